@@ -1,0 +1,76 @@
+import { Form, Link, NavLink } from "@remix-run/react";
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { can, type Permission, type Role } from "~/utils/permissions";
+import { LanguageSwitcher } from "./language-switcher";
+
+interface ShellUser {
+  name: string;
+  role: Role;
+}
+
+const sections: { to: string; label: "nav.dashboard" | "nav.partners" | "nav.giftsPlacements" | "nav.coverage" | "nav.compliance" | "nav.reports" | "nav.settings"; permission?: Permission }[] = [
+  { to: "/", label: "nav.dashboard" },
+  { to: "/partners", label: "nav.partners", permission: "partners:read" },
+  { to: "/gifts", label: "nav.giftsPlacements", permission: "gifts:read" },
+  { to: "/coverage", label: "nav.coverage", permission: "coverage:read" },
+  { to: "/compliance", label: "nav.compliance", permission: "compliance:read" },
+  { to: "/reports", label: "nav.reports", permission: "reports:read" },
+  { to: "/settings", label: "nav.settings" },
+];
+
+export function AppShell({ user, children }: { user: ShellUser; children: ReactNode }) {
+  const { t } = useTranslation();
+  return (
+    <div className="shell">
+      <a className="skip-link" href="#main">
+        {t("nav.skipToContent")}
+      </a>
+      <header className="topbar">
+        <Link to="/" className="brand">
+          {t("app.name")}
+        </Link>
+        <div className="topbar-user">
+          <span className="who">{t("nav.signedInAs", { name: user.name, role: t(`roles.${user.role}`) })}</span>
+          <LanguageSwitcher />
+          <Form method="post" action="/logout">
+            <button type="submit" className="button button-quiet">
+              {t("nav.signOut")}
+            </button>
+          </Form>
+        </div>
+      </header>
+      <nav className="sidenav" aria-label={t("nav.main")}>
+        <ul>
+          {sections
+            .filter((section) => !section.permission || can(user.role, section.permission))
+            .map((section) => (
+              <li key={section.to}>
+                <NavLink to={section.to} end={section.to === "/"} prefetch="intent">
+                  {t(section.label)}
+                </NavLink>
+              </li>
+            ))}
+        </ul>
+      </nav>
+      <main id="main" className="content" tabIndex={-1}>
+        {children}
+      </main>
+    </div>
+  );
+}
+
+export function PublicShell({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
+  return (
+    <div className="public-shell">
+      <header className="public-header">
+        <span className="brand">{t("app.name")}</span>
+        <LanguageSwitcher />
+      </header>
+      <main id="main" className="public-main">
+        {children}
+      </main>
+    </div>
+  );
+}

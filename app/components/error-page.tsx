@@ -1,0 +1,48 @@
+import { Link, isRouteErrorResponse } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+
+type Kind = "forbidden" | "notFound" | "tooManyRequests" | "badRequest" | "server";
+
+function kindOf(error: unknown): { kind: Kind; status: number } {
+  if (isRouteErrorResponse(error)) {
+    if (error.status === 403) return { kind: "forbidden", status: 403 };
+    if (error.status === 404) return { kind: "notFound", status: 404 };
+    if (error.status === 429) return { kind: "tooManyRequests", status: 429 };
+    if (error.status >= 400 && error.status < 500) return { kind: "badRequest", status: error.status };
+  }
+  return { kind: "server", status: 500 };
+}
+
+const titles = {
+  forbidden: "errors.forbiddenTitle",
+  notFound: "errors.notFoundTitle",
+  tooManyRequests: "errors.tooManyRequestsTitle",
+  badRequest: "errors.badRequestTitle",
+  server: "errors.serverTitle",
+} as const;
+
+const bodies = {
+  forbidden: "errors.forbidden",
+  notFound: "errors.notFound",
+  tooManyRequests: "errors.tooManyRequests",
+  badRequest: "errors.formHasErrors",
+  server: "errors.server",
+} as const;
+
+/** Readable 403, 404 and 500 pages; never a stack trace. */
+export function ErrorPage({ error }: { error: unknown }) {
+  const { t } = useTranslation();
+  const { kind, status } = kindOf(error);
+  return (
+    <section className="error-page" aria-labelledby="error-title">
+      <p className="error-status">{status}</p>
+      <h1 id="error-title">{t(titles[kind])}</h1>
+      <p>{t(bodies[kind])}</p>
+      <p>
+        <Link to="/" className="button">
+          {t("errors.backHome")}
+        </Link>
+      </p>
+    </section>
+  );
+}

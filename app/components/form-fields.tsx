@@ -1,0 +1,118 @@
+import { getInputProps, getSelectProps, type FieldMetadata } from "@conform-to/react";
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+
+/** Errors are i18n keys from the shared zod schemas. */
+export function FieldErrors({ id, errors }: { id: string; errors?: string[] }) {
+  const { t } = useTranslation();
+  if (!errors?.length) return null;
+  return (
+    <ul id={id} className="field-errors" role="alert">
+      {errors.map((error) => (
+        <li key={error}>{t(error as never)}</li>
+      ))}
+    </ul>
+  );
+}
+
+interface TextFieldProps {
+  field: FieldMetadata<string>;
+  label: string;
+  type?: "text" | "email" | "password" | "date" | "search";
+  autoComplete?: string;
+  hint?: ReactNode;
+  autoFocus?: boolean;
+}
+
+export function TextField({ field, label, type = "text", autoComplete, hint, autoFocus }: TextFieldProps) {
+  const hintId = hint ? `${field.id}-hint` : undefined;
+  return (
+    <div className="field">
+      <label htmlFor={field.id}>{label}</label>
+      <input
+        {...getInputProps(field, { type, ariaDescribedBy: hintId })}
+        key={field.key}
+        autoComplete={autoComplete}
+        autoFocus={autoFocus}
+      />
+      {hint ? (
+        <p id={hintId} className="hint">
+          {hint}
+        </p>
+      ) : null}
+      <FieldErrors id={field.errorId} errors={field.errors} />
+    </div>
+  );
+}
+
+interface SelectFieldProps {
+  field: FieldMetadata<string>;
+  label: string;
+  options: { value: string; label: string }[];
+  hint?: ReactNode;
+}
+
+export function SelectField({ field, label, options, hint }: SelectFieldProps) {
+  const hintId = hint ? `${field.id}-hint` : undefined;
+  return (
+    <div className="field">
+      <label htmlFor={field.id}>{label}</label>
+      <select {...getSelectProps(field, { ariaDescribedBy: hintId })} key={field.key}>
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+      {hint ? (
+        <p id={hintId} className="hint">
+          {hint}
+        </p>
+      ) : null}
+      <FieldErrors id={field.errorId} errors={field.errors} />
+    </div>
+  );
+}
+
+export function CheckboxField({ field, label }: { field: FieldMetadata<boolean>; label: string }) {
+  return (
+    <div className="field field-checkbox">
+      <input {...getInputProps(field, { type: "checkbox" })} key={field.key} />
+      <label htmlFor={field.id}>{label}</label>
+      <FieldErrors id={field.errorId} errors={field.errors} />
+    </div>
+  );
+}
+
+export function FormErrors({ id, errors }: { id: string; errors?: string[] }) {
+  if (!errors?.length) return null;
+  return (
+    <div className="form-errors">
+      <FieldErrors id={id} errors={errors} />
+    </div>
+  );
+}
+
+export function SubmitButton({ children, busy, className = "button" }: { children: ReactNode; busy: boolean; className?: string }) {
+  const { t } = useTranslation();
+  return (
+    <button type="submit" className={className} disabled={busy} aria-busy={busy}>
+      {busy ? t("common.working") : children}
+    </button>
+  );
+}
+
+/** A submit button that asks before doing something hard to undo. */
+export function ConfirmSubmitButton({ children, confirmMessage, className = "button" }: { children: ReactNode; confirmMessage: string; className?: string }) {
+  return (
+    <button
+      type="submit"
+      className={className}
+      onClick={(event) => {
+        if (!window.confirm(confirmMessage)) event.preventDefault();
+      }}
+    >
+      {children}
+    </button>
+  );
+}

@@ -1,0 +1,29 @@
+import i18next, { type i18n } from "i18next";
+import { initReactI18next } from "react-i18next";
+import { en } from "./en";
+import { fr } from "./fr";
+
+export const supportedLocales = ["en", "fr"] as const;
+export type Locale = (typeof supportedLocales)[number];
+export const defaultLocale: Locale = "en";
+
+export const resources = { en: { translation: en }, fr: { translation: fr } } as const;
+
+export function isLocale(value: unknown): value is Locale {
+  return typeof value === "string" && (supportedLocales as readonly string[]).includes(value);
+}
+
+/** One instance per request on the server, one per page load in the browser. */
+export function createI18n(locale: Locale): i18n {
+  const instance = i18next.createInstance();
+  instance.use(initReactI18next).init({
+    lng: locale,
+    fallbackLng: defaultLocale,
+    supportedLngs: [...supportedLocales],
+    resources,
+    initAsync: false,
+    interpolation: { escapeValue: false },
+    returnNull: false,
+  });
+  return instance;
+}

@@ -1,0 +1,75 @@
+import "./utils/load-context";
+import { json, redirect, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteError, useRouteLoaderData } from "@remix-run/react";
+import { useMemo, type ReactNode } from "react";
+import { I18nextProvider } from "react-i18next";
+import { AppShell, PublicShell } from "./components/app-shell";
+import { ErrorPage } from "./components/error-page";
+import { useNonce } from "./components/nonce";
+import { ToastMessage } from "./components/toast";
+import { createI18n, defaultLocale, isLocale } from "./i18n/config";
+import { resolveLocale } from "./i18n/locale.server";
+import stylesHref from "./styles.css";
+import { getCurrentUser, hasAnyUser } from "./utils/auth.server";
+import { takeToast } from "./utils/session.server";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: stylesHref },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
+
+export const meta: MetaFunction = () => [{ title: "PartnerLedger" }];
+
+const PUBLIC_PATHS = ["/setup", "/login"];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await getCurrentUser(request);
+  const path = new URL(request.url).pathname;
+  // First run: while no user exists, every page leads to the set-up page.
+  if (!user && path !== "/setup" && !(await hasAnyUser())) throw redirect("/setup");
+  if (!user && !PUBLIC_PATHS.includes(path) && !path.startsWith("/invite/")) {
+    // Route loaders enforce this too; the root check keeps unknown URLs from revealing the shell.
+    throw redirect(`/login?${new URLSearchParams({ redirectTo: path + new URL(request.url).search })}`);
+  }
+  const locale = await resolveLocale(request, user?.locale);
+  const { toast, headers } = await takeToast(request);
+  return json({ user, locale, toast }, { headers });
+}
+
+export function Layout({ children }: { children: ReactNode }) {
+  const data = useRouteLoaderData<typeof loader>("root");
+  const nonce = useNonce();
+  const locale = isLocale(data?.locale) ? data.locale : defaultLocale;
+  const i18n = useMemo(() => createI18n(locale), [locale]);
+  return (
+    <html lang={locale}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        <I18nextProvider i18n={i18n}>
+          {data?.user ? <AppShell user={data.user}>{children}</AppShell> : <PublicShell>{children}</PublicShell>}
+        </I18nextProvider>
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  const data = useRouteLoaderData<typeof loader>("root");
+  return (
+    <>
+      <ToastMessage toast={data?.toast ?? null} />
+      <Outlet />
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <ErrorPage error={useRouteError()} />;
+}

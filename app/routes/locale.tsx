@@ -1,0 +1,21 @@
+import { json, redirect, type ActionFunctionArgs } from "@remix-run/node";
+import { LocaleSchema } from "~/domain/account-forms";
+import { localeCookie } from "~/i18n/locale.server";
+import { setUserLocale } from "~/models/user.server";
+import { getCurrentUser } from "~/utils/auth.server";
+import { safeRedirect } from "~/utils/redirect";
+
+export async function loader() {
+  return redirect("/");
+}
+
+/** Signed in: the choice is stored on the user (audited). Before sign-in: a cookie. */
+export async function action({ request }: ActionFunctionArgs) {
+  const parsed = LocaleSchema.safeParse(Object.fromEntries(await request.formData()));
+  if (!parsed.success) return json({ message: "errors.invalidChoice" }, { status: 400 });
+  const user = await getCurrentUser(request);
+  if (user) await setUserLocale(user.id, parsed.data.locale);
+  return redirect(safeRedirect(parsed.data.redirectTo), {
+    headers: { "Set-Cookie": await localeCookie.serialize(parsed.data.locale) },
+  });
+}

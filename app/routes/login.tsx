@@ -1,0 +1,61 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { FormErrors, SubmitButton, TextField } from "~/components/form-fields";
+import { LoginSchema } from "~/domain/account-forms";
+import { getCurrentUser, login, sessionCookieHeader } from "~/utils/auth.server";
+import { safeRedirect } from "~/utils/redirect";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  if (await getCurrentUser(request)) {
+    throw redirect(safeRedirect(new URL(request.url).searchParams.get("redirectTo")));
+  }
+  return json({});
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const formData = await request.formData();
+  const submission = parseWithZod(formData, { schema: LoginSchema });
+  if (submission.status !== "success") {
+    return json({ result: submission.reply({ hideFields: ["password"] }) }, { status: 400 });
+  }
+  const sessionId = await login({
+    ...submission.value,
+    ipAddress: context.ipAddress,
+    userAgent: request.headers.get("User-Agent"),
+  });
+  if (!sessionId) {
+    // One message whatever the reason: unknown email, wrong password or disabled account.
+    return json({ result: submission.reply({ formErrors: ["login.invalid"], hideFields: ["password"] }) }, { status: 401 });
+  }
+  return redirect(safeRedirect(submission.value.redirectTo), {
+    headers: { "Set-Cookie": await sessionCookieHeader(sessionId) },
+  });
+}
+
+export default function Login() {
+  const { t } = useTranslation();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const [searchParams] = useSearchParams();
+  const [form, fields] = useForm({
+    lastResult: actionData?.result,
+    constraint: getZodConstraint(LoginSchema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: LoginSchema }),
+    shouldValidate: "onBlur",
+  });
+  return (
+    <section className="card narrow">
+      <h1>{t("login.title")}</h1>
+      <Form method="post" {...getFormProps(form)}>
+        <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? "/"} />
+        <FormErrors id={form.errorId} errors={form.errors} />
+        <TextField field={fields.email} label={t("fields.email")} type="email" autoComplete="username" autoFocus />
+        <TextField field={fields.password} label={t("fields.password")} type="password" autoComplete="current-password" />
+        <SubmitButton busy={navigation.state !== "idle"}>{t("login.submit")}</SubmitButton>
+      </Form>
+    </section>
+  );
+}

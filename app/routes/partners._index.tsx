@@ -1,0 +1,12 @@
+import { json, type LoaderFunctionArgs } from "@remix-run/node";
+import { SectionPlaceholder } from "~/components/section-placeholder";
+import { requirePermission } from "~/utils/auth.server";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requirePermission(request, "partners:read");
+  return json({});
+}
+
+export default function PartnersSection() {
+  return <SectionPlaceholder section="partners" />;
+}

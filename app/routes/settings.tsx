@@ -1,0 +1,29 @@
+import { json, type LoaderFunctionArgs } from "@remix-run/node";
+import { NavLink, Outlet, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { PageHeader } from "~/components/page";
+import { requireUser } from "~/utils/auth.server";
+import { can } from "~/utils/permissions";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  return json({ canManageUsers: can(user.role, "users:manage"), canReadAudit: can(user.role, "audit:read") });
+}
+
+export default function SettingsLayout() {
+  const { t } = useTranslation();
+  const { canManageUsers, canReadAudit } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <PageHeader title={t("settings.title")} />
+      <nav className="tabs" aria-label={t("settings.title")}>
+        <NavLink to="/settings" end>
+          {t("settings.profile")}
+        </NavLink>
+        {canManageUsers ? <NavLink to="/settings/users">{t("settings.users")}</NavLink> : null}
+        {canReadAudit ? <NavLink to="/settings/audit">{t("settings.audit")}</NavLink> : null}
+      </nav>
+      <Outlet />
+    </>
+  );
+}

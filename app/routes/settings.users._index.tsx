@@ -1,0 +1,208 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { ConfirmSubmitButton, FormErrors, SelectField, SubmitButton, TextField } from "~/components/form-fields";
+import { Pagination } from "~/components/pagination";
+import { CreateUserSchema, InviteUserSchema, PageSchema, RevokeInvitationSchema } from "~/domain/account-forms";
+import {
+  createUser,
+  INVITATION_TTL_DAYS,
+  inviteUser,
+  listUsers,
+  revokeInvitation,
+  UserRuleError,
+  USERS_PAGE_SIZE,
+} from "~/models/user.server";
+import { requirePermission } from "~/utils/auth.server";
+import { formatDate } from "~/utils/format";
+import { roles } from "~/utils/permissions";
+import { redirectWithToast } from "~/utils/session.server";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requirePermission(request, "users:manage");
+  const { page } = PageSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  return json({ page, ...(await listUsers(page)) });
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const admin = await requirePermission(request, "users:manage");
+  const formData = await request.formData();
+  const intent = formData.get("intent");
+
+  if (intent === "revokeInvitation") {
+    const parsed = RevokeInvitationSchema.safeParse(Object.fromEntries(formData));
+    if (!parsed.success) throw json({ message: "errors.invalidChoice" }, { status: 400 });
+    await revokeInvitation(admin.id, parsed.data.invitationId);
+    return redirectWithToast("/settings/users", { kind: "success", message: "users.invitationRevoked" });
+  }
+
+  const schema = intent === "invite" ? InviteUserSchema : CreateUserSchema;
+  const submission = parseWithZod(formData, { schema });
+  if (submission.status !== "success") {
+    return json({ intent, result: submission.reply({ hideFields: ["password"] }), inviteUrl: null }, { status: 400 });
+  }
+  try {
+    if (submission.value.intent === "invite") {
+      const { token, invitation } = await inviteUser(admin.id, submission.value);
+      const inviteUrl = new URL(`/invite/${token}`, request.url).toString();
+      return json({ intent, result: submission.reply({ resetForm: true }), inviteUrl, inviteEmail: invitation.email });
+    }
+    const user = await createUser(admin.id, submission.value);
+    return redirectWithToast("/settings/users", { kind: "success", message: "users.created", values: { email: user.email } });
+  } catch (error) {
+    if (error instanceof UserRuleError) {
+      return json(
+        { intent, result: submission.reply({ fieldErrors: { [error.field]: [error.messageKey] }, hideFields: ["password"] }), inviteUrl: null },
+        { status: 409 },
+      );
+    }
+    throw error;
+  }
+}
+
+function useRoleOptions() {
+  const { t } = useTranslation();
+  return roles.map((role) => ({ value: role, label: `${t(`roles.${role}`)} · ${t(`roleHelp.${role}`)}` }));
+}
+
+function CreateUserForm() {
+  const { t } = useTranslation();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const [form, fields] = useForm({
+    id: "create-user",
+    lastResult: actionData?.intent === "create" ? actionData.result : undefined,
+    constraint: getZodConstraint(CreateUserSchema),
+    defaultValue: { role: "viewer" },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: CreateUserSchema }),
+    shouldValidate: "onBlur",
+  });
+  const busy = navigation.formData?.get("intent") === "create";
+  return (
+    <section className="card">
+      <h2>{t("users.createTitle")}</h2>
+      <p className="muted">{t("users.createHelp")}</p>
+      <Form method="post" {...getFormProps(form)}>
+        <input type="hidden" name="intent" value="create" />
+        <FormErrors id={form.errorId} errors={form.errors} />
+        <TextField field={fields.name} label={t("fields.name")} autoComplete="off" />
+        <TextField field={fields.email} label={t("fields.email")} type="email" autoComplete="off" />
+        <SelectField field={fields.role} label={t("fields.role")} options={useRoleOptions()} />
+        <TextField field={fields.password} label={t("fields.password")} type="password" autoComplete="new-password" hint={t("errors.passwordTooShort")} />
+        <SubmitButton busy={busy}>{t("common.create")}</SubmitButton>
+      </Form>
+    </section>
+  );
+}
+
+function InviteUserForm() {
+  const { t } = useTranslation();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const [form, fields] = useForm({
+    id: "invite-user",
+    lastResult: actionData?.intent === "invite" ? actionData.result : undefined,
+    constraint: getZodConstraint(InviteUserSchema),
+    defaultValue: { role: "manager" },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: InviteUserSchema }),
+    shouldValidate: "onBlur",
+  });
+  const busy = navigation.formData?.get("intent") === "invite";
+  return (
+    <section className="card">
+      <h2>{t("users.inviteTitle")}</h2>
+      <p className="muted">{t("users.inviteHelp", { days: String(INVITATION_TTL_DAYS) })}</p>
+      {actionData?.inviteUrl && "inviteEmail" in actionData ? (
+        <div className="notice" role="status">
+          <p>{t("users.inviteLink", { email: actionData.inviteEmail })}</p>
+          <input className="copy-field" readOnly value={actionData.inviteUrl} aria-label={t("users.inviteLink", { email: actionData.inviteEmail })} onFocus={(e) => e.currentTarget.select()} />
+        </div>
+      ) : null}
+      <Form method="post" {...getFormProps(form)}>
+        <input type="hidden" name="intent" value="invite" />
+        <FormErrors id={form.errorId} errors={form.errors} />
+        <TextField field={fields.name} label={t("fields.name")} autoComplete="off" />
+        <TextField field={fields.email} label={t("fields.email")} type="email" autoComplete="off" />
+        <SelectField field={fields.role} label={t("fields.role")} options={useRoleOptions()} />
+        <SubmitButton busy={busy}>{t("users.inviteSubmit")}</SubmitButton>
+      </Form>
+    </section>
+  );
+}
+
+export default function Users() {
+  const { t, i18n } = useTranslation();
+  const { users, total, page, invitations } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <section className="card">
+        <h2>{t("users.title")}</h2>
+        <div className="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t("fields.name")}</th>
+                <th scope="col">{t("fields.email")}</th>
+                <th scope="col">{t("fields.role")}</th>
+                <th scope="col">{t("users.status")}</th>
+                <th scope="col">{t("users.createdAt")}</th>
+                <th scope="col">
+                  <span className="visually-hidden">{t("common.actions")}</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {users.map((user) => (
+                <tr key={user.id}>
+                  <td>{user.name}</td>
+                  <td>{user.email}</td>
+                  <td>{t(`roles.${user.role}`)}</td>
+                  <td>
+                    <span className={`badge ${user.disabledAt ? "badge-muted" : "badge-ok"}`}>
+                      {user.disabledAt ? t("users.disabled") : t("users.active")}
+                    </span>
+                  </td>
+                  <td>{formatDate(i18n.language, user.createdAt)}</td>
+                  <td>
+                    <Link to={`/settings/users/${user.id}`} aria-label={t("users.editTitle", { name: user.name })}>
+                      {t("users.edit")}
+                    </Link>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        <Pagination page={page} pageSize={USERS_PAGE_SIZE} total={total} />
+      </section>
+      {invitations.length > 0 ? (
+        <section className="card">
+          <h2>{t("users.pendingInvitations")}</h2>
+          <ul className="plain-list">
+            {invitations.map((invitation) => (
+              <li key={invitation.id}>
+                <span>
+                  {invitation.name} · {invitation.email} · {t(`roles.${invitation.role}`)} ·{" "}
+                  {t("users.expires", { date: formatDate(i18n.language, invitation.expiresAt) })}
+                </span>
+                <Form method="post">
+                  <input type="hidden" name="intent" value="revokeInvitation" />
+                  <input type="hidden" name="invitationId" value={invitation.id} />
+                  <ConfirmSubmitButton className="button button-quiet" confirmMessage={t("users.confirmRevoke", { email: invitation.email })}>
+                    {t("users.revoke")}
+                  </ConfirmSubmitButton>
+                </Form>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      <div className="two-columns">
+        <CreateUserForm />
+        <InviteUserForm />
+      </div>
+    </>
+  );
+}

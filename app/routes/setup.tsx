@@ -1,0 +1,65 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, useActionData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { FormErrors, SubmitButton, TextField } from "~/components/form-fields";
+import { SetupSchema } from "~/domain/account-forms";
+import { isLocale } from "~/i18n/config";
+import { resolveLocale } from "~/i18n/locale.server";
+import { createFirstAdmin, UserRuleError } from "~/models/user.server";
+import { hasAnyUser, sessionCookieHeader } from "~/utils/auth.server";
+
+export async function loader(_: LoaderFunctionArgs) {
+  if (await hasAnyUser()) throw redirect("/login");
+  return json({});
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const formData = await request.formData();
+  const submission = parseWithZod(formData, { schema: SetupSchema });
+  const hideFields = ["password", "confirmPassword"];
+  if (submission.status !== "success") {
+    return json({ result: submission.reply({ hideFields }) }, { status: 400 });
+  }
+  const locale = await resolveLocale(request, null);
+  try {
+    const sessionId = await createFirstAdmin(
+      { ...submission.value, locale: isLocale(locale) ? locale : null },
+      { ipAddress: context.ipAddress, userAgent: request.headers.get("User-Agent") },
+    );
+    return redirect("/", { headers: { "Set-Cookie": await sessionCookieHeader(sessionId) } });
+  } catch (error) {
+    if (error instanceof UserRuleError) {
+      return json({ result: submission.reply({ formErrors: [error.messageKey], hideFields }) }, { status: 409 });
+    }
+    throw error;
+  }
+}
+
+export default function Setup() {
+  const { t } = useTranslation();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const [form, fields] = useForm({
+    lastResult: actionData?.result,
+    constraint: getZodConstraint(SetupSchema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: SetupSchema }),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+  });
+  return (
+    <section className="card narrow">
+      <h1>{t("setup.title")}</h1>
+      <p>{t("setup.intro")}</p>
+      <Form method="post" {...getFormProps(form)}>
+        <FormErrors id={form.errorId} errors={form.errors} />
+        <TextField field={fields.name} label={t("fields.name")} autoComplete="name" autoFocus />
+        <TextField field={fields.email} label={t("fields.email")} type="email" autoComplete="email" />
+        <TextField field={fields.password} label={t("fields.password")} type="password" autoComplete="new-password" hint={t("errors.passwordTooShort")} />
+        <TextField field={fields.confirmPassword} label={t("fields.confirmPassword")} type="password" autoComplete="new-password" />
+        <SubmitButton busy={navigation.state !== "idle"}>{t("setup.submit")}</SubmitButton>
+      </Form>
+    </section>
+  );
+}

@@ -1,0 +1,165 @@
+import crypto from "node:crypto";
+import { redirect } from "@remix-run/node";
+import type { DbClient } from "./db.server";
+import { db } from "./db.server";
+import { recordAudit } from "./audit.server";
+import { forbidden, tooManyRequests } from "./http.server";
+import { hashPassword, timingDummyHash, verifyPassword } from "./password.server";
+import { can, type Permission, type Role } from "./permissions";
+import { remember } from "./remember.server";
+import { SESSION_MAX_AGE_SECONDS, sessionCookie } from "./session.server";
+
+export interface CurrentUser {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  locale: string | null;
+}
+
+const userFields = { id: true, email: true, name: true, role: true, locale: true } as const;
+
+export const LOGIN_FAILURE_LIMIT = 10;
+export const LOGIN_WINDOW_SECONDS = 60;
+
+export function normaliseEmail(email: string) {
+  return email.trim().toLowerCase();
+}
+
+async function readSessionId(request: Request): Promise<string | null> {
+  const value = await sessionCookie().parse(request.headers.get("Cookie"));
+  return typeof value === "string" && value.length > 0 ? value : null;
+}
+
+export async function getCurrentUser(request: Request): Promise<CurrentUser | null> {
+  const sessionId = await readSessionId(request);
+  if (!sessionId) return null;
+  const session = await db().session.findFirst({
+    where: { id: sessionId, revokedAt: null, expiresAt: { gt: new Date() }, user: { disabledAt: null } },
+    select: { user: { select: userFields } },
+  });
+  return session?.user ?? null;
+}
+
+// Users are never deleted, so once one exists the answer stays "yes": remembering it per
+// process saves a count on every anonymous request without holding real state in memory.
+export async function hasAnyUser(): Promise<boolean> {
+  const known = remember("hasAnyUser", () => ({ value: false }));
+  if (known.value) return true;
+  known.value = (await db().user.count()) > 0;
+  return known.value;
+}
+
+export function markHasUser() {
+  remember("hasAnyUser", () => ({ value: true })).value = true;
+}
+
+function currentPath(request: Request) {
+  const url = new URL(request.url);
+  return `${url.pathname}${url.search}`;
+}
+
+export async function requireUser(request: Request): Promise<CurrentUser> {
+  const user = await getCurrentUser(request);
+  if (user) return user;
+  if (!(await hasAnyUser())) throw redirect("/setup");
+  const params = new URLSearchParams({ redirectTo: currentPath(request) });
+  throw redirect(`/login?${params}`);
+}
+
+/** Authentication and role, checked on the server; a missing permission is a 403. */
+export async function requirePermission(request: Request, permission: Permission): Promise<CurrentUser> {
+  const user = await requireUser(request);
+  if (!can(user.role, permission)) forbidden();
+  return user;
+}
+
+export async function createSession(
+  tx: DbClient,
+  userId: string,
+  meta: { ipAddress: string; userAgent: string | null },
+) {
+  const session = await tx.session.create({
+    data: {
+      id: crypto.randomBytes(32).toString("base64url"),
+      userId,
+      expiresAt: new Date(Date.now() + SESSION_MAX_AGE_SECONDS * 1000),
+      ipAddress: meta.ipAddress,
+      userAgent: meta.userAgent?.slice(0, 400) ?? null,
+    },
+  });
+  await recordAudit(tx, {
+    actorId: userId,
+    action: "session.create",
+    entityType: "Session",
+    entityId: session.id.slice(0, 8),
+    after: { userId, ipAddress: meta.ipAddress, expiresAt: session.expiresAt },
+  });
+  return session;
+}
+
+export async function sessionCookieHeader(sessionId: string) {
+  return sessionCookie().serialize(sessionId);
+}
+
+async function throttleLogin(email: string, ipAddress: string) {
+  const since = new Date(Date.now() - LOGIN_WINDOW_SECONDS * 1000);
+  const [byIp, byEmail] = await Promise.all([
+    db().loginAttempt.count({ where: { ipAddress, succeeded: false, createdAt: { gt: since } } }),
+    db().loginAttempt.count({ where: { email, succeeded: false, createdAt: { gt: since } } }),
+  ]);
+  if (byIp >= LOGIN_FAILURE_LIMIT || byEmail >= LOGIN_FAILURE_LIMIT) tooManyRequests(LOGIN_WINDOW_SECONDS);
+}
+
+/**
+ * Returns the new session id, or null for any failure (unknown email, wrong password,
+ * disabled account): the caller shows one message whatever the reason.
+ */
+export async function login(input: {
+  email: string;
+  password: string;
+  ipAddress: string;
+  userAgent: string | null;
+}): Promise<string | null> {
+  const email = normaliseEmail(input.email);
+  await throttleLogin(email, input.ipAddress);
+  const user = await db().user.findUnique({
+    where: { email },
+    select: { id: true, disabledAt: true, password: { select: { hash: true } } },
+  });
+  const passwordOk = await verifyPassword(user?.password?.hash ?? (await timingDummyHash()), input.password);
+  const succeeded = Boolean(user?.password && passwordOk && !user.disabledAt);
+  return db().$transaction(async (tx) => {
+    await tx.loginAttempt.create({ data: { email, ipAddress: input.ipAddress, succeeded } });
+    // Attempts only matter for the last minute; a day is kept for investigation.
+    await tx.loginAttempt.deleteMany({ where: { createdAt: { lt: new Date(Date.now() - 86_400_000) } } });
+    if (!succeeded || !user) return null;
+    const session = await createSession(tx, user.id, input);
+    return session.id;
+  });
+}
+
+export async function logout(request: Request) {
+  const sessionId = await readSessionId(request);
+  if (sessionId) {
+    await db().$transaction(async (tx) => {
+      const revoked = await tx.session.updateMany({
+        where: { id: sessionId, revokedAt: null },
+        data: { revokedAt: new Date() },
+      });
+      const session = await tx.session.findUnique({ where: { id: sessionId }, select: { userId: true } });
+      if (revoked.count > 0 && session) {
+        await recordAudit(tx, {
+          actorId: session.userId,
+          action: "session.revoke",
+          entityType: "Session",
+          entityId: sessionId.slice(0, 8),
+          after: { reason: "logout" },
+        });
+      }
+    });
+  }
+  return sessionCookie().serialize("", { maxAge: 0 });
+}
+
+export { hashPassword };

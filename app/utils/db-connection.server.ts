@@ -1,0 +1,79 @@
+import fs from "node:fs";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { PrismaPg } from "@prisma/adapter-pg";
+import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import pg from "pg";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+import { ConfigError, type Env } from "./env.server";
+
+export type DatabaseTarget =
+  | { kind: "pglite"; dataDir: string }
+  | { kind: "postgres"; url: string; schema?: string };
+
+export function databaseTarget(env: Pick<Env, "DATABASE_URL" | "dataDir">): DatabaseTarget {
+  if (!env.DATABASE_URL) return { kind: "pglite", dataDir: path.join(env.dataDir, "pglite") };
+  const schema = new URL(env.DATABASE_URL).searchParams.get("schema") ?? undefined;
+  return { kind: "postgres", url: env.DATABASE_URL, schema };
+}
+
+export function describeTarget(target: DatabaseTarget): string {
+  if (target.kind === "pglite") return `embedded PGlite in ${target.dataDir}`;
+  const url = new URL(target.url);
+  return `PostgreSQL at ${url.hostname}:${url.port || 5432}${url.pathname}`;
+}
+
+export interface OpenDatabase {
+  factory: SqlMigrationAwareDriverAdapterFactory;
+  /** Present for PGlite: the in-process database, shared by the migration engine and the client. */
+  pglite?: PGlite;
+  close(): Promise<void>;
+}
+
+function pgPoolConfig(target: Extract<DatabaseTarget, { kind: "postgres" }>): pg.PoolConfig {
+  const url = new URL(target.url);
+  url.searchParams.delete("schema");
+  return {
+    connectionString: url.toString(),
+    connectionTimeoutMillis: 5_000,
+    ...(target.schema ? { options: `-c search_path="${target.schema}"` } : {}),
+  };
+}
+
+export async function openDatabase(target: DatabaseTarget): Promise<OpenDatabase> {
+  if (target.kind === "pglite") {
+    fs.mkdirSync(target.dataDir, { recursive: true });
+    let pglite: PGlite;
+    try {
+      pglite = await PGlite.create(target.dataDir);
+    } catch (error) {
+      throw new ConfigError(`Cannot open the embedded database in ${target.dataDir}: ${errorMessage(error)}`);
+    }
+    return { factory: new PrismaPGlite(pglite), pglite, close: () => pglite.close() };
+  }
+  await assertPostgresReachable(target);
+  const factory = new PrismaPg(pgPoolConfig(target), target.schema ? { schema: target.schema } : undefined);
+  return { factory, close: async () => {} };
+}
+
+/** Fails fast with one readable line when PostgreSQL is down, unknown or refuses the login. */
+export async function assertPostgresReachable(target: Extract<DatabaseTarget, { kind: "postgres" }>) {
+  const client = new pg.Client(pgPoolConfig(target));
+  try {
+    await client.connect();
+    await client.query("select 1");
+  } catch (error) {
+    throw new ConfigError(`Cannot reach the database (${describeTarget(target)}): ${errorMessage(error)}`);
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
+export function errorMessage(error: unknown): string {
+  if (error instanceof AggregateError && error.errors.length > 0) return errorMessage(error.errors[0]);
+  if (error instanceof Error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return error.message || code || error.name;
+  }
+  return String(error);
+}

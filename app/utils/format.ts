@@ -1,0 +1,20 @@
+/** Locale-aware formatting with Intl; every date, number and amount on screen goes through here. */
+
+export function formatDate(locale: string, value: Date | string, options: Intl.DateTimeFormatOptions = { dateStyle: "medium" }) {
+  return new Intl.DateTimeFormat(locale, options).format(typeof value === "string" ? new Date(value) : value);
+}
+
+export function formatDateTime(locale: string, value: Date | string) {
+  return formatDate(locale, value, { dateStyle: "medium", timeStyle: "short" });
+}
+
+export function formatNumber(locale: string, value: number, options?: Intl.NumberFormatOptions) {
+  return new Intl.NumberFormat(locale, options).format(value);
+}
+
+/** Amounts are stored as integer minor units; the currency's own exponent decides the scale. */
+export function formatMoney(locale: string, minorUnits: number, currency: string) {
+  const formatter = new Intl.NumberFormat(locale, { style: "currency", currency });
+  const digits = formatter.resolvedOptions().maximumFractionDigits ?? 2;
+  return formatter.format(minorUnits / 10 ** digits);
+}

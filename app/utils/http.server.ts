@@ -1,0 +1,17 @@
+import { json } from "@remix-run/node";
+
+/** Thrown from loaders and actions; the root error boundary renders a readable page. */
+export function forbidden(): never {
+  throw json({ message: "errors.forbidden" }, { status: 403 });
+}
+
+export function notFound(): never {
+  throw json({ message: "errors.notFound" }, { status: 404 });
+}
+
+export function tooManyRequests(retryAfterSeconds: number): never {
+  throw json(
+    { message: "errors.tooManyRequests" },
+    { status: 429, headers: { "Retry-After": String(retryAfterSeconds) } },
+  );
+}

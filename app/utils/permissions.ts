@@ -1,0 +1,51 @@
+/**
+ * The role → permission table, written once. The server enforces it in every loader and
+ * action (requirePermission); the UI reads the same table only to hide what would be refused.
+ */
+export const roles = ["admin", "manager", "marketing", "compliance", "viewer"] as const;
+export type Role = (typeof roles)[number];
+
+export const permissions = [
+  "partners:read",
+  "partners:write",
+  "outreach:write",
+  "gifts:read",
+  "gifts:write",
+  "placements:read",
+  "placements:write",
+  "spend:approve",
+  "coverage:read",
+  "coverage:write",
+  "compliance:read",
+  "compliance:review",
+  "reports:read",
+  "audit:read",
+  "users:manage",
+  "settings:manage",
+] as const;
+export type Permission = (typeof permissions)[number];
+
+const readEverything: Permission[] = [
+  "partners:read",
+  "gifts:read",
+  "placements:read",
+  "coverage:read",
+  "compliance:read",
+  "reports:read",
+];
+
+export const rolePermissions: Record<Role, ReadonlySet<Permission>> = {
+  admin: new Set(permissions),
+  manager: new Set([...readEverything, "partners:write", "outreach:write", "gifts:write", "coverage:write"]),
+  marketing: new Set([...readEverything, "placements:write", "spend:approve"]),
+  compliance: new Set([...readEverything, "compliance:review", "audit:read"]),
+  viewer: new Set(readEverything),
+};
+
+export function can(role: Role, permission: Permission): boolean {
+  return rolePermissions[role].has(permission);
+}
+
+export function isRole(value: unknown): value is Role {
+  return typeof value === "string" && (roles as readonly string[]).includes(value);
+}

@@ -1,0 +1,175 @@
+/**
+ * Prisma's schema engine in WebAssembly, so that migrations work without the native engine
+ * download. Needs `node --experimental-wasm-modules` (the engine imports its .wasm as a module).
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import type {
+  SqlDriverAdapter,
+  SqlMigrationAwareDriverAdapterFactory,
+  Transaction,
+} from "@prisma/driver-adapter-utils";
+import { SchemaEngine, type MigrationList } from "@prisma/schema-engine-wasm";
+
+const prismaDir = path.dirname(fileURLToPath(import.meta.url));
+export const schemaPath = path.join(prismaDir, "schema.prisma");
+export const defaultMigrationsDir = path.join(prismaDir, "migrations");
+const noFilters = { externalTables: [], externalEnums: [] };
+
+type Result<T> = { ok: true; value: T } | { ok: false; error: { kind: "GenericJs"; id: number; message: string } };
+
+/** The engine calls methods unbound and expects results, not exceptions. */
+function returningResults<Args extends unknown[], T>(
+  fn: (...args: Args) => Promise<T>,
+  errors: Error[],
+): (...args: Args) => Promise<Result<T>> {
+  return async (...args) => {
+    try {
+      return { ok: true, value: await fn(...args) };
+    } catch (caught) {
+      const error = caught instanceof Error ? caught : new Error(String(caught));
+      errors.push(error);
+      return { ok: false, error: { kind: "GenericJs", id: errors.length - 1, message: error.message } };
+    }
+  };
+}
+
+function wrapTransaction(tx: Transaction, errors: Error[]) {
+  return {
+    adapterName: tx.adapterName,
+    provider: tx.provider,
+    options: tx.options,
+    queryRaw: returningResults(tx.queryRaw.bind(tx), errors),
+    executeRaw: returningResults(tx.executeRaw.bind(tx), errors),
+    commit: returningResults(tx.commit.bind(tx), errors),
+    rollback: returningResults(tx.rollback.bind(tx), errors),
+  };
+}
+
+function wrapAdapter(adapter: SqlDriverAdapter, errors: Error[]) {
+  return {
+    adapterName: adapter.adapterName,
+    provider: adapter.provider,
+    queryRaw: returningResults(adapter.queryRaw.bind(adapter), errors),
+    executeRaw: returningResults(adapter.executeRaw.bind(adapter), errors),
+    executeScript: returningResults(adapter.executeScript.bind(adapter), errors),
+    dispose: returningResults(adapter.dispose.bind(adapter), errors),
+    startTransaction: returningResults(
+      async (...args: Parameters<SqlDriverAdapter["startTransaction"]>) =>
+        wrapTransaction(await adapter.startTransaction(...args), errors),
+      errors,
+    ),
+    getConnectionInfo: adapter.getConnectionInfo
+      ? (...args: []) => ({ ok: true, value: adapter.getConnectionInfo!(...args) })
+      : undefined,
+  };
+}
+
+function wrapFactory(factory: SqlMigrationAwareDriverAdapterFactory, errors: Error[]) {
+  return {
+    adapterName: factory.adapterName,
+    provider: factory.provider,
+    connect: returningResults(async () => wrapAdapter(await factory.connect(), errors), errors),
+    connectToShadowDb: returningResults(
+      async () => wrapAdapter(await factory.connectToShadowDb(), errors),
+      errors,
+    ),
+  };
+}
+
+export function readMigrations(migrationsDir = defaultMigrationsDir): MigrationList {
+  const lockPath = path.join(migrationsDir, "migration_lock.toml");
+  const directories = fs.existsSync(migrationsDir)
+    ? fs
+        .readdirSync(migrationsDir, { withFileTypes: true })
+        .filter((entry) => entry.isDirectory())
+        .map((entry) => entry.name)
+        .sort()
+    : [];
+  return {
+    baseDir: migrationsDir,
+    lockfile: {
+      path: "migration_lock.toml",
+      content: fs.existsSync(lockPath) ? fs.readFileSync(lockPath, "utf8") : null,
+    },
+    shadowDbInitScript: "",
+    migrationDirectories: directories.map((name) => {
+      const file = path.join(migrationsDir, name, "migration.sql");
+      return {
+        path: name,
+        migrationFile: {
+          path: "migration.sql",
+          content: fs.existsSync(file)
+            ? { tag: "ok", value: fs.readFileSync(file, "utf8") }
+            : { tag: "error", value: `${file} is missing` },
+        },
+      };
+    }),
+  };
+}
+
+export class MigrationEngine {
+  private constructor(
+    private readonly engine: SchemaEngine,
+    private readonly errors: Error[],
+    private readonly schema: { path: string; content: string },
+  ) {}
+
+  static async open(factory: SqlMigrationAwareDriverAdapterFactory, schemaFile = schemaPath) {
+    const errors: Error[] = [];
+    const schema = { path: schemaFile, content: fs.readFileSync(schemaFile, "utf8") };
+    const engine = await SchemaEngine.new(
+      { datamodels: [[schema.path, schema.content]] },
+      () => {},
+      wrapFactory(factory, errors),
+    );
+    return new MigrationEngine(engine, errors, schema);
+  }
+
+  /** Applies pending migrations and records them in _prisma_migrations, like `prisma migrate deploy`. */
+  async applyPending(migrationsDir = defaultMigrationsDir): Promise<string[]> {
+    const output = await this.run(() =>
+      this.engine.applyMigrations({ migrationsList: readMigrations(migrationsDir), filters: noFilters }),
+    );
+    return output.appliedMigrationNames;
+  }
+
+  /** SQL that takes the migration history to the schema; empty when they agree. */
+  async diffMigrationsToSchema(migrationsDir = defaultMigrationsDir): Promise<string> {
+    const result = await this.run(() =>
+      this.engine.diff({
+        from: { tag: "migrations", ...readMigrations(migrationsDir) },
+        to: { tag: "schemaDatamodel", files: [this.schema] },
+        script: true,
+        exitCode: true,
+        filters: noFilters,
+      }),
+    );
+    return result.exitCode === 2 ? (result.stdout ?? "") : "";
+  }
+
+  private async run<T>(step: () => Promise<T>): Promise<T> {
+    try {
+      return await step();
+    } catch (error) {
+      const cause = this.errors.at(-1);
+      const message = error instanceof Error ? error.message : String(error);
+      throw new Error(cause ? `${message} (${cause.message})` : message);
+    }
+  }
+
+  free() {
+    this.engine.free();
+  }
+}
+
+export function writeMigration(sql: string, name: string, migrationsDir = defaultMigrationsDir, now = new Date()) {
+  const stamp = now.toISOString().replace(/[-:T]/g, "").slice(0, 14);
+  const slug = name.toLowerCase().replace(/[^a-z0-9]+/g, "_").replace(/^_|_$/g, "") || "migration";
+  const dir = path.join(migrationsDir, `${stamp}_${slug}`);
+  fs.mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, "migration.sql");
+  fs.writeFileSync(file, sql);
+  return file;
+}

@@ -1,0 +1,111 @@
+/**
+ * The production server: validates the environment, applies pending migrations, then serves
+ * the Remix build behind security headers, compression and a coarse rate limit.
+ */
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { createRequestHandler } from "@remix-run/express";
+import type { ServerBuild } from "@remix-run/node";
+import compression from "compression";
+import express from "express";
+import { rateLimit } from "express-rate-limit";
+import helmet from "helmet";
+import { MigrationEngine } from "../prisma/schema-engine";
+import { databaseTarget, describeTarget, errorMessage, openDatabase } from "../app/utils/db-connection.server";
+import { connectDatabase, disconnectDatabase } from "../app/utils/db.server";
+import { ConfigError, parseEnv } from "../app/utils/env.server";
+import { ensureSessionSecret } from "../app/utils/session-secret.server";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+
+async function start() {
+  const env = parseEnv();
+  process.env.SESSION_SECRET = ensureSessionSecret(env.dataDir, env.SESSION_SECRET);
+
+  const buildFile = path.join(root, "build/index.js");
+  if (!fs.existsSync(buildFile)) throw new ConfigError("No production build found: run `npm run build` first.");
+
+  const target = databaseTarget(env);
+  const database = await openDatabase(target);
+  const engine = await MigrationEngine.open(database.factory);
+  try {
+    const applied = await engine.applyPending();
+    if (applied.length) console.log(`Applied migrations: ${applied.join(", ")}`);
+  } finally {
+    engine.free();
+  }
+  await connectDatabase(database);
+
+  const build = (await import(pathToFileURL(buildFile).href)) as ServerBuild;
+  const app = express();
+  app.disable("x-powered-by");
+  if (env.TRUST_PROXY !== undefined) app.set("trust proxy", env.TRUST_PROXY);
+
+  app.use((_req, res, next) => {
+    res.locals.cspNonce = crypto.randomBytes(16).toString("base64");
+    next();
+  });
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          "script-src": ["'strict-dynamic'", (_req, res) => `'nonce-${(res as express.Response).locals.cspNonce}'`],
+          "img-src": ["'self'", "data:"],
+          "connect-src": ["'self'"],
+          // Browsers already refuse mixed content; this header would break plain-http local use.
+          "upgrade-insecure-requests": null,
+        },
+      },
+      crossOriginEmbedderPolicy: false,
+    }),
+  );
+  app.use(compression());
+  // A coarse per-process guard against floods; login throttling itself is in the database.
+  app.use(
+    rateLimit({
+      windowMs: 60_000,
+      limit: 300,
+      standardHeaders: "draft-8",
+      legacyHeaders: false,
+      skip: (req) => req.method === "GET" || req.method === "HEAD",
+    }),
+  );
+  app.use("/build", express.static(path.join(root, "public/build"), { immutable: true, maxAge: "1y" }));
+  app.use(express.static(path.join(root, "public"), { maxAge: "1h" }));
+  app.all(
+    "*",
+    createRequestHandler({
+      build,
+      mode: env.NODE_ENV,
+      getLoadContext: (req, res) => ({
+        cspNonce: res.locals.cspNonce as string,
+        ipAddress: req.ip ?? req.socket.remoteAddress ?? "unknown",
+      }),
+    }),
+  );
+
+  const server = app.listen(env.PORT, () => {
+    console.log(`PartnerLedger is ready on http://localhost:${env.PORT} (${describeTarget(target)})`);
+  });
+  server.on("error", (error) => {
+    console.error(`Cannot listen on port ${env.PORT}: ${errorMessage(error)}`);
+    process.exit(1);
+  });
+
+  const shutdown = () => {
+    server.close(() => {
+      disconnectDatabase().finally(() => process.exit(0));
+    });
+    setTimeout(() => process.exit(0), 5_000).unref();
+  };
+  process.on("SIGTERM", shutdown);
+  process.on("SIGINT", shutdown);
+}
+
+start().catch((error) => {
+  if (error instanceof ConfigError) console.error(error.message);
+  else console.error(`Start-up failed: ${errorMessage(error)}`);
+  process.exit(1);
+});
