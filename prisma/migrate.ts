@@ -4,15 +4,14 @@
  * npm run db:check                       fail when the migrations do not produce schema.prisma
  */
 import { PGlite } from "@electric-sql/pglite";
-import { PrismaPGlite } from "pglite-prisma-adapter";
-import { databaseTarget, describeTarget, openDatabase } from "../app/utils/db-connection.server";
+import { databaseTarget, describeTarget, openDatabase, pgliteDatabase } from "../app/utils/db-connection.server";
 import { ConfigError, parseEnv } from "../app/utils/env.server";
 import { MigrationEngine, writeMigration } from "./schema-engine";
 
 /** Diffs need only a scratch database for the shadow replay, never the real one. */
 async function withScratchEngine<T>(work: (engine: MigrationEngine) => Promise<T>): Promise<T> {
-  const scratch = await PGlite.create();
-  const engine = await MigrationEngine.open(new PrismaPGlite(scratch));
+  const scratch = pgliteDatabase(await PGlite.create());
+  const engine = await MigrationEngine.open(scratch);
   try {
     return await work(engine);
   } finally {
@@ -29,7 +28,7 @@ async function main(argv: string[]) {
       const env = parseEnv();
       const target = databaseTarget(env);
       const database = await openDatabase(target);
-      const engine = await MigrationEngine.open(database.factory);
+      const engine = await MigrationEngine.open(database);
       try {
         const applied = await engine.applyPending(migrationsDir);
         console.log(

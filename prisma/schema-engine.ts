@@ -5,12 +5,11 @@
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import type {
-  SqlDriverAdapter,
-  SqlMigrationAwareDriverAdapterFactory,
-  Transaction,
-} from "@prisma/driver-adapter-utils";
+import type { SqlDriverAdapter, Transaction } from "@prisma/driver-adapter-utils";
+import { PGlite } from "@electric-sql/pglite";
 import { SchemaEngine, type MigrationList } from "@prisma/schema-engine-wasm";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+import type { OpenDatabase } from "../app/utils/db-connection.server";
 
 const prismaDir = path.dirname(fileURLToPath(import.meta.url));
 export const schemaPath = path.join(prismaDir, "schema.prisma");
@@ -47,13 +46,13 @@ function wrapTransaction(tx: Transaction, errors: Error[]) {
   };
 }
 
-function wrapAdapter(adapter: SqlDriverAdapter, errors: Error[]) {
+function wrapAdapter(adapter: SqlDriverAdapter, errors: Error[], runScript: (sql: string) => Promise<void>) {
   return {
     adapterName: adapter.adapterName,
     provider: adapter.provider,
     queryRaw: returningResults(adapter.queryRaw.bind(adapter), errors),
     executeRaw: returningResults(adapter.executeRaw.bind(adapter), errors),
-    executeScript: returningResults(adapter.executeScript.bind(adapter), errors),
+    executeScript: returningResults(runScript, errors),
     dispose: returningResults(adapter.dispose.bind(adapter), errors),
     startTransaction: returningResults(
       async (...args: Parameters<SqlDriverAdapter["startTransaction"]>) =>
@@ -66,15 +65,32 @@ function wrapAdapter(adapter: SqlDriverAdapter, errors: Error[]) {
   };
 }
 
-function wrapFactory(factory: SqlMigrationAwareDriverAdapterFactory, errors: Error[]) {
+/**
+ * The shadow database (where diffs replay the migration history) is always a scratch in-memory
+ * PGlite: it speaks the same PostgreSQL SQL and needs no CREATE DATABASE right on the server.
+ */
+async function scratchShadow(errors: Error[]) {
+  const pglite = await PGlite.create();
+  const adapter = await new PrismaPGlite(pglite).connect();
+  const wrapped = wrapAdapter(adapter, errors, async (sql) => {
+    await pglite.exec(sql);
+  });
+  return {
+    ...wrapped,
+    dispose: returningResults(async () => {
+      await adapter.dispose();
+      await pglite.close();
+    }, errors),
+  };
+}
+
+function wrapDatabase(database: Pick<OpenDatabase, "factory" | "runScript">, errors: Error[]) {
+  const { factory, runScript } = database;
   return {
     adapterName: factory.adapterName,
     provider: factory.provider,
-    connect: returningResults(async () => wrapAdapter(await factory.connect(), errors), errors),
-    connectToShadowDb: returningResults(
-      async () => wrapAdapter(await factory.connectToShadowDb(), errors),
-      errors,
-    ),
+    connect: returningResults(async () => wrapAdapter(await factory.connect(), errors, runScript), errors),
+    connectToShadowDb: returningResults(() => scratchShadow(errors), errors),
   };
 }
 
@@ -116,13 +132,13 @@ export class MigrationEngine {
     private readonly schema: { path: string; content: string },
   ) {}
 
-  static async open(factory: SqlMigrationAwareDriverAdapterFactory, schemaFile = schemaPath) {
+  static async open(database: Pick<OpenDatabase, "factory" | "runScript">, schemaFile = schemaPath) {
     const errors: Error[] = [];
     const schema = { path: schemaFile, content: fs.readFileSync(schemaFile, "utf8") };
     const engine = await SchemaEngine.new(
       { datamodels: [[schema.path, schema.content]] },
       () => {},
-      wrapFactory(factory, errors),
+      wrapDatabase(database, errors),
     );
     return new MigrationEngine(engine, errors, schema);
   }

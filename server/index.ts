@@ -29,7 +29,7 @@ async function start() {
 
   const target = databaseTarget(env);
   const database = await openDatabase(target);
-  const engine = await MigrationEngine.open(database.factory);
+  const engine = await MigrationEngine.open(database);
   try {
     const applied = await engine.applyPending();
     if (applied.length) console.log(`Applied migrations: ${applied.join(", ")}`);

@@ -27,7 +27,35 @@ export interface OpenDatabase {
   factory: SqlMigrationAwareDriverAdapterFactory;
   /** Present for PGlite: the in-process database, shared by the migration engine and the client. */
   pglite?: PGlite;
+  /**
+   * Runs a multi-statement SQL script as the driver's own simple query. The adapters' versions
+   * split on ";" (breaking dollar-quoted function bodies) or drop errors, so migrations use this.
+   */
+  runScript(sql: string): Promise<void>;
   close(): Promise<void>;
+}
+
+export function pgliteDatabase(pglite: PGlite): OpenDatabase {
+  return {
+    factory: new PrismaPGlite(pglite),
+    pglite,
+    runScript: async (sql) => {
+      await pglite.exec(sql);
+    },
+    close: () => pglite.close(),
+  };
+}
+
+export function postgresScriptRunner(config: pg.ClientConfig) {
+  return async (sql: string) => {
+    const client = new pg.Client(config);
+    await client.connect();
+    try {
+      await client.query(sql);
+    } finally {
+      await client.end();
+    }
+  };
 }
 
 function pgPoolConfig(target: Extract<DatabaseTarget, { kind: "postgres" }>): pg.PoolConfig {
@@ -49,11 +77,12 @@ export async function openDatabase(target: DatabaseTarget): Promise<OpenDatabase
     } catch (error) {
       throw new ConfigError(`Cannot open the embedded database in ${target.dataDir}: ${errorMessage(error)}`);
     }
-    return { factory: new PrismaPGlite(pglite), pglite, close: () => pglite.close() };
+    return pgliteDatabase(pglite);
   }
   await assertPostgresReachable(target);
-  const factory = new PrismaPg(pgPoolConfig(target), target.schema ? { schema: target.schema } : undefined);
-  return { factory, close: async () => {} };
+  const config = pgPoolConfig(target);
+  const factory = new PrismaPg(config, target.schema ? { schema: target.schema } : undefined);
+  return { factory, runScript: postgresScriptRunner(config), close: async () => {} };
 }
 
 /** Fails fast with one readable line when PostgreSQL is down, unknown or refuses the login. */

@@ -1,0 +1,44 @@
+import { describe, expect, it } from "vitest";
+import { AuditFilterSchema, CreateUserSchema, LoginSchema, SetupSchema } from "~/domain/account-forms";
+
+function errorsOf(result: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } }) {
+  return Object.fromEntries((result.error?.issues ?? []).map((issue) => [issue.path.join("."), issue.message]));
+}
+
+describe("account forms", () => {
+  it("accepts a valid set-up and normalises whitespace", () => {
+    const result = SetupSchema.safeParse({ name: "  Ada  ", email: " ada@example.com ", password: "correct-horse-battery", confirmPassword: "correct-horse-battery" });
+    expect(result.success).toBe(true);
+    expect(result.data).toMatchObject({ name: "Ada", email: "ada@example.com" });
+  });
+
+  it("reports each bad field with an i18n key", () => {
+    const result = SetupSchema.safeParse({ name: "", email: "nope", password: "short", confirmPassword: "different" });
+    expect(errorsOf(result)).toEqual({
+      name: "errors.required",
+      email: "errors.invalidEmail",
+      password: "errors.passwordTooShort",
+      confirmPassword: "errors.passwordMismatch",
+    });
+  });
+
+  it("refuses mismatched passwords", () => {
+    const result = SetupSchema.safeParse({ name: "Ada", email: "ada@example.com", password: "correct-horse-battery", confirmPassword: "correct-horse-batterY" });
+    expect(errorsOf(result)).toEqual({ confirmPassword: "errors.passwordMismatch" });
+  });
+
+  it("refuses an unknown role", () => {
+    const result = CreateUserSchema.safeParse({ intent: "create", name: "Bo", email: "bo@example.com", role: "superuser", password: "a-long-enough-password" });
+    expect(errorsOf(result)).toEqual({ role: "errors.invalidChoice" });
+  });
+
+  it("does not apply the password policy at sign-in", () => {
+    expect(LoginSchema.safeParse({ email: "a@example.com", password: "x" }).success).toBe(true);
+  });
+
+  it("validates audit filters", () => {
+    expect(AuditFilterSchema.parse({ from: "2026-01-01", page: "3", entityType: "" })).toEqual({ from: "2026-01-01", page: 3 });
+    expect(AuditFilterSchema.safeParse({ from: "01/02/2026" }).success).toBe(false);
+    expect(AuditFilterSchema.safeParse({ to: "2026-13-45" }).success).toBe(false);
+  });
+});

@@ -1,0 +1,22 @@
+import { describe, expect, it } from "vitest";
+import { formatDate, formatMoney, formatNumber } from "~/utils/format";
+
+// Intl uses narrow/no-break spaces as group separators; normalise them for readable expectations.
+const plain = (text: string) => text.replace(/[\u202f\u00a0]/g, " ");
+
+describe("Intl formatting", () => {
+  it("formats money from minor units with the currency's own exponent", () => {
+    expect(plain(formatMoney("fr", 123456, "EUR"))).toBe("1 234,56 €");
+    expect(formatMoney("en", 123456, "EUR")).toBe("€1,234.56");
+    expect(formatMoney("en", 1500, "JPY")).toBe("¥1,500");
+    expect(formatMoney("en", -250, "USD")).toBe("-$2.50");
+  });
+
+  it("formats numbers and dates per locale", () => {
+    expect(plain(formatNumber("fr", 1234567.5))).toBe("1 234 567,5");
+    expect(formatNumber("en", 1234567.5)).toBe("1,234,567.5");
+    const date = new Date("2026-03-05T12:00:00Z");
+    expect(formatDate("en", date, { dateStyle: "long", timeZone: "UTC" })).toBe("March 5, 2026");
+    expect(formatDate("fr", date, { dateStyle: "long", timeZone: "UTC" })).toBe("5 mars 2026");
+  });
+});

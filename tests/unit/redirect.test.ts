@@ -1,0 +1,23 @@
+import { describe, expect, it } from "vitest";
+import { safeRedirect } from "~/utils/redirect";
+
+describe("safeRedirect", () => {
+  it.each([
+    ["/partners?stage=active", "/partners?stage=active"],
+    ["/settings/users", "/settings/users"],
+  ])("keeps the same-site path %s", (input, expected) => {
+    expect(safeRedirect(input)).toBe(expected);
+  });
+
+  it.each(["//evil.test", "https://evil.test/", "/\\evil.test", "javascript:alert(1)", "evil", "", "/\t/evil.test", "/\n/evil.test"])(
+    "refuses %j",
+    (input) => {
+      expect(safeRedirect(input, "/home")).toBe("/home");
+    },
+  );
+
+  it("falls back when nothing is given", () => {
+    expect(safeRedirect(null)).toBe("/");
+    expect(safeRedirect(undefined, "/x")).toBe("/x");
+  });
+});
