@@ -1,4 +1,4 @@
-import { getInputProps, getSelectProps, type FieldMetadata } from "@conform-to/react";
+import { getInputProps, getSelectProps, useField, useFormMetadata, type FieldMetadata } from "@conform-to/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 
@@ -24,7 +24,13 @@ interface TextFieldProps {
   autoFocus?: boolean;
 }
 
-export function TextField({ field, label, type = "text", autoComplete, hint, autoFocus }: TextFieldProps) {
+/**
+ * Field components subscribe to their own field (useField inside the ConformForm provider):
+ * Conform re-renders only the components that read a piece of state, so metadata passed down
+ * from the form's host would miss errors reported on submit.
+ */
+export function TextField({ field: fieldProp, label, type = "text", autoComplete, hint, autoFocus }: TextFieldProps) {
+  const [field] = useField<string>(fieldProp.name, { formId: fieldProp.formId });
   const hintId = hint ? `${field.id}-hint` : undefined;
   return (
     <div className="field">
@@ -52,7 +58,8 @@ interface SelectFieldProps {
   hint?: ReactNode;
 }
 
-export function SelectField({ field, label, options, hint }: SelectFieldProps) {
+export function SelectField({ field: fieldProp, label, options, hint }: SelectFieldProps) {
+  const [field] = useField<string>(fieldProp.name, { formId: fieldProp.formId });
   const hintId = hint ? `${field.id}-hint` : undefined;
   return (
     <div className="field">
@@ -74,7 +81,8 @@ export function SelectField({ field, label, options, hint }: SelectFieldProps) {
   );
 }
 
-export function CheckboxField({ field, label }: { field: FieldMetadata<boolean>; label: string }) {
+export function CheckboxField({ field: fieldProp, label }: { field: FieldMetadata<boolean>; label: string }) {
+  const [field] = useField<boolean>(fieldProp.name, { formId: fieldProp.formId });
   return (
     <div className="field field-checkbox">
       <input {...getInputProps(field, { type: "checkbox" })} key={field.key} />
@@ -84,11 +92,13 @@ export function CheckboxField({ field, label }: { field: FieldMetadata<boolean>;
   );
 }
 
-export function FormErrors({ id, errors }: { id: string; errors?: string[] }) {
-  if (!errors?.length) return null;
+/** Errors about the whole form (e.g. "wrong email or password"), above its fields. */
+export function FormErrors() {
+  const form = useFormMetadata();
+  if (!form.errors?.length) return null;
   return (
     <div className="form-errors">
-      <FieldErrors id={id} errors={errors} />
+      <FieldErrors id={form.errorId} errors={form.errors} />
     </div>
   );
 }

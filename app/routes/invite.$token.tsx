@@ -1,9 +1,10 @@
-import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { parseWithZod } from "@conform-to/zod/v4";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { FormErrors, SubmitButton, TextField } from "~/components/form-fields";
+import { ConformForm } from "~/components/conform-form";
+import { useZodForm } from "~/components/use-zod-form";
+import { SubmitButton, TextField } from "~/components/form-fields";
 import { EmptyState } from "~/components/page";
 import { AcceptInvitationSchema } from "~/domain/account-forms";
 import { acceptInvitation, findOpenInvitation, UserRuleError } from "~/models/user.server";
@@ -37,26 +38,18 @@ export default function AcceptInvitation() {
   const { invitation } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
-  const [form, fields] = useForm({
-    lastResult: actionData?.result,
-    constraint: getZodConstraint(AcceptInvitationSchema),
-    defaultValue: { name: invitation?.name },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: AcceptInvitationSchema }),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-  });
+  const [form, fields] = useZodForm(AcceptInvitationSchema, { lastResult: actionData?.result, defaultValue: { name: invitation?.name } });
   if (!invitation) return <EmptyState title={t("invite.title")}>{t("invite.invalid")}</EmptyState>;
   return (
     <section className="card narrow">
       <h1>{t("invite.title")}</h1>
       <p>{t("invite.intro", { role: t(`roles.${invitation.role}`), email: invitation.email })}</p>
-      <Form method="post" {...getFormProps(form)}>
-        <FormErrors id={form.errorId} errors={form.errors} />
+      <ConformForm form={form}>
         <TextField field={fields.name} label={t("fields.name")} autoComplete="name" />
         <TextField field={fields.password} label={t("fields.password")} type="password" autoComplete="new-password" hint={t("errors.passwordTooShort")} />
         <TextField field={fields.confirmPassword} label={t("fields.confirmPassword")} type="password" autoComplete="new-password" />
         <SubmitButton busy={navigation.state !== "idle"}>{t("invite.submit")}</SubmitButton>
-      </Form>
+      </ConformForm>
     </section>
   );
 }

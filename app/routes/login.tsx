@@ -1,9 +1,10 @@
-import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { parseWithZod } from "@conform-to/zod/v4";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
+import { useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { FormErrors, SubmitButton, TextField } from "~/components/form-fields";
+import { ConformForm } from "~/components/conform-form";
+import { useZodForm } from "~/components/use-zod-form";
+import { SubmitButton, TextField } from "~/components/form-fields";
 import { LoginSchema } from "~/domain/account-forms";
 import { getCurrentUser, login, sessionCookieHeader } from "~/utils/auth.server";
 import { safeRedirect } from "~/utils/redirect";
@@ -40,22 +41,16 @@ export default function Login() {
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const [searchParams] = useSearchParams();
-  const [form, fields] = useForm({
-    lastResult: actionData?.result,
-    constraint: getZodConstraint(LoginSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: LoginSchema }),
-    shouldValidate: "onBlur",
-  });
+  const [form, fields] = useZodForm(LoginSchema, { lastResult: actionData?.result });
   return (
     <section className="card narrow">
       <h1>{t("login.title")}</h1>
-      <Form method="post" {...getFormProps(form)}>
+      <ConformForm form={form}>
         <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? "/"} />
-        <FormErrors id={form.errorId} errors={form.errors} />
         <TextField field={fields.email} label={t("fields.email")} type="email" autoComplete="username" autoFocus />
         <TextField field={fields.password} label={t("fields.password")} type="password" autoComplete="current-password" />
         <SubmitButton busy={navigation.state !== "idle"}>{t("login.submit")}</SubmitButton>
-      </Form>
+      </ConformForm>
     </section>
   );
 }

@@ -1,8 +1,9 @@
-import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { parseWithZod } from "@conform-to/zod/v4";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { ConformForm } from "~/components/conform-form";
+import { useZodForm } from "~/components/use-zod-form";
 import { SelectField, SubmitButton, TextField } from "~/components/form-fields";
 import { ProfileSchema } from "~/domain/account-forms";
 import { localeCookie } from "~/i18n/locale.server";
@@ -35,18 +36,12 @@ export default function Profile() {
   const profile = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
-  const [form, fields] = useForm({
-    lastResult: actionData?.result,
-    defaultValue: { name: profile.name, locale: profile.locale },
-    constraint: getZodConstraint(ProfileSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: ProfileSchema }),
-    shouldValidate: "onBlur",
-  });
+  const [form, fields] = useZodForm(ProfileSchema, { lastResult: actionData?.result, defaultValue: { name: profile.name, locale: profile.locale } });
   return (
     <section className="card">
       <h2>{t("settings.profile")}</h2>
       <p className="muted">{profile.email}</p>
-      <Form method="post" {...getFormProps(form)}>
+      <ConformForm form={form}>
         <TextField field={fields.name} label={t("fields.name")} autoComplete="name" />
         <SelectField
           field={fields.locale}
@@ -59,7 +54,7 @@ export default function Profile() {
           ]}
         />
         <SubmitButton busy={navigation.state !== "idle"}>{t("common.save")}</SubmitButton>
-      </Form>
+      </ConformForm>
     </section>
   );
 }

@@ -18,17 +18,22 @@ export async function loader({ request }: LoaderFunctionArgs) {
     listAuditEvents({ ...filters, from: toDay(filters.from), to: toDay(filters.to) }),
     auditFilterOptions(),
   ]);
-  return json({ events, total, filters, options });
+  return json({ events, total, filters, options, pageSize: AUDIT_PAGE_SIZE });
 }
 
-function JsonValue({ value }: { value: unknown }) {
+function JsonValue({ value, label }: { value: unknown; label: string }) {
   if (value === null || value === undefined) return <span className="muted">—</span>;
-  return <pre className="json">{JSON.stringify(value, null, 2)}</pre>;
+  // Long values scroll; tabIndex lets keyboard users scroll them too.
+  return (
+    <pre className="json" tabIndex={0} aria-label={label}>
+      {JSON.stringify(value, null, 2)}
+    </pre>
+  );
 }
 
 export default function AuditTrail() {
   const { t, i18n } = useTranslation();
-  const { events, total, filters, options } = useLoaderData<typeof loader>();
+  const { events, total, filters, options, pageSize } = useLoaderData<typeof loader>();
   const navigation = useNavigation();
   return (
     <section className="card">
@@ -102,10 +107,10 @@ export default function AuditTrail() {
                     {event.entityType} <code>{event.entityId}</code>
                   </td>
                   <td>
-                    <JsonValue value={event.before} />
+                    <JsonValue value={event.before} label={`${t("audit.before")}: ${event.action}`} />
                   </td>
                   <td>
-                    <JsonValue value={event.after} />
+                    <JsonValue value={event.after} label={`${t("audit.after")}: ${event.action}`} />
                   </td>
                 </tr>
               ))}
@@ -113,7 +118,7 @@ export default function AuditTrail() {
           </table>
         </div>
       )}
-      <Pagination page={filters.page} pageSize={AUDIT_PAGE_SIZE} total={total} />
+      <Pagination page={filters.page} pageSize={pageSize} total={total} />
     </section>
   );
 }

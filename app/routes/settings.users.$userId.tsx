@@ -1,9 +1,10 @@
-import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { parseWithZod } from "@conform-to/zod/v4";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { CheckboxField, FormErrors, SelectField, SubmitButton } from "~/components/form-fields";
+import { ConformForm } from "~/components/conform-form";
+import { useZodForm } from "~/components/use-zod-form";
+import { CheckboxField, SelectField, SubmitButton } from "~/components/form-fields";
 import { EditUserSchema } from "~/domain/account-forms";
 import { getUser, updateUserAccess, UserRuleError } from "~/models/user.server";
 import { requirePermission } from "~/utils/auth.server";
@@ -39,31 +40,19 @@ export default function EditUser() {
   const { user } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
-  const [form, fields] = useForm({
-    lastResult: actionData?.result,
-    defaultValue: { role: user.role, disabled: user.disabledAt ? "on" : undefined },
-    constraint: getZodConstraint(EditUserSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: EditUserSchema }),
-  });
+  const [form, fields] = useZodForm(EditUserSchema, { lastResult: actionData?.result, defaultValue: { role: user.role, disabled: user.disabledAt ? "on" : undefined } });
   const wasEnabled = !user.disabledAt;
-  const formProps = getFormProps(form);
   return (
     <section className="card narrow">
       <h2>{t("users.editTitle", { name: user.name })}</h2>
       <p className="muted">{user.email}</p>
-      <Form
-        method="post"
-        {...formProps}
-        onSubmit={(event) => {
+      <ConformForm
+        form={form}
+        onBeforeSubmit={(event) => {
           const disabling = wasEnabled && new FormData(event.currentTarget).get("disabled") === "on";
-          if (disabling && !window.confirm(t("users.confirmDisable", { name: user.name }))) {
-            event.preventDefault();
-            return;
-          }
-          formProps.onSubmit(event);
+          return !disabling || window.confirm(t("users.confirmDisable", { name: user.name }));
         }}
       >
-        <FormErrors id={form.errorId} errors={form.errors} />
         <SelectField field={fields.role} label={t("fields.role")} options={roles.map((role) => ({ value: role, label: t(`roles.${role}`) }))} />
         <CheckboxField field={fields.disabled} label={t("users.disabledLabel")} />
         <div className="form-actions">
@@ -72,7 +61,7 @@ export default function EditUser() {
             {t("common.cancel")}
           </Link>
         </div>
-      </Form>
+      </ConformForm>
     </section>
   );
 }

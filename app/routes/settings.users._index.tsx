@@ -1,9 +1,10 @@
-import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { parseWithZod } from "@conform-to/zod/v4";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ConfirmSubmitButton, FormErrors, SelectField, SubmitButton, TextField } from "~/components/form-fields";
+import { ConformForm } from "~/components/conform-form";
+import { useZodForm } from "~/components/use-zod-form";
+import { ConfirmSubmitButton, SelectField, SubmitButton, TextField } from "~/components/form-fields";
 import { Pagination } from "~/components/pagination";
 import { CreateUserSchema, InviteUserSchema, PageSchema, RevokeInvitationSchema } from "~/domain/account-forms";
 import {
@@ -23,7 +24,8 @@ import { redirectWithToast } from "~/utils/session.server";
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "users:manage");
   const { page } = PageSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
-  return json({ page, ...(await listUsers(page)) });
+  // Constants from .server modules do not reach the browser bundle: send them as data.
+  return json({ page, pageSize: USERS_PAGE_SIZE, invitationTtlDays: INVITATION_TTL_DAYS, ...(await listUsers(page)) });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -71,70 +73,54 @@ function CreateUserForm() {
   const { t } = useTranslation();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
-  const [form, fields] = useForm({
-    id: "create-user",
-    lastResult: actionData?.intent === "create" ? actionData.result : undefined,
-    constraint: getZodConstraint(CreateUserSchema),
-    defaultValue: { role: "viewer" },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: CreateUserSchema }),
-    shouldValidate: "onBlur",
-  });
+  const [form, fields] = useZodForm(CreateUserSchema, { id: "create-user", lastResult: actionData?.intent === "create" ? actionData.result : undefined, defaultValue: { role: "viewer" } });
   const busy = navigation.formData?.get("intent") === "create";
   return (
     <section className="card">
       <h2>{t("users.createTitle")}</h2>
       <p className="muted">{t("users.createHelp")}</p>
-      <Form method="post" {...getFormProps(form)}>
+      <ConformForm form={form}>
         <input type="hidden" name="intent" value="create" />
-        <FormErrors id={form.errorId} errors={form.errors} />
         <TextField field={fields.name} label={t("fields.name")} autoComplete="off" />
         <TextField field={fields.email} label={t("fields.email")} type="email" autoComplete="off" />
         <SelectField field={fields.role} label={t("fields.role")} options={useRoleOptions()} />
         <TextField field={fields.password} label={t("fields.password")} type="password" autoComplete="new-password" hint={t("errors.passwordTooShort")} />
         <SubmitButton busy={busy}>{t("common.create")}</SubmitButton>
-      </Form>
+      </ConformForm>
     </section>
   );
 }
 
-function InviteUserForm() {
+function InviteUserForm({ invitationTtlDays }: { invitationTtlDays: number }) {
   const { t } = useTranslation();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
-  const [form, fields] = useForm({
-    id: "invite-user",
-    lastResult: actionData?.intent === "invite" ? actionData.result : undefined,
-    constraint: getZodConstraint(InviteUserSchema),
-    defaultValue: { role: "manager" },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: InviteUserSchema }),
-    shouldValidate: "onBlur",
-  });
+  const [form, fields] = useZodForm(InviteUserSchema, { id: "invite-user", lastResult: actionData?.intent === "invite" ? actionData.result : undefined, defaultValue: { role: "manager" } });
   const busy = navigation.formData?.get("intent") === "invite";
   return (
     <section className="card">
       <h2>{t("users.inviteTitle")}</h2>
-      <p className="muted">{t("users.inviteHelp", { days: String(INVITATION_TTL_DAYS) })}</p>
+      <p className="muted">{t("users.inviteHelp", { days: String(invitationTtlDays) })}</p>
       {actionData?.inviteUrl && "inviteEmail" in actionData ? (
         <div className="notice" role="status">
           <p>{t("users.inviteLink", { email: actionData.inviteEmail })}</p>
           <input className="copy-field" readOnly value={actionData.inviteUrl} aria-label={t("users.inviteLink", { email: actionData.inviteEmail })} onFocus={(e) => e.currentTarget.select()} />
         </div>
       ) : null}
-      <Form method="post" {...getFormProps(form)}>
+      <ConformForm form={form}>
         <input type="hidden" name="intent" value="invite" />
-        <FormErrors id={form.errorId} errors={form.errors} />
         <TextField field={fields.name} label={t("fields.name")} autoComplete="off" />
         <TextField field={fields.email} label={t("fields.email")} type="email" autoComplete="off" />
         <SelectField field={fields.role} label={t("fields.role")} options={useRoleOptions()} />
         <SubmitButton busy={busy}>{t("users.inviteSubmit")}</SubmitButton>
-      </Form>
+      </ConformForm>
     </section>
   );
 }
 
 export default function Users() {
   const { t, i18n } = useTranslation();
-  const { users, total, page, invitations } = useLoaderData<typeof loader>();
+  const { users, total, page, pageSize, invitationTtlDays, invitations } = useLoaderData<typeof loader>();
   return (
     <>
       <section className="card">
@@ -175,7 +161,7 @@ export default function Users() {
             </tbody>
           </table>
         </div>
-        <Pagination page={page} pageSize={USERS_PAGE_SIZE} total={total} />
+        <Pagination page={page} pageSize={pageSize} total={total} />
       </section>
       {invitations.length > 0 ? (
         <section className="card">
@@ -201,7 +187,7 @@ export default function Users() {
       ) : null}
       <div className="two-columns">
         <CreateUserForm />
-        <InviteUserForm />
+        <InviteUserForm invitationTtlDays={invitationTtlDays} />
       </div>
     </>
   );

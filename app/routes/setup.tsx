@@ -1,9 +1,10 @@
-import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { parseWithZod } from "@conform-to/zod/v4";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useActionData, useNavigation } from "@remix-run/react";
+import { useActionData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { FormErrors, SubmitButton, TextField } from "~/components/form-fields";
+import { ConformForm } from "~/components/conform-form";
+import { useZodForm } from "~/components/use-zod-form";
+import { SubmitButton, TextField } from "~/components/form-fields";
 import { SetupSchema } from "~/domain/account-forms";
 import { isLocale } from "~/i18n/config";
 import { resolveLocale } from "~/i18n/locale.server";
@@ -41,25 +42,18 @@ export default function Setup() {
   const { t } = useTranslation();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
-  const [form, fields] = useForm({
-    lastResult: actionData?.result,
-    constraint: getZodConstraint(SetupSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: SetupSchema }),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-  });
+  const [form, fields] = useZodForm(SetupSchema, { lastResult: actionData?.result });
   return (
     <section className="card narrow">
       <h1>{t("setup.title")}</h1>
       <p>{t("setup.intro")}</p>
-      <Form method="post" {...getFormProps(form)}>
-        <FormErrors id={form.errorId} errors={form.errors} />
+      <ConformForm form={form}>
         <TextField field={fields.name} label={t("fields.name")} autoComplete="name" autoFocus />
         <TextField field={fields.email} label={t("fields.email")} type="email" autoComplete="email" />
         <TextField field={fields.password} label={t("fields.password")} type="password" autoComplete="new-password" hint={t("errors.passwordTooShort")} />
         <TextField field={fields.confirmPassword} label={t("fields.confirmPassword")} type="password" autoComplete="new-password" />
         <SubmitButton busy={navigation.state !== "idle"}>{t("setup.submit")}</SubmitButton>
-      </Form>
+      </ConformForm>
     </section>
   );
 }

@@ -35,15 +35,48 @@ export interface OpenDatabase {
   close(): Promise<void>;
 }
 
-export function pgliteDatabase(pglite: PGlite): OpenDatabase {
+export function pgliteDatabase(pglite: PGlite, onClose: () => void = () => {}): OpenDatabase {
   return {
     factory: new PrismaPGlite(pglite),
     pglite,
     runScript: async (sql) => {
       await pglite.exec(sql);
     },
-    close: () => pglite.close(),
+    close: async () => {
+      await pglite.close();
+      onClose();
+    },
   };
+}
+
+function isRunning(pid: number) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/**
+ * PGlite is one process's database: a second process writing the same directory would corrupt
+ * it. A lock file turns that mistake into a clear message.
+ */
+function lockDataDir(dataDir: string): () => void {
+  const lockFile = `${dataDir}.lock`;
+  try {
+    fs.writeFileSync(lockFile, String(process.pid), { flag: "wx" });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+    const holder = Number(fs.readFileSync(lockFile, "utf8"));
+    if (holder && holder !== process.pid && isRunning(holder)) {
+      throw new ConfigError(
+        `The embedded database in ${dataDir} is in use by process ${holder} (is the app running?). Stop it first, or use PostgreSQL (DATABASE_URL) to run several processes.`,
+      );
+    }
+    fs.writeFileSync(lockFile, String(process.pid));
+  }
+  return () => fs.rmSync(lockFile, { force: true });
 }
 
 export function postgresScriptRunner(config: pg.ClientConfig) {
@@ -71,13 +104,15 @@ function pgPoolConfig(target: Extract<DatabaseTarget, { kind: "postgres" }>): pg
 export async function openDatabase(target: DatabaseTarget): Promise<OpenDatabase> {
   if (target.kind === "pglite") {
     fs.mkdirSync(target.dataDir, { recursive: true });
+    const unlock = lockDataDir(target.dataDir);
     let pglite: PGlite;
     try {
       pglite = await PGlite.create(target.dataDir);
     } catch (error) {
+      unlock();
       throw new ConfigError(`Cannot open the embedded database in ${target.dataDir}: ${errorMessage(error)}`);
     }
-    return pgliteDatabase(pglite);
+    return pgliteDatabase(pglite, unlock);
   }
   await assertPostgresReachable(target);
   const config = pgPoolConfig(target);

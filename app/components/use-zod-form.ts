@@ -1,0 +1,23 @@
+import { useForm, type DefaultValue, type SubmissionResult } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import type { $ZodType, input, output } from "zod/v4/core";
+
+type FormSchema = $ZodType<Record<string, unknown>, Record<string, unknown>>;
+
+/**
+ * One form bound to its shared zod schema. Validates on submit and then as the user types:
+ * validating on blur made errors appear or vanish under the pointer as a submit button was
+ * pressed, moving the button so the click was lost.
+ */
+export function useZodForm<Schema extends FormSchema>(
+  schema: Schema,
+  options: { id?: string; lastResult?: SubmissionResult<string[]> | null; defaultValue?: DefaultValue<input<Schema>> } = {},
+) {
+  return useForm<input<Schema>, output<Schema>, string[]>({
+    ...options,
+    constraint: getZodConstraint(schema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+    shouldValidate: "onSubmit",
+    shouldRevalidate: "onInput",
+  });
+}

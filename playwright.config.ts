@@ -1,0 +1,42 @@
+import path from "node:path";
+import { defineConfig } from "@playwright/test";
+
+// tests/e2e/run.mjs picks the browser and a fresh data root for this run.
+const dataRoot = process.env.E2E_DATA_ROOT ?? path.resolve("test-results/e2e-data");
+const chromium = process.env.E2E_CHROMIUM_PATH ?? "/usr/bin/chromium";
+export const E2E_SESSION_SECRET = "e2e-session-secret-e2e-session-secret-42";
+const node = "node --experimental-wasm-modules --no-warnings --import tsx";
+
+const server = (port: number, dataDir: string, before = "") => ({
+  command: `${before}${node} server/index.ts`,
+  url: `http://localhost:${port}/healthz`,
+  reuseExistingServer: false,
+  timeout: 120_000,
+  env: { NODE_ENV: "production", PORT: String(port), DATA_DIR: dataDir, SESSION_SECRET: E2E_SESSION_SECRET, DATABASE_URL: "" },
+});
+
+export default defineConfig({
+  testDir: "tests/e2e",
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  fullyParallel: false,
+  workers: 2,
+  retries: 0,
+  reporter: [["list"]],
+  use: {
+    trace: "retain-on-failure",
+    launchOptions: {
+      executablePath: chromium,
+      args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    },
+  },
+  projects: [
+    // An empty database of its own: the first-run set-up can only happen once.
+    { name: "first-run", testMatch: /first-run\.spec\.ts/, use: { baseURL: "http://localhost:3101" } },
+    { name: "app", testIgnore: /first-run\.spec\.ts/, use: { baseURL: "http://localhost:3102" } },
+  ],
+  webServer: [
+    server(3101, path.join(dataRoot, "fresh")),
+    server(3102, path.join(dataRoot, "main"), `DATA_DIR=${path.join(dataRoot, "main")} ${node} tests/e2e/seed.ts && `),
+  ],
+});

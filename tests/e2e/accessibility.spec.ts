@@ -1,0 +1,35 @@
+import { expect, expectNoSeriousA11yViolations, test } from "./fixtures";
+
+const pages = [
+  ["dashboard", "/"],
+  ["partners", "/partners"],
+  ["gifts & placements", "/gifts"],
+  ["coverage", "/coverage"],
+  ["compliance", "/compliance"],
+  ["reports", "/reports"],
+  ["settings", "/settings"],
+  ["users", "/settings/users"],
+  ["audit trail", "/settings/audit"],
+  ["not found", "/no/such/page"],
+] as const;
+
+for (const [name, url] of pages) {
+  test(`no serious accessibility violations: ${name}`, async ({ page, signInAs }) => {
+    await signInAs("admin");
+    await page.goto(url);
+    await expect(page.locator("main h1, main h2").first()).toBeVisible();
+    await expectNoSeriousA11yViolations(page);
+  });
+}
+
+test("no serious accessibility violations: login", async ({ page }) => {
+  await page.goto("/login");
+  await expectNoSeriousA11yViolations(page);
+});
+
+test("the forbidden page is accessible too", async ({ page, signInAs }) => {
+  await signInAs("viewer");
+  await page.goto("/settings/audit");
+  await expect(page.getByRole("heading", { name: "You don't have access to this" })).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
+});

@@ -1,0 +1,30 @@
+import { expect, test } from "./fixtures";
+
+test("switching the UI to French is kept on the user", async ({ page, signInAs }) => {
+  await signInAs("polyglot");
+  await page.goto("/partners");
+  await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Partners" })).toBeVisible();
+
+  await page.getByLabel("Language").selectOption("fr");
+  await expect(page.locator("html")).toHaveAttribute("lang", "fr");
+  await expect(page).toHaveURL(/\/partners$/);
+  const nav = page.getByRole("navigation", { name: "Principale" });
+  await expect(nav.getByRole("link", { name: "Partenaires" })).toBeVisible();
+  await expect(nav.getByRole("link", { name: "Cadeaux et placements" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Se déconnecter" })).toBeVisible();
+
+  // Stored on the user, not the browser tab: a new page with an English browser stays French.
+  const other = await page.context().newPage();
+  await other.setExtraHTTPHeaders({ "Accept-Language": "en-US,en;q=0.9" });
+  await other.goto("/settings");
+  await expect(other.getByRole("heading", { name: "Paramètres" })).toBeVisible();
+  await expect(other.getByRole("main").getByLabel("Langue", { exact: true })).toHaveValue("fr");
+});
+
+test("the login page follows Accept-Language", async ({ browser }) => {
+  const context = await browser.newContext({ locale: "fr-FR", extraHTTPHeaders: { "Accept-Language": "fr-FR,fr;q=0.9" } });
+  const page = await context.newPage();
+  await page.goto("/login");
+  await expect(page.getByRole("heading", { name: "Connexion" })).toBeVisible();
+  await context.close();
+});
