@@ -15,6 +15,33 @@ export function FieldErrors({ id, errors }: { id: string; errors?: string[] }) {
   );
 }
 
+/** Label, control, hint and errors: the frame every labelled field shares. */
+function FieldFrame({
+  field,
+  label,
+  hint,
+  children,
+}: {
+  field: FieldMetadata<unknown>;
+  label: string;
+  hint?: ReactNode;
+  children: (describedBy: string | undefined) => ReactNode;
+}) {
+  const hintId = hint ? `${field.id}-hint` : undefined;
+  return (
+    <div className="field">
+      <label htmlFor={field.id}>{label}</label>
+      {children(hintId)}
+      {hint ? (
+        <p id={hintId} className="hint">
+          {hint}
+        </p>
+      ) : null}
+      <FieldErrors id={field.errorId} errors={field.errors} />
+    </div>
+  );
+}
+
 interface TextFieldProps {
   field: FieldMetadata<string>;
   label: string;
@@ -26,28 +53,22 @@ interface TextFieldProps {
 
 /**
  * Field components subscribe to their own field (useField inside the ConformForm provider):
- * Conform re-renders only the components that read a piece of state, so metadata passed down
+ * Conform re-renders only the components that read a piece of state, so metadata handed down
  * from the form's host would miss errors reported on submit.
  */
 export function TextField({ field: fieldProp, label, type = "text", autoComplete, hint, autoFocus }: TextFieldProps) {
   const [field] = useField<string>(fieldProp.name, { formId: fieldProp.formId });
-  const hintId = hint ? `${field.id}-hint` : undefined;
   return (
-    <div className="field">
-      <label htmlFor={field.id}>{label}</label>
-      <input
-        {...getInputProps(field, { type, ariaDescribedBy: hintId })}
-        key={field.key}
-        autoComplete={autoComplete}
-        autoFocus={autoFocus}
-      />
-      {hint ? (
-        <p id={hintId} className="hint">
-          {hint}
-        </p>
-      ) : null}
-      <FieldErrors id={field.errorId} errors={field.errors} />
-    </div>
+    <FieldFrame field={field} label={label} hint={hint}>
+      {(describedBy) => (
+        <input
+          {...getInputProps(field, { type, ariaDescribedBy: describedBy })}
+          key={field.key}
+          autoComplete={autoComplete}
+          autoFocus={autoFocus}
+        />
+      )}
+    </FieldFrame>
   );
 }
 
@@ -60,24 +81,18 @@ interface SelectFieldProps {
 
 export function SelectField({ field: fieldProp, label, options, hint }: SelectFieldProps) {
   const [field] = useField<string>(fieldProp.name, { formId: fieldProp.formId });
-  const hintId = hint ? `${field.id}-hint` : undefined;
   return (
-    <div className="field">
-      <label htmlFor={field.id}>{label}</label>
-      <select {...getSelectProps(field, { ariaDescribedBy: hintId })} key={field.key}>
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
-      </select>
-      {hint ? (
-        <p id={hintId} className="hint">
-          {hint}
-        </p>
-      ) : null}
-      <FieldErrors id={field.errorId} errors={field.errors} />
-    </div>
+    <FieldFrame field={field} label={label} hint={hint}>
+      {(describedBy) => (
+        <select {...getSelectProps(field, { ariaDescribedBy: describedBy })} key={field.key}>
+          {options.map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </FieldFrame>
   );
 }
 

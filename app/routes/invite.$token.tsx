@@ -1,5 +1,5 @@
 import { parseWithZod } from "@conform-to/zod/v4";
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ConformForm } from "~/components/conform-form";
@@ -8,7 +8,7 @@ import { SubmitButton, TextField } from "~/components/form-fields";
 import { EmptyState } from "~/components/page";
 import { AcceptInvitationSchema } from "~/domain/account-forms";
 import { acceptInvitation, findOpenInvitation, UserRuleError } from "~/models/user.server";
-import { sessionCookieHeader } from "~/utils/auth.server";
+import { redirectSignedIn } from "~/utils/auth.server";
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const invitation = await findOpenInvitation(params.token ?? "");
@@ -24,7 +24,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       ipAddress: context.ipAddress,
       userAgent: request.headers.get("User-Agent"),
     });
-    return redirect("/", { headers: { "Set-Cookie": await sessionCookieHeader(sessionId) } });
+    return redirectSignedIn(sessionId, "/");
   } catch (error) {
     if (error instanceof UserRuleError) {
       return json({ result: submission.reply({ formErrors: [error.messageKey], hideFields }) }, { status: 409 });

@@ -6,7 +6,7 @@ import { ConformForm } from "~/components/conform-form";
 import { useZodForm } from "~/components/use-zod-form";
 import { SubmitButton, TextField } from "~/components/form-fields";
 import { LoginSchema } from "~/domain/account-forms";
-import { getCurrentUser, login, sessionCookieHeader } from "~/utils/auth.server";
+import { getCurrentUser, login, redirectSignedIn } from "~/utils/auth.server";
 import { safeRedirect } from "~/utils/redirect";
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -31,9 +31,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     // One message whatever the reason: unknown email, wrong password or disabled account.
     return json({ result: submission.reply({ formErrors: ["login.invalid"], hideFields: ["password"] }) }, { status: 401 });
   }
-  return redirect(safeRedirect(submission.value.redirectTo), {
-    headers: { "Set-Cookie": await sessionCookieHeader(sessionId) },
-  });
+  return redirectSignedIn(sessionId, safeRedirect(submission.value.redirectTo));
 }
 
 export default function Login() {

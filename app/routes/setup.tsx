@@ -9,7 +9,7 @@ import { SetupSchema } from "~/domain/account-forms";
 import { isLocale } from "~/i18n/config";
 import { resolveLocale } from "~/i18n/locale.server";
 import { createFirstAdmin, UserRuleError } from "~/models/user.server";
-import { hasAnyUser, sessionCookieHeader } from "~/utils/auth.server";
+import { hasAnyUser, redirectSignedIn } from "~/utils/auth.server";
 
 export async function loader(_: LoaderFunctionArgs) {
   if (await hasAnyUser()) throw redirect("/login");
@@ -29,7 +29,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       { ...submission.value, locale: isLocale(locale) ? locale : null },
       { ipAddress: context.ipAddress, userAgent: request.headers.get("User-Agent") },
     );
-    return redirect("/", { headers: { "Set-Cookie": await sessionCookieHeader(sessionId) } });
+    return redirectSignedIn(sessionId, "/");
   } catch (error) {
     if (error instanceof UserRuleError) {
       return json({ result: submission.reply({ formErrors: [error.messageKey], hideFields }) }, { status: 409 });

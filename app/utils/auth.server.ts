@@ -98,8 +98,9 @@ export async function createSession(
   return session;
 }
 
-export async function sessionCookieHeader(sessionId: string) {
-  return sessionCookie().serialize(sessionId);
+/** Signs the browser in with a session created by login, set-up or an accepted invitation. */
+export async function redirectSignedIn(sessionId: string, to: string) {
+  return redirect(to, { headers: { "Set-Cookie": await sessionCookie().serialize(sessionId) } });
 }
 
 async function throttleLogin(email: string, ipAddress: string) {
