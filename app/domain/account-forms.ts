@@ -66,6 +66,7 @@ export const RevokeInvitationSchema = z.object({
 });
 
 export const EditUserSchema = z.object({
+  intent: z.literal("access"),
   role: roleField,
   disabled: z.boolean().default(false),
 });
@@ -98,4 +99,18 @@ export const AuditFilterSchema = z.object({
 
 export const PageSchema = z.object({
   page: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(100_000).default(1)),
+});
+
+export const ChangePasswordSchema = z
+  .object({
+    intent: z.literal("changePassword"),
+    currentPassword: z.string({ error: "errors.required" }).min(1, "errors.required").max(1000, "errors.tooLong"),
+    password: newPasswordField,
+    confirmPassword: z.string({ error: "errors.required" }),
+  })
+  .superRefine(withConfirmation);
+
+export const AdminSetPasswordSchema = z.object({
+  intent: z.literal("setPassword"),
+  password: newPasswordField,
 });

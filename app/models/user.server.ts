@@ -210,3 +210,51 @@ export async function setUserLocale(userId: string, locale: string) {
     await recordAudit(tx, { actorId: userId, action: "user.update", entityType: "User", entityId: userId, before, after: { locale } });
   });
 }
+
+export function listActiveSessions(userId: string) {
+  return db().session.findMany({
+    where: { userId, revokedAt: null, expiresAt: { gt: new Date() } },
+    select: { id: true, createdAt: true, ipAddress: true, userAgent: true },
+    orderBy: { createdAt: "desc" },
+    take: 50,
+  });
+}
+
+/** Ends a user's sessions (all of them, or all but the one in use); returns how many. */
+export async function revokeSessions(actorId: string, userId: string, exceptSessionId?: string) {
+  return db().$transaction(async (tx) => {
+    const { count } = await tx.session.updateMany({
+      where: { userId, revokedAt: null, ...(exceptSessionId ? { id: { not: exceptSessionId } } : {}) },
+      data: { revokedAt: new Date() },
+    });
+    if (count > 0) {
+      await recordAudit(tx, { actorId, action: "session.revokeAll", entityType: "User", entityId: userId, after: { revoked: count, keptCurrent: Boolean(exceptSessionId) } });
+    }
+    return count;
+  });
+}
+
+/**
+ * Sets a new password: by the user (keeping the session in use) or by an admin for someone
+ * who forgot theirs (ending all of that user's sessions). The hash never enters the audit trail.
+ */
+export async function setPassword(actorId: string, userId: string, password: string, keepSessionId?: string) {
+  const hash = await hashPassword(password);
+  return db().$transaction(async (tx) => {
+    const user = await tx.user.findUnique({ where: { id: userId }, select: { id: true } });
+    if (!user) return false;
+    await tx.password.upsert({ where: { userId }, create: { userId, hash }, update: { hash } });
+    const { count } = await tx.session.updateMany({
+      where: { userId, revokedAt: null, ...(keepSessionId ? { id: { not: keepSessionId } } : {}) },
+      data: { revokedAt: new Date() },
+    });
+    await recordAudit(tx, {
+      actorId,
+      action: actorId === userId ? "user.passwordChange" : "user.passwordReset",
+      entityType: "User",
+      entityId: userId,
+      after: { sessionsRevoked: count },
+    });
+    return true;
+  });
+}

@@ -20,6 +20,7 @@ export default function SettingsLayout() {
         <NavLink to="/settings" end>
           {t("settings.profile")}
         </NavLink>
+        <NavLink to="/settings/security">{t("settings.security")}</NavLink>
         {canManageUsers ? <NavLink to="/settings/users">{t("settings.users")}</NavLink> : null}
         {canReadAudit ? <NavLink to="/settings/audit">{t("settings.audit")}</NavLink> : null}
       </nav>

@@ -26,7 +26,7 @@ export function normaliseEmail(email: string) {
   return email.trim().toLowerCase();
 }
 
-async function readSessionId(request: Request): Promise<string | null> {
+export async function readSessionId(request: Request): Promise<string | null> {
   const value = await sessionCookie().parse(request.headers.get("Cookie"));
   return typeof value === "string" && value.length > 0 ? value : null;
 }
@@ -110,6 +110,21 @@ async function throttleLogin(email: string, ipAddress: string) {
     db().loginAttempt.count({ where: { email, succeeded: false, createdAt: { gt: since } } }),
   ]);
   if (byIp >= LOGIN_FAILURE_LIMIT || byEmail >= LOGIN_FAILURE_LIMIT) tooManyRequests(LOGIN_WINDOW_SECONDS);
+}
+
+/**
+ * Checks a signed-in user's current password before a sensitive change. Failures count
+ * towards the same limit as sign-in, so a stolen session cannot guess the password freely.
+ */
+export async function verifyCurrentPassword(userId: string, password: string, ipAddress: string): Promise<boolean> {
+  const user = await db().user.findUniqueOrThrow({
+    where: { id: userId },
+    select: { email: true, password: { select: { hash: true } } },
+  });
+  await throttleLogin(user.email, ipAddress);
+  const ok = Boolean(user.password) && (await verifyPassword(user.password!.hash, password));
+  if (!ok) await db().loginAttempt.create({ data: { email: user.email, ipAddress, succeeded: false } });
+  return ok;
 }
 
 /**

@@ -10,6 +10,7 @@ const pages = [
   ["settings", "/settings"],
   ["users", "/settings/users"],
   ["audit trail", "/settings/audit"],
+  ["password & sessions", "/settings/security"],
   ["not found", "/no/such/page"],
 ] as const;
 
@@ -21,6 +22,14 @@ for (const [name, url] of pages) {
     await expectNoSeriousA11yViolations(page);
   });
 }
+
+test("no serious accessibility violations: editing a user", async ({ page, signInAs }) => {
+  await signInAs("admin");
+  await page.goto("/settings/users");
+  await page.getByRole("link", { name: "Edit Victor Viewer" }).click();
+  await expect(page.getByRole("heading", { name: "Edit Victor Viewer" })).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
+});
 
 test("no serious accessibility violations: login", async ({ page }) => {
   await page.goto("/login");

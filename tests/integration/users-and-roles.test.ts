@@ -72,7 +72,7 @@ describe("user management", () => {
     expect(await getCurrentUser(getRequest("/", { cookie: targetCookie }))).not.toBeNull();
 
     const response = await responseOf(() =>
-      editUserRoute.action(args(formRequest(`/settings/users/${target.id}`, { role: "marketing", disabled: "on" }, { cookie: adminCookie }), { userId: target.id })),
+      editUserRoute.action(args(formRequest(`/settings/users/${target.id}`, { intent: "access", role: "marketing", disabled: "on" }, { cookie: adminCookie }), { userId: target.id })),
     );
     expect(response.status).toBe(302);
     expect(await getCurrentUser(getRequest("/", { cookie: targetCookie }))).toBeNull();
@@ -84,14 +84,14 @@ describe("user management", () => {
   it("changes a role", async () => {
     const target = await createTestUser("viewer");
     await responseOf(() =>
-      editUserRoute.action(args(formRequest(`/settings/users/${target.id}`, { role: "compliance" }, { cookie: adminCookie }), { userId: target.id })),
+      editUserRoute.action(args(formRequest(`/settings/users/${target.id}`, { intent: "access", role: "compliance" }, { cookie: adminCookie }), { userId: target.id })),
     );
     expect((await db().user.findUniqueOrThrow({ where: { id: target.id } })).role).toBe("compliance");
   });
 
   it("stops an admin from locking themself out", async () => {
     const response = await responseOf(() =>
-      editUserRoute.action(args(formRequest(`/settings/users/${adminId}`, { role: "viewer" }, { cookie: adminCookie }), { userId: adminId })),
+      editUserRoute.action(args(formRequest(`/settings/users/${adminId}`, { intent: "access", role: "viewer" }, { cookie: adminCookie }), { userId: adminId })),
     );
     expect(response.status).toBe(409);
     expect((await db().user.findUniqueOrThrow({ where: { id: adminId } })).role).toBe("admin");
