@@ -3,14 +3,13 @@
  * npm run db:migration:new -- <name>     write a migration from the schema diff
  * npm run db:check                       fail when the migrations do not produce schema.prisma
  */
-import { PGlite } from "@electric-sql/pglite";
-import { databaseTarget, describeTarget, openDatabase, pgliteDatabase } from "../app/utils/db-connection.server";
+import { createPglite, databaseTarget, describeTarget, openDatabase, pgliteDatabase } from "../app/utils/db-connection.server";
 import { ConfigError, parseEnv } from "../app/utils/env.server";
 import { MigrationEngine, writeMigration } from "./schema-engine";
 
 /** Diffs need only a scratch database for the shadow replay, never the real one. */
 async function withScratchEngine<T>(work: (engine: MigrationEngine) => Promise<T>): Promise<T> {
-  const scratch = pgliteDatabase(await PGlite.create());
+  const scratch = pgliteDatabase(await createPglite());
   const engine = await MigrationEngine.open(scratch);
   try {
     return await work(engine);

@@ -6,10 +6,9 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { SqlDriverAdapter, Transaction } from "@prisma/driver-adapter-utils";
-import { PGlite } from "@electric-sql/pglite";
 import { SchemaEngine, type MigrationList } from "@prisma/schema-engine-wasm";
 import { PrismaPGlite } from "pglite-prisma-adapter";
-import type { OpenDatabase } from "../app/utils/db-connection.server";
+import { createPglite, type OpenDatabase } from "../app/utils/db-connection.server";
 
 const prismaDir = path.dirname(fileURLToPath(import.meta.url));
 export const schemaPath = path.join(prismaDir, "schema.prisma");
@@ -70,7 +69,7 @@ function wrapAdapter(adapter: SqlDriverAdapter, errors: Error[], runScript: (sql
  * PGlite: it speaks the same PostgreSQL SQL and needs no CREATE DATABASE right on the server.
  */
 async function scratchShadow(errors: Error[]) {
-  const pglite = await PGlite.create();
+  const pglite = await createPglite();
   const adapter = await new PrismaPGlite(pglite).connect();
   const wrapped = wrapAdapter(adapter, errors, async (sql) => {
     await pglite.exec(sql);

@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { PrismaPg } from "@prisma/adapter-pg";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import pg from "pg";
@@ -33,6 +34,15 @@ export interface OpenDatabase {
    */
   runScript(sql: string): Promise<void>;
   close(): Promise<void>;
+}
+
+/**
+ * Every PGlite the project opens (the app's, tests', and the migration engine's scratch and
+ * shadow databases) loads the same extensions, so the migrations replay the same everywhere.
+ * No dataDir means in memory.
+ */
+export function createPglite(dataDir?: string): Promise<PGlite> {
+  return PGlite.create(dataDir, { extensions: { pg_trgm } });
 }
 
 export function pgliteDatabase(pglite: PGlite, onClose: () => void = () => {}): OpenDatabase {
@@ -97,7 +107,8 @@ function pgPoolConfig(target: Extract<DatabaseTarget, { kind: "postgres" }>): pg
   return {
     connectionString: url.toString(),
     connectionTimeoutMillis: 5_000,
-    ...(target.schema ? { options: `-c search_path="${target.schema}"` } : {}),
+    // "public" stays on the path for the extensions installed there (pg_trgm).
+    ...(target.schema ? { options: `-c search_path="${target.schema}",public` } : {}),
   };
 }
 
@@ -107,7 +118,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<OpenDatabase
     const unlock = lockDataDir(target.dataDir);
     let pglite: PGlite;
     try {
-      pglite = await PGlite.create(target.dataDir);
+      pglite = await createPglite(target.dataDir);
     } catch (error) {
       unlock();
       throw new ConfigError(`Cannot open the embedded database in ${target.dataDir}: ${errorMessage(error)}`);

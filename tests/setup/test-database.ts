@@ -1,10 +1,9 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
-import { pgliteDatabase, postgresScriptRunner, type OpenDatabase } from "~/utils/db-connection.server";
+import { createPglite, pgliteDatabase, postgresScriptRunner, type OpenDatabase } from "~/utils/db-connection.server";
 
 const migrationsDir = path.resolve(import.meta.dirname, "../../prisma/migrations");
 
@@ -20,7 +19,7 @@ export function migrationScripts(): string[] {
 /** A fresh, migrated database for one test file: in-memory PGlite, or a new PostgreSQL schema. */
 export async function createTestDatabase(kind = process.env.TEST_DB ?? "pglite"): Promise<OpenDatabase> {
   if (kind === "postgres") return createPostgresSchema();
-  const pglite = await PGlite.create();
+  const pglite = await createPglite();
   for (const sql of migrationScripts()) await pglite.exec(sql);
   return pgliteDatabase(pglite);
 }
@@ -32,10 +31,10 @@ async function createPostgresSchema(): Promise<OpenDatabase> {
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
   await admin.query(`CREATE SCHEMA "${schema}"`);
-  await admin.query(`SET search_path TO "${schema}"`);
+  await admin.query(`SET search_path TO "${schema}", public`);
   for (const sql of migrationScripts()) await admin.query(sql);
   await admin.end();
-  const config = { connectionString: url, options: `-c search_path="${schema}"` };
+  const config = { connectionString: url, options: `-c search_path="${schema}",public` };
   return {
     factory: new PrismaPg(config, { schema }),
     runScript: postgresScriptRunner(config),
