@@ -1,6 +1,12 @@
-import { getInputProps, getSelectProps, useField, useFormMetadata, type FieldMetadata } from "@conform-to/react";
+import { getInputProps, getSelectProps, getTextareaProps, useField, useFormMetadata, type FieldMetadata } from "@conform-to/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+
+/** What a field component needs to find its field in the surrounding ConformForm. */
+export interface FieldRef {
+  name: string;
+  formId: string;
+}
 
 /** Errors are i18n keys from the shared zod schemas. */
 export function FieldErrors({ id, errors }: { id: string; errors?: string[] }) {
@@ -43,9 +49,10 @@ function FieldFrame({
 }
 
 interface TextFieldProps {
-  field: FieldMetadata<string>;
+  field: FieldRef;
   label: string;
-  type?: "text" | "email" | "password" | "date" | "search";
+  type?: "text" | "email" | "password" | "date" | "search" | "url";
+  inputMode?: "numeric" | "decimal";
   autoComplete?: string;
   hint?: ReactNode;
   autoFocus?: boolean;
@@ -56,7 +63,7 @@ interface TextFieldProps {
  * Conform re-renders only the components that read a piece of state, so metadata handed down
  * from the form's host would miss errors reported on submit.
  */
-export function TextField({ field: fieldProp, label, type = "text", autoComplete, hint, autoFocus }: TextFieldProps) {
+export function TextField({ field: fieldProp, label, type = "text", autoComplete, hint, autoFocus, inputMode }: TextFieldProps) {
   const [field] = useField<string>(fieldProp.name, { formId: fieldProp.formId });
   return (
     <FieldFrame field={field} label={label} hint={hint}>
@@ -66,6 +73,7 @@ export function TextField({ field: fieldProp, label, type = "text", autoComplete
           key={field.key}
           autoComplete={autoComplete}
           autoFocus={autoFocus}
+          inputMode={inputMode}
         />
       )}
     </FieldFrame>
@@ -73,7 +81,7 @@ export function TextField({ field: fieldProp, label, type = "text", autoComplete
 }
 
 interface SelectFieldProps {
-  field: FieldMetadata<string>;
+  field: FieldRef;
   label: string;
   options: { value: string; label: string }[];
   hint?: ReactNode;
@@ -96,7 +104,16 @@ export function SelectField({ field: fieldProp, label, options, hint }: SelectFi
   );
 }
 
-export function CheckboxField({ field: fieldProp, label }: { field: FieldMetadata<boolean>; label: string }) {
+export function TextAreaField({ field: fieldProp, label, hint, rows = 4 }: { field: FieldRef; label: string; hint?: ReactNode; rows?: number }) {
+  const [field] = useField<string>(fieldProp.name, { formId: fieldProp.formId });
+  return (
+    <FieldFrame field={field} label={label} hint={hint}>
+      {(describedBy) => <textarea {...getTextareaProps(field, { ariaDescribedBy: describedBy })} key={field.key} rows={rows} />}
+    </FieldFrame>
+  );
+}
+
+export function CheckboxField({ field: fieldProp, label }: { field: FieldRef; label: string }) {
   const [field] = useField<boolean>(fieldProp.name, { formId: fieldProp.formId });
   return (
     <div className="field field-checkbox">

@@ -1,9 +1,18 @@
+import { useLocation } from "@remix-run/react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Toast } from "~/utils/session.server";
 
+/**
+ * The flash message of the last redirect. The root loader does not re-run on every client-side
+ * navigation, so the message is tied to the page it arrived with and hidden on the next one.
+ */
 export function ToastMessage({ toast }: { toast: Toast | null }) {
   const { t } = useTranslation();
-  if (!toast) return null;
+  const location = useLocation();
+  const [anchor, setAnchor] = useState({ toast, key: location.key });
+  if (anchor.toast !== toast) setAnchor({ toast, key: location.key });
+  if (!toast || anchor.toast !== toast || anchor.key !== location.key) return null;
   return (
     <div className={`toast toast-${toast.kind}`} role={toast.kind === "error" ? "alert" : "status"}>
       {String(t(toast.message as "common.none", toast.values ?? {}))}

@@ -3,6 +3,7 @@ import { expect, expectNoSeriousA11yViolations, test } from "./fixtures";
 const pages = [
   ["dashboard", "/"],
   ["partners", "/partners"],
+  ["new partner", "/partners/new"],
   ["gifts & placements", "/gifts"],
   ["coverage", "/coverage"],
   ["compliance", "/compliance"],
@@ -28,6 +29,22 @@ test("no serious accessibility violations: editing a user", async ({ page, signI
   await page.goto("/settings/users");
   await page.getByRole("link", { name: "Edit Victor Viewer" }).click();
   await expect(page.getByRole("heading", { name: "Edit Victor Viewer" })).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
+});
+
+test("no serious accessibility violations: a partner page with a channel", async ({ page, signInAs }) => {
+  await signInAs("admin");
+  await page.goto("/partners/new");
+  await page.getByLabel("Name").fill(`A11y Partner ${Date.now()}`);
+  await page.getByRole("button", { name: "Create" }).click();
+  await page.locator("summary", { hasText: "Add a channel" }).click();
+  await page.locator("#add-channel").getByLabel("Followers").fill("5000");
+  await page.locator("#add-channel").getByRole("button", { name: "Add a channel" }).click();
+  await expect(page.getByRole("status")).toHaveText("Channel added.");
+  await page.locator("summary", { hasText: "Record new numbers" }).click();
+  await page.locator("summary", { hasText: "Measurement history" }).click();
+  await expectNoSeriousA11yViolations(page);
+  await page.getByRole("link", { name: "Edit" }).click();
   await expectNoSeriousA11yViolations(page);
 });
 

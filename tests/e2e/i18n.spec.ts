@@ -5,7 +5,7 @@ test("switching the UI to French is kept on the user", async ({ page, signInAs }
   await page.goto("/partners");
   await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Partners" })).toBeVisible();
 
-  await page.getByLabel("Language").selectOption("fr");
+  await page.getByRole("banner").getByLabel("Language").selectOption("fr");
   await expect(page.locator("html")).toHaveAttribute("lang", "fr");
   await expect(page).toHaveURL(/\/partners$/);
   const nav = page.getByRole("navigation", { name: "Principale" });

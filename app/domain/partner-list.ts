@@ -1,0 +1,63 @@
+/** The partner list's state, as it lives in the URL (so a view can be bookmarked and shared). */
+import { z } from "zod";
+import { partnerKinds, partnerStages, platforms } from "./partners";
+
+export const partnerSorts = ["name", "updatedAt", "followers", "country", "stage"] as const;
+export const pageSizes = [25, 50, 100] as const;
+export const partnerColumns = ["kind", "stage", "country", "language", "followers", "platforms", "tags", "owner", "email", "updatedAt"] as const;
+export type PartnerColumn = (typeof partnerColumns)[number];
+
+const list = <T extends z.ZodType>(item: T) =>
+  z.preprocess((value) => {
+    const values = Array.isArray(value) ? value : value === undefined ? [] : [value];
+    return values.flatMap((v) => String(v).split(",")).map((v) => v.trim()).filter(Boolean);
+  }, z.array(item).max(50));
+
+const optionalNumber = z.preprocess((v) => (v === "" || v === undefined ? undefined : v), z.coerce.number().int().min(0).optional());
+
+export const PartnerListQuerySchema = z.object({
+  q: z.preprocess((v) => (typeof v === "string" && v.trim() ? v.trim() : undefined), z.string().max(200).optional()),
+  stage: list(z.enum(partnerStages)),
+  kind: list(z.enum(partnerKinds)),
+  platform: list(z.enum(platforms)),
+  country: list(z.string().toUpperCase().regex(/^[A-Z]{2}$/)),
+  language: list(z.string().toLowerCase().regex(/^[a-z]{2}$/)),
+  tag: list(z.string().toLowerCase().max(40)),
+  owner: z.preprocess((v) => (v === "" ? undefined : v), z.string().max(64).optional()),
+  followersMin: optionalNumber,
+  followersMax: optionalNumber,
+  archived: z.preprocess((v) => v === "1" || v === "true", z.boolean()),
+  sort: z.enum(partnerSorts).catch("name"),
+  dir: z.enum(["asc", "desc"]).catch("asc"),
+  page: z.coerce.number().int().min(1).max(100_000).catch(1),
+  pageSize: z.coerce.number().pipe(z.union(pageSizes.map((size) => z.literal(size)))).catch(50),
+  /** Visible optional columns; none listed means all. */
+  cols: list(z.enum(partnerColumns)),
+});
+export type PartnerListQuery = z.output<typeof PartnerListQuerySchema>;
+
+/** URLSearchParams → object, keeping repeated keys as arrays. */
+export function searchParamsObject(params: URLSearchParams): Record<string, string | string[]> {
+  const result: Record<string, string | string[]> = {};
+  for (const key of new Set(params.keys())) {
+    const values = params.getAll(key);
+    result[key] = values.length > 1 ? values : values[0];
+  }
+  return result;
+}
+
+export function hasPartnerFilters(query: PartnerListQuery): boolean {
+  return Boolean(
+    query.q ||
+      query.stage.length ||
+      query.kind.length ||
+      query.platform.length ||
+      query.country.length ||
+      query.language.length ||
+      query.tag.length ||
+      query.owner ||
+      query.followersMin !== undefined ||
+      query.followersMax !== undefined ||
+      query.archived,
+  );
+}

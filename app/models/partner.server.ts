@@ -1,0 +1,286 @@
+import type { Prisma } from "~/generated/prisma/client";
+import { audienceFlags } from "~/domain/audience-flags";
+import { audienceOf, buildSearchText, websiteDomain, type ChannelInput, type PartnerInput } from "~/domain/partners";
+import type { PartnerListQuery } from "~/domain/partner-list";
+import { recordAudit } from "~/utils/audit.server";
+import { db, type DbClient } from "~/utils/db.server";
+
+/** Someone else saved the partner since this edit began; nothing was written. */
+export class StaleEditError extends Error {
+  constructor(public readonly currentVersion: number) {
+    super("stale edit");
+  }
+}
+
+const partnerFields = {
+  id: true,
+  externalId: true,
+  name: true,
+  kind: true,
+  email: true,
+  website: true,
+  country: true,
+  language: true,
+  stage: true,
+  ownerId: true,
+  tags: true,
+  notes: true,
+  riskNotes: true,
+  archivedAt: true,
+  version: true,
+  totalFollowers: true,
+  createdAt: true,
+  updatedAt: true,
+} as const;
+
+function partnerData(input: PartnerInput) {
+  return {
+    name: input.name,
+    kind: input.kind,
+    email: input.email ?? null,
+    website: input.website ?? null,
+    websiteDomain: websiteDomain(input.website),
+    country: input.country ?? null,
+    language: input.language ?? null,
+    stage: input.stage,
+    ownerId: input.ownerId ?? null,
+    tags: input.tags,
+    notes: input.notes ?? null,
+    riskNotes: input.riskNotes ?? null,
+  };
+}
+
+/** Keeps the denormalised columns (followers total, search text) in step with the channels. */
+async function refreshDerived(tx: DbClient, partnerId: string) {
+  const partner = await tx.partner.findUniqueOrThrow({
+    where: { id: partnerId },
+    select: { name: true, email: true, website: true, tags: true, channels: { select: { handle: true, url: true, followers: true } } },
+  });
+  await tx.partner.update({
+    where: { id: partnerId },
+    data: {
+      searchText: buildSearchText(partner, partner.channels),
+      totalFollowers: partner.channels.reduce((sum, channel) => sum + (channel.followers ?? 0), 0),
+    },
+  });
+}
+
+export async function ownerExists(ownerId: string | undefined) {
+  if (!ownerId) return true;
+  return (await db().user.count({ where: { id: ownerId, disabledAt: null } })) > 0;
+}
+
+export async function createPartner(actorId: string, input: PartnerInput) {
+  return db().$transaction(async (tx) => {
+    const created = await tx.partner.create({ data: partnerData(input), select: { id: true } });
+    await refreshDerived(tx, created.id);
+    const partner = await tx.partner.findUniqueOrThrow({ where: { id: created.id }, select: partnerFields });
+    await recordAudit(tx, { actorId, action: "partner.create", entityType: "Partner", entityId: partner.id, after: partner });
+    return partner;
+  });
+}
+
+/** Saves only if the partner is still at `version`; otherwise throws StaleEditError. */
+export async function updatePartner(actorId: string, partnerId: string, version: number, input: PartnerInput) {
+  return db().$transaction(async (tx) => {
+    const before = await tx.partner.findUnique({ where: { id: partnerId }, select: partnerFields });
+    if (!before) return null;
+    const { count } = await tx.partner.updateMany({
+      where: { id: partnerId, version },
+      data: { ...partnerData(input), version: { increment: 1 } },
+    });
+    if (count === 0) throw new StaleEditError(before.version);
+    await refreshDerived(tx, partnerId);
+    const after = await tx.partner.findUniqueOrThrow({ where: { id: partnerId }, select: partnerFields });
+    await recordAudit(tx, { actorId, action: "partner.update", entityType: "Partner", entityId: partnerId, before, after });
+    return after;
+  });
+}
+
+export async function setPartnerArchived(actorId: string, partnerId: string, archived: boolean) {
+  return db().$transaction(async (tx) => {
+    const before = await tx.partner.findUnique({ where: { id: partnerId }, select: { archivedAt: true } });
+    if (!before) return false;
+    if (Boolean(before.archivedAt) === archived) return true;
+    const archivedAt = archived ? new Date() : null;
+    await tx.partner.update({ where: { id: partnerId }, data: { archivedAt, version: { increment: 1 } } });
+    await recordAudit(tx, {
+      actorId,
+      action: archived ? "partner.archive" : "partner.restore",
+      entityType: "Partner",
+      entityId: partnerId,
+      before,
+      after: { archivedAt },
+    });
+    return true;
+  });
+}
+
+function measurementDay(input: ChannelInput) {
+  return input.measuredOn ? new Date(`${input.measuredOn}T00:00:00Z`) : new Date(new Date().toISOString().slice(0, 10) + "T00:00:00Z");
+}
+
+export async function addChannel(actorId: string, partnerId: string, input: ChannelInput) {
+  return db().$transaction(async (tx) => {
+    const measuredOn = measurementDay(input);
+    const audience = audienceOf(input) ?? undefined;
+    const channel = await tx.channel.create({
+      data: {
+        partnerId,
+        platform: input.platform,
+        handle: input.handle ?? null,
+        url: input.url ?? null,
+        followers: input.followers ?? null,
+        engagementRate: input.engagementRate ?? null,
+        audience,
+        measuredOn,
+        measurements: { create: { measuredOn, followers: input.followers ?? null, engagementRate: input.engagementRate ?? null, audience } },
+      },
+      select: { id: true, partnerId: true, platform: true, handle: true, url: true, followers: true, engagementRate: true, audience: true, measuredOn: true },
+    });
+    await refreshDerived(tx, partnerId);
+    await recordAudit(tx, { actorId, action: "channel.create", entityType: "Channel", entityId: channel.id, after: channel });
+    return channel;
+  });
+}
+
+/**
+ * Records new numbers for a channel. History is kept as entered (blank = unknown then). The
+ * channel's current figures move only for a measurement at least as recent as theirs, and a
+ * figure left blank keeps its last known value.
+ */
+export async function recordMeasurement(actorId: string, channelId: string, input: ChannelInput) {
+  return db().$transaction(async (tx) => {
+    const before = await tx.channel.findUnique({
+      where: { id: channelId },
+      select: { partnerId: true, handle: true, url: true, followers: true, engagementRate: true, audience: true, measuredOn: true },
+    });
+    if (!before) return null;
+    const measuredOn = measurementDay(input);
+    const audience = audienceOf(input) ?? undefined;
+    await tx.channelMeasurement.create({
+      data: { channelId, measuredOn, followers: input.followers ?? null, engagementRate: input.engagementRate ?? null, audience },
+    });
+    const isLatest = !before.measuredOn || measuredOn >= before.measuredOn;
+    const after = await tx.channel.update({
+      where: { id: channelId },
+      data: {
+        platform: input.platform,
+        handle: input.handle ?? null,
+        url: input.url ?? null,
+        ...(isLatest
+          ? {
+              ...(input.followers !== undefined ? { followers: input.followers } : {}),
+              ...(input.engagementRate !== undefined ? { engagementRate: input.engagementRate } : {}),
+              ...(audience ? { audience } : {}),
+              measuredOn,
+            }
+          : {}),
+      },
+      select: { handle: true, url: true, followers: true, engagementRate: true, audience: true, measuredOn: true },
+    });
+    await refreshDerived(tx, before.partnerId);
+    await recordAudit(tx, { actorId, action: "channel.measure", entityType: "Channel", entityId: channelId, before, after: { ...after, recorded: { measuredOn, followers: input.followers ?? null, engagementRate: input.engagementRate ?? null } } });
+    return after;
+  });
+}
+
+const HISTORY_PER_CHANNEL = 24;
+
+export async function getPartnerPage(partnerId: string) {
+  const partner = await db().partner.findUnique({
+    where: { id: partnerId },
+    select: {
+      ...partnerFields,
+      owner: { select: { id: true, name: true } },
+      channels: {
+        orderBy: [{ followers: { sort: "desc", nulls: "last" } }, { id: "asc" }],
+        select: {
+          id: true,
+          platform: true,
+          handle: true,
+          url: true,
+          followers: true,
+          engagementRate: true,
+          audience: true,
+          measuredOn: true,
+          measurements: {
+            orderBy: { measuredOn: "desc" },
+            take: HISTORY_PER_CHANNEL,
+            select: { id: true, measuredOn: true, followers: true, engagementRate: true },
+          },
+        },
+      },
+    },
+  });
+  if (!partner) return null;
+  return {
+    ...partner,
+    channels: partner.channels.map((channel) => ({
+      ...channel,
+      measurements: [...channel.measurements].reverse(),
+      flags: audienceFlags(channel.measurements),
+    })),
+  };
+}
+
+export function channelPartnerId(channelId: string) {
+  return db().channel.findUnique({ where: { id: channelId }, select: { partnerId: true } });
+}
+
+export function listOwners() {
+  return db().user.findMany({ where: { disabledAt: null }, select: { id: true, name: true }, orderBy: { name: "asc" } });
+}
+
+/** `contains` becomes LIKE '%…%' unescaped: a typed % or _ must match itself. */
+function escapeLike(text: string) {
+  return text.replace(/[\\%_]/g, (char) => `\\${char}`);
+}
+
+/** Filters, sort and page all happen in SQL; the browser only ever gets one page. */
+export async function listPartners(query: PartnerListQuery) {
+  const where: Prisma.PartnerWhereInput = {
+    archivedAt: query.archived ? { not: null } : null,
+    ...(query.q ? { searchText: { contains: escapeLike(query.q.toLowerCase()) } } : {}),
+    ...(query.stage.length ? { stage: { in: query.stage } } : {}),
+    ...(query.kind.length ? { kind: { in: query.kind } } : {}),
+    ...(query.country.length ? { country: { in: query.country } } : {}),
+    ...(query.language.length ? { language: { in: query.language } } : {}),
+    ...(query.tag.length ? { tags: { hasSome: query.tag } } : {}),
+    ...(query.owner ? { ownerId: query.owner } : {}),
+    ...(query.platform.length ? { channels: { some: { platform: { in: query.platform } } } } : {}),
+    ...(query.followersMin !== undefined || query.followersMax !== undefined
+      ? { totalFollowers: { gte: query.followersMin, lte: query.followersMax } }
+      : {}),
+  };
+  const direction = query.dir;
+  const orderBy: Prisma.PartnerOrderByWithRelationInput[] = [
+    query.sort === "followers" ? { totalFollowers: direction } : { [query.sort]: direction },
+    { id: direction },
+  ];
+  const [rows, total] = await Promise.all([
+    db().partner.findMany({
+      where,
+      orderBy,
+      skip: (query.page - 1) * query.pageSize,
+      take: query.pageSize,
+      select: {
+        id: true,
+        name: true,
+        kind: true,
+        email: true,
+        country: true,
+        language: true,
+        stage: true,
+        tags: true,
+        totalFollowers: true,
+        updatedAt: true,
+        archivedAt: true,
+        owner: { select: { name: true } },
+        channels: { select: { platform: true }, orderBy: { followers: { sort: "desc", nulls: "last" } }, take: 4 },
+      },
+    }),
+    db().partner.count({ where }),
+  ]);
+  return { rows, total };
+}

@@ -1,0 +1,265 @@
+import { parseWithZod } from "@conform-to/zod/v4";
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { ChannelForm } from "~/components/channel-form";
+import { FollowersChart } from "~/components/followers-chart";
+import { ConfirmSubmitButton } from "~/components/form-fields";
+import { EmptyState, PageHeader } from "~/components/page";
+import { ArchivedBadge, StageBadge } from "~/components/partner-badges";
+import type { AudienceFlag } from "~/domain/audience-flags";
+import { ChannelFormSchema, type Audience } from "~/domain/partners";
+import { addChannel, channelPartnerId, getPartnerPage, recordMeasurement, setPartnerArchived } from "~/models/partner.server";
+import { requirePermission } from "~/utils/auth.server";
+import { formatDate, formatNumber } from "~/utils/format";
+import { notFound } from "~/utils/http.server";
+import { can } from "~/utils/permissions";
+import { redirectWithToast } from "~/utils/session.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.partner.name} · PartnerLedger` : "PartnerLedger" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requirePermission(request, "partners:read");
+  const partner = await getPartnerPage(params.partnerId ?? "");
+  if (!partner) notFound();
+  return json({ partner, canWrite: can(user.role, "partners:write") });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requirePermission(request, "partners:write");
+  const partnerId = params.partnerId ?? "";
+  const formData = await request.formData();
+  const intent = formData.get("intent");
+  const back = `/partners/${partnerId}`;
+
+  if (intent === "archive" || intent === "restore") {
+    if (!(await setPartnerArchived(user.id, partnerId, intent === "archive"))) notFound();
+    return redirectWithToast(back, { kind: "success", message: intent === "archive" ? "partners.archived" : "partners.restored" });
+  }
+
+  const formId = String(formData.get("formId") ?? "");
+  const submission = parseWithZod(formData, { schema: ChannelFormSchema });
+  if (submission.status !== "success") return json({ formId, result: submission.reply() }, { status: 400 });
+
+  if (intent === "addChannel") {
+    if (!(await getPartnerPage(partnerId))) notFound();
+    await addChannel(user.id, partnerId, submission.value);
+    return redirectWithToast(back, { kind: "success", message: "channels.added" });
+  }
+  if (intent === "measure") {
+    const channelId = String(formData.get("channelId") ?? "");
+    // The channel must belong to the partner in the URL.
+    if ((await channelPartnerId(channelId))?.partnerId !== partnerId) notFound();
+    await recordMeasurement(user.id, channelId, submission.value);
+    return redirectWithToast(back, { kind: "success", message: "channels.recorded" });
+  }
+  throw json({ message: "errors.invalidChoice" }, { status: 400 });
+}
+
+function Detail({ label, children }: { label: string; children: React.ReactNode }) {
+  const { t } = useTranslation();
+  return (
+    <div>
+      <dt>{label}</dt>
+      <dd>{children || <span className="muted">{t("partners.noValue")}</span>}</dd>
+    </div>
+  );
+}
+
+function Shares({ shares }: { shares?: Record<string, number> }) {
+  const { i18n } = useTranslation();
+  if (!shares) return null;
+  return <>{Object.entries(shares).sort(([, a], [, b]) => b - a).map(([key, value]) => `${key} ${formatNumber(i18n.language, value / 100, { style: "percent", maximumFractionDigits: 1 })}`).join(" · ")}</>;
+}
+
+function FlagMessage({ flag }: { flag: AudienceFlag }) {
+  const { t, i18n } = useTranslation();
+  const percent = (value: number) => formatNumber(i18n.language, value / 100, { style: "percent", maximumFractionDigits: 1 });
+  if (flag.code === "lowEngagement") {
+    return <>{t("channels.lowEngagement", { rate: percent(flag.engagementRate), typical: percent(flag.typical), tier: t(`tiers.${flag.tier}`) })}</>;
+  }
+  return (
+    <>
+      {t("channels.followerJump", {
+        percent: percent(flag.percent),
+        days: String(flag.days),
+        from: formatNumber(i18n.language, flag.from),
+        to: formatNumber(i18n.language, flag.to),
+      })}
+    </>
+  );
+}
+
+function Channels() {
+  const { t, i18n } = useTranslation();
+  const { partner, canWrite } = useLoaderData<typeof loader>();
+  return (
+    <section className="card" aria-labelledby="channels-title">
+      <h2 id="channels-title">{t("channels.title")}</h2>
+      {partner.channels.length === 0 ? <p className="muted">{t("channels.none")}</p> : null}
+      {partner.channels.map((channel) => {
+        const audience = (channel.audience ?? {}) as Audience;
+        const name = `${t(`platforms.${channel.platform}`)}${channel.handle ? ` ${channel.handle}` : ""}`;
+        return (
+          <article key={channel.id} className="channel">
+            <h3>
+              {name}
+              {channel.url ? (
+                <>
+                  {" "}
+                  <a href={channel.url} rel="noopener noreferrer nofollow" target="_blank" className="muted">
+                    {channel.url}
+                  </a>
+                </>
+              ) : null}
+            </h3>
+            <dl className="inline-details">
+              <Detail label={t("channels.followers")}>{channel.followers !== null ? formatNumber(i18n.language, channel.followers) : null}</Detail>
+              <Detail label={t("channels.engagementRate")}>
+                {channel.engagementRate !== null ? formatNumber(i18n.language, channel.engagementRate / 100, { style: "percent", maximumFractionDigits: 2 }) : null}
+              </Detail>
+              <Detail label={t("channels.measuredOn")}>{channel.measuredOn ? formatDate(i18n.language, channel.measuredOn, { dateStyle: "medium", timeZone: "UTC" }) : null}</Detail>
+              <Detail label={t("channels.countries")}>{audience.countries ? <Shares shares={audience.countries} /> : null}</Detail>
+              <Detail label={t("channels.ages")}>{audience.ages ? <Shares shares={audience.ages} /> : null}</Detail>
+              <Detail label={t("channels.genders")}>{audience.genders ? <Shares shares={audience.genders} /> : null}</Detail>
+            </dl>
+            {channel.flags.length > 0 ? (
+              <div className="flag" role="note">
+                <strong>{t("channels.suspicious")}</strong>
+                <ul>
+                  {channel.flags.map((flag) => (
+                    <li key={flag.code}>
+                      <FlagMessage flag={flag} />
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            ) : null}
+            <FollowersChart points={channel.measurements} label={`${t("channels.followersOverTime")} · ${name}`} />
+            <details>
+              <summary>{t("channels.history")}</summary>
+              <table>
+                <thead>
+                  <tr>
+                    <th scope="col">{t("channels.measuredOn")}</th>
+                    <th scope="col">{t("channels.followers")}</th>
+                    <th scope="col">{t("channels.engagementRate")}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {channel.measurements.map((m) => (
+                    <tr key={m.id}>
+                      <td>{formatDate(i18n.language, m.measuredOn, { dateStyle: "medium", timeZone: "UTC" })}</td>
+                      <td className="numeric">{m.followers !== null ? formatNumber(i18n.language, m.followers) : "—"}</td>
+                      <td className="numeric">{m.engagementRate !== null ? formatNumber(i18n.language, m.engagementRate / 100, { style: "percent", maximumFractionDigits: 2 }) : "—"}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </details>
+            {canWrite ? (
+              <details>
+                <summary>{t("channels.record")}</summary>
+                <ChannelForm
+                  key={channel.measurements.length}
+                  formId={`measure-${channel.id}`}
+                  intent="measure"
+                  channelId={channel.id}
+                  submitLabel={t("channels.record")}
+                  defaults={{ platform: channel.platform, handle: channel.handle ?? undefined, url: channel.url ?? undefined }}
+                />
+              </details>
+            ) : null}
+          </article>
+        );
+      })}
+      {canWrite ? (
+        <details className="add-channel">
+          <summary>{t("channels.add")}</summary>
+          {/* Keyed by the channel count so the form starts empty again after a channel is added. */}
+          <ChannelForm key={partner.channels.length} formId="add-channel" intent="addChannel" submitLabel={t("channels.add")} />
+        </details>
+      ) : null}
+    </section>
+  );
+}
+
+export default function PartnerPage() {
+  const { t, i18n } = useTranslation();
+  const { partner, canWrite } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <PageHeader title={partner.name}>
+        <StageBadge stage={partner.stage} />
+        {partner.archivedAt ? <ArchivedBadge /> : null}
+        {canWrite ? (
+          <>
+            <Link to={`/partners/${partner.id}/edit`} className="button">
+              {t("partners.edit")}
+            </Link>
+            <Form method="post">
+              {partner.archivedAt ? (
+                <button type="submit" name="intent" value="restore" className="button button-quiet">
+                  {t("partners.restore")}
+                </button>
+              ) : (
+                <>
+                  <input type="hidden" name="intent" value="archive" />
+                  <ConfirmSubmitButton className="button button-quiet" confirmMessage={t("partners.confirmArchive", { name: partner.name })}>
+                    {t("partners.archive")}
+                  </ConfirmSubmitButton>
+                </>
+              )}
+            </Form>
+          </>
+        ) : null}
+      </PageHeader>
+      {partner.stage === "do_not_contact" ? (
+        <div className="banner banner-danger" role="note">
+          {t("partners.dncWarning")}
+        </div>
+      ) : null}
+      <div className="partner-layout">
+        <section className="card" aria-labelledby="details-title">
+          <h2 id="details-title">{t("partners.details")}</h2>
+          <dl className="details">
+            <Detail label={t("partners.kind")}>{t(`kinds.${partner.kind}`)}</Detail>
+            <Detail label={t("columns.email")}>{partner.email ? <a href={`mailto:${partner.email}`}>{partner.email}</a> : null}</Detail>
+            <Detail label={t("partners.website")}>
+              {partner.website ? (
+                <a href={partner.website} rel="noopener noreferrer nofollow" target="_blank">
+                  {partner.website}
+                </a>
+              ) : null}
+            </Detail>
+            <Detail label={t("partners.country")}>{partner.country}</Detail>
+            <Detail label={t("partners.language")}>{partner.language}</Detail>
+            <Detail label={t("partners.owner")}>{partner.owner?.name}</Detail>
+            <Detail label={t("partners.totalFollowers")}>{formatNumber(i18n.language, partner.totalFollowers)}</Detail>
+            <Detail label={t("partners.tags")}>{partner.tags.join(", ")}</Detail>
+          </dl>
+          {partner.notes ? (
+            <>
+              <h3>{t("partners.notes")}</h3>
+              <p className="prewrap">{partner.notes}</p>
+            </>
+          ) : null}
+          {partner.riskNotes ? (
+            <div className="flag">
+              <h3>{t("partners.riskNotes")}</h3>
+              <p className="prewrap">{partner.riskNotes}</p>
+            </div>
+          ) : null}
+        </section>
+        <Channels />
+      </div>
+      <div className="panels">
+        {(["timeline", "gifts", "placements", "coverage", "costBenefit"] as const).map((section) => (
+          <EmptyState key={section} title={t(`partners.${section}`)}>
+            {t("partners.later")}
+          </EmptyState>
+        ))}
+      </div>
+    </>
+  );
+}

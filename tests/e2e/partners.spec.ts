@@ -1,0 +1,86 @@
+import { expect, test } from "./fixtures";
+
+test("a community manager records a partner and a channel, then finds it by filtering", async ({ page, signInAs }) => {
+  await signInAs("manager");
+  const name = `Léa Cuisine ${Date.now()}`;
+  await page.goto("/partners");
+  await page.getByRole("link", { name: "New partner" }).click();
+
+  await page.getByLabel("Name").fill(name);
+  await page.getByLabel("Website").fill("javascript:alert(1)");
+  await page.getByRole("button", { name: "Create" }).click();
+  await expect(page.getByText("Enter a full web address starting with http:// or https://.")).toBeVisible();
+
+  await page.getByLabel("Website").fill("https://lea-cuisine.example.fr");
+  await page.getByLabel("Stage").selectOption("active");
+  await page.getByLabel("Country").fill("fr");
+  await page.getByLabel("Tags").fill("Food, Lyon");
+  await page.getByRole("button", { name: "Create" }).click();
+  await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
+  await expect(page.getByRole("status")).toHaveText(`Partner ${name} created.`);
+  // The message belongs to that page: it does not follow the user around.
+  await page.getByRole("link", { name: "Edit" }).click();
+  await expect(page.getByRole("heading", { name: `Edit ${name}` })).toBeVisible();
+  await expect(page.getByRole("status")).toHaveCount(0);
+  await page.goBack();
+
+  await page.locator("summary", { hasText: "Add a channel" }).click();
+  const channel = page.locator("#add-channel");
+  await channel.getByLabel("Platform").selectOption("instagram");
+  await channel.getByLabel("Handle").fill("@leacuisine");
+  await channel.getByLabel("Followers").fill("12,500");
+  await channel.getByLabel("Engagement rate (%)").fill("0.2");
+  await channel.getByRole("button", { name: "Add a channel" }).click();
+  await expect(page.getByRole("status")).toHaveText("Channel added.");
+  await expect(page.getByRole("heading", { name: "Instagram @leacuisine" })).toBeVisible();
+  // 0.2 % for 12,500 followers is far below the micro tier's usual 2 %.
+  await expect(page.getByRole("note")).toContainText("Engagement of 0.2% is far below the 2% usual for micro (≤ 100k) accounts.");
+
+  await page.goto("/partners");
+  const filters = page.getByRole("search", { name: "Filters" });
+  await filters.getByRole("combobox", { name: "Stage" }).selectOption("active");
+  await filters.getByRole("textbox", { name: "Tag", exact: true }).fill("lyon");
+  await page.getByRole("button", { name: "Apply filters" }).click();
+  await expect(page).toHaveURL(/stage=active/);
+  await expect(page.getByRole("link", { name })).toBeVisible();
+  const row = page.getByRole("row", { name: new RegExp(name) });
+  await expect(row).toContainText("12,500");
+  await expect(row).toContainText("Instagram");
+
+  await page.getByLabel("Search").fill("@LEACUISINE");
+  await page.getByRole("button", { name: "Apply filters" }).click();
+  await expect(page.getByRole("link", { name })).toBeVisible();
+});
+
+test("a second editor's stale save is refused, and nothing is overwritten", async ({ page, signInAs }) => {
+  await signInAs("manager");
+  const name = `Concurrent ${Date.now()}`;
+  await page.goto("/partners/new");
+  await page.getByLabel("Name").fill(name);
+  await page.getByRole("button", { name: "Create" }).click();
+  await page.getByRole("link", { name: "Edit" }).click();
+  await page.waitForURL(/\/edit$/);
+  const editUrl = page.url();
+
+  // The same partner is saved first from another tab.
+  const otherPage = await page.context().newPage();
+  await otherPage.goto(editUrl);
+  await otherPage.getByLabel("Name").fill(`${name} (theirs)`);
+  await otherPage.getByRole("button", { name: "Save" }).click();
+  await expect(otherPage.getByRole("status")).toHaveText("Partner saved.");
+  await otherPage.close();
+
+  await page.getByLabel("Name").fill(`${name} (mine)`);
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByRole("alert")).toContainText("Someone else saved this partner since you opened it.");
+  await expect(page.getByLabel("Name")).toHaveValue(`${name} (theirs)`);
+});
+
+test("viewers read partners but cannot create them", async ({ page, signInAs }) => {
+  await signInAs("viewer");
+  await page.goto("/partners");
+  await expect(page.getByRole("heading", { name: "Partners" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "New partner" })).toHaveCount(0);
+  const response = await page.goto("/partners/new");
+  expect(response?.status()).toBe(403);
+});
