@@ -9,9 +9,15 @@ interface ShellUser {
   role: Role;
 }
 
-const sections: { to: string; label: "nav.dashboard" | "nav.partners" | "nav.giftsPlacements" | "nav.coverage" | "nav.compliance" | "nav.reports" | "nav.settings"; permission?: Permission }[] = [
+const sections: {
+  to: string;
+  label: "nav.dashboard" | "nav.partners" | "nav.followUps" | "nav.reviews" | "nav.giftsPlacements" | "nav.coverage" | "nav.compliance" | "nav.reports" | "nav.settings";
+  permission?: Permission;
+}[] = [
   { to: "/", label: "nav.dashboard" },
   { to: "/partners", label: "nav.partners", permission: "partners:read" },
+  { to: "/follow-ups", label: "nav.followUps", permission: "outreach:write" },
+  { to: "/drafts", label: "nav.reviews", permission: "outreach:review" },
   { to: "/gifts", label: "nav.giftsPlacements", permission: "gifts:read" },
   { to: "/coverage", label: "nav.coverage", permission: "coverage:read" },
   { to: "/compliance", label: "nav.compliance", permission: "compliance:read" },

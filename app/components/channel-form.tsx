@@ -1,9 +1,9 @@
-import type { SubmissionResult } from "@conform-to/react";
-import { useActionData, useNavigation } from "@remix-run/react";
+import { useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ChannelFormSchema, platforms, type ChannelInput } from "~/domain/partners";
 import { ConformForm } from "./conform-form";
 import { SelectField, SubmitButton, TextField } from "./form-fields";
+import { useFormResult } from "./use-form-result";
 import { useZodForm } from "./use-zod-form";
 
 type ChannelDefaults = Partial<Record<keyof ChannelInput, string>>;
@@ -11,11 +11,10 @@ type ChannelDefaults = Partial<Record<keyof ChannelInput, string>>;
 /** Adds a channel, or records new numbers for one (history is kept either way). */
 export function ChannelForm({ formId, intent, channelId, defaults, submitLabel }: { formId: string; intent: "addChannel" | "measure"; channelId?: string; defaults?: ChannelDefaults; submitLabel: string }) {
   const { t } = useTranslation();
-  const actionData = useActionData<{ formId?: string; result?: SubmissionResult<string[]> }>();
   const navigation = useNavigation();
   const [form, fields] = useZodForm(ChannelFormSchema, {
     id: formId,
-    lastResult: actionData?.formId === formId ? actionData.result : undefined,
+    lastResult: useFormResult(formId),
     defaultValue: { platform: "instagram", ...defaults } as never,
   });
   return (

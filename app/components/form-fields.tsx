@@ -51,7 +51,7 @@ function FieldFrame({
 interface TextFieldProps {
   field: FieldRef;
   label: string;
-  type?: "text" | "email" | "password" | "date" | "search" | "url";
+  type?: "text" | "email" | "password" | "date" | "datetime-local" | "search" | "url";
   inputMode?: "numeric" | "decimal";
   autoComplete?: string;
   hint?: ReactNode;

@@ -27,6 +27,8 @@ export const PartnerListQuerySchema = z.object({
   followersMin: optionalNumber,
   followersMax: optionalNumber,
   archived: z.preprocess((v) => v === "1" || v === "true", z.boolean()),
+  /** Only partners with an open follow-up past its due date. */
+  overdue: z.preprocess((v) => v === "1" || v === "true", z.boolean()),
   sort: z.enum(partnerSorts).catch("name"),
   dir: z.enum(["asc", "desc"]).catch("asc"),
   page: z.coerce.number().int().min(1).max(100_000).catch(1),
@@ -58,6 +60,7 @@ export function hasPartnerFilters(query: PartnerListQuery): boolean {
       query.owner ||
       query.followersMin !== undefined ||
       query.followersMax !== undefined ||
-      query.archived,
+      query.archived ||
+      query.overdue,
   );
 }

@@ -1,6 +1,7 @@
 import type { Prisma } from "~/generated/prisma/client";
 import { audienceFlags } from "~/domain/audience-flags";
 import { audienceOf, buildSearchText, websiteDomain, type ChannelInput, type PartnerInput } from "~/domain/partners";
+import { todayUtc } from "~/domain/outreach";
 import type { PartnerListQuery } from "~/domain/partner-list";
 import { recordAudit } from "~/utils/audit.server";
 import { db, type DbClient } from "~/utils/db.server";
@@ -33,8 +34,12 @@ const partnerFields = {
   updatedAt: true,
 } as const;
 
-function partnerData(input: PartnerInput) {
+/** Imports and the demo also set the external key; the form does not. */
+export type PartnerRecord = PartnerInput & { externalId?: string };
+
+function partnerData(input: PartnerRecord) {
   return {
+    ...(input.externalId !== undefined ? { externalId: input.externalId } : {}),
     name: input.name,
     kind: input.kind,
     email: input.email ?? null,
@@ -70,7 +75,7 @@ export async function ownerExists(ownerId: string | undefined) {
   return (await db().user.count({ where: { id: ownerId, disabledAt: null } })) > 0;
 }
 
-export async function createPartner(actorId: string, input: PartnerInput) {
+export async function createPartner(actorId: string, input: PartnerRecord) {
   return db().$transaction(async (tx) => {
     const created = await tx.partner.create({ data: partnerData(input), select: { id: true } });
     await refreshDerived(tx, created.id);
@@ -249,6 +254,7 @@ export async function listPartners(query: PartnerListQuery) {
     ...(query.tag.length ? { tags: { hasSome: query.tag } } : {}),
     ...(query.owner ? { ownerId: query.owner } : {}),
     ...(query.platform.length ? { channels: { some: { platform: { in: query.platform } } } } : {}),
+    ...(query.overdue ? { tasks: { some: { completedAt: null, dueOn: { lt: todayUtc() } } } } : {}),
     ...(query.followersMin !== undefined || query.followersMax !== undefined
       ? { totalFollowers: { gte: query.followersMin, lte: query.followersMax } }
       : {}),

@@ -1,4 +1,3 @@
-import { parseWithZod } from "@conform-to/zod/v4";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -9,49 +8,95 @@ import { EmptyState, PageHeader } from "~/components/page";
 import { ArchivedBadge, StageBadge } from "~/components/partner-badges";
 import type { AudienceFlag } from "~/domain/audience-flags";
 import { ChannelFormSchema, type Audience } from "~/domain/partners";
-import { addChannel, channelPartnerId, getPartnerPage, recordMeasurement, setPartnerArchived } from "~/models/partner.server";
+import { DraftList, FollowUps, LogInteractionForm, NewDraftForm, OutreachTimeline } from "~/components/outreach";
+import { DraftSchema, LogInteractionSchema, TaskSchema } from "~/domain/outreach";
+import { RuleViolation } from "~/domain/rules";
+import { createDraft, logInteraction, partnerTimeline } from "~/models/outreach.server";
+import { addChannel, channelPartnerId, getPartnerPage, listOwners, recordMeasurement, setPartnerArchived } from "~/models/partner.server";
+import { createTask, partnerTasks, setTaskDone } from "~/models/task.server";
 import { requirePermission } from "~/utils/auth.server";
 import { formatDate, formatNumber } from "~/utils/format";
 import { notFound } from "~/utils/http.server";
 import { can } from "~/utils/permissions";
+import { handleForm } from "~/utils/forms.server";
 import { redirectWithToast } from "~/utils/session.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.partner.name} · PartnerLedger` : "PartnerLedger" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "partners:read");
-  const partner = await getPartnerPage(params.partnerId ?? "");
+  const partnerId = params.partnerId ?? "";
+  const partner = await getPartnerPage(partnerId);
   if (!partner) notFound();
-  return json({ partner, canWrite: can(user.role, "partners:write") });
+  const [timeline, tasks, users] = await Promise.all([partnerTimeline(partnerId), partnerTasks(partnerId), listOwners()]);
+  return json({
+    partner,
+    timeline,
+    tasks,
+    users,
+    me: user.id,
+    canWrite: can(user.role, "partners:write"),
+    canOutreach: can(user.role, "outreach:write"),
+  });
 }
 
+const outreachIntents = new Set(["log", "createDraft", "addTask", "taskDone", "taskReopen"]);
+
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requirePermission(request, "partners:write");
-  const partnerId = params.partnerId ?? "";
   const formData = await request.formData();
-  const intent = formData.get("intent");
+  const intent = String(formData.get("intent") ?? "");
+  const user = await requirePermission(request, outreachIntents.has(intent) ? "outreach:write" : "partners:write");
+  const partnerId = params.partnerId ?? "";
   const back = `/partners/${partnerId}`;
+
+  if (intent === "log") {
+    return handleForm(formData, LogInteractionSchema, async (value) => {
+      await logInteraction(user.id, partnerId, value);
+      return redirectWithToast(back, { kind: "success", message: "outreach.logged" });
+    });
+  }
+  if (intent === "createDraft") {
+    return handleForm(formData, DraftSchema, async (value) => {
+      const draft = await createDraft(user.id, partnerId, value);
+      return redirectWithToast(`/drafts/${draft.id}`, { kind: "success", message: "outreach.saved" });
+    });
+  }
+  if (intent === "addTask") {
+    return handleForm(formData, TaskSchema, async (value) => {
+      await createTask(user.id, partnerId, value);
+      return redirectWithToast(back, { kind: "success", message: "tasks.added" });
+    });
+  }
+  if (intent === "taskDone" || intent === "taskReopen") {
+    try {
+      await setTaskDone(user.id, partnerId, String(formData.get("taskId") ?? ""), intent === "taskDone");
+    } catch (error) {
+      if (error instanceof RuleViolation) notFound();
+      throw error;
+    }
+    return redirectWithToast(back, { kind: "success", message: intent === "taskDone" ? "tasks.completed" : "tasks.reopened" });
+  }
 
   if (intent === "archive" || intent === "restore") {
     if (!(await setPartnerArchived(user.id, partnerId, intent === "archive"))) notFound();
     return redirectWithToast(back, { kind: "success", message: intent === "archive" ? "partners.archived" : "partners.restored" });
   }
 
-  const formId = String(formData.get("formId") ?? "");
-  const submission = parseWithZod(formData, { schema: ChannelFormSchema });
-  if (submission.status !== "success") return json({ formId, result: submission.reply() }, { status: 400 });
-
   if (intent === "addChannel") {
-    if (!(await getPartnerPage(partnerId))) notFound();
-    await addChannel(user.id, partnerId, submission.value);
-    return redirectWithToast(back, { kind: "success", message: "channels.added" });
+    return handleForm(formData, ChannelFormSchema, async (value) => {
+      if (!(await getPartnerPage(partnerId))) notFound();
+      await addChannel(user.id, partnerId, value);
+      return redirectWithToast(back, { kind: "success", message: "channels.added" });
+    });
   }
   if (intent === "measure") {
-    const channelId = String(formData.get("channelId") ?? "");
-    // The channel must belong to the partner in the URL.
-    if ((await channelPartnerId(channelId))?.partnerId !== partnerId) notFound();
-    await recordMeasurement(user.id, channelId, submission.value);
-    return redirectWithToast(back, { kind: "success", message: "channels.recorded" });
+    return handleForm(formData, ChannelFormSchema, async (value) => {
+      const channelId = String(formData.get("channelId") ?? "");
+      // The channel must belong to the partner in the URL.
+      if ((await channelPartnerId(channelId))?.partnerId !== partnerId) notFound();
+      await recordMeasurement(user.id, channelId, value);
+      return redirectWithToast(back, { kind: "success", message: "channels.recorded" });
+    });
   }
   throw json({ message: "errors.invalidChoice" }, { status: 400 });
 }
@@ -186,7 +231,8 @@ function Channels() {
 
 export default function PartnerPage() {
   const { t, i18n } = useTranslation();
-  const { partner, canWrite } = useLoaderData<typeof loader>();
+  const { partner, canWrite, canOutreach, timeline, tasks, users, me } = useLoaderData<typeof loader>();
+  const dnc = partner.stage === "do_not_contact";
   return (
     <>
       <PageHeader title={partner.name}>
@@ -253,8 +299,32 @@ export default function PartnerPage() {
         </section>
         <Channels />
       </div>
+      <div className="partner-layout">
+        <section className="card" aria-labelledby="tasks-title">
+          <h2 id="tasks-title">{t("tasks.title")}</h2>
+          <FollowUps tasks={tasks} users={users} me={me} canWrite={canOutreach} />
+          <h2 id="drafts-title">{t("outreach.drafts")}</h2>
+          <DraftList drafts={timeline.drafts} />
+          {canOutreach && !dnc ? (
+            <details>
+              <summary>{t("outreach.newDraft")}</summary>
+              <NewDraftForm />
+            </details>
+          ) : null}
+        </section>
+        <section className="card" aria-labelledby="log-title">
+          <h2 id="log-title">{t("outreach.log")}</h2>
+          {canOutreach ? (
+            <details>
+              <summary>{t("outreach.logTitle")}</summary>
+              <LogInteractionForm />
+            </details>
+          ) : null}
+          <OutreachTimeline entries={timeline.interactions} stageChanges={timeline.stageChanges} canWrite={canOutreach} />
+        </section>
+      </div>
       <div className="panels">
-        {(["timeline", "gifts", "placements", "coverage", "costBenefit"] as const).map((section) => (
+        {(["gifts", "placements", "coverage", "costBenefit"] as const).map((section) => (
           <EmptyState key={section} title={t(`partners.${section}`)}>
             {t("partners.later")}
           </EmptyState>

@@ -151,6 +151,10 @@ function Filters() {
         <input id="filter-max" name="followersMax" type="number" min={0} defaultValue={query.followersMax ?? ""} />
       </div>
       <div className="field field-checkbox">
+        <input id="filter-overdue" type="checkbox" name="overdue" value="1" defaultChecked={query.overdue} />
+        <label htmlFor="filter-overdue">{t("tasks.filterOverdue")}</label>
+      </div>
+      <div className="field field-checkbox">
         <input id="filter-archived" type="checkbox" name="archived" value="1" defaultChecked={query.archived} />
         <label htmlFor="filter-archived">{t("partnerList.showArchived")}</label>
       </div>

@@ -9,6 +9,8 @@ export const permissions = [
   "partners:read",
   "partners:write",
   "outreach:write",
+  /** Approving or sending back a draft message or brief. */
+  "outreach:review",
   "gifts:read",
   "gifts:write",
   "placements:read",
@@ -37,8 +39,8 @@ const readEverything: Permission[] = [
 export const rolePermissions: Record<Role, ReadonlySet<Permission>> = {
   admin: new Set(permissions),
   manager: new Set([...readEverything, "partners:write", "outreach:write", "gifts:write", "coverage:write"]),
-  marketing: new Set([...readEverything, "placements:write", "spend:approve"]),
-  compliance: new Set([...readEverything, "compliance:review", "audit:read"]),
+  marketing: new Set([...readEverything, "placements:write", "spend:approve", "outreach:review"]),
+  compliance: new Set([...readEverything, "compliance:review", "audit:read", "outreach:review"]),
   viewer: new Set(readEverything),
 };
 

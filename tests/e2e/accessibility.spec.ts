@@ -4,6 +4,8 @@ const pages = [
   ["dashboard", "/"],
   ["partners", "/partners"],
   ["new partner", "/partners/new"],
+  ["follow-ups", "/follow-ups"],
+  ["review queue", "/drafts"],
   ["gifts & placements", "/gifts"],
   ["coverage", "/coverage"],
   ["compliance", "/compliance"],

@@ -20,6 +20,9 @@ describe("role → permission table", () => {
     expect(can("manager", "coverage:write")).toBe(true);
     expect(can("manager", "spend:approve")).toBe(false);
     expect(can("manager", "placements:write")).toBe(false);
+    expect(can("manager", "outreach:review")).toBe(false);
+    expect(can("marketing", "outreach:review")).toBe(true);
+    expect(can("compliance", "outreach:review")).toBe(true);
 
     expect(can("marketing", "placements:write")).toBe(true);
     expect(can("marketing", "spend:approve")).toBe(true);

@@ -1,0 +1,89 @@
+/** The outreach log, drafts under review and follow-ups: rules and form schemas. */
+import { z } from "zod";
+import { isDoNotContact, type PartnerStage } from "./partners";
+import { RuleViolation } from "./rules";
+
+export const interactionTypes = ["email", "dm", "call", "meeting", "note"] as const;
+export const directions = ["inbound", "outbound"] as const;
+export const draftChannels = ["email", "dm"] as const;
+export const draftKinds = ["message", "brief"] as const;
+export type DraftStatus = "draft" | "in_review" | "changes_requested" | "approved" | "sent";
+
+const optionalText = (max: number) => z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), z.string().trim().max(max, "errors.tooLong").optional());
+const body = z.string({ error: "errors.required" }).trim().min(1, "errors.required").max(20_000, "errors.tooLong");
+const dateTime = z.preprocess(
+  (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
+  z
+    .string()
+    .refine((v) => !Number.isNaN(Date.parse(v)), "errors.invalidDate")
+    .transform((v) => new Date(v))
+    .optional(),
+);
+
+export const LogInteractionSchema = z
+  .object({
+    type: z.enum(interactionTypes, { error: "errors.invalidChoice" }),
+    direction: z.preprocess((v) => (v === "" ? undefined : v), z.enum(directions, { error: "errors.invalidChoice" }).optional()),
+    subject: optionalText(300),
+    body,
+    occurredAt: dateTime.refine((date) => !date || date.getTime() <= Date.now() + 5 * 60_000, "errors.inFuture"),
+    correctsId: optionalText(64),
+  })
+  .refine((value) => value.type === "note" || Boolean(value.direction), {
+    path: ["direction"],
+    message: "errors.required",
+    // Checked even when another field is wrong, so every error shows at once.
+    when: (payload) => interactionTypes.includes((payload.value as { type?: never })?.type ?? ("" as never)),
+  });
+export type LogInteractionInput = z.output<typeof LogInteractionSchema>;
+
+export const DraftSchema = z.object({
+  kind: z.enum(draftKinds, { error: "errors.invalidChoice" }),
+  channel: z.enum(draftChannels, { error: "errors.invalidChoice" }),
+  subject: optionalText(300),
+  body,
+});
+export type DraftInput = z.output<typeof DraftSchema>;
+
+export const ReviewSchema = z
+  .object({
+    decision: z.enum(["approve", "request_changes"], { error: "errors.invalidChoice" }),
+    comment: optionalText(5000),
+  })
+  .refine((value) => value.decision !== "request_changes" || Boolean(value.comment), { path: ["comment"], message: "outreach.commentRequired" });
+
+const isoDay = z.string({ error: "errors.required" }).regex(/^\d{4}-\d{2}-\d{2}$/, "errors.invalidDate").refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)), "errors.invalidDate");
+
+export const TaskSchema = z.object({
+  title: z.string({ error: "errors.required" }).trim().min(1, "errors.required").max(300, "errors.tooLong"),
+  dueOn: isoDay,
+  assigneeId: z.string({ error: "errors.required" }).min(1, "errors.required").max(64),
+});
+
+/** Outgoing messages are refused for a do-not-contact partner; what they send us is still logged. */
+export function assertMayContact(stage: PartnerStage) {
+  if (isDoNotContact(stage)) throw new RuleViolation("outreach.doNotContact");
+}
+
+export function assertMayEdit(status: DraftStatus) {
+  if (status !== "draft" && status !== "changes_requested") throw new RuleViolation("outreach.notEditable");
+}
+
+export function assertMaySubmit(status: DraftStatus) {
+  if (status !== "draft" && status !== "changes_requested") throw new RuleViolation("outreach.notSubmittable");
+}
+
+/** Review needs a second person: nobody approves their own draft. */
+export function assertMayReview(status: DraftStatus, authorId: string, reviewerId: string) {
+  if (status !== "in_review") throw new RuleViolation("outreach.notInReview");
+  if (authorId === reviewerId) throw new RuleViolation("outreach.ownDraft", 403);
+}
+
+export function assertMaySend(status: DraftStatus) {
+  if (status !== "approved") throw new RuleViolation("outreach.notApproved");
+}
+
+/** Today's date at UTC midnight, the way follow-up due dates are stored. */
+export function todayUtc(now = new Date()) {
+  return new Date(`${now.toISOString().slice(0, 10)}T00:00:00Z`);
+}

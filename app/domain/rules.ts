@@ -1,0 +1,9 @@
+/** A business rule the request breaks; routes answer it with a 4xx and the message, never a 500. */
+export class RuleViolation extends Error {
+  constructor(
+    public readonly messageKey: string,
+    public readonly status: 403 | 404 | 409 | 422 = 409,
+  ) {
+    super(messageKey);
+  }
+}

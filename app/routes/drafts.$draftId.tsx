@@ -1,0 +1,173 @@
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { ConformForm } from "~/components/conform-form";
+import { ConfirmSubmitButton, SelectField, SubmitButton, TextAreaField, TextField } from "~/components/form-fields";
+import { PageHeader } from "~/components/page";
+import { StageBadge } from "~/components/partner-badges";
+import { useFormResult } from "~/components/use-form-result";
+import { useZodForm } from "~/components/use-zod-form";
+import { DraftSchema, draftChannels, draftKinds, ReviewSchema } from "~/domain/outreach";
+import { RuleViolation } from "~/domain/rules";
+import { editDraft, getDraft, markDraftSent, reviewDraft, submitDraft } from "~/models/outreach.server";
+import { requirePermission } from "~/utils/auth.server";
+import { formatDateTime } from "~/utils/format";
+import { handleForm } from "~/utils/forms.server";
+import { notFound } from "~/utils/http.server";
+import { can } from "~/utils/permissions";
+import { redirectWithToast } from "~/utils/session.server";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requirePermission(request, "partners:read");
+  const draft = await getDraft(params.draftId ?? "");
+  if (!draft) notFound();
+  return json({
+    draft,
+    canEdit: can(user.role, "outreach:write") && draft.authorId === user.id,
+    canReview: can(user.role, "outreach:review") && draft.authorId !== user.id,
+    canSend: can(user.role, "outreach:write"),
+  });
+}
+
+const permissionFor = { edit: "outreach:write", submit: "outreach:write", review: "outreach:review", send: "outreach:write" } as const;
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const formData = await request.formData();
+  const intent = String(formData.get("intent") ?? "") as keyof typeof permissionFor;
+  if (!(intent in permissionFor)) throw json({ message: "errors.invalidChoice" }, { status: 400 });
+  const user = await requirePermission(request, permissionFor[intent]);
+  const draftId = params.draftId ?? "";
+  const here = `/drafts/${draftId}`;
+
+  if (intent === "edit") {
+    return handleForm(formData, DraftSchema, async (value) => {
+      await editDraft(user.id, draftId, value);
+      return redirectWithToast(here, { kind: "success", message: "outreach.saved" });
+    });
+  }
+  if (intent === "review") {
+    return handleForm(formData, ReviewSchema, async (value) => {
+      await reviewDraft(user.id, draftId, value.decision, value.comment);
+      return redirectWithToast(here, { kind: "success", message: value.decision === "approve" ? "outreach.approved" : "outreach.changesRequested" });
+    });
+  }
+  try {
+    if (intent === "submit") await submitDraft(user.id, draftId);
+    else await markDraftSent(user.id, draftId);
+  } catch (error) {
+    if (error instanceof RuleViolation) return json({ formId: intent, error: error.messageKey }, { status: error.status });
+    throw error;
+  }
+  return redirectWithToast(here, { kind: "success", message: intent === "submit" ? "outreach.submitted" : "outreach.sent" });
+}
+
+function EditDraftForm() {
+  const { t } = useTranslation();
+  const { draft } = useLoaderData<typeof loader>();
+  const busy = useNavigation().formData?.get("formId") === "edit-draft";
+  const [form, fields] = useZodForm(DraftSchema, {
+    id: "edit-draft",
+    lastResult: useFormResult("edit-draft"),
+    defaultValue: { kind: draft.kind, channel: draft.channel as "email", subject: draft.subject ?? "", body: draft.body },
+  });
+  return (
+    <ConformForm form={form}>
+      <input type="hidden" name="intent" value="edit" />
+      <input type="hidden" name="formId" value="edit-draft" />
+      <div className="form-grid">
+        <SelectField field={fields.kind} label={t("outreach.kind")} options={draftKinds.map((kind) => ({ value: kind, label: t(`draftKinds.${kind}`) }))} />
+        <SelectField field={fields.channel} label={t("outreach.channel")} options={draftChannels.map((c) => ({ value: c, label: t(`interactionTypes.${c}`) }))} />
+        <TextField field={fields.subject} label={t("outreach.subject")} autoComplete="off" />
+        <TextAreaField field={fields.body} label={t("outreach.body")} rows={8} />
+      </div>
+      <SubmitButton busy={busy}>{t("outreach.edit")}</SubmitButton>
+    </ConformForm>
+  );
+}
+
+function ReviewForm() {
+  const { t } = useTranslation();
+  const busy = useNavigation().formData?.get("formId") === "review";
+  const [form, fields] = useZodForm(ReviewSchema, { id: "review", lastResult: useFormResult("review") });
+  return (
+    <ConformForm form={form}>
+      <input type="hidden" name="intent" value="review" />
+      <input type="hidden" name="formId" value="review" />
+      <TextAreaField field={fields.comment} label={t("outreach.comment")} rows={3} />
+      {/* The button pressed is the decision. */}
+      <div className="form-actions">
+        <button type="submit" name={fields.decision.name} value="approve" className="button" disabled={busy}>
+          {t("outreach.approve")}
+        </button>
+        <button type="submit" name={fields.decision.name} value="request_changes" className="button button-quiet" disabled={busy}>
+          {t("outreach.requestChanges")}
+        </button>
+      </div>
+    </ConformForm>
+  );
+}
+
+export default function DraftPage() {
+  const { t, i18n } = useTranslation();
+  const { draft, canEdit, canReview, canSend } = useLoaderData<typeof loader>();
+  const actionData = useActionData<{ error?: string }>();
+  const editable = draft.status === "draft" || draft.status === "changes_requested";
+  return (
+    <>
+      <PageHeader title={t("outreach.draftTitle", { kind: t(`draftKinds.${draft.kind}`), partner: draft.partner.name })}>
+        <span className="badge badge-stage">{t(`draftStatuses.${draft.status}`)}</span>
+      </PageHeader>
+      <p>
+        <Link to={`/partners/${draft.partner.id}`}>{draft.partner.name}</Link> <StageBadge stage={draft.partner.stage} />
+      </p>
+      {actionData?.error ? (
+        <div className="form-errors" role="alert">
+          {t(actionData.error as "outreach.notApproved")}
+        </div>
+      ) : null}
+      <div className="partner-layout">
+        <section className="card" aria-labelledby="draft-body">
+          <h2 id="draft-body">{draft.subject ?? t("outreach.noSubject")}</h2>
+          <p className="muted">
+            {t(`interactionTypes.${draft.channel}`)} · {t("outreach.by", { name: draft.author.name, date: formatDateTime(i18n.language, draft.createdAt) })}
+          </p>
+          <p className="prewrap">{draft.body}</p>
+          {canEdit && editable ? (
+            <>
+              <Form method="post" className="form-actions">
+                <input type="hidden" name="formId" value="submit" />
+                <button type="submit" name="intent" value="submit" className="button">
+                  {t("outreach.submit")}
+                </button>
+              </Form>
+              <details>
+                <summary>{t("outreach.edit")}</summary>
+                <EditDraftForm />
+              </details>
+            </>
+          ) : null}
+          {canReview && draft.status === "in_review" ? <ReviewForm /> : null}
+          {canSend && draft.status === "approved" ? (
+            <Form method="post">
+              <input type="hidden" name="intent" value="send" />
+              <ConfirmSubmitButton confirmMessage={t("outreach.confirmSent")}>{t("outreach.markSent")}</ConfirmSubmitButton>
+            </Form>
+          ) : null}
+        </section>
+        <section className="card" aria-labelledby="draft-history">
+          <h2 id="draft-history">{t("outreach.history")}</h2>
+          <ol className="timeline">
+            {draft.events.map((event) => (
+              <li key={event.id} className="timeline-item">
+                <p className="timeline-meta">
+                  <strong>{event.actor.name}</strong> {t(`draftActions.${event.action}`)} — {formatDateTime(i18n.language, event.createdAt)}
+                </p>
+                {event.comment ? <p className="prewrap">{event.comment}</p> : null}
+              </li>
+            ))}
+          </ol>
+        </section>
+      </div>
+    </>
+  );
+}
