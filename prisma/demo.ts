@@ -6,12 +6,10 @@
 import { addChannel, createPartner, recordMeasurement } from "../app/models/partner.server";
 import type { ChannelInput, PartnerInput } from "../app/domain/partners";
 import { recordAudit } from "../app/utils/audit.server";
-import { databaseTarget, describeTarget, errorMessage, openDatabase } from "../app/utils/db-connection.server";
-import { connectDatabase, db, disconnectDatabase } from "../app/utils/db.server";
-import { ConfigError, parseEnv } from "../app/utils/env.server";
+import { runCli, withCliDatabase } from "../app/cli/database";
+import { db } from "../app/utils/db.server";
 import { hashPassword } from "../app/utils/password.server";
 import type { Role } from "../app/utils/permissions";
-import { MigrationEngine } from "./schema-engine";
 
 export const DEMO_PASSWORD = "partnerledger-demo";
 
@@ -104,30 +102,15 @@ async function loadPartners(actorId: string) {
   }
 }
 
-async function main() {
-  const env = parseEnv();
-  const target = databaseTarget(env);
-  const database = await openDatabase(target);
-  const engine = await MigrationEngine.open(database);
-  try {
-    await engine.applyPending();
-  } finally {
-    engine.free();
-  }
-  await connectDatabase(database);
-  try {
+runCli(async () =>
+  withCliDatabase(async (database) => {
     await loadTeam();
     const admin = await db().user.findUniqueOrThrow({ where: { email: team[0].email }, select: { id: true } });
     await loadPartners(admin.id);
-  } finally {
-    await disconnectDatabase();
-  }
-  console.log(`Demo workspace loaded into ${describeTarget(target)}: ${team.length} users, ${partners.length} partners.`);
-  console.log(`Start the app (npm start), open http://localhost:${env.PORT} and sign in with any of these, password "${DEMO_PASSWORD}":`);
-  for (const member of team) console.log(`  ${member.role.padEnd(10)} ${member.email}  (${member.name})`);
-}
-
-main().catch((error) => {
-  console.error(error instanceof ConfigError ? error.message : `Demo load failed: ${errorMessage(error)}`);
-  process.exit(1);
-});
+    const port = process.env.PORT || "3000";
+    console.log(`Demo workspace loaded into ${database}: ${team.length} users, ${partners.length} partners.`);
+    console.log(`Start the app (npm start), open http://localhost:${port} and sign in with any of these, password "${DEMO_PASSWORD}":`);
+    for (const member of team) console.log(`  ${member.role.padEnd(10)} ${member.email}  (${member.name})`);
+    return 0;
+  }),
+);

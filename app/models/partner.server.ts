@@ -56,7 +56,7 @@ function partnerData(input: PartnerRecord) {
 }
 
 /** Keeps the denormalised columns (followers total, search text) in step with the channels. */
-async function refreshDerived(tx: DbClient, partnerId: string) {
+export async function refreshPartnerDerived(tx: DbClient, partnerId: string) {
   const partner = await tx.partner.findUniqueOrThrow({
     where: { id: partnerId },
     select: { name: true, email: true, website: true, tags: true, channels: { select: { handle: true, url: true, followers: true } } },
@@ -75,14 +75,17 @@ export async function ownerExists(ownerId: string | undefined) {
   return (await db().user.count({ where: { id: ownerId, disabledAt: null } })) > 0;
 }
 
-export async function createPartner(actorId: string, input: PartnerRecord) {
-  return db().$transaction(async (tx) => {
-    const created = await tx.partner.create({ data: partnerData(input), select: { id: true } });
-    await refreshDerived(tx, created.id);
-    const partner = await tx.partner.findUniqueOrThrow({ where: { id: created.id }, select: partnerFields });
-    await recordAudit(tx, { actorId, action: "partner.create", entityType: "Partner", entityId: partner.id, after: partner });
-    return partner;
-  });
+/** Inside a caller's transaction (an import is one transaction for the whole file). */
+export async function createPartnerIn(tx: DbClient, actorId: string | null, input: PartnerRecord, action = "partner.create") {
+  const created = await tx.partner.create({ data: partnerData(input), select: { id: true } });
+  await refreshPartnerDerived(tx, created.id);
+  const partner = await tx.partner.findUniqueOrThrow({ where: { id: created.id }, select: partnerFields });
+  await recordAudit(tx, { actorId, action, entityType: "Partner", entityId: partner.id, after: partner });
+  return partner;
+}
+
+export function createPartner(actorId: string, input: PartnerRecord) {
+  return db().$transaction((tx) => createPartnerIn(tx, actorId, input));
 }
 
 /** Saves only if the partner is still at `version`; otherwise throws StaleEditError. */
@@ -95,7 +98,7 @@ export async function updatePartner(actorId: string, partnerId: string, version:
       data: { ...partnerData(input), version: { increment: 1 } },
     });
     if (count === 0) throw new StaleEditError(before.version);
-    await refreshDerived(tx, partnerId);
+    await refreshPartnerDerived(tx, partnerId);
     const after = await tx.partner.findUniqueOrThrow({ where: { id: partnerId }, select: partnerFields });
     await recordAudit(tx, { actorId, action: "partner.update", entityType: "Partner", entityId: partnerId, before, after });
     return after;
@@ -125,28 +128,30 @@ function measurementDay(input: ChannelInput) {
   return input.measuredOn ? new Date(`${input.measuredOn}T00:00:00Z`) : new Date(new Date().toISOString().slice(0, 10) + "T00:00:00Z");
 }
 
-export async function addChannel(actorId: string, partnerId: string, input: ChannelInput) {
-  return db().$transaction(async (tx) => {
-    const measuredOn = measurementDay(input);
-    const audience = audienceOf(input) ?? undefined;
-    const channel = await tx.channel.create({
-      data: {
-        partnerId,
-        platform: input.platform,
-        handle: input.handle ?? null,
-        url: input.url ?? null,
-        followers: input.followers ?? null,
-        engagementRate: input.engagementRate ?? null,
-        audience,
-        measuredOn,
-        measurements: { create: { measuredOn, followers: input.followers ?? null, engagementRate: input.engagementRate ?? null, audience } },
-      },
-      select: { id: true, partnerId: true, platform: true, handle: true, url: true, followers: true, engagementRate: true, audience: true, measuredOn: true },
-    });
-    await refreshDerived(tx, partnerId);
-    await recordAudit(tx, { actorId, action: "channel.create", entityType: "Channel", entityId: channel.id, after: channel });
-    return channel;
+export function addChannel(actorId: string, partnerId: string, input: ChannelInput) {
+  return db().$transaction((tx) => addChannelIn(tx, actorId, partnerId, input));
+}
+
+export async function addChannelIn(tx: DbClient, actorId: string | null, partnerId: string, input: ChannelInput) {
+  const measuredOn = measurementDay(input);
+  const audience = audienceOf(input) ?? undefined;
+  const channel = await tx.channel.create({
+    data: {
+      partnerId,
+      platform: input.platform,
+      handle: input.handle ?? null,
+      url: input.url ?? null,
+      followers: input.followers ?? null,
+      engagementRate: input.engagementRate ?? null,
+      audience,
+      measuredOn,
+      measurements: { create: { measuredOn, followers: input.followers ?? null, engagementRate: input.engagementRate ?? null, audience } },
+    },
+    select: { id: true, partnerId: true, platform: true, handle: true, url: true, followers: true, engagementRate: true, audience: true, measuredOn: true },
   });
+  await refreshPartnerDerived(tx, partnerId);
+  await recordAudit(tx, { actorId, action: "channel.create", entityType: "Channel", entityId: channel.id, after: channel });
+  return channel;
 }
 
 /**
@@ -154,40 +159,42 @@ export async function addChannel(actorId: string, partnerId: string, input: Chan
  * channel's current figures move only for a measurement at least as recent as theirs, and a
  * figure left blank keeps its last known value.
  */
-export async function recordMeasurement(actorId: string, channelId: string, input: ChannelInput) {
-  return db().$transaction(async (tx) => {
-    const before = await tx.channel.findUnique({
-      where: { id: channelId },
-      select: { partnerId: true, handle: true, url: true, followers: true, engagementRate: true, audience: true, measuredOn: true },
-    });
-    if (!before) return null;
-    const measuredOn = measurementDay(input);
-    const audience = audienceOf(input) ?? undefined;
-    await tx.channelMeasurement.create({
-      data: { channelId, measuredOn, followers: input.followers ?? null, engagementRate: input.engagementRate ?? null, audience },
-    });
-    const isLatest = !before.measuredOn || measuredOn >= before.measuredOn;
-    const after = await tx.channel.update({
-      where: { id: channelId },
-      data: {
-        platform: input.platform,
-        handle: input.handle ?? null,
-        url: input.url ?? null,
-        ...(isLatest
-          ? {
-              ...(input.followers !== undefined ? { followers: input.followers } : {}),
-              ...(input.engagementRate !== undefined ? { engagementRate: input.engagementRate } : {}),
-              ...(audience ? { audience } : {}),
-              measuredOn,
-            }
-          : {}),
-      },
-      select: { handle: true, url: true, followers: true, engagementRate: true, audience: true, measuredOn: true },
-    });
-    await refreshDerived(tx, before.partnerId);
-    await recordAudit(tx, { actorId, action: "channel.measure", entityType: "Channel", entityId: channelId, before, after: { ...after, recorded: { measuredOn, followers: input.followers ?? null, engagementRate: input.engagementRate ?? null } } });
-    return after;
+export function recordMeasurement(actorId: string, channelId: string, input: ChannelInput) {
+  return db().$transaction((tx) => recordMeasurementIn(tx, actorId, channelId, input));
+}
+
+export async function recordMeasurementIn(tx: DbClient, actorId: string | null, channelId: string, input: ChannelInput) {
+  const before = await tx.channel.findUnique({
+    where: { id: channelId },
+    select: { partnerId: true, handle: true, url: true, followers: true, engagementRate: true, audience: true, measuredOn: true },
   });
+  if (!before) return null;
+  const measuredOn = measurementDay(input);
+  const audience = audienceOf(input) ?? undefined;
+  await tx.channelMeasurement.create({
+    data: { channelId, measuredOn, followers: input.followers ?? null, engagementRate: input.engagementRate ?? null, audience },
+  });
+  const isLatest = !before.measuredOn || measuredOn >= before.measuredOn;
+  const after = await tx.channel.update({
+    where: { id: channelId },
+    data: {
+      platform: input.platform,
+      handle: input.handle ?? null,
+      url: input.url ?? null,
+      ...(isLatest
+        ? {
+            ...(input.followers !== undefined ? { followers: input.followers } : {}),
+            ...(input.engagementRate !== undefined ? { engagementRate: input.engagementRate } : {}),
+            ...(audience ? { audience } : {}),
+            measuredOn,
+          }
+        : {}),
+    },
+    select: { handle: true, url: true, followers: true, engagementRate: true, audience: true, measuredOn: true },
+  });
+  await refreshPartnerDerived(tx, before.partnerId);
+  await recordAudit(tx, { actorId, action: "channel.measure", entityType: "Channel", entityId: channelId, before, after: { ...after, recorded: { measuredOn, followers: input.followers ?? null, engagementRate: input.engagementRate ?? null } } });
+  return after;
 }
 
 const HISTORY_PER_CHANNEL = 24;
@@ -242,9 +249,8 @@ function escapeLike(text: string) {
   return text.replace(/[\\%_]/g, (char) => `\\${char}`);
 }
 
-/** Filters, sort and page all happen in SQL; the browser only ever gets one page. */
-export async function listPartners(query: PartnerListQuery) {
-  const where: Prisma.PartnerWhereInput = {
+function partnerListWhere(query: PartnerListQuery): Prisma.PartnerWhereInput {
+  return {
     archivedAt: query.archived ? { not: null } : null,
     ...(query.q ? { searchText: { contains: escapeLike(query.q.toLowerCase()) } } : {}),
     ...(query.stage.length ? { stage: { in: query.stage } } : {}),
@@ -259,11 +265,16 @@ export async function listPartners(query: PartnerListQuery) {
       ? { totalFollowers: { gte: query.followersMin, lte: query.followersMax } }
       : {}),
   };
-  const direction = query.dir;
-  const orderBy: Prisma.PartnerOrderByWithRelationInput[] = [
-    query.sort === "followers" ? { totalFollowers: direction } : { [query.sort]: direction },
-    { id: direction },
-  ];
+}
+
+function partnerListOrder(query: PartnerListQuery): Prisma.PartnerOrderByWithRelationInput[] {
+  return [query.sort === "followers" ? { totalFollowers: query.dir } : { [query.sort]: query.dir }, { id: query.dir }];
+}
+
+/** Filters, sort and page all happen in SQL; the browser only ever gets one page. */
+export async function listPartners(query: PartnerListQuery) {
+  const where = partnerListWhere(query);
+  const orderBy = partnerListOrder(query);
   const [rows, total] = await Promise.all([
     db().partner.findMany({
       where,
@@ -289,4 +300,39 @@ export async function listPartners(query: PartnerListQuery) {
     db().partner.count({ where }),
   ]);
   return { rows, total };
+}
+
+const EXPORT_BATCH = 1000;
+
+/**
+ * Every partner matching the list's filters, in the list's order, one row per channel (the
+ * import's format, so an export can be edited and imported back). Read in batches.
+ */
+export async function* exportPartnerRows(query: PartnerListQuery) {
+  const where = partnerListWhere(query);
+  const orderBy = partnerListOrder(query);
+  for (let skip = 0; ; skip += EXPORT_BATCH) {
+    const batch = await db().partner.findMany({
+      where,
+      orderBy,
+      skip,
+      take: EXPORT_BATCH,
+      select: {
+        externalId: true,
+        name: true,
+        kind: true,
+        email: true,
+        website: true,
+        country: true,
+        language: true,
+        stage: true,
+        tags: true,
+        notes: true,
+        owner: { select: { email: true } },
+        channels: { orderBy: { createdAt: "asc" }, select: { platform: true, handle: true, url: true, followers: true, engagementRate: true, measuredOn: true } },
+      },
+    });
+    for (const partner of batch) yield partner;
+    if (batch.length < EXPORT_BATCH) return;
+  }
 }

@@ -195,6 +195,7 @@ export default function Partners() {
   const { t, i18n } = useTranslation();
   const { rows, total, query, canWrite } = useLoaderData<typeof loader>();
   const navigation = useNavigation();
+  const location = useLocation();
   const href = useHref();
   const columns = useColumns();
   const visible = new Set<string>(query.cols.length ? query.cols : partnerColumns);
@@ -203,10 +204,18 @@ export default function Partners() {
   return (
     <>
       <PageHeader title={t("partners.title")}>
+        <a href={`/partners/export${location.search}`} className="button button-quiet" download>
+          {t("import.export")}
+        </a>
         {canWrite ? (
-          <Link to="/partners/new" className="button">
-            {t("partners.new")}
-          </Link>
+          <>
+            <Link to="/partners/import" className="button button-quiet">
+              {t("import.title")}
+            </Link>
+            <Link to="/partners/new" className="button">
+              {t("partners.new")}
+            </Link>
+          </>
         ) : null}
       </PageHeader>
       <Filters />

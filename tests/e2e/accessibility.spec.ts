@@ -5,6 +5,7 @@ const pages = [
   ["partners", "/partners"],
   ["new partner", "/partners/new"],
   ["follow-ups", "/follow-ups"],
+  ["import partners", "/partners/import"],
   ["review queue", "/drafts"],
   ["gifts & placements", "/gifts"],
   ["coverage", "/coverage"],

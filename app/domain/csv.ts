@@ -1,0 +1,61 @@
+/** CSV as people really export it: UTF-8 with or without BOM, or Windows-1252; "," or ";". */
+import Papa from "papaparse";
+
+/** UTF-8 when the bytes are valid UTF-8, else Windows-1252 (Excel's default on French Windows). */
+export function decodeCsvBytes(bytes: Uint8Array): string {
+  try {
+    return new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    return new TextDecoder("windows-1252").decode(bytes);
+  }
+}
+
+export interface CsvTable {
+  /** Normalised header names: trimmed, lower-cased. */
+  header: string[];
+  /** Each row with its line number in the file (1 = header), blank lines dropped. */
+  rows: { line: number; values: Record<string, string> }[];
+}
+
+export function parseCsv(text: string): CsvTable {
+  const body = text.replace(/^\uFEFF/, "");
+  const parsed = Papa.parse<string[]>(body, { delimitersToGuess: [",", ";", "\t"], skipEmptyLines: false });
+  const [headerRow = [], ...records] = parsed.data;
+  const header = headerRow.map((name) => name.replace(/^\uFEFF/, "").trim().toLowerCase());
+  const rows: CsvTable["rows"] = [];
+  // Papa gives records, not lines; quoted fields may span lines, so count newlines as we go.
+  let line = 1 + (headerRow.join("").match(/\n/g)?.length ?? 0);
+  for (const record of records) {
+    line += 1;
+    const values: Record<string, string> = {};
+    header.forEach((name, index) => {
+      if (name) values[name] = (record[index] ?? "").trim();
+    });
+    const blank = record.every((cell) => cell.trim() === "");
+    if (!blank) rows.push({ line, values });
+    line += record.reduce((sum, cell) => sum + (cell.match(/\n/g)?.length ?? 0), 0);
+  }
+  return { header, rows };
+}
+
+/** RFC 4180 output; a leading =, +, - or @ is prefixed so spreadsheets never run it as a formula. */
+export function toCsv(header: string[], rows: (string | number | null | undefined)[][]): string {
+  const cell = (value: string | number | null | undefined) => {
+    if (value === null || value === undefined) return "";
+    let text = String(value);
+    if (/^[=+\-@\t\r]/.test(text) && typeof value === "string") text = `'${text}`;
+    return /[",\n\r;]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  };
+  return [header, ...rows].map((row) => row.map(cell).join(",")).join("\r\n") + "\r\n";
+}
+
+/** "2026-03-05" or "05/03/2026" → "2026-03-05"; null when not a real date. */
+export function parseCsvDate(text: string): string | null {
+  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text.trim());
+  const french = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(text.trim());
+  const [year, month, day] = iso ? [iso[1], iso[2], iso[3]] : french ? [french[3], french[2].padStart(2, "0"), french[1].padStart(2, "0")] : [];
+  if (!year) return null;
+  const value = `${year}-${month}-${day}`;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value ? value : null;
+}

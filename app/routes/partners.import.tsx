@@ -1,0 +1,177 @@
+import {
+  json,
+  MaxPartSizeExceededError,
+  unstable_createMemoryUploadHandler,
+  unstable_parseMultipartFormData,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+} from "@remix-run/node";
+import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { PageHeader } from "~/components/page";
+import { decodeCsvBytes, parseCsv } from "~/domain/csv";
+import { partnerCsvColumns, planPartnerImport } from "~/domain/partner-import";
+import { applyPartnerImport, previewPartnerImport } from "~/models/partner-import.server";
+import { requirePermission } from "~/utils/auth.server";
+import { redirectWithToast } from "~/utils/session.server";
+
+const MAX_BYTES = 5 * 1024 * 1024;
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requirePermission(request, "partners:write");
+  return json({});
+}
+
+async function readUpload(request: Request): Promise<string | { error: string; status: number }> {
+  try {
+    const formData = await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: MAX_BYTES }));
+    const file = formData.get("file");
+    if (!(file instanceof File) || file.size === 0) return { error: "import.missingFile", status: 400 };
+    return decodeCsvBytes(new Uint8Array(await file.arrayBuffer()));
+  } catch (error) {
+    if (error instanceof MaxPartSizeExceededError) return { error: "import.tooLarge", status: 413 };
+    throw error;
+  }
+}
+
+/**
+ * Two steps, no state kept between them: the upload returns a preview together with the file's
+ * text, and confirming sends that text back to be planned again and applied in one transaction.
+ */
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requirePermission(request, "partners:write");
+  if ((request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")) {
+    const text = await readUpload(request);
+    if (typeof text !== "string") return json({ error: text.error, preview: null, csv: null }, { status: text.status });
+    const preview = await previewPartnerImport(planPartnerImport(parseCsv(text)));
+    return json({
+      error: null,
+      csv: text,
+      preview: {
+        summary: preview.summary,
+        rowCount: preview.rowCount,
+        errors: preview.errors.slice(0, 500),
+        duplicates: preview.partners
+          .filter((p) => p.outcome === "duplicate")
+          .slice(0, 200)
+          .map((p) => ({ lines: p.planned.lines, name: p.planned.partner.name, existing: p.existing! })),
+      },
+    });
+  }
+  const formData = await request.formData();
+  const csv = formData.get("csv");
+  if (typeof csv !== "string" || csv.length > MAX_BYTES * 2) return json({ error: "import.missingFile", preview: null, csv: null }, { status: 400 });
+  const result = await applyPartnerImport(user.id, planPartnerImport(parseCsv(csv)));
+  return redirectWithToast("/partners", { kind: "success", message: "import.done", values: { new: result.summary.new, updated: result.summary.updated } });
+}
+
+export default function ImportPartners() {
+  const { t } = useTranslation();
+  const data = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const busy = navigation.state === "submitting";
+  const preview = data?.preview;
+  const toImport = preview ? preview.summary.new + preview.summary.updated : 0;
+  return (
+    <>
+      <PageHeader title={t("import.title")}>
+        <Link to="/partners" className="button button-quiet">
+          {t("common.cancel")}
+        </Link>
+      </PageHeader>
+      <section className="card">
+        <p>{t("import.intro")}</p>
+        <p className="hint">
+          {t("import.columns")}: <code>{partnerCsvColumns.join(", ")}</code>
+        </p>
+        <Form method="post" encType="multipart/form-data" className="form-actions">
+          <div className="field">
+            <label htmlFor="import-file">{t("import.file")}</label>
+            <input id="import-file" name="file" type="file" accept=".csv,text/csv" required />
+          </div>
+          <button type="submit" className="button" disabled={busy}>
+            {t("import.preview")}
+          </button>
+        </Form>
+        {data?.error ? (
+          <div className="form-errors" role="alert">
+            {t(data.error as "import.missingFile")}
+          </div>
+        ) : null}
+        {busy ? (
+          <div role="status" className="progress">
+            <progress aria-label={t("import.working")} />
+            <span>{t("import.working")}</span>
+          </div>
+        ) : null}
+      </section>
+      {preview ? (
+        <section className="card" aria-labelledby="preview-title">
+          <h2 id="preview-title">{t("import.preview")}</h2>
+          <p role="status">
+            {t("import.summary", {
+              rows: String(preview.rowCount),
+              new: String(preview.summary.new),
+              updated: String(preview.summary.updated),
+              unchanged: String(preview.summary.unchanged),
+              duplicate: String(preview.summary.duplicate),
+              rejected: String(preview.summary.rejected),
+            })}
+          </p>
+          {preview.errors.length ? (
+            <>
+              <h3>{t("import.errorsTitle")}</h3>
+              <div className="table-wrap">
+                <table>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t("import.line")}</th>
+                      <th scope="col">{t("import.column")}</th>
+                      <th scope="col">{t("import.value")}</th>
+                      <th scope="col">{t("import.problem")}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {preview.errors.map((error, index) => (
+                      <tr key={`${error.line}-${error.column}-${index}`}>
+                        <td>{error.line}</td>
+                        <td>{error.column ?? "—"}</td>
+                        <td>{error.value ?? "—"}</td>
+                        <td>{t(error.messageKey as "import.unknownStage")}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            </>
+          ) : null}
+          {preview.duplicates.length ? (
+            <>
+              <h3>{t("import.duplicatesTitle")}</h3>
+              <ul className="plain-list">
+                {preview.duplicates.map((duplicate) => (
+                  <li key={duplicate.lines.join("-")}>
+                    <span>
+                      {t("import.line")} {duplicate.lines.join(", ")}: {duplicate.name} — {t("import.looksLike", { name: duplicate.existing.name })}{" "}
+                      <Link to={`/partners/${duplicate.existing.id}`}>{duplicate.existing.name}</Link>
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+          {toImport > 0 ? (
+            <Form method="post">
+              <input type="hidden" name="csv" value={data?.csv ?? ""} />
+              <button type="submit" className="button" disabled={busy}>
+                {t("import.confirm", { count: toImport, formatted: String(toImport) })}
+              </button>
+            </Form>
+          ) : (
+            <p>{t("import.nothingToImport")}</p>
+          )}
+        </section>
+      ) : null}
+    </>
+  );
+}
