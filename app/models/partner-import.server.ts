@@ -3,7 +3,7 @@ import type { ImportError, ImportPlan, PlannedPartner } from "~/domain/partner-i
 import { websiteDomain } from "~/domain/partners";
 import { recordAudit } from "~/utils/audit.server";
 import { db, type DbClient } from "~/utils/db.server";
-import { addChannelIn, createPartnerIn, recordMeasurementIn, refreshPartnerDerived } from "./partner.server";
+import { addChannelIn, createPartnerIn, findDuplicate, recordMeasurementIn, refreshPartnerDerived } from "./partner.server";
 
 export type ImportOutcome = "new" | "updated" | "unchanged" | "duplicate";
 
@@ -44,20 +44,6 @@ async function findByKey(tx: DbClient, planned: PlannedPartner) {
   if (externalId) return tx.partner.findUnique({ where: { externalId }, select: existingSelect });
   if (email) return tx.partner.findFirst({ where: { email }, select: existingSelect, orderBy: { createdAt: "asc" } });
   return tx.partner.findFirst({ where: { name: { equals: name, mode: "insensitive" } }, select: existingSelect, orderBy: { createdAt: "asc" } });
-}
-
-/** Another partner with the same email, website domain, or channel handle/URL. */
-export async function findDuplicate(tx: DbClient, input: { email?: string | null; website?: string | null; channels: Pick<ChannelInput, "platform" | "handle" | "url">[] }, excludeId?: string) {
-  const domain = websiteDomain(input.website);
-  const handles = input.channels.filter((c) => c.handle).map((c) => ({ platform: c.platform, handle: { equals: c.handle!, mode: "insensitive" as const } }));
-  const urls = input.channels.filter((c) => c.url).map((c) => c.url!);
-  const or = [
-    ...(input.email ? [{ email: input.email }] : []),
-    ...(domain ? [{ websiteDomain: domain }] : []),
-    ...(handles.length || urls.length ? [{ channels: { some: { OR: [...handles, ...(urls.length ? [{ url: { in: urls } }] : [])] } } }] : []),
-  ];
-  if (!or.length) return null;
-  return tx.partner.findFirst({ where: { OR: or, ...(excludeId ? { id: { not: excludeId } } : {}) }, select: { id: true, name: true }, orderBy: { createdAt: "asc" } });
 }
 
 function matchChannel(existing: Existing["channels"], channel: ChannelInput) {

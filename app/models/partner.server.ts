@@ -3,6 +3,7 @@ import { audienceFlags } from "~/domain/audience-flags";
 import { audienceOf, buildSearchText, websiteDomain, type ChannelInput, type PartnerInput } from "~/domain/partners";
 import { todayUtc } from "~/domain/outreach";
 import type { PartnerListQuery } from "~/domain/partner-list";
+import { RuleViolation } from "~/domain/rules";
 import { recordAudit } from "~/utils/audit.server";
 import { db, type DbClient } from "~/utils/db.server";
 
@@ -28,6 +29,7 @@ const partnerFields = {
   notes: true,
   riskNotes: true,
   archivedAt: true,
+  mergedIntoId: true,
   version: true,
   totalFollowers: true,
   createdAt: true,
@@ -335,4 +337,92 @@ export async function* exportPartnerRows(query: PartnerListQuery) {
     for (const partner of batch) yield partner;
     if (batch.length < EXPORT_BATCH) return;
   }
+}
+
+/** What makes two partners look like the same person: email, website domain, or a channel handle/URL. */
+type ChannelIdentity = { platform: ChannelInput["platform"]; handle?: string | null; url?: string | null };
+
+function duplicateConditions(input: { email?: string | null; websiteDomain?: string | null; channels: ChannelIdentity[] }): Prisma.PartnerWhereInput[] {
+  const handles = input.channels
+    .filter((c) => c.handle)
+    .map((c) => ({ platform: c.platform, handle: { equals: c.handle!, mode: "insensitive" as const } }));
+  const urls = input.channels.filter((c) => c.url).map((c) => c.url!);
+  return [
+    ...(input.email ? [{ email: input.email }] : []),
+    ...(input.websiteDomain ? [{ websiteDomain: input.websiteDomain }] : []),
+    ...(handles.length || urls.length ? [{ channels: { some: { OR: [...handles, ...(urls.length ? [{ url: { in: urls } }] : [])] } } }] : []),
+  ];
+}
+
+/** The oldest other partner that looks like the same person, if any. */
+export async function findDuplicate(tx: DbClient, input: { email?: string | null; website?: string | null; channels: ChannelIdentity[] }) {
+  const or = duplicateConditions({ ...input, websiteDomain: websiteDomain(input.website) });
+  if (!or.length) return null;
+  return tx.partner.findFirst({ where: { OR: or, mergedIntoId: null }, select: { id: true, name: true }, orderBy: { createdAt: "asc" } });
+}
+
+/** Other active partners that look like this one. */
+export async function possibleDuplicates(partnerId: string) {
+  const partner = await db().partner.findUnique({
+    where: { id: partnerId },
+    select: { email: true, websiteDomain: true, channels: { select: { platform: true, handle: true, url: true } } },
+  });
+  if (!partner) return [];
+  const or = duplicateConditions(partner);
+  if (!or.length) return [];
+  return db().partner.findMany({
+    where: { id: { not: partnerId }, archivedAt: null, OR: or },
+    select: { id: true, name: true, email: true, stage: true },
+    take: 10,
+    orderBy: { createdAt: "asc" },
+  });
+}
+
+/**
+ * Merges `duplicateId` into `keepId`: every channel, message, draft and follow-up moves over,
+ * tags are combined, empty fields are filled from the duplicate, and the duplicate is archived
+ * with a pointer to the partner it became part of. One transaction, one audit event each.
+ */
+export async function mergePartners(actorId: string, keepId: string, duplicateId: string) {
+  if (keepId === duplicateId) throw new RuleViolation("partners.mergeSelf", 422);
+  return db().$transaction(async (tx) => {
+    const [keep, duplicate] = await Promise.all([
+      tx.partner.findUnique({ where: { id: keepId }, select: partnerFields }),
+      tx.partner.findUnique({ where: { id: duplicateId }, select: { ...partnerFields, mergedIntoId: true, websiteDomain: true } }),
+    ]);
+    if (!keep || !duplicate) throw new RuleViolation("errors.notFound", 404);
+    if (duplicate.mergedIntoId) throw new RuleViolation("partners.alreadyMerged");
+    const moved = {
+      channels: (await tx.channel.updateMany({ where: { partnerId: duplicateId }, data: { partnerId: keepId } })).count,
+      interactions: (await tx.interaction.updateMany({ where: { partnerId: duplicateId }, data: { partnerId: keepId } })).count,
+      drafts: (await tx.draft.updateMany({ where: { partnerId: duplicateId }, data: { partnerId: keepId } })).count,
+      tasks: (await tx.task.updateMany({ where: { partnerId: duplicateId }, data: { partnerId: keepId } })).count,
+    };
+    const filled = {
+      email: keep.email ?? duplicate.email,
+      website: keep.website ?? duplicate.website,
+      websiteDomain: keep.website ? undefined : duplicate.websiteDomain,
+      country: keep.country ?? duplicate.country,
+      language: keep.language ?? duplicate.language,
+      ownerId: keep.ownerId ?? duplicate.ownerId,
+      // A do-not-contact request survives the merge, whichever side it was on.
+      stage: duplicate.stage === "do_not_contact" ? duplicate.stage : keep.stage,
+      tags: [...new Set([...keep.tags, ...duplicate.tags])],
+      notes: [keep.notes, duplicate.notes].filter(Boolean).join("\n\n") || null,
+      riskNotes: [keep.riskNotes, duplicate.riskNotes].filter(Boolean).join("\n\n") || null,
+    };
+    // The duplicate's external key would otherwise block a later import matching the kept one.
+    await tx.partner.update({ where: { id: duplicateId }, data: { archivedAt: new Date(), mergedIntoId: keepId, externalId: null, version: { increment: 1 } } });
+    await tx.partner.update({ where: { id: keepId }, data: { ...filled, externalId: keep.externalId ?? duplicate.externalId, version: { increment: 1 } } });
+    await refreshPartnerDerived(tx, keepId);
+    await refreshPartnerDerived(tx, duplicateId);
+    await recordAudit(tx, { actorId, action: "partner.merge", entityType: "Partner", entityId: keepId, before: { kept: keep, merged: duplicate }, after: { mergedFrom: duplicateId, moved, fields: filled } });
+    await recordAudit(tx, { actorId, action: "partner.mergedInto", entityType: "Partner", entityId: duplicateId, before: { archivedAt: duplicate.archivedAt }, after: { mergedIntoId: keepId } });
+    return moved;
+  });
+}
+
+export async function partnerName(partnerId: string | null) {
+  if (!partnerId) return null;
+  return db().partner.findUnique({ where: { id: partnerId }, select: { id: true, name: true } });
 }

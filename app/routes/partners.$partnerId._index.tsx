@@ -1,5 +1,5 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ChannelForm } from "~/components/channel-form";
 import { FollowersChart } from "~/components/followers-chart";
@@ -12,7 +12,17 @@ import { DraftList, FollowUps, LogInteractionForm, NewDraftForm, OutreachTimelin
 import { DraftSchema, LogInteractionSchema, TaskSchema } from "~/domain/outreach";
 import { RuleViolation } from "~/domain/rules";
 import { createDraft, logInteraction, partnerTimeline } from "~/models/outreach.server";
-import { addChannel, channelPartnerId, getPartnerPage, listOwners, recordMeasurement, setPartnerArchived } from "~/models/partner.server";
+import {
+  addChannel,
+  channelPartnerId,
+  getPartnerPage,
+  listOwners,
+  mergePartners,
+  partnerName,
+  possibleDuplicates,
+  recordMeasurement,
+  setPartnerArchived,
+} from "~/models/partner.server";
 import { createTask, partnerTasks, setTaskDone } from "~/models/task.server";
 import { requirePermission } from "~/utils/auth.server";
 import { formatDate, formatNumber } from "~/utils/format";
@@ -28,12 +38,20 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const partnerId = params.partnerId ?? "";
   const partner = await getPartnerPage(partnerId);
   if (!partner) notFound();
-  const [timeline, tasks, users] = await Promise.all([partnerTimeline(partnerId), partnerTasks(partnerId), listOwners()]);
+  const [timeline, tasks, users, duplicates, mergedInto] = await Promise.all([
+    partnerTimeline(partnerId),
+    partnerTasks(partnerId),
+    listOwners(),
+    possibleDuplicates(partnerId),
+    partnerName(partner.mergedIntoId),
+  ]);
   return json({
     partner,
     timeline,
     tasks,
     users,
+    duplicates,
+    mergedInto,
     me: user.id,
     canWrite: can(user.role, "partners:write"),
     canOutreach: can(user.role, "outreach:write"),
@@ -77,6 +95,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return redirectWithToast(back, { kind: "success", message: intent === "taskDone" ? "tasks.completed" : "tasks.reopened" });
   }
 
+  if (intent === "merge") {
+    try {
+      await mergePartners(user.id, partnerId, String(formData.get("otherId") ?? ""));
+    } catch (error) {
+      if (error instanceof RuleViolation) return json({ formId: "merge", error: error.messageKey }, { status: error.status });
+      throw error;
+    }
+    return redirectWithToast(back, { kind: "success", message: "partners.merged" });
+  }
   if (intent === "archive" || intent === "restore") {
     if (!(await setPartnerArchived(user.id, partnerId, intent === "archive"))) notFound();
     return redirectWithToast(back, { kind: "success", message: intent === "archive" ? "partners.archived" : "partners.restored" });
@@ -231,7 +258,8 @@ function Channels() {
 
 export default function PartnerPage() {
   const { t, i18n } = useTranslation();
-  const { partner, canWrite, canOutreach, timeline, tasks, users, me } = useLoaderData<typeof loader>();
+  const { partner, canWrite, canOutreach, timeline, tasks, users, me, duplicates, mergedInto } = useLoaderData<typeof loader>();
+  const actionData = useActionData<{ error?: string }>();
   const dnc = partner.stage === "do_not_contact";
   return (
     <>
@@ -260,6 +288,39 @@ export default function PartnerPage() {
           </>
         ) : null}
       </PageHeader>
+      {actionData?.error ? (
+        <div className="form-errors" role="alert">
+          {t(actionData.error as "partners.mergeSelf")}
+        </div>
+      ) : null}
+      {mergedInto ? (
+        <div className="banner" role="note">
+          {t("partners.mergedBanner", { name: mergedInto.name })} <Link to={`/partners/${mergedInto.id}`}>{mergedInto.name}</Link>
+        </div>
+      ) : null}
+      {duplicates.length > 0 && !partner.archivedAt ? (
+        <section className="notice" aria-labelledby="duplicates-title">
+          <h2 id="duplicates-title">{t("partners.duplicatesTitle")}</h2>
+          <ul className="plain-list">
+            {duplicates.map((other) => (
+              <li key={other.id}>
+                <span>
+                  <Link to={`/partners/${other.id}`}>{other.name}</Link> {other.email ? <span className="muted">{other.email}</span> : null} <StageBadge stage={other.stage} />
+                </span>
+                {canWrite ? (
+                  <Form method="post">
+                    <input type="hidden" name="intent" value="merge" />
+                    <input type="hidden" name="otherId" value={other.id} />
+                    <ConfirmSubmitButton className="button button-small" confirmMessage={t("partners.confirmMerge", { other: other.name, name: partner.name })}>
+                      {t("partners.mergeHere", { other: other.name })}
+                    </ConfirmSubmitButton>
+                  </Form>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       {partner.stage === "do_not_contact" ? (
         <div className="banner banner-danger" role="note">
           {t("partners.dncWarning")}

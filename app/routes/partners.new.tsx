@@ -8,7 +8,8 @@ import { PageHeader } from "~/components/page";
 import { PartnerFormFieldset } from "~/components/partner-form";
 import { useZodForm } from "~/components/use-zod-form";
 import { PartnerFormSchema } from "~/domain/partners";
-import { createPartner, listOwners, ownerExists } from "~/models/partner.server";
+import { createPartner, findDuplicate, listOwners, ownerExists } from "~/models/partner.server";
+import { db } from "~/utils/db.server";
 import { requirePermission } from "~/utils/auth.server";
 import { redirectWithToast } from "~/utils/session.server";
 
@@ -19,10 +20,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "partners:write");
-  const submission = parseWithZod(await request.formData(), { schema: PartnerFormSchema });
-  if (submission.status !== "success") return json({ result: submission.reply() }, { status: 400 });
+  const formData = await request.formData();
+  const submission = parseWithZod(formData, { schema: PartnerFormSchema });
+  if (submission.status !== "success") return json({ result: submission.reply(), duplicate: null }, { status: 400 });
   if (!(await ownerExists(submission.value.ownerId))) {
-    return json({ result: submission.reply({ fieldErrors: { ownerId: ["errors.unknownOwner"] } }) }, { status: 400 });
+    return json({ result: submission.reply({ fieldErrors: { ownerId: ["errors.unknownOwner"] } }), duplicate: null }, { status: 400 });
+  }
+  if (formData.get("createAnyway") !== "1") {
+    const duplicate = await findDuplicate(db(), { email: submission.value.email, website: submission.value.website, channels: [] });
+    if (duplicate) return json({ result: submission.reply(), duplicate }, { status: 409 });
   }
   const partner = await createPartner(user.id, submission.value);
   return redirectWithToast(`/partners/${partner.id}`, { kind: "success", message: "partners.created", values: { name: partner.name } });
@@ -42,6 +48,19 @@ export default function NewPartner() {
       <PageHeader title={t("partners.new")} />
       <section className="card">
         <ConformForm form={form}>
+          {actionData?.duplicate ? (
+            <div className="notice" role="alert">
+              <p>{t("partners.duplicateFound", { name: actionData.duplicate.name })}</p>
+              <div className="form-actions">
+                <Link to={`/partners/${actionData.duplicate.id}`} className="button">
+                  {t("partners.openExisting", { name: actionData.duplicate.name })}
+                </Link>
+                <button type="submit" name="createAnyway" value="1" className="button button-quiet">
+                  {t("partners.createAnyway")}
+                </button>
+              </div>
+            </div>
+          ) : null}
           <PartnerFormFieldset fields={fields} owners={owners} />
           <div className="form-actions">
             <SubmitButton busy={navigation.state !== "idle"}>{t("common.create")}</SubmitButton>

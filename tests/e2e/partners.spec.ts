@@ -84,3 +84,33 @@ test("viewers read partners but cannot create them", async ({ page, signInAs }) 
   const response = await page.goto("/partners/new");
   expect(response?.status()).toBe(403);
 });
+
+test("creating a look-alike warns, and the duplicate can be merged from the partner page", async ({ page, signInAs }) => {
+  await signInAs("manager");
+  const id = Date.now();
+  const email = `twin.${id}@example.com`;
+  await page.goto("/partners/new");
+  await page.getByLabel("Name").fill(`Twin One ${id}`);
+  await page.getByLabel("Email").fill(email);
+  await page.getByRole("button", { name: "Create" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: `Twin One ${id}` })).toBeVisible();
+
+  await page.goto("/partners/new");
+  await page.getByLabel("Name").fill(`Twin Two ${id}`);
+  await page.getByLabel("Email").fill(email.toUpperCase());
+  await page.getByRole("button", { name: "Create", exact: true }).click();
+  await expect(page.getByRole("alert")).toContainText(`A partner that looks like the same person already exists: Twin One ${id}.`);
+  await page.getByRole("button", { name: "Create anyway" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: `Twin Two ${id}` })).toBeVisible();
+
+  const duplicates = page.locator("section", { has: page.getByRole("heading", { name: "Possible duplicates" }) });
+  await expect(duplicates).toContainText(`Twin One ${id}`);
+  page.once("dialog", (dialog) => dialog.accept());
+  await duplicates.getByRole("button", { name: `Merge Twin One ${id} into this partner` }).click();
+  await expect(page.getByRole("status")).toHaveText("Merged into this partner.");
+  await expect(page.getByRole("heading", { name: "Possible duplicates" })).toHaveCount(0);
+
+  await page.goto(`/partners?q=twin+one+${id}&archived=1`);
+  await page.getByRole("link", { name: `Twin One ${id}` }).click();
+  await expect(page.getByRole("note")).toContainText(`This partner was merged into Twin Two ${id}.`);
+});
