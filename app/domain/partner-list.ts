@@ -64,3 +64,25 @@ export function hasPartnerFilters(query: PartnerListQuery): boolean {
       query.overdue,
   );
 }
+
+export const BULK_LIMIT = 500;
+
+export const BulkUpdateSchema = z.discriminatedUnion("operation", [
+  z.object({ operation: z.literal("stage"), ids: z.array(z.string().max(64)).min(1, "partnerList.noneSelected").max(BULK_LIMIT), stage: z.enum(partnerStages, { error: "errors.invalidChoice" }) }),
+  z.object({ operation: z.literal("tag"), ids: z.array(z.string().max(64)).min(1, "partnerList.noneSelected").max(BULK_LIMIT), tag: z.string().trim().toLowerCase().min(1, "errors.required").max(40, "errors.tagTooLong") }),
+  z.object({ operation: z.literal("owner"), ids: z.array(z.string().max(64)).min(1, "partnerList.noneSelected").max(BULK_LIMIT), ownerId: z.string().min(1, "errors.required").max(64) }),
+]);
+export type BulkUpdate = z.output<typeof BulkUpdateSchema>;
+
+export const SavedViewSchema = z.object({
+  name: z.string({ error: "errors.required" }).trim().min(1, "errors.required").max(80, "errors.tooLong"),
+  query: z.string().max(2000),
+});
+
+/** The part of a list URL worth saving: filters, sort and columns, not the page number. */
+export function viewQuery(search: string): string {
+  const params = new URLSearchParams(search);
+  params.delete("page");
+  params.sort();
+  return params.toString();
+}

@@ -2,7 +2,7 @@ import type { Prisma } from "~/generated/prisma/client";
 import { audienceFlags } from "~/domain/audience-flags";
 import { audienceOf, buildSearchText, websiteDomain, type ChannelInput, type PartnerInput } from "~/domain/partners";
 import { todayUtc } from "~/domain/outreach";
-import type { PartnerListQuery } from "~/domain/partner-list";
+import type { BulkUpdate, PartnerListQuery } from "~/domain/partner-list";
 import { RuleViolation } from "~/domain/rules";
 import { recordAudit } from "~/utils/audit.server";
 import { db, type DbClient } from "~/utils/db.server";
@@ -425,4 +425,54 @@ export async function mergePartners(actorId: string, keepId: string, duplicateId
 export async function partnerName(partnerId: string | null) {
   if (!partnerId) return null;
   return db().partner.findUnique({ where: { id: partnerId }, select: { id: true, name: true } });
+}
+
+/**
+ * Changes the stage, adds a tag or sets the owner of many partners at once: one transaction,
+ * one audit event per partner changed. Partners already in the target state are left alone.
+ */
+export async function bulkUpdatePartners(actorId: string, change: BulkUpdate) {
+  return db().$transaction(async (tx) => {
+    const before = await tx.partner.findMany({ where: { id: { in: change.ids } }, select: { id: true, stage: true, tags: true, ownerId: true } });
+    let changed = 0;
+    for (const partner of before) {
+      const data =
+        change.operation === "stage"
+          ? partner.stage === change.stage ? null : { stage: change.stage }
+          : change.operation === "tag"
+            ? partner.tags.includes(change.tag) ? null : { tags: [...partner.tags, change.tag] }
+            : partner.ownerId === change.ownerId ? null : { ownerId: change.ownerId };
+      if (!data) continue;
+      await tx.partner.update({ where: { id: partner.id }, data: { ...data, version: { increment: 1 } } });
+      if (change.operation === "tag") await refreshPartnerDerived(tx, partner.id);
+      const field = Object.keys(data)[0] as "stage" | "tags" | "ownerId";
+      await recordAudit(tx, { actorId, action: "partner.bulkUpdate", entityType: "Partner", entityId: partner.id, before: { [field]: partner[field] }, after: data });
+      changed += 1;
+    }
+    return changed;
+  });
+}
+
+export function listSavedViews(userId: string) {
+  return db().savedView.findMany({ where: { userId }, orderBy: { name: "asc" }, select: { id: true, name: true, query: true } });
+}
+
+/** Saving under an existing name replaces that view. */
+export async function saveView(userId: string, name: string, query: string) {
+  return db().$transaction(async (tx) => {
+    const before = await tx.savedView.findUnique({ where: { userId_name: { userId, name } } });
+    const view = await tx.savedView.upsert({ where: { userId_name: { userId, name } }, create: { userId, name, query }, update: { query } });
+    await recordAudit(tx, { actorId: userId, action: before ? "savedView.update" : "savedView.create", entityType: "SavedView", entityId: view.id, before: before ? { query: before.query } : undefined, after: { name, query } });
+    return view;
+  });
+}
+
+export async function deleteView(userId: string, viewId: string) {
+  return db().$transaction(async (tx) => {
+    const view = await tx.savedView.findFirst({ where: { id: viewId, userId } });
+    if (!view) return false;
+    await tx.savedView.delete({ where: { id: viewId } });
+    await recordAudit(tx, { actorId: userId, action: "savedView.delete", entityType: "SavedView", entityId: viewId, before: { name: view.name, query: view.query } });
+    return true;
+  });
 }

@@ -1,5 +1,5 @@
-import { json, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
 import type { ColumnDef } from "@tanstack/react-table";
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
@@ -7,9 +7,21 @@ import { DataTable } from "~/components/data-table";
 import { EmptyState, PageHeader } from "~/components/page";
 import { Pagination } from "~/components/pagination";
 import { ArchivedBadge, StageBadge } from "~/components/partner-badges";
-import { hasPartnerFilters, pageSizes, partnerColumns, PartnerListQuerySchema, searchParamsObject, type PartnerColumn } from "~/domain/partner-list";
+import {
+  BulkUpdateSchema,
+  hasPartnerFilters,
+  pageSizes,
+  partnerColumns,
+  PartnerListQuerySchema,
+  SavedViewSchema,
+  searchParamsObject,
+  viewQuery,
+  type PartnerColumn,
+} from "~/domain/partner-list";
 import { partnerKinds, partnerStages, platforms } from "~/domain/partners";
-import { listOwners, listPartners } from "~/models/partner.server";
+import { bulkUpdatePartners, deleteView, listOwners, listPartners, listSavedViews, ownerExists, saveView } from "~/models/partner.server";
+import { notFound } from "~/utils/http.server";
+import { redirectWithToast } from "~/utils/session.server";
 import { requirePermission } from "~/utils/auth.server";
 import { formatDate, formatNumber } from "~/utils/format";
 import { can } from "~/utils/permissions";
@@ -17,8 +29,35 @@ import { can } from "~/utils/permissions";
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "partners:read");
   const query = PartnerListQuerySchema.parse(searchParamsObject(new URL(request.url).searchParams));
-  const [{ rows, total }, owners] = await Promise.all([listPartners(query), listOwners()]);
-  return json({ rows, total, owners, query, canWrite: can(user.role, "partners:write") });
+  const [{ rows, total }, owners, views] = await Promise.all([listPartners(query), listOwners(), listSavedViews(user.id)]);
+  return json({ rows, total, owners, views, query, canWrite: can(user.role, "partners:write") });
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const formData = await request.formData();
+  const intent = formData.get("intent");
+  const back = `/partners${new URL(request.url).search}`;
+  if (intent === "saveView" || intent === "deleteView") {
+    // Saved views are each user's own preference, like the language: any signed-in reader may keep some.
+    const user = await requirePermission(request, "partners:read");
+    if (intent === "deleteView") {
+      if (!(await deleteView(user.id, String(formData.get("viewId") ?? "")))) notFound();
+      return redirectWithToast(back, { kind: "success", message: "partnerList.viewDeleted" });
+    }
+    const parsed = SavedViewSchema.safeParse({ name: formData.get("name"), query: viewQuery(String(formData.get("query") ?? "")) });
+    if (!parsed.success) return json({ error: parsed.error.issues[0].message }, { status: 400 });
+    await saveView(user.id, parsed.data.name, parsed.data.query);
+    return redirectWithToast(back, { kind: "success", message: "partnerList.viewSaved" });
+  }
+  if (intent === "bulk") {
+    const user = await requirePermission(request, "partners:write");
+    const parsed = BulkUpdateSchema.safeParse({ ...Object.fromEntries(formData), ids: formData.getAll("ids") });
+    if (!parsed.success) return json({ error: parsed.error.issues[0].message }, { status: 400 });
+    if (parsed.data.operation === "owner" && !(await ownerExists(parsed.data.ownerId))) return json({ error: "errors.unknownOwner" }, { status: 400 });
+    const count = await bulkUpdatePartners(user.id, parsed.data);
+    return redirectWithToast(back, { kind: "success", message: "partnerList.bulkDone", values: { count } });
+  }
+  throw json({ message: "errors.invalidChoice" }, { status: 400 });
 }
 
 type Row = ReturnType<typeof useLoaderData<typeof loader>>["rows"][number];
@@ -35,10 +74,22 @@ function useHref() {
   };
 }
 
-function useColumns(): ColumnDef<Row>[] {
+function useColumns(selectable: boolean): ColumnDef<Row>[] {
   const { t, i18n } = useTranslation();
   return useMemo(
     () => [
+      ...(selectable
+        ? [
+            {
+              id: "select",
+              header: () => <span className="visually-hidden">{t("partnerList.selectColumn")}</span>,
+              enableSorting: false,
+              cell: ({ row }: { row: { original: Row } }) => (
+                <input type="checkbox" form="bulk-form" name="ids" value={row.original.id} aria-label={t("partnerList.select", { name: row.original.name })} />
+              ),
+            } satisfies ColumnDef<Row>,
+          ]
+        : []),
       {
         id: "name",
         header: t("columns.name"),
@@ -69,7 +120,94 @@ function useColumns(): ColumnDef<Row>[] {
       { id: "email", header: t("columns.email"), enableSorting: false, cell: ({ row }) => row.original.email ?? "—" },
       { id: "updatedAt", header: t("columns.updatedAt"), cell: ({ row }) => formatDate(i18n.language, row.original.updatedAt) },
     ],
-    [t, i18n.language],
+    [t, i18n.language, selectable],
+  );
+}
+
+function BulkActions() {
+  const { t } = useTranslation();
+  const { owners } = useLoaderData<typeof loader>();
+  return (
+    <Form method="post" id="bulk-form" className="filters bulk" aria-label={t("partnerList.bulkTitle")}>
+      <input type="hidden" name="intent" value="bulk" />
+      <div className="field">
+        <label htmlFor="bulk-operation">{t("partnerList.operation")}</label>
+        <select id="bulk-operation" name="operation" defaultValue="stage">
+          <option value="stage">{t("partnerList.setStage")}</option>
+          <option value="tag">{t("partnerList.addTag")}</option>
+          <option value="owner">{t("partnerList.setOwner")}</option>
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor="bulk-stage">{t("columns.stage")}</label>
+        <select id="bulk-stage" name="stage" defaultValue="contacted">
+          {partnerStages.map((stage) => (
+            <option key={stage} value={stage}>
+              {t(`stages.${stage}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor="bulk-tag">{t("partnerList.tag")}</label>
+        <input id="bulk-tag" name="tag" maxLength={40} />
+      </div>
+      <div className="field">
+        <label htmlFor="bulk-owner">{t("columns.owner")}</label>
+        <select id="bulk-owner" name="ownerId" defaultValue="">
+          <option value="">—</option>
+          {owners.map((owner) => (
+            <option key={owner.id} value={owner.id}>
+              {owner.name}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="form-actions">
+        <button type="submit" className="button">
+          {t("partnerList.applyBulk")}
+        </button>
+      </div>
+    </Form>
+  );
+}
+
+function SavedViews() {
+  const { t } = useTranslation();
+  const { views } = useLoaderData<typeof loader>();
+  const location = useLocation();
+  return (
+    <details className="saved-views">
+      <summary>
+        {t("partnerList.views")} ({views.length})
+      </summary>
+      {views.length === 0 ? <p className="muted">{t("partnerList.noViews")}</p> : null}
+      <ul className="plain-list">
+        {views.map((view) => (
+          <li key={view.id}>
+            <Link to={`/partners?${view.query}`}>{view.name}</Link>
+            <Form method="post">
+              <input type="hidden" name="intent" value="deleteView" />
+              <input type="hidden" name="viewId" value={view.id} />
+              <button type="submit" className="button button-quiet button-small" aria-label={t("partnerList.deleteView", { name: view.name })}>
+                ×
+              </button>
+            </Form>
+          </li>
+        ))}
+      </ul>
+      <Form method="post" className="form-actions">
+        <input type="hidden" name="intent" value="saveView" />
+        <input type="hidden" name="query" value={location.search} />
+        <div className="field">
+          <label htmlFor="view-name">{t("partnerList.viewName")}</label>
+          <input id="view-name" name="name" required maxLength={80} />
+        </div>
+        <button type="submit" className="button button-quiet">
+          {t("partnerList.saveView")}
+        </button>
+      </Form>
+    </details>
   );
 }
 
@@ -197,9 +335,10 @@ export default function Partners() {
   const navigation = useNavigation();
   const location = useLocation();
   const href = useHref();
-  const columns = useColumns();
+  const columns = useColumns(canWrite);
+  const actionData = useActionData<typeof action>();
   const visible = new Set<string>(query.cols.length ? query.cols : partnerColumns);
-  const columnVisibility = Object.fromEntries(partnerColumns.map((column) => [column, visible.has(column)]));
+  const columnVisibility = { select: canWrite, ...Object.fromEntries(partnerColumns.map((column) => [column, visible.has(column)])) };
   const loading = navigation.state === "loading" && navigation.location.pathname === "/partners";
   return (
     <>
@@ -219,6 +358,13 @@ export default function Partners() {
         ) : null}
       </PageHeader>
       <Filters />
+      <SavedViews />
+      {actionData && "error" in actionData ? (
+        <div className="form-errors" role="alert">
+          {t(actionData.error as "partnerList.noneSelected")}
+        </div>
+      ) : null}
+      {canWrite && rows.length > 0 ? <BulkActions /> : null}
       <div aria-live="polite" className="list-status">
         {loading ? t("partnerList.loading") : t("partnerList.count", { count: total, formatted: formatNumber(i18n.language, total) })}
       </div>

@@ -114,3 +114,34 @@ test("creating a look-alike warns, and the duplicate can be merged from the part
   await page.getByRole("link", { name: `Twin One ${id}` }).click();
   await expect(page.getByRole("note")).toContainText(`This partner was merged into Twin Two ${id}.`);
 });
+
+test("bulk stage change and a saved view", async ({ page, signInAs }) => {
+  await signInAs("manager");
+  const tag = `bulk${Date.now()}`;
+  for (const name of ["Bulk One", "Bulk Two"]) {
+    await page.goto("/partners/new");
+    await page.getByLabel("Name").fill(`${name} ${tag}`);
+    await page.getByLabel("Tags").fill(tag);
+    await page.getByRole("button", { name: "Create", exact: true }).click();
+    await expect(page.getByRole("heading", { level: 1, name: `${name} ${tag}` })).toBeVisible();
+  }
+  await page.goto(`/partners?tag=${tag}`);
+  await page.getByRole("checkbox", { name: `Select Bulk One ${tag}` }).check();
+  await page.getByRole("checkbox", { name: `Select Bulk Two ${tag}` }).check();
+  const bulk = page.getByRole("form", { name: "Change the selected partners" });
+  await bulk.getByLabel("Change").selectOption("stage");
+  await bulk.getByLabel("Stage").selectOption("negotiating");
+  await bulk.getByRole("button", { name: "Apply to selected" }).click();
+  await expect(page.getByRole("status")).toHaveText("Partners updated: 2.");
+  await expect(page.getByRole("row", { name: new RegExp(`Bulk One ${tag}`) })).toContainText("Negotiating");
+
+  await page.locator("summary", { hasText: "Saved views" }).click();
+  await page.getByLabel("View name").fill(`Mine ${tag}`);
+  await page.getByRole("button", { name: "Save this view" }).click();
+  await expect(page.getByRole("status")).toHaveText("View saved.");
+  await page.goto("/partners");
+  await page.locator("summary", { hasText: "Saved views" }).click();
+  await page.getByRole("link", { name: `Mine ${tag}` }).click();
+  await expect(page).toHaveURL(new RegExp(`tag=${tag}`));
+  await expect(page.getByRole("row")).toHaveCount(3);
+});
