@@ -126,6 +126,12 @@ export function websiteDomain(website: string | null | undefined): string | null
   }
 }
 
+/** "@LeaCuisine" and "leacuisine" are the same handle. */
+export function handleKey(handle: string | null | undefined): string | null {
+  const key = handle?.trim().replace(/^@/, "").toLowerCase();
+  return key ? key : null;
+}
+
 /** What the list's search box matches: lower-cased, one line. */
 export function buildSearchText(
   partner: { name: string; email?: string | null; website?: string | null; tags: string[] },

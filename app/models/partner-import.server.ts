@@ -1,9 +1,10 @@
-import type { ChannelInput } from "~/domain/partners";
+import crypto from "node:crypto";
+import type { Prisma } from "~/generated/prisma/client";
 import type { ImportError, ImportPlan, PlannedPartner } from "~/domain/partner-import";
-import { websiteDomain } from "~/domain/partners";
+import { buildSearchText, handleKey, websiteDomain, type ChannelInput } from "~/domain/partners";
 import { recordAudit } from "~/utils/audit.server";
 import { db, type DbClient } from "~/utils/db.server";
-import { addChannelIn, createPartnerIn, findDuplicate, recordMeasurementIn, refreshPartnerDerived } from "./partner.server";
+import { addChannelIn, partnerData, recordMeasurementIn, refreshPartnerDerived } from "./partner.server";
 
 export type ImportOutcome = "new" | "updated" | "unchanged" | "duplicate";
 
@@ -36,22 +37,85 @@ const existingSelect = {
   notes: true,
   externalId: true,
   channels: { select: { id: true, platform: true, handle: true, url: true, followers: true, engagementRate: true, measuredOn: true } },
-} as const;
-type Existing = NonNullable<Awaited<ReturnType<typeof findByKey>>>;
+} satisfies Prisma.PartnerSelect;
+type Existing = Prisma.PartnerGetPayload<{ select: typeof existingSelect }>;
+type ExistingChannel = Existing["channels"][number];
 
-async function findByKey(tx: DbClient, planned: PlannedPartner) {
-  const { externalId, email, name } = planned.partner;
-  if (externalId) return tx.partner.findUnique({ where: { externalId }, select: existingSelect });
-  if (email) return tx.partner.findFirst({ where: { email }, select: existingSelect, orderBy: { createdAt: "asc" } });
-  return tx.partner.findFirst({ where: { name: { equals: name, mode: "insensitive" } }, select: existingSelect, orderBy: { createdAt: "asc" } });
+/** IN lists stay well under the databases' parameter limits. */
+const CHUNK = 5_000;
+function chunks<T>(items: T[]): T[][] {
+  const result: T[][] = [];
+  for (let i = 0; i < items.length; i += CHUNK) result.push(items.slice(i, i + CHUNK));
+  return result;
 }
 
-function matchChannel(existing: Existing["channels"], channel: ChannelInput) {
-  return existing.find(
-    (c) =>
-      c.platform === channel.platform &&
-      ((channel.handle && c.handle?.toLowerCase() === channel.handle.toLowerCase()) || (channel.url && c.url === channel.url) || (!channel.handle && !channel.url && !c.handle && !c.url)),
-  );
+async function manyIn<T>(values: string[], load: (chunk: string[]) => Promise<T[]>): Promise<T[]> {
+  const unique = [...new Set(values)];
+  const results: T[] = [];
+  for (const chunk of chunks(unique)) results.push(...(await load(chunk)));
+  return results;
+}
+
+/** The partners the file's keys point at, loaded in a few queries instead of one per row. */
+async function loadByKeys(tx: DbClient, plan: ImportPlan) {
+  const ids = plan.partners.flatMap((p) => (p.partner.externalId ? [p.partner.externalId] : []));
+  const emails = plan.partners.flatMap((p) => (!p.partner.externalId && p.partner.email ? [p.partner.email] : []));
+  const names = plan.partners.flatMap((p) => (!p.partner.externalId && !p.partner.email ? [p.partner.name.toLowerCase()] : []));
+  const [byId, byEmail, nameIds] = await Promise.all([
+    manyIn(ids, (chunk) => tx.partner.findMany({ where: { externalId: { in: chunk } }, select: existingSelect })),
+    manyIn(emails, (chunk) => tx.partner.findMany({ where: { email: { in: chunk } }, select: existingSelect, orderBy: { createdAt: "asc" } })),
+    manyIn(names, (chunk) => tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "Partner" WHERE lower("name") = ANY(${chunk}) ORDER BY "createdAt" ASC`),
+  ]);
+  const byName = await manyIn(nameIds.map((row) => row.id), (chunk) => tx.partner.findMany({ where: { id: { in: chunk } }, select: existingSelect, orderBy: { createdAt: "asc" } }));
+  const first = (rows: Existing[], key: (row: Existing) => string | null) => {
+    const map = new Map<string, Existing>();
+    for (const row of rows) {
+      const k = key(row);
+      if (k && !map.has(k)) map.set(k, row);
+    }
+    return map;
+  };
+  const maps = { id: first(byId, (r) => r.externalId), email: first(byEmail, (r) => r.email), name: first(byName, (r) => r.name.toLowerCase()) };
+  return (planned: PlannedPartner) => {
+    const { externalId, email, name } = planned.partner;
+    if (externalId) return maps.id.get(externalId);
+    if (email) return maps.email.get(email);
+    return maps.name.get(name.toLowerCase());
+  };
+}
+
+/** Partners that look like the file's new ones: same email, website domain, handle or URL. */
+async function loadDuplicates(tx: DbClient, candidates: PlannedPartner[]) {
+  const emails = candidates.flatMap((p) => (p.partner.email ? [p.partner.email] : []));
+  const domains = candidates.flatMap((p) => websiteDomain(p.partner.website) ?? []);
+  const keys = candidates.flatMap((p) => p.channels.flatMap((c) => handleKey(c.handle) ?? []));
+  const urls = candidates.flatMap((p) => p.channels.flatMap((c) => c.url ?? []));
+  const partnerSelect = { id: true, name: true, email: true, websiteDomain: true } as const;
+  const [byEmail, byDomain, byHandle, byUrl] = await Promise.all([
+    manyIn(emails, (chunk) => tx.partner.findMany({ where: { email: { in: chunk }, mergedIntoId: null }, select: partnerSelect, orderBy: { createdAt: "asc" } })),
+    manyIn(domains, (chunk) => tx.partner.findMany({ where: { websiteDomain: { in: chunk }, mergedIntoId: null }, select: partnerSelect, orderBy: { createdAt: "asc" } })),
+    manyIn(keys, (chunk) => tx.channel.findMany({ where: { handleKey: { in: chunk }, partner: { mergedIntoId: null } }, select: { platform: true, handleKey: true, partner: { select: { id: true, name: true } } } })),
+    manyIn(urls, (chunk) => tx.channel.findMany({ where: { url: { in: chunk }, partner: { mergedIntoId: null } }, select: { url: true, partner: { select: { id: true, name: true } } } })),
+  ]);
+  const index = new Map<string, { id: string; name: string }>();
+  const add = (key: string | null, partner: { id: string; name: string }) => key && !index.has(key) && index.set(key, { id: partner.id, name: partner.name });
+  byEmail.forEach((p) => add(`email:${p.email}`, p));
+  byDomain.forEach((p) => add(`domain:${p.websiteDomain}`, p));
+  byHandle.forEach((c) => add(`handle:${c.platform}:${c.handleKey}`, c.partner));
+  byUrl.forEach((c) => add(`url:${c.url}`, c.partner));
+  return (planned: PlannedPartner) =>
+    (planned.partner.email && index.get(`email:${planned.partner.email}`)) ||
+    (websiteDomain(planned.partner.website) && index.get(`domain:${websiteDomain(planned.partner.website)}`)) ||
+    planned.channels.map((c) => (handleKey(c.handle) && index.get(`handle:${c.platform}:${handleKey(c.handle)}`)) || (c.url && index.get(`url:${c.url}`))).find(Boolean) ||
+    undefined;
+}
+
+function sameChannel(a: { platform: string; handle?: string | null; url?: string | null }, b: ChannelInput) {
+  if (a.platform !== b.platform) return false;
+  const [ka, kb] = [handleKey(a.handle), handleKey(b.handle)];
+  if (ka || kb) return ka === kb;
+  if (a.url || b.url) return a.url === b.url;
+  return true;
 }
 
 /** Only the columns the file fills in count; an empty cell never erases what is stored. */
@@ -74,7 +138,7 @@ function partnerChanges(existing: Existing, planned: PlannedPartner, ownerId: st
   return changes;
 }
 
-function channelNeedsMeasurement(current: Existing["channels"][number], channel: ChannelInput) {
+function channelNeedsMeasurement(current: ExistingChannel, channel: ChannelInput) {
   const newer = channel.measuredOn && (!current.measuredOn || channel.measuredOn > current.measuredOn.toISOString().slice(0, 10));
   const differs =
     (channel.followers !== undefined && channel.followers !== current.followers) ||
@@ -82,32 +146,33 @@ function channelNeedsMeasurement(current: Existing["channels"][number], channel:
   return Boolean(differs || (newer && (channel.followers !== undefined || channel.engagementRate !== undefined)));
 }
 
-async function classify(tx: DbClient, plan: ImportPlan, owners: Map<string, string>): Promise<ImportPreview> {
+async function classify(tx: DbClient, plan: ImportPlan): Promise<ImportPreview> {
+  const owners = new Map((await tx.user.findMany({ where: { disabledAt: null }, select: { id: true, email: true } })).map((u) => [u.email, u.id]));
   const errors = [...plan.errors];
-  const partners: ClassifiedPartner[] = [];
+  const findExisting = await loadByKeys(tx, plan);
+  const valid: { planned: PlannedPartner; ownerId?: string; existing?: Existing }[] = [];
   for (const planned of plan.partners) {
-    let ownerId: string | null | undefined;
-    if (planned.ownerEmail) {
-      ownerId = owners.get(planned.ownerEmail);
-      if (!ownerId) {
-        errors.push({ line: planned.lines[0], column: "owner_email", messageKey: "errors.unknownOwner", value: planned.ownerEmail });
-        continue;
-      }
+    const ownerId = planned.ownerEmail ? owners.get(planned.ownerEmail) : undefined;
+    if (planned.ownerEmail && !ownerId) {
+      errors.push({ line: planned.lines[0], column: "owner_email", messageKey: "errors.unknownOwner", value: planned.ownerEmail });
+      continue;
     }
-    const existing = await findByKey(tx, planned);
+    valid.push({ planned, ownerId, existing: findExisting(planned) });
+  }
+  const findDuplicateOf = await loadDuplicates(tx, valid.filter((v) => !v.existing).map((v) => v.planned));
+  const partners: ClassifiedPartner[] = valid.map(({ planned, ownerId, existing }) => {
     if (existing) {
       const changed =
         Object.keys(partnerChanges(existing, planned, ownerId)).length > 0 ||
         planned.channels.some((channel) => {
-          const current = matchChannel(existing.channels, channel);
+          const current = existing.channels.find((c) => sameChannel(c, channel));
           return !current || channelNeedsMeasurement(current, channel);
         });
-      partners.push({ planned, outcome: changed ? "updated" : "unchanged", existing: { id: existing.id, name: existing.name }, ownerId });
-      continue;
+      return { planned, outcome: changed ? "updated" : "unchanged", existing: { id: existing.id, name: existing.name }, ownerId };
     }
-    const duplicate = await findDuplicate(tx, { email: planned.partner.email, website: planned.partner.website, channels: planned.channels });
-    partners.push({ planned, outcome: duplicate ? "duplicate" : "new", existing: duplicate ?? undefined, ownerId });
-  }
+    const duplicate = findDuplicateOf(planned);
+    return { planned, outcome: duplicate ? "duplicate" : "new", existing: duplicate, ownerId };
+  });
   const rejectedLines = new Set(errors.map((error) => error.line));
   const count = (outcome: ImportOutcome) => partners.filter((p) => p.outcome === outcome).reduce((sum, p) => sum + p.planned.lines.length, 0);
   return {
@@ -118,13 +183,95 @@ async function classify(tx: DbClient, plan: ImportPlan, owners: Map<string, stri
   };
 }
 
-async function activeOwners(tx: DbClient) {
-  return new Map((await tx.user.findMany({ where: { disabledAt: null }, select: { id: true, email: true } })).map((u) => [u.email, u.id]));
+export function previewPartnerImport(plan: ImportPlan) {
+  return classify(db(), plan);
 }
 
-export async function previewPartnerImport(plan: ImportPlan) {
-  const tx = db();
-  return classify(tx, plan, await activeOwners(tx));
+const today = () => new Date().toISOString().slice(0, 10);
+const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
+
+/**
+ * New partners go in with a handful of bulk inserts: the partner rows (with their derived
+ * columns), their channels, every measurement, and one audit event per partner.
+ */
+async function insertNewPartners(tx: DbClient, actorId: string | null, items: ClassifiedPartner[], onProgress: (n: number) => void) {
+  const BATCH = 1_000;
+  for (let start = 0; start < items.length; start += BATCH) {
+    const batch = items.slice(start, start + BATCH);
+    const partners: Prisma.PartnerCreateManyInput[] = [];
+    const channels: Prisma.ChannelCreateManyInput[] = [];
+    const measurements: Prisma.ChannelMeasurementCreateManyInput[] = [];
+    const audits: Prisma.AuditEventCreateManyInput[] = [];
+    for (const { planned, ownerId } of batch) {
+      const id = crypto.randomUUID();
+      // Rows for the same channel (other days) become its history; the latest gives its current numbers.
+      const groups: ChannelInput[][] = [];
+      for (const channel of planned.channels) {
+        const group = groups.find((g) => sameChannel(g[0], channel));
+        if (group) group.push(channel);
+        else groups.push([channel]);
+      }
+      const channelRows = groups.map((group) => {
+        const sorted = [...group].sort((a, b) => (a.measuredOn ?? today()).localeCompare(b.measuredOn ?? today()));
+        const latest = sorted.at(-1)!;
+        const channelId = crypto.randomUUID();
+        for (const m of sorted) {
+          measurements.push({ channelId, measuredOn: day(m.measuredOn ?? today()), followers: m.followers ?? null, engagementRate: m.engagementRate ?? null });
+        }
+        return {
+          id: channelId,
+          partnerId: id,
+          platform: latest.platform,
+          handle: latest.handle ?? null,
+          handleKey: handleKey(latest.handle),
+          url: latest.url ?? null,
+          followers: sorted.map((m) => m.followers).filter((v) => v !== undefined).at(-1) ?? null,
+          engagementRate: sorted.map((m) => m.engagementRate).filter((v) => v !== undefined).at(-1) ?? null,
+          measuredOn: day(latest.measuredOn ?? today()),
+        };
+      });
+      channels.push(...channelRows);
+      const data = { ...partnerData({ ...planned.partner, ownerId: ownerId ?? undefined }), id };
+      partners.push({
+        ...data,
+        searchText: buildSearchText(planned.partner, channelRows),
+        totalFollowers: channelRows.reduce((sum, c) => sum + (c.followers ?? 0), 0),
+      });
+      audits.push({ actorId, action: "partner.import", entityType: "Partner", entityId: id, after: JSON.parse(JSON.stringify({ ...data, channels: channelRows })) });
+    }
+    await tx.partner.createMany({ data: partners });
+    if (channels.length) await tx.channel.createMany({ data: channels });
+    if (measurements.length) await tx.channelMeasurement.createMany({ data: measurements });
+    await tx.auditEvent.createMany({ data: audits });
+    onProgress(batch.length);
+  }
+}
+
+async function updateExisting(tx: DbClient, actorId: string | null, item: ClassifiedPartner, existing: Existing) {
+  const { planned } = item;
+  const changes = partnerChanges(existing, planned, item.ownerId);
+  if (Object.keys(changes).length) {
+    if (changes.website !== undefined) changes.websiteDomain = websiteDomain(changes.website as string);
+    await tx.partner.update({ where: { id: existing.id }, data: { ...changes, version: { increment: 1 } } });
+    await recordAudit(tx, {
+      actorId,
+      action: "partner.import",
+      entityType: "Partner",
+      entityId: existing.id,
+      before: Object.fromEntries(Object.keys(changes).map((k) => [k, existing[k as keyof Existing]])),
+      after: changes,
+    });
+  }
+  const known: ExistingChannel[] = [...existing.channels];
+  for (const channel of planned.channels) {
+    const current = known.find((c) => sameChannel(c, channel));
+    if (!current) known.push(await addChannelIn(tx, actorId, existing.id, channel));
+    else if (channelNeedsMeasurement(current, channel)) {
+      const after = await recordMeasurementIn(tx, actorId, current.id, { ...channel, handle: channel.handle ?? current.handle ?? undefined, url: channel.url ?? current.url ?? undefined });
+      if (after) Object.assign(current, after);
+    }
+  }
+  if (Object.keys(changes).length) await refreshPartnerDerived(tx, existing.id);
 }
 
 const IMPORT_TIMEOUT_MS = 10 * 60_000;
@@ -137,45 +284,22 @@ const IMPORT_TIMEOUT_MS = 10 * 60_000;
 export async function applyPartnerImport(actorId: string | null, plan: ImportPlan, onProgress?: (done: number, total: number) => void) {
   return db().$transaction(
     async (tx) => {
-      const preview = await classify(tx, plan, await activeOwners(tx));
-      const todo = preview.partners.filter((p) => p.outcome === "new" || p.outcome === "updated");
+      const preview = await classify(tx, plan);
+      const created = preview.partners.filter((p) => p.outcome === "new");
+      const updated = preview.partners.filter((p) => p.outcome === "updated");
+      const total = created.length + updated.length;
       let done = 0;
-      for (const item of todo) {
-        const { planned } = item;
-        if (item.outcome === "new") {
-          const partner = await createPartnerIn(tx, actorId, { ...planned.partner, ownerId: item.ownerId ?? undefined }, "partner.import");
-          // Several rows may measure the same channel on different days.
-          const channels: Existing["channels"] = [];
-          for (const channel of planned.channels) {
-            const current = matchChannel(channels, channel);
-            if (current) await recordMeasurementIn(tx, actorId, current.id, measurementOf(current, channel));
-            else channels.push(await addChannelIn(tx, actorId, partner.id, channel));
-          }
-        } else {
-          const existing = (await findByKey(tx, planned))!;
-          const changes = partnerChanges(existing, planned, item.ownerId);
-          if (Object.keys(changes).length) {
-            if (changes.website !== undefined) changes.websiteDomain = websiteDomain(changes.website as string);
-            await tx.partner.update({ where: { id: existing.id }, data: { ...changes, version: { increment: 1 } } });
-            await recordAudit(tx, { actorId, action: "partner.import", entityType: "Partner", entityId: existing.id, before: Object.fromEntries(Object.keys(changes).map((k) => [k, existing[k as keyof Existing]])), after: changes });
-          }
-          for (const channel of planned.channels) {
-            const current = matchChannel(existing.channels, channel);
-            if (!current) await addChannelIn(tx, actorId, existing.id, channel);
-            else if (channelNeedsMeasurement(current, channel)) await recordMeasurementIn(tx, actorId, current.id, measurementOf(current, channel));
-          }
-          if (Object.keys(changes).length) await refreshPartnerDerived(tx, existing.id);
+      const progress = (n: number) => onProgress?.((done += n), total);
+      await insertNewPartners(tx, actorId, created, progress);
+      if (updated.length) {
+        const findExisting = await loadByKeys(tx, { ...plan, partners: updated.map((u) => u.planned) });
+        for (const item of updated) {
+          await updateExisting(tx, actorId, item, findExisting(item.planned)!);
+          progress(1);
         }
-        done += 1;
-        onProgress?.(done, todo.length);
       }
       return preview;
     },
     { timeout: IMPORT_TIMEOUT_MS, maxWait: 30_000 },
   );
-}
-
-/** New numbers for a known channel; its identity (platform, handle, URL) is kept unless the file gives one. */
-function measurementOf(current: Existing["channels"][number], channel: ChannelInput): ChannelInput {
-  return { ...channel, handle: channel.handle ?? current.handle ?? undefined, url: channel.url ?? current.url ?? undefined };
 }

@@ -1,6 +1,6 @@
 import type { Prisma } from "~/generated/prisma/client";
 import { audienceFlags } from "~/domain/audience-flags";
-import { audienceOf, buildSearchText, websiteDomain, type ChannelInput, type PartnerInput } from "~/domain/partners";
+import { audienceOf, buildSearchText, handleKey, websiteDomain, type ChannelInput, type PartnerInput } from "~/domain/partners";
 import { todayUtc } from "~/domain/outreach";
 import type { BulkUpdate, PartnerListQuery } from "~/domain/partner-list";
 import { RuleViolation } from "~/domain/rules";
@@ -39,7 +39,7 @@ const partnerFields = {
 /** Imports and the demo also set the external key; the form does not. */
 export type PartnerRecord = PartnerInput & { externalId?: string };
 
-function partnerData(input: PartnerRecord) {
+export function partnerData(input: PartnerRecord) {
   return {
     ...(input.externalId !== undefined ? { externalId: input.externalId } : {}),
     name: input.name,
@@ -142,6 +142,7 @@ export async function addChannelIn(tx: DbClient, actorId: string | null, partner
       partnerId,
       platform: input.platform,
       handle: input.handle ?? null,
+      handleKey: handleKey(input.handle),
       url: input.url ?? null,
       followers: input.followers ?? null,
       engagementRate: input.engagementRate ?? null,
@@ -182,6 +183,7 @@ export async function recordMeasurementIn(tx: DbClient, actorId: string | null, 
     data: {
       platform: input.platform,
       handle: input.handle ?? null,
+      handleKey: handleKey(input.handle),
       url: input.url ?? null,
       ...(isLatest
         ? {
@@ -344,8 +346,8 @@ type ChannelIdentity = { platform: ChannelInput["platform"]; handle?: string | n
 
 function duplicateConditions(input: { email?: string | null; websiteDomain?: string | null; channels: ChannelIdentity[] }): Prisma.PartnerWhereInput[] {
   const handles = input.channels
-    .filter((c) => c.handle)
-    .map((c) => ({ platform: c.platform, handle: { equals: c.handle!, mode: "insensitive" as const } }));
+    .filter((c) => handleKey(c.handle))
+    .map((c) => ({ platform: c.platform, handleKey: handleKey(c.handle) }));
   const urls = input.channels.filter((c) => c.url).map((c) => c.url!);
   return [
     ...(input.email ? [{ email: input.email }] : []),
