@@ -1,0 +1,65 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import * as draftRoute from "~/routes/drafts.$draftId";
+import * as editRoute from "~/routes/partners.$partnerId.edit";
+import * as pageRoute from "~/routes/partners.$partnerId._index";
+import * as listRoute from "~/routes/partners._index";
+import * as importRoute from "~/routes/partners.import";
+import * as newRoute from "~/routes/partners.new";
+import { db } from "~/utils/db.server";
+import { args, cookieFor, createTestUser, formRequest, responseOf } from "../setup/fixtures";
+
+let viewer: string;
+let partnerId: string;
+let draftId: string;
+let channelId: string;
+let taskId: string;
+
+beforeAll(async () => {
+  const manager = await createTestUser("manager");
+  viewer = await cookieFor((await createTestUser("viewer")).id);
+  const partner = await db().partner.create({ data: { name: "Read Only", kind: "blogger", channels: { create: { platform: "blog" } } }, include: { channels: true } });
+  partnerId = partner.id;
+  channelId = partner.channels[0].id;
+  draftId = (await db().draft.create({ data: { partnerId, kind: "message", channel: "email", body: "Hi", authorId: manager.id } })).id;
+  taskId = (await db().task.create({ data: { partnerId, title: "Call", dueOn: new Date("2026-12-01"), assigneeId: manager.id, createdById: manager.id } })).id;
+});
+
+describe("a viewer cannot change anything", () => {
+  const pageIntents: Record<string, string>[] = [
+    { intent: "archive" },
+    { intent: "addChannel", platform: "instagram" },
+    { intent: "measure", channelId: "", platform: "blog", followers: "1" },
+    { intent: "log", type: "note", body: "x" },
+    { intent: "createDraft", kind: "message", channel: "email", body: "x" },
+    { intent: "addTask", title: "x", dueOn: "2026-12-01", assigneeId: "x" },
+    { intent: "taskDone", taskId: "" },
+    { intent: "merge", otherId: "x" },
+  ];
+
+  it.each(pageIntents)("partner page: %j → 403", async (fields) => {
+    const body = { ...fields, ...(fields.intent === "measure" ? { channelId } : {}), ...(fields.intent === "taskDone" ? { taskId } : {}) };
+    const response = await responseOf(() => pageRoute.action(args(formRequest(`/partners/${partnerId}`, body, { cookie: viewer }), { partnerId })));
+    expect(response.status).toBe(403);
+  });
+
+  it.each(["edit", "submit", "review", "send"])("draft: %s → 403", async (intent) => {
+    const response = await responseOf(() => draftRoute.action(args(formRequest(`/drafts/${draftId}`, { intent, kind: "message", channel: "email", body: "x", decision: "approve" }, { cookie: viewer }), { draftId })));
+    expect(response.status).toBe(403);
+  });
+
+  it("create, edit, import and bulk → 403", async () => {
+    const partner = { name: "x", kind: "blogger", stage: "active", version: "1" };
+    expect((await responseOf(() => newRoute.action(args(formRequest("/partners/new", partner, { cookie: viewer }))))).status).toBe(403);
+    expect((await responseOf(() => editRoute.action(args(formRequest(`/partners/${partnerId}/edit`, partner, { cookie: viewer }), { partnerId })))).status).toBe(403);
+    expect((await responseOf(() => importRoute.action(args(formRequest("/partners/import", { csv: "name\nx" }, { cookie: viewer }))))).status).toBe(403);
+    expect((await responseOf(() => listRoute.action(args(formRequest("/partners", { intent: "bulk", operation: "stage", stage: "paused", ids: partnerId }, { cookie: viewer }))))).status).toBe(403);
+  });
+
+  it("and nothing changed", async () => {
+    const partner = await db().partner.findUniqueOrThrow({ where: { id: partnerId }, include: { channels: true, interactions: true, drafts: true, tasks: true } });
+    expect(partner).toMatchObject({ name: "Read Only", archivedAt: null, version: 1 });
+    expect([partner.channels.length, partner.interactions.length, partner.drafts.length, partner.tasks.length]).toEqual([1, 0, 1, 1]);
+    expect(partner.drafts[0].status).toBe("draft");
+    expect(partner.tasks[0].completedAt).toBeNull();
+  });
+});
