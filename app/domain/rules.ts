@@ -3,6 +3,8 @@ export class RuleViolation extends Error {
   constructor(
     public readonly messageKey: string,
     public readonly status: 403 | 404 | 409 | 422 = 409,
+    /** The form field the rule is about, when there is one. */
+    public readonly field?: string,
   ) {
     super(messageKey);
   }

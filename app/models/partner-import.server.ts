@@ -4,7 +4,7 @@ import type { ImportError, ImportPlan, PlannedPartner } from "~/domain/partner-i
 import { buildSearchText, handleKey, websiteDomain, type ChannelInput } from "~/domain/partners";
 import { recordAudit } from "~/utils/audit.server";
 import { db, type DbClient } from "~/utils/db.server";
-import { addChannelIn, partnerData, recordMeasurementIn, refreshPartnerDerived } from "./partner.server";
+import { addChannelIn, partnerData, partnerFields, recordMeasurementIn, refreshPartnerDerived } from "./partner.server";
 
 export type ImportOutcome = "new" | "updated" | "unchanged" | "duplicate";
 
@@ -24,18 +24,7 @@ export interface ImportPreview {
 }
 
 const existingSelect = {
-  id: true,
-  name: true,
-  kind: true,
-  email: true,
-  website: true,
-  country: true,
-  language: true,
-  stage: true,
-  ownerId: true,
-  tags: true,
-  notes: true,
-  externalId: true,
+  ...partnerFields,
   channels: { select: { id: true, platform: true, handle: true, url: true, followers: true, engagementRate: true, measuredOn: true } },
 } satisfies Prisma.PartnerSelect;
 type Existing = Prisma.PartnerGetPayload<{ select: typeof existingSelect }>;

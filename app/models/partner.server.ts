@@ -14,7 +14,7 @@ export class StaleEditError extends Error {
   }
 }
 
-const partnerFields = {
+export const partnerFields = {
   id: true,
   externalId: true,
   name: true,
@@ -72,13 +72,16 @@ export async function refreshPartnerDerived(tx: DbClient, partnerId: string) {
   });
 }
 
-export async function ownerExists(ownerId: string | undefined) {
-  if (!ownerId) return true;
-  return (await db().user.count({ where: { id: ownerId, disabledAt: null } })) > 0;
+/** A partner's owner must be an active user. */
+async function assertActiveOwner(tx: DbClient, ownerId: string | null | undefined) {
+  if (ownerId && (await tx.user.count({ where: { id: ownerId, disabledAt: null } })) === 0) {
+    throw new RuleViolation("errors.unknownOwner", 422, "ownerId");
+  }
 }
 
 /** Inside a caller's transaction (an import is one transaction for the whole file). */
 export async function createPartnerIn(tx: DbClient, actorId: string | null, input: PartnerRecord, action = "partner.create") {
+  await assertActiveOwner(tx, input.ownerId);
   const created = await tx.partner.create({ data: partnerData(input), select: { id: true } });
   await refreshPartnerDerived(tx, created.id);
   const partner = await tx.partner.findUniqueOrThrow({ where: { id: created.id }, select: partnerFields });
@@ -95,6 +98,7 @@ export async function updatePartner(actorId: string, partnerId: string, version:
   return db().$transaction(async (tx) => {
     const before = await tx.partner.findUnique({ where: { id: partnerId }, select: partnerFields });
     if (!before) return null;
+    await assertActiveOwner(tx, input.ownerId);
     const { count } = await tx.partner.updateMany({
       where: { id: partnerId, version },
       data: { ...partnerData(input), version: { increment: 1 } },
@@ -322,16 +326,7 @@ export async function* exportPartnerRows(query: PartnerListQuery) {
       skip,
       take: EXPORT_BATCH,
       select: {
-        externalId: true,
-        name: true,
-        kind: true,
-        email: true,
-        website: true,
-        country: true,
-        language: true,
-        stage: true,
-        tags: true,
-        notes: true,
+        ...partnerFields,
         owner: { select: { email: true } },
         channels: { orderBy: { createdAt: "asc" }, select: { platform: true, handle: true, url: true, followers: true, engagementRate: true, measuredOn: true } },
       },
@@ -435,6 +430,7 @@ export async function partnerName(partnerId: string | null) {
  */
 export async function bulkUpdatePartners(actorId: string, change: BulkUpdate) {
   return db().$transaction(async (tx) => {
+    if (change.operation === "owner") await assertActiveOwner(tx, change.ownerId);
     const before = await tx.partner.findMany({ where: { id: { in: change.ids } }, select: { id: true, stage: true, tags: true, ownerId: true } });
     let changed = 0;
     for (const partner of before) {

@@ -8,7 +8,9 @@ import { PageHeader } from "~/components/page";
 import { PartnerFormFieldset } from "~/components/partner-form";
 import { useZodForm } from "~/components/use-zod-form";
 import { EditPartnerSchema } from "~/domain/partners";
-import { getPartnerPage, listOwners, ownerExists, StaleEditError, updatePartner } from "~/models/partner.server";
+import { RuleViolation } from "~/domain/rules";
+import { getPartnerPage, listOwners, StaleEditError, updatePartner } from "~/models/partner.server";
+import { replyToRule } from "~/utils/forms.server";
 import { requirePermission } from "~/utils/auth.server";
 import { notFound } from "~/utils/http.server";
 import { redirectWithToast } from "~/utils/session.server";
@@ -25,9 +27,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const partnerId = params.partnerId ?? "";
   const submission = parseWithZod(await request.formData(), { schema: EditPartnerSchema });
   if (submission.status !== "success") return json({ result: submission.reply(), stale: false }, { status: 400 });
-  if (!(await ownerExists(submission.value.ownerId))) {
-    return json({ result: submission.reply({ fieldErrors: { ownerId: ["errors.unknownOwner"] } }), stale: false }, { status: 400 });
-  }
   const { version, ...input } = submission.value;
   try {
     const updated = await updatePartner(user.id, partnerId, version, input);
@@ -38,6 +37,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       // by version) and says why.
       return json({ result: null, stale: true }, { status: 409 });
     }
+    if (error instanceof RuleViolation) return json({ result: replyToRule(submission, error), stale: false }, { status: error.status });
     throw error;
   }
   return redirectWithToast(`/partners/${partnerId}`, { kind: "success", message: "partners.saved" });

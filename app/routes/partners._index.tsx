@@ -19,7 +19,8 @@ import {
   type PartnerColumn,
 } from "~/domain/partner-list";
 import { partnerKinds, partnerStages, platforms } from "~/domain/partners";
-import { bulkUpdatePartners, deleteView, listOwners, listPartners, listSavedViews, ownerExists, saveView } from "~/models/partner.server";
+import { RuleViolation } from "~/domain/rules";
+import { bulkUpdatePartners, deleteView, listOwners, listPartners, listSavedViews, saveView } from "~/models/partner.server";
 import { notFound } from "~/utils/http.server";
 import { redirectWithToast } from "~/utils/session.server";
 import { requirePermission } from "~/utils/auth.server";
@@ -53,8 +54,13 @@ export async function action({ request }: ActionFunctionArgs) {
     const user = await requirePermission(request, "partners:write");
     const parsed = BulkUpdateSchema.safeParse({ ...Object.fromEntries(formData), ids: formData.getAll("ids") });
     if (!parsed.success) return json({ error: parsed.error.issues[0].message }, { status: 400 });
-    if (parsed.data.operation === "owner" && !(await ownerExists(parsed.data.ownerId))) return json({ error: "errors.unknownOwner" }, { status: 400 });
-    const count = await bulkUpdatePartners(user.id, parsed.data);
+    let count: number;
+    try {
+      count = await bulkUpdatePartners(user.id, parsed.data);
+    } catch (error) {
+      if (error instanceof RuleViolation) return json({ error: error.messageKey }, { status: error.status });
+      throw error;
+    }
     return redirectWithToast(back, { kind: "success", message: "partnerList.bulkDone", values: { count } });
   }
   throw json({ message: "errors.invalidChoice" }, { status: 400 });
@@ -211,6 +217,24 @@ function SavedViews() {
   );
 }
 
+/** One filter: "Any" first, then the choices. */
+function FilterSelect({ id, name, label, value, options }: { id: string; name: string; label: string; value: string; options: { value: string; label: string }[] }) {
+  const { t } = useTranslation();
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <select id={id} name={name} defaultValue={value}>
+        <option value="">{t("partnerList.any")}</option>
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
 function Filters() {
   const { t } = useTranslation();
   const { query, owners } = useLoaderData<typeof loader>();
@@ -224,39 +248,9 @@ function Filters() {
         <label htmlFor="partner-search">{t("partnerList.search")}</label>
         <input id="partner-search" type="search" name="q" defaultValue={query.q ?? ""} placeholder={t("partnerList.searchHint")} />
       </div>
-      <div className="field">
-        <label htmlFor="filter-stage">{t("columns.stage")}</label>
-        <select id="filter-stage" name="stage" defaultValue={first(query.stage)}>
-          <option value="">{t("partnerList.any")}</option>
-          {partnerStages.map((stage) => (
-            <option key={stage} value={stage}>
-              {t(`stages.${stage}`)}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor="filter-kind">{t("columns.kind")}</label>
-        <select id="filter-kind" name="kind" defaultValue={first(query.kind)}>
-          <option value="">{t("partnerList.any")}</option>
-          {partnerKinds.map((kind) => (
-            <option key={kind} value={kind}>
-              {t(`kinds.${kind}`)}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor="filter-platform">{t("channels.platform")}</label>
-        <select id="filter-platform" name="platform" defaultValue={first(query.platform)}>
-          <option value="">{t("partnerList.any")}</option>
-          {platforms.map((platform) => (
-            <option key={platform} value={platform}>
-              {t(`platforms.${platform}`)}
-            </option>
-          ))}
-        </select>
-      </div>
+      <FilterSelect id="filter-stage" name="stage" label={t("columns.stage")} value={first(query.stage)} options={partnerStages.map((value) => ({ value, label: t(`stages.${value}`) }))} />
+      <FilterSelect id="filter-kind" name="kind" label={t("columns.kind")} value={first(query.kind)} options={partnerKinds.map((value) => ({ value, label: t(`kinds.${value}`) }))} />
+      <FilterSelect id="filter-platform" name="platform" label={t("channels.platform")} value={first(query.platform)} options={platforms.map((value) => ({ value, label: t(`platforms.${value}`) }))} />
       <div className="field field-narrow">
         <label htmlFor="filter-country">{t("columns.country")}</label>
         <input id="filter-country" name="country" defaultValue={query.country.join(",")} maxLength={40} />
@@ -269,17 +263,7 @@ function Filters() {
         <label htmlFor="filter-tag">{t("partnerList.tag")}</label>
         <input id="filter-tag" name="tag" defaultValue={query.tag.join(",")} maxLength={200} />
       </div>
-      <div className="field">
-        <label htmlFor="filter-owner">{t("columns.owner")}</label>
-        <select id="filter-owner" name="owner" defaultValue={query.owner ?? ""}>
-          <option value="">{t("partnerList.any")}</option>
-          {owners.map((owner) => (
-            <option key={owner.id} value={owner.id}>
-              {owner.name}
-            </option>
-          ))}
-        </select>
-      </div>
+      <FilterSelect id="filter-owner" name="owner" label={t("columns.owner")} value={query.owner ?? ""} options={owners.map((owner) => ({ value: owner.id, label: owner.name }))} />
       <div className="field field-narrow">
         <label htmlFor="filter-min">{t("partnerList.followersMin")}</label>
         <input id="filter-min" name="followersMin" type="number" min={0} defaultValue={query.followersMin ?? ""} />

@@ -1,4 +1,5 @@
 import { parseWithZod } from "@conform-to/zod/v4";
+import type { SubmissionResult } from "@conform-to/react";
 import { json } from "@remix-run/node";
 import type { $ZodType, output } from "zod/v4/core";
 import { RuleViolation } from "~/domain/rules";
@@ -20,8 +21,13 @@ export async function handleForm<Schema extends $ZodType>(
     return await run(submission.value as output<Schema>);
   } catch (error) {
     if (error instanceof RuleViolation) {
-      return json({ formId, result: submission.reply({ formErrors: [error.messageKey] }) }, { status: error.status });
+      return json({ formId, result: replyToRule(submission, error) }, { status: error.status });
     }
     throw error;
   }
+}
+
+/** A broken rule as a Conform reply: on its field when it names one, else on the whole form. */
+export function replyToRule(submission: { reply: (options: { formErrors?: string[]; fieldErrors?: Record<string, string[]> }) => SubmissionResult<string[]> }, error: RuleViolation) {
+  return error.field ? submission.reply({ fieldErrors: { [error.field]: [error.messageKey] } }) : submission.reply({ formErrors: [error.messageKey] });
 }

@@ -52,7 +52,7 @@ describe("bulk actions", () => {
   it("rejects an empty selection, a bad value, and a viewer", async () => {
     expect((await bulk({ operation: "stage", stage: "contacted" }, [])).status).toBe(400);
     expect((await bulk({ operation: "stage", stage: "famous" }, ids)).status).toBe(400);
-    expect((await bulk({ operation: "owner", ownerId: "ghost" }, ids)).status).toBe(400);
+    expect((await bulk({ operation: "owner", ownerId: "ghost" }, ids)).status).toBe(422);
     expect((await bulk({ operation: "stage", stage: "paused" }, ids, viewer.cookie)).status).toBe(403);
     expect(await db().partner.count({ where: { id: { in: ids }, stage: "paused" } })).toBe(0);
   });

@@ -61,7 +61,7 @@ describe("creating and editing partners", () => {
 
   it("refuses an unknown owner", async () => {
     const response = await responseOf(() => newRoute.action(args(formRequest("/partners/new", { ...base, ownerId: "ghost" }, { cookie: managerCookie }))));
-    expect(response.status).toBe(400);
+    expect(response.status).toBe(422);
     expect((await response.json()).result.error.ownerId).toEqual(["errors.unknownOwner"]);
   });
 
