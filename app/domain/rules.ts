@@ -1,3 +1,5 @@
+import { z } from "zod";
+
 /** A business rule the request breaks; routes answer it with a 4xx and the message, never a 500. */
 export class RuleViolation extends Error {
   constructor(
@@ -9,3 +11,7 @@ export class RuleViolation extends Error {
     super(messageKey);
   }
 }
+
+
+/** A record id posted by a form (a hidden field). */
+export const RecordIdSchema = z.string().trim().min(1).max(64);

@@ -1,6 +1,7 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { z } from "zod";
 import { ConformForm } from "~/components/conform-form";
 import { ConfirmSubmitButton, SelectField, SubmitButton, TextAreaField, TextField } from "~/components/form-fields";
 import { PageHeader } from "~/components/page";
@@ -30,11 +31,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 const permissionFor = { edit: "outreach:write", submit: "outreach:write", review: "outreach:review", send: "outreach:write" } as const;
+const DraftIntentSchema = z.enum(["edit", "submit", "review", "send"]);
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await request.formData();
-  const intent = String(formData.get("intent") ?? "") as keyof typeof permissionFor;
-  if (!(intent in permissionFor)) throw json({ message: "errors.invalidChoice" }, { status: 400 });
+  const parsedIntent = DraftIntentSchema.safeParse(formData.get("intent"));
+  if (!parsedIntent.success) throw json({ message: "errors.invalidChoice" }, { status: 400 });
+  const intent = parsedIntent.data;
   const user = await requirePermission(request, permissionFor[intent]);
   const draftId = params.draftId ?? "";
   const here = `/drafts/${draftId}`;

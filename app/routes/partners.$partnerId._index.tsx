@@ -10,7 +10,7 @@ import type { AudienceFlag } from "~/domain/audience-flags";
 import { ChannelFormSchema, type Audience } from "~/domain/partners";
 import { DraftList, FollowUps, LogInteractionForm, NewDraftForm, OutreachTimeline } from "~/components/outreach";
 import { DraftSchema, LogInteractionSchema, TaskSchema } from "~/domain/outreach";
-import { RuleViolation } from "~/domain/rules";
+import { RecordIdSchema, RuleViolation } from "~/domain/rules";
 import { createDraft, logInteraction, partnerTimeline } from "~/models/outreach.server";
 import {
   addChannel,
@@ -87,7 +87,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   if (intent === "taskDone" || intent === "taskReopen") {
     try {
-      await setTaskDone(user.id, partnerId, String(formData.get("taskId") ?? ""), intent === "taskDone");
+      const taskId = RecordIdSchema.safeParse(formData.get("taskId"));
+      if (!taskId.success) notFound();
+      await setTaskDone(user.id, partnerId, taskId.data, intent === "taskDone");
     } catch (error) {
       if (error instanceof RuleViolation) notFound();
       throw error;
@@ -97,7 +99,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
   if (intent === "merge") {
     try {
-      await mergePartners(user.id, partnerId, String(formData.get("otherId") ?? ""));
+      const otherId = RecordIdSchema.safeParse(formData.get("otherId"));
+      if (!otherId.success) throw new RuleViolation("errors.invalidChoice", 422);
+      await mergePartners(user.id, partnerId, otherId.data);
     } catch (error) {
       if (error instanceof RuleViolation) return json({ formId: "merge", error: error.messageKey }, { status: error.status });
       throw error;
@@ -118,10 +122,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   if (intent === "measure") {
     return handleForm(formData, ChannelFormSchema, async (value) => {
-      const channelId = String(formData.get("channelId") ?? "");
+      const channelId = RecordIdSchema.safeParse(formData.get("channelId"));
       // The channel must belong to the partner in the URL.
-      if ((await channelPartnerId(channelId))?.partnerId !== partnerId) notFound();
-      await recordMeasurement(user.id, channelId, value);
+      if (!channelId.success || (await channelPartnerId(channelId.data))?.partnerId !== partnerId) notFound();
+      await recordMeasurement(user.id, channelId.data, value);
       return redirectWithToast(back, { kind: "success", message: "channels.recorded" });
     });
   }

@@ -8,6 +8,7 @@ import {
 } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { z } from "zod";
 import { PageHeader } from "~/components/page";
 import { decodeCsvBytes, parseCsv } from "~/domain/csv";
 import { partnerCsvColumns, planPartnerImport } from "~/domain/partner-import";
@@ -16,6 +17,8 @@ import { requirePermission } from "~/utils/auth.server";
 import { redirectWithToast } from "~/utils/session.server";
 
 const MAX_BYTES = 5 * 1024 * 1024;
+// The confirmed file comes back as text; UTF-16 length can exceed the byte size of the upload.
+const ConfirmImportSchema = z.object({ csv: z.string().min(1).max(MAX_BYTES * 2) });
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "partners:write");
@@ -58,10 +61,9 @@ export async function action({ request }: ActionFunctionArgs) {
       },
     });
   }
-  const formData = await request.formData();
-  const csv = formData.get("csv");
-  if (typeof csv !== "string" || csv.length > MAX_BYTES * 2) return json({ error: "import.missingFile", preview: null, csv: null }, { status: 400 });
-  const result = await applyPartnerImport(user.id, planPartnerImport(parseCsv(csv)));
+  const confirmed = ConfirmImportSchema.safeParse(Object.fromEntries(await request.formData()));
+  if (!confirmed.success) return json({ error: "import.missingFile", preview: null, csv: null }, { status: 400 });
+  const result = await applyPartnerImport(user.id, planPartnerImport(parseCsv(confirmed.data.csv)));
   return redirectWithToast("/partners", { kind: "success", message: "import.done", values: { new: result.summary.new, updated: result.summary.updated } });
 }
 
