@@ -1,7 +1,7 @@
 import { Form, Link, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { directions, DraftSchema, draftChannels, draftKinds, interactionTypes, LogInteractionSchema, TaskSchema } from "~/domain/outreach";
-import { formatDate, formatDateTime } from "~/utils/format";
+import { formatDate, formatDateTime, formatDay } from "~/utils/format";
 import { ConformForm } from "./conform-form";
 import { SelectField, SubmitButton, TextAreaField, TextField } from "./form-fields";
 import { useFormResult } from "./use-form-result";
@@ -174,7 +174,7 @@ export function FollowUps({ tasks, users, me, canWrite }: { tasks: TaskRow[]; us
           return (
             <li key={task.id} className={task.completedAt ? "is-done" : undefined}>
               <span>
-                {task.title} — {formatDate(i18n.language, task.dueOn, { dateStyle: "medium", timeZone: "UTC" })} · {task.assignee.name}
+                {task.title} — {formatDay(i18n.language, task.dueOn)} · {task.assignee.name}
                 {overdue ? <> <span className="badge badge-danger">{t("tasks.overdue")}</span></> : null}
               </span>
               {canWrite ? (

@@ -1,17 +1,14 @@
-import { Link, useLocation } from "@remix-run/react";
+import { Link } from "@remix-run/react";
+import { useSearchHref } from "./use-search-href";
 import { useTranslation } from "react-i18next";
 import { formatNumber } from "~/utils/format";
 
 export function Pagination({ page, pageSize, total }: { page: number; pageSize: number; total: number }) {
   const { t, i18n } = useTranslation();
   const n = (value: number) => formatNumber(i18n.language, value);
-  const location = useLocation();
+  const href = useSearchHref();
   const pages = Math.max(1, Math.ceil(total / pageSize));
-  const hrefFor = (target: number) => {
-    const params = new URLSearchParams(location.search);
-    params.set("page", String(target));
-    return `${location.pathname}?${params}`;
-  };
+  const hrefFor = (target: number) => href({ page: String(target) });
   return (
     <nav className="pagination" aria-label={t("common.pagination")}>
       {page > 1 ? (

@@ -5,7 +5,7 @@ import { EmptyState, PageHeader } from "~/components/page";
 import { StageBadge } from "~/components/partner-badges";
 import { myFollowUps, UPCOMING_DAYS } from "~/models/task.server";
 import { requirePermission } from "~/utils/auth.server";
-import { formatDate } from "~/utils/format";
+import { formatDay } from "~/utils/format";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "outreach:write");
@@ -21,7 +21,7 @@ function TaskList({ tasks }: { tasks: Tasks }) {
       {tasks.map((task) => (
         <li key={task.id}>
           <span>
-            <strong>{formatDate(i18n.language, task.dueOn, { dateStyle: "medium", timeZone: "UTC" })}</strong> · {task.title} ·{" "}
+            <strong>{formatDay(i18n.language, task.dueOn)}</strong> · {task.title} ·{" "}
             <Link to={`/partners/${task.partner.id}`}>{task.partner.name}</Link> <StageBadge stage={task.partner.stage} />
           </span>
         </li>

@@ -25,7 +25,7 @@ import {
 } from "~/models/partner.server";
 import { createTask, partnerTasks, setTaskDone } from "~/models/task.server";
 import { requirePermission } from "~/utils/auth.server";
-import { formatDate, formatNumber } from "~/utils/format";
+import { formatDay, formatNumber, formatPercent } from "~/utils/format";
 import { notFound } from "~/utils/http.server";
 import { can } from "~/utils/permissions";
 import { handleForm } from "~/utils/forms.server";
@@ -145,19 +145,18 @@ function Detail({ label, children }: { label: string; children: React.ReactNode 
 function Shares({ shares }: { shares?: Record<string, number> }) {
   const { i18n } = useTranslation();
   if (!shares) return null;
-  return <>{Object.entries(shares).sort(([, a], [, b]) => b - a).map(([key, value]) => `${key} ${formatNumber(i18n.language, value / 100, { style: "percent", maximumFractionDigits: 1 })}`).join(" · ")}</>;
+  return <>{Object.entries(shares).sort(([, a], [, b]) => b - a).map(([key, value]) => `${key} ${formatPercent(i18n.language, value)}`).join(" · ")}</>;
 }
 
 function FlagMessage({ flag }: { flag: AudienceFlag }) {
   const { t, i18n } = useTranslation();
-  const percent = (value: number) => formatNumber(i18n.language, value / 100, { style: "percent", maximumFractionDigits: 1 });
   if (flag.code === "lowEngagement") {
-    return <>{t("channels.lowEngagement", { rate: percent(flag.engagementRate), typical: percent(flag.typical), tier: t(`tiers.${flag.tier}`) })}</>;
+    return <>{t("channels.lowEngagement", { rate: formatPercent(i18n.language, flag.engagementRate), typical: formatPercent(i18n.language, flag.typical), tier: t(`tiers.${flag.tier}`) })}</>;
   }
   return (
     <>
       {t("channels.followerJump", {
-        percent: percent(flag.percent),
+        percent: formatPercent(i18n.language, flag.percent),
         days: String(flag.days),
         from: formatNumber(i18n.language, flag.from),
         to: formatNumber(i18n.language, flag.to),
@@ -192,9 +191,9 @@ function Channels() {
             <dl className="inline-details">
               <Detail label={t("channels.followers")}>{channel.followers !== null ? formatNumber(i18n.language, channel.followers) : null}</Detail>
               <Detail label={t("channels.engagementRate")}>
-                {channel.engagementRate !== null ? formatNumber(i18n.language, channel.engagementRate / 100, { style: "percent", maximumFractionDigits: 2 }) : null}
+                {channel.engagementRate !== null ? formatPercent(i18n.language, channel.engagementRate, 2) : null}
               </Detail>
-              <Detail label={t("channels.measuredOn")}>{channel.measuredOn ? formatDate(i18n.language, channel.measuredOn, { dateStyle: "medium", timeZone: "UTC" }) : null}</Detail>
+              <Detail label={t("channels.measuredOn")}>{channel.measuredOn ? formatDay(i18n.language, channel.measuredOn) : null}</Detail>
               <Detail label={t("channels.countries")}>{audience.countries ? <Shares shares={audience.countries} /> : null}</Detail>
               <Detail label={t("channels.ages")}>{audience.ages ? <Shares shares={audience.ages} /> : null}</Detail>
               <Detail label={t("channels.genders")}>{audience.genders ? <Shares shares={audience.genders} /> : null}</Detail>
@@ -225,9 +224,9 @@ function Channels() {
                 <tbody>
                   {channel.measurements.map((m) => (
                     <tr key={m.id}>
-                      <td>{formatDate(i18n.language, m.measuredOn, { dateStyle: "medium", timeZone: "UTC" })}</td>
+                      <td>{formatDay(i18n.language, m.measuredOn)}</td>
                       <td className="numeric">{m.followers !== null ? formatNumber(i18n.language, m.followers) : "—"}</td>
-                      <td className="numeric">{m.engagementRate !== null ? formatNumber(i18n.language, m.engagementRate / 100, { style: "percent", maximumFractionDigits: 2 }) : "—"}</td>
+                      <td className="numeric">{m.engagementRate !== null ? formatPercent(i18n.language, m.engagementRate, 2) : "—"}</td>
                     </tr>
                   ))}
                 </tbody>

@@ -4,6 +4,7 @@ import type { ColumnDef } from "@tanstack/react-table";
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { DataTable } from "~/components/data-table";
+import { useSearchHref } from "~/components/use-search-href";
 import { EmptyState, PageHeader } from "~/components/page";
 import { Pagination } from "~/components/pagination";
 import { ArchivedBadge, StageBadge } from "~/components/partner-badges";
@@ -67,18 +68,6 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 type Row = ReturnType<typeof useLoaderData<typeof loader>>["rows"][number];
-
-function useHref() {
-  const location = useLocation();
-  return (change: Record<string, string | null>) => {
-    const params = new URLSearchParams(location.search);
-    for (const [key, value] of Object.entries(change)) {
-      if (value === null) params.delete(key);
-      else params.set(key, value);
-    }
-    return `${location.pathname}?${params}`;
-  };
-}
 
 function useColumns(selectable: boolean): ColumnDef<Row>[] {
   const { t, i18n } = useTranslation();
@@ -318,7 +307,7 @@ export default function Partners() {
   const { rows, total, query, canWrite } = useLoaderData<typeof loader>();
   const navigation = useNavigation();
   const location = useLocation();
-  const href = useHref();
+  const href = useSearchHref();
   const columns = useColumns(canWrite);
   const actionData = useActionData<typeof action>();
   const visible = new Set<string>(query.cols.length ? query.cols : partnerColumns);

@@ -18,3 +18,13 @@ export function formatMoney(locale: string, minorUnits: number, currency: string
   const digits = formatter.resolvedOptions().maximumFractionDigits ?? 2;
   return formatter.format(minorUnits / 10 ** digits);
 }
+
+/** A calendar day stored as UTC midnight (due dates, measurement days): never shifted by the viewer's time zone. */
+export function formatDay(locale: string, value: Date | string) {
+  return formatDate(locale, value, { dateStyle: "medium", timeZone: "UTC" });
+}
+
+/** `percent` is in percent units: 3.2 means 3.2 %. */
+export function formatPercent(locale: string, percent: number, maximumFractionDigits = 1) {
+  return formatNumber(locale, percent / 100, { style: "percent", maximumFractionDigits });
+}

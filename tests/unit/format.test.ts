@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDate, formatMoney, formatNumber } from "~/utils/format";
+import { formatDate, formatDay, formatMoney, formatNumber, formatPercent } from "~/utils/format";
 
 // Intl uses narrow/no-break spaces as group separators; normalise them for readable expectations.
 const plain = (text: string) => text.replace(/[\u202f\u00a0]/g, " ");
@@ -18,5 +18,12 @@ describe("Intl formatting", () => {
     const date = new Date("2026-03-05T12:00:00Z");
     expect(formatDate("en", date, { dateStyle: "long", timeZone: "UTC" })).toBe("March 5, 2026");
     expect(formatDate("fr", date, { dateStyle: "long", timeZone: "UTC" })).toBe("5 mars 2026");
+  });
+
+  it("formats stored days without shifting them, and percent values", () => {
+    expect(formatDay("en", "2026-03-05T00:00:00.000Z")).toBe("Mar 5, 2026");
+    expect(formatDay("fr", new Date("2026-03-05T00:00:00Z"))).toBe("5 mars 2026");
+    expect(formatPercent("en", 3.2)).toBe("3.2%");
+    expect(plain(formatPercent("fr", 61.54, 2))).toBe("61,54 %");
   });
 });
