@@ -205,6 +205,11 @@ export async function recordMeasurementIn(tx: DbClient, actorId: string | null, 
   return after;
 }
 
+/** The partner's own fields, without channels or history: for forms and existence checks. */
+export function getPartner(partnerId: string) {
+  return db().partner.findUnique({ where: { id: partnerId }, select: partnerFields });
+}
+
 const HISTORY_PER_CHANNEL = 24;
 
 export async function getPartnerPage(partnerId: string) {

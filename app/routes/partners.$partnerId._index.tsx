@@ -15,6 +15,7 @@ import { createDraft, logInteraction, partnerTimeline } from "~/models/outreach.
 import {
   addChannel,
   channelPartnerId,
+  getPartner,
   getPartnerPage,
   listOwners,
   mergePartners,
@@ -115,7 +116,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
   if (intent === "addChannel") {
     return handleForm(formData, ChannelFormSchema, async (value) => {
-      if (!(await getPartnerPage(partnerId))) notFound();
+      if (!(await getPartner(partnerId))) notFound();
       await addChannel(user.id, partnerId, value);
       return redirectWithToast(back, { kind: "success", message: "channels.added" });
     });

@@ -9,7 +9,7 @@ import { PartnerFormFieldset } from "~/components/partner-form";
 import { useZodForm } from "~/components/use-zod-form";
 import { EditPartnerSchema } from "~/domain/partners";
 import { RuleViolation } from "~/domain/rules";
-import { getPartnerPage, listOwners, StaleEditError, updatePartner } from "~/models/partner.server";
+import { getPartner, listOwners, StaleEditError, updatePartner } from "~/models/partner.server";
 import { replyToRule } from "~/utils/forms.server";
 import { requirePermission } from "~/utils/auth.server";
 import { notFound } from "~/utils/http.server";
@@ -17,7 +17,7 @@ import { redirectWithToast } from "~/utils/session.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, "partners:write");
-  const partner = await getPartnerPage(params.partnerId ?? "");
+  const partner = await getPartner(params.partnerId ?? "");
   if (!partner) notFound();
   return json({ partner, owners: await listOwners() });
 }
