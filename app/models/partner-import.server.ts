@@ -16,8 +16,11 @@ export interface ClassifiedPartner {
   ownerId?: string | null;
 }
 
+/** Inside an import the updated partners keep the record they were compared with, to apply the changes to. */
+type Classified = ClassifiedPartner & { record?: Existing };
+
 export interface ImportPreview {
-  partners: ClassifiedPartner[];
+  partners: Classified[];
   errors: ImportError[];
   summary: Record<ImportOutcome | "rejected", number>;
   rowCount: number;
@@ -149,7 +152,7 @@ async function classify(tx: DbClient, plan: ImportPlan): Promise<ImportPreview> 
     valid.push({ planned, ownerId, existing: findExisting(planned) });
   }
   const findDuplicateOf = await loadDuplicates(tx, valid.filter((v) => !v.existing).map((v) => v.planned));
-  const partners: ClassifiedPartner[] = valid.map(({ planned, ownerId, existing }) => {
+  const partners: Classified[] = valid.map(({ planned, ownerId, existing }) => {
     if (existing) {
       const changed =
         Object.keys(partnerChanges(existing, planned, ownerId)).length > 0 ||
@@ -157,7 +160,7 @@ async function classify(tx: DbClient, plan: ImportPlan): Promise<ImportPreview> 
           const current = existing.channels.find((c) => sameChannel(c, channel));
           return !current || channelNeedsMeasurement(current, channel);
         });
-      return { planned, outcome: changed ? "updated" : "unchanged", existing: { id: existing.id, name: existing.name }, ownerId };
+      return { planned, outcome: changed ? "updated" : "unchanged", existing: { id: existing.id, name: existing.name }, record: existing, ownerId };
     }
     const duplicate = findDuplicateOf(planned);
     return { planned, outcome: duplicate ? "duplicate" : "new", existing: duplicate, ownerId };
@@ -280,12 +283,9 @@ export async function applyPartnerImport(actorId: string | null, plan: ImportPla
       let done = 0;
       const progress = (n: number) => onProgress?.((done += n), total);
       await insertNewPartners(tx, actorId, created, progress);
-      if (updated.length) {
-        const findExisting = await loadByKeys(tx, { ...plan, partners: updated.map((u) => u.planned) });
-        for (const item of updated) {
-          await updateExisting(tx, actorId, item, findExisting(item.planned)!);
-          progress(1);
-        }
+      for (const item of updated) {
+        await updateExisting(tx, actorId, item, item.record!);
+        progress(1);
       }
       return preview;
     },
