@@ -9,11 +9,10 @@ import { StageBadge } from "~/components/partner-badges";
 import { useFormResult } from "~/components/use-form-result";
 import { useZodForm } from "~/components/use-zod-form";
 import { DraftSchema, draftChannels, draftKinds, ReviewSchema } from "~/domain/outreach";
-import { RuleViolation } from "~/domain/rules";
 import { editDraft, getDraft, markDraftSent, reviewDraft, submitDraft } from "~/models/outreach.server";
 import { requirePermission } from "~/utils/auth.server";
 import { formatDateTime } from "~/utils/format";
-import { handleForm } from "~/utils/forms.server";
+import { answerRuleViolation, handleForm } from "~/utils/forms.server";
 import { notFound } from "~/utils/http.server";
 import { can } from "~/utils/permissions";
 import { redirectWithToast } from "~/utils/session.server";
@@ -54,14 +53,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return redirectWithToast(here, { kind: "success", message: value.decision === "approve" ? "outreach.approved" : "outreach.changesRequested" });
     });
   }
-  try {
+  return answerRuleViolation(async () => {
     if (intent === "submit") await submitDraft(user.id, draftId);
     else await markDraftSent(user.id, draftId);
-  } catch (error) {
-    if (error instanceof RuleViolation) return json({ formId: intent, error: error.messageKey }, { status: error.status });
-    throw error;
-  }
-  return redirectWithToast(here, { kind: "success", message: intent === "submit" ? "outreach.submitted" : "outreach.sent" });
+    return redirectWithToast(here, { kind: "success", message: intent === "submit" ? "outreach.submitted" : "outreach.sent" });
+  });
 }
 
 function EditDraftForm() {

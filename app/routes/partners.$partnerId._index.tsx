@@ -29,7 +29,7 @@ import { requirePermission } from "~/utils/auth.server";
 import { formatDay, formatNumber, formatPercent } from "~/utils/format";
 import { notFound } from "~/utils/http.server";
 import { can } from "~/utils/permissions";
-import { handleForm } from "~/utils/forms.server";
+import { answerRuleViolation, handleForm } from "~/utils/forms.server";
 import { redirectWithToast } from "~/utils/session.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.partner.name} · PartnerLedger` : "PartnerLedger" }];
@@ -99,15 +99,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 
   if (intent === "merge") {
-    try {
+    return answerRuleViolation(async () => {
       const otherId = RecordIdSchema.safeParse(formData.get("otherId"));
       if (!otherId.success) throw new RuleViolation("errors.invalidChoice", 422);
       await mergePartners(user.id, partnerId, otherId.data);
-    } catch (error) {
-      if (error instanceof RuleViolation) return json({ formId: "merge", error: error.messageKey }, { status: error.status });
-      throw error;
-    }
-    return redirectWithToast(back, { kind: "success", message: "partners.merged" });
+      return redirectWithToast(back, { kind: "success", message: "partners.merged" });
+    });
   }
   if (intent === "archive" || intent === "restore") {
     if (!(await setPartnerArchived(user.id, partnerId, intent === "archive"))) notFound();

@@ -20,8 +20,8 @@ import {
   type PartnerColumn,
 } from "~/domain/partner-list";
 import { partnerKinds, partnerStages, platforms } from "~/domain/partners";
-import { RuleViolation } from "~/domain/rules";
 import { bulkUpdatePartners, deleteView, listOwners, listPartners, listSavedViews, saveView } from "~/models/partner.server";
+import { answerRuleViolation } from "~/utils/forms.server";
 import { notFound } from "~/utils/http.server";
 import { redirectWithToast } from "~/utils/session.server";
 import { requirePermission } from "~/utils/auth.server";
@@ -55,14 +55,10 @@ export async function action({ request }: ActionFunctionArgs) {
     const user = await requirePermission(request, "partners:write");
     const parsed = BulkUpdateSchema.safeParse({ ...Object.fromEntries(formData), ids: formData.getAll("ids") });
     if (!parsed.success) return json({ error: parsed.error.issues[0].message }, { status: 400 });
-    let count: number;
-    try {
-      count = await bulkUpdatePartners(user.id, parsed.data);
-    } catch (error) {
-      if (error instanceof RuleViolation) return json({ error: error.messageKey }, { status: error.status });
-      throw error;
-    }
-    return redirectWithToast(back, { kind: "success", message: "partnerList.bulkDone", values: { count } });
+    return answerRuleViolation(async () => {
+      const count = await bulkUpdatePartners(user.id, parsed.data);
+      return redirectWithToast(back, { kind: "success", message: "partnerList.bulkDone", values: { count } });
+    });
   }
   throw json({ message: "errors.invalidChoice" }, { status: 400 });
 }

@@ -31,3 +31,16 @@ export async function handleForm<Schema extends $ZodType>(
 export function replyToRule(submission: { reply: (options: { formErrors?: string[]; fieldErrors?: Record<string, string[]> }) => SubmissionResult<string[]> }, error: RuleViolation) {
   return error.field ? submission.reply({ fieldErrors: { [error.field]: [error.messageKey] } }) : submission.reply({ formErrors: [error.messageKey] });
 }
+
+/**
+ * An action behind a button rather than a form: a broken rule becomes `{ error }` with its 4xx,
+ * for the page to show above its content.
+ */
+export async function answerRuleViolation(run: () => Promise<Response>): Promise<Response> {
+  try {
+    return await run();
+  } catch (error) {
+    if (error instanceof RuleViolation) return json({ error: error.messageKey }, { status: error.status });
+    throw error;
+  }
+}
