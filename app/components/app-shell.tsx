@@ -11,14 +11,17 @@ interface ShellUser {
 
 const sections: {
   to: string;
-  label: "nav.dashboard" | "nav.partners" | "nav.followUps" | "nav.reviews" | "nav.giftsPlacements" | "nav.coverage" | "nav.compliance" | "nav.reports" | "nav.settings";
+  label: "nav.dashboard" | "nav.partners" | "nav.followUps" | "nav.reviews" | "nav.gifts" | "nav.placements" | "nav.campaigns" | "nav.spend" | "nav.coverage" | "nav.compliance" | "nav.reports" | "nav.settings";
   permission?: Permission;
 }[] = [
   { to: "/", label: "nav.dashboard" },
   { to: "/partners", label: "nav.partners", permission: "partners:read" },
   { to: "/follow-ups", label: "nav.followUps", permission: "outreach:write" },
   { to: "/drafts", label: "nav.reviews", permission: "outreach:review" },
-  { to: "/gifts", label: "nav.giftsPlacements", permission: "gifts:read" },
+  { to: "/gifts", label: "nav.gifts", permission: "gifts:read" },
+  { to: "/placements", label: "nav.placements", permission: "placements:read" },
+  { to: "/campaigns", label: "nav.campaigns", permission: "placements:read" },
+  { to: "/spend", label: "nav.spend", permission: "reports:read" },
   { to: "/coverage", label: "nav.coverage", permission: "coverage:read" },
   { to: "/compliance", label: "nav.compliance", permission: "compliance:read" },
   { to: "/reports", label: "nav.reports", permission: "reports:read" },

@@ -29,6 +29,13 @@ const bodies = {
   server: "errors.server",
 } as const;
 
+/** A 400 names what was wrong with the request (e.g. a period that ends before it starts). */
+function specificMessage(error: unknown): "errors.formHasErrors" | null {
+  if (!isRouteErrorResponse(error) || error.status !== 400) return null;
+  const message = (error.data as { message?: unknown } | null)?.message;
+  return typeof message === "string" ? (message as "errors.formHasErrors") : null;
+}
+
 /** Readable 403, 404 and 500 pages; never a stack trace. */
 export function ErrorPage({ error }: { error: unknown }) {
   const { t } = useTranslation();
@@ -37,7 +44,7 @@ export function ErrorPage({ error }: { error: unknown }) {
     <section className="error-page" aria-labelledby="error-title">
       <p className="error-status">{status}</p>
       <h1 id="error-title">{t(titles[kind])}</h1>
-      <p>{t(bodies[kind])}</p>
+      <p>{t(specificMessage(error) ?? bodies[kind])}</p>
       <p>
         <Link to="/" className="button">
           {t("errors.backHome")}

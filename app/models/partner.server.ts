@@ -1,5 +1,6 @@
 import type { Prisma } from "~/generated/prisma/client";
 import { audienceFlags } from "~/domain/audience-flags";
+import type { PartnerStage } from "~/domain/partners";
 import { audienceOf, buildSearchText, handleKey, websiteDomain, type ChannelInput, type PartnerInput } from "~/domain/partners";
 import { todayUtc } from "~/domain/outreach";
 import type { BulkUpdate, PartnerListQuery } from "~/domain/partner-list";
@@ -477,5 +478,21 @@ export async function deleteView(userId: string, viewId: string) {
     await tx.savedView.delete({ where: { id: viewId } });
     await recordAudit(tx, { actorId: userId, action: "savedView.delete", entityType: "SavedView", entityId: viewId, before: { name: view.name, query: view.query } });
     return true;
+  });
+}
+
+/** Partners chosen for a gift or placement form, by id. */
+export function partnersByIds(ids: string[]) {
+  return db().partner.findMany({ where: { id: { in: ids }, mergedIntoId: null }, select: { id: true, name: true, stage: true }, orderBy: { name: "asc" } });
+}
+
+/** A short pick-list for a form: live partners whose search text contains the query. */
+export async function searchPartnerChoices(q: string, excludeIds: string[] = []): Promise<{ id: string; name: string; stage: PartnerStage }[]> {
+  if (!q) return [];
+  return db().partner.findMany({
+    where: { searchText: { contains: escapeLike(q.toLowerCase()) }, mergedIntoId: null, archivedAt: null, id: { notIn: excludeIds } },
+    select: { id: true, name: true, stage: true },
+    orderBy: [{ name: "asc" }, { id: "asc" }],
+    take: 20,
   });
 }

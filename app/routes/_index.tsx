@@ -28,7 +28,7 @@ export default function Dashboard() {
       <p className="lead">{t("dashboard.intro")}</p>
       <div className="panels">
         {panels.cm ? <EmptyState title={t("nav.partners")}>{t("dashboard.cm")}</EmptyState> : null}
-        {panels.marketing ? <EmptyState title={t("nav.giftsPlacements")}>{t("dashboard.marketing")}</EmptyState> : null}
+        {panels.marketing ? <EmptyState title={t("nav.spend")}>{t("dashboard.marketing")}</EmptyState> : null}
         {panels.compliance ? <EmptyState title={t("nav.compliance")}>{t("dashboard.compliance")}</EmptyState> : null}
       </div>
     </>

@@ -1,12 +1,129 @@
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
-import { SectionPlaceholder } from "~/components/section-placeholder";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { Money, SpendStatusBadge } from "~/components/money";
+import { EmptyState, PageHeader } from "~/components/page";
+import { Pagination } from "~/components/pagination";
+import { StageBadge } from "~/components/partner-badges";
+import { giftValueMinor } from "~/domain/money";
+import { searchParamsObject } from "~/domain/partner-list";
+import { giftStatuses, GiftListQuerySchema } from "~/domain/spend";
+import { campaignChoices } from "~/models/campaign.server";
+import { listGifts } from "~/models/gift.server";
+import { getSettings } from "~/models/settings.server";
 import { requirePermission } from "~/utils/auth.server";
+import { can } from "~/utils/permissions";
+import { formatDay } from "~/utils/format";
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requirePermission(request, "gifts:read");
-  return json({});
+  const user = await requirePermission(request, "gifts:read");
+  const query = GiftListQuerySchema.parse(searchParamsObject(new URL(request.url).searchParams));
+  const [list, campaigns, settings] = await Promise.all([listGifts(query), campaignChoices(), getSettings()]);
+  return json({ ...list, query, campaigns, basis: settings.giftValuationBasis, canWrite: can(user.role, "gifts:write") });
 }
 
-export default function GiftsSection() {
-  return <SectionPlaceholder section="gifts" />;
+export default function Gifts() {
+  const { t, i18n } = useTranslation();
+  const { rows, total, page, pageSize, query, campaigns, basis, canWrite } = useLoaderData<typeof loader>();
+  const waiting = query.waitingDays !== undefined;
+  return (
+    <>
+      <PageHeader title={waiting ? t("gifts.waitingTitle", { days: String(query.waitingDays) }) : t("gifts.title")}>
+        {canWrite ? (
+          <>
+            <Link to="/gifts/new" className="button">
+              {t("gifts.new")}
+            </Link>
+            <Link to="/gifts/import" className="button button-quiet">
+              {t("import.title")}
+            </Link>
+          </>
+        ) : null}
+        <Link to="/products" className="button button-quiet">
+          {t("products.title")}
+        </Link>
+      </PageHeader>
+      <Form method="get" className="filters card" aria-label={t("common.filters")}>
+        <div className="field">
+          <label htmlFor="gift-status">{t("common.status")}</label>
+          <select id="gift-status" name="status" defaultValue={query.status ?? ""}>
+            <option value="">{t("common.all")}</option>
+            {giftStatuses.map((s) => (
+              <option key={s} value={s}>
+                {t(`giftStatuses.${s}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="gift-campaign">{t("campaigns.campaign")}</label>
+          <select id="gift-campaign" name="campaignId" defaultValue={query.campaignId ?? ""}>
+            <option value="">{t("common.all")}</option>
+            {campaigns.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="gift-waiting">{t("gifts.waitingDays")}</label>
+          <input id="gift-waiting" name="waitingDays" type="number" min={0} max={3650} inputMode="numeric" defaultValue={query.waitingDays ?? ""} />
+        </div>
+        {query.partnerId ? <input type="hidden" name="partnerId" value={query.partnerId} /> : null}
+        <button type="submit" className="button button-quiet">
+          {t("common.apply")}
+        </button>
+        <Link to="/gifts?waitingDays=30">{t("gifts.waitingLink")}</Link>
+      </Form>
+      {rows.length ? (
+        <section className="card">
+          <div className="table-wrap">
+            <table>
+              <caption className="visually-hidden">{t("gifts.title")}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t("gifts.item")}</th>
+                  <th scope="col">{t("common.partner")}</th>
+                  <th scope="col">{t("campaigns.campaign")}</th>
+                  <th scope="col">{t("common.status")}</th>
+                  <th scope="col">{t("gifts.shippedOn")}</th>
+                  <th scope="col" className="numeric">
+                    {t("gifts.value")} ({t(`money.basis.${basis}`)})
+                  </th>
+                  {waiting ? <th scope="col">{t("gifts.expectedReturn")}</th> : null}
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((gift) => (
+                  <tr key={gift.id}>
+                    <td>
+                      <Link to={`/gifts/${gift.id}`}>
+                        {gift.quantity} × {gift.itemName}
+                      </Link>
+                    </td>
+                    <td>
+                      <Link to={`/partners/${gift.partner.id}`}>{gift.partner.name}</Link> <StageBadge stage={gift.partner.stage} />
+                    </td>
+                    <td>{gift.campaign ? <Link to={`/campaigns/${gift.campaign.id}`}>{gift.campaign.name}</Link> : "—"}</td>
+                    <td>
+                      <SpendStatusBadge kind="gift" status={gift.status} />
+                    </td>
+                    <td>{gift.shippedOn ? formatDay(i18n.language, gift.shippedOn) : "—"}</td>
+                    <td className="numeric">
+                      <Money minor={giftValueMinor(gift, basis)} currency={gift.currency} />
+                    </td>
+                    {waiting ? <td>{gift.expectedReturn ?? "—"}</td> : null}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <Pagination page={page} pageSize={pageSize} total={total} />
+        </section>
+      ) : (
+        <EmptyState title={t("gifts.emptyTitle")}>{waiting ? t("gifts.nothingWaiting") : t("gifts.empty")}</EmptyState>
+      )}
+    </>
+  );
 }

@@ -25,6 +25,11 @@ import {
   setPartnerArchived,
 } from "~/models/partner.server";
 import { createTask, partnerTasks, setTaskDone } from "~/models/task.server";
+import { partnerGifts } from "~/models/gift.server";
+import { partnerPlacements } from "~/models/placement.server";
+import { getSettings } from "~/models/settings.server";
+import { partnerSpendTotals } from "~/models/spend.server";
+import { PartnerSpendPanels } from "~/components/partner-spend";
 import { requirePermission } from "~/utils/auth.server";
 import { formatDay, formatNumber, formatPercent } from "~/utils/format";
 import { notFound } from "~/utils/http.server";
@@ -39,12 +44,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const partnerId = params.partnerId ?? "";
   const partner = await getPartnerPage(partnerId);
   if (!partner) notFound();
-  const [timeline, tasks, users, duplicates, mergedInto] = await Promise.all([
+  const settings = await getSettings();
+  const [timeline, tasks, users, duplicates, mergedInto, spendTotals, gifts, placements] = await Promise.all([
     partnerTimeline(partnerId),
     partnerTasks(partnerId),
     listOwners(),
     possibleDuplicates(partnerId),
     partnerName(partner.mergedIntoId),
+    partnerSpendTotals(partnerId, settings),
+    partnerGifts(partnerId),
+    partnerPlacements(partnerId),
   ]);
   return json({
     partner,
@@ -56,6 +65,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     me: user.id,
     canWrite: can(user.role, "partners:write"),
     canOutreach: can(user.role, "outreach:write"),
+    spendTotals,
+    gifts,
+    placements,
+    canGift: can(user.role, "gifts:write"),
+    canPropose: can(user.role, "placements:write"),
   });
 }
 
@@ -259,7 +273,7 @@ function Channels() {
 
 export default function PartnerPage() {
   const { t, i18n } = useTranslation();
-  const { partner, canWrite, canOutreach, timeline, tasks, users, me, duplicates, mergedInto } = useLoaderData<typeof loader>();
+  const { partner, canWrite, canOutreach, timeline, tasks, users, me, duplicates, mergedInto, spendTotals, gifts, placements, canGift, canPropose } = useLoaderData<typeof loader>();
   const actionData = useActionData<{ error?: string }>();
   const dnc = partner.stage === "do_not_contact";
   return (
@@ -386,7 +400,8 @@ export default function PartnerPage() {
         </section>
       </div>
       <div className="panels">
-        {(["gifts", "placements", "coverage", "costBenefit"] as const).map((section) => (
+        <PartnerSpendPanels partnerId={partner.id} totals={spendTotals} gifts={gifts} placements={placements} canGift={canGift} canPropose={canPropose} />
+        {(["coverage", "costBenefit"] as const).map((section) => (
           <EmptyState key={section} title={t(`partners.${section}`)}>
             {t("partners.later")}
           </EmptyState>

@@ -7,12 +7,12 @@ import { can } from "~/utils/permissions";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  return json({ canManageUsers: can(user.role, "users:manage"), canReadAudit: can(user.role, "audit:read") });
+  return json({ canManageUsers: can(user.role, "users:manage"), canReadAudit: can(user.role, "audit:read"), canManageSettings: can(user.role, "settings:manage") });
 }
 
 export default function SettingsLayout() {
   const { t } = useTranslation();
-  const { canManageUsers, canReadAudit } = useLoaderData<typeof loader>();
+  const { canManageUsers, canReadAudit, canManageSettings } = useLoaderData<typeof loader>();
   return (
     <>
       <PageHeader title={t("settings.title")} />
@@ -22,6 +22,8 @@ export default function SettingsLayout() {
         </NavLink>
         <NavLink to="/settings/security">{t("settings.security")}</NavLink>
         {canManageUsers ? <NavLink to="/settings/users">{t("settings.users")}</NavLink> : null}
+        {canManageSettings ? <NavLink to="/settings/workspace">{t("settings.workspace")}</NavLink> : null}
+        {canManageSettings ? <NavLink to="/settings/rates">{t("settings.rates")}</NavLink> : null}
         {canReadAudit ? <NavLink to="/settings/audit">{t("settings.audit")}</NavLink> : null}
       </nav>
       <Outlet />

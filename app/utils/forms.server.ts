@@ -3,6 +3,7 @@ import type { SubmissionResult } from "@conform-to/react";
 import { json } from "@remix-run/node";
 import type { $ZodType, output } from "zod/v4/core";
 import { RuleViolation } from "~/domain/rules";
+import { OverBudget } from "~/domain/spend";
 
 /**
  * One form of a page that has several: validates with the shared schema, runs the change, and
@@ -16,12 +17,14 @@ export async function handleForm<Schema extends $ZodType>(
 ) {
   const formId = String(formData.get("formId") ?? "");
   const submission = parseWithZod(formData, { schema });
-  if (submission.status !== "success") return json({ formId, result: submission.reply() }, { status: 400 });
+  if (submission.status !== "success") return json({ formId, result: submission.reply(), overBudget: null }, { status: 400 });
   try {
     return await run(submission.value as output<Schema>);
   } catch (error) {
     if (error instanceof RuleViolation) {
-      return json({ formId, result: replyToRule(submission, error) }, { status: error.status });
+      // Over budget is a question, not an error: the form shows it with a "go ahead anyway" button.
+      const overBudget = error instanceof OverBudget ? error.check : null;
+      return json({ formId, result: overBudget ? submission.reply() : replyToRule(submission, error), overBudget }, { status: error.status });
     }
     throw error;
   }

@@ -15,3 +15,8 @@ export function tooManyRequests(retryAfterSeconds: number): never {
     { status: 429, headers: { "Retry-After": String(retryAfterSeconds) } },
   );
 }
+
+/** A query string the page cannot answer (e.g. a period that ends before it starts). */
+export function badRequest(messageKey: string): never {
+  throw json({ message: messageKey }, { status: 400 });
+}

@@ -15,6 +15,8 @@ export const permissions = [
   "gifts:write",
   "placements:read",
   "placements:write",
+  /** Products and campaigns. */
+  "campaigns:write",
   "spend:approve",
   "coverage:read",
   "coverage:write",
@@ -38,8 +40,8 @@ const readEverything: Permission[] = [
 
 export const rolePermissions: Record<Role, ReadonlySet<Permission>> = {
   admin: new Set(permissions),
-  manager: new Set([...readEverything, "partners:write", "outreach:write", "gifts:write", "coverage:write"]),
-  marketing: new Set([...readEverything, "placements:write", "spend:approve", "outreach:review"]),
+  manager: new Set([...readEverything, "partners:write", "outreach:write", "gifts:write", "placements:write", "campaigns:write", "coverage:write"]),
+  marketing: new Set([...readEverything, "placements:write", "campaigns:write", "spend:approve", "outreach:review"]),
   compliance: new Set([...readEverything, "compliance:review", "audit:read", "outreach:review"]),
   viewer: new Set(readEverything),
 };

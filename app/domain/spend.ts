@@ -1,0 +1,304 @@
+/** Products, campaigns, gifts, placements and payments: form schemas and status rules shared by forms and actions. */
+import { z } from "zod";
+import { currencySchema, normaliseDecimal, rateSchema, toMinorUnits } from "./money";
+import { RecordIdSchema, RuleViolation } from "./rules";
+
+export const giftStatuses = ["planned", "shipped", "delivered", "returned", "cancelled"] as const;
+export const placementStatuses = ["proposed", "approved", "contracted", "delivered", "paid", "cancelled"] as const;
+export const jurisdictions = ["US", "FR", "GB", "DE"] as const;
+export type GiftStatus = (typeof giftStatuses)[number];
+export type PlacementStatus = (typeof placementStatuses)[number];
+
+/** Gifts and placements in these statuses count as cost (metrics.md). */
+export const costedGiftStatuses: readonly GiftStatus[] = ["shipped", "delivered"];
+export const committedPlacementStatuses: readonly PlacementStatus[] = ["approved", "contracted", "delivered", "paid"];
+
+const emptyAsUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess(emptyAsUndefined, schema.optional());
+const requiredText = (max: number) => z.string({ error: "errors.required" }).trim().min(1, "errors.required").max(max, "errors.tooLong");
+const optionalText = (max: number) => optional(z.string().trim().max(max, "errors.tooLong"));
+export const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "errors.invalidDate").refine((day) => !Number.isNaN(Date.parse(`${day}T00:00:00Z`)), "errors.invalidDate");
+const optionalDay = optional(isoDay);
+const checkbox = z.preprocess((value) => value === "on" || value === "true" || value === true, z.boolean());
+
+/** An amount as typed, in major units: a number, not negative. Turned into minor units with its currency. */
+const amountText = z
+  .string({ error: "errors.required" })
+  .trim()
+  .min(1, "errors.required")
+  .refine((text) => normaliseDecimal(text) !== null, "errors.invalidAmount")
+  .refine((text) => !normaliseDecimal(text)?.startsWith("-"), "errors.negativeAmount");
+const optionalAmountText = optional(amountText);
+
+type WithMinor<T, K extends keyof T> = Omit<T, K> & { [P in K]: undefined extends T[P] ? number | undefined : number };
+
+/** Replaces the named amount fields with minor units of the object's currency; too many decimals is an error on the field. */
+function inMinorUnits<T extends { currency: string }, K extends keyof T & string>(keys: readonly K[]) {
+  return (value: T, ctx: z.RefinementCtx): WithMinor<T, K> => {
+    const result: Record<string, unknown> = { ...value };
+    for (const key of keys) {
+      const text = value[key];
+      if (text === undefined) continue;
+      const minor = toMinorUnits(String(text), value.currency);
+      if (minor === null) ctx.addIssue({ code: "custom", path: [key], message: "errors.tooManyDecimals" });
+      else result[key] = minor;
+    }
+    return result as WithMinor<T, K>;
+  };
+}
+
+export const ProductFormSchema = z
+  .object({
+    name: requiredText(200),
+    sku: optionalText(64),
+    unitCost: amountText,
+    retailPrice: optionalAmountText,
+    currency: currencySchema,
+  })
+  .transform(inMinorUnits(["unitCost", "retailPrice"]));
+export type ProductInput = z.output<typeof ProductFormSchema>;
+
+const jurisdictionList = z.preprocess(
+  (value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]),
+  z.array(z.enum(jurisdictions, { error: "errors.invalidChoice" })),
+);
+const idList = z.preprocess((value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]), z.array(RecordIdSchema).max(200));
+
+export const CampaignFormSchema = z
+  .object({
+    name: requiredText(200),
+    brief: optionalText(10_000),
+    startsOn: optionalDay,
+    endsOn: optionalDay,
+    budget: optionalAmountText,
+    currency: currencySchema,
+    jurisdictions: jurisdictionList,
+    productIds: idList,
+  })
+  .refine((c) => !c.startsOn || !c.endsOn || c.startsOn <= c.endsOn, { path: ["endsOn"], message: "errors.endBeforeStart" })
+  .transform(inMinorUnits(["budget"]));
+export type CampaignInput = z.output<typeof CampaignFormSchema>;
+
+/** Shipped and delivered dates must be in order, and a shipped gift needs its shipped date. */
+function giftDatesInOrder(gift: { status: GiftStatus; shippedOn?: string; deliveredOn?: string }, ctx: z.RefinementCtx) {
+  if (gift.shippedOn && gift.deliveredOn && gift.shippedOn > gift.deliveredOn) {
+    ctx.addIssue({ code: "custom", path: ["deliveredOn"], message: "errors.deliveredBeforeShipped" });
+  }
+  if ((gift.status === "shipped" || gift.status === "delivered" || gift.status === "returned") && !gift.shippedOn) {
+    ctx.addIssue({ code: "custom", path: ["shippedOn"], message: "errors.shippedOnRequired" });
+  }
+  if (gift.status === "delivered" && !gift.deliveredOn) ctx.addIssue({ code: "custom", path: ["deliveredOn"], message: "errors.deliveredOnRequired" });
+}
+
+const giftFields = {
+  campaignId: optional(RecordIdSchema),
+  productId: optional(RecordIdSchema),
+  itemName: optionalText(200),
+  quantity: z.preprocess(emptyAsUndefined, z.coerce.number({ error: "errors.invalidNumber" }).int("errors.invalidNumber").min(1, "errors.quantityAtLeastOne").max(100_000, "errors.tooLarge")),
+  unitValue: optionalAmountText,
+  shipping: optionalAmountText,
+  currency: currencySchema,
+  requestedByPartner: checkbox,
+  status: z.enum(["planned", "shipped", "delivered"], { error: "errors.invalidChoice" }),
+  carrier: optionalText(100),
+  trackingNumber: optionalText(100),
+  shippedOn: optionalDay,
+  deliveredOn: optionalDay,
+  expectedReturn: optionalText(1000),
+  agreementRef: optionalText(200),
+  overBudgetConfirmed: checkbox,
+};
+
+function productOrItem(gift: { productId?: string; itemName?: string }, ctx: z.RefinementCtx) {
+  if (!gift.productId && !gift.itemName) ctx.addIssue({ code: "custom", path: ["itemName"], message: "errors.productOrItem" });
+}
+
+export const GiftFormSchema = z
+  .object({ partnerId: RecordIdSchema, ...giftFields })
+  .superRefine(giftDatesInOrder)
+  .superRefine(productOrItem)
+  .transform(inMinorUnits(["unitValue", "shipping"]));
+export type GiftInput = z.output<typeof GiftFormSchema>;
+
+/** One product (or item) to many partners at once. */
+export const GiftBatchFormSchema = z
+  .object({
+    partnerIds: z.preprocess((value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]), z.array(RecordIdSchema).min(1, "errors.choosePartners").max(500, "errors.tooMany")),
+    ...giftFields,
+  })
+  .superRefine(giftDatesInOrder)
+  .superRefine(productOrItem)
+  .transform(inMinorUnits(["unitValue", "shipping"]));
+export type GiftBatchInput = z.output<typeof GiftBatchFormSchema>;
+
+export const GiftShipmentSchema = z
+  .object({
+    giftId: RecordIdSchema,
+    status: z.enum(giftStatuses, { error: "errors.invalidChoice" }),
+    carrier: optionalText(100),
+    trackingNumber: optionalText(100),
+    shippedOn: optionalDay,
+    deliveredOn: optionalDay,
+  })
+  .superRefine(giftDatesInOrder);
+export type GiftShipmentInput = z.output<typeof GiftShipmentSchema>;
+
+export const GiftReturnSchema = z.object({
+  giftId: RecordIdSchema,
+  expectedReturn: optionalText(1000),
+  returnFulfilledOn: optionalDay,
+  agreementRef: optionalText(200),
+});
+
+/** Which gift statuses may follow which. */
+const giftTransitions: Record<GiftStatus, readonly GiftStatus[]> = {
+  planned: ["planned", "shipped", "delivered", "cancelled"],
+  shipped: ["shipped", "delivered", "returned", "cancelled"],
+  delivered: ["delivered", "returned"],
+  returned: ["returned"],
+  cancelled: ["cancelled"],
+};
+
+export function canMoveGift(from: GiftStatus, to: GiftStatus): boolean {
+  return giftTransitions[from].includes(to);
+}
+
+export const PlacementFormSchema = z
+  .object({
+    partnerId: RecordIdSchema,
+    campaignId: optional(RecordIdSchema),
+    title: requiredText(200),
+    fee: amountText,
+    currency: currencySchema,
+    agreedOn: isoDay,
+    usageRights: optionalText(2000),
+    contractRef: optionalText(200),
+    deliverable: optionalText(500),
+    deliverableDueOn: optionalDay,
+    overBudgetConfirmed: checkbox,
+  })
+  .transform(inMinorUnits(["fee"]));
+export type PlacementInput = z.output<typeof PlacementFormSchema>;
+
+export const DeliverableFormSchema = z.object({ description: requiredText(500), dueOn: optionalDay });
+
+export const PaymentFormSchema = z.object({
+  amount: amountText.refine((text) => /[1-9]/.test(normaliseDecimal(text) ?? ""), "errors.amountAboveZero"),
+  paidOn: isoDay,
+  invoiceRef: optionalText(100),
+});
+
+/** Moves a person makes by hand; approval has its own rule (approvePlacement) and "paid" needs the fee paid in full. */
+const placementTransitions: Record<PlacementStatus, readonly PlacementStatus[]> = {
+  proposed: ["cancelled"],
+  approved: ["contracted", "cancelled"],
+  contracted: ["delivered", "cancelled"],
+  delivered: ["paid", "cancelled"],
+  paid: [],
+  cancelled: [],
+};
+
+export function nextPlacementStatuses(from: PlacementStatus): readonly PlacementStatus[] {
+  return placementTransitions[from];
+}
+
+export const PlacementStatusSchema = z.object({ status: z.enum(placementStatuses, { error: "errors.invalidChoice" }) });
+
+/** Payments are for placements the company is committed to. */
+export function acceptsPayments(status: PlacementStatus): boolean {
+  return status === "approved" || status === "contracted" || status === "delivered";
+}
+
+/** How many different approvers a placement needs: two above the single-approval limit, or when its fee cannot be valued. */
+export function approvalsNeeded(feeInReportingMinor: number | null, singleApprovalLimitMinor: number | null): 1 | 2 {
+  if (singleApprovalLimitMinor === null) return 1;
+  if (feeInReportingMinor === null) return 2;
+  return feeInReportingMinor > singleApprovalLimitMinor ? 2 : 1;
+}
+
+export const WorkspaceSettingsSchema = z
+  .object({
+    reportingCurrency: currencySchema,
+    giftValuationBasis: z.enum(["cost", "retail"], { error: "errors.invalidChoice" }),
+    writtenAgreement: amountText,
+    singleApprovalLimit: optionalAmountText,
+  })
+  .transform((value, ctx) => inMinorUnits<typeof value & { currency: string }, "writtenAgreement" | "singleApprovalLimit">(["writtenAgreement", "singleApprovalLimit"])({ ...value, currency: value.reportingCurrency }, ctx));
+export type WorkspaceSettingsInput = z.output<typeof WorkspaceSettingsSchema>;
+
+export const ExchangeRateFormSchema = z
+  .object({ baseCurrency: currencySchema, quoteCurrency: currencySchema, rate: rateSchema, validOn: isoDay })
+  .refine((r) => r.baseCurrency !== r.quoteCurrency, { path: ["quoteCurrency"], message: "errors.sameCurrency" });
+export type ExchangeRateInput = z.output<typeof ExchangeRateFormSchema>;
+
+/** A period filter: both ends optional, in order. */
+export const PeriodSchema = z
+  .object({ from: optionalDay, to: optionalDay })
+  .refine((p) => !p.from || !p.to || p.from <= p.to, { path: ["to"], message: "errors.endBeforeStart" });
+
+export interface BudgetCheck {
+  budgetMinor: number;
+  committedMinor: number;
+  /** Null when the new amount cannot be valued in the budget's currency (no rate). */
+  additionMinor: number | null;
+  currency: string;
+}
+
+/** The campaign would go over budget with a new gift or placement; the person may go ahead, and is recorded. */
+export class OverBudget extends RuleViolation {
+  constructor(public readonly check: BudgetCheck) {
+    super("campaigns.overBudget", 409);
+  }
+}
+
+const optionalId = z.preprocess(emptyAsUndefined, RecordIdSchema.optional().catch(undefined));
+const page = z.coerce.number().int().min(1).max(100_000).catch(1);
+
+export const GiftListQuerySchema = z.object({
+  page,
+  status: z.preprocess(emptyAsUndefined, z.enum(giftStatuses).optional().catch(undefined)),
+  campaignId: optionalId,
+  partnerId: optionalId,
+  batch: optionalId,
+  waitingDays: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).max(3650).optional().catch(undefined)),
+});
+
+export const PlacementListQuerySchema = z.object({
+  page,
+  status: z.preprocess(emptyAsUndefined, z.enum(placementStatuses).optional().catch(undefined)),
+  campaignId: optionalId,
+  partnerId: optionalId,
+  mine: z.preprocess((v) => v === "1", z.boolean()),
+});
+
+export const spendViews = ["month", "partner", "campaign", "kind"] as const;
+
+/** The first day of the month eleven months back: with today, twelve calendar months. */
+export function defaultSpendPeriod(today: string): { from: string; to: string } {
+  const [year, month] = today.split("-").map(Number);
+  const start = new Date(Date.UTC(year, month - 1 - 11, 1));
+  return { from: start.toISOString().slice(0, 10), to: today };
+}
+
+const filterId = z.preprocess(emptyAsUndefined, z.string().max(64).optional().catch(undefined));
+
+/** Spend view filters from the URL. A missing period means the last twelve months; an empty one means "all time". */
+export function parseSpendQuery(params: URLSearchParams, today: string) {
+  const defaults = defaultSpendPeriod(today);
+  const period = PeriodSchema.safeParse({
+    from: params.has("from") ? params.get("from") : defaults.from,
+    to: params.has("to") ? params.get("to") : defaults.to,
+  });
+  if (!period.success) return { error: period.error.issues[0].message } as const;
+  const rest = z
+    .object({
+      view: z.enum(spendViews).catch("month"),
+      campaignId: filterId,
+      partnerId: filterId,
+      ownerId: filterId,
+      country: z.preprocess(emptyAsUndefined, z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/).optional().catch(undefined)),
+      page: z.coerce.number().int().min(1).max(100_000).catch(1),
+    })
+    .parse(Object.fromEntries(params));
+  return { query: { ...rest, ...period.data } } as const;
+}

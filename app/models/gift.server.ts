@@ -1,0 +1,200 @@
+import crypto from "node:crypto";
+import type { Prisma } from "~/generated/prisma/client";
+import { convertAmount, giftValueMinor } from "~/domain/money";
+import { isDoNotContact } from "~/domain/partners";
+import { RuleViolation } from "~/domain/rules";
+import { canMoveGift, type GiftBatchInput, type GiftShipmentInput, type GiftStatus } from "~/domain/spend";
+import { recordAudit } from "~/utils/audit.server";
+import { db, type DbClient } from "~/utils/db.server";
+import { checkCampaignBudget } from "./campaign.server";
+import { getSettings, ratesInto } from "./settings.server";
+
+const PAGE_SIZE = 50;
+const day = (iso: string | undefined) => (iso ? new Date(`${iso}T00:00:00Z`) : null);
+export const isoDayOf = (value: Date | null) => (value ? value.toISOString().slice(0, 10) : null);
+
+/** Gifts and placements go only to live partners that may be contacted. */
+export async function assertMayReceive(tx: DbClient, partnerIds: string[], field = "partnerId") {
+  const partners = await tx.partner.findMany({ where: { id: { in: partnerIds } }, select: { id: true, stage: true, mergedIntoId: true } });
+  if (partners.length !== new Set(partnerIds).size || partners.some((p) => p.mergedIntoId)) throw new RuleViolation("spend.unknownPartner", 422, field);
+  if (partners.some((p) => isDoNotContact(p.stage))) throw new RuleViolation("spend.doNotContact", 422, field);
+}
+
+/** What the gift form names: a catalogue product (its price and name by default) or a free-text item. */
+async function resolveItem(tx: DbClient, input: Pick<GiftBatchInput, "productId" | "itemName" | "unitValue" | "currency">) {
+  if (!input.productId) {
+    if (input.unitValue === undefined) throw new RuleViolation("errors.required", 422, "unitValue");
+    return { productId: null, itemName: input.itemName!, unitCostMinor: input.unitValue, unitRetailMinor: null };
+  }
+  const product = await tx.product.findUnique({ where: { id: input.productId } });
+  if (!product || product.archivedAt) throw new RuleViolation("gifts.unknownProduct", 422, "productId");
+  const sameCurrency = product.currency === input.currency;
+  const unitCostMinor = input.unitValue ?? (sameCurrency ? product.unitCostMinor : undefined);
+  if (unitCostMinor === undefined) throw new RuleViolation("gifts.unitValueInCurrency", 422, "unitValue");
+  return { productId: product.id, itemName: input.itemName ?? product.name, unitCostMinor, unitRetailMinor: sameCurrency ? product.retailMinor : null };
+}
+
+/**
+ * One gift per partner, all in one transaction: a do-not-contact partner, an unknown product or
+ * an unconfirmed budget overrun refuses the whole batch and writes nothing.
+ */
+export async function createGifts(actorId: string | null, input: GiftBatchInput) {
+  return db().$transaction(async (tx) => {
+    await assertMayReceive(tx, input.partnerIds, "partnerIds");
+    const item = await resolveItem(tx, input);
+    const settings = await getSettings(tx);
+    const valueEach = giftValueMinor({ quantity: input.quantity, shippingMinor: input.shipping ?? 0, ...item }, settings.giftValuationBasis);
+    const on = input.shippedOn ?? new Date().toISOString().slice(0, 10);
+    const overBudget = await checkCampaignBudget(tx, input.campaignId, { amountMinor: valueEach * input.partnerIds.length, currency: input.currency, on }, input.overBudgetConfirmed);
+    const batchId = input.partnerIds.length > 1 ? crypto.randomUUID() : null;
+    const gifts = [];
+    for (const partnerId of input.partnerIds) {
+      const gift = await tx.gift.create({
+        data: {
+          partnerId,
+          campaignId: input.campaignId ?? null,
+          ...item,
+          quantity: input.quantity,
+          shippingMinor: input.shipping ?? 0,
+          currency: input.currency,
+          requestedByPartner: input.requestedByPartner,
+          status: input.status,
+          carrier: input.carrier ?? null,
+          trackingNumber: input.trackingNumber ?? null,
+          shippedOn: day(input.shippedOn),
+          deliveredOn: day(input.deliveredOn),
+          expectedReturn: input.expectedReturn ?? null,
+          agreementRef: input.agreementRef ?? null,
+          batchId,
+          budgetOverrideById: overBudget ? actorId : null,
+          createdById: actorId,
+        },
+      });
+      await recordAudit(tx, { actorId, action: overBudget ? "gift.create_over_budget" : "gift.create", entityType: "Gift", entityId: gift.id, after: gift });
+      gifts.push(gift);
+    }
+    return { gifts, overBudget, needsAgreement: (await agreementNeeded(tx, settings, { ...gifts[0], valueMinor: valueEach })) && !input.agreementRef };
+  });
+}
+
+/** Above the workspace threshold (in the reporting currency) a written agreement is needed. */
+async function agreementNeeded(tx: DbClient, settings: Awaited<ReturnType<typeof getSettings>>, gift: { valueMinor: number; currency: string; shippedOn: Date | null; createdAt: Date }) {
+  const rates = gift.currency === settings.reportingCurrency ? [] : await ratesInto(tx, settings.reportingCurrency);
+  const on = isoDayOf(gift.shippedOn) ?? isoDayOf(gift.createdAt)!;
+  const value = convertAmount({ amountMinor: gift.valueMinor, currency: gift.currency, on }, settings.reportingCurrency, rates);
+  return value !== null && value > settings.writtenAgreementMinor;
+}
+
+export async function getGift(id: string) {
+  const gift = await db().gift.findUnique({
+    where: { id },
+    include: {
+      partner: { select: { id: true, name: true, stage: true } },
+      campaign: { select: { id: true, name: true } },
+      product: { select: { id: true, name: true, sku: true } },
+      createdBy: { select: { name: true } },
+      budgetOverrideBy: { select: { name: true } },
+    },
+  });
+  if (!gift) return null;
+  const settings = await getSettings();
+  const valueMinor = giftValueMinor(gift, settings.giftValuationBasis);
+  return { gift, valueMinor, basis: settings.giftValuationBasis, needsAgreement: await agreementNeeded(db(), settings, { ...gift, valueMinor }), thresholdMinor: settings.writtenAgreementMinor, reportingCurrency: settings.reportingCurrency };
+}
+
+async function updateGift(actorId: string, id: string, change: (gift: Prisma.GiftGetPayload<object>) => Prisma.GiftUpdateInput, action: string) {
+  return db().$transaction(async (tx) => {
+    const before = await tx.gift.findUnique({ where: { id } });
+    if (!before) throw new RuleViolation("errors.notFound", 404);
+    const after = await tx.gift.update({ where: { id }, data: change(before) });
+    await recordAudit(tx, { actorId, action, entityType: "Gift", entityId: id, before, after });
+    return after;
+  });
+}
+
+export function updateShipment(actorId: string, input: GiftShipmentInput) {
+  return updateGift(
+    actorId,
+    input.giftId,
+    (gift) => {
+      if (!canMoveGift(gift.status as GiftStatus, input.status)) throw new RuleViolation("gifts.badTransition", 409, "status");
+      return {
+        status: input.status,
+        carrier: input.carrier ?? null,
+        trackingNumber: input.trackingNumber ?? null,
+        shippedOn: day(input.shippedOn),
+        deliveredOn: day(input.deliveredOn),
+      };
+    },
+    "gift.shipment",
+  );
+}
+
+export function updateReturn(actorId: string, input: { giftId: string; expectedReturn?: string; returnFulfilledOn?: string; agreementRef?: string }) {
+  return updateGift(
+    actorId,
+    input.giftId,
+    () => ({ expectedReturn: input.expectedReturn ?? null, returnFulfilledOn: day(input.returnFulfilledOn), agreementRef: input.agreementRef ?? null }),
+    "gift.return",
+  );
+}
+
+export interface GiftListQuery {
+  page: number;
+  status?: GiftStatus;
+  campaignId?: string;
+  partnerId?: string;
+  batch?: string;
+  /** Shipped at least this many days ago and the partner has not given what they owed. */
+  waitingDays?: number;
+}
+
+export async function listGifts(query: GiftListQuery) {
+  const where: Prisma.GiftWhereInput = {
+    ...(query.status ? { status: query.status } : {}),
+    ...(query.campaignId ? { campaignId: query.campaignId } : {}),
+    ...(query.partnerId ? { partnerId: query.partnerId } : {}),
+    ...(query.batch ? { batchId: query.batch } : {}),
+  };
+  if (query.waitingDays !== undefined) {
+    const cutoff = new Date(Date.now() - query.waitingDays * 86_400_000);
+    Object.assign(where, { status: { in: ["shipped", "delivered"] }, shippedOn: { lte: cutoff }, returnFulfilledOn: null });
+  }
+  const orderBy: Prisma.GiftOrderByWithRelationInput[] = query.waitingDays !== undefined ? [{ shippedOn: "asc" }, { id: "asc" }] : [{ createdAt: "desc" }, { id: "desc" }];
+  const [rows, total] = await Promise.all([
+    db().gift.findMany({
+      where,
+      orderBy,
+      skip: (query.page - 1) * PAGE_SIZE,
+      take: PAGE_SIZE,
+      select: {
+        id: true,
+        itemName: true,
+        quantity: true,
+        unitCostMinor: true,
+        unitRetailMinor: true,
+        shippingMinor: true,
+        currency: true,
+        status: true,
+        shippedOn: true,
+        deliveredOn: true,
+        returnFulfilledOn: true,
+        expectedReturn: true,
+        partner: { select: { id: true, name: true, stage: true } },
+        campaign: { select: { id: true, name: true } },
+      },
+    }),
+    db().gift.count({ where }),
+  ]);
+  return { rows, total, page: query.page, pageSize: PAGE_SIZE };
+}
+
+/** The partner page: the partner's latest gifts. */
+export function partnerGifts(partnerId: string) {
+  return db().gift.findMany({
+    where: { partnerId },
+    orderBy: [{ createdAt: "desc" }],
+    take: 20,
+    select: { id: true, itemName: true, quantity: true, unitCostMinor: true, unitRetailMinor: true, shippingMinor: true, currency: true, status: true, shippedOn: true, campaign: { select: { id: true, name: true } } },
+  });
+}

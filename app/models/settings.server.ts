@@ -1,0 +1,71 @@
+import { Prisma } from "~/generated/prisma/client";
+import { minorUnitShift, type Rate } from "~/domain/money";
+import type { ExchangeRateInput, WorkspaceSettingsInput } from "~/domain/spend";
+import { recordAudit } from "~/utils/audit.server";
+import { db, type DbClient } from "~/utils/db.server";
+
+export type WorkspaceSettings = Awaited<ReturnType<typeof getSettings>>;
+
+/** The single settings row (the migration creates it). */
+export async function getSettings(client: DbClient = db()) {
+  return client.workspaceSettings.upsert({ where: { id: 1 }, create: { id: 1 }, update: {} });
+}
+
+export async function updateSettings(actorId: string, input: WorkspaceSettingsInput) {
+  return db().$transaction(async (tx) => {
+    const before = await getSettings(tx);
+    const after = await tx.workspaceSettings.update({
+      where: { id: 1 },
+      data: {
+        reportingCurrency: input.reportingCurrency,
+        giftValuationBasis: input.giftValuationBasis,
+        writtenAgreementMinor: input.writtenAgreement,
+        singleApprovalLimitMinor: input.singleApprovalLimit ?? null,
+      },
+    });
+    await recordAudit(tx, { actorId, action: "settings.update", entityType: "WorkspaceSettings", entityId: "1", before, after });
+    return after;
+  });
+}
+
+const RATES_PAGE = 50;
+
+export async function listRates(page: number) {
+  const [rows, total] = await Promise.all([
+    db().exchangeRate.findMany({ orderBy: [{ validOn: "desc" }, { baseCurrency: "asc" }, { quoteCurrency: "asc" }], skip: (page - 1) * RATES_PAGE, take: RATES_PAGE }),
+    db().exchangeRate.count(),
+  ]);
+  return { rows: rows.map((r) => ({ ...r, rate: r.rate.toString(), validOn: r.validOn.toISOString().slice(0, 10) })), total, page, pageSize: RATES_PAGE };
+}
+
+/** Adds rates, replacing the one of the same pair and day; one audit event per rate written. */
+export async function saveRates(actorId: string | null, rates: ExchangeRateInput[], client?: DbClient) {
+  const write = async (tx: DbClient) => {
+    for (const input of rates) {
+      const validOn = new Date(`${input.validOn}T00:00:00Z`);
+      const key = { baseCurrency: input.baseCurrency, quoteCurrency: input.quoteCurrency, validOn };
+      const before = await tx.exchangeRate.findUnique({ where: { baseCurrency_quoteCurrency_validOn: key } });
+      const data = { ...key, rate: new Prisma.Decimal(input.rate), minorUnitShift: minorUnitShift(input.baseCurrency, input.quoteCurrency) };
+      const after = before ? await tx.exchangeRate.update({ where: { id: before.id }, data }) : await tx.exchangeRate.create({ data });
+      await recordAudit(tx, { actorId, action: before ? "rate.update" : "rate.create", entityType: "ExchangeRate", entityId: after.id, before, after });
+    }
+    return rates.length;
+  };
+  return client ? write(client) : db().$transaction(write, { timeout: 60_000 });
+}
+
+export async function deleteRate(actorId: string, id: string) {
+  return db().$transaction(async (tx) => {
+    const before = await tx.exchangeRate.findUnique({ where: { id } });
+    if (!before) return false;
+    await tx.exchangeRate.delete({ where: { id } });
+    await recordAudit(tx, { actorId, action: "rate.delete", entityType: "ExchangeRate", entityId: id, before });
+    return true;
+  });
+}
+
+/** Every rate into the given currency, for converting a handful of amounts in the app. */
+export async function ratesInto(client: DbClient, quoteCurrency: string): Promise<Rate[]> {
+  const rows = await client.exchangeRate.findMany({ where: { quoteCurrency }, select: { baseCurrency: true, quoteCurrency: true, rate: true, validOn: true } });
+  return rows.map((r) => ({ ...r, rate: r.rate.toString(), validOn: r.validOn.toISOString().slice(0, 10) }));
+}

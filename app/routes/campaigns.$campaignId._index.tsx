@@ -1,0 +1,147 @@
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { MissingRatesNotice, Money } from "~/components/money";
+import { PageHeader } from "~/components/page";
+import { budgetOverrides, campaignSpend, getCampaign, setCampaignArchived } from "~/models/campaign.server";
+import { requirePermission } from "~/utils/auth.server";
+import { answerRuleViolation } from "~/utils/forms.server";
+import { can } from "~/utils/permissions";
+import { formatDay, formatDateTime, formatPercent } from "~/utils/format";
+import { notFound } from "~/utils/http.server";
+import { redirectWithToast } from "~/utils/session.server";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requirePermission(request, "placements:read");
+  const campaign = await getCampaign(params.campaignId!);
+  if (!campaign) notFound();
+  const [spend, overrides] = await Promise.all([campaignSpend(campaign), budgetOverrides(campaign.id)]);
+  return json({
+    campaign,
+    spend,
+    overrides,
+    canWrite: can(user.role, "campaigns:write"),
+    canGift: can(user.role, "gifts:write"),
+    canPropose: can(user.role, "placements:write"),
+  });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requirePermission(request, "campaigns:write");
+  const archive = (await request.formData()).get("intent") === "archive";
+  return answerRuleViolation(async () => {
+    await setCampaignArchived(user.id, params.campaignId!, archive);
+    return redirectWithToast(`/campaigns/${params.campaignId}`, { kind: "success", message: archive ? "campaigns.archived" : "campaigns.restored" });
+  });
+}
+
+function BudgetBar({ label, minor, budget, currency }: { label: string; minor: number; budget: number | null; currency: string }) {
+  const { i18n } = useTranslation();
+  const share = budget ? (minor / budget) * 100 : null;
+  return (
+    <div className="budget-line">
+      <span>{label}</span>
+      <strong>
+        <Money minor={minor} currency={currency} />
+      </strong>
+      {share !== null ? (
+        <>
+          <meter min={0} max={100} low={80} high={100} optimum={0} value={Math.min(share, 100)} aria-label={label} />
+          <span className={share > 100 ? "badge badge-danger" : "muted"}>{formatPercent(i18n.language, share, 0)}</span>
+        </>
+      ) : null}
+    </div>
+  );
+}
+
+export default function CampaignPage() {
+  const { t, i18n } = useTranslation();
+  const { campaign, spend, overrides, canWrite, canGift, canPropose } = useLoaderData<typeof loader>();
+  const committed = spend.total.giftsMinor + spend.total.placementsMinor;
+  return (
+    <>
+      <PageHeader title={campaign.name}>
+        {canGift ? (
+          <Link to={`/gifts/new?campaignId=${campaign.id}`} className="button">
+            {t("gifts.new")}
+          </Link>
+        ) : null}
+        {canPropose ? (
+          <Link to={`/placements/new?campaignId=${campaign.id}`} className="button">
+            {t("placements.new")}
+          </Link>
+        ) : null}
+        {canWrite ? (
+          <Link to={`/campaigns/${campaign.id}/edit`} className="button button-quiet">
+            {t("common.edit")}
+          </Link>
+        ) : null}
+      </PageHeader>
+      {campaign.archivedAt ? <div className="banner">{t("campaigns.archivedBanner")}</div> : null}
+      <div className="two-columns">
+        <section className="card" aria-labelledby="budget-title">
+          <h2 id="budget-title">{t("campaigns.budgetTitle")}</h2>
+          {campaign.budgetMinor !== null ? (
+            <p>
+              {t("campaigns.budget")}: <Money minor={campaign.budgetMinor} currency={campaign.currency} />
+            </p>
+          ) : (
+            <p className="muted">{t("campaigns.noBudget")}</p>
+          )}
+          <BudgetBar label={t("campaigns.committed")} minor={committed} budget={campaign.budgetMinor} currency={campaign.currency} />
+          <BudgetBar label={t("campaigns.paid")} minor={spend.total.paidMinor} budget={campaign.budgetMinor} currency={campaign.currency} />
+          <p className="hint">
+            {t("campaigns.committedSplit", {
+              gifts: String(spend.total.giftCount),
+              placements: String(spend.total.placementCount),
+            })}{" "}
+            ({t(`money.basis.${spend.basis}`)})
+          </p>
+          {campaign.budgetMinor !== null && committed > campaign.budgetMinor ? (
+            <p className="banner banner-danger" role="status">
+              {t("campaigns.isOverBudget")}
+            </p>
+          ) : null}
+          <MissingRatesNotice missing={spend.missingRates} currency={campaign.currency} />
+          <p>
+            <Link to={`/gifts?campaignId=${campaign.id}`}>{t("campaigns.seeGifts")}</Link> · <Link to={`/placements?campaignId=${campaign.id}`}>{t("campaigns.seePlacements")}</Link> ·{" "}
+            <Link to={`/spend?campaignId=${campaign.id}&from=&to=`}>{t("campaigns.seeSpend")}</Link>
+          </p>
+        </section>
+        <section className="card" aria-labelledby="campaign-details">
+          <h2 id="campaign-details">{t("common.details")}</h2>
+          <dl>
+            <dt>{t("campaigns.dates")}</dt>
+            <dd>
+              {campaign.startsOn ? formatDay(i18n.language, campaign.startsOn) : "—"} → {campaign.endsOn ? formatDay(i18n.language, campaign.endsOn) : "—"}
+            </dd>
+            <dt>{t("campaigns.jurisdictions")}</dt>
+            <dd>{campaign.jurisdictions.length ? campaign.jurisdictions.map((j) => t(`jurisdictions.${j}` as "jurisdictions.FR")).join(", ") : t("campaigns.workspaceDefault")}</dd>
+            <dt>{t("campaigns.products")}</dt>
+            <dd>{campaign.products.length ? campaign.products.map((p) => p.name).join(", ") : "—"}</dd>
+          </dl>
+          {campaign.brief ? <p className="prewrap">{campaign.brief}</p> : null}
+          {canWrite ? (
+            <Form method="post">
+              <button type="submit" name="intent" value={campaign.archivedAt ? "restore" : "archive"} className="button button-quiet">
+                {campaign.archivedAt ? t("common.restore") : t("common.archive")}
+              </button>
+            </Form>
+          ) : null}
+        </section>
+      </div>
+      {overrides.length ? (
+        <section className="card" aria-labelledby="overrides-title">
+          <h2 id="overrides-title">{t("campaigns.overrides")}</h2>
+          <ul className="plain-list">
+            {overrides.map((o) => (
+              <li key={o.id}>
+                <Link to={`/${o.kind === "gift" ? "gifts" : "placements"}/${o.id}`}>{o.label}</Link> · {t("campaigns.overrideBy", { name: o.by, when: formatDateTime(i18n.language, o.at) })}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,58 @@
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { ConformForm } from "~/components/conform-form";
+import { SelectField, SubmitButton, TextField } from "~/components/form-fields";
+import { useZodForm } from "~/components/use-zod-form";
+import { fromMinorUnits } from "~/domain/money";
+import { WorkspaceSettingsSchema } from "~/domain/spend";
+import { getSettings, updateSettings } from "~/models/settings.server";
+import { requirePermission } from "~/utils/auth.server";
+import { handleForm } from "~/utils/forms.server";
+import { redirectWithToast } from "~/utils/session.server";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requirePermission(request, "settings:manage");
+  return json({ settings: await getSettings() });
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requirePermission(request, "settings:manage");
+  return handleForm(await request.formData(), WorkspaceSettingsSchema, async (input) => {
+    await updateSettings(user.id, input);
+    return redirectWithToast("/settings/workspace", { kind: "success", message: "common.saved" });
+  });
+}
+
+export default function WorkspaceSettings() {
+  const { t } = useTranslation();
+  const { settings } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const currency = settings.reportingCurrency;
+  const [form, fields] = useZodForm(WorkspaceSettingsSchema, {
+    lastResult: actionData?.result,
+    defaultValue: {
+      reportingCurrency: currency,
+      giftValuationBasis: settings.giftValuationBasis,
+      writtenAgreement: fromMinorUnits(settings.writtenAgreementMinor, currency),
+      singleApprovalLimit: settings.singleApprovalLimitMinor === null ? "" : fromMinorUnits(settings.singleApprovalLimitMinor, currency),
+    },
+  });
+  return (
+    <section className="card" aria-labelledby="workspace-title">
+      <h2 id="workspace-title">{t("settings.workspace")}</h2>
+      <ConformForm form={form}>
+        <TextField field={fields.reportingCurrency} label={t("workspace.reportingCurrency")} hint={t("workspace.reportingCurrencyHint")} />
+        <SelectField
+          field={fields.giftValuationBasis}
+          label={t("workspace.giftValuationBasis")}
+          options={(["cost", "retail"] as const).map((basis) => ({ value: basis, label: t(`money.basis.${basis}`) }))}
+        />
+        <TextField field={fields.writtenAgreement} label={t("workspace.writtenAgreement", { currency })} hint={t("workspace.writtenAgreementHint")} inputMode="decimal" />
+        <TextField field={fields.singleApprovalLimit} label={t("workspace.singleApprovalLimit", { currency })} hint={t("workspace.singleApprovalLimitHint")} inputMode="decimal" />
+        <SubmitButton busy={navigation.state !== "idle"}>{t("common.save")}</SubmitButton>
+      </ConformForm>
+    </section>
+  );
+}

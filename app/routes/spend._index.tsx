@@ -1,0 +1,183 @@
+import { json, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { MissingRatesNotice, Money } from "~/components/money";
+import { EmptyState, PageHeader } from "~/components/page";
+import { Pagination } from "~/components/pagination";
+import { useSearchHref } from "~/components/use-search-href";
+import { parseSpendQuery, spendViews } from "~/domain/spend";
+import { campaignChoices } from "~/models/campaign.server";
+import { listOwners } from "~/models/partner.server";
+import { getSettings } from "~/models/settings.server";
+import { spendReport } from "~/models/spend.server";
+import { requirePermission } from "~/utils/auth.server";
+import { formatDate, formatNumber, formatPercent } from "~/utils/format";
+import { badRequest } from "~/utils/http.server";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requirePermission(request, "reports:read");
+  const parsed = parseSpendQuery(new URL(request.url).searchParams, new Date().toISOString().slice(0, 10));
+  if ("error" in parsed) badRequest(parsed.error ?? "errors.formHasErrors");
+  const { query } = parsed;
+  const settings = await getSettings();
+  const paged = query.view === "partner" || query.view === "campaign";
+  const [report, campaigns, owners] = await Promise.all([
+    spendReport({ filter: query, grouping: query.view, currency: settings.reportingCurrency, basis: settings.giftValuationBasis, page: paged ? query.page : null }),
+    campaignChoices(),
+    listOwners(),
+  ]);
+  return json({ report, query, campaigns, owners, paged });
+}
+
+function monthLabel(locale: string, key: string) {
+  return formatDate(locale, `${key}-01T00:00:00Z`, { month: "long", year: "numeric", timeZone: "UTC" });
+}
+
+export default function Spend() {
+  const { t, i18n } = useTranslation();
+  const { report, query, campaigns, owners, paged } = useLoaderData<typeof loader>();
+  const href = useSearchHref();
+  const location = useLocation();
+  const currency = report.currency;
+  const cost = report.total.giftsMinor + report.total.placementsMinor;
+  const empty = report.total.giftCount + report.total.placementCount + report.total.paymentCount === 0;
+  const label = (key: string | null): string => {
+    if (query.view === "month") return key ? monthLabel(i18n.language, key) : "—";
+    if (query.view === "kind") return String(t(`spend.kinds.${key as "gift"}`));
+    if (key === null) return t("campaigns.none");
+    return report.groups.find((g) => g.key === key)?.label ?? key;
+  };
+  return (
+    <>
+      <PageHeader title={t("spend.title")}>
+        <a href={`/spend/export${location.search}`} className="button button-quiet" download>
+          {t("common.exportCsv")}
+        </a>
+      </PageHeader>
+      <nav className="tabs" aria-label={t("spend.views")}>
+        {spendViews.map((view) => (
+          <Link key={view} to={href({ view, page: null })} aria-current={query.view === view ? "page" : undefined}>
+            {t(`spend.view.${view}`)}
+          </Link>
+        ))}
+      </nav>
+      <Form method="get" className="filters card" aria-label={t("common.filters")}>
+        <input type="hidden" name="view" value={query.view} />
+        <div className="field">
+          <label htmlFor="spend-from">{t("common.from")}</label>
+          <input id="spend-from" name="from" type="date" defaultValue={query.from ?? ""} />
+        </div>
+        <div className="field">
+          <label htmlFor="spend-to">{t("common.to")}</label>
+          <input id="spend-to" name="to" type="date" defaultValue={query.to ?? ""} />
+        </div>
+        <div className="field">
+          <label htmlFor="spend-campaign">{t("campaigns.campaign")}</label>
+          <select id="spend-campaign" name="campaignId" defaultValue={query.campaignId ?? ""}>
+            <option value="">{t("common.all")}</option>
+            {campaigns.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="spend-owner">{t("partners.owner")}</label>
+          <select id="spend-owner" name="ownerId" defaultValue={query.ownerId ?? ""}>
+            <option value="">{t("common.all")}</option>
+            {owners.map((o) => (
+              <option key={o.id} value={o.id}>
+                {o.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="spend-country">{t("partners.country")}</label>
+          <input id="spend-country" name="country" maxLength={2} size={3} defaultValue={query.country ?? ""} />
+        </div>
+        {query.partnerId ? <input type="hidden" name="partnerId" value={query.partnerId} /> : null}
+        <button type="submit" className="button button-quiet">
+          {t("common.apply")}
+        </button>
+      </Form>
+      <MissingRatesNotice missing={report.missingRates} currency={currency} />
+      {empty ? (
+        <EmptyState title={t("spend.emptyTitle")}>{t("spend.empty")}</EmptyState>
+      ) : (
+        <section className="card" aria-labelledby="spend-table-title">
+          <h2 id="spend-table-title">{t(`spend.view.${query.view}`)}</h2>
+          <p className="hint">{t("spend.basisNote", { currency, basis: t(`money.basis.${report.basis}`) })}</p>
+          <div className="table-wrap">
+            <table>
+              <caption className="visually-hidden">{t(`spend.view.${query.view}`)}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t(`spend.groupHeader.${query.view}`)}</th>
+                  {query.view === "kind" ? (
+                    <>
+                      <th scope="col" className="numeric">{t("spend.items")}</th>
+                      <th scope="col" className="numeric">{t("spend.partners")}</th>
+                      <th scope="col" className="numeric">{t("spend.amount")}</th>
+                      <th scope="col" className="numeric">{t("spend.shareOfCost")}</th>
+                    </>
+                  ) : (
+                    <>
+                      <th scope="col" className="numeric">{t("spend.gifts")}</th>
+                      <th scope="col" className="numeric">{t("spend.placements")}</th>
+                      <th scope="col" className="numeric">{t("spend.cost")}</th>
+                      <th scope="col" className="numeric">{t("spend.paid")}</th>
+                    </>
+                  )}
+                  <th scope="col" className="numeric">{t("spend.unconverted")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {report.groups.map((group) => {
+                  const amount = group.giftsMinor + group.placementsMinor + (group.key === "payment" ? group.paidMinor : 0);
+                  return (
+                    <tr key={group.key ?? "none"}>
+                      <th scope="row">
+                        {query.view === "partner" && group.key ? <Link to={`/partners/${group.key}`}>{label(group.key)}</Link> : query.view === "campaign" && group.key ? <Link to={`/campaigns/${group.key}`}>{label(group.key)}</Link> : label(group.key)}
+                      </th>
+                      {query.view === "kind" ? (
+                        <>
+                          <td className="numeric">{formatNumber(i18n.language, group.giftCount + group.placementCount + group.paymentCount)}</td>
+                          <td className="numeric">{formatNumber(i18n.language, group.partners)}</td>
+                          <td className="numeric"><Money minor={amount} currency={currency} /></td>
+                          <td className="numeric">{group.key !== "payment" && cost > 0 ? formatPercent(i18n.language, (amount / cost) * 100) : "—"}</td>
+                        </>
+                      ) : (
+                        <>
+                          <td className="numeric"><Money minor={group.giftsMinor} currency={currency} /></td>
+                          <td className="numeric"><Money minor={group.placementsMinor} currency={currency} /></td>
+                          <td className="numeric"><Money minor={group.giftsMinor + group.placementsMinor} currency={currency} /></td>
+                          <td className="numeric"><Money minor={group.paidMinor} currency={currency} /></td>
+                        </>
+                      )}
+                      <td className="numeric">{group.unconverted ? formatNumber(i18n.language, group.unconverted) : "—"}</td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+              {query.view !== "kind" ? (
+                <tfoot>
+                  <tr>
+                    <th scope="row">{t("spend.total")}</th>
+                    <td className="numeric"><Money minor={report.total.giftsMinor} currency={currency} /></td>
+                    <td className="numeric"><Money minor={report.total.placementsMinor} currency={currency} /></td>
+                    <td className="numeric"><strong><Money minor={cost} currency={currency} /></strong></td>
+                    <td className="numeric"><Money minor={report.total.paidMinor} currency={currency} /></td>
+                    <td className="numeric">{report.total.unconverted ? formatNumber(i18n.language, report.total.unconverted) : "—"}</td>
+                  </tr>
+                </tfoot>
+              ) : null}
+            </table>
+          </div>
+          {paged ? <Pagination page={query.page} pageSize={50} total={report.groupCount} /> : null}
+        </section>
+      )}
+    </>
+  );
+}
