@@ -1,11 +1,13 @@
 /**
- * npm run import -- partners FILE.csv
+ * npm run import -- partners|gifts|placements FILE.csv
  * Imports the valid rows in one transaction and lists the rejected ones by line and column.
  * Exit code: 0 when every row was imported or already there, 2 when some rows were rejected.
  */
 import fs from "node:fs";
 import { decodeCsvBytes, parseCsv } from "../domain/csv";
-import { planPartnerImport } from "../domain/partner-import";
+import { planPartnerImport, type ImportError } from "../domain/partner-import";
+import { planGiftImport, planPlacementImport } from "../domain/spend-import";
+import { importGifts, importPlacements } from "../models/spend-import.server";
 import { en } from "../i18n/en";
 import { applyPartnerImport } from "../models/partner-import.server";
 import { withCliDatabase, runCli } from "./database";
@@ -15,16 +17,37 @@ function message(key: string): string {
   return typeof text === "string" ? text : key;
 }
 
+function printErrors(errors: ImportError[]) {
+  for (const error of errors) {
+    console.log(`line ${error.line}${error.column ? `, column ${error.column}` : ""}: ${message(error.messageKey)}${error.value ? ` (${JSON.stringify(error.value)})` : ""}`);
+  }
+}
+
+/** Gifts and placements: one transaction, already-imported rows skipped, rejected rows listed. */
+async function importSpend(kind: "gifts" | "placements", file: string) {
+  const table = parseCsv(decodeCsvBytes(fs.readFileSync(file)));
+  return withCliDatabase(async (database) => {
+    const started = Date.now();
+    const result = kind === "gifts" ? await importGifts(null, planGiftImport(table)) : await importPlacements(null, planPlacementImport(table));
+    console.log(
+      `${file} → ${database}: ${result.rowCount} rows; ${result.created} ${kind === "gifts" ? "gifts" : "placements and payments"} added, ${result.unchanged} already there, ${result.rejected} rejected (${((Date.now() - started) / 1000).toFixed(1)} s).`,
+    );
+    printErrors(result.errors);
+    return result.rejected > 0 ? 2 : 0;
+  });
+}
+
 runCli(async () => {
   const [kind, file] = process.argv.slice(2).filter((arg) => arg !== "--");
-  if (kind !== "partners" || !file) {
-    console.error("Usage: npm run import -- partners FILE.csv");
+  if (!["partners", "gifts", "placements"].includes(kind) || !file) {
+    console.error("Usage: npm run import -- partners|gifts|placements FILE.csv");
     return 64;
   }
   if (!fs.existsSync(file)) {
     console.error(`No such file: ${file}`);
     return 66;
   }
+  if (kind === "gifts" || kind === "placements") return importSpend(kind, file);
   const plan = planPartnerImport(parseCsv(decodeCsvBytes(fs.readFileSync(file))));
   return withCliDatabase(async (database) => {
     const started = Date.now();
@@ -43,9 +66,7 @@ runCli(async () => {
     for (const duplicate of result.partners.filter((p) => p.outcome === "duplicate")) {
       console.log(`line ${duplicate.planned.lines.join(", ")}: "${duplicate.planned.partner.name}" looks like existing partner "${duplicate.existing?.name}" (${duplicate.existing?.id}); merge them in the app.`);
     }
-    for (const error of result.errors) {
-      console.log(`line ${error.line}${error.column ? `, column ${error.column}` : ""}: ${message(error.messageKey)}${error.value ? ` (${JSON.stringify(error.value)})` : ""}`);
-    }
+    printErrors(result.errors);
     return summary.rejected > 0 ? 2 : 0;
   });
 });

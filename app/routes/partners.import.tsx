@@ -1,40 +1,22 @@
-import {
-  json,
-  MaxPartSizeExceededError,
-  unstable_createMemoryUploadHandler,
-  unstable_parseMultipartFormData,
-  type ActionFunctionArgs,
-  type LoaderFunctionArgs,
-} from "@remix-run/node";
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
+import { ImportErrors, ImportFileForm } from "~/components/import-file";
 import { PageHeader } from "~/components/page";
-import { decodeCsvBytes, parseCsv } from "~/domain/csv";
+import { parseCsv } from "~/domain/csv";
 import { partnerCsvColumns, planPartnerImport } from "~/domain/partner-import";
 import { applyPartnerImport, previewPartnerImport } from "~/models/partner-import.server";
 import { requirePermission } from "~/utils/auth.server";
+import { isUpload, MAX_CSV_BYTES, readCsvUpload } from "~/utils/upload.server";
 import { redirectWithToast } from "~/utils/session.server";
 
-const MAX_BYTES = 5 * 1024 * 1024;
 // The confirmed file comes back as text; UTF-16 length can exceed the byte size of the upload.
-const ConfirmImportSchema = z.object({ csv: z.string().min(1).max(MAX_BYTES * 2) });
+const ConfirmImportSchema = z.object({ csv: z.string().min(1).max(MAX_CSV_BYTES * 2) });
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "partners:write");
   return json({});
-}
-
-async function readUpload(request: Request): Promise<string | { error: string; status: number }> {
-  try {
-    const formData = await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: MAX_BYTES }));
-    const file = formData.get("file");
-    if (!(file instanceof File) || file.size === 0) return { error: "import.missingFile", status: 400 };
-    return decodeCsvBytes(new Uint8Array(await file.arrayBuffer()));
-  } catch (error) {
-    if (error instanceof MaxPartSizeExceededError) return { error: "import.tooLarge", status: 413 };
-    throw error;
-  }
 }
 
 /**
@@ -43,8 +25,8 @@ async function readUpload(request: Request): Promise<string | { error: string; s
  */
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "partners:write");
-  if ((request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")) {
-    const text = await readUpload(request);
+  if (isUpload(request)) {
+    const text = await readCsvUpload(request);
     if (typeof text !== "string") return json({ error: text.error, preview: null, csv: null }, { status: text.status });
     const preview = await previewPartnerImport(planPartnerImport(parseCsv(text)));
     return json({
@@ -86,26 +68,7 @@ export default function ImportPartners() {
         <p className="hint">
           {t("import.columns")}: <code>{partnerCsvColumns.join(", ")}</code>
         </p>
-        <Form method="post" encType="multipart/form-data" className="form-actions">
-          <div className="field">
-            <label htmlFor="import-file">{t("import.file")}</label>
-            <input id="import-file" name="file" type="file" accept=".csv,text/csv" required />
-          </div>
-          <button type="submit" className="button" disabled={busy}>
-            {t("import.preview")}
-          </button>
-        </Form>
-        {data?.error ? (
-          <div className="form-errors" role="alert">
-            {t(data.error as "import.missingFile")}
-          </div>
-        ) : null}
-        {busy ? (
-          <div role="status" className="progress">
-            <progress aria-label={t("import.working")} />
-            <span>{t("import.working")}</span>
-          </div>
-        ) : null}
+        <ImportFileForm error={data?.error ?? null} busy={busy} />
       </section>
       {preview ? (
         <section className="card" aria-labelledby="preview-title">
@@ -120,33 +83,7 @@ export default function ImportPartners() {
               rejected: String(preview.summary.rejected),
             })}
           </p>
-          {preview.errors.length ? (
-            <>
-              <h3>{t("import.errorsTitle")}</h3>
-              <div className="table-wrap">
-                <table>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t("import.line")}</th>
-                      <th scope="col">{t("import.column")}</th>
-                      <th scope="col">{t("import.value")}</th>
-                      <th scope="col">{t("import.problem")}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {preview.errors.map((error, index) => (
-                      <tr key={`${error.line}-${error.column}-${index}`}>
-                        <td>{error.line}</td>
-                        <td>{error.column ?? "—"}</td>
-                        <td>{error.value ?? "—"}</td>
-                        <td>{t(error.messageKey as "import.unknownStage")}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-            </>
-          ) : null}
+          <ImportErrors errors={preview.errors} />
           {preview.duplicates.length ? (
             <>
               <h3>{t("import.duplicatesTitle")}</h3>

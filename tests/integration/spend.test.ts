@@ -58,7 +58,7 @@ describe("gifts", () => {
 
   it("refuses bad amounts and dates with 400 and writes nothing", async () => {
     const id = await partner("Careful");
-    for (const fields of [
+    for (const fields of <Record<string, string>[]>[
       { itemName: "X", quantity: "0", unitValue: "10", currency: "EUR", status: "planned" },
       { itemName: "X", quantity: "1", unitValue: "-10", currency: "EUR", status: "planned" },
       { itemName: "X", quantity: "1", unitValue: "10", currency: "ZZZ", status: "planned" },

@@ -1,0 +1,210 @@
+import crypto from "node:crypto";
+import type { Prisma } from "~/generated/prisma/client";
+import { isDoNotContact, type PartnerStage } from "~/domain/partners";
+import type { ImportError } from "~/domain/partner-import";
+import type { PlannedGift, PlannedPlacement, SpendImportPlan } from "~/domain/spend-import";
+import { db, type DbClient } from "~/utils/db.server";
+
+export interface SpendImportResult {
+  rowCount: number;
+  created: number;
+  /** Rows already imported by an earlier run of the same file. */
+  unchanged: number;
+  rejected: number;
+  errors: ImportError[];
+}
+
+const day = (iso: string | undefined) => (iso ? new Date(`${iso}T00:00:00Z`) : null);
+const fingerprint = (value: unknown) => crypto.createHash("sha256").update(JSON.stringify(value)).digest("hex");
+const unique = (values: (string | undefined)[]) => [...new Set(values.filter((v): v is string => Boolean(v)))];
+
+type PartnerRef = { id: string; stage: PartnerStage; mergedIntoId: string | null };
+
+/**
+ * The partner column holds the partner import's key: external_id, else email, else name.
+ * A name shared by several partners is ambiguous and refused.
+ */
+async function partnerResolver(tx: DbClient, keys: string[]) {
+  const select = { id: true, stage: true, mergedIntoId: true, externalId: true, email: true, name: true } as const;
+  const lowered = keys.map((k) => k.toLowerCase());
+  const [byId, byEmail, byName] = await Promise.all([
+    tx.partner.findMany({ where: { externalId: { in: keys } }, select }),
+    tx.partner.findMany({ where: { email: { in: lowered } }, select, orderBy: { createdAt: "asc" } }),
+    tx.$queryRaw<(PartnerRef & { key: string })[]>`SELECT "id", "stage", "mergedIntoId", lower("name") AS "key" FROM "Partner" WHERE lower("name") = ANY(${lowered}) AND "mergedIntoId" IS NULL`,
+  ]);
+  const ids = new Map(byId.map((p) => [p.externalId!, p]));
+  const emails = new Map<string, PartnerRef>();
+  for (const p of byEmail) if (!emails.has(p.email!)) emails.set(p.email!, p);
+  const names = new Map<string, PartnerRef[]>();
+  for (const p of byName) names.set(p.key, [...(names.get(p.key) ?? []), p]);
+  return (key: string): PartnerRef | "ambiguous" | undefined => {
+    const found = ids.get(key) ?? emails.get(key.toLowerCase());
+    if (found) return found;
+    const named = names.get(key.toLowerCase());
+    if (named && named.length > 1) return "ambiguous";
+    return named?.[0];
+  };
+}
+
+async function campaignResolver(tx: DbClient, names: string[]) {
+  const lowered = names.map((n) => n.toLowerCase());
+  const rows = await tx.$queryRaw<{ id: string; key: string }[]>`SELECT "id", lower("name") AS "key" FROM "Campaign" WHERE lower("name") = ANY(${lowered})`;
+  const map = new Map(rows.map((r) => [r.key, r.id]));
+  return (name: string) => map.get(name.toLowerCase());
+}
+
+/** Resolves the partner and campaign of a row; a problem becomes an error on its column. */
+async function rowResolver(tx: DbClient, rows: { partner: string; campaign?: string }[]) {
+  const findPartner = await partnerResolver(tx, unique(rows.map((r) => r.partner)));
+  const findCampaign = await campaignResolver(tx, unique(rows.map((r) => r.campaign)));
+  return (row: { line: number; partner: string; campaign?: string }, errors: ImportError[]) => {
+    const partner = findPartner(row.partner);
+    if (partner === "ambiguous") errors.push({ line: row.line, column: "partner", messageKey: "import.ambiguousPartner", value: row.partner });
+    else if (!partner || partner.mergedIntoId) errors.push({ line: row.line, column: "partner", messageKey: "import.unknownPartner", value: row.partner });
+    else if (isDoNotContact(partner.stage)) errors.push({ line: row.line, column: "partner", messageKey: "spend.doNotContact", value: row.partner });
+    const campaignId = row.campaign ? findCampaign(row.campaign) : null;
+    if (campaignId === undefined) errors.push({ line: row.line, column: "campaign", messageKey: "import.unknownCampaign", value: row.campaign });
+    return partner && partner !== "ambiguous" ? { partnerId: partner.id, campaignId: campaignId ?? null } : null;
+  };
+}
+
+function summary(plan: SpendImportPlan<unknown>, errors: ImportError[], created: number, unchanged: number): SpendImportResult {
+  return { rowCount: plan.rowCount, created, unchanged, rejected: new Set(errors.map((e) => e.line)).size, errors: errors.sort((a, b) => a.line - b.line) };
+}
+
+const IMPORT_TIMEOUT_MS = 10 * 60_000;
+
+/**
+ * Gifts go in with bulk inserts in one transaction. Each row's fingerprint is kept, so importing
+ * the same file again adds nothing. With `dryRun` nothing is written (the preview).
+ */
+export async function importGifts(actorId: string | null, plan: SpendImportPlan<PlannedGift>, dryRun = false): Promise<SpendImportResult> {
+  const run = async (tx: DbClient) => {
+    const errors = [...plan.errors];
+    const resolve = await rowResolver(tx, plan.rows);
+    const skus = unique(plan.rows.map((r) => r.sku));
+    const products = new Map((await tx.product.findMany({ where: { sku: { in: skus } } })).map((p) => [p.sku!, p]));
+    const ready: Prisma.GiftCreateManyInput[] = [];
+    for (const row of plan.rows) {
+      const rowErrors: ImportError[] = [];
+      const refs = resolve(row, rowErrors);
+      const product = row.sku ? products.get(row.sku) : undefined;
+      if (row.sku && !product) rowErrors.push({ line: row.line, column: "sku", messageKey: "import.unknownSku", value: row.sku });
+      const sameCurrency = product?.currency === row.currency;
+      const unitCostMinor = row.unitValueMinor ?? (sameCurrency ? product!.unitCostMinor : undefined);
+      if (product && unitCostMinor === undefined) rowErrors.push({ line: row.line, column: "unit_value", messageKey: "gifts.unitValueInCurrency" });
+      if (rowErrors.length || !refs) {
+        errors.push(...rowErrors);
+        continue;
+      }
+      const { line: _line, ...content } = row;
+      ready.push({
+        ...refs,
+        productId: product?.id ?? null,
+        itemName: row.product ?? product!.name,
+        quantity: row.quantity,
+        unitCostMinor: unitCostMinor!,
+        unitRetailMinor: sameCurrency ? (product?.retailMinor ?? null) : null,
+        shippingMinor: row.shippingMinor,
+        currency: row.currency,
+        requestedByPartner: row.requested,
+        status: row.status,
+        carrier: row.carrier ?? null,
+        trackingNumber: row.trackingNumber ?? null,
+        shippedOn: day(row.shippedOn),
+        deliveredOn: day(row.deliveredOn),
+        importKey: fingerprint({ kind: "gift", ...content, partnerId: refs.partnerId }),
+        createdById: actorId,
+      });
+    }
+    const existing = new Set(
+      (await tx.gift.findMany({ where: { importKey: { in: ready.map((g) => g.importKey!) } }, select: { importKey: true } })).map((g) => g.importKey),
+    );
+    const seen = new Set<string>();
+    const fresh = ready.filter((g) => !existing.has(g.importKey!) && !seen.has(g.importKey!) && seen.add(g.importKey!));
+    if (!dryRun) {
+      for (let start = 0; start < fresh.length; start += 1000) {
+        const batch = fresh.slice(start, start + 1000).map((g) => ({ ...g, id: crypto.randomUUID() }));
+        await tx.gift.createMany({ data: batch });
+        await tx.auditEvent.createMany({ data: batch.map((g) => ({ actorId, action: "gift.import", entityType: "Gift", entityId: g.id, after: JSON.parse(JSON.stringify(g)) })) });
+      }
+    }
+    return summary(plan, errors, fresh.length, ready.length - fresh.length);
+  };
+  return dryRun ? run(db()) : db().$transaction(run, { timeout: IMPORT_TIMEOUT_MS, maxWait: 30_000 });
+}
+
+/**
+ * Rows with the same partner, campaign, title, fee, currency and agreed date are one placement;
+ * each row's payment is added once (the same payment in a later run is recognised and skipped).
+ * Imported placements keep the file's status: the file is a record of deals already made.
+ */
+export async function importPlacements(actorId: string | null, plan: SpendImportPlan<PlannedPlacement>, dryRun = false): Promise<SpendImportResult> {
+  const run = async (tx: DbClient) => {
+    const errors = [...plan.errors];
+    const resolve = await rowResolver(tx, plan.rows);
+    const groups = new Map<string, { rows: PlannedPlacement[]; partnerId: string; campaignId: string | null }>();
+    for (const row of plan.rows) {
+      const rowErrors: ImportError[] = [];
+      const refs = resolve(row, rowErrors);
+      if (rowErrors.length || !refs) {
+        errors.push(...rowErrors);
+        continue;
+      }
+      const key = fingerprint({ kind: "placement", ...refs, title: row.title, feeMinor: row.feeMinor, currency: row.currency, agreedOn: row.agreedOn });
+      const group = groups.get(key) ?? { rows: [], ...refs };
+      group.rows.push(row);
+      groups.set(key, group);
+    }
+    const existing = new Map(
+      (await tx.placement.findMany({ where: { importKey: { in: [...groups.keys()] } }, select: { id: true, importKey: true, payments: { select: { amountMinor: true, paidOn: true, invoiceRef: true } } } })).map((p) => [p.importKey!, p]),
+    );
+    let created = 0;
+    let unchanged = 0;
+    for (const [key, group] of groups) {
+      const first = group.rows[0];
+      const known = existing.get(key);
+      const knownPayments = new Set((known?.payments ?? []).map((p) => `${p.amountMinor}|${p.paidOn.toISOString().slice(0, 10)}|${p.invoiceRef ?? ""}`));
+      const payments = group.rows.filter((r) => r.payment && !knownPayments.has(`${r.payment.amountMinor}|${r.payment.paidOn}|${r.payment.invoiceRef ?? ""}`));
+      const paidBefore = (known?.payments ?? []).reduce((sum, p) => sum + p.amountMinor, 0);
+      const paidInFile = payments.reduce((sum, r) => sum + r.payment!.amountMinor, 0);
+      if (paidBefore + paidInFile > first.feeMinor) {
+        errors.push({ line: payments.at(-1)!.line, column: "paid_amount", messageKey: "placements.overpayment" });
+        continue;
+      }
+      if (known && !payments.length) {
+        unchanged += group.rows.length;
+        continue;
+      }
+      created += known ? payments.length : group.rows.length;
+      if (dryRun) continue;
+      const placementId = known?.id ?? crypto.randomUUID();
+      if (!known) {
+        const data = {
+          id: placementId,
+          partnerId: group.partnerId,
+          campaignId: group.campaignId,
+          title: first.title,
+          feeMinor: first.feeMinor,
+          currency: first.currency,
+          agreedOn: day(first.agreedOn)!,
+          // A payment needs a committed placement; the file's own status wins otherwise.
+          status: first.status,
+          proposedById: actorId,
+          importKey: key,
+        };
+        await tx.placement.create({ data });
+        const dues = unique(group.rows.map((r) => r.dueOn));
+        if (dues.length) await tx.placementDeliverable.createMany({ data: dues.map((due) => ({ placementId, description: first.title, dueOn: day(due) })) });
+        await tx.auditEvent.create({ data: { actorId, action: "placement.import", entityType: "Placement", entityId: placementId, after: JSON.parse(JSON.stringify({ ...data, dues })) } });
+      }
+      for (const row of payments) {
+        const payment = row.payment!;
+        await tx.payment.create({ data: { placementId, amountMinor: payment.amountMinor, paidOn: day(payment.paidOn)!, invoiceRef: payment.invoiceRef ?? null, recordedById: actorId } });
+        await tx.auditEvent.create({ data: { actorId, action: "payment.import", entityType: "Placement", entityId: placementId, after: JSON.parse(JSON.stringify(payment)) } });
+      }
+    }
+    return summary(plan, errors, created, unchanged);
+  };
+  return dryRun ? run(db()) : db().$transaction(run, { timeout: IMPORT_TIMEOUT_MS, maxWait: 30_000 });
+}
