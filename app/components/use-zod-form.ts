@@ -15,9 +15,18 @@ export function useZodForm<Schema extends FormSchema>(
 ) {
   return useForm<input<Schema>, output<Schema>, string[]>({
     ...options,
-    constraint: getZodConstraint(schema),
+    constraint: getZodConstraint(inputSide(schema)),
     onValidate: ({ formData }) => parseWithZod(formData, { schema }),
     shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
   });
+}
+
+/**
+ * Conform reads HTML constraints (required, maxLength…) from an object schema; a schema whose
+ * object is piped into a transform (amounts turned into minor units) has them on its input side.
+ */
+function inputSide(schema: $ZodType): $ZodType {
+  const def = schema._zod.def as { type: string; in?: $ZodType };
+  return def.type === "pipe" && def.in ? inputSide(def.in) : schema;
 }

@@ -285,6 +285,7 @@ export const en = {
     other: "Other",
   },
   partnerList: {
+    sendGift: "Send a gift to the selected partners",
     search: "Search",
     searchHint: "Name, handle, email, URL or tag",
     filters: "Filters",

@@ -287,6 +287,7 @@ export const fr: Messages = {
     other: "Autre",
   },
   partnerList: {
+    sendGift: "Envoyer un cadeau aux partenaires sélectionnés",
     search: "Rechercher",
     searchHint: "Nom, pseudo, e-mail, URL ou étiquette",
     filters: "Filtres",

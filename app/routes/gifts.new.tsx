@@ -22,7 +22,8 @@ import { redirectWithToast } from "~/utils/session.server";
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "gifts:write");
   const params = new URL(request.url).searchParams;
-  const chosenIds = params.getAll("partnerId").slice(0, 500);
+  // "ids" comes from the partner list's selection, "partnerId" from links and the recipient search.
+  const chosenIds = [...new Set([...params.getAll("partnerId"), ...params.getAll("ids")])].slice(0, 500);
   const q = (params.get("q") ?? "").trim().slice(0, 200);
   const [chosen, found, products, campaigns, settings] = await Promise.all([
     partnersByIds(chosenIds),

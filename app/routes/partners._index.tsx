@@ -32,7 +32,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "partners:read");
   const query = PartnerListQuerySchema.parse(searchParamsObject(new URL(request.url).searchParams));
   const [{ rows, total }, owners, views] = await Promise.all([listPartners(query), listOwners(), listSavedViews(user.id)]);
-  return json({ rows, total, owners, views, query, canWrite: can(user.role, "partners:write") });
+  return json({ rows, total, owners, views, query, canWrite: can(user.role, "partners:write"), canGift: can(user.role, "gifts:write") });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -117,7 +117,7 @@ function useColumns(selectable: boolean): ColumnDef<Row>[] {
 
 function BulkActions() {
   const { t } = useTranslation();
-  const { owners } = useLoaderData<typeof loader>();
+  const { owners, canGift } = useLoaderData<typeof loader>();
   return (
     <Form method="post" id="bulk-form" className="filters bulk" aria-label={t("partnerList.bulkTitle")}>
       <input type="hidden" name="intent" value="bulk" />
@@ -158,6 +158,12 @@ function BulkActions() {
         <button type="submit" className="button">
           {t("partnerList.applyBulk")}
         </button>
+        {canGift ? (
+          // The same selection, sent to the batch gift form instead.
+          <button type="submit" className="button button-quiet" formMethod="get" formAction="/gifts/new">
+            {t("partnerList.sendGift")}
+          </button>
+        ) : null}
       </div>
     </Form>
   );
