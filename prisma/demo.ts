@@ -1,9 +1,15 @@
 /**
  * npm run demo: loads a realistic workspace into the current database (PGlite by default,
  * PostgreSQL with DATABASE_URL). Safe to run twice: it updates what it created before.
- * Each later feature adds its own step here (partners, campaigns, gifts, coverage…).
+ * Each feature adds its own step here (team, partners, spend; coverage next).
  */
 import { addChannel, createPartner, recordMeasurement } from "../app/models/partner.server";
+import { saveCampaign } from "../app/models/campaign.server";
+import { createGifts } from "../app/models/gift.server";
+import { approvePlacement, proposePlacement, recordPayment, setPlacementStatus } from "../app/models/placement.server";
+import { saveProduct } from "../app/models/product.server";
+import { saveRates } from "../app/models/settings.server";
+import type { GiftBatchInput, PlacementInput } from "../app/domain/spend";
 import type { ChannelInput, PartnerInput } from "../app/domain/partners";
 import { recordAudit } from "../app/utils/audit.server";
 import { runCli, withCliDatabase } from "../app/cli/database";
@@ -102,11 +108,54 @@ async function loadPartners(actorId: string) {
   }
 }
 
+/** Products, two campaigns, rates, gifts (one batch) and placements at each step of approval and payment. */
+async function loadSpend(adminId: string) {
+  if (await db().campaign.findUnique({ where: { name: "Printemps zéro déchet 2026" }, select: { id: true } })) return;
+  const ids = new Map((await db().partner.findMany({ where: { externalId: { startsWith: "demo-" } }, select: { id: true, externalId: true } })).map((p) => [p.externalId!, p.id]));
+  const users = new Map((await db().user.findMany({ select: { id: true, email: true } })).map((u) => [u.email, u.id]));
+  const cm = users.get("julien.moreau@example.com")!;
+  const cm2 = users.get("sofia.rossi@example.com")!;
+  const marketing = users.get("hannah.weber@example.com")!;
+  await saveRates(adminId, [
+    { baseCurrency: "USD", quoteCurrency: "EUR", rate: "0.9210", validOn: "2026-01-01" },
+    { baseCurrency: "USD", quoteCurrency: "EUR", rate: "0.9350", validOn: "2026-07-01" },
+    { baseCurrency: "GBP", quoteCurrency: "EUR", rate: "1.1720", validOn: "2026-01-01" },
+  ]);
+  const serum = await saveProduct(adminId, null, { name: "Sérum éclat 30 ml", sku: "SER-30", unitCost: 1450, retailPrice: 3900, currency: "EUR" });
+  const kit = await saveProduct(adminId, null, { name: "Kit cuisine zéro déchet", sku: "KIT-ZD", unitCost: 2800, retailPrice: 6900, currency: "EUR" });
+  await saveProduct(adminId, null, { name: "Carnet recettes (ancienne édition)", sku: "CARNET-1", unitCost: 600, retailPrice: 1500, currency: "EUR" });
+  const spring = await saveCampaign(marketing, null, { name: "Printemps zéro déchet 2026", brief: "Kits cuisine zéro déchet pour les blogueurs food. Mention « Publicité » ou #ad en début de post.", startsOn: "2026-03-01", endsOn: "2026-06-30", budget: 600000, currency: "EUR", jurisdictions: ["FR"], productIds: [kit.id] });
+  const glow = await saveCampaign(marketing, null, { name: "Glow UK & US launch", brief: "Serum launch with UK and US creators.", startsOn: "2026-09-01", endsOn: "2026-12-15", budget: 1500000, currency: "EUR", jurisdictions: ["GB", "US"], productIds: [serum.id] });
+  const gift = (partnerIds: string[], extra: Partial<GiftBatchInput>) =>
+    createGifts(cm, { partnerIds, campaignId: spring.id, productId: kit.id, quantity: 1, shipping: 690, currency: "EUR", requestedByPartner: false, status: "shipped", overBudgetConfirmed: false, ...extra } as GiftBatchInput);
+  await gift([ids.get("demo-001")!, ids.get("demo-005")!, ids.get("demo-012")!], { shippedOn: "2026-03-10", expectedReturn: "One recipe post with the kit" });
+  await gift([ids.get("demo-006")!], { status: "delivered", shippedOn: "2026-04-02", deliveredOn: "2026-04-04", requestedByPartner: true });
+  await gift([ids.get("demo-009")!], { campaignId: glow.id, productId: serum.id, quantity: 3, shipping: 2500, currency: "USD", unitValue: 1600, shippedOn: "2026-09-12", expectedReturn: "TikTok unboxing" });
+  await gift([ids.get("demo-003")!], { campaignId: glow.id, productId: undefined, itemName: "Coffret soin édition limitée", unitValue: 9000, shipping: 1500, currency: "CHF", shippedOn: "2026-09-20", overBudgetConfirmed: true });
+
+  const propose = (partner: string, input: Partial<PlacementInput>, by = cm) =>
+    proposePlacement(by, { partnerId: ids.get(partner)!, campaignId: spring.id, title: "", fee: 0, currency: "EUR", agreedOn: "2026-03-15", overBudgetConfirmed: true, ...input } as PlacementInput);
+  const leaReview = await propose("demo-001", { title: "Article sponsorisé + 3 stories", fee: 120000, agreedOn: "2026-03-20", deliverable: "Article de blog", deliverableDueOn: "2026-04-15", usageRights: "Reprise sur nos réseaux pendant 6 mois" });
+  await approvePlacement(marketing, leaReview.id);
+  await setPlacementStatus(cm, leaReview.id, "contracted");
+  await setPlacementStatus(cm, leaReview.id, "delivered");
+  await recordPayment(marketing, leaReview.id, { amount: "600", paidOn: "2026-04-20", invoiceRef: "FAC-2026-041" });
+  await recordPayment(marketing, leaReview.id, { amount: "600", paidOn: "2026-05-20", invoiceRef: "FAC-2026-052" });
+  const podcast = await propose("demo-005", { title: "Épisode sponsorisé", fee: 250000, agreedOn: "2026-04-05" });
+  await approvePlacement(marketing, podcast.id);
+  await setPlacementStatus(cm, podcast.id, "contracted");
+  await recordPayment(marketing, podcast.id, { amount: "1250", paidOn: "2026-04-30", invoiceRef: "POD-118" });
+  const emily = await propose("demo-009", { campaignId: glow.id, title: "TikTok series (3 videos)", fee: 450000, currency: "USD", agreedOn: "2026-09-15", deliverable: "Video 1", deliverableDueOn: "2026-10-01" }, cm2);
+  await approvePlacement(marketing, emily.id);
+  await propose("demo-006", { title: "Reel recette de saison", fee: 80000, agreedOn: "2026-11-10" });
+}
+
 runCli(async () =>
   withCliDatabase(async (database) => {
     await loadTeam();
     const admin = await db().user.findUniqueOrThrow({ where: { email: team[0].email }, select: { id: true } });
     await loadPartners(admin.id);
+    await loadSpend(admin.id);
     const port = process.env.PORT || "3000";
     console.log(`Demo workspace loaded into ${database}: ${team.length} users, ${partners.length} partners.`);
     console.log(`Start the app (npm start), open http://localhost:${port} and sign in with any of these, password "${DEMO_PASSWORD}":`);

@@ -5,66 +5,17 @@
  * the route loaders are called directly, with a signed-in session.
  */
 import { execFileSync } from "node:child_process";
-import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import pg from "pg";
 import { toCsv } from "../domain/csv";
 import { partnerCsvColumns } from "../domain/partner-import";
 import * as partnerPage from "../routes/partners.$partnerId._index";
 import * as partnerList from "../routes/partners._index";
-import { createSession } from "../utils/auth.server";
 import { db } from "../utils/db.server";
-import { sessionCookie } from "../utils/session.server";
+import { benchUser, freshDatabase, printTable, time, type Timing } from "./bench-harness";
 import { runCli, withCliDatabase } from "./database";
 import { BENCH_SIZE, generateDataset } from "./generate-data";
-
-const RUNS = 40;
-const WARMUP = 5;
-
-function percentile(sorted: number[], p: number) {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
-
-async function time(run: () => Promise<unknown>) {
-  for (let i = 0; i < WARMUP; i++) await run();
-  const samples: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const start = performance.now();
-    await run();
-    samples.push(performance.now() - start);
-  }
-  samples.sort((a, b) => a - b);
-  return { p50: percentile(samples, 50), p95: percentile(samples, 95) };
-}
-
-async function freshDatabase() {
-  process.env.SESSION_SECRET ??= crypto.randomBytes(32).toString("hex");
-  if (process.env.DATABASE_URL) {
-    const schema = `bench_${Date.now()}`;
-    const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
-    await client.connect();
-    await client.query(`CREATE SCHEMA "${schema}"`);
-    await client.end();
-    const url = new URL(process.env.DATABASE_URL);
-    url.searchParams.set("schema", schema);
-    const base = process.env.DATABASE_URL;
-    process.env.DATABASE_URL = url.toString();
-    return {
-      engine: "PostgreSQL",
-      cleanup: async () => {
-        const c = new pg.Client({ connectionString: base });
-        await c.connect();
-        await c.query(`DROP SCHEMA "${schema}" CASCADE`);
-        await c.end();
-      },
-    };
-  }
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "partnerledger-bench-"));
-  process.env.DATA_DIR = dir;
-  return { engine: "PGlite", cleanup: async () => fs.rmSync(dir, { recursive: true, force: true }) };
-}
 
 const targets: Record<string, number> = {
   "list, 50 rows, default sort": 60,
@@ -77,19 +28,15 @@ runCli(async () => {
   const { engine, cleanup } = await freshDatabase();
   const csvFile = path.join(os.tmpdir(), `bench-import-${Date.now()}.csv`);
   try {
-    const results: [string, { p50: number; p95: number }][] = [];
+    const results: [string, Timing][] = [];
     await withCliDatabase(async (database) => {
       console.log(`Benchmark on ${database}`);
-      const user = await db().user.create({ data: { email: `bench-${Date.now()}@example.com`, name: "Bench", role: "admin" } });
-      const session = await db().$transaction((tx) => createSession(tx, user.id, { ipAddress: "127.0.0.1", userAgent: "bench" }));
-      const cookie = (await sessionCookie().serialize(session.id)).split(";")[0];
+      const { request, context } = await benchUser();
       const started = Date.now();
       const { partnerIds, sampleTag } = await generateDataset(BENCH_SIZE, 42, (step) => console.log(`  ${step}`));
-      console.log(`  generated ${BENCH_SIZE.partners} partners, ${BENCH_SIZE.channels} channels, ${BENCH_SIZE.interactions} outreach entries in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+      console.log(`  generated ${BENCH_SIZE.partners} partners, ${BENCH_SIZE.channels} channels, ${BENCH_SIZE.interactions} outreach entries, ${BENCH_SIZE.gifts} gifts, ${BENCH_SIZE.placements} placements in ${((Date.now() - started) / 1000).toFixed(1)} s`);
       await db().$executeRawUnsafe("ANALYZE");
 
-      const request = (url: string) => new Request(`http://localhost${url}`, { headers: { Cookie: cookie } });
-      const context = { ipAddress: "127.0.0.1", cspNonce: "" };
       const list = (query: string) => () => partnerList.loader({ request: request(`/partners${query}`), params: {}, context });
       results.push(["list, 50 rows, default sort", await time(list(""))]);
       results.push(["list, stage+country+tag, by followers", await time(list(`?stage=active&country=FR&tag=${encodeURIComponent(sampleTag)}&sort=followers&dir=desc`))]);
@@ -113,10 +60,7 @@ runCli(async () => {
     execFileSync(process.execPath, ["--experimental-wasm-modules", "--no-warnings", "--import", "tsx", "app/cli/import.ts", "partners", csvFile], { stdio: ["ignore", "inherit", "ignore"], env: process.env });
     const importSeconds = (performance.now() - importStart) / 1000;
 
-    console.log(`\n${engine}: server-side time over ${RUNS} runs (after ${WARMUP} warm-up runs)`);
-    console.log("| measure | p50 ms | p95 ms | target p95 |");
-    console.log("|---|---:|---:|---:|");
-    for (const [name, { p50, p95 }] of results) console.log(`| ${name} | ${p50.toFixed(1)} | ${p95.toFixed(1)} | ≤ ${targets[name]} ${p95 <= targets[name] ? "ok" : "MISSED"} |`);
+    printTable(engine, results, targets);
     console.log(`| CLI import, 10,000 rows | | ${(importSeconds * 1000).toFixed(0)} | ≤ 15000 ${importSeconds <= 15 ? "ok" : "MISSED"} |`);
     return 0;
   } finally {

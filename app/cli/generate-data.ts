@@ -10,9 +10,11 @@ export interface DatasetSize {
   partners: number;
   channels: number;
   interactions: number;
+  gifts?: number;
+  placements?: number;
 }
 
-export const BENCH_SIZE: DatasetSize = { partners: 20_000, channels: 40_000, interactions: 100_000 };
+export const BENCH_SIZE: DatasetSize = { partners: 20_000, channels: 40_000, interactions: 100_000, gifts: 60_000, placements: 20_000 };
 
 /** A small, fast pseudo-random generator so runs are comparable. */
 function random(seed: number) {
@@ -105,5 +107,89 @@ export async function generateDataset(size: DatasetSize, seed = 42, onStep?: (me
     };
   });
   await insertInBatches(interactions, (batch) => db().interaction.createMany({ data: batch }));
+  if (size.gifts || size.placements) await generateSpend(size, stamp, partners, users, rand, onStep);
   return { partnerIds: partners.map((p) => p.id), sampleTag: partners[0].tags[0] };
+}
+
+/** Most spend is in euros; some in dollars, pounds and francs (with monthly rates), and a little in kronor with no rate at all. */
+const currencies = ["EUR", "EUR", "EUR", "EUR", "EUR", "EUR", "EUR", "EUR", "USD", "GBP", "CHF", "EUR", "EUR", "EUR", "EUR", "EUR", "EUR", "EUR", "EUR", "SEK"];
+const rateOf: Record<string, number> = { USD: 0.92, GBP: 1.17, CHF: 1.04 };
+const THREE_YEARS_DAYS = 3 * 365;
+
+/** Products, campaigns, exchange rates, gifts over three years, and placements with their payments. */
+async function generateSpend(
+  size: DatasetSize,
+  stamp: string,
+  partners: { id: string }[],
+  users: { id: string }[],
+  rand: () => number,
+  onStep?: (message: string) => void,
+) {
+  const pick = <T>(items: readonly T[]) => items[Math.floor(rand() * items.length)];
+  const start = Date.UTC(new Date().getUTCFullYear() - 3, new Date().getUTCMonth(), 1);
+  const dayAt = (offset: number) => new Date(start + Math.min(offset, THREE_YEARS_DAYS) * 86_400_000);
+  const randomDay = () => dayAt(Math.floor(rand() * THREE_YEARS_DAYS));
+  onStep?.("inserting products, campaigns and monthly exchange rates");
+  const products = Array.from({ length: 100 }, (_, i) => ({ id: `gen-${stamp}-pr${i}`, name: `Product ${i}`, sku: `GEN-${stamp}-${i}`, unitCostMinor: 500 + Math.floor(rand() * 20_000), retailMinor: null as number | null, currency: "EUR" }));
+  for (const product of products) product.retailMinor = Math.round(product.unitCostMinor * (2 + rand()));
+  await db().product.createMany({ data: products });
+  const campaigns = Array.from({ length: 60 }, (_, i) => {
+    const startsOn = randomDay();
+    return { id: `gen-${stamp}-cp${i}`, name: `Campaign ${stamp} ${i}`, startsOn, endsOn: new Date(startsOn.getTime() + 60 * 86_400_000), budgetMinor: 1_000_000 + Math.floor(rand() * 20_000_000), currency: "EUR", jurisdictions: [pick(["FR", "US", "GB", "DE"])] };
+  });
+  await db().campaign.createMany({ data: campaigns });
+  const rates = Object.entries(rateOf).flatMap(([currency, base]) =>
+    Array.from({ length: 37 }, (_, month) => ({
+      baseCurrency: currency,
+      quoteCurrency: "EUR",
+      rate: (base * (0.95 + rand() * 0.1)).toFixed(6),
+      validOn: new Date(Date.UTC(new Date(start).getUTCFullYear(), new Date(start).getUTCMonth() + month, 1)),
+      minorUnitShift: 0,
+    })),
+  );
+  await db().exchangeRate.createMany({ data: rates, skipDuplicates: true });
+
+  const giftStatuses = ["planned", "shipped", "shipped", "delivered", "delivered", "delivered", "returned", "cancelled"] as const;
+  onStep?.(`inserting ${size.gifts ?? 0} gifts`);
+  const gifts = Array.from({ length: size.gifts ?? 0 }, () => {
+    const product = pick(products);
+    const status = pick(giftStatuses);
+    const shippedOn = status === "planned" ? null : randomDay();
+    const currency = pick(currencies);
+    return {
+      partnerId: pick(partners).id,
+      campaignId: rand() < 0.6 ? pick(campaigns).id : null,
+      productId: currency === "EUR" ? product.id : null,
+      itemName: product.name,
+      quantity: 1 + Math.floor(rand() * 3),
+      unitCostMinor: product.unitCostMinor,
+      unitRetailMinor: currency === "EUR" ? product.retailMinor : null,
+      shippingMinor: Math.floor(rand() * 1500),
+      currency,
+      status,
+      shippedOn,
+      deliveredOn: status === "delivered" && shippedOn ? new Date(shippedOn.getTime() + 3 * 86_400_000) : null,
+      createdById: pick(users).id,
+    };
+  });
+  await insertInBatches(gifts, (batch) => db().gift.createMany({ data: batch }));
+
+  const placementStatuses = ["proposed", "approved", "contracted", "delivered", "paid", "paid", "paid", "cancelled"] as const;
+  onStep?.(`inserting ${size.placements ?? 0} placements and their payments`);
+  const payments: { placementId: string; amountMinor: number; paidOn: Date }[] = [];
+  const placements = Array.from({ length: size.placements ?? 0 }, (_, i) => {
+    const status = pick(placementStatuses);
+    const agreedOn = randomDay();
+    const feeMinor = 10_000 * (5 + Math.floor(rand() * 300));
+    const id = `gen-${stamp}-pl${i}`;
+    if (status === "paid") {
+      payments.push({ placementId: id, amountMinor: feeMinor / 2, paidOn: new Date(agreedOn.getTime() + 10 * 86_400_000) });
+      payments.push({ placementId: id, amountMinor: feeMinor / 2, paidOn: new Date(agreedOn.getTime() + 40 * 86_400_000) });
+    } else if (status === "delivered" || status === "contracted") {
+      payments.push({ placementId: id, amountMinor: feeMinor / 2, paidOn: new Date(agreedOn.getTime() + 10 * 86_400_000) });
+    }
+    return { id, partnerId: pick(partners).id, campaignId: rand() < 0.7 ? pick(campaigns).id : null, title: `Sponsored post ${i}`, feeMinor, currency: pick(currencies), agreedOn, status, proposedById: pick(users).id };
+  });
+  await insertInBatches(placements, (batch) => db().placement.createMany({ data: batch }));
+  await insertInBatches(payments, (batch) => db().payment.createMany({ data: batch }));
 }

@@ -8,7 +8,7 @@ export type WorkspaceSettings = Awaited<ReturnType<typeof getSettings>>;
 
 /** The single settings row (the migration creates it). */
 export async function getSettings(client: DbClient = db()) {
-  return client.workspaceSettings.upsert({ where: { id: 1 }, create: { id: 1 }, update: {} });
+  return (await client.workspaceSettings.findUnique({ where: { id: 1 } })) ?? client.workspaceSettings.upsert({ where: { id: 1 }, create: { id: 1 }, update: {} });
 }
 
 export async function updateSettings(actorId: string, input: WorkspaceSettingsInput) {

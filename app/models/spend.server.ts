@@ -7,6 +7,7 @@ import { Prisma } from "~/generated/prisma/client";
 import type { GiftValuationBasis } from "~/domain/money";
 import { committedPlacementStatuses, costedGiftStatuses } from "~/domain/spend";
 import { db, type DbClient } from "~/utils/db.server";
+import { getSettings } from "./settings.server";
 
 export interface SpendFilter {
   from?: string;
@@ -99,7 +100,7 @@ interface SpendRow {
   gift_count: bigint;
   placement_count: bigint;
   payment_count: bigint;
-  partners: bigint;
+  partners: bigint | null;
   unconverted: bigint;
   group_count: bigint | null;
   missing_from: Date | null;
@@ -114,7 +115,8 @@ export interface SpendFigures {
   giftCount: number;
   placementCount: number;
   paymentCount: number;
-  partners: number;
+  /** Partners with spend; counted only for the "gifts against placements" view (null elsewhere). */
+  partners: number | null;
   /** Rows left out of the sums because no rate could be used. */
   unconverted: number;
 }
@@ -143,20 +145,10 @@ function figures(row: SpendRow): SpendFigures {
     giftCount: toNumber(row.gift_count),
     placementCount: toNumber(row.placement_count),
     paymentCount: toNumber(row.payment_count),
-    partners: toNumber(row.partners),
+    partners: row.partners === null ? null : toNumber(row.partners),
     unconverted: toNumber(row.unconverted),
   };
 }
-
-const sums = Prisma.sql`
-  sum(amount_rc) FILTER (WHERE kind = 'gift') AS gifts,
-  sum(amount_rc) FILTER (WHERE kind = 'placement') AS placements,
-  sum(amount_rc) FILTER (WHERE kind = 'payment') AS paid,
-  count(*) FILTER (WHERE kind = 'gift') AS gift_count,
-  count(*) FILTER (WHERE kind = 'placement') AS placement_count,
-  count(*) FILTER (WHERE kind = 'payment') AS payment_count,
-  count(DISTINCT partner_id) AS partners,
-  count(*) FILTER (WHERE amount_rc IS NULL) AS unconverted`;
 
 /**
  * One statement: the page of groups, the grand total and the missing rates, all over the same
@@ -168,10 +160,31 @@ export async function spendReport(
 ): Promise<SpendReport> {
   const { filter, grouping, currency, basis, page, pageSize = 50 } = options;
   const limit = page === null ? Prisma.empty : Prisma.sql`LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`;
+  const partners = grouping === "kind" ? Prisma.sql`count(DISTINCT partner_id)` : Prisma.sql`NULL::bigint`;
+  const sums = Prisma.sql`
+    sum(amount_rc) FILTER (WHERE kind = 'gift') AS gifts,
+    sum(amount_rc) FILTER (WHERE kind = 'placement') AS placements,
+    sum(amount_rc) FILTER (WHERE kind = 'payment') AS paid,
+    count(*) FILTER (WHERE kind = 'gift') AS gift_count,
+    count(*) FILTER (WHERE kind = 'placement') AS placement_count,
+    count(*) FILTER (WHERE kind = 'payment') AS payment_count,
+    ${partners} AS partners,
+    count(*) FILTER (WHERE amount_rc IS NULL) AS unconverted`;
+  // Rates are looked up once per (currency, day) that needs one, then each amount is converted and rounded on its own.
   const rows = await client.$queryRaw<SpendRow[]>`
-    WITH lines AS (${spendLinesSql(filter, basis)}),
+    WITH lines AS MATERIALIZED (${spendLinesSql(filter, basis)}),
+    rates AS (
+      SELECT d."currency", d.on_day, r."rate", r."minorUnitShift"
+      FROM (SELECT DISTINCT "currency", on_day FROM lines WHERE "currency" <> ${currency}) d
+      LEFT JOIN LATERAL (
+        SELECT x."rate", x."minorUnitShift" FROM "ExchangeRate" x
+        WHERE x."baseCurrency" = d."currency" AND x."quoteCurrency" = ${currency} AND x."validOn" <= d.on_day
+        ORDER BY x."validOn" DESC LIMIT 1
+      ) r ON TRUE
+    ),
     converted AS MATERIALIZED (
-      SELECT l.*, ${convertedSql(Prisma.sql`l.amount`, Prisma.sql`l."currency"`, Prisma.sql`l.on_day`, currency)} AS amount_rc FROM lines l
+      SELECT l.*, CASE WHEN l."currency" = ${currency} THEN l.amount::numeric ELSE round(l.amount * r."rate" * power(10::numeric, r."minorUnitShift")) END AS amount_rc
+      FROM lines l LEFT JOIN rates r ON r."currency" = l."currency" AND r.on_day = l.on_day
     ),
     grouped AS (SELECT ${groupKey[grouping]} AS key, ${sums} FROM converted GROUP BY 1)
     (SELECT 'group' AS row_type, grouped.*, count(*) OVER () AS group_count, NULL::date AS missing_from, NULL::numeric AS missing_amount
@@ -179,7 +192,7 @@ export async function spendReport(
     UNION ALL
     SELECT 'total', NULL, ${sums}, NULL, NULL, NULL FROM converted
     UNION ALL
-    SELECT 'missing', "currency", NULL, NULL, NULL, 0, 0, 0, 0, count(*), NULL, min(on_day), sum(amount)
+    SELECT 'missing', "currency", NULL, NULL, NULL, 0, 0, 0, NULL, count(*), NULL, min(on_day), sum(amount)
       FROM converted WHERE amount_rc IS NULL GROUP BY "currency"`;
   const groups = rows.filter((r) => r.row_type === "group");
   const labels = await groupLabels(client, grouping, groups.map((g) => g.key).filter((k): k is string => k !== null));
@@ -211,6 +224,7 @@ async function groupLabels(client: DbClient, grouping: SpendGrouping, keys: stri
 }
 
 /** All of a partner's spend, in the reporting currency, for the partner page. */
-export async function partnerSpendTotals(partnerId: string, settings: { reportingCurrency: string; giftValuationBasis: GiftValuationBasis }) {
+export async function partnerSpendTotals(partnerId: string) {
+  const settings = await getSettings();
   return spendReport({ filter: { partnerId }, grouping: "kind", currency: settings.reportingCurrency, basis: settings.giftValuationBasis, page: null });
 }

@@ -27,7 +27,6 @@ import {
 import { createTask, partnerTasks, setTaskDone } from "~/models/task.server";
 import { partnerGifts } from "~/models/gift.server";
 import { partnerPlacements } from "~/models/placement.server";
-import { getSettings } from "~/models/settings.server";
 import { partnerSpendTotals } from "~/models/spend.server";
 import { PartnerSpendPanels } from "~/components/partner-spend";
 import { requirePermission } from "~/utils/auth.server";
@@ -44,14 +43,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const partnerId = params.partnerId ?? "";
   const partner = await getPartnerPage(partnerId);
   if (!partner) notFound();
-  const settings = await getSettings();
   const [timeline, tasks, users, duplicates, mergedInto, spendTotals, gifts, placements] = await Promise.all([
     partnerTimeline(partnerId),
     partnerTasks(partnerId),
     listOwners(),
     possibleDuplicates(partnerId),
     partnerName(partner.mergedIntoId),
-    partnerSpendTotals(partnerId, settings),
+    partnerSpendTotals(partnerId),
     partnerGifts(partnerId),
     partnerPlacements(partnerId),
   ]);

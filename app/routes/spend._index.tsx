@@ -144,7 +144,7 @@ export default function Spend() {
                       {query.view === "kind" ? (
                         <>
                           <td className="numeric">{formatNumber(i18n.language, group.giftCount + group.placementCount + group.paymentCount)}</td>
-                          <td className="numeric">{formatNumber(i18n.language, group.partners)}</td>
+                          <td className="numeric">{formatNumber(i18n.language, group.partners ?? 0)}</td>
                           <td className="numeric"><Money minor={amount} currency={currency} /></td>
                           <td className="numeric">{group.key !== "payment" && cost > 0 ? formatPercent(i18n.language, (amount / cost) * 100) : "—"}</td>
                         </>

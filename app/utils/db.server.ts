@@ -20,7 +20,8 @@ export function createClient(database: OpenDatabase): PrismaClient {
     log: [{ emit: "event", level: "query" }],
   });
   client.$on("query", (event) => {
-    if (event.duration >= SLOW_QUERY_MS) console.warn(`slow query (${event.duration} ms): ${event.query}`);
+    // Bulk inserts have thousands of placeholders; the start of the statement says enough.
+    if (event.duration >= SLOW_QUERY_MS) console.warn(`slow query (${Math.round(event.duration)} ms): ${event.query.slice(0, 300)}${event.query.length > 300 ? "…" : ""}`);
   });
   return client;
 }

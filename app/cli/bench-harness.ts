@@ -1,0 +1,77 @@
+/** What every benchmark shares: a fresh database, a signed-in session, and p50/p95 timing. */
+import crypto from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { createSession } from "../utils/auth.server";
+import { db } from "../utils/db.server";
+import { sessionCookie } from "../utils/session.server";
+
+export const RUNS = 40;
+export const WARMUP = 5;
+
+export interface Timing {
+  p50: number;
+  p95: number;
+}
+
+function percentile(sorted: number[], p: number) {
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+export async function time(run: () => Promise<unknown>): Promise<Timing> {
+  for (let i = 0; i < WARMUP; i++) await run();
+  const samples: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const start = performance.now();
+    await run();
+    samples.push(performance.now() - start);
+  }
+  samples.sort((a, b) => a - b);
+  return { p50: percentile(samples, 50), p95: percentile(samples, 95) };
+}
+
+/** PostgreSQL in a throwaway schema when DATABASE_URL is set, else PGlite in a temporary directory. */
+export async function freshDatabase() {
+  process.env.SESSION_SECRET ??= crypto.randomBytes(32).toString("hex");
+  if (process.env.DATABASE_URL) {
+    const schema = `bench_${Date.now()}`;
+    const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await client.connect();
+    await client.query(`CREATE SCHEMA "${schema}"`);
+    await client.end();
+    const url = new URL(process.env.DATABASE_URL);
+    url.searchParams.set("schema", schema);
+    const base = process.env.DATABASE_URL;
+    process.env.DATABASE_URL = url.toString();
+    return {
+      engine: "PostgreSQL",
+      cleanup: async () => {
+        const c = new pg.Client({ connectionString: base });
+        await c.connect();
+        await c.query(`DROP SCHEMA "${schema}" CASCADE`);
+        await c.end();
+      },
+    };
+  }
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "partnerledger-bench-"));
+  process.env.DATA_DIR = dir;
+  return { engine: "PGlite", cleanup: async () => fs.rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** An admin with a session; `request` builds a signed-in GET for a route loader. */
+export async function benchUser() {
+  const user = await db().user.create({ data: { email: `bench-${Date.now()}@example.com`, name: "Bench", role: "admin" } });
+  const session = await db().$transaction((tx) => createSession(tx, user.id, { ipAddress: "127.0.0.1", userAgent: "bench" }));
+  const cookie = (await sessionCookie().serialize(session.id)).split(";")[0];
+  const context = { ipAddress: "127.0.0.1", cspNonce: "" };
+  return { request: (url: string) => new Request(`http://localhost${url}`, { headers: { Cookie: cookie } }), context };
+}
+
+export function printTable(engine: string, results: [string, Timing][], targets: Record<string, number>) {
+  console.log(`\n${engine}: server-side time over ${RUNS} runs (after ${WARMUP} warm-up runs)`);
+  console.log("| measure | p50 ms | p95 ms | target p95 |");
+  console.log("|---|---:|---:|---:|");
+  for (const [name, { p50, p95 }] of results) console.log(`| ${name} | ${p50.toFixed(1)} | ${p95.toFixed(1)} | ≤ ${targets[name]} ${p95 <= targets[name] ? "ok" : "MISSED"} |`);
+}
