@@ -125,7 +125,7 @@ async function loadSpend(adminId: string) {
   const kit = await saveProduct(adminId, null, { name: "Kit cuisine zéro déchet", sku: "KIT-ZD", unitCost: 2800, retailPrice: 6900, currency: "EUR" });
   await saveProduct(adminId, null, { name: "Carnet recettes (ancienne édition)", sku: "CARNET-1", unitCost: 600, retailPrice: 1500, currency: "EUR" });
   const spring = await saveCampaign(marketing, null, { name: "Printemps zéro déchet 2026", brief: "Kits cuisine zéro déchet pour les blogueurs food. Mention « Publicité » ou #ad en début de post.", startsOn: "2026-03-01", endsOn: "2026-06-30", budget: 600000, currency: "EUR", jurisdictions: ["FR"], productIds: [kit.id] });
-  const glow = await saveCampaign(marketing, null, { name: "Glow UK & US launch", brief: "Serum launch with UK and US creators.", startsOn: "2026-09-01", endsOn: "2026-12-15", budget: 1500000, currency: "EUR", jurisdictions: ["GB", "US"], productIds: [serum.id] });
+  const glow = await saveCampaign(marketing, null, { name: "Glow UK & US launch", brief: "Serum launch with UK and US creators.", startsOn: "2026-09-01", endsOn: "2026-12-15", budget: 1500000, currency: "EUR", jurisdictions: ["UK", "US"], productIds: [serum.id] });
   const gift = (partnerIds: string[], extra: Partial<GiftBatchInput>) =>
     createGifts(cm, { partnerIds, campaignId: spring.id, productId: kit.id, quantity: 1, shipping: 690, currency: "EUR", requestedByPartner: false, status: "shipped", overBudgetConfirmed: false, ...extra } as GiftBatchInput);
   await gift([ids.get("demo-001")!, ids.get("demo-005")!, ids.get("demo-012")!], { shippedOn: "2026-03-10", expectedReturn: "One recipe post with the kit" });

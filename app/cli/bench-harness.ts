@@ -48,6 +48,8 @@ export async function freshDatabase() {
     return {
       engine: "PostgreSQL",
       cleanup: async () => {
+        // BENCH_KEEP=1 leaves the data set in place, to EXPLAIN the queries by hand.
+        if (process.env.BENCH_KEEP === "1") return console.log(`Kept schema ${schema}.`);
         const c = new pg.Client({ connectionString: base });
         await c.connect();
         await c.query(`DROP SCHEMA "${schema}" CASCADE`);

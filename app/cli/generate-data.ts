@@ -135,7 +135,7 @@ async function generateSpend(
   await db().product.createMany({ data: products });
   const campaigns = Array.from({ length: 60 }, (_, i) => {
     const startsOn = randomDay();
-    return { id: `gen-${stamp}-cp${i}`, name: `Campaign ${stamp} ${i}`, startsOn, endsOn: new Date(startsOn.getTime() + 60 * 86_400_000), budgetMinor: 1_000_000 + Math.floor(rand() * 20_000_000), currency: "EUR", jurisdictions: [pick(["FR", "US", "GB", "DE"])] };
+    return { id: `gen-${stamp}-cp${i}`, name: `Campaign ${stamp} ${i}`, startsOn, endsOn: new Date(startsOn.getTime() + 60 * 86_400_000), budgetMinor: 1_000_000 + Math.floor(rand() * 20_000_000), currency: "EUR", jurisdictions: [pick(["FR", "US", "UK", "DE"])] };
   });
   await db().campaign.createMany({ data: campaigns });
   const rates = Object.entries(rateOf).flatMap(([currency, base]) =>

@@ -5,7 +5,8 @@ import { RecordIdSchema, RuleViolation } from "./rules";
 
 export const giftStatuses = ["planned", "shipped", "delivered", "returned", "cancelled"] as const;
 export const placementStatuses = ["proposed", "approved", "contracted", "delivered", "paid", "cancelled"] as const;
-export const jurisdictions = ["US", "FR", "GB", "DE"] as const;
+/** As in the disclosure rules spec: UK, not the ISO country code GB. */
+export const jurisdictions = ["US", "FR", "UK", "DE"] as const;
 export type GiftStatus = (typeof giftStatuses)[number];
 export type PlacementStatus = (typeof placementStatuses)[number];
 

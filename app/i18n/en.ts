@@ -518,7 +518,7 @@ export const en = {
   },
   giftStatuses: { planned: "Planned", shipped: "Shipped", delivered: "Delivered", returned: "Returned", cancelled: "Cancelled" },
   placementStatuses: { proposed: "Proposed", approved: "Approved", contracted: "Contracted", delivered: "Delivered", paid: "Paid", cancelled: "Cancelled" },
-  jurisdictions: { US: "United States (FTC)", FR: "France (loi influenceurs)", GB: "United Kingdom (ASA/CMA)", DE: "Germany (UWG/MStV)" },
+  jurisdictions: { US: "United States (FTC)", FR: "France (loi influenceurs)", UK: "United Kingdom (ASA/CMA)", DE: "Germany (UWG/MStV)" },
   money: {
     currency: "Currency",
     currencyHint: "ISO 4217 code, e.g. EUR, USD, GBP.",

@@ -520,7 +520,7 @@ export const fr: Messages = {
   },
   giftStatuses: { planned: "Prévu", shipped: "Envoyé", delivered: "Livré", returned: "Retourné", cancelled: "Annulé" },
   placementStatuses: { proposed: "Proposé", approved: "Approuvé", contracted: "Contractualisé", delivered: "Livré", paid: "Payé", cancelled: "Annulé" },
-  jurisdictions: { US: "États-Unis (FTC)", FR: "France (loi influenceurs)", GB: "Royaume-Uni (ASA/CMA)", DE: "Allemagne (UWG/MStV)" },
+  jurisdictions: { US: "États-Unis (FTC)", FR: "France (loi influenceurs)", UK: "Royaume-Uni (ASA/CMA)", DE: "Allemagne (UWG/MStV)" },
   money: {
     currency: "Devise",
     currencyHint: "Code ISO 4217, par ex. EUR, USD, GBP.",
