@@ -1,0 +1,23 @@
+/**
+ * npm run -s disclosure:check < in.jsonl > out.jsonl
+ * One output line per input line, in order; a bad line gets an error line and the run goes on.
+ * Uses the built-in rule sets (version 1 of each jurisdiction), the same checker as the app.
+ */
+import readline from "node:readline";
+import { checkJsonLine } from "../domain/disclosure/batch";
+
+const input = readline.createInterface({ input: process.stdin, crlfDelay: Infinity });
+let buffer: string[] = [];
+
+function flush() {
+  if (!buffer.length) return true;
+  const ok = process.stdout.write(buffer.join("\n") + "\n");
+  buffer = [];
+  return ok;
+}
+
+for await (const line of input) {
+  buffer.push(checkJsonLine(line));
+  if (buffer.length >= 1000 && !flush()) await new Promise((resolve) => process.stdout.once("drain", resolve));
+}
+flush();
