@@ -141,6 +141,16 @@ export interface Total {
   missing: MissingRate[];
 }
 
+/** Scale of the exact sums: rates have at most 12 decimals and shifts stay within ±4. */
+const EXACT_SCALE = 10n ** 24n;
+
+/** amount × rate × 10^shift as an integer scaled by EXACT_SCALE: exact, for summing before one rounding. */
+function convertExact(amountMinor: number, rate: string, shift: number): bigint {
+  const { numerator, denominator } = decimalAsFraction(rate);
+  const scaled = BigInt(amountMinor) * numerator * EXACT_SCALE * 10n ** BigInt(Math.max(shift, 0));
+  return scaled / (denominator * 10n ** BigInt(Math.max(-shift, 0)));
+}
+
 /** Converts one amount; null when no usable rate exists. */
 export function convertAmount(amount: DatedAmount, target: string, rates: readonly Rate[]): number | null {
   if (amount.currency === target) return amount.amountMinor;
@@ -148,14 +158,21 @@ export function convertAmount(amount: DatedAmount, target: string, rates: readon
   return rate ? convertMinor(amount.amountMinor, rate.rate, minorUnitShift(amount.currency, target)) : null;
 }
 
-/** Each amount converted on its own date and rounded to minor units, then summed. */
+/**
+ * Each amount converted exactly at the rate of its own date, the exact values summed, and the
+ * total rounded to minor units once (as the SQL reports do), so no rounding piles up.
+ */
 export function totalIn(target: string, amounts: readonly DatedAmount[], rates: readonly Rate[]): Total {
-  let totalMinor = 0;
+  let exact = 0n;
   const missing = new Map<string, MissingRate>();
   for (const amount of amounts) {
-    const converted = convertAmount(amount, target, rates);
-    if (converted !== null) {
-      totalMinor += converted;
+    if (amount.currency === target) {
+      exact += BigInt(amount.amountMinor) * EXACT_SCALE;
+      continue;
+    }
+    const rate = findRate(rates, amount.currency, target, amount.on);
+    if (rate) {
+      exact += convertExact(amount.amountMinor, rate.rate, minorUnitShift(amount.currency, target));
       continue;
     }
     const entry = missing.get(amount.currency) ?? { currency: amount.currency, from: amount.on, amountMinor: 0, count: 0 };
@@ -164,7 +181,7 @@ export function totalIn(target: string, amounts: readonly DatedAmount[], rates: 
     if (amount.on < entry.from) entry.from = amount.on;
     missing.set(amount.currency, entry);
   }
-  return { currency: target, totalMinor, missing: [...missing.values()].sort((a, b) => a.currency.localeCompare(b.currency)) };
+  return { currency: target, totalMinor: Number(divideRounded(exact, EXACT_SCALE)), missing: [...missing.values()].sort((a, b) => a.currency.localeCompare(b.currency)) };
 }
 
 export type GiftValuationBasis = "cost" | "retail";

@@ -77,8 +77,9 @@ export function spendLinesSql(filter: SpendFilter, basis: GiftValuationBasis) {
     WHERE TRUE ${and([...periodConditions(filter, Prisma.sql`pay."paidOn"`), ...partnerConditions(filter, Prisma.sql`p`)])}`;
 }
 
+/** Months are grouped as dates (cheap) and shown as YYYY-MM once grouped. */
 const groupKey: Record<SpendGrouping, Prisma.Sql> = {
-  month: Prisma.sql`to_char(on_day, 'YYYY-MM')`,
+  month: Prisma.sql`date_trunc('month', on_day)::date`,
   partner: Prisma.sql`partner_id`,
   campaign: Prisma.sql`campaign_id`,
   kind: Prisma.sql`kind`,
@@ -160,22 +161,28 @@ export async function spendReport(
 ): Promise<SpendReport> {
   const { filter, grouping, currency, basis, page, pageSize = 50 } = options;
   const limit = page === null ? Prisma.empty : Prisma.sql`LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`;
-  const partners = grouping === "kind" ? Prisma.sql`count(DISTINCT partner_id)` : Prisma.sql`NULL::bigint`;
   const sums = Prisma.sql`
-    sum(amount_rc) FILTER (WHERE kind = 'gift') AS gifts,
-    sum(amount_rc) FILTER (WHERE kind = 'placement') AS placements,
-    sum(amount_rc) FILTER (WHERE kind = 'payment') AS paid,
-    count(*) FILTER (WHERE kind = 'gift') AS gift_count,
-    count(*) FILTER (WHERE kind = 'placement') AS placement_count,
-    count(*) FILTER (WHERE kind = 'payment') AS payment_count,
-    ${partners} AS partners,
-    count(*) FILTER (WHERE amount_rc IS NULL) AS unconverted`;
-  // Rates are looked up once per (currency, day) that needs one, then each amount is converted and rounded on its own.
+    round(sum(amount_rc) FILTER (WHERE kind = 'gift')) AS gifts,
+    round(sum(amount_rc) FILTER (WHERE kind = 'placement')) AS placements,
+    round(sum(amount_rc) FILTER (WHERE kind = 'payment')) AS paid,
+    COALESCE(sum(n) FILTER (WHERE kind = 'gift'), 0) AS gift_count,
+    COALESCE(sum(n) FILTER (WHERE kind = 'placement'), 0) AS placement_count,
+    COALESCE(sum(n) FILTER (WHERE kind = 'payment'), 0) AS payment_count,
+    COALESCE(sum(n) FILTER (WHERE amount_rc IS NULL), 0) AS unconverted`;
+  const finalKey = grouping === "month" ? Prisma.sql`to_char(key, 'YYYY-MM')` : Prisma.sql`key`;
+  // Only the "gifts against placements" view counts partners; it needs the rows before they are summed by day.
+  const partners = grouping === "kind" ? Prisma.sql`(SELECT count(DISTINCT partner_id) FROM lines WHERE lines.kind = grouped.key)` : Prisma.sql`NULL::bigint`;
+  // Amounts are summed per (group, kind, currency, day) first, so a rate is looked up once per
+  // currency and day; each sum is converted exactly and totals are rounded to minor units once.
   const rows = await client.$queryRaw<SpendRow[]>`
     WITH lines AS MATERIALIZED (${spendLinesSql(filter, basis)}),
+    daily AS (
+      SELECT ${groupKey[grouping]} AS key, kind, "currency", on_day, sum(amount) AS amount, count(*) AS n
+      FROM lines GROUP BY 1, 2, 3, 4
+    ),
     rates AS (
       SELECT d."currency", d.on_day, r."rate", r."minorUnitShift"
-      FROM (SELECT DISTINCT "currency", on_day FROM lines WHERE "currency" <> ${currency}) d
+      FROM (SELECT DISTINCT "currency", on_day FROM daily WHERE "currency" <> ${currency}) d
       LEFT JOIN LATERAL (
         SELECT x."rate", x."minorUnitShift" FROM "ExchangeRate" x
         WHERE x."baseCurrency" = d."currency" AND x."quoteCurrency" = ${currency} AND x."validOn" <= d.on_day
@@ -183,16 +190,17 @@ export async function spendReport(
       ) r ON TRUE
     ),
     converted AS MATERIALIZED (
-      SELECT l.*, CASE WHEN l."currency" = ${currency} THEN l.amount::numeric ELSE round(l.amount * r."rate" * power(10::numeric, r."minorUnitShift")) END AS amount_rc
-      FROM lines l LEFT JOIN rates r ON r."currency" = l."currency" AND r.on_day = l.on_day
+      SELECT d.*, CASE WHEN d."currency" = ${currency} THEN d.amount ELSE d.amount * r."rate" * power(10::numeric, r."minorUnitShift") END AS amount_rc
+      FROM daily d LEFT JOIN rates r ON r."currency" = d."currency" AND r.on_day = d.on_day
     ),
-    grouped AS (SELECT ${groupKey[grouping]} AS key, ${sums} FROM converted GROUP BY 1)
-    (SELECT 'group' AS row_type, grouped.*, count(*) OVER () AS group_count, NULL::date AS missing_from, NULL::numeric AS missing_amount
+    grouped AS (SELECT key, ${sums} FROM converted GROUP BY key)
+    (SELECT 'group' AS row_type, ${finalKey} AS key, gifts, placements, paid, gift_count, placement_count, payment_count, ${partners} AS partners, unconverted,
+        count(*) OVER () AS group_count, NULL::date AS missing_from, NULL::numeric AS missing_amount
       FROM grouped ORDER BY ${groupOrder[grouping]} ${limit})
     UNION ALL
-    SELECT 'total', NULL, ${sums}, NULL, NULL, NULL FROM converted
+    SELECT 'total', NULL, gifts, placements, paid, gift_count, placement_count, payment_count, NULL, unconverted, NULL, NULL, NULL FROM (SELECT ${sums} FROM converted) t
     UNION ALL
-    SELECT 'missing', "currency", NULL, NULL, NULL, 0, 0, 0, NULL, count(*), NULL, min(on_day), sum(amount)
+    SELECT 'missing', "currency", NULL, NULL, NULL, 0, 0, 0, NULL, sum(n), NULL, min(on_day), sum(amount)
       FROM converted WHERE amount_rc IS NULL GROUP BY "currency"`;
   const groups = rows.filter((r) => r.row_type === "group");
   const labels = await groupLabels(client, grouping, groups.map((g) => g.key).filter((k): k is string => k !== null));

@@ -4,6 +4,7 @@ import * as placementNewRoute from "~/routes/placements.new";
 import * as placementRoute from "~/routes/placements.$placementId";
 import * as spendExportRoute from "~/routes/spend.export";
 import * as campaignNewRoute from "~/routes/campaigns.new";
+import { totalIn } from "~/domain/money";
 import { saveRates } from "~/models/settings.server";
 import { spendReport } from "~/models/spend.server";
 import { db } from "~/utils/db.server";
@@ -177,6 +178,17 @@ describe("spend in SQL", () => {
       "2024-02,2024-02,EUR,47.50,0.00,47.50,0.00,3,0,0,,1",
       "total,,EUR,47.50,950.00,997.50,380.00,3,1,1,,1",
     ]);
+  });
+
+  it("rounds like the money module: exact conversions summed, the total rounded once", async () => {
+    const id = await partner("Rounding");
+    await saveRates(admin.id, [{ baseCurrency: "CAD", quoteCurrency: "EUR", rate: "0.6333", validOn: "2024-01-01" }]);
+    const on = new Date("2024-05-01T00:00:00Z");
+    // 3 × 33.33 CAD at 0.6333 = 21.107889 each; 63.323667 in all → 63.32 (rounding each first would give 63.33).
+    await db().gift.createMany({ data: [1, 2, 3].map(() => ({ partnerId: id, itemName: "Tea", quantity: 1, unitCostMinor: 3333, currency: "CAD", status: "shipped" as const, shippedOn: on })) });
+    const report = await spendReport({ filter: { partnerId: id }, grouping: "kind", currency: "EUR", basis: "cost", page: null });
+    expect(report.total.giftsMinor).toBe(6332);
+    expect(totalIn("EUR", [1, 2, 3].map(() => ({ amountMinor: 3333, currency: "CAD", on: "2024-05-01" })), [{ baseCurrency: "CAD", quoteCurrency: "EUR", rate: "0.6333", validOn: "2024-01-01" }]).totalMinor).toBe(6332);
   });
 
   it("rejects a period that ends before it starts", async () => {

@@ -51,6 +51,12 @@ describe("conversion (metrics.md)", () => {
     expect(findRate(rates, "EUR", "USD", "2026-06-01")).toBeUndefined();
   });
 
+  it("sums exact conversions and rounds the total once", () => {
+    // 3 × 33.33 USD at 0.92: each is 30.6636 EUR; rounding each would give 91.98, the exact total is 91.9908 → 91.99.
+    const amounts = [1, 2, 3].map(() => ({ amountMinor: 3333, currency: "USD", on: "2026-05-01" }));
+    expect(totalIn("EUR", amounts, [{ baseCurrency: "USD", quoteCurrency: "EUR", rate: "0.92", validOn: "2026-01-01" }]).totalMinor).toBe(9199);
+  });
+
   it("leaves out amounts with no rate, and reports them", () => {
     // EUR 500.00 + USD 200.00 on 2026-02-10 (× 0.90 = 180.00) + USD 100.00 on 2026-03-05 (× 0.95 = 95.00)
     // + GBP 50.00 (no rate) + USD 10.00 on 2025-12-01 (before the first rate) = 775.00 EUR, with two left out.
