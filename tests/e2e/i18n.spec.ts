@@ -10,7 +10,8 @@ test("switching the UI to French is kept on the user", async ({ page, signInAs }
   await expect(page).toHaveURL(/\/partners$/);
   const nav = page.getByRole("navigation", { name: "Principale" });
   await expect(nav.getByRole("link", { name: "Partenaires" })).toBeVisible();
-  await expect(nav.getByRole("link", { name: "Cadeaux et placements" })).toBeVisible();
+  await expect(nav.getByRole("link", { name: "Cadeaux" })).toBeVisible();
+  await expect(nav.getByRole("link", { name: "Partenariats payants" })).toBeVisible();
   await expect(page.getByRole("button", { name: "Se déconnecter" })).toBeVisible();
 
   // Stored on the user, not the browser tab: a new page with an English browser stays French.
