@@ -4,6 +4,7 @@
  * With no such rate it stays unconverted: left out of totals and reported, never guessed.
  */
 import { z } from "zod";
+import { normaliseDecimal } from "./numbers";
 
 const knownCurrencies: ReadonlySet<string> = new Set(Intl.supportedValuesOf("currency"));
 
@@ -22,23 +23,17 @@ export const currencySchema = z
   .toUpperCase()
   .refine((code) => /^[A-Z]{3}$/.test(code) && isCurrency(code), "errors.unknownCurrency");
 
-const GROUP_SEPARATORS = /[\s\u00a0\u202f']/g;
+/** Amounts may also be grouped the Swiss way: 1'234.50. */
+const AMOUNT_GROUP_SEPARATORS = /[\s\u00a0\u202f']/g;
 
-/**
- * "1 234,50", "1,234.50", "1234.5" → "1234.50"-style plain decimal text; null when it is not a
- * number. Kept as text so that no amount ever passes through a float.
- */
-export function normaliseDecimal(text: string): string | null {
-  const compact = text.trim().replace(GROUP_SEPARATORS, "");
-  if (/^-?\d+([.,]\d+)?$/.test(compact)) return compact.replace(",", ".");
-  if (/^-?\d{1,3}(,\d{3})+(\.\d+)?$/.test(compact)) return compact.replace(/,/g, "");
-  if (/^-?\d{1,3}(\.\d{3})+(,\d+)?$/.test(compact)) return compact.replace(/\./g, "").replace(",", ".");
-  return null;
+/** "1 234,50", "1,234.50", "1'234.5" → plain decimal text; null when it is not a number. No float involved. */
+export function normaliseAmount(text: string): string | null {
+  return normaliseDecimal(text, AMOUNT_GROUP_SEPARATORS);
 }
 
 /** Minor units of an amount typed in major units; null when it is not a number or has more decimals than the currency. */
 export function toMinorUnits(text: string, currency: string): number | null {
-  const decimal = normaliseDecimal(text);
+  const decimal = normaliseAmount(text);
   if (decimal === null) return null;
   const negative = decimal.startsWith("-");
   const [whole, fraction = ""] = decimal.replace("-", "").split(".");
@@ -68,7 +63,7 @@ export function minorUnitShift(base: string, quote: string): number {
 export const rateSchema = z
   .string({ error: "errors.required" })
   .transform((text, ctx) => {
-    const decimal = normaliseDecimal(text);
+    const decimal = normaliseAmount(text);
     if (decimal === null || decimal.startsWith("-") || !/[1-9]/.test(decimal)) {
       ctx.addIssue({ code: "custom", message: "errors.invalidRate" });
       return z.NEVER;

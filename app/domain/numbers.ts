@@ -15,12 +15,21 @@ export function parseInteger(text: string): number | null {
   return null;
 }
 
+/**
+ * A decimal number as plain text with "." as the mark ("1 234,5" → "1234.5"); null when it is
+ * not one. Kept as text so that callers that need exactness (money) never go through a float.
+ */
+export function normaliseDecimal(text: string, groupSeparators: RegExp = GROUP_SEPARATORS): string | null {
+  const compact = text.trim().replace(groupSeparators, "");
+  if (/^-?\d+([.,]\d+)?$/.test(compact)) return compact.replace(",", ".");
+  // "1,234.5" (English) or "1.234,5" (French/German) with grouping.
+  if (/^-?\d{1,3}(,\d{3})+(\.\d+)?$/.test(compact)) return compact.replace(/,/g, "");
+  if (/^-?\d{1,3}(\.\d{3})+(,\d+)?$/.test(compact)) return compact.replace(/\./g, "").replace(",", ".");
+  return null;
+}
+
 /** A decimal number, with "," or "." as the decimal mark and an optional trailing "%"; null otherwise. */
 export function parseDecimal(text: string): number | null {
-  const compact = text.trim().replace(GROUP_SEPARATORS, "").replace(/%$/, "");
-  if (/^-?\d+([.,]\d+)?$/.test(compact)) return Number(compact.replace(",", "."));
-  // "1,234.5" (English) or "1.234,5" (French/German) with grouping.
-  if (/^-?\d{1,3}(,\d{3})+(\.\d+)?$/.test(compact)) return Number(compact.replace(/,/g, ""));
-  if (/^-?\d{1,3}(\.\d{3})+(,\d+)?$/.test(compact)) return Number(compact.replace(/\./g, "").replace(",", "."));
-  return null;
+  const decimal = normaliseDecimal(text.trim().replace(/%$/, ""));
+  return decimal === null ? null : Number(decimal);
 }

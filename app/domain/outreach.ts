@@ -83,7 +83,3 @@ export function assertMaySend(status: DraftStatus) {
   if (status !== "approved") throw new RuleViolation("outreach.notApproved");
 }
 
-/** Today's date at UTC midnight, the way follow-up due dates are stored. */
-export function todayUtc(now = new Date()) {
-  return new Date(`${now.toISOString().slice(0, 10)}T00:00:00Z`);
-}

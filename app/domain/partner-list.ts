@@ -1,6 +1,7 @@
 /** The partner list's state, as it lives in the URL (so a view can be bookmarked and shared). */
 import { z } from "zod";
 import { partnerKinds, partnerStages, platforms } from "./partners";
+import { PageParamSchema } from "./rules";
 
 export const partnerSorts = ["name", "updatedAt", "followers", "country", "stage"] as const;
 export const pageSizes = [25, 50, 100] as const;
@@ -31,7 +32,7 @@ export const PartnerListQuerySchema = z.object({
   overdue: z.preprocess((v) => v === "1" || v === "true", z.boolean()),
   sort: z.enum(partnerSorts).catch("name"),
   dir: z.enum(["asc", "desc"]).catch("asc"),
-  page: z.coerce.number().int().min(1).max(100_000).catch(1),
+  page: PageParamSchema,
   pageSize: z.coerce.number().pipe(z.union(pageSizes.map((size) => z.literal(size)))).catch(50),
   /** Visible optional columns; none listed means all. */
   cols: list(z.enum(partnerColumns)),

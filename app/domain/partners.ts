@@ -1,6 +1,7 @@
 /** Partners and their channels: pure rules and the form schemas shared by forms and actions. */
 import { z } from "zod";
 import { parseDecimal, parseInteger } from "./numbers";
+import { DaySchema, optionalField as optional } from "./rules";
 
 export const partnerKinds = ["blogger", "influencer", "journalist", "podcaster", "other"] as const;
 export const partnerStages = ["prospect", "contacted", "negotiating", "active", "paused", "do_not_contact"] as const;
@@ -9,8 +10,6 @@ export type PartnerKind = (typeof partnerKinds)[number];
 export type PartnerStage = (typeof partnerStages)[number];
 export type Platform = (typeof platforms)[number];
 
-const emptyAsUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
-const optional = <T extends z.ZodType>(schema: T) => z.preprocess(emptyAsUndefined, schema.optional());
 
 /** Only http and https: a javascript: or data: URL entered by a user must never become a link. */
 export const httpUrl = z
@@ -93,7 +92,6 @@ const sharesField = optional(
   }),
 );
 
-const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "errors.invalidDate").refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)), "errors.invalidDate");
 
 export const ChannelFormSchema = z.object({
   platform: z.enum(platforms, { error: "errors.invalidChoice" }),
@@ -101,7 +99,7 @@ export const ChannelFormSchema = z.object({
   url: optional(httpUrl),
   followers: optional(z.preprocess(asInteger, z.number({ error: "errors.invalidNumber" }).int("errors.invalidNumber").min(0, "errors.negative").max(5_000_000_000, "errors.tooLarge"))),
   engagementRate: optional(z.preprocess(asDecimal, z.number({ error: "errors.invalidNumber" }).min(0, "errors.negative").max(100, "errors.percentOver100"))),
-  measuredOn: optional(isoDay),
+  measuredOn: optional(DaySchema),
   countries: sharesField,
   ages: sharesField,
   genders: sharesField,

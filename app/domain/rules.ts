@@ -15,3 +15,21 @@ export class RuleViolation extends Error {
 
 /** A record id posted by a form (a hidden field). */
 export const RecordIdSchema = z.string().trim().min(1).max(64);
+
+/** A calendar day as YYYY-MM-DD, and a real one. */
+export const DaySchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "errors.invalidDate").refine((day) => !Number.isNaN(Date.parse(`${day}T00:00:00Z`)), "errors.invalidDate");
+
+/** An empty or blank form field is a missing value, not an empty string. */
+export const blankAsUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
+
+/** A form field that may be left empty. */
+export const optionalField = <T extends z.ZodType>(schema: T) => z.preprocess(blankAsUndefined, schema.optional());
+
+/** A list page number from the URL; anything odd means the first page. */
+export const PageParamSchema = z.coerce.number().int().min(1).max(100_000).catch(1);
+
+/** An id filter from the URL; anything odd means no filter. */
+export const IdFilterSchema = z.preprocess(blankAsUndefined, RecordIdSchema.optional().catch(undefined));
+
+/** A list of records that can be archived: `?archived=1` shows the archived ones. */
+export const ArchivableListQuerySchema = z.object({ page: PageParamSchema, archived: z.preprocess((v) => v === "1", z.boolean()) });

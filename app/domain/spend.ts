@@ -1,7 +1,7 @@
 /** Products, campaigns, gifts, placements and payments: form schemas and status rules shared by forms and actions. */
 import { z } from "zod";
-import { currencySchema, normaliseDecimal, rateSchema, toMinorUnits } from "./money";
-import { RecordIdSchema, RuleViolation } from "./rules";
+import { currencySchema, normaliseAmount, rateSchema, toMinorUnits } from "./money";
+import { blankAsUndefined, DaySchema, IdFilterSchema, optionalField as optional, PageParamSchema, RecordIdSchema, RuleViolation } from "./rules";
 
 export const giftStatuses = ["planned", "shipped", "delivered", "returned", "cancelled"] as const;
 export const placementStatuses = ["proposed", "approved", "contracted", "delivered", "paid", "cancelled"] as const;
@@ -14,12 +14,9 @@ export type PlacementStatus = (typeof placementStatuses)[number];
 export const costedGiftStatuses: readonly GiftStatus[] = ["shipped", "delivered"];
 export const committedPlacementStatuses: readonly PlacementStatus[] = ["approved", "contracted", "delivered", "paid"];
 
-const emptyAsUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
-const optional = <T extends z.ZodType>(schema: T) => z.preprocess(emptyAsUndefined, schema.optional());
 const requiredText = (max: number) => z.string({ error: "errors.required" }).trim().min(1, "errors.required").max(max, "errors.tooLong");
 const optionalText = (max: number) => optional(z.string().trim().max(max, "errors.tooLong"));
-export const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "errors.invalidDate").refine((day) => !Number.isNaN(Date.parse(`${day}T00:00:00Z`)), "errors.invalidDate");
-const optionalDay = optional(isoDay);
+const optionalDay = optional(DaySchema);
 const checkbox = z.preprocess((value) => value === "on" || value === "true" || value === true, z.boolean());
 
 /** An amount as typed, in major units: a number, not negative. Turned into minor units with its currency. */
@@ -27,8 +24,8 @@ const amountText = z
   .string({ error: "errors.required" })
   .trim()
   .min(1, "errors.required")
-  .refine((text) => normaliseDecimal(text) !== null, "errors.invalidAmount")
-  .refine((text) => !normaliseDecimal(text)?.startsWith("-"), "errors.negativeAmount");
+  .refine((text) => normaliseAmount(text) !== null, "errors.invalidAmount")
+  .refine((text) => !normaliseAmount(text)?.startsWith("-"), "errors.negativeAmount");
 const optionalAmountText = optional(amountText);
 
 type WithMinor<T, K extends keyof T> = Omit<T, K> & { [P in K]: undefined extends T[P] ? number | undefined : number };
@@ -95,7 +92,7 @@ const giftFields = {
   campaignId: optional(RecordIdSchema),
   productId: optional(RecordIdSchema),
   itemName: optionalText(200),
-  quantity: z.preprocess(emptyAsUndefined, z.coerce.number({ error: "errors.invalidNumber" }).int("errors.invalidNumber").min(1, "errors.quantityAtLeastOne").max(100_000, "errors.tooLarge")),
+  quantity: z.preprocess(blankAsUndefined, z.coerce.number({ error: "errors.invalidNumber" }).int("errors.invalidNumber").min(1, "errors.quantityAtLeastOne").max(100_000, "errors.tooLarge")),
   unitValue: optionalAmountText,
   shipping: optionalAmountText,
   currency: currencySchema,
@@ -171,7 +168,7 @@ export const PlacementFormSchema = z
     title: requiredText(200),
     fee: amountText,
     currency: currencySchema,
-    agreedOn: isoDay,
+    agreedOn: DaySchema,
     usageRights: optionalText(2000),
     contractRef: optionalText(200),
     deliverable: optionalText(500),
@@ -184,8 +181,8 @@ export type PlacementInput = z.output<typeof PlacementFormSchema>;
 export const DeliverableFormSchema = z.object({ description: requiredText(500), dueOn: optionalDay });
 
 export const PaymentFormSchema = z.object({
-  amount: amountText.refine((text) => /[1-9]/.test(normaliseDecimal(text) ?? ""), "errors.amountAboveZero"),
-  paidOn: isoDay,
+  amount: amountText.refine((text) => /[1-9]/.test(normaliseAmount(text) ?? ""), "errors.amountAboveZero"),
+  paidOn: DaySchema,
   invoiceRef: optionalText(100),
 });
 
@@ -228,7 +225,7 @@ export const WorkspaceSettingsSchema = z
 export type WorkspaceSettingsInput = z.output<typeof WorkspaceSettingsSchema>;
 
 export const ExchangeRateFormSchema = z
-  .object({ baseCurrency: currencySchema, quoteCurrency: currencySchema, rate: rateSchema, validOn: isoDay })
+  .object({ baseCurrency: currencySchema, quoteCurrency: currencySchema, rate: rateSchema, validOn: DaySchema })
   .refine((r) => r.baseCurrency !== r.quoteCurrency, { path: ["quoteCurrency"], message: "errors.sameCurrency" });
 export type ExchangeRateInput = z.output<typeof ExchangeRateFormSchema>;
 
@@ -252,23 +249,21 @@ export class OverBudget extends RuleViolation {
   }
 }
 
-const optionalId = z.preprocess(emptyAsUndefined, RecordIdSchema.optional().catch(undefined));
-const page = z.coerce.number().int().min(1).max(100_000).catch(1);
 
 export const GiftListQuerySchema = z.object({
-  page,
-  status: z.preprocess(emptyAsUndefined, z.enum(giftStatuses).optional().catch(undefined)),
-  campaignId: optionalId,
-  partnerId: optionalId,
-  batch: optionalId,
-  waitingDays: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).max(3650).optional().catch(undefined)),
+  page: PageParamSchema,
+  status: z.preprocess(blankAsUndefined, z.enum(giftStatuses).optional().catch(undefined)),
+  campaignId: IdFilterSchema,
+  partnerId: IdFilterSchema,
+  batch: IdFilterSchema,
+  waitingDays: z.preprocess(blankAsUndefined, z.coerce.number().int().min(0).max(3650).optional().catch(undefined)),
 });
 
 export const PlacementListQuerySchema = z.object({
-  page,
-  status: z.preprocess(emptyAsUndefined, z.enum(placementStatuses).optional().catch(undefined)),
-  campaignId: optionalId,
-  partnerId: optionalId,
+  page: PageParamSchema,
+  status: z.preprocess(blankAsUndefined, z.enum(placementStatuses).optional().catch(undefined)),
+  campaignId: IdFilterSchema,
+  partnerId: IdFilterSchema,
   mine: z.preprocess((v) => v === "1", z.boolean()),
 });
 
@@ -281,7 +276,6 @@ export function defaultSpendPeriod(today: string): { from: string; to: string } 
   return { from: start.toISOString().slice(0, 10), to: today };
 }
 
-const filterId = z.preprocess(emptyAsUndefined, z.string().max(64).optional().catch(undefined));
 
 /** Spend view filters from the URL. A missing period means the last twelve months; an empty one means "all time". */
 export function parseSpendQuery(params: URLSearchParams, today: string) {
@@ -294,11 +288,11 @@ export function parseSpendQuery(params: URLSearchParams, today: string) {
   const rest = z
     .object({
       view: z.enum(spendViews).catch("month"),
-      campaignId: filterId,
-      partnerId: filterId,
-      ownerId: filterId,
-      country: z.preprocess(emptyAsUndefined, z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/).optional().catch(undefined)),
-      page: z.coerce.number().int().min(1).max(100_000).catch(1),
+      campaignId: IdFilterSchema,
+      partnerId: IdFilterSchema,
+      ownerId: IdFilterSchema,
+      country: z.preprocess(blankAsUndefined, z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/).optional().catch(undefined)),
+      page: PageParamSchema,
     })
     .parse(Object.fromEntries(params));
   return { query: { ...rest, ...period.data } } as const;

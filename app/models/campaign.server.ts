@@ -1,3 +1,4 @@
+import { utcDay } from "~/domain/days";
 import { convertAmount, type DatedAmount } from "~/domain/money";
 import { OverBudget, type CampaignInput } from "~/domain/spend";
 import { RuleViolation } from "~/domain/rules";
@@ -36,8 +37,8 @@ function campaignData(input: CampaignInput) {
   return {
     name: input.name,
     brief: input.brief ?? null,
-    startsOn: input.startsOn ? new Date(`${input.startsOn}T00:00:00Z`) : null,
-    endsOn: input.endsOn ? new Date(`${input.endsOn}T00:00:00Z`) : null,
+    startsOn: input.startsOn ? utcDay(input.startsOn) : null,
+    endsOn: input.endsOn ? utcDay(input.endsOn) : null,
     budgetMinor: input.budget ?? null,
     currency: input.currency,
     jurisdictions: input.jurisdictions,

@@ -1,5 +1,6 @@
 import crypto from "node:crypto";
 import type { Prisma } from "~/generated/prisma/client";
+import { isoDay, utcDay } from "~/domain/days";
 import { convertAmount, giftValueMinor } from "~/domain/money";
 import { isDoNotContact } from "~/domain/partners";
 import { RuleViolation } from "~/domain/rules";
@@ -10,8 +11,7 @@ import { checkCampaignBudget } from "./campaign.server";
 import { getSettings, ratesInto } from "./settings.server";
 
 const PAGE_SIZE = 50;
-const day = (iso: string | undefined) => (iso ? new Date(`${iso}T00:00:00Z`) : null);
-export const isoDayOf = (value: Date | null) => (value ? value.toISOString().slice(0, 10) : null);
+const day = (iso: string | undefined) => (iso ? utcDay(iso) : null);
 
 /** Gifts and placements go only to live partners that may be contacted. */
 export async function assertMayReceive(tx: DbClient, partnerIds: string[], field = "partnerId") {
@@ -44,7 +44,7 @@ export async function createGifts(actorId: string | null, input: GiftBatchInput)
     const item = await resolveItem(tx, input);
     const settings = await getSettings(tx);
     const valueEach = giftValueMinor({ quantity: input.quantity, shippingMinor: input.shipping ?? 0, ...item }, settings.giftValuationBasis);
-    const on = input.shippedOn ?? new Date().toISOString().slice(0, 10);
+    const on = input.shippedOn ?? isoDay(new Date());
     const overBudget = await checkCampaignBudget(tx, input.campaignId, { amountMinor: valueEach * input.partnerIds.length, currency: input.currency, on }, input.overBudgetConfirmed);
     const batchId = input.partnerIds.length > 1 ? crypto.randomUUID() : null;
     const gifts = [];
@@ -80,7 +80,7 @@ export async function createGifts(actorId: string | null, input: GiftBatchInput)
 /** Above the workspace threshold (in the reporting currency) a written agreement is needed. */
 async function agreementNeeded(tx: DbClient, settings: Awaited<ReturnType<typeof getSettings>>, gift: { valueMinor: number; currency: string; shippedOn: Date | null; createdAt: Date }) {
   const rates = gift.currency === settings.reportingCurrency ? [] : await ratesInto(tx, settings.reportingCurrency);
-  const on = isoDayOf(gift.shippedOn) ?? isoDayOf(gift.createdAt)!;
+  const on = isoDay(gift.shippedOn ?? gift.createdAt);
   const value = convertAmount({ amountMinor: gift.valueMinor, currency: gift.currency, on }, settings.reportingCurrency, rates);
   return value !== null && value > settings.writtenAgreementMinor;
 }

@@ -1,5 +1,6 @@
 import crypto from "node:crypto";
 import type { Prisma } from "~/generated/prisma/client";
+import { isoDay, utcDay } from "~/domain/days";
 import type { ImportError, ImportPlan, PlannedPartner } from "~/domain/partner-import";
 import { buildSearchText, handleKey, websiteDomain, type ChannelInput } from "~/domain/partners";
 import { recordAudit } from "~/utils/audit.server";
@@ -179,8 +180,7 @@ export function previewPartnerImport(plan: ImportPlan) {
   return classify(db(), plan);
 }
 
-const today = () => new Date().toISOString().slice(0, 10);
-const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
+const today = () => isoDay(new Date());
 
 /**
  * New partners go in with a handful of bulk inserts: the partner rows (with their derived
@@ -208,7 +208,7 @@ async function insertNewPartners(tx: DbClient, actorId: string | null, items: Cl
         const latest = sorted.at(-1)!;
         const channelId = crypto.randomUUID();
         for (const m of sorted) {
-          measurements.push({ channelId, measuredOn: day(m.measuredOn ?? today()), followers: m.followers ?? null, engagementRate: m.engagementRate ?? null });
+          measurements.push({ channelId, measuredOn: utcDay(m.measuredOn ?? today()), followers: m.followers ?? null, engagementRate: m.engagementRate ?? null });
         }
         return {
           id: channelId,
@@ -219,7 +219,7 @@ async function insertNewPartners(tx: DbClient, actorId: string | null, items: Cl
           url: latest.url ?? null,
           followers: sorted.map((m) => m.followers).filter((v) => v !== undefined).at(-1) ?? null,
           engagementRate: sorted.map((m) => m.engagementRate).filter((v) => v !== undefined).at(-1) ?? null,
-          measuredOn: day(latest.measuredOn ?? today()),
+          measuredOn: utcDay(latest.measuredOn ?? today()),
         };
       });
       channels.push(...channelRows);

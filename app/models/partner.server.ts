@@ -1,8 +1,7 @@
 import type { Prisma } from "~/generated/prisma/client";
 import { audienceFlags } from "~/domain/audience-flags";
-import type { PartnerStage } from "~/domain/partners";
-import { audienceOf, buildSearchText, handleKey, websiteDomain, type ChannelInput, type PartnerInput } from "~/domain/partners";
-import { todayUtc } from "~/domain/outreach";
+import { todayUtc, utcDay } from "~/domain/days";
+import { audienceOf, buildSearchText, handleKey, websiteDomain, type ChannelInput, type PartnerInput, type PartnerStage } from "~/domain/partners";
 import type { BulkUpdate, PartnerListQuery } from "~/domain/partner-list";
 import { RuleViolation } from "~/domain/rules";
 import { recordAudit } from "~/utils/audit.server";
@@ -132,7 +131,7 @@ export async function setPartnerArchived(actorId: string, partnerId: string, arc
 }
 
 function measurementDay(input: ChannelInput) {
-  return input.measuredOn ? new Date(`${input.measuredOn}T00:00:00Z`) : new Date(new Date().toISOString().slice(0, 10) + "T00:00:00Z");
+  return input.measuredOn ? utcDay(input.measuredOn) : todayUtc();
 }
 
 export function addChannel(actorId: string, partnerId: string, input: ChannelInput) {

@@ -1,15 +1,15 @@
 import type { Prisma } from "~/generated/prisma/client";
+import { isoDay, todayUtc, utcDay } from "~/domain/days";
 import { convertAmount, outstandingMinor, toMinorUnits } from "~/domain/money";
 import { RuleViolation } from "~/domain/rules";
 import { acceptsPayments, approvalsNeeded, nextPlacementStatuses, type PlacementInput, type PlacementStatus } from "~/domain/spend";
 import { recordAudit } from "~/utils/audit.server";
 import { db, type DbClient } from "~/utils/db.server";
 import { checkCampaignBudget } from "./campaign.server";
-import { assertMayReceive, isoDayOf } from "./gift.server";
+import { assertMayReceive } from "./gift.server";
 import { getSettings, ratesInto } from "./settings.server";
 
 const PAGE_SIZE = 50;
-const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
 export async function proposePlacement(actorId: string, input: PlacementInput) {
   return db().$transaction(async (tx) => {
@@ -22,12 +22,12 @@ export async function proposePlacement(actorId: string, input: PlacementInput) {
         title: input.title,
         feeMinor: input.fee,
         currency: input.currency,
-        agreedOn: day(input.agreedOn),
+        agreedOn: utcDay(input.agreedOn),
         usageRights: input.usageRights ?? null,
         contractRef: input.contractRef ?? null,
         proposedById: actorId,
         budgetOverrideById: overBudget ? actorId : null,
-        deliverables: input.deliverable ? { create: { description: input.deliverable, dueOn: input.deliverableDueOn ? day(input.deliverableDueOn) : null } } : undefined,
+        deliverables: input.deliverable ? { create: { description: input.deliverable, dueOn: input.deliverableDueOn ? utcDay(input.deliverableDueOn) : null } } : undefined,
       },
       include: { deliverables: true },
     });
@@ -47,7 +47,7 @@ async function lockPlacement(tx: DbClient, id: string) {
 async function approversNeeded(tx: DbClient, placement: { feeMinor: number; currency: string; agreedOn: Date }) {
   const settings = await getSettings(tx);
   const rates = placement.currency === settings.reportingCurrency ? [] : await ratesInto(tx, settings.reportingCurrency);
-  const fee = convertAmount({ amountMinor: placement.feeMinor, currency: placement.currency, on: isoDayOf(placement.agreedOn)! }, settings.reportingCurrency, rates);
+  const fee = convertAmount({ amountMinor: placement.feeMinor, currency: placement.currency, on: isoDay(placement.agreedOn) }, settings.reportingCurrency, rates);
   return approvalsNeeded(fee, settings.singleApprovalLimitMinor);
 }
 
@@ -97,7 +97,7 @@ export async function recordPayment(actorId: string | null, id: string, input: {
     if (amountMinor === null) throw new RuleViolation("errors.tooManyDecimals", 422, "amount");
     const outstanding = outstandingMinor(placement.feeMinor, placement.payments.map((p) => p.amountMinor));
     if (amountMinor > outstanding) throw new RuleViolation("placements.overpayment", 422, "amount");
-    const payment = await tx.payment.create({ data: { placementId: id, amountMinor, paidOn: day(input.paidOn), invoiceRef: input.invoiceRef ?? null, recordedById: actorId } });
+    const payment = await tx.payment.create({ data: { placementId: id, amountMinor, paidOn: utcDay(input.paidOn), invoiceRef: input.invoiceRef ?? null, recordedById: actorId } });
     await recordAudit(tx, { actorId, action: "payment.create", entityType: "Placement", entityId: id, after: payment });
     if (amountMinor === outstanding && placement.status === "delivered") {
       await tx.placement.update({ where: { id }, data: { status: "paid" } });
@@ -112,7 +112,7 @@ export async function addDeliverable(actorId: string, placementId: string, input
   return db().$transaction(async (tx) => {
     const placement = await tx.placement.findUnique({ where: { id: placementId }, select: { id: true } });
     if (!placement) throw new RuleViolation("errors.notFound", 404);
-    const deliverable = await tx.placementDeliverable.create({ data: { placementId, description: input.description, dueOn: input.dueOn ? day(input.dueOn) : null } });
+    const deliverable = await tx.placementDeliverable.create({ data: { placementId, description: input.description, dueOn: input.dueOn ? utcDay(input.dueOn) : null } });
     await recordAudit(tx, { actorId, action: "deliverable.create", entityType: "Placement", entityId: placementId, after: deliverable });
     return deliverable;
   });
@@ -122,7 +122,7 @@ export async function setDeliverableDone(actorId: string, placementId: string, d
   return db().$transaction(async (tx) => {
     const before = await tx.placementDeliverable.findFirst({ where: { id: deliverableId, placementId } });
     if (!before) throw new RuleViolation("errors.notFound", 404);
-    const after = await tx.placementDeliverable.update({ where: { id: deliverableId }, data: { deliveredOn: done ? new Date(new Date().toISOString().slice(0, 10)) : null } });
+    const after = await tx.placementDeliverable.update({ where: { id: deliverableId }, data: { deliveredOn: done ? todayUtc() : null } });
     await recordAudit(tx, { actorId, action: done ? "deliverable.done" : "deliverable.reopen", entityType: "Placement", entityId: placementId, before, after });
     return after;
   });

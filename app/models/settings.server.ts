@@ -1,4 +1,5 @@
 import { Prisma } from "~/generated/prisma/client";
+import { isoDay, utcDay } from "~/domain/days";
 import { minorUnitShift, type Rate } from "~/domain/money";
 import type { ExchangeRateInput, WorkspaceSettingsInput } from "~/domain/spend";
 import { recordAudit } from "~/utils/audit.server";
@@ -35,14 +36,14 @@ export async function listRates(page: number) {
     db().exchangeRate.findMany({ orderBy: [{ validOn: "desc" }, { baseCurrency: "asc" }, { quoteCurrency: "asc" }], skip: (page - 1) * RATES_PAGE, take: RATES_PAGE }),
     db().exchangeRate.count(),
   ]);
-  return { rows: rows.map((r) => ({ ...r, rate: r.rate.toString(), validOn: r.validOn.toISOString().slice(0, 10) })), total, page, pageSize: RATES_PAGE };
+  return { rows: rows.map((r) => ({ ...r, rate: r.rate.toString(), validOn: isoDay(r.validOn) })), total, page, pageSize: RATES_PAGE };
 }
 
 /** Adds rates, replacing the one of the same pair and day; one audit event per rate written. */
 export async function saveRates(actorId: string | null, rates: ExchangeRateInput[], client?: DbClient) {
   const write = async (tx: DbClient) => {
     for (const input of rates) {
-      const validOn = new Date(`${input.validOn}T00:00:00Z`);
+      const validOn = utcDay(input.validOn);
       const key = { baseCurrency: input.baseCurrency, quoteCurrency: input.quoteCurrency, validOn };
       const before = await tx.exchangeRate.findUnique({ where: { baseCurrency_quoteCurrency_validOn: key } });
       const data = { ...key, rate: new Prisma.Decimal(input.rate), minorUnitShift: minorUnitShift(input.baseCurrency, input.quoteCurrency) };
@@ -67,5 +68,5 @@ export async function deleteRate(actorId: string, id: string) {
 /** Every rate into the given currency, for converting a handful of amounts in the app. */
 export async function ratesInto(client: DbClient, quoteCurrency: string): Promise<Rate[]> {
   const rows = await client.exchangeRate.findMany({ where: { quoteCurrency }, select: { baseCurrency: true, quoteCurrency: true, rate: true, validOn: true } });
-  return rows.map((r) => ({ ...r, rate: r.rate.toString(), validOn: r.validOn.toISOString().slice(0, 10) }));
+  return rows.map((r) => ({ ...r, rate: r.rate.toString(), validOn: isoDay(r.validOn) }));
 }

@@ -1,5 +1,6 @@
 import crypto from "node:crypto";
 import type { Prisma } from "~/generated/prisma/client";
+import { isoDay, utcDay } from "~/domain/days";
 import { isDoNotContact, type PartnerStage } from "~/domain/partners";
 import type { ImportError } from "~/domain/partner-import";
 import type { PlannedGift, PlannedPlacement, SpendImportPlan } from "~/domain/spend-import";
@@ -14,7 +15,7 @@ export interface SpendImportResult {
   errors: ImportError[];
 }
 
-const day = (iso: string | undefined) => (iso ? new Date(`${iso}T00:00:00Z`) : null);
+const day = (iso: string | undefined) => (iso ? utcDay(iso) : null);
 const fingerprint = (value: unknown) => crypto.createHash("sha256").update(JSON.stringify(value)).digest("hex");
 const unique = (values: (string | undefined)[]) => [...new Set(values.filter((v): v is string => Boolean(v)))];
 
@@ -164,7 +165,7 @@ export async function importPlacements(actorId: string | null, plan: SpendImport
     for (const [key, group] of groups) {
       const first = group.rows[0];
       const known = existing.get(key);
-      const knownPayments = new Set((known?.payments ?? []).map((p) => `${p.amountMinor}|${p.paidOn.toISOString().slice(0, 10)}|${p.invoiceRef ?? ""}`));
+      const knownPayments = new Set((known?.payments ?? []).map((p) => `${p.amountMinor}|${isoDay(p.paidOn)}|${p.invoiceRef ?? ""}`));
       const payments = group.rows.filter((r) => r.payment && !knownPayments.has(`${r.payment.amountMinor}|${r.payment.paidOn}|${r.payment.invoiceRef ?? ""}`));
       const paidBefore = (known?.payments ?? []).reduce((sum, p) => sum + p.amountMinor, 0);
       const paidInFile = payments.reduce((sum, r) => sum + r.payment!.amountMinor, 0);

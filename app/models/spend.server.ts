@@ -4,6 +4,7 @@
  * before that date. An amount with no usable rate stays NULL: out of the totals, and reported.
  */
 import { Prisma } from "~/generated/prisma/client";
+import { utcDay } from "~/domain/days";
 import type { GiftValuationBasis } from "~/domain/money";
 import { committedPlacementStatuses, costedGiftStatuses } from "~/domain/spend";
 import { db, type DbClient } from "~/utils/db.server";
@@ -21,7 +22,6 @@ export interface SpendFilter {
 export const spendGroupings = ["month", "partner", "campaign", "kind"] as const;
 export type SpendGrouping = (typeof spendGroupings)[number];
 
-const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
 /** An amount in the target currency, or NULL when no rate dated on or before `on` exists. */
 export function convertedSql(amount: Prisma.Sql, currency: Prisma.Sql, on: Prisma.Sql, target: string) {
@@ -52,8 +52,8 @@ function partnerConditions(filter: SpendFilter, row: Prisma.Sql) {
 
 function periodConditions(filter: SpendFilter, column: Prisma.Sql) {
   const conditions: Prisma.Sql[] = [];
-  if (filter.from) conditions.push(Prisma.sql`${column} >= ${day(filter.from)}`);
-  if (filter.to) conditions.push(Prisma.sql`${column} <= ${day(filter.to)}`);
+  if (filter.from) conditions.push(Prisma.sql`${column} >= ${utcDay(filter.from)}`);
+  if (filter.to) conditions.push(Prisma.sql`${column} <= ${utcDay(filter.to)}`);
   return conditions;
 }
 

@@ -1,4 +1,4 @@
-import { todayUtc } from "~/domain/outreach";
+import { todayUtc, utcDay } from "~/domain/days";
 import { RuleViolation } from "~/domain/rules";
 import { recordAudit } from "~/utils/audit.server";
 import { db } from "~/utils/db.server";
@@ -12,7 +12,7 @@ export async function createTask(actorId: string, partnerId: string, input: { ti
     if (!partner) throw new RuleViolation("errors.notFound", 404);
     if (!assignee) throw new RuleViolation("errors.unknownOwner", 422);
     const task = await tx.task.create({
-      data: { partnerId, title: input.title, dueOn: new Date(`${input.dueOn}T00:00:00Z`), assigneeId: input.assigneeId, createdById: actorId },
+      data: { partnerId, title: input.title, dueOn: utcDay(input.dueOn), assigneeId: input.assigneeId, createdById: actorId },
     });
     await recordAudit(tx, { actorId, action: "task.create", entityType: "Task", entityId: task.id, after: task });
     return task;

@@ -1,7 +1,7 @@
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
+import { ArchivableListQuerySchema } from "~/domain/rules";
 import { Money } from "~/components/money";
 import { EmptyState, PageHeader } from "~/components/page";
 import { Pagination } from "~/components/pagination";
@@ -10,11 +10,10 @@ import { requirePermission } from "~/utils/auth.server";
 import { can } from "~/utils/permissions";
 import { formatDay } from "~/utils/format";
 
-const QuerySchema = z.object({ page: z.coerce.number().int().min(1).max(100_000).catch(1), archived: z.preprocess((v) => v === "1", z.boolean()) });
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "placements:read");
-  const query = QuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const query = ArchivableListQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
   return json({ ...(await listCampaigns(query)), archived: query.archived, canWrite: can(user.role, "campaigns:write") });
 }
 

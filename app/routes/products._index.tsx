@@ -1,7 +1,7 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
+import { ArchivableListQuerySchema } from "~/domain/rules";
 import { ConformForm } from "~/components/conform-form";
 import { SubmitButton } from "~/components/form-fields";
 import { Money } from "~/components/money";
@@ -17,11 +17,10 @@ import { handleForm } from "~/utils/forms.server";
 import { can } from "~/utils/permissions";
 import { redirectWithToast } from "~/utils/session.server";
 
-const QuerySchema = z.object({ page: z.coerce.number().int().min(1).max(100_000).catch(1), archived: z.preprocess((v) => v === "1", z.boolean()) });
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "gifts:read");
-  const query = QuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const query = ArchivableListQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
   const [list, settings] = await Promise.all([listProducts(query), getSettings()]);
   return json({ ...list, archived: query.archived, currency: settings.reportingCurrency, canWrite: can(user.role, "campaigns:write") });
 }

@@ -9,7 +9,7 @@ import { Pagination } from "~/components/pagination";
 import { useFormResult } from "~/components/use-form-result";
 import { useZodForm } from "~/components/use-zod-form";
 import { planRateImport, rateCsvColumns } from "~/domain/rate-import";
-import { RecordIdSchema } from "~/domain/rules";
+import { PageParamSchema, RecordIdSchema } from "~/domain/rules";
 import { ExchangeRateFormSchema } from "~/domain/spend";
 import { parseCsv } from "~/domain/csv";
 import { deleteRate, getSettings, listRates, saveRates } from "~/models/settings.server";
@@ -18,7 +18,7 @@ import { handleForm } from "~/utils/forms.server";
 import { formatDay } from "~/utils/format";
 import { redirectWithToast } from "~/utils/session.server";
 
-const PageSchema = z.object({ page: z.coerce.number().int().min(1).max(100_000).catch(1) });
+const PageSchema = z.object({ page: PageParamSchema });
 const CsvSchema = z.object({ csv: z.string({ error: "errors.required" }).trim().min(1, "errors.required").max(1_000_000, "errors.tooLong") });
 
 export async function loader({ request }: LoaderFunctionArgs) {
