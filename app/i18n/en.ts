@@ -8,7 +8,6 @@ export const en = {
     main: "Main",
     dashboard: "Dashboard",
     partners: "Partners",
-    giftsPlacements: "Gifts & placements",
     coverage: "Coverage",
     compliance: "Compliance",
     reports: "Reports",
@@ -154,8 +153,6 @@ export const en = {
   sections: {
     partnersTitle: "Partners",
     partnersEmpty: "No partners yet. Bloggers, influencers, journalists and podcasters you work with will be listed here.",
-    giftsTitle: "Gifts & placements",
-    giftsEmpty: "No gifts or paid placements yet. Product seeding and sponsored placements will be tracked here.",
     coverageTitle: "Coverage",
     coverageEmpty: "No coverage yet. Posts and articles that follow gifts and placements will be recorded here.",
     complianceTitle: "Compliance",
@@ -256,8 +253,6 @@ export const en = {
     alreadyMerged: "That partner was already merged.",
     mergedBanner: "This partner was merged into {{name}}.",
     timeline: "Timeline",
-    gifts: "Gifts",
-    placements: "Placements",
     coverage: "Coverage",
     costBenefit: "Cost and benefit",
   },
@@ -639,6 +634,7 @@ export const en = {
     emptyTitle: "No gifts",
   },
   placements: {
+    choose: "Choose {{name}}",
     title: "Paid placements",
     new: "Propose a placement",
     propose: "Propose",

@@ -10,7 +10,6 @@ export const fr: Messages = {
     main: "Principale",
     dashboard: "Tableau de bord",
     partners: "Partenaires",
-    giftsPlacements: "Cadeaux et placements",
     coverage: "Retombées",
     compliance: "Conformité",
     reports: "Rapports",
@@ -156,8 +155,6 @@ export const fr: Messages = {
   sections: {
     partnersTitle: "Partenaires",
     partnersEmpty: "Aucun partenaire pour l’instant. Les blogueurs, influenceurs, journalistes et podcasteurs avec qui vous travaillez seront listés ici.",
-    giftsTitle: "Cadeaux et placements",
-    giftsEmpty: "Aucun cadeau ni placement payant pour l’instant. Les envois de produits et les placements sponsorisés seront suivis ici.",
     coverageTitle: "Retombées",
     coverageEmpty: "Aucune retombée pour l’instant. Les publications et articles qui suivent cadeaux et placements seront enregistrés ici.",
     complianceTitle: "Conformité",
@@ -258,8 +255,6 @@ export const fr: Messages = {
     alreadyMerged: "Ce partenaire a déjà été fusionné.",
     mergedBanner: "Ce partenaire a été fusionné dans {{name}}.",
     timeline: "Historique",
-    gifts: "Cadeaux",
-    placements: "Placements",
     coverage: "Retombées",
     costBenefit: "Coût et bénéfice",
   },
@@ -641,6 +636,7 @@ export const fr: Messages = {
     emptyTitle: "Aucun cadeau",
   },
   placements: {
+    choose: "Choisir {{name}}",
     title: "Partenariats payants",
     new: "Proposer un partenariat",
     propose: "Proposer",
