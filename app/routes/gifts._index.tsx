@@ -2,6 +2,7 @@ import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Money, SpendStatusBadge } from "~/components/money";
+import { campaignOptions, FilterSelect } from "~/components/filter-select";
 import { EmptyState, PageHeader } from "~/components/page";
 import { Pagination } from "~/components/pagination";
 import { StageBadge } from "~/components/partner-badges";
@@ -44,28 +45,8 @@ export default function Gifts() {
         </Link>
       </PageHeader>
       <Form method="get" className="filters card" aria-label={t("common.filters")}>
-        <div className="field">
-          <label htmlFor="gift-status">{t("common.status")}</label>
-          <select id="gift-status" name="status" defaultValue={query.status ?? ""}>
-            <option value="">{t("common.all")}</option>
-            {giftStatuses.map((s) => (
-              <option key={s} value={s}>
-                {t(`giftStatuses.${s}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="gift-campaign">{t("campaigns.campaign")}</label>
-          <select id="gift-campaign" name="campaignId" defaultValue={query.campaignId ?? ""}>
-            <option value="">{t("common.all")}</option>
-            {campaigns.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect id="gift-status" name="status" label={t("common.status")} value={query.status} options={giftStatuses.map((s) => ({ value: s, label: t(`giftStatuses.${s}`) }))} />
+        <FilterSelect id="gift-campaign" name="campaignId" label={t("campaigns.campaign")} value={query.campaignId} options={campaignOptions(campaigns)} />
         <div className="field">
           <label htmlFor="gift-waiting">{t("gifts.waitingDays")}</label>
           <input id="gift-waiting" name="waitingDays" type="number" min={0} max={3650} inputMode="numeric" defaultValue={query.waitingDays ?? ""} />

@@ -1,10 +1,12 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ConformForm } from "~/components/conform-form";
 import { CheckboxField, FieldErrors, SelectField, SubmitButton, TextAreaField, TextField } from "~/components/form-fields";
 import { OverBudgetNotice } from "~/components/money";
+import { campaignOptions } from "~/components/filter-select";
 import { PageHeader } from "~/components/page";
+import { PartnerSearch } from "~/components/partner-search";
 import { StageBadge } from "~/components/partner-badges";
 import { useZodForm } from "~/components/use-zod-form";
 import { fromMinorUnits } from "~/domain/money";
@@ -59,34 +61,12 @@ export default function NewGift() {
       <PageHeader title={chosen.length > 1 ? t("gifts.newBatch", { count: chosen.length }) : t("gifts.new")} />
       <section className="card" aria-labelledby="recipients-title">
         <h2 id="recipients-title">{t("gifts.recipients")}</h2>
-        <Form method="get" className="filters" role="search">
-          {chosenIds.map((id) => (
-            <input key={id} type="hidden" name="partnerId" value={id} />
-          ))}
-          <div className="field">
-            <label htmlFor="partner-search">{t("gifts.findPartner")}</label>
-            <input id="partner-search" name="q" type="search" defaultValue={q} />
-          </div>
-          <button type="submit" className="button button-quiet">
-            {t("common.search")}
-          </button>
-        </Form>
-        {q ? (
-          found.length ? (
-            <ul className="plain-list">
-              {found.map((p) => (
-                <li key={p.id}>
-                  {p.name} <StageBadge stage={p.stage} />{" "}
-                  <Link to={`?${new URLSearchParams([...chosenIds, p.id].map((id) => ["partnerId", id]))}`} className="button button-small button-quiet">
-                    {t("gifts.addRecipient", { name: p.name })}
-                  </Link>
-                </li>
-              ))}
-            </ul>
-          ) : (
-            <p className="muted">{t("gifts.noPartnerFound", { q })}</p>
-          )
-        ) : null}
+        <PartnerSearch
+          q={q}
+          found={found}
+          keep={[...chosenIds.map((id): [string, string] => ["partnerId", id]), ...(campaignId ? [["campaignId", campaignId] as [string, string]] : [])]}
+          pickLabel={(name) => t("gifts.addRecipient", { name })}
+        />
       </section>
       <section className="card">
         <ConformForm form={form}>
@@ -120,7 +100,7 @@ export default function NewGift() {
             <TextField field={fields.unitValue} label={t("gifts.unitValue")} inputMode="decimal" hint={t("gifts.unitValueHint")} />
             <TextField field={fields.shipping} label={t("gifts.shipping")} inputMode="decimal" />
             <TextField field={fields.currency} label={t("money.currency")} hint={t("money.currencyHint")} />
-            <SelectField field={fields.campaignId} label={t("campaigns.campaign")} options={[{ value: "", label: t("campaigns.none") }, ...campaigns.map((c) => ({ value: c.id, label: c.name }))]} />
+            <SelectField field={fields.campaignId} label={t("campaigns.campaign")} options={[{ value: "", label: t("campaigns.none") }, ...campaignOptions(campaigns)]} />
             <SelectField field={fields.status} label={t("common.status")} options={(["planned", "shipped", "delivered"] as const).map((s) => ({ value: s, label: t(`giftStatuses.${s}`) }))} />
             <TextField field={fields.carrier} label={t("gifts.carrier")} />
             <TextField field={fields.trackingNumber} label={t("gifts.trackingNumber")} />

@@ -2,6 +2,7 @@ import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Money, SpendStatusBadge } from "~/components/money";
+import { campaignOptions, FilterSelect } from "~/components/filter-select";
 import { EmptyState, PageHeader } from "~/components/page";
 import { Pagination } from "~/components/pagination";
 import { StageBadge } from "~/components/partner-badges";
@@ -44,28 +45,8 @@ export default function Placements() {
         ) : null}
       </PageHeader>
       <Form method="get" className="filters card" aria-label={t("common.filters")}>
-        <div className="field">
-          <label htmlFor="placement-status">{t("common.status")}</label>
-          <select id="placement-status" name="status" defaultValue={query.status ?? ""}>
-            <option value="">{t("common.all")}</option>
-            {placementStatuses.map((s) => (
-              <option key={s} value={s}>
-                {t(`placementStatuses.${s}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="placement-campaign">{t("campaigns.campaign")}</label>
-          <select id="placement-campaign" name="campaignId" defaultValue={query.campaignId ?? ""}>
-            <option value="">{t("common.all")}</option>
-            {campaigns.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect id="placement-status" name="status" label={t("common.status")} value={query.status} options={placementStatuses.map((s) => ({ value: s, label: t(`placementStatuses.${s}`) }))} />
+        <FilterSelect id="placement-campaign" name="campaignId" label={t("campaigns.campaign")} value={query.campaignId} options={campaignOptions(campaigns)} />
         <button type="submit" className="button button-quiet">
           {t("common.apply")}
         </button>

@@ -1,10 +1,12 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ConformForm } from "~/components/conform-form";
 import { SelectField, SubmitButton, TextAreaField, TextField } from "~/components/form-fields";
 import { OverBudgetNotice } from "~/components/money";
+import { campaignOptions } from "~/components/filter-select";
 import { PageHeader } from "~/components/page";
+import { PartnerSearch } from "~/components/partner-search";
 import { StageBadge } from "~/components/partner-badges";
 import { useZodForm } from "~/components/use-zod-form";
 import { PlacementFormSchema } from "~/domain/spend";
@@ -53,40 +55,19 @@ export default function NewPlacement() {
       {!partner ? (
         <section className="card" aria-labelledby="choose-partner">
           <h2 id="choose-partner">{t("placements.choosePartner")}</h2>
-          <Form method="get" className="filters" role="search">
-            <div className="field">
-              <label htmlFor="partner-search">{t("gifts.findPartner")}</label>
-              <input id="partner-search" name="q" type="search" defaultValue={q} />
-            </div>
-            <button type="submit" className="button button-quiet">
-              {t("common.search")}
-            </button>
-          </Form>
-          {q ? (
-            found.length ? (
-              <ul className="plain-list">
-                {found.map((p) => (
-                  <li key={p.id}>
-                    <Link to={`?partnerId=${p.id}`}>{p.name}</Link> <StageBadge stage={p.stage} />
-                  </li>
-                ))}
-              </ul>
-            ) : (
-              <p className="muted">{t("gifts.noPartnerFound", { q })}</p>
-            )
-          ) : null}
+          <PartnerSearch q={q} found={found} keep={campaignId ? [["campaignId", campaignId]] : []} pickLabel={(name) => t("placements.choose", { name })} />
         </section>
       ) : (
         <section className="card">
           <ConformForm form={form}>
             {actionData?.overBudget ? <OverBudgetNotice check={actionData.overBudget} /> : null}
             <p>
-              {t("common.partner")}: <strong>{partner.name}</strong> <StageBadge stage={partner.stage} /> <Link to="/placements/new">{t("placements.changePartner")}</Link>
+              {t("common.partner")}: <strong>{partner.name}</strong> <StageBadge stage={partner.stage} /> <Link to={campaignId ? `/placements/new?campaignId=${campaignId}` : "/placements/new"}>{t("placements.changePartner")}</Link>
             </p>
             <input type="hidden" name="partnerId" value={partner.id} />
             <div className="form-grid">
               <TextField field={fields.title} label={t("placements.placementTitle")} />
-              <SelectField field={fields.campaignId} label={t("campaigns.campaign")} options={[{ value: "", label: t("campaigns.none") }, ...campaigns.map((c) => ({ value: c.id, label: c.name }))]} />
+              <SelectField field={fields.campaignId} label={t("campaigns.campaign")} options={[{ value: "", label: t("campaigns.none") }, ...campaignOptions(campaigns)]} />
               <TextField field={fields.fee} label={t("placements.fee")} inputMode="decimal" />
               <TextField field={fields.currency} label={t("money.currency")} hint={t("money.currencyHint")} />
               <TextField field={fields.agreedOn} label={t("placements.agreedOn")} type="date" />

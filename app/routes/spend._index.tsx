@@ -2,6 +2,7 @@ import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { MissingRatesNotice, Money } from "~/components/money";
+import { campaignOptions, FilterSelect } from "~/components/filter-select";
 import { EmptyState, PageHeader } from "~/components/page";
 import { Pagination } from "~/components/pagination";
 import { useSearchHref } from "~/components/use-search-href";
@@ -71,28 +72,8 @@ export default function Spend() {
           <label htmlFor="spend-to">{t("common.to")}</label>
           <input id="spend-to" name="to" type="date" defaultValue={query.to ?? ""} />
         </div>
-        <div className="field">
-          <label htmlFor="spend-campaign">{t("campaigns.campaign")}</label>
-          <select id="spend-campaign" name="campaignId" defaultValue={query.campaignId ?? ""}>
-            <option value="">{t("common.all")}</option>
-            {campaigns.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="spend-owner">{t("partners.owner")}</label>
-          <select id="spend-owner" name="ownerId" defaultValue={query.ownerId ?? ""}>
-            <option value="">{t("common.all")}</option>
-            {owners.map((o) => (
-              <option key={o.id} value={o.id}>
-                {o.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect id="spend-campaign" name="campaignId" label={t("campaigns.campaign")} value={query.campaignId} options={campaignOptions(campaigns)} />
+        <FilterSelect id="spend-owner" name="ownerId" label={t("partners.owner")} value={query.ownerId} options={owners.map((o) => ({ value: o.id, label: o.name }))} />
         <div className="field">
           <label htmlFor="spend-country">{t("partners.country")}</label>
           <input id="spend-country" name="country" maxLength={2} size={3} defaultValue={query.country ?? ""} />
