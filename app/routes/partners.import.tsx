@@ -1,18 +1,15 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
 import { ImportErrors, ImportFileForm } from "~/components/import-file";
 import { PageHeader } from "~/components/page";
 import { parseCsv } from "~/domain/csv";
 import { partnerCsvColumns, planPartnerImport } from "~/domain/partner-import";
 import { applyPartnerImport, previewPartnerImport } from "~/models/partner-import.server";
 import { requirePermission } from "~/utils/auth.server";
-import { isUpload, MAX_CSV_BYTES, readCsvUpload } from "~/utils/upload.server";
+import { ConfirmImportSchema, isUpload, readCsvUpload } from "~/utils/upload.server";
 import { redirectWithToast } from "~/utils/session.server";
 
-// The confirmed file comes back as text; UTF-16 length can exceed the byte size of the upload.
-const ConfirmImportSchema = z.object({ csv: z.string().min(1).max(MAX_CSV_BYTES * 2) });
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "partners:write");

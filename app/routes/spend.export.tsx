@@ -7,7 +7,7 @@ import { spendReport } from "~/models/spend.server";
 import { requirePermission } from "~/utils/auth.server";
 import { badRequest } from "~/utils/http.server";
 
-export const spendCsvColumns = ["group", "group_name", "currency", "gifts", "placements", "cost", "paid", "gift_count", "placement_count", "payment_count", "partners", "unconverted"];
+const spendCsvColumns = ["group", "group_name", "currency", "gifts", "placements", "cost", "paid", "gift_count", "placement_count", "payment_count", "partners", "unconverted"];
 
 /** One spend view as CSV: every group, amounts in the reporting currency; rows with no rate are counted in `unconverted`. */
 export async function loader({ request }: LoaderFunctionArgs) {

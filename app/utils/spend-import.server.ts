@@ -1,12 +1,10 @@
 import { json } from "@remix-run/node";
-import { z } from "zod";
 import { parseCsv } from "~/domain/csv";
 import { planGiftImport, planPlacementImport } from "~/domain/spend-import";
 import { importGifts, importPlacements } from "~/models/spend-import.server";
-import { isUpload, MAX_CSV_BYTES, readCsvUpload } from "./upload.server";
+import { ConfirmImportSchema, isUpload, readCsvUpload } from "./upload.server";
 import { redirectWithToast } from "./session.server";
 
-const ConfirmImportSchema = z.object({ csv: z.string().min(1).max(MAX_CSV_BYTES * 2) });
 
 function run(kind: "gifts" | "placements", actorId: string, text: string, dryRun: boolean) {
   const table = parseCsv(text);
