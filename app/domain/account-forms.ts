@@ -5,9 +5,8 @@
 import { z } from "zod";
 import { roles } from "~/utils/permissions";
 import { supportedLocales } from "~/i18n/config";
+import { requiredText } from "./rules";
 
-const requiredText = (max: number) =>
-  z.string({ error: "errors.required" }).trim().min(1, "errors.required").max(max, "errors.tooLong");
 
 export const emailField = z
   .string({ error: "errors.required" })

@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import { normaliseDecimal } from "./numbers";
+import { optionalField } from "./rules";
 
 const knownCurrencies: ReadonlySet<string> = new Set(Intl.supportedValuesOf("currency"));
 
@@ -194,3 +195,30 @@ export function giftValueMinor(
 export function outstandingMinor(feeMinor: number, paymentsMinor: readonly number[]): number {
   return feeMinor - paymentsMinor.reduce((sum, amount) => sum + amount, 0);
 }
+
+/** An amount as typed, in major units: a number, not negative. Turned into minor units with its currency. */
+export const amountText = z
+  .string({ error: "errors.required" })
+  .trim()
+  .min(1, "errors.required")
+  .refine((text) => normaliseAmount(text) !== null, "errors.invalidAmount")
+  .refine((text) => !normaliseAmount(text)?.startsWith("-"), "errors.negativeAmount");
+export const optionalAmountText = optionalField(amountText);
+
+export type WithMinor<T, K extends keyof T> = Omit<T, K> & { [P in K]: undefined extends T[P] ? number | undefined : number };
+
+/** Replaces the named amount fields with minor units of the object's currency; too many decimals is an error on the field. */
+export function inMinorUnits<T extends { currency: string }, K extends keyof T & string>(keys: readonly K[]) {
+  return (value: T, ctx: z.RefinementCtx): WithMinor<T, K> => {
+    const result: Record<string, unknown> = { ...value };
+    for (const key of keys) {
+      const text = value[key];
+      if (text === undefined) continue;
+      const minor = toMinorUnits(String(text), value.currency);
+      if (minor === null) ctx.addIssue({ code: "custom", path: [key], message: "errors.tooManyDecimals" });
+      else result[key] = minor;
+    }
+    return result as WithMinor<T, K>;
+  };
+}
+

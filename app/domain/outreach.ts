@@ -1,7 +1,7 @@
 /** The outreach log, drafts under review and follow-ups: rules and form schemas. */
 import { z } from "zod";
 import { isDoNotContact, type PartnerStage } from "./partners";
-import { RuleViolation } from "./rules";
+import { optionalText, RuleViolation } from "./rules";
 
 export const interactionTypes = ["email", "dm", "call", "meeting", "note"] as const;
 export const directions = ["inbound", "outbound"] as const;
@@ -9,7 +9,6 @@ export const draftChannels = ["email", "dm"] as const;
 export const draftKinds = ["message", "brief"] as const;
 export type DraftStatus = "draft" | "in_review" | "changes_requested" | "approved" | "sent";
 
-const optionalText = (max: number) => z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), z.string().trim().max(max, "errors.tooLong").optional());
 const body = z.string({ error: "errors.required" }).trim().min(1, "errors.required").max(20_000, "errors.tooLong");
 const dateTime = z.preprocess(
   (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),

@@ -25,6 +25,15 @@ export const blankAsUndefined = (value: unknown) => (typeof value === "string" &
 /** A form field that may be left empty. */
 export const optionalField = <T extends z.ZodType>(schema: T) => z.preprocess(blankAsUndefined, schema.optional());
 
+/** Text that must be given, trimmed, at most `max` characters. */
+export const requiredText = (max: number) => z.string({ error: "errors.required" }).trim().min(1, "errors.required").max(max, "errors.tooLong");
+
+/** Text that may be left empty, trimmed, at most `max` characters. */
+export const optionalText = (max: number) => optionalField(z.string().trim().max(max, "errors.tooLong"));
+
+/** An HTML checkbox: "on" when ticked, absent otherwise. */
+export const checkboxField = z.preprocess((value) => value === "on" || value === "true" || value === true, z.boolean());
+
 /** A list page number from the URL; anything odd means the first page. */
 export const PageParamSchema = z.coerce.number().int().min(1).max(100_000).catch(1);
 

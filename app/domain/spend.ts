@@ -1,12 +1,13 @@
 /** Products, campaigns, gifts, placements and payments: form schemas and status rules shared by forms and actions. */
 import { z } from "zod";
-import { currencySchema, normaliseAmount, rateSchema, toMinorUnits } from "./money";
-import { blankAsUndefined, DaySchema, IdFilterSchema, optionalField as optional, PageParamSchema, RecordIdSchema, RuleViolation } from "./rules";
+import { amountText, currencySchema, inMinorUnits, normaliseAmount, optionalAmountText, rateSchema } from "./money";
+import { blankAsUndefined, checkboxField, DaySchema, IdFilterSchema, optionalField as optional, optionalText, PageParamSchema, RecordIdSchema, requiredText, RuleViolation } from "./rules";
 
 export const giftStatuses = ["planned", "shipped", "delivered", "returned", "cancelled"] as const;
 export const placementStatuses = ["proposed", "approved", "contracted", "delivered", "paid", "cancelled"] as const;
 /** As in the disclosure rules spec: UK, not the ISO country code GB. */
-export const jurisdictions = ["US", "FR", "UK", "DE"] as const;
+import { disclosureJurisdictions as jurisdictions } from "./disclosure/rules";
+export { jurisdictions };
 export type GiftStatus = (typeof giftStatuses)[number];
 export type PlacementStatus = (typeof placementStatuses)[number];
 
@@ -14,36 +15,8 @@ export type PlacementStatus = (typeof placementStatuses)[number];
 export const costedGiftStatuses: readonly GiftStatus[] = ["shipped", "delivered"];
 export const committedPlacementStatuses: readonly PlacementStatus[] = ["approved", "contracted", "delivered", "paid"];
 
-const requiredText = (max: number) => z.string({ error: "errors.required" }).trim().min(1, "errors.required").max(max, "errors.tooLong");
-const optionalText = (max: number) => optional(z.string().trim().max(max, "errors.tooLong"));
 const optionalDay = optional(DaySchema);
-const checkbox = z.preprocess((value) => value === "on" || value === "true" || value === true, z.boolean());
-
-/** An amount as typed, in major units: a number, not negative. Turned into minor units with its currency. */
-const amountText = z
-  .string({ error: "errors.required" })
-  .trim()
-  .min(1, "errors.required")
-  .refine((text) => normaliseAmount(text) !== null, "errors.invalidAmount")
-  .refine((text) => !normaliseAmount(text)?.startsWith("-"), "errors.negativeAmount");
-const optionalAmountText = optional(amountText);
-
-type WithMinor<T, K extends keyof T> = Omit<T, K> & { [P in K]: undefined extends T[P] ? number | undefined : number };
-
-/** Replaces the named amount fields with minor units of the object's currency; too many decimals is an error on the field. */
-function inMinorUnits<T extends { currency: string }, K extends keyof T & string>(keys: readonly K[]) {
-  return (value: T, ctx: z.RefinementCtx): WithMinor<T, K> => {
-    const result: Record<string, unknown> = { ...value };
-    for (const key of keys) {
-      const text = value[key];
-      if (text === undefined) continue;
-      const minor = toMinorUnits(String(text), value.currency);
-      if (minor === null) ctx.addIssue({ code: "custom", path: [key], message: "errors.tooManyDecimals" });
-      else result[key] = minor;
-    }
-    return result as WithMinor<T, K>;
-  };
-}
+const checkbox = checkboxField;
 
 export const ProductFormSchema = z
   .object({
@@ -220,6 +193,7 @@ export const WorkspaceSettingsSchema = z
     giftValuationBasis: z.enum(["cost", "retail"], { error: "errors.invalidChoice" }),
     writtenAgreement: amountText,
     singleApprovalLimit: optionalAmountText,
+    defaultJurisdiction: z.enum(jurisdictions, { error: "errors.invalidChoice" }),
   })
   .transform((value, ctx) => inMinorUnits<typeof value & { currency: string }, "writtenAgreement" | "singleApprovalLimit">(["writtenAgreement", "singleApprovalLimit"])({ ...value, currency: value.reportingCurrency }, ctx));
 export type WorkspaceSettingsInput = z.output<typeof WorkspaceSettingsSchema>;

@@ -22,6 +22,7 @@ export async function updateSettings(actorId: string, input: WorkspaceSettingsIn
         giftValuationBasis: input.giftValuationBasis,
         writtenAgreementMinor: input.writtenAgreement,
         singleApprovalLimitMinor: input.singleApprovalLimit ?? null,
+        defaultJurisdiction: input.defaultJurisdiction,
       },
     });
     await recordAudit(tx, { actorId, action: "settings.update", entityType: "WorkspaceSettings", entityId: "1", before, after });

@@ -1,12 +1,114 @@
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
-import { SectionPlaceholder } from "~/components/section-placeholder";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { VerdictBadge } from "~/components/disclosure";
+import { campaignOptions, FilterSelect } from "~/components/filter-select";
+import { EmptyState, PageHeader } from "~/components/page";
+import { Pagination } from "~/components/pagination";
+import { QueueQuerySchema } from "~/domain/coverage";
+import { reasonCodes } from "~/domain/disclosure/check";
+import { disclosureJurisdictions, disclosurePlatforms } from "~/domain/disclosure/rules";
+import { searchParamsObject } from "~/domain/partner-list";
+import { campaignChoices } from "~/models/campaign.server";
+import { listQueue } from "~/models/disclosure.server";
+import { partnersByIds } from "~/models/partner.server";
 import { requirePermission } from "~/utils/auth.server";
+import { formatDay } from "~/utils/format";
+import { can } from "~/utils/permissions";
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requirePermission(request, "compliance:read");
-  return json({});
+  const user = await requirePermission(request, "compliance:read");
+  const query = QueueQuerySchema.parse(searchParamsObject(new URL(request.url).searchParams));
+  const [queue, campaigns, [partner]] = await Promise.all([listQueue(query), campaignChoices(), partnersByIds(query.partnerId ? [query.partnerId] : [])]);
+  return json({ ...queue, query, campaigns, partner: partner ?? null, canEditRules: can(user.role, "compliance:rules") });
 }
 
-export default function ComplianceSection() {
-  return <SectionPlaceholder section="compliance" />;
+const failingReasons = reasonCodes.filter((code) => code !== "NOT_REQUIRED" && code !== "PROMINENT_MARKER" && code !== "PLATFORM_LABEL_ACCEPTED");
+
+export default function ComplianceQueue() {
+  const { t, i18n } = useTranslation();
+  const { rows, total, page, pageSize, query, campaigns, partner, canEditRules } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <PageHeader title={t("compliance.queueTitle")}>
+        <Link to="/compliance/summary" className="button button-quiet">
+          {t("compliance.summaryTitle")}
+        </Link>
+        {canEditRules ? (
+          <Link to="/compliance/rules" className="button button-quiet">
+            {t("compliance.rulesTitle")}
+          </Link>
+        ) : null}
+      </PageHeader>
+      <p className="hint">{t("compliance.queueIntro")}</p>
+      <Form method="get" className="filters card" aria-label={t("common.filters")}>
+        <FilterSelect id="queue-jurisdiction" name="jurisdiction" label={t("coverage.jurisdiction")} value={query.jurisdiction} options={disclosureJurisdictions.map((code) => ({ value: code, label: code }))} />
+        <FilterSelect id="queue-platform" name="platform" label={t("coverage.platform")} value={query.platform} options={disclosurePlatforms.map((p) => ({ value: p, label: t(`platforms.${p}`) }))} />
+        <FilterSelect id="queue-campaign" name="campaignId" label={t("campaigns.campaign")} value={query.campaignId} options={campaignOptions(campaigns)} />
+        <FilterSelect id="queue-reason" name="reason" label={t("compliance.reason")} value={query.reason} options={failingReasons.map((code) => ({ value: code, label: t(`reasons.${code}.title`) }))} />
+        <div className="field">
+          <label htmlFor="queue-order">{t("common.sort")}</label>
+          <select id="queue-order" name="order" defaultValue={query.order}>
+            <option value="oldest">{t("compliance.oldestFirst")}</option>
+            <option value="newest">{t("compliance.newestFirst")}</option>
+          </select>
+        </div>
+        {query.partnerId ? <input type="hidden" name="partnerId" value={query.partnerId} /> : null}
+        <button type="submit" className="button button-quiet">
+          {t("common.apply")}
+        </button>
+        {partner ? (
+          <p>
+            {t("compliance.onlyPartner", { name: partner.name })} <Link to="/compliance">{t("compliance.allPartners")}</Link>
+          </p>
+        ) : null}
+      </Form>
+      {rows.length ? (
+        <section className="card">
+          <p role="status">{t("compliance.queueCount", { count: total })}</p>
+          <div className="table-wrap">
+            <table>
+              <caption className="visually-hidden">{t("compliance.queueTitle")}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t("coverage.publishedOn")}</th>
+                  <th scope="col">{t("coverage.item")}</th>
+                  <th scope="col">{t("common.partner")}</th>
+                  <th scope="col">{t("coverage.jurisdiction")}</th>
+                  <th scope="col">{t("coverage.verdict")}</th>
+                  <th scope="col">{t("compliance.reason")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((row) => (
+                  <tr key={row.id}>
+                    <td>{formatDay(i18n.language, row.publishedOn)}</td>
+                    <td>
+                      <Link to={`/coverage/${row.coverageItem.id}?j=${row.jurisdiction}`}>{row.coverageItem.title ?? row.coverageItem.url}</Link> <span className="muted">{t(`platforms.${row.platform}`)}</span>
+                      {row.supersedesId ? <div className="hint">{t("compliance.backAfterChange")}</div> : null}
+                    </td>
+                    <td>
+                      <Link to={`/partners/${row.coverageItem.partner.id}`}>{row.coverageItem.partner.name}</Link>
+                      {row.coverageItem.campaign ? <div className="hint">{row.coverageItem.campaign.name}</div> : null}
+                    </td>
+                    <td>
+                      {row.jurisdiction}
+                      {row.jurisdictionSource === "default" ? <div className="hint">{t("compliance.byDefault")}</div> : null}
+                    </td>
+                    <td>
+                      <VerdictBadge verdict={row.verdict} />
+                    </td>
+                    <td>{row.reasons.map((reason) => t(`reasons.${reason}.title` as "reasons.NO_DISCLOSURE.title")).join(" · ")}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <Pagination page={page} pageSize={pageSize} total={total} />
+        </section>
+      ) : (
+        <EmptyState title={t("compliance.queueEmptyTitle")}>{t("compliance.queueEmpty")}</EmptyState>
+      )}
+    </>
+  );
 }

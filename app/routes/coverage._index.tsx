@@ -1,12 +1,99 @@
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
-import { SectionPlaceholder } from "~/components/section-placeholder";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { VerdictBadge } from "~/components/disclosure";
+import { campaignOptions, FilterSelect } from "~/components/filter-select";
+import { EmptyState, PageHeader } from "~/components/page";
+import { Pagination } from "~/components/pagination";
+import { CoverageListQuerySchema } from "~/domain/coverage";
+import { verdicts } from "~/domain/disclosure/check";
+import { disclosurePlatforms } from "~/domain/disclosure/rules";
+import { searchParamsObject } from "~/domain/partner-list";
+import { campaignChoices } from "~/models/campaign.server";
+import { listCoverage } from "~/models/coverage.server";
 import { requirePermission } from "~/utils/auth.server";
+import { formatDay, formatNumber } from "~/utils/format";
+import { can } from "~/utils/permissions";
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requirePermission(request, "coverage:read");
-  return json({});
+  const user = await requirePermission(request, "coverage:read");
+  const query = CoverageListQuerySchema.parse(searchParamsObject(new URL(request.url).searchParams));
+  const [list, campaigns] = await Promise.all([listCoverage(query), campaignChoices()]);
+  return json({ ...list, query, campaigns, canWrite: can(user.role, "coverage:write") });
 }
 
-export default function CoverageSection() {
-  return <SectionPlaceholder section="coverage" />;
+export default function Coverage() {
+  const { t, i18n } = useTranslation();
+  const { rows, total, page, pageSize, query, campaigns, canWrite } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <PageHeader title={t("coverage.title")}>
+        {canWrite ? (
+          <>
+            <Link to="/coverage/new" className="button">
+              {t("coverage.new")}
+            </Link>
+            <Link to="/coverage/import" className="button button-quiet">
+              {t("import.title")}
+            </Link>
+          </>
+        ) : null}
+      </PageHeader>
+      <Form method="get" className="filters card" aria-label={t("common.filters")}>
+        <FilterSelect id="coverage-platform" name="platform" label={t("coverage.platform")} value={query.platform} options={disclosurePlatforms.map((p) => ({ value: p, label: t(`platforms.${p}`) }))} />
+        <FilterSelect id="coverage-campaign" name="campaignId" label={t("campaigns.campaign")} value={query.campaignId} options={campaignOptions(campaigns)} />
+        <FilterSelect id="coverage-verdict" name="verdict" label={t("coverage.verdict")} value={query.verdict} options={verdicts.map((v) => ({ value: v, label: t(`verdicts.${v}`) }))} />
+        {query.partnerId ? <input type="hidden" name="partnerId" value={query.partnerId} /> : null}
+        <button type="submit" className="button button-quiet">
+          {t("common.apply")}
+        </button>
+      </Form>
+      {rows.length ? (
+        <section className="card">
+          <div className="table-wrap">
+            <table>
+              <caption className="visually-hidden">{t("coverage.title")}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t("coverage.item")}</th>
+                  <th scope="col">{t("common.partner")}</th>
+                  <th scope="col">{t("campaigns.campaign")}</th>
+                  <th scope="col">{t("coverage.publishedOn")}</th>
+                  <th scope="col" className="numeric">
+                    {t("metrics.impressions")}
+                  </th>
+                  <th scope="col">{t("coverage.disclosure")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((item) => (
+                  <tr key={item.id}>
+                    <td>
+                      <Link to={`/coverage/${item.id}`}>{item.title ?? item.url}</Link> <span className="muted">{t(`platforms.${item.platform}`)}</span>
+                    </td>
+                    <td>
+                      <Link to={`/partners/${item.partner.id}`}>{item.partner.name}</Link>
+                    </td>
+                    <td>{item.campaign ? <Link to={`/campaigns/${item.campaign.id}`}>{item.campaign.name}</Link> : "—"}</td>
+                    <td>{formatDay(i18n.language, item.publishedOn)}</td>
+                    <td className="numeric">{item.impressions === null ? <span title={t("metrics.unknown")}>—</span> : formatNumber(i18n.language, item.impressions)}</td>
+                    <td>
+                      {item.checks.map((check) => (
+                        <span key={check.jurisdiction}>
+                          {check.jurisdiction} <VerdictBadge verdict={check.verdict} />{" "}
+                        </span>
+                      ))}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <Pagination page={page} pageSize={pageSize} total={total} />
+        </section>
+      ) : (
+        <EmptyState title={t("coverage.emptyTitle")}>{t("coverage.empty")}</EmptyState>
+      )}
+    </>
+  );
 }

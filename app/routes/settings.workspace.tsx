@@ -5,7 +5,7 @@ import { ConformForm } from "~/components/conform-form";
 import { SelectField, SubmitButton, TextField } from "~/components/form-fields";
 import { useZodForm } from "~/components/use-zod-form";
 import { fromMinorUnits } from "~/domain/money";
-import { WorkspaceSettingsSchema } from "~/domain/spend";
+import { jurisdictions, WorkspaceSettingsSchema } from "~/domain/spend";
 import { getSettings, updateSettings } from "~/models/settings.server";
 import { requirePermission } from "~/utils/auth.server";
 import { handleForm } from "~/utils/forms.server";
@@ -37,6 +37,7 @@ export default function WorkspaceSettings() {
       giftValuationBasis: settings.giftValuationBasis,
       writtenAgreement: fromMinorUnits(settings.writtenAgreementMinor, currency),
       singleApprovalLimit: settings.singleApprovalLimitMinor === null ? "" : fromMinorUnits(settings.singleApprovalLimitMinor, currency),
+      defaultJurisdiction: settings.defaultJurisdiction,
     },
   });
   return (
@@ -51,6 +52,12 @@ export default function WorkspaceSettings() {
         />
         <TextField field={fields.writtenAgreement} label={t("workspace.writtenAgreement", { currency })} hint={t("workspace.writtenAgreementHint")} inputMode="decimal" />
         <TextField field={fields.singleApprovalLimit} label={t("workspace.singleApprovalLimit", { currency })} hint={t("workspace.singleApprovalLimitHint")} inputMode="decimal" />
+        <SelectField
+          field={fields.defaultJurisdiction}
+          label={t("workspace.defaultJurisdiction")}
+          hint={t("workspace.defaultJurisdictionHint")}
+          options={jurisdictions.map((code) => ({ value: code, label: t(`jurisdictions.${code}`) }))}
+        />
         <SubmitButton busy={navigation.state !== "idle"}>{t("common.save")}</SubmitButton>
       </ConformForm>
     </section>

@@ -22,6 +22,8 @@ export const permissions = [
   "coverage:write",
   "compliance:read",
   "compliance:review",
+  /** Editing the disclosure rule sets and re-checking coverage against them. */
+  "compliance:rules",
   "reports:read",
   "audit:read",
   "users:manage",
@@ -41,8 +43,8 @@ const readEverything: Permission[] = [
 export const rolePermissions: Record<Role, ReadonlySet<Permission>> = {
   admin: new Set(permissions),
   manager: new Set([...readEverything, "partners:write", "outreach:write", "gifts:write", "placements:write", "campaigns:write", "coverage:write"]),
-  marketing: new Set([...readEverything, "placements:write", "campaigns:write", "spend:approve", "outreach:review"]),
-  compliance: new Set([...readEverything, "compliance:review", "audit:read", "outreach:review"]),
+  marketing: new Set([...readEverything, "placements:write", "campaigns:write", "coverage:write", "spend:approve", "outreach:review"]),
+  compliance: new Set([...readEverything, "compliance:review", "compliance:rules", "audit:read", "outreach:review"]),
   viewer: new Set(readEverything),
 };
 

@@ -3,6 +3,8 @@
  * jurisdiction, with a version that every verdict records. A compliance admin's edits become
  * new versions stored in the database; these are version 1.
  */
+import { z } from "zod";
+
 export const disclosureJurisdictions = ["US", "FR", "UK", "DE"] as const;
 export type DisclosureJurisdiction = (typeof disclosureJurisdictions)[number];
 
@@ -88,4 +90,80 @@ export const defaultRuleSets: Record<DisclosureJurisdiction, RuleSet> = {
 
 export function ruleSetId(ruleSet: Pick<RuleSet, "jurisdiction" | "version">) {
   return `${ruleSet.jurisdiction}@${ruleSet.version}`;
+}
+
+const markerList = z.array(z.string().trim().min(1).max(100)).max(200);
+
+/** A rule set read back from the database; anything else is refused rather than guessed. */
+export const StoredRulesSchema = z.object({
+  accepted: markerList.min(1),
+  weak: markerList,
+  platformLabelAlone: z.boolean(),
+  acceptedWhenOnlyGifted: markerList,
+  folds: z.object(Object.fromEntries(disclosurePlatforms.map((platform) => [platform, z.number().int().min(1).max(1_000_000)])) as Record<DisclosurePlatform, z.ZodNumber>),
+  imageMentions: z.object({ retouched: markerList, virtual: markerList }),
+});
+export type StoredRules = z.output<typeof StoredRulesSchema>;
+
+export function ruleSetFromStored(jurisdiction: DisclosureJurisdiction, version: number, stored: unknown): RuleSet {
+  return { jurisdiction, version, ...StoredRulesSchema.parse(stored) };
+}
+
+export function storedRules(ruleSet: RuleSet): StoredRules {
+  const { accepted, weak, platformLabelAlone, acceptedWhenOnlyGifted, folds, imageMentions } = ruleSet;
+  return { accepted, weak, platformLabelAlone, acceptedWhenOnlyGifted, folds, imageMentions };
+}
+
+/** One marker per line, blank lines dropped, duplicates (after folding case) dropped. */
+export function parseMarkerLines(text: string): string[] {
+  const seen = new Set<string>();
+  const markers: string[] = [];
+  for (const line of text.split(/\r?\n/)) {
+    const marker = line.trim().replace(/\s+/g, " ");
+    const key = marker.toLowerCase();
+    if (!marker || seen.has(key)) continue;
+    seen.add(key);
+    markers.push(marker);
+  }
+  return markers;
+}
+
+const markerLines = (min: number) =>
+  z.preprocess(
+    (value) => parseMarkerLines(typeof value === "string" ? value : ""),
+    z.array(z.string().max(100, "compliance.markerTooLong").regex(/[\p{L}\p{N}]/u, "compliance.markerNeedsWord")).min(min, "compliance.acceptedRequired").max(200, "errors.tooMany"),
+  );
+
+const foldField = z.coerce.number({ error: "errors.invalidNumber" }).int("errors.invalidNumber").min(1, "compliance.foldTooSmall").max(1_000_000, "errors.tooLarge");
+
+/** The rule-set editor: markers one per line, a fold per platform. */
+export const RuleSetFormSchema = z
+  .object({
+    jurisdiction: z.enum(disclosureJurisdictions, { error: "errors.invalidChoice" }),
+    baseVersion: z.coerce.number().int().min(1),
+    accepted: markerLines(1),
+    weak: markerLines(0),
+    acceptedWhenOnlyGifted: markerLines(0),
+    platformLabelAlone: z.preprocess((value) => value === "on" || value === "true", z.boolean()),
+    retouched: markerLines(0),
+    virtual: markerLines(0),
+    note: z.preprocess((value) => (typeof value === "string" && value.trim() ? value.trim() : undefined), z.string().max(1000, "errors.tooLong").optional()),
+    ...(Object.fromEntries(disclosurePlatforms.map((platform) => [`fold_${platform}`, foldField])) as Record<`fold_${DisclosurePlatform}`, typeof foldField>),
+  })
+  .superRefine((value, ctx) => {
+    const accepted = new Set(value.accepted.map((m) => m.toLowerCase()));
+    const both = value.weak.find((m) => accepted.has(m.toLowerCase()));
+    if (both) ctx.addIssue({ code: "custom", path: ["weak"], message: "compliance.markerInBothLists" });
+  });
+export type RuleSetFormInput = z.output<typeof RuleSetFormSchema>;
+
+export function rulesFromForm(input: RuleSetFormInput): StoredRules {
+  return {
+    accepted: input.accepted,
+    weak: input.weak,
+    platformLabelAlone: input.platformLabelAlone,
+    acceptedWhenOnlyGifted: input.acceptedWhenOnlyGifted,
+    folds: Object.fromEntries(disclosurePlatforms.map((platform) => [platform, input[`fold_${platform}`]])) as Record<DisclosurePlatform, number>,
+    imageMentions: { retouched: input.retouched, virtual: input.virtual },
+  };
 }

@@ -1,0 +1,236 @@
+/** Coverage items, their metrics and the compliance review: form schemas and pure rules. */
+import { z } from "zod";
+import { reasonCodes, verdicts, type DisclosureResult, type FoundMarker, type Verdict } from "./disclosure/check";
+import { disclosureJurisdictions, disclosurePlatforms, type DisclosureJurisdiction } from "./disclosure/rules";
+import { currencySchema, optionalAmountText, toMinorUnits } from "./money";
+import { parseInteger } from "./numbers";
+import { httpUrl, platforms } from "./partners";
+import { checkboxField, DaySchema, IdFilterSchema, optionalField, optionalText, PageParamSchema, RecordIdSchema } from "./rules";
+
+export const metricNames = ["impressions", "reach", "views", "likes", "comments", "shares", "saves", "clicks", "conversions"] as const;
+export type MetricName = (typeof metricNames)[number];
+
+/** The longest text snapshot kept; a long article's opening is enough for the checker. */
+export const MAX_TEXT_LENGTH = 200_000;
+
+/** An empty metric is unknown (undefined), never 0. */
+const metricField = optionalField(
+  z.preprocess((value) => (typeof value === "string" ? (parseInteger(value) ?? value) : value), z.number({ error: "errors.invalidNumber" }).int("errors.invalidNumber").min(0, "errors.negativeNumber").max(2_000_000_000, "errors.tooLarge")),
+);
+
+const metricFields = Object.fromEntries(metricNames.map((name) => [name, metricField])) as Record<MetricName, typeof metricField>;
+
+const revenueFields = {
+  revenue: optionalAmountText,
+  revenueCurrency: optionalField(currencySchema),
+};
+
+/** Revenue needs its currency; its amount becomes minor units of that currency. */
+function revenueInMinorUnits<T extends { revenue?: string; revenueCurrency?: string }>(value: T, ctx: z.RefinementCtx): Omit<T, "revenue"> & { revenue?: number } {
+  const { revenue, ...rest } = value;
+  if (revenue === undefined) return { ...rest, revenue: undefined };
+  if (!value.revenueCurrency) {
+    ctx.addIssue({ code: "custom", path: ["revenueCurrency"], message: "errors.currencyNeeded" });
+    return z.NEVER;
+  }
+  const minor = toMinorUnits(revenue, value.revenueCurrency);
+  if (minor === null) {
+    ctx.addIssue({ code: "custom", path: ["revenue"], message: "errors.tooManyDecimals" });
+    return z.NEVER;
+  }
+  return { ...rest, revenue: minor };
+}
+
+export const overrideChoices = ["auto", "yes", "no"] as const;
+export type OverrideChoice = (typeof overrideChoices)[number];
+const overrideField = z.preprocess((value) => value ?? "auto", z.enum(overrideChoices, { error: "errors.invalidChoice" }));
+
+const idList = z.preprocess((value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]), z.array(RecordIdSchema).max(200));
+
+const coverageFields = {
+  channelId: optionalField(RecordIdSchema),
+  campaignId: optionalField(RecordIdSchema),
+  url: httpUrl,
+  platform: z.enum(platforms, { error: "errors.invalidChoice" }),
+  publishedOn: DaySchema,
+  title: optionalText(500),
+  text: z.string({ error: "errors.required" }).trim().min(1, "errors.required").max(MAX_TEXT_LENGTH, "errors.tooLong"),
+  jurisdiction: optionalField(z.enum(disclosureJurisdictions, { error: "errors.invalidChoice" })),
+  giftIds: idList,
+  placementIds: idList,
+  paidOverride: overrideField,
+  giftedOverride: overrideField,
+  affiliateOverride: overrideField,
+  overrideReason: optionalText(1000),
+  platformLabel: checkboxField,
+  imagesRetouched: checkboxField,
+  imagesVirtual: checkboxField,
+};
+
+function overrideNeedsReason(value: { paidOverride: OverrideChoice; giftedOverride: OverrideChoice; affiliateOverride: OverrideChoice; overrideReason?: string }, ctx: z.RefinementCtx) {
+  const overridden = value.paidOverride !== "auto" || value.giftedOverride !== "auto" || value.affiliateOverride !== "auto";
+  if (overridden && !value.overrideReason) ctx.addIssue({ code: "custom", path: ["overrideReason"], message: "coverage.overrideReasonRequired" });
+}
+
+export const CoverageFormSchema = z
+  .object({ partnerId: RecordIdSchema, ...coverageFields, ...metricFields, ...revenueFields })
+  .superRefine(overrideNeedsReason)
+  .transform(revenueInMinorUnits);
+export type CoverageInput = z.output<typeof CoverageFormSchema>;
+
+export const EditCoverageSchema = z
+  .object({ ...coverageFields })
+  .superRefine(overrideNeedsReason);
+export type EditCoverageInput = z.output<typeof EditCoverageSchema>;
+
+export const MetricsFormSchema = z
+  .object({ measuredOn: DaySchema, ...metricFields, ...revenueFields })
+  .refine((value) => metricNames.some((name) => value[name] !== undefined) || value.revenue !== undefined, { path: ["impressions"], message: "coverage.metricsEmpty" })
+  .transform(revenueInMinorUnits);
+export type MetricsInput = z.output<typeof MetricsFormSchema>;
+
+export type Metrics = Partial<Record<MetricName, number | null>> & { revenueMinor?: number | null; revenueCurrency?: string | null };
+
+/** The metric columns of a form's input: unknown stays null. */
+export function metricsOf(input: Partial<Record<MetricName, number | undefined>> & { revenue?: number; revenueCurrency?: string }) {
+  const metrics: Record<MetricName, number | null> = Object.fromEntries(metricNames.map((name) => [name, input[name] ?? null])) as Record<MetricName, number | null>;
+  return { ...metrics, revenueMinor: input.revenue ?? null, revenueCurrency: input.revenue === undefined ? null : (input.revenueCurrency ?? null) };
+}
+
+export interface ConnectionFlags {
+  paid: boolean;
+  gifted: boolean;
+  affiliate: boolean;
+}
+
+export interface ConnectionOverrides {
+  paidOverride: boolean | null;
+  giftedOverride: boolean | null;
+  affiliateOverride: boolean | null;
+}
+
+export const overrideValue = (choice: OverrideChoice): boolean | null => (choice === "auto" ? null : choice === "yes");
+export const overrideChoice = (value: boolean | null): OverrideChoice => (value === null ? "auto" : value ? "yes" : "no");
+
+/**
+ * Paid when a live placement is linked, gifted when a gift that went out is linked; there is no
+ * record that implies affiliation, so affiliate comes only from an override.
+ */
+export function connectionFlags(derived: { paid: boolean; gifted: boolean }, overrides: ConnectionOverrides): ConnectionFlags {
+  return {
+    paid: overrides.paidOverride ?? derived.paid,
+    gifted: overrides.giftedOverride ?? derived.gifted,
+    affiliate: overrides.affiliateOverride ?? false,
+  };
+}
+
+export type JurisdictionSource = "item" | "campaign" | "default";
+
+/** The item's own jurisdiction, else its campaign's, else the workspace default. */
+export function jurisdictionsFor(
+  itemJurisdiction: string | null | undefined,
+  campaignJurisdictions: readonly string[] | null | undefined,
+  workspaceDefault: DisclosureJurisdiction,
+): { jurisdictions: DisclosureJurisdiction[]; source: JurisdictionSource } {
+  const known = (code: string): code is DisclosureJurisdiction => (disclosureJurisdictions as readonly string[]).includes(code);
+  if (itemJurisdiction && known(itemJurisdiction)) return { jurisdictions: [itemJurisdiction], source: "item" };
+  const fromCampaign = [...new Set(campaignJurisdictions ?? [])].filter(known);
+  if (fromCampaign.length) return { jurisdictions: fromCampaign, source: "campaign" };
+  return { jurisdictions: [workspaceDefault], source: "default" };
+}
+
+export const failingVerdicts: readonly Verdict[] = ["missing", "insufficient"];
+export const isFailing = (verdict: Verdict) => failingVerdicts.includes(verdict);
+
+interface StoredOutcome {
+  verdict: string;
+  reasons: readonly string[];
+  markers: unknown;
+}
+
+/** Whether a new check says something different from the stored one (then a new check row is written). */
+export function outcomeChanged(stored: StoredOutcome, result: Pick<DisclosureResult, "verdict" | "reasons" | "markers">): boolean {
+  return stored.verdict !== result.verdict || stored.reasons.join() !== result.reasons.join() || JSON.stringify(stored.markers) !== JSON.stringify(result.markers);
+}
+
+export interface TextSegment {
+  text: string;
+  marker?: Pick<FoundMarker, "kind" | "prominent" | "afterFold" | "buried">;
+}
+
+/**
+ * The text cut around its markers for highlighting. Marker positions are in code points, so
+ * the text is cut by code points too: emoji, right-to-left marks and control characters keep
+ * their place.
+ */
+export function highlightSegments(text: string, markers: readonly Pick<FoundMarker, "index" | "length" | "kind" | "prominent" | "afterFold" | "buried">[]): TextSegment[] {
+  const codePoints = Array.from(text);
+  const segments: TextSegment[] = [];
+  let at = 0;
+  for (const marker of [...markers].sort((a, b) => a.index - b.index)) {
+    if (marker.index < at || marker.index + marker.length > codePoints.length) continue;
+    if (marker.index > at) segments.push({ text: codePoints.slice(at, marker.index).join("") });
+    segments.push({ text: codePoints.slice(marker.index, marker.index + marker.length).join(""), marker: { kind: marker.kind, prominent: marker.prominent, afterFold: marker.afterFold, buried: marker.buried } });
+    at = marker.index + marker.length;
+  }
+  if (at < codePoints.length) segments.push({ text: codePoints.slice(at).join("") });
+  return segments;
+}
+
+export const reviewDecisions = ["confirmed_issue", "false_positive", "fixed_by_partner"] as const;
+export type ReviewDecision = (typeof reviewDecisions)[number];
+
+export const ReviewFormSchema = z
+  .object({
+    checkId: RecordIdSchema,
+    decision: z.enum(reviewDecisions, { error: "errors.invalidChoice" }),
+    note: optionalText(5000),
+    newText: optionalField(z.string().trim().max(MAX_TEXT_LENGTH, "errors.tooLong")),
+  })
+  .superRefine((value, ctx) => {
+    if (value.decision === "false_positive" && !value.note) ctx.addIssue({ code: "custom", path: ["note"], message: "compliance.reasonRequired" });
+    if (value.decision === "fixed_by_partner" && !value.newText) ctx.addIssue({ code: "custom", path: ["newText"], message: "compliance.newTextRequired" });
+  });
+export type ReviewInput = z.output<typeof ReviewFormSchema>;
+
+const optionalChoice = <T extends readonly [string, ...string[]]>(values: T) => z.preprocess((value) => (value === "" ? undefined : value), z.enum(values).optional().catch(undefined));
+
+export const QueueQuerySchema = z.object({
+  page: PageParamSchema,
+  jurisdiction: optionalChoice(disclosureJurisdictions),
+  platform: optionalChoice(disclosurePlatforms),
+  partnerId: IdFilterSchema,
+  campaignId: IdFilterSchema,
+  reason: optionalChoice(reasonCodes),
+  order: z.enum(["oldest", "newest"]).catch("oldest"),
+});
+export type QueueQuery = z.output<typeof QueueQuerySchema>;
+
+export const CoverageListQuerySchema = z.object({
+  page: PageParamSchema,
+  platform: optionalChoice(disclosurePlatforms),
+  partnerId: IdFilterSchema,
+  campaignId: IdFilterSchema,
+  verdict: optionalChoice(verdicts),
+});
+export type CoverageListQuery = z.output<typeof CoverageListQuerySchema>;
+
+/** A month as YYYY-MM. */
+export const MonthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "errors.invalidMonth");
+
+/** The first day of a month and the first day of the next, as YYYY-MM-DD. */
+export function monthBounds(month: string): { from: string; until: string } {
+  const [year, monthNumber] = month.split("-").map(Number);
+  const next = monthNumber === 12 ? `${year + 1}-01` : `${year}-${String(monthNumber + 1).padStart(2, "0")}`;
+  return { from: `${month}-01`, until: `${next}-01` };
+}
+
+
+/** `?month=YYYY-MM`, this month when absent; a malformed month is an error, not a silent default. */
+export function parseMonthParam(value: string | null, today: string): { month: string } | { error: string } {
+  if (value === null || value === "") return { month: today.slice(0, 7) };
+  const parsed = MonthSchema.safeParse(value);
+  return parsed.success ? { month: parsed.data } : { error: "errors.invalidMonth" };
+}
+
+export const complianceSummaryColumns = ["scope", "key", "name", "checked", "compliant", "insufficient", "missing", "not_required", "awaiting_review", "confirmed_issues"] as const;

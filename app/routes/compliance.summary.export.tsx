@@ -1,0 +1,35 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { complianceSummaryColumns, parseMonthParam } from "~/domain/coverage";
+import { toCsv } from "~/domain/csv";
+import { isoDay } from "~/domain/days";
+import { complianceSummary, type SummaryCounts } from "~/models/disclosure.server";
+import { requirePermission } from "~/utils/auth.server";
+import { badRequest } from "~/utils/http.server";
+
+const row = (scope: string, counts: SummaryCounts) => [
+  scope,
+  counts.key,
+  counts.label,
+  counts.checked,
+  counts.compliant,
+  counts.insufficient,
+  counts.missing,
+  counts.notRequired,
+  counts.awaitingReview,
+  counts.confirmedIssues,
+];
+
+/** The monthly compliance summary as CSV: one row per jurisdiction, one per partner, then the total. */
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requirePermission(request, "compliance:read");
+  const parsed = parseMonthParam(new URL(request.url).searchParams.get("month"), isoDay(new Date()));
+  if ("error" in parsed) badRequest(parsed.error);
+  const summary = await complianceSummary(parsed.month);
+  const rows = [...summary.byJurisdiction.map((c) => row("jurisdiction", c)), ...summary.byPartner.map((c) => row("partner", c)), row("total", { ...summary.totals, key: "", label: "" })];
+  return new Response("\uFEFF" + toCsv([...complianceSummaryColumns], rows), {
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="compliance-${parsed.month}.csv"`,
+    },
+  });
+}
