@@ -148,9 +148,13 @@ interface StoredOutcome {
   markers: unknown;
 }
 
+/** Markers as a comparable string; key order is not kept by jsonb, so it is fixed here. */
+const markerKey = (markers: unknown) =>
+  (Array.isArray(markers) ? (markers as FoundMarker[]) : []).map((m) => [m.index, m.length, m.kind, m.prominent, m.hashtag, m.afterFold, m.buried, m.text].join("|")).join("\n");
+
 /** Whether a new check says something different from the stored one (then a new check row is written). */
 export function outcomeChanged(stored: StoredOutcome, result: Pick<DisclosureResult, "verdict" | "reasons" | "markers">): boolean {
-  return stored.verdict !== result.verdict || stored.reasons.join() !== result.reasons.join() || JSON.stringify(stored.markers) !== JSON.stringify(result.markers);
+  return stored.verdict !== result.verdict || stored.reasons.join() !== result.reasons.join() || markerKey(stored.markers) !== markerKey(result.markers);
 }
 
 export interface TextSegment {

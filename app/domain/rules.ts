@@ -17,7 +17,11 @@ export class RuleViolation extends Error {
 export const RecordIdSchema = z.string().trim().min(1).max(64);
 
 /** A calendar day as YYYY-MM-DD, and a real one. */
-export const DaySchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "errors.invalidDate").refine((day) => !Number.isNaN(Date.parse(`${day}T00:00:00Z`)), "errors.invalidDate");
+export const DaySchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "errors.invalidDate").refine((day) => {
+  // Date.parse rolls 2026-02-30 over into March; a real day survives the round trip.
+  const time = Date.parse(`${day}T00:00:00Z`);
+  return !Number.isNaN(time) && new Date(time).toISOString().slice(0, 10) === day;
+}, "errors.invalidDate");
 
 /** An empty or blank form field is a missing value, not an empty string. */
 export const blankAsUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);

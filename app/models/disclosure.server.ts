@@ -147,7 +147,7 @@ export async function recheckJurisdiction(actorId: string, jurisdiction: Disclos
       let after = "";
       for (;;) {
         const rows = await tx.disclosureCheck.findMany({
-          where: { jurisdiction, current: true, id: { gt: after } },
+          where: { jurisdiction, current: true, id: { gt: after }, OR: [{ recheckId: null }, { recheckId: { not: recheck.id } }] },
           orderBy: { id: "asc" },
           take: RECHECK_BATCH,
           include: { coverageItem: { select: { id: true, partnerId: true, campaignId: true, platform: true, publishedOn: true, text: true, jurisdiction: true, paid: true, gifted: true, affiliate: true, platformLabel: true, imagesRetouched: true, imagesVirtual: true } } },
