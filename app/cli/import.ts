@@ -1,13 +1,12 @@
 /**
- * npm run import -- partners|gifts|placements FILE.csv
+ * npm run import -- partners|gifts|placements|coverage FILE.csv
  * Imports the valid rows in one transaction and lists the rejected ones by line and column.
  * Exit code: 0 when every row was imported or already there, 2 when some rows were rejected.
  */
 import fs from "node:fs";
 import { decodeCsvBytes, parseCsv } from "../domain/csv";
 import { planPartnerImport, type ImportError } from "../domain/partner-import";
-import { planGiftImport, planPlacementImport } from "../domain/spend-import";
-import { importGifts, importPlacements } from "../models/spend-import.server";
+import { runImport, type ImportKind } from "../utils/spend-import.server";
 import { en } from "../i18n/en";
 import { applyPartnerImport } from "../models/partner-import.server";
 import { withCliDatabase, runCli } from "./database";
@@ -24,13 +23,13 @@ function printErrors(errors: ImportError[]) {
 }
 
 /** Gifts and placements: one transaction, already-imported rows skipped, rejected rows listed. */
-async function importSpend(kind: "gifts" | "placements", file: string) {
+async function importSpend(kind: ImportKind, file: string) {
   const table = parseCsv(decodeCsvBytes(fs.readFileSync(file)));
   return withCliDatabase(async (database) => {
     const started = Date.now();
-    const result = kind === "gifts" ? await importGifts(null, planGiftImport(table)) : await importPlacements(null, planPlacementImport(table));
+    const result = await runImport(kind, null, table);
     console.log(
-      `${file} → ${database}: ${result.rowCount} rows; ${result.created} ${kind === "gifts" ? "gifts" : "placements and payments"} added, ${result.unchanged} already there, ${result.rejected} rejected (${((Date.now() - started) / 1000).toFixed(1)} s).`,
+      `${file} → ${database}: ${result.rowCount} rows; ${result.created} ${{ gifts: "gifts", placements: "placements and payments", coverage: "coverage items" }[kind]} added, ${result.unchanged} already there, ${result.rejected} rejected (${((Date.now() - started) / 1000).toFixed(1)} s).`,
     );
     printErrors(result.errors);
     return result.rejected > 0 ? 2 : 0;
@@ -39,15 +38,15 @@ async function importSpend(kind: "gifts" | "placements", file: string) {
 
 runCli(async () => {
   const [kind, file] = process.argv.slice(2).filter((arg) => arg !== "--");
-  if (!["partners", "gifts", "placements"].includes(kind) || !file) {
-    console.error("Usage: npm run import -- partners|gifts|placements FILE.csv");
+  if (!["partners", "gifts", "placements", "coverage"].includes(kind) || !file) {
+    console.error("Usage: npm run import -- partners|gifts|placements|coverage FILE.csv");
     return 64;
   }
   if (!fs.existsSync(file)) {
     console.error(`No such file: ${file}`);
     return 66;
   }
-  if (kind === "gifts" || kind === "placements") return importSpend(kind, file);
+  if (kind === "gifts" || kind === "placements" || kind === "coverage") return importSpend(kind, file);
   const plan = planPartnerImport(parseCsv(decodeCsvBytes(fs.readFileSync(file))));
   return withCliDatabase(async (database) => {
     const started = Date.now();

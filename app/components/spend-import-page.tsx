@@ -9,7 +9,7 @@ interface SpendImportData {
   preview: { rowCount: number; created: number; unchanged: number; rejected: number; errors: { line: number; column: string | null; messageKey: string; value?: string }[] } | null;
 }
 
-export function SpendImportPage({ kind, columns }: { kind: "gifts" | "placements"; columns: readonly string[] }) {
+export function SpendImportPage({ kind, columns }: { kind: "gifts" | "placements" | "coverage"; columns: readonly string[] }) {
   const { t } = useTranslation();
   const data = useActionData<SpendImportData>();
   const navigation = useNavigation();

@@ -48,8 +48,8 @@ export interface SpendImportPlan<Row> {
   rowCount: number;
 }
 
-const YES = new Set(["yes", "y", "true", "1", "oui", "o", "x"]);
-const NO = new Set(["", "no", "n", "false", "0", "non"]);
+export const YES = new Set(["yes", "y", "true", "1", "oui", "o", "x"]);
+export const NO = new Set(["", "no", "n", "false", "0", "non"]);
 
 /** Reads one row's cells with the checks every spend CSV shares; `fail` records an error on a column. */
 function rowReader(line: number, values: Record<string, string>, errors: ImportError[]) {
@@ -92,7 +92,7 @@ function rowReader(line: number, values: Record<string, string>, errors: ImportE
   return { fail, text, currency, money, date, choice, partner: partner ?? "" };
 }
 
-function checkColumns(table: CsvTable, required: string[]): ImportError[] {
+export function checkColumns(table: CsvTable, required: string[]): ImportError[] {
   return required.filter((column) => !table.header.includes(column)).map((column) => ({ line: 1, column, messageKey: "import.missingRequiredColumn" }));
 }
 

@@ -16,7 +16,7 @@ export interface SpendImportResult {
 }
 
 const day = (iso: string | undefined) => (iso ? utcDay(iso) : null);
-const fingerprint = (value: unknown) => crypto.createHash("sha256").update(JSON.stringify(value)).digest("hex");
+export const fingerprint = (value: unknown) => crypto.createHash("sha256").update(JSON.stringify(value)).digest("hex");
 const unique = (values: (string | undefined)[]) => [...new Set(values.filter((v): v is string => Boolean(v)))];
 
 type PartnerRef = { id: string; stage: PartnerStage; mergedIntoId: string | null };
@@ -55,25 +55,25 @@ async function campaignResolver(tx: DbClient, names: string[]) {
 }
 
 /** Resolves the partner and campaign of a row; a problem becomes an error on its column. */
-async function rowResolver(tx: DbClient, rows: { partner: string; campaign?: string }[]) {
+export async function rowResolver(tx: DbClient, rows: { partner: string; campaign?: string }[], { allowDoNotContact = false } = {}) {
   const findPartner = await partnerResolver(tx, unique(rows.map((r) => r.partner)));
   const findCampaign = await campaignResolver(tx, unique(rows.map((r) => r.campaign)));
   return (row: { line: number; partner: string; campaign?: string }, errors: ImportError[]) => {
     const partner = findPartner(row.partner);
     if (partner === "ambiguous") errors.push({ line: row.line, column: "partner", messageKey: "import.ambiguousPartner", value: row.partner });
     else if (!partner || partner.mergedIntoId) errors.push({ line: row.line, column: "partner", messageKey: "import.unknownPartner", value: row.partner });
-    else if (isDoNotContact(partner.stage)) errors.push({ line: row.line, column: "partner", messageKey: "spend.doNotContact", value: row.partner });
+    else if (!allowDoNotContact && isDoNotContact(partner.stage)) errors.push({ line: row.line, column: "partner", messageKey: "spend.doNotContact", value: row.partner });
     const campaignId = row.campaign ? findCampaign(row.campaign) : null;
     if (campaignId === undefined) errors.push({ line: row.line, column: "campaign", messageKey: "import.unknownCampaign", value: row.campaign });
     return partner && partner !== "ambiguous" ? { partnerId: partner.id, campaignId: campaignId ?? null } : null;
   };
 }
 
-function summary(plan: SpendImportPlan<unknown>, errors: ImportError[], created: number, unchanged: number): SpendImportResult {
+export function summary(plan: SpendImportPlan<unknown>, errors: ImportError[], created: number, unchanged: number): SpendImportResult {
   return { rowCount: plan.rowCount, created, unchanged, rejected: new Set(errors.map((e) => e.line)).size, errors: errors.sort((a, b) => a.line - b.line) };
 }
 
-const IMPORT_TIMEOUT_MS = 10 * 60_000;
+export const IMPORT_TIMEOUT_MS = 10 * 60_000;
 
 /**
  * Gifts go in with bulk inserts in one transaction. Each row's fingerprint is kept, so importing

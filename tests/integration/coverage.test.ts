@@ -234,3 +234,35 @@ describe("monthly compliance summary", () => {
     expect((await responseOf(() => summaryExportRoute.loader(args(getRequest("/compliance/summary/export?month=2025-13", { cookie: viewer.cookie }))))).status).toBe(400);
   });
 });
+
+describe("coverage import", () => {
+  it("imports rows with multi-line text, keeps unknown metrics unknown, names bad lines, and adds nothing the second time", async () => {
+    const partnerId = await partner("Import Partner");
+    await db().partner.update({ where: { id: partnerId }, data: { externalId: `imp-${partnerId}` } });
+    const key = `imp-${partnerId}`;
+    const csv = [
+      "partner;campaign;url;platform;published_on;text;impressions;reach;views;likes;comments;shares;saves;clicks;conversions;revenue;revenue_currency;jurisdiction;paid;gifted;affiliate;platform_label",
+      `${key};;https://blog.example.fr/serum;blog;12/03/2026;"Publicité\nMa routine du soir\n\navec ce sérum";12 500;;;340;;;;;;;;;non;oui;;`,
+      `${key};;https://instagram.com/p/x;Instagram;2026-03-14;"Loving it #ad";;;;;;;;;;19,90;eur;GB;yes;;;no`,
+      `${key};;javascript:alert(1);instagram;2026-03-14;"x";;;;;;;;;;;;;;;;`,
+      `${key};;https://instagram.com/p/y;myspace;2026-03-14;"x";-3;;;;;;;;;;;XX;;peut-être;;`,
+      `nobody;;https://instagram.com/p/z;instagram;2026-03-14;"x";;;;;;;;;;;;;;;;`,
+    ].join("\r\n");
+    const { parseCsv } = await import("~/domain/csv");
+    const { runImport } = await import("~/utils/spend-import.server");
+    const first = await runImport("coverage", cm.id, parseCsv(csv));
+    expect(first).toMatchObject({ rowCount: 5, created: 2, unchanged: 0, rejected: 3 });
+    const columns = first.errors.map((e) => `${e.line}:${e.column}`);
+    // Lines are the file's lines: the first row's text spans lines 2 to 5.
+    expect(columns.sort()).toEqual(["7:url", "8:gifted", "8:impressions", "8:jurisdiction", "8:platform", "9:partner"]);
+    const items = await db().coverageItem.findMany({ where: { partnerId }, orderBy: { publishedOn: "asc" }, include: { checks: { where: { current: true } } } });
+    expect(items).toHaveLength(2);
+    expect(items[0]).toMatchObject({ text: "Publicité\nMa routine du soir\n\navec ce sérum", impressions: 12500, reach: null, likes: 340, paid: false, gifted: true, overrideReason: "CSV import" });
+    expect(items[0].checks.map((c) => [c.jurisdiction, c.verdict])).toEqual([["FR", "compliant"]]);
+    expect(items[1]).toMatchObject({ platform: "instagram", paid: true, revenueMinor: 1990, revenueCurrency: "EUR", jurisdiction: "UK", platformLabel: false });
+    expect(items[1].checks.map((c) => [c.jurisdiction, c.verdict])).toEqual([["UK", "compliant"]]);
+    const again = await runImport("coverage", cm.id, parseCsv(csv));
+    expect(again).toMatchObject({ created: 0, unchanged: 2 });
+    expect(await db().coverageItem.count({ where: { partnerId } })).toBe(2);
+  });
+});
