@@ -1,7 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { EmptyState, PageHeader } from "./page";
 
-export type SectionName = "partners" | "coverage" | "compliance" | "reports";
+export type SectionName = "reports";
 
 /** A section that a later issue fills: a plain empty state, never sample data. */
 export function SectionPlaceholder({ section }: { section: SectionName }) {

@@ -145,7 +145,7 @@ export interface GiftListQuery {
   campaignId?: string;
   partnerId?: string;
   batch?: string;
-  /** Shipped at least this many days ago and the partner has not given what they owed. */
+  /** Shipped at least this many days ago, with no coverage linked and not marked as returned in kind. */
   waitingDays?: number;
 }
 
@@ -158,7 +158,7 @@ export async function listGifts(query: GiftListQuery) {
   };
   if (query.waitingDays !== undefined) {
     const cutoff = new Date(Date.now() - query.waitingDays * 86_400_000);
-    Object.assign(where, { status: { in: ["shipped", "delivered"] }, shippedOn: { lte: cutoff }, returnFulfilledOn: null });
+    Object.assign(where, { status: { in: ["shipped", "delivered"] }, shippedOn: { lte: cutoff }, returnFulfilledOn: null, coverage: { none: {} } });
   }
   const orderBy: Prisma.GiftOrderByWithRelationInput[] = query.waitingDays !== undefined ? [{ shippedOn: "asc" }, { id: "asc" }] : [{ createdAt: "desc" }, { id: "desc" }];
   const [rows, total] = await Promise.all([

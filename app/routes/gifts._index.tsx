@@ -20,12 +20,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "gifts:read");
   const query = GiftListQuerySchema.parse(searchParamsObject(new URL(request.url).searchParams));
   const [list, campaigns, settings] = await Promise.all([listGifts(query), campaignChoices(), getSettings()]);
-  return json({ ...list, query, campaigns, basis: settings.giftValuationBasis, canWrite: can(user.role, "gifts:write") });
+  return json({ ...list, query, campaigns, basis: settings.giftValuationBasis, canWrite: can(user.role, "gifts:write"), canRecordCoverage: can(user.role, "coverage:write") });
 }
 
 export default function Gifts() {
   const { t, i18n } = useTranslation();
-  const { rows, total, page, pageSize, query, campaigns, basis, canWrite } = useLoaderData<typeof loader>();
+  const { rows, total, page, pageSize, query, campaigns, basis, canWrite, canRecordCoverage } = useLoaderData<typeof loader>();
   const waiting = query.waitingDays !== undefined;
   return (
     <>
@@ -94,7 +94,16 @@ export default function Gifts() {
                     <td className="numeric">
                       <Money minor={giftValueMinor(gift, basis)} currency={gift.currency} />
                     </td>
-                    {waiting ? <td>{gift.expectedReturn ?? "—"}</td> : null}
+                    {waiting ? (
+                      <td>
+                        {gift.expectedReturn ?? "—"}
+                        {canRecordCoverage ? (
+                          <div>
+                            <Link to={`/coverage/new?partnerId=${gift.partner.id}&giftId=${gift.id}`}>{t("gifts.recordCoverage")}</Link>
+                          </div>
+                        ) : null}
+                      </td>
+                    ) : null}
                   </tr>
                 ))}
               </tbody>

@@ -29,6 +29,9 @@ import { partnerGifts } from "~/models/gift.server";
 import { partnerPlacements } from "~/models/placement.server";
 import { partnerSpendTotals } from "~/models/spend.server";
 import { PartnerSpendPanels } from "~/components/partner-spend";
+import { PartnerCoveragePanels } from "~/components/partner-coverage";
+import { partnerCoverage } from "~/models/coverage.server";
+import { partnerDisclosureRecord } from "~/models/disclosure.server";
 import { requirePermission } from "~/utils/auth.server";
 import { formatDay, formatNumber, formatPercent } from "~/utils/format";
 import { notFound } from "~/utils/http.server";
@@ -43,7 +46,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const partnerId = params.partnerId ?? "";
   const partner = await getPartnerPage(partnerId);
   if (!partner) notFound();
-  const [timeline, tasks, users, duplicates, mergedInto, spendTotals, gifts, placements] = await Promise.all([
+  const [timeline, tasks, users, duplicates, mergedInto, spendTotals, gifts, placements, coverage, disclosureRecord] = await Promise.all([
     partnerTimeline(partnerId),
     partnerTasks(partnerId),
     listOwners(),
@@ -52,6 +55,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     partnerSpendTotals(partnerId),
     partnerGifts(partnerId),
     partnerPlacements(partnerId),
+    partnerCoverage(partnerId),
+    partnerDisclosureRecord(partnerId),
   ]);
   return json({
     partner,
@@ -68,6 +73,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     placements,
     canGift: can(user.role, "gifts:write"),
     canPropose: can(user.role, "placements:write"),
+    coverage,
+    disclosureRecord,
+    canRecordCoverage: can(user.role, "coverage:write"),
   });
 }
 
@@ -271,7 +279,7 @@ function Channels() {
 
 export default function PartnerPage() {
   const { t, i18n } = useTranslation();
-  const { partner, canWrite, canOutreach, timeline, tasks, users, me, duplicates, mergedInto, spendTotals, gifts, placements, canGift, canPropose } = useLoaderData<typeof loader>();
+  const { partner, canWrite, canOutreach, timeline, tasks, users, me, duplicates, mergedInto, spendTotals, gifts, placements, canGift, canPropose, coverage, disclosureRecord, canRecordCoverage } = useLoaderData<typeof loader>();
   const actionData = useActionData<{ error?: string }>();
   const dnc = partner.stage === "do_not_contact";
   return (
@@ -399,11 +407,8 @@ export default function PartnerPage() {
       </div>
       <div className="panels">
         <PartnerSpendPanels partnerId={partner.id} totals={spendTotals} gifts={gifts} placements={placements} canGift={canGift} canPropose={canPropose} />
-        {(["coverage", "costBenefit"] as const).map((section) => (
-          <EmptyState key={section} title={t(`partners.${section}`)}>
-            {t("partners.later")}
-          </EmptyState>
-        ))}
+        <PartnerCoveragePanels partnerId={partner.id} coverage={coverage} record={disclosureRecord} canWrite={canRecordCoverage} />
+        <EmptyState title={t("partners.costBenefit")}>{t("partners.later")}</EmptyState>
       </div>
     </>
   );
