@@ -10,6 +10,9 @@ import { approvePlacement, proposePlacement, recordPayment, setPlacementStatus }
 import { saveProduct } from "../app/models/product.server";
 import { saveRates } from "../app/models/settings.server";
 import type { GiftBatchInput, PlacementInput } from "../app/domain/spend";
+import { CoverageFormSchema } from "../app/domain/coverage";
+import { createCoverage } from "../app/models/coverage.server";
+import { reviewCheck } from "../app/models/disclosure.server";
 import type { ChannelInput, PartnerInput } from "../app/domain/partners";
 import { recordAudit } from "../app/utils/audit.server";
 import { runCli, withCliDatabase } from "../app/cli/database";
@@ -150,12 +153,98 @@ async function loadSpend(adminId: string) {
   await propose("demo-006", { title: "Reel recette de saison", fee: 80000, agreedOn: "2026-11-10" });
 }
 
+/** Coverage after those gifts and placements: compliant, weak, buried, missing, label-only and an FR image mention, with two decisions. */
+async function loadCoverage() {
+  if (await db().coverageItem.findFirst({ where: { url: { startsWith: "https://demo.partnerledger.example/" } }, select: { id: true } })) return;
+  const ids = new Map((await db().partner.findMany({ where: { externalId: { startsWith: "demo-" } }, select: { id: true, externalId: true } })).map((p) => [p.externalId!, p.id]));
+  const users = new Map((await db().user.findMany({ select: { id: true, email: true } })).map((u) => [u.email, u.id]));
+  const cm = users.get("julien.moreau@example.com")!;
+  const compliance = users.get("amelie.durand@example.com")!;
+  const linksOf = async (partnerId: string) => ({
+    giftIds: (await db().gift.findMany({ where: { partnerId }, select: { id: true } })).map((g) => g.id),
+    placementIds: (await db().placement.findMany({ where: { partnerId, status: { not: "proposed" } }, select: { id: true } })).map((p) => p.id),
+  });
+  const record = async (externalId: string, fields: Record<string, string>, links = true) => {
+    const partnerId = ids.get(externalId)!;
+    const linked = links ? await linksOf(partnerId) : { giftIds: [], placementIds: [] };
+    const input = CoverageFormSchema.parse({ partnerId, paidOverride: "auto", giftedOverride: "auto", affiliateOverride: "auto", ...linked, ...fields });
+    return createCoverage(cm, input);
+  };
+  await record("demo-001", {
+    url: "https://demo.partnerledger.example/lea/kit-zero-dechet",
+    platform: "blog",
+    publishedOn: "2026-04-12",
+    title: "Ma cuisine zéro déchet en 5 gestes",
+    text: "Publicité — article réalisé en collaboration commerciale avec la marque.\nDepuis un mois, le kit zéro déchet a remplacé le film plastique…",
+    impressions: "18400",
+    views: "9200",
+    clicks: "640",
+    conversions: "38",
+    revenue: "1520,00",
+    revenueCurrency: "EUR",
+  });
+  await record("demo-001", {
+    url: "https://demo.partnerledger.example/lea/insta-kit",
+    platform: "instagram",
+    publishedOn: "2026-04-14",
+    text: "Publicité · Le kit zéro déchet dans ma cuisine, avant/après ✨",
+    imagesRetouched: "on",
+    impressions: "25100",
+    likes: "1830",
+    comments: "94",
+  });
+  const podcast = await record("demo-005", {
+    url: "https://demo.partnerledger.example/podcast/episode-42",
+    platform: "podcast",
+    publishedOn: "2026-05-02",
+    title: "Épisode 42 — Cuisiner sans gaspiller",
+    text: "Merci à notre partenaire pour cet épisode #partenariat. Au programme : conserver les légumes, cuisiner les fanes…",
+    views: "4100",
+  });
+  await record("demo-012", {
+    url: "https://demo.partnerledger.example/insta/recette-automne",
+    platform: "instagram",
+    publishedOn: "2026-03-28",
+    text: "Ma recette de soupe de potimarron, zéro déchet de la cuisine à l'assiette 🍂 Dites-moi en commentaire si vous testez !",
+    impressions: "12900",
+    likes: "1210",
+  });
+  await record("demo-006", {
+    url: "https://demo.partnerledger.example/insta/reel-printemps",
+    platform: "instagram",
+    publishedOn: "2026-04-20",
+    text: "Le printemps dans l'assiette : asperges, petits pois et fanes de radis en pesto. Tout se mange, rien ne se jette, et c'est bien meilleur ainsi. #recette #zerodechet #cuisine #publicité",
+    likes: "860",
+  });
+  await record("demo-009", {
+    url: "https://demo.partnerledger.example/tiktok/glow-1",
+    platform: "tiktok",
+    publishedOn: "2026-10-03",
+    text: "#ad Trying the Glow serum for a week — day 1 ✨",
+    platformLabel: "on",
+    views: "182000",
+    likes: "14200",
+    shares: "930",
+  });
+  await record("demo-003", {
+    url: "https://demo.partnerledger.example/insta/coffret",
+    platform: "instagram",
+    publishedOn: "2026-10-08",
+    text: "Unboxing the limited edition set 💛",
+    platformLabel: "on",
+  });
+  const firstFailing = async (result: Awaited<ReturnType<typeof record>>) => result.checks.find((c) => c.result.verdict === "missing" || c.result.verdict === "insufficient")?.checkId;
+  const podcastCheck = await firstFailing(podcast);
+  if (podcastCheck) await reviewCheck(compliance, { checkId: podcastCheck, decision: "confirmed_issue", note: "« #partenariat » ne suffit pas : demander d'ajouter « Publicité » dans les notes d'épisode." });
+}
+
 runCli(async () =>
   withCliDatabase(async (database) => {
     await loadTeam();
     const admin = await db().user.findUniqueOrThrow({ where: { email: team[0].email }, select: { id: true } });
     await loadPartners(admin.id);
     await loadSpend(admin.id);
+    await loadCoverage();
     const port = process.env.PORT || "3000";
     console.log(`Demo workspace loaded into ${database}: ${team.length} users, ${partners.length} partners.`);
     console.log(`Start the app (npm start), open http://localhost:${port} and sign in with any of these, password "${DEMO_PASSWORD}":`);

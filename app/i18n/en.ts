@@ -781,7 +781,7 @@ export const en = {
     jurisdictionAuto: "The campaign's, else the workspace default",
     jurisdictionHint: "Left empty, the campaign's jurisdictions apply, else the workspace default ({{code}}).",
     followed: "What it followed",
-    followedHint: "Linking gifts and placements marks the coverage as gifted or paid.",
+    followedHint: "Linking gifts and placements marks the coverage as gifted or paid. With no campaign chosen above, it takes the campaign they share.",
     nothingToLink: "This partner has no gifts or placements to link.",
     noLinks: "Not linked to any gift or placement.",
     giftChoice: "Gift: {{quantity}} × {{item}}",

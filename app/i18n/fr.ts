@@ -783,7 +783,7 @@ export const fr: Messages = {
     jurisdictionAuto: "Celles de la campagne, sinon celle par défaut",
     jurisdictionHint: "Laissé vide : les juridictions de la campagne s'appliquent, sinon celle par défaut ({{code}}).",
     followed: "Ce qui a précédé",
-    followedHint: "Lier des cadeaux et des placements marque la retombée comme offerte ou rémunérée.",
+    followedHint: "Lier des cadeaux et des placements marque la retombée comme offerte ou rémunérée. Sans campagne choisie ci-dessus, elle prend celle qu'ils ont en commun.",
     nothingToLink: "Ce partenaire n'a ni cadeau ni placement à lier.",
     noLinks: "Liée à aucun cadeau ni placement.",
     giftChoice: "Cadeau : {{quantity}} × {{item}}",

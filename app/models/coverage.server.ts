@@ -19,15 +19,18 @@ async function resolveLinks(tx: DbClient, input: CoverageFields) {
     const channel = await tx.channel.findUnique({ where: { id: input.channelId }, select: { partnerId: true } });
     if (channel?.partnerId !== input.partnerId) throw new RuleViolation("coverage.unknownChannel", 422, "channelId");
   }
-  const campaign = input.campaignId ? await tx.campaign.findUnique({ where: { id: input.campaignId }, select: { jurisdictions: true } }) : null;
-  if (input.campaignId && !campaign) throw new RuleViolation("coverage.unknownCampaign", 422, "campaignId");
-  const gifts = input.giftIds.length ? await tx.gift.findMany({ where: { id: { in: input.giftIds }, partnerId: input.partnerId }, select: { id: true, status: true } }) : [];
+  const gifts = input.giftIds.length ? await tx.gift.findMany({ where: { id: { in: input.giftIds }, partnerId: input.partnerId }, select: { id: true, status: true, campaignId: true } }) : [];
   if (gifts.length !== new Set(input.giftIds).size) throw new RuleViolation("coverage.unknownGift", 422, "giftIds");
-  const placements = input.placementIds.length ? await tx.placement.findMany({ where: { id: { in: input.placementIds }, partnerId: input.partnerId }, select: { id: true, status: true } }) : [];
+  const placements = input.placementIds.length ? await tx.placement.findMany({ where: { id: { in: input.placementIds }, partnerId: input.partnerId }, select: { id: true, status: true, campaignId: true } }) : [];
   if (placements.length !== new Set(input.placementIds).size) throw new RuleViolation("coverage.unknownPlacement", 422, "placementIds");
+  // No campaign named: the one campaign the linked gifts and placements share, if they share one.
+  const linkedCampaigns = new Set([...gifts, ...placements].map((row) => row.campaignId));
+  const campaignId = input.campaignId ?? (linkedCampaigns.size === 1 ? [...linkedCampaigns][0] : null);
+  const campaign = campaignId ? await tx.campaign.findUnique({ where: { id: campaignId }, select: { jurisdictions: true } }) : null;
+  if (campaignId && !campaign) throw new RuleViolation("coverage.unknownCampaign", 422, "campaignId");
   const overrides = { paidOverride: overrideValue(input.paidOverride), giftedOverride: overrideValue(input.giftedOverride), affiliateOverride: overrideValue(input.affiliateOverride) };
   const flags = connectionFlags({ paid: placements.some((p) => p.status !== "cancelled"), gifted: gifts.some((g) => g.status !== "cancelled") }, overrides);
-  return { campaignJurisdictions: campaign?.jurisdictions ?? null, overrides, flags };
+  return { campaignId, campaignJurisdictions: campaign?.jurisdictions ?? null, overrides, flags };
 }
 
 function itemData(input: CoverageFields, links: Awaited<ReturnType<typeof resolveLinks>>) {
@@ -35,7 +38,7 @@ function itemData(input: CoverageFields, links: Awaited<ReturnType<typeof resolv
   return {
     partnerId: input.partnerId,
     channelId: input.channelId ?? null,
-    campaignId: input.campaignId ?? null,
+    campaignId: links.campaignId,
     url: input.url,
     platform: input.platform,
     publishedOn: utcDay(input.publishedOn),
