@@ -1,9 +1,15 @@
 /**
  * A large, realistic-looking data set for benchmarks: partners with channels and their history,
- * and outreach entries. Deterministic for a given seed. Inserted in batches with createMany.
+ * outreach entries, gifts, placements, and coverage with its disclosure checks. Deterministic for a given seed. Inserted in batches with createMany.
  */
 import { buildSearchText } from "../domain/partners";
 import { partnerKinds, partnerStages, platforms } from "../domain/partners";
+import type { Prisma } from "../generated/prisma/client";
+import { jurisdictionsFor } from "../domain/coverage";
+import { checkDisclosure } from "../domain/disclosure/check";
+import type { DisclosureJurisdiction } from "../domain/disclosure/rules";
+import { checkRow, ruleSetsInForce } from "../models/disclosure.server";
+import { getSettings } from "../models/settings.server";
 import { db } from "../utils/db.server";
 
 export interface DatasetSize {
@@ -12,9 +18,10 @@ export interface DatasetSize {
   interactions: number;
   gifts?: number;
   placements?: number;
+  coverage?: number;
 }
 
-export const BENCH_SIZE: DatasetSize = { partners: 20_000, channels: 40_000, interactions: 100_000, gifts: 60_000, placements: 20_000 };
+export const BENCH_SIZE: DatasetSize = { partners: 20_000, channels: 40_000, interactions: 100_000, gifts: 60_000, placements: 20_000, coverage: 200_000 };
 
 /** A small, fast pseudo-random generator so runs are comparable. */
 function random(seed: number) {
@@ -107,7 +114,8 @@ export async function generateDataset(size: DatasetSize, seed = 42, onStep?: (me
     };
   });
   await insertInBatches(interactions, (batch) => db().interaction.createMany({ data: batch }));
-  if (size.gifts || size.placements) await generateSpend(size, stamp, partners, users, rand, onStep);
+  const spend = size.gifts || size.placements ? await generateSpend(size, stamp, partners, users, rand, onStep) : null;
+  if (size.coverage && spend) await generateCoverage(size.coverage, stamp, spend, users, rand, onStep);
   return { partnerIds: partners.map((p) => p.id), sampleTag: partners[0].tags[0] };
 }
 
@@ -151,12 +159,13 @@ async function generateSpend(
 
   const giftStatuses = ["planned", "shipped", "shipped", "delivered", "delivered", "delivered", "returned", "cancelled"] as const;
   onStep?.(`inserting ${size.gifts ?? 0} gifts`);
-  const gifts = Array.from({ length: size.gifts ?? 0 }, () => {
+  const gifts = Array.from({ length: size.gifts ?? 0 }, (_, i) => {
     const product = pick(products);
     const status = pick(giftStatuses);
     const shippedOn = status === "planned" ? null : randomDay();
     const currency = pick(currencies);
     return {
+      id: `gen-${stamp}-g${i}`,
       partnerId: pick(partners).id,
       campaignId: rand() < 0.6 ? pick(campaigns).id : null,
       productId: currency === "EUR" ? product.id : null,
@@ -192,4 +201,92 @@ async function generateSpend(
   });
   await insertInBatches(placements, (batch) => db().placement.createMany({ data: batch }));
   await insertInBatches(payments, (batch) => db().payment.createMany({ data: batch }));
+  return { gifts, placements, campaigns };
+}
+
+/** Captions whose disclosures range from clear to absent, so every verdict and reason shows up. */
+const captionStarts = ["Publicité — ", "#ad ", "Anzeige: ", "Collaboration commerciale avec la marque. ", "", "", "Merci à la marque ! #collab ", "sp "];
+const captionBodies = [
+  "Ma routine du soir avec ce sérum, après trois semaines d'essai : la peau est plus douce et le teint plus lumineux.",
+  "Recette de saison : velouté de potimarron et ses graines grillées, zéro déchet de la cuisine à l'assiette.",
+  "Week-end à Lyon : trois adresses où bruncher, une librairie et un marché couvert à ne pas manquer.",
+  "Unboxing of the new limited edition set and first impressions after a week of daily use.",
+];
+const captionEnds = ["", "", " #publicité", " #beauty #skincare #routine #ad", " #food #recette #zerodechet", " Lien en bio."];
+
+/** Coverage over three years, most of it following a gift or a placement, checked by the real checker. */
+async function generateCoverage(
+  count: number,
+  stamp: string,
+  spend: { gifts: { id: string; partnerId: string; campaignId: string | null; shippedOn: Date | null }[]; placements: { id: string; partnerId: string; campaignId: string | null; agreedOn: Date }[]; campaigns: { id: string; jurisdictions: string[] }[] },
+  users: { id: string }[],
+  rand: () => number,
+  onStep?: (message: string) => void,
+) {
+  const pick = <T>(items: readonly T[]) => items[Math.floor(rand() * items.length)];
+  const jurisdictionsOf = new Map(spend.campaigns.map((c) => [c.id, c.jurisdictions]));
+  const settings = await getSettings();
+  const ruleSets = await ruleSetsInForce();
+  onStep?.(`inserting ${count} coverage items with their metrics and disclosure checks`);
+  const coveragePlatforms = ["instagram", "instagram", "instagram", "tiktok", "youtube", "blog", "blog", "facebook", "x", "podcast", "newsletter", "pinterest"] as const;
+  for (let offset = 0; offset < count; offset += BATCH) {
+    const items: Prisma.CoverageItemCreateManyInput[] = [];
+    const giftLinks: Prisma.CoverageGiftCreateManyInput[] = [];
+    const placementLinks: Prisma.CoveragePlacementCreateManyInput[] = [];
+    const metrics: Prisma.CoverageMetricsCreateManyInput[] = [];
+    const checks: Prisma.DisclosureCheckCreateManyInput[] = [];
+    for (let i = offset; i < Math.min(count, offset + BATCH); i++) {
+      const roll = rand();
+      const gift = roll < 0.6 ? pick(spend.gifts) : null;
+      const placement = !gift && roll < 0.85 ? pick(spend.placements) : null;
+      const partnerId = gift?.partnerId ?? placement?.partnerId ?? pick(spend.gifts).partnerId;
+      const campaignId = gift?.campaignId ?? placement?.campaignId ?? null;
+      const anchor = gift?.shippedOn ?? placement?.agreedOn ?? new Date(Date.now() - Math.floor(rand() * 3 * 365) * 86_400_000);
+      const publishedOn = new Date(Math.min(Date.now(), anchor.getTime() + Math.floor(rand() * 45) * 86_400_000));
+      publishedOn.setUTCHours(0, 0, 0, 0);
+      const platform = pick(coveragePlatforms);
+      const impressions = rand() < 0.8 ? Math.round(200 * Math.exp(rand() * 8)) : null;
+      const item = {
+        id: `gen-${stamp}-cv${i}`,
+        partnerId,
+        campaignId,
+        url: `https://example.com/${platform}/${stamp}/${i}`,
+        platform,
+        publishedOn,
+        title: rand() < 0.3 ? `Post ${i}` : null,
+        text: `${pick(captionStarts)}${pick(captionBodies)}${pick(captionEnds)}`,
+        paid: Boolean(placement),
+        gifted: Boolean(gift),
+        affiliate: !gift && !placement && rand() < 0.3,
+        platformLabel: rand() < 0.2,
+        imagesRetouched: rand() < 0.05,
+        imagesVirtual: false,
+        impressions,
+        reach: impressions === null ? null : Math.round(impressions * 0.7),
+        likes: impressions === null ? null : Math.round(impressions * 0.04),
+        comments: impressions === null ? null : Math.round(impressions * 0.004),
+        clicks: impressions === null || rand() < 0.5 ? null : Math.round(impressions * 0.01),
+        metricsOn: impressions === null ? null : publishedOn,
+        createdById: pick(users).id,
+      };
+      items.push(item);
+      if (gift) giftLinks.push({ coverageItemId: item.id, giftId: gift.id });
+      if (placement) placementLinks.push({ coverageItemId: item.id, placementId: placement.id });
+      if (impressions !== null) metrics.push({ coverageItemId: item.id, measuredOn: publishedOn, impressions, reach: item.reach, likes: item.likes, comments: item.comments, clicks: item.clicks, recordedById: item.createdById });
+      const { jurisdictions, source } = jurisdictionsFor(null, campaignId ? jurisdictionsOf.get(campaignId) : null, settings.defaultJurisdiction as DisclosureJurisdiction);
+      for (const jurisdiction of jurisdictions) {
+        const ruleSet = ruleSets[jurisdiction];
+        const result = checkDisclosure({ ...item, jurisdiction }, ruleSet);
+        const row = checkRow(item, jurisdiction, source, ruleSet, result);
+        // A third of the failing checks have been decided already.
+        const decided = row.needsReview && rand() < 0.33 ? pick(["confirmed_issue", "false_positive"] as const) : null;
+        checks.push({ ...row, needsReview: row.needsReview && !decided, reviewDecision: decided });
+      }
+    }
+    await db().coverageItem.createMany({ data: items });
+    await db().coverageGift.createMany({ data: giftLinks });
+    await db().coveragePlacement.createMany({ data: placementLinks });
+    await db().coverageMetrics.createMany({ data: metrics });
+    await db().disclosureCheck.createMany({ data: checks });
+  }
 }

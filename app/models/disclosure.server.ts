@@ -57,7 +57,7 @@ function check(item: CheckableItem, ruleSet: RuleSet): DisclosureResult {
 
 const asJson = (value: unknown) => JSON.parse(JSON.stringify(value)) as Prisma.InputJsonValue;
 
-function checkRow(item: CheckableItem, jurisdiction: DisclosureJurisdiction, source: JurisdictionSource, ruleSet: RuleSet, result: DisclosureResult) {
+export function checkRow(item: Pick<CheckableItem, "id" | "publishedOn" | "partnerId" | "campaignId" | "platform">, jurisdiction: DisclosureJurisdiction, source: JurisdictionSource, ruleSet: RuleSet, result: DisclosureResult) {
   return {
     coverageItemId: item.id,
     jurisdiction,
