@@ -5,11 +5,7 @@
 import { buildSearchText } from "../domain/partners";
 import { partnerKinds, partnerStages, platforms } from "../domain/partners";
 import type { Prisma } from "../generated/prisma/client";
-import { jurisdictionsFor } from "../domain/coverage";
-import { checkDisclosure } from "../domain/disclosure/check";
-import type { DisclosureJurisdiction } from "../domain/disclosure/rules";
-import { checkRow, ruleSetsInForce } from "../models/disclosure.server";
-import { getSettings } from "../models/settings.server";
+import { checkContext, checksFor } from "../models/disclosure.server";
 import { db } from "../utils/db.server";
 
 export interface DatasetSize {
@@ -225,8 +221,7 @@ async function generateCoverage(
 ) {
   const pick = <T>(items: readonly T[]) => items[Math.floor(rand() * items.length)];
   const jurisdictionsOf = new Map(spend.campaigns.map((c) => [c.id, c.jurisdictions]));
-  const settings = await getSettings();
-  const ruleSets = await ruleSetsInForce();
+  const context = await checkContext();
   onStep?.(`inserting ${count} coverage items with their metrics and disclosure checks`);
   const coveragePlatforms = ["instagram", "instagram", "instagram", "tiktok", "youtube", "blog", "blog", "facebook", "x", "podcast", "newsletter", "pinterest"] as const;
   for (let offset = 0; offset < count; offset += BATCH) {
@@ -273,11 +268,7 @@ async function generateCoverage(
       if (gift) giftLinks.push({ coverageItemId: item.id, giftId: gift.id });
       if (placement) placementLinks.push({ coverageItemId: item.id, placementId: placement.id });
       if (impressions !== null) metrics.push({ coverageItemId: item.id, measuredOn: publishedOn, impressions, reach: item.reach, likes: item.likes, comments: item.comments, clicks: item.clicks, recordedById: item.createdById });
-      const { jurisdictions, source } = jurisdictionsFor(null, campaignId ? jurisdictionsOf.get(campaignId) : null, settings.defaultJurisdiction as DisclosureJurisdiction);
-      for (const jurisdiction of jurisdictions) {
-        const ruleSet = ruleSets[jurisdiction];
-        const result = checkDisclosure({ ...item, jurisdiction }, ruleSet);
-        const row = checkRow(item, jurisdiction, source, ruleSet, result);
+      for (const { row } of checksFor({ ...item, jurisdiction: null }, campaignId ? jurisdictionsOf.get(campaignId) : null, context)) {
         // A third of the failing checks have been decided already.
         const decided = row.needsReview && rand() < 0.33 ? pick(["confirmed_issue", "false_positive"] as const) : null;
         checks.push({ ...row, needsReview: row.needsReview && !decided, reviewDecision: decided });

@@ -5,7 +5,7 @@ import { disclosureJurisdictions, disclosurePlatforms, type DisclosureJurisdicti
 import { currencySchema, optionalAmountText, toMinorUnits } from "./money";
 import { parseInteger } from "./numbers";
 import { httpUrl, platforms } from "./partners";
-import { checkboxField, DaySchema, IdFilterSchema, optionalField, optionalText, PageParamSchema, RecordIdSchema } from "./rules";
+import { checkboxField, choiceFilter, DaySchema, IdFilterSchema, IdListSchema, optionalField, optionalText, PageParamSchema, RecordIdSchema } from "./rules";
 
 export const metricNames = ["impressions", "reach", "views", "likes", "comments", "shares", "saves", "clicks", "conversions"] as const;
 export type MetricName = (typeof metricNames)[number];
@@ -45,8 +45,6 @@ export const overrideChoices = ["auto", "yes", "no"] as const;
 export type OverrideChoice = (typeof overrideChoices)[number];
 const overrideField = z.preprocess((value) => value ?? "auto", z.enum(overrideChoices, { error: "errors.invalidChoice" }));
 
-const idList = z.preprocess((value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]), z.array(RecordIdSchema).max(200));
-
 const coverageFields = {
   channelId: optionalField(RecordIdSchema),
   campaignId: optionalField(RecordIdSchema),
@@ -56,8 +54,8 @@ const coverageFields = {
   title: optionalText(500),
   text: z.string({ error: "errors.required" }).trim().min(1, "errors.required").max(MAX_TEXT_LENGTH, "errors.tooLong"),
   jurisdiction: optionalField(z.enum(disclosureJurisdictions, { error: "errors.invalidChoice" })),
-  giftIds: idList,
-  placementIds: idList,
+  giftIds: IdListSchema,
+  placementIds: IdListSchema,
   paidOverride: overrideField,
   giftedOverride: overrideField,
   affiliateOverride: overrideField,
@@ -197,25 +195,23 @@ export const ReviewFormSchema = z
   });
 export type ReviewInput = z.output<typeof ReviewFormSchema>;
 
-const optionalChoice = <T extends readonly [string, ...string[]]>(values: T) => z.preprocess((value) => (value === "" ? undefined : value), z.enum(values).optional().catch(undefined));
-
 export const QueueQuerySchema = z.object({
   page: PageParamSchema,
-  jurisdiction: optionalChoice(disclosureJurisdictions),
-  platform: optionalChoice(disclosurePlatforms),
+  jurisdiction: choiceFilter(disclosureJurisdictions),
+  platform: choiceFilter(disclosurePlatforms),
   partnerId: IdFilterSchema,
   campaignId: IdFilterSchema,
-  reason: optionalChoice(reasonCodes),
+  reason: choiceFilter(reasonCodes),
   order: z.enum(["oldest", "newest"]).catch("oldest"),
 });
 export type QueueQuery = z.output<typeof QueueQuerySchema>;
 
 export const CoverageListQuerySchema = z.object({
   page: PageParamSchema,
-  platform: optionalChoice(disclosurePlatforms),
+  platform: choiceFilter(disclosurePlatforms),
   partnerId: IdFilterSchema,
   campaignId: IdFilterSchema,
-  verdict: optionalChoice(verdicts),
+  verdict: choiceFilter(verdicts),
 });
 export type CoverageListQuery = z.output<typeof CoverageListQuerySchema>;
 

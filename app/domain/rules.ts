@@ -41,6 +41,12 @@ export const checkboxField = z.preprocess((value) => value === "on" || value ===
 /** A list page number from the URL; anything odd means the first page. */
 export const PageParamSchema = z.coerce.number().int().min(1).max(100_000).catch(1);
 
+/** Ids posted by a group of checkboxes or a multi-select: none, one or many. */
+export const IdListSchema = z.preprocess((value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]), z.array(RecordIdSchema).max(200));
+
+/** A choice filter from the URL; blank or unknown means no filter. */
+export const choiceFilter = <T extends readonly [string, ...string[]]>(values: T) => z.preprocess(blankAsUndefined, z.enum(values).optional().catch(undefined));
+
 /** An id filter from the URL; anything odd means no filter. */
 export const IdFilterSchema = z.preprocess(blankAsUndefined, RecordIdSchema.optional().catch(undefined));
 

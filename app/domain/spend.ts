@@ -1,7 +1,7 @@
 /** Products, campaigns, gifts, placements and payments: form schemas and status rules shared by forms and actions. */
 import { z } from "zod";
 import { amountText, currencySchema, inMinorUnits, normaliseAmount, optionalAmountText, rateSchema } from "./money";
-import { blankAsUndefined, checkboxField, DaySchema, IdFilterSchema, optionalField as optional, optionalText, PageParamSchema, RecordIdSchema, requiredText, RuleViolation } from "./rules";
+import { blankAsUndefined, checkboxField, choiceFilter, DaySchema, IdFilterSchema, IdListSchema, optionalField as optional, optionalText, PageParamSchema, RecordIdSchema, requiredText, RuleViolation } from "./rules";
 
 export const giftStatuses = ["planned", "shipped", "delivered", "returned", "cancelled"] as const;
 export const placementStatuses = ["proposed", "approved", "contracted", "delivered", "paid", "cancelled"] as const;
@@ -16,7 +16,6 @@ export const costedGiftStatuses: readonly GiftStatus[] = ["shipped", "delivered"
 export const committedPlacementStatuses: readonly PlacementStatus[] = ["approved", "contracted", "delivered", "paid"];
 
 const optionalDay = optional(DaySchema);
-const checkbox = checkboxField;
 
 export const ProductFormSchema = z
   .object({
@@ -33,7 +32,6 @@ const jurisdictionList = z.preprocess(
   (value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]),
   z.array(z.enum(jurisdictions, { error: "errors.invalidChoice" })),
 );
-const idList = z.preprocess((value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]), z.array(RecordIdSchema).max(200));
 
 export const CampaignFormSchema = z
   .object({
@@ -44,7 +42,7 @@ export const CampaignFormSchema = z
     budget: optionalAmountText,
     currency: currencySchema,
     jurisdictions: jurisdictionList,
-    productIds: idList,
+    productIds: IdListSchema,
   })
   .refine((c) => !c.startsOn || !c.endsOn || c.startsOn <= c.endsOn, { path: ["endsOn"], message: "errors.endBeforeStart" })
   .transform(inMinorUnits(["budget"]));
@@ -69,7 +67,7 @@ const giftFields = {
   unitValue: optionalAmountText,
   shipping: optionalAmountText,
   currency: currencySchema,
-  requestedByPartner: checkbox,
+  requestedByPartner: checkboxField,
   status: z.enum(["planned", "shipped", "delivered"], { error: "errors.invalidChoice" }),
   carrier: optionalText(100),
   trackingNumber: optionalText(100),
@@ -77,7 +75,7 @@ const giftFields = {
   deliveredOn: optionalDay,
   expectedReturn: optionalText(1000),
   agreementRef: optionalText(200),
-  overBudgetConfirmed: checkbox,
+  overBudgetConfirmed: checkboxField,
 };
 
 function productOrItem(gift: { productId?: string; itemName?: string }, ctx: z.RefinementCtx) {
@@ -146,7 +144,7 @@ export const PlacementFormSchema = z
     contractRef: optionalText(200),
     deliverable: optionalText(500),
     deliverableDueOn: optionalDay,
-    overBudgetConfirmed: checkbox,
+    overBudgetConfirmed: checkboxField,
   })
   .transform(inMinorUnits(["fee"]));
 export type PlacementInput = z.output<typeof PlacementFormSchema>;
@@ -226,7 +224,7 @@ export class OverBudget extends RuleViolation {
 
 export const GiftListQuerySchema = z.object({
   page: PageParamSchema,
-  status: z.preprocess(blankAsUndefined, z.enum(giftStatuses).optional().catch(undefined)),
+  status: choiceFilter(giftStatuses),
   campaignId: IdFilterSchema,
   partnerId: IdFilterSchema,
   batch: IdFilterSchema,
@@ -235,7 +233,7 @@ export const GiftListQuerySchema = z.object({
 
 export const PlacementListQuerySchema = z.object({
   page: PageParamSchema,
-  status: z.preprocess(blankAsUndefined, z.enum(placementStatuses).optional().catch(undefined)),
+  status: choiceFilter(placementStatuses),
   campaignId: IdFilterSchema,
   partnerId: IdFilterSchema,
   mine: z.preprocess((v) => v === "1", z.boolean()),

@@ -3,7 +3,7 @@ import type { ImportError } from "~/domain/partner-import";
 import type { SpendImportPlan } from "~/domain/spend-import";
 import { db, type DbClient } from "~/utils/db.server";
 import { insertCoverage } from "./coverage.server";
-import { ruleSetsInForce } from "./disclosure.server";
+import { checkContext } from "./disclosure.server";
 import { fingerprint, IMPORT_TIMEOUT_MS, rowResolver, summary, type SpendImportResult } from "./spend-import.server";
 
 /**
@@ -30,8 +30,8 @@ export async function importCoverage(actorId: string | null, plan: SpendImportPl
     const seen = new Set<string>();
     const fresh = ready.filter((r) => !existing.has(r.importKey) && !seen.has(r.importKey) && seen.add(r.importKey));
     if (!dryRun && fresh.length) {
-      const ruleSets = await ruleSetsInForce(tx);
-      for (const row of fresh) await insertCoverage(tx, actorId, row.input, { ruleSets, importKey: row.importKey });
+      const context = await checkContext(tx);
+      for (const row of fresh) await insertCoverage(tx, actorId, row.input, { checkContext: context, importKey: row.importKey });
     }
     return summary(plan, errors, fresh.length, ready.length - fresh.length);
   };

@@ -5,7 +5,7 @@ import { isoDay, utcDay } from "~/domain/days";
 import { RuleViolation } from "~/domain/rules";
 import { recordAudit } from "~/utils/audit.server";
 import { db, type DbClient } from "~/utils/db.server";
-import { checkCoverageItem, type CheckableItem, type RuleSets } from "./disclosure.server";
+import { checkCoverageItem, type CheckableItem, type CheckContext } from "./disclosure.server";
 
 const PAGE_SIZE = 50;
 
@@ -60,7 +60,7 @@ const linkRows = (input: CoverageFields) => ({
 });
 
 export interface SaveOptions {
-  ruleSets?: RuleSets;
+  checkContext?: CheckContext;
   importKey?: string;
 }
 
@@ -80,7 +80,7 @@ export async function insertCoverage(tx: DbClient, actorId: string | null, input
       ...(hasMetrics ? { metrics: { create: { ...metrics, measuredOn: utcDay(input.publishedOn), recordedById: actorId } } } : {}),
     },
   });
-  const checks = await checkCoverageItem(tx, item as CheckableItem, links.campaignJurisdictions, options.ruleSets);
+  const checks = await checkCoverageItem(tx, item as CheckableItem, links.campaignJurisdictions, options.checkContext);
   await recordAudit(tx, { actorId, action: "coverage.create", entityType: "CoverageItem", entityId: item.id, after: { ...item, giftIds: input.giftIds, placementIds: input.placementIds, checks: checks.map((c) => ({ jurisdiction: c.jurisdiction, verdict: c.result.verdict })) } });
   return { item, checks };
 }

@@ -57,7 +57,7 @@ function check(item: CheckableItem, ruleSet: RuleSet): DisclosureResult {
 
 const asJson = (value: unknown) => JSON.parse(JSON.stringify(value)) as Prisma.InputJsonValue;
 
-export function checkRow(item: Pick<CheckableItem, "id" | "publishedOn" | "partnerId" | "campaignId" | "platform">, jurisdiction: DisclosureJurisdiction, source: JurisdictionSource, ruleSet: RuleSet, result: DisclosureResult) {
+function checkRow(item: CheckableItem, jurisdiction: DisclosureJurisdiction, source: JurisdictionSource, ruleSet: RuleSet, result: DisclosureResult) {
   return {
     coverageItemId: item.id,
     jurisdiction,
@@ -75,34 +75,53 @@ export function checkRow(item: Pick<CheckableItem, "id" | "publishedOn" | "partn
   };
 }
 
+/** What checking needs besides the item: the rules in force and the workspace default jurisdiction. */
+export interface CheckContext {
+  ruleSets: RuleSets;
+  defaultJurisdiction: DisclosureJurisdiction;
+}
+
+/** Loaded once per request or import, not once per item. */
+export async function checkContext(client: DbClient = db()): Promise<CheckContext> {
+  const ruleSets = await ruleSetsInForce(client);
+  const settings = await getSettings(client);
+  return { ruleSets, defaultJurisdiction: settings.defaultJurisdiction as DisclosureJurisdiction };
+}
+
+/** The checks an item needs now: one per jurisdiction that applies, each with the row that would store it. */
+export function checksFor(item: CheckableItem, campaignJurisdictions: readonly string[] | null | undefined, context: CheckContext) {
+  const { jurisdictions, source } = jurisdictionsFor(item.jurisdiction, campaignJurisdictions, context.defaultJurisdiction);
+  return jurisdictions.map((jurisdiction) => {
+    const ruleSet = context.ruleSets[jurisdiction];
+    const result = check(item, ruleSet);
+    return { jurisdiction, ruleSet, result, row: checkRow(item, jurisdiction, source, ruleSet, result) };
+  });
+}
+
 /**
  * Checks a saved item under each jurisdiction that applies. A new check row is written only when
  * the outcome changes; an unchanged outcome keeps its row (and any decision made on it), with the
  * copied item fields brought up to date. Checks under jurisdictions that no longer apply stop
  * being current.
  */
-export async function checkCoverageItem(tx: DbClient, item: CheckableItem, campaignJurisdictions: readonly string[] | null, ruleSets?: RuleSets) {
-  const sets = ruleSets ?? (await ruleSetsInForce(tx));
-  const settings = await getSettings(tx);
-  const { jurisdictions, source } = jurisdictionsFor(item.jurisdiction, campaignJurisdictions, settings.defaultJurisdiction as DisclosureJurisdiction);
+export async function checkCoverageItem(tx: DbClient, item: CheckableItem, campaignJurisdictions: readonly string[] | null, context?: CheckContext) {
+  const wanted = checksFor(item, campaignJurisdictions, context ?? (await checkContext(tx)));
   const existing = await tx.disclosureCheck.findMany({ where: { coverageItemId: item.id, current: true } });
-  const stale = existing.filter((row) => !jurisdictions.includes(row.jurisdiction as DisclosureJurisdiction));
+  const stale = existing.filter((row) => !wanted.some((check) => check.jurisdiction === row.jurisdiction));
   if (stale.length) await tx.disclosureCheck.updateMany({ where: { id: { in: stale.map((row) => row.id) } }, data: { current: false, needsReview: false } });
   const results = [];
-  for (const jurisdiction of jurisdictions) {
-    const ruleSet = sets[jurisdiction];
-    const result = check(item, ruleSet);
-    const previous = existing.find((row) => row.jurisdiction === jurisdiction);
+  for (const { jurisdiction, ruleSet, result, row } of wanted) {
+    const previous = existing.find((existingRow) => existingRow.jurisdiction === jurisdiction);
     if (previous && !outcomeChanged(previous, result)) {
       await tx.disclosureCheck.update({
         where: { id: previous.id },
-        data: { jurisdictionSource: source, ruleSetVersion: ruleSet.version, publishedOn: item.publishedOn, partnerId: item.partnerId, campaignId: item.campaignId, platform: item.platform },
+        data: { jurisdictionSource: row.jurisdictionSource, ruleSetVersion: ruleSet.version, publishedOn: row.publishedOn, partnerId: row.partnerId, campaignId: row.campaignId, platform: row.platform },
       });
       results.push({ checkId: previous.id, jurisdiction, result, changed: false });
       continue;
     }
     if (previous) await tx.disclosureCheck.update({ where: { id: previous.id }, data: { current: false, needsReview: false } });
-    const created = await tx.disclosureCheck.create({ data: { ...checkRow(item, jurisdiction, source, ruleSet, result), supersedesId: previous?.id ?? null } });
+    const created = await tx.disclosureCheck.create({ data: { ...row, supersedesId: previous?.id ?? null } });
     results.push({ checkId: created.id, jurisdiction, result, changed: true });
   }
   return results;

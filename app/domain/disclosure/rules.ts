@@ -4,6 +4,7 @@
  * new versions stored in the database; these are version 1.
  */
 import { z } from "zod";
+import { checkboxField, optionalText } from "../rules";
 
 export const disclosureJurisdictions = ["US", "FR", "UK", "DE"] as const;
 export type DisclosureJurisdiction = (typeof disclosureJurisdictions)[number];
@@ -144,10 +145,10 @@ export const RuleSetFormSchema = z
     accepted: markerLines(1),
     weak: markerLines(0),
     acceptedWhenOnlyGifted: markerLines(0),
-    platformLabelAlone: z.preprocess((value) => value === "on" || value === "true", z.boolean()),
+    platformLabelAlone: checkboxField,
     retouched: markerLines(0),
     virtual: markerLines(0),
-    note: z.preprocess((value) => (typeof value === "string" && value.trim() ? value.trim() : undefined), z.string().max(1000, "errors.tooLong").optional()),
+    note: optionalText(1000),
     ...(Object.fromEntries(disclosurePlatforms.map((platform) => [`fold_${platform}`, foldField])) as Record<`fold_${DisclosurePlatform}`, typeof foldField>),
   })
   .superRefine((value, ctx) => {
