@@ -212,6 +212,8 @@ export const CoverageListQuerySchema = z.object({
   partnerId: IdFilterSchema,
   campaignId: IdFilterSchema,
   verdict: choiceFilter(verdicts),
+  from: optionalField(DaySchema).catch(undefined),
+  to: optionalField(DaySchema).catch(undefined),
 });
 export type CoverageListQuery = z.output<typeof CoverageListQuerySchema>;
 

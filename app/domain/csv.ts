@@ -38,12 +38,15 @@ export function parseCsv(text: string): CsvTable {
   return { header, rows };
 }
 
-/** RFC 4180 output; a leading =, +, - or @ is prefixed so spreadsheets never run it as a formula. */
+/**
+ * RFC 4180 output; a leading =, +, - or @ is prefixed so spreadsheets never run it as a formula
+ * (a plain negative number such as "-0.2500" is not a formula and is left as it is).
+ */
 export function toCsv(header: string[], rows: (string | number | null | undefined)[][]): string {
   const cell = (value: string | number | null | undefined) => {
     if (value === null || value === undefined) return "";
     let text = String(value);
-    if (/^[=+\-@\t\r]/.test(text) && typeof value === "string") text = `'${text}`;
+    if (/^[=+\-@\t\r]/.test(text) && typeof value === "string" && !/^-\d+(\.\d+)?$/.test(text)) text = `'${text}`;
     return /[",\n\r;]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
   };
   return [header, ...rows].map((row) => row.map(cell).join(",")).join("\r\n") + "\r\n";

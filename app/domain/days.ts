@@ -10,6 +10,12 @@ export function isoDay(value: Date): string {
   return value.toISOString().slice(0, 10);
 }
 
+/** A period filter on a day column (both ends included); undefined when the period is open. */
+export function dayRange(from?: string, to?: string): { gte?: Date; lte?: Date } | undefined {
+  if (!from && !to) return undefined;
+  return { ...(from ? { gte: utcDay(from) } : {}), ...(to ? { lte: utcDay(to) } : {}) };
+}
+
 /** Today at UTC midnight. */
 export function todayUtc(now = new Date()): Date {
   return utcDay(isoDay(now));

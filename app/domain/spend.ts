@@ -192,8 +192,19 @@ export const WorkspaceSettingsSchema = z
     writtenAgreement: amountText,
     singleApprovalLimit: optionalAmountText,
     defaultJurisdiction: z.enum(jurisdictions, { error: "errors.invalidChoice" }),
+    emvPerMille: amountText,
+    emvPerEngagement: amountText,
+    emvPerClick: amountText,
   })
-  .transform((value, ctx) => inMinorUnits<typeof value & { currency: string }, "writtenAgreement" | "singleApprovalLimit">(["writtenAgreement", "singleApprovalLimit"])({ ...value, currency: value.reportingCurrency }, ctx));
+  .transform((value, ctx) =>
+    inMinorUnits<typeof value & { currency: string }, "writtenAgreement" | "singleApprovalLimit" | "emvPerMille" | "emvPerEngagement" | "emvPerClick">([
+      "writtenAgreement",
+      "singleApprovalLimit",
+      "emvPerMille",
+      "emvPerEngagement",
+      "emvPerClick",
+    ])({ ...value, currency: value.reportingCurrency }, ctx),
+  );
 export type WorkspaceSettingsInput = z.output<typeof WorkspaceSettingsSchema>;
 
 export const ExchangeRateFormSchema = z
@@ -228,6 +239,8 @@ export const GiftListQuerySchema = z.object({
   campaignId: IdFilterSchema,
   partnerId: IdFilterSchema,
   batch: IdFilterSchema,
+  from: optionalDay.catch(undefined),
+  to: optionalDay.catch(undefined),
   waitingDays: z.preprocess(blankAsUndefined, z.coerce.number().int().min(0).max(3650).optional().catch(undefined)),
 });
 
@@ -236,6 +249,8 @@ export const PlacementListQuerySchema = z.object({
   status: choiceFilter(placementStatuses),
   campaignId: IdFilterSchema,
   partnerId: IdFilterSchema,
+  from: optionalDay.catch(undefined),
+  to: optionalDay.catch(undefined),
   mine: z.preprocess((v) => v === "1", z.boolean()),
 });
 

@@ -1,7 +1,7 @@
 /** Coverage items: saving them (and checking their disclosure in the same transaction), their metrics history, and lists. */
 import type { Prisma } from "~/generated/prisma/client";
 import { connectionFlags, metricsOf, overrideValue, type CoverageInput, type CoverageListQuery, type EditCoverageInput, type MetricsInput } from "~/domain/coverage";
-import { isoDay, utcDay } from "~/domain/days";
+import { dayRange, isoDay, utcDay } from "~/domain/days";
 import { RuleViolation } from "~/domain/rules";
 import { recordAudit } from "~/utils/audit.server";
 import { db, type DbClient } from "~/utils/db.server";
@@ -158,6 +158,7 @@ export async function listCoverage(query: CoverageListQuery) {
     ...(query.platform ? { platform: query.platform } : {}),
     ...(query.partnerId ? { partnerId: query.partnerId } : {}),
     ...(query.campaignId ? { campaignId: query.campaignId } : {}),
+    ...(query.from || query.to ? { publishedOn: dayRange(query.from, query.to) } : {}),
     ...(query.verdict ? { checks: { some: { current: true, verdict: query.verdict } } } : {}),
   };
   const [rows, total] = await Promise.all([

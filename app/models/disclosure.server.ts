@@ -344,16 +344,32 @@ const asCounts = (row: SummaryRow) => ({
 export type SummaryCounts = ReturnType<typeof asCounts>;
 
 /** The monthly compliance summary: the current checks of coverage published in the month, by jurisdiction and by partner. */
-export async function complianceSummary(month: string) {
+export async function complianceSummary(month: string, { byPartner: withPartners = true } = {}) {
   const { from, until } = monthBounds(month);
   const inMonth = Prisma.sql`c."current" AND c."publishedOn" >= ${utcDay(from)} AND c."publishedOn" < ${utcDay(until)}`;
   const [byJurisdiction, byPartner, totals] = await Promise.all([
     db().$queryRaw<SummaryRow[]>`SELECT c."jurisdiction" AS key, c."jurisdiction" AS label, ${summaryColumns}
       FROM "DisclosureCheck" c WHERE ${inMonth} GROUP BY c."jurisdiction" ORDER BY c."jurisdiction"`,
-    db().$queryRaw<SummaryRow[]>`SELECT c."partnerId" AS key, p."name" AS label, ${summaryColumns}
+    !withPartners ? [] : db().$queryRaw<SummaryRow[]>`SELECT c."partnerId" AS key, p."name" AS label, ${summaryColumns}
       FROM "DisclosureCheck" c JOIN "Partner" p ON p."id" = c."partnerId" WHERE ${inMonth}
       GROUP BY c."partnerId", p."name" ORDER BY count(*) FILTER (WHERE c."verdict" IN ('missing', 'insufficient')) DESC, p."name", c."partnerId"`,
     db().$queryRaw<SummaryRow[]>`SELECT 'all' AS key, 'all' AS label, ${summaryColumns} FROM "DisclosureCheck" c WHERE ${inMonth}`,
   ]);
   return { month, byJurisdiction: byJurisdiction.map(asCounts), byPartner: byPartner.map(asCounts), totals: asCounts(totals[0]) };
+}
+
+/** Current checks of coverage published since `from`, by jurisdiction, for the compliance dashboard. */
+export async function complianceRateByJurisdiction(from: string) {
+  const rows = await db().$queryRaw<{ jurisdiction: string; required: bigint; compliant: bigint; open: bigint }[]>`
+    SELECT c."jurisdiction", count(*) FILTER (WHERE c."verdict" <> 'not_required') AS required,
+           count(*) FILTER (WHERE c."verdict" = 'compliant') AS compliant,
+           count(*) FILTER (WHERE c."needsReview") AS open
+    FROM "DisclosureCheck" c WHERE c."current" AND c."publishedOn" >= ${utcDay(from)}
+    GROUP BY 1 ORDER BY 1`;
+  return rows.map((r) => ({ jurisdiction: r.jurisdiction, required: Number(r.required), compliant: Number(r.compliant), open: Number(r.open) }));
+}
+
+/** How many current checks wait for a compliance decision. */
+export function openQueueCount() {
+  return db().disclosureCheck.count({ where: { needsReview: true } });
 }

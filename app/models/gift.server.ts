@@ -1,6 +1,6 @@
 import crypto from "node:crypto";
 import type { Prisma } from "~/generated/prisma/client";
-import { isoDay, utcDay } from "~/domain/days";
+import { dayRange, isoDay, utcDay } from "~/domain/days";
 import { convertAmount, giftValueMinor } from "~/domain/money";
 import { isDoNotContact } from "~/domain/partners";
 import { RuleViolation } from "~/domain/rules";
@@ -145,6 +145,9 @@ export interface GiftListQuery {
   campaignId?: string;
   partnerId?: string;
   batch?: string;
+  /** Shipped in this period (the cost-benefit views link here). */
+  from?: string;
+  to?: string;
   /** Shipped at least this many days ago, with no coverage linked and not marked as returned in kind. */
   waitingDays?: number;
 }
@@ -155,6 +158,7 @@ export async function listGifts(query: GiftListQuery) {
     ...(query.campaignId ? { campaignId: query.campaignId } : {}),
     ...(query.partnerId ? { partnerId: query.partnerId } : {}),
     ...(query.batch ? { batchId: query.batch } : {}),
+    ...(query.from || query.to ? { shippedOn: dayRange(query.from, query.to) } : {}),
   };
   if (query.waitingDays !== undefined) {
     const cutoff = new Date(Date.now() - query.waitingDays * 86_400_000);

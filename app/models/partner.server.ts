@@ -1,8 +1,9 @@
-import type { Prisma } from "~/generated/prisma/client";
+import { Prisma } from "~/generated/prisma/client";
 import { audienceFlags } from "~/domain/audience-flags";
 import { todayUtc, utcDay } from "~/domain/days";
 import { audienceOf, buildSearchText, handleKey, websiteDomain, type ChannelInput, type PartnerInput, type PartnerStage } from "~/domain/partners";
 import type { BulkUpdate, PartnerListQuery } from "~/domain/partner-list";
+import type { PartnerFilter } from "~/domain/ranking";
 import { RuleViolation } from "~/domain/rules";
 import { recordAudit } from "~/utils/audit.server";
 import { db, type DbClient } from "~/utils/db.server";
@@ -262,7 +263,7 @@ function escapeLike(text: string) {
   return text.replace(/[\\%_]/g, (char) => `\\${char}`);
 }
 
-function partnerListWhere(query: PartnerListQuery): Prisma.PartnerWhereInput {
+function partnerListWhere(query: PartnerFilter): Prisma.PartnerWhereInput {
   return {
     archivedAt: query.archived ? { not: null } : null,
     ...(query.q ? { searchText: { contains: escapeLike(query.q.toLowerCase()) } } : {}),
@@ -278,6 +279,28 @@ function partnerListWhere(query: PartnerListQuery): Prisma.PartnerWhereInput {
       ? { totalFollowers: { gte: query.followersMin, lte: query.followersMax } }
       : {}),
   };
+}
+
+/**
+ * The same filters as `partnerListWhere`, as SQL on a "Partner" alias, for reports that join
+ * partners to their own aggregates (a test checks that both select the same partners).
+ */
+export function partnerListConditionsSql(query: PartnerFilter, pa: Prisma.Sql): Prisma.Sql {
+  const conditions: Prisma.Sql[] = [query.archived ? Prisma.sql`${pa}."archivedAt" IS NOT NULL` : Prisma.sql`${pa}."archivedAt" IS NULL`];
+  if (query.q) conditions.push(Prisma.sql`${pa}."searchText" LIKE ${`%${escapeLike(query.q.toLowerCase())}%`}`);
+  if (query.stage.length) conditions.push(Prisma.sql`${pa}."stage"::text IN (${Prisma.join(query.stage)})`);
+  if (query.kind.length) conditions.push(Prisma.sql`${pa}."kind"::text IN (${Prisma.join(query.kind)})`);
+  if (query.country.length) conditions.push(Prisma.sql`${pa}."country" IN (${Prisma.join(query.country)})`);
+  if (query.language.length) conditions.push(Prisma.sql`${pa}."language" IN (${Prisma.join(query.language)})`);
+  if (query.tag.length) conditions.push(Prisma.sql`${pa}."tags" && ${query.tag}::text[]`);
+  if (query.owner) conditions.push(Prisma.sql`${pa}."ownerId" = ${query.owner}`);
+  if (query.platform.length)
+    conditions.push(Prisma.sql`EXISTS (SELECT 1 FROM "Channel" ch WHERE ch."partnerId" = ${pa}."id" AND ch."platform"::text IN (${Prisma.join(query.platform)}))`);
+  if (query.overdue)
+    conditions.push(Prisma.sql`EXISTS (SELECT 1 FROM "Task" tk WHERE tk."partnerId" = ${pa}."id" AND tk."completedAt" IS NULL AND tk."dueOn" < ${todayUtc()})`);
+  if (query.followersMin !== undefined) conditions.push(Prisma.sql`${pa}."totalFollowers" >= ${query.followersMin}`);
+  if (query.followersMax !== undefined) conditions.push(Prisma.sql`${pa}."totalFollowers" <= ${query.followersMax}`);
+  return Prisma.join(conditions, " AND ");
 }
 
 function partnerListOrder(query: PartnerListQuery): Prisma.PartnerOrderByWithRelationInput[] {

@@ -1,5 +1,5 @@
 import type { Prisma } from "~/generated/prisma/client";
-import { isoDay, todayUtc, utcDay } from "~/domain/days";
+import { dayRange, isoDay, todayUtc, utcDay } from "~/domain/days";
 import { convertAmount, outstandingMinor, toMinorUnits } from "~/domain/money";
 import { RuleViolation } from "~/domain/rules";
 import { acceptsPayments, approvalsNeeded, nextPlacementStatuses, type PlacementInput, type PlacementStatus } from "~/domain/spend";
@@ -151,6 +151,8 @@ export interface PlacementListQuery {
   status?: PlacementStatus;
   campaignId?: string;
   partnerId?: string;
+  from?: string;
+  to?: string;
   /** Proposed placements this user may approve (not their own, not yet approved by them). */
   awaitingApprovalBy?: string;
 }
@@ -160,6 +162,7 @@ export async function listPlacements(query: PlacementListQuery) {
     ...(query.status ? { status: query.status } : {}),
     ...(query.campaignId ? { campaignId: query.campaignId } : {}),
     ...(query.partnerId ? { partnerId: query.partnerId } : {}),
+    ...(query.from || query.to ? { agreedOn: dayRange(query.from, query.to) } : {}),
     ...(query.awaitingApprovalBy
       ? { status: "proposed", NOT: { proposedById: query.awaitingApprovalBy }, approvals: { none: { approverId: query.awaitingApprovalBy } } }
       : {}),

@@ -1,5 +1,6 @@
 import { Prisma } from "~/generated/prisma/client";
 import { isoDay, utcDay } from "~/domain/days";
+import type { EmvRates } from "~/domain/metrics";
 import { minorUnitShift, type Rate } from "~/domain/money";
 import type { ExchangeRateInput, WorkspaceSettingsInput } from "~/domain/spend";
 import { recordAudit } from "~/utils/audit.server";
@@ -10,6 +11,20 @@ export type WorkspaceSettings = Awaited<ReturnType<typeof getSettings>>;
 /** The single settings row (the migration creates it). */
 export async function getSettings(client: DbClient = db()) {
   return (await client.workspaceSettings.findUnique({ where: { id: 1 } })) ?? client.workspaceSettings.upsert({ where: { id: 1 }, create: { id: 1 }, update: {} });
+}
+
+function emvRatesChanged(before: WorkspaceSettings, input: WorkspaceSettingsInput) {
+  return before.emvPerMilleMinor !== input.emvPerMille || before.emvPerEngagementMinor !== input.emvPerEngagement || before.emvPerClickMinor !== input.emvPerClick;
+}
+
+/** The EMV rates as the metrics module takes them. */
+export function emvRates(settings: WorkspaceSettings): EmvRates {
+  return {
+    perMilleMinor: settings.emvPerMilleMinor,
+    perEngagementMinor: settings.emvPerEngagementMinor,
+    perClickMinor: settings.emvPerClickMinor,
+    placeholder: settings.emvRatesSetAt === null,
+  };
 }
 
 export async function updateSettings(actorId: string, input: WorkspaceSettingsInput) {
@@ -23,6 +38,10 @@ export async function updateSettings(actorId: string, input: WorkspaceSettingsIn
         writtenAgreementMinor: input.writtenAgreement,
         singleApprovalLimitMinor: input.singleApprovalLimit ?? null,
         defaultJurisdiction: input.defaultJurisdiction,
+        emvPerMilleMinor: input.emvPerMille,
+        emvPerEngagementMinor: input.emvPerEngagement,
+        emvPerClickMinor: input.emvPerClick,
+        emvRatesSetAt: emvRatesChanged(before, input) ? new Date() : before.emvRatesSetAt,
       },
     });
     await recordAudit(tx, { actorId, action: "settings.update", entityType: "WorkspaceSettings", entityId: "1", before, after });

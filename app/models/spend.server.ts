@@ -38,7 +38,7 @@ export function giftValueSql(basis: GiftValuationBasis) {
   return Prisma.sql`(g."quantity"::bigint * ${unit} + g."shippingMinor")`;
 }
 
-function partnerConditions(filter: SpendFilter, row: Prisma.Sql) {
+export function partnerConditions(filter: SpendFilter, row: Prisma.Sql) {
   const conditions: Prisma.Sql[] = [];
   if (filter.partnerId) conditions.push(Prisma.sql`${row}."partnerId" = ${filter.partnerId}`);
   if (filter.campaignId) conditions.push(Prisma.sql`${row}."campaignId" = ${filter.campaignId}`);
@@ -50,14 +50,14 @@ function partnerConditions(filter: SpendFilter, row: Prisma.Sql) {
   return conditions;
 }
 
-function periodConditions(filter: SpendFilter, column: Prisma.Sql) {
+export function periodConditions(filter: SpendFilter, column: Prisma.Sql) {
   const conditions: Prisma.Sql[] = [];
   if (filter.from) conditions.push(Prisma.sql`${column} >= ${utcDay(filter.from)}`);
   if (filter.to) conditions.push(Prisma.sql`${column} <= ${utcDay(filter.to)}`);
   return conditions;
 }
 
-const and = (conditions: Prisma.Sql[]) => (conditions.length ? Prisma.sql`AND ${Prisma.join(conditions, " AND ")}` : Prisma.empty);
+export const and = (conditions: Prisma.Sql[]) => (conditions.length ? Prisma.sql`AND ${Prisma.join(conditions, " AND ")}` : Prisma.empty);
 
 /** Every costed row as (kind, partner, campaign, day, currency, amount in its currency). */
 export function spendLinesSql(filter: SpendFilter, basis: GiftValuationBasis) {
@@ -75,6 +75,31 @@ export function spendLinesSql(filter: SpendFilter, basis: GiftValuationBasis) {
     SELECT 'payment', p."partnerId", p."campaignId", pay."paidOn", p."currency", pay."amountMinor"::bigint
     FROM "Payment" pay JOIN "Placement" p ON p."id" = pay."placementId"
     WHERE TRUE ${and([...periodConditions(filter, Prisma.sql`pay."paidOn"`), ...partnerConditions(filter, Prisma.sql`p`)])}`;
+}
+
+/**
+ * CTEs `daily`, `rates` and `converted` over a `lines` CTE of (kind, currency, on_day, amount):
+ * amounts are summed per (key, kind, currency, day) first, so a rate is looked up once per
+ * currency and day; `amount_rc` is NULL where no rate dated on or before that day exists.
+ */
+export function convertedCtes(key: Prisma.Sql, currency: string) {
+  return Prisma.sql`daily AS (
+      SELECT ${key} AS key, kind, "currency", on_day, sum(amount) AS amount, count(*) AS n
+      FROM lines GROUP BY 1, 2, 3, 4
+    ),
+    rates AS (
+      SELECT d."currency", d.on_day, r."rate", r."minorUnitShift"
+      FROM (SELECT DISTINCT "currency", on_day FROM daily WHERE "currency" <> ${currency}) d
+      LEFT JOIN LATERAL (
+        SELECT x."rate", x."minorUnitShift" FROM "ExchangeRate" x
+        WHERE x."baseCurrency" = d."currency" AND x."quoteCurrency" = ${currency} AND x."validOn" <= d.on_day
+        ORDER BY x."validOn" DESC LIMIT 1
+      ) r ON TRUE
+    ),
+    converted AS MATERIALIZED (
+      SELECT d.*, CASE WHEN d."currency" = ${currency} THEN d.amount ELSE d.amount * r."rate" * power(10::numeric, r."minorUnitShift") END AS amount_rc
+      FROM daily d LEFT JOIN rates r ON r."currency" = d."currency" AND r.on_day = d.on_day
+    )`;
 }
 
 /** Months are grouped as dates (cheap) and shown as YYYY-MM once grouped. */
@@ -172,27 +197,10 @@ export async function spendReport(
   const finalKey = grouping === "month" ? Prisma.sql`to_char(key, 'YYYY-MM')` : Prisma.sql`key`;
   // Only the "gifts against placements" view counts partners; it needs the rows before they are summed by day.
   const partners = grouping === "kind" ? Prisma.sql`(SELECT count(DISTINCT partner_id) FROM lines WHERE lines.kind = grouped.key)` : Prisma.sql`NULL::bigint`;
-  // Amounts are summed per (group, kind, currency, day) first, so a rate is looked up once per
-  // currency and day; each sum is converted exactly and totals are rounded to minor units once.
+  // Each sum is converted exactly and totals are rounded to minor units once.
   const rows = await client.$queryRaw<SpendRow[]>`
     WITH lines AS MATERIALIZED (${spendLinesSql(filter, basis)}),
-    daily AS (
-      SELECT ${groupKey[grouping]} AS key, kind, "currency", on_day, sum(amount) AS amount, count(*) AS n
-      FROM lines GROUP BY 1, 2, 3, 4
-    ),
-    rates AS (
-      SELECT d."currency", d.on_day, r."rate", r."minorUnitShift"
-      FROM (SELECT DISTINCT "currency", on_day FROM daily WHERE "currency" <> ${currency}) d
-      LEFT JOIN LATERAL (
-        SELECT x."rate", x."minorUnitShift" FROM "ExchangeRate" x
-        WHERE x."baseCurrency" = d."currency" AND x."quoteCurrency" = ${currency} AND x."validOn" <= d.on_day
-        ORDER BY x."validOn" DESC LIMIT 1
-      ) r ON TRUE
-    ),
-    converted AS MATERIALIZED (
-      SELECT d.*, CASE WHEN d."currency" = ${currency} THEN d.amount ELSE d.amount * r."rate" * power(10::numeric, r."minorUnitShift") END AS amount_rc
-      FROM daily d LEFT JOIN rates r ON r."currency" = d."currency" AND r.on_day = d.on_day
-    ),
+    ${convertedCtes(groupKey[grouping], currency)},
     grouped AS (SELECT key, ${sums} FROM converted GROUP BY key)
     (SELECT 'group' AS row_type, ${finalKey} AS key, gifts, placements, paid, gift_count, placement_count, payment_count, ${partners} AS partners, unconverted,
         count(*) OVER () AS group_count, NULL::date AS missing_from, NULL::numeric AS missing_amount

@@ -4,6 +4,8 @@ import { useTranslation } from "react-i18next";
 import { MissingRatesNotice, Money } from "~/components/money";
 import { PageHeader } from "~/components/page";
 import { budgetOverrides, campaignSpend, getCampaign, setCampaignArchived } from "~/models/campaign.server";
+import { CostBenefitSummary, EmvRatesNote, KpiValue, MoneyOrUnknown } from "~/components/metrics";
+import { campaignResults, metricsContext, type RankingRow } from "~/models/metrics.server";
 import { requirePermission } from "~/utils/auth.server";
 import { answerRuleViolation } from "~/utils/forms.server";
 import { can } from "~/utils/permissions";
@@ -15,8 +17,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "placements:read");
   const campaign = await getCampaign(params.campaignId!);
   if (!campaign) notFound();
-  const [spend, overrides] = await Promise.all([campaignSpend(campaign), budgetOverrides(campaign.id)]);
+  const context = await metricsContext();
+  const [spend, overrides, results] = await Promise.all([campaignSpend(campaign), budgetOverrides(campaign.id), campaignResults(campaign.id, context)]);
   return json({
+    results,
+    currency: context.currency,
+    emvRates: context.rates,
     campaign,
     spend,
     overrides,
@@ -130,6 +136,7 @@ export default function CampaignPage() {
           ) : null}
         </section>
       </div>
+      <CampaignResults />
       {overrides.length ? (
         <section className="card" aria-labelledby="overrides-title">
           <h2 id="overrides-title">{t("campaigns.overrides")}</h2>
@@ -143,5 +150,63 @@ export default function CampaignPage() {
         </section>
       ) : null}
     </>
+  );
+}
+
+function PartnerList({ rows, title, currency }: { rows: RankingRow[]; title: string; currency: string }) {
+  const { t } = useTranslation();
+  return (
+    <div>
+      <h3>{title}</h3>
+      {rows.length ? (
+        <ol className="kpi-list">
+          {rows.map((row) => (
+            <li key={row.partnerId}>
+              <Link to={`/partners/${row.partnerId}`}>{row.name}</Link>{" "}
+              <span className="hint">
+                {t("costBenefit.kpi.roi")} <KpiValue name="roi" value={row.ratios.roi} currency={currency} /> · {t("costBenefit.kpi.cost")} <MoneyOrUnknown minor={row.costMinor} currency={currency} />
+              </span>
+            </li>
+          ))}
+        </ol>
+      ) : (
+        <p className="hint">{t("dashboard.noRanking")}</p>
+      )}
+    </div>
+  );
+}
+
+/** The campaign report: its KPIs over every row tagged with it, top and bottom partners, disclosure record. */
+function CampaignResults() {
+  const { t } = useTranslation();
+  const { campaign, results, currency, emvRates } = useLoaderData<typeof loader>();
+  const { figures, best, worst } = results;
+  return (
+    <section className="card" id="results" aria-labelledby="results-title">
+      <h2 id="results-title">{t("campaigns.resultsTitle")}</h2>
+      {figures.empty ? (
+        <p className="hint">{t("campaigns.noResults")}</p>
+      ) : (
+        <>
+          <p className="hint">{t("campaigns.resultsHint", { currency })}</p>
+          <CostBenefitSummary
+            figures={figures}
+            currency={currency}
+            links={{ gifts: `/gifts?campaignId=${campaign.id}`, placements: `/placements?campaignId=${campaign.id}`, coverage: `/coverage?campaignId=${campaign.id}` }}
+          />
+          <EmvRatesNote rates={emvRates} currency={currency} />
+          <div className="kpi-columns">
+            <PartnerList rows={best} title={t("campaigns.topPartners")} currency={currency} />
+            <PartnerList rows={worst} title={t("campaigns.bottomPartners")} currency={currency} />
+          </div>
+          <h3>{t("partners.disclosureRecord")}</h3>
+          <p>
+            {t("campaigns.disclosureLine", { required: String(figures.sums.disclosureRequired), compliant: String(figures.sums.disclosureCompliant) })}{" "}
+            <KpiValue name="complianceRate" value={figures.ratios.complianceRate} currency={currency} /> ·{" "}
+            <Link to={`/compliance?campaignId=${campaign.id}`}>{t("campaigns.openQueue")}</Link>
+          </p>
+        </>
+      )}
+    </section>
   );
 }

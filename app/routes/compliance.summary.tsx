@@ -1,12 +1,13 @@
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { DisclosureCountsTable } from "~/components/disclosure-counts";
 import { EmptyState, PageHeader } from "~/components/page";
 import { parseMonthParam } from "~/domain/coverage";
 import { isoDay } from "~/domain/days";
-import { complianceSummary, type SummaryCounts } from "~/models/disclosure.server";
+import { complianceSummary } from "~/models/disclosure.server";
 import { requirePermission } from "~/utils/auth.server";
-import { formatDate, formatNumber, formatPercent } from "~/utils/format";
+import { formatDate, formatNumber } from "~/utils/format";
 import { badRequest } from "~/utils/http.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -14,47 +15,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const parsed = parseMonthParam(new URL(request.url).searchParams.get("month"), isoDay(new Date()));
   if ("error" in parsed) badRequest(parsed.error);
   return json(await complianceSummary(parsed.month));
-}
-
-function CountsTable({ caption, rows, nameHeader, link }: { caption: string; rows: SummaryCounts[]; nameHeader: string; link?: (row: SummaryCounts) => string }) {
-  const { t, i18n } = useTranslation();
-  const n = (value: number) => formatNumber(i18n.language, value);
-  const needed = (row: SummaryCounts) => row.checked - row.notRequired;
-  return (
-    <div className="table-wrap">
-      <table>
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{nameHeader}</th>
-            <th scope="col" className="numeric">{t("summary.checked")}</th>
-            <th scope="col" className="numeric">{t("verdicts.compliant")}</th>
-            <th scope="col" className="numeric">{t("verdicts.insufficient")}</th>
-            <th scope="col" className="numeric">{t("verdicts.missing")}</th>
-            <th scope="col" className="numeric">{t("verdicts.not_required")}</th>
-            <th scope="col" className="numeric">{t("summary.complianceRate")}</th>
-            <th scope="col" className="numeric">{t("summary.awaitingReview")}</th>
-            <th scope="col" className="numeric">{t("summary.confirmedIssues")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.key}>
-              <th scope="row">{link ? <Link to={link(row)}>{row.label}</Link> : row.label}</th>
-              <td className="numeric">{n(row.checked)}</td>
-              <td className="numeric">{n(row.compliant)}</td>
-              <td className="numeric">{n(row.insufficient)}</td>
-              <td className="numeric">{n(row.missing)}</td>
-              <td className="numeric">{n(row.notRequired)}</td>
-              <td className="numeric">{needed(row) ? formatPercent(i18n.language, (100 * row.compliant) / needed(row)) : "—"}</td>
-              <td className="numeric">{n(row.awaitingReview)}</td>
-              <td className="numeric">{n(row.confirmedIssues)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
 }
 
 export default function ComplianceSummary() {
@@ -100,10 +60,10 @@ export default function ComplianceSummary() {
             </p>
           </section>
           <section className="card">
-            <CountsTable caption={t("summary.byJurisdiction")} nameHeader={t("coverage.jurisdiction")} rows={byJurisdiction} />
+            <DisclosureCountsTable caption={t("summary.byJurisdiction")} nameHeader={t("coverage.jurisdiction")} rows={byJurisdiction} />
           </section>
           <section className="card">
-            <CountsTable caption={t("summary.byPartner")} nameHeader={t("common.partner")} rows={byPartner} link={(row) => `/partners/${row.key}`} />
+            <DisclosureCountsTable caption={t("summary.byPartner")} nameHeader={t("common.partner")} rows={byPartner} link={(row) => `/partners/${row.key}`} />
           </section>
         </>
       ) : (

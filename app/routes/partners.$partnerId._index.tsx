@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { ChannelForm } from "~/components/channel-form";
 import { FollowersChart } from "~/components/followers-chart";
 import { ConfirmSubmitButton } from "~/components/form-fields";
-import { EmptyState, PageHeader } from "~/components/page";
+import { PageHeader } from "~/components/page";
 import { ArchivedBadge, StageBadge } from "~/components/partner-badges";
 import type { AudienceFlag } from "~/domain/audience-flags";
 import { ChannelFormSchema, type Audience } from "~/domain/partners";
@@ -32,9 +32,13 @@ import { PartnerSpendPanels } from "~/components/partner-spend";
 import { PartnerCoveragePanels } from "~/components/partner-coverage";
 import { partnerCoverage } from "~/models/coverage.server";
 import { partnerDisclosureRecord } from "~/models/disclosure.server";
+import { PartnerCostBenefitPanel } from "~/components/partner-cost-benefit";
+import { isoDay } from "~/domain/days";
+import { resolvePeriod } from "~/domain/metrics";
+import { metricsContext, partnerCostBenefit } from "~/models/metrics.server";
 import { requirePermission } from "~/utils/auth.server";
 import { formatDay, formatNumber, formatPercent } from "~/utils/format";
-import { notFound } from "~/utils/http.server";
+import { badRequest, notFound } from "~/utils/http.server";
 import { can } from "~/utils/permissions";
 import { answerRuleViolation, handleForm } from "~/utils/forms.server";
 import { redirectWithToast } from "~/utils/session.server";
@@ -46,7 +50,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const partnerId = params.partnerId ?? "";
   const partner = await getPartnerPage(partnerId);
   if (!partner) notFound();
-  const [timeline, tasks, users, duplicates, mergedInto, spendTotals, gifts, placements, coverage, disclosureRecord] = await Promise.all([
+  const period = resolvePeriod(new URL(request.url).searchParams, isoDay(new Date()));
+  if ("error" in period) badRequest(period.error);
+  const context = await metricsContext();
+  const [timeline, tasks, users, duplicates, mergedInto, spendTotals, gifts, placements, coverage, disclosureRecord, costBenefit] = await Promise.all([
     partnerTimeline(partnerId),
     partnerTasks(partnerId),
     listOwners(),
@@ -57,6 +64,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     partnerPlacements(partnerId),
     partnerCoverage(partnerId),
     partnerDisclosureRecord(partnerId),
+    partnerCostBenefit(partnerId, period.period, context),
   ]);
   return json({
     partner,
@@ -76,6 +84,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     coverage,
     disclosureRecord,
     canRecordCoverage: can(user.role, "coverage:write"),
+    costBenefit,
+    period: period.period,
+    currency: context.currency,
+    basis: context.basis,
+    emvRates: context.rates,
   });
 }
 
@@ -279,7 +292,7 @@ function Channels() {
 
 export default function PartnerPage() {
   const { t, i18n } = useTranslation();
-  const { partner, canWrite, canOutreach, timeline, tasks, users, me, duplicates, mergedInto, spendTotals, gifts, placements, canGift, canPropose, coverage, disclosureRecord, canRecordCoverage } = useLoaderData<typeof loader>();
+  const { partner, canWrite, canOutreach, timeline, tasks, users, me, duplicates, mergedInto, spendTotals, gifts, placements, canGift, canPropose, coverage, disclosureRecord, canRecordCoverage, costBenefit, period, currency, basis, emvRates } = useLoaderData<typeof loader>();
   const actionData = useActionData<{ error?: string }>();
   const dnc = partner.stage === "do_not_contact";
   return (
@@ -408,7 +421,7 @@ export default function PartnerPage() {
       <div className="panels">
         <PartnerSpendPanels partnerId={partner.id} totals={spendTotals} gifts={gifts} placements={placements} canGift={canGift} canPropose={canPropose} />
         <PartnerCoveragePanels partnerId={partner.id} coverage={coverage} record={disclosureRecord} canWrite={canRecordCoverage} />
-        <EmptyState title={t("partners.costBenefit")}>{t("partners.later")}</EmptyState>
+        <PartnerCostBenefitPanel partnerId={partner.id} period={period} figures={costBenefit.total} months={costBenefit.months} currency={currency} basis={basis} rates={emvRates} />
       </div>
     </>
   );

@@ -4,6 +4,7 @@ import type { ColumnDef } from "@tanstack/react-table";
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { DataTable } from "~/components/data-table";
+import { PartnerFilterFields } from "~/components/partner-filters";
 import { useSearchHref } from "~/components/use-search-href";
 import { EmptyState, PageHeader } from "~/components/page";
 import { Pagination } from "~/components/pagination";
@@ -19,7 +20,7 @@ import {
   viewQuery,
   type PartnerColumn,
 } from "~/domain/partner-list";
-import { partnerKinds, partnerStages, platforms } from "~/domain/partners";
+import { partnerStages } from "~/domain/partners";
 import { bulkUpdatePartners, deleteView, listOwners, listPartners, listSavedViews, saveView } from "~/models/partner.server";
 import { answerRuleViolation } from "~/utils/forms.server";
 import { notFound } from "~/utils/http.server";
@@ -208,69 +209,15 @@ function SavedViews() {
   );
 }
 
-/** One filter: "Any" first, then the choices. */
-function FilterSelect({ id, name, label, value, options }: { id: string; name: string; label: string; value: string; options: { value: string; label: string }[] }) {
-  const { t } = useTranslation();
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <select id={id} name={name} defaultValue={value}>
-        <option value="">{t("partnerList.any")}</option>
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
-}
-
 function Filters() {
   const { t } = useTranslation();
   const { query, owners } = useLoaderData<typeof loader>();
   const visible = new Set<PartnerColumn>(query.cols.length ? query.cols : partnerColumns);
-  const first = (values: string[]) => values[0] ?? "";
   return (
     <Form method="get" className="filters" role="search" aria-label={t("partnerList.filters")}>
       <input type="hidden" name="sort" value={query.sort} />
       <input type="hidden" name="dir" value={query.dir} />
-      <div className="field field-wide">
-        <label htmlFor="partner-search">{t("partnerList.search")}</label>
-        <input id="partner-search" type="search" name="q" defaultValue={query.q ?? ""} placeholder={t("partnerList.searchHint")} />
-      </div>
-      <FilterSelect id="filter-stage" name="stage" label={t("columns.stage")} value={first(query.stage)} options={partnerStages.map((value) => ({ value, label: t(`stages.${value}`) }))} />
-      <FilterSelect id="filter-kind" name="kind" label={t("columns.kind")} value={first(query.kind)} options={partnerKinds.map((value) => ({ value, label: t(`kinds.${value}`) }))} />
-      <FilterSelect id="filter-platform" name="platform" label={t("channels.platform")} value={first(query.platform)} options={platforms.map((value) => ({ value, label: t(`platforms.${value}`) }))} />
-      <div className="field field-narrow">
-        <label htmlFor="filter-country">{t("columns.country")}</label>
-        <input id="filter-country" name="country" defaultValue={query.country.join(",")} maxLength={40} />
-      </div>
-      <div className="field field-narrow">
-        <label htmlFor="filter-language">{t("columns.language")}</label>
-        <input id="filter-language" name="language" defaultValue={query.language.join(",")} maxLength={40} />
-      </div>
-      <div className="field">
-        <label htmlFor="filter-tag">{t("partnerList.tag")}</label>
-        <input id="filter-tag" name="tag" defaultValue={query.tag.join(",")} maxLength={200} />
-      </div>
-      <FilterSelect id="filter-owner" name="owner" label={t("columns.owner")} value={query.owner ?? ""} options={owners.map((owner) => ({ value: owner.id, label: owner.name }))} />
-      <div className="field field-narrow">
-        <label htmlFor="filter-min">{t("partnerList.followersMin")}</label>
-        <input id="filter-min" name="followersMin" type="number" min={0} defaultValue={query.followersMin ?? ""} />
-      </div>
-      <div className="field field-narrow">
-        <label htmlFor="filter-max">{t("partnerList.followersMax")}</label>
-        <input id="filter-max" name="followersMax" type="number" min={0} defaultValue={query.followersMax ?? ""} />
-      </div>
-      <div className="field field-checkbox">
-        <input id="filter-overdue" type="checkbox" name="overdue" value="1" defaultChecked={query.overdue} />
-        <label htmlFor="filter-overdue">{t("tasks.filterOverdue")}</label>
-      </div>
-      <div className="field field-checkbox">
-        <input id="filter-archived" type="checkbox" name="archived" value="1" defaultChecked={query.archived} />
-        <label htmlFor="filter-archived">{t("partnerList.showArchived")}</label>
-      </div>
+      <PartnerFilterFields query={query} owners={owners} />
       <div className="field">
         <label htmlFor="filter-page-size">{t("partnerList.pageSize")}</label>
         <select id="filter-page-size" name="pageSize" defaultValue={String(query.pageSize)}>

@@ -38,6 +38,9 @@ export default function WorkspaceSettings() {
       writtenAgreement: fromMinorUnits(settings.writtenAgreementMinor, currency),
       singleApprovalLimit: settings.singleApprovalLimitMinor === null ? "" : fromMinorUnits(settings.singleApprovalLimitMinor, currency),
       defaultJurisdiction: settings.defaultJurisdiction,
+      emvPerMille: fromMinorUnits(settings.emvPerMilleMinor, currency),
+      emvPerEngagement: fromMinorUnits(settings.emvPerEngagementMinor, currency),
+      emvPerClick: fromMinorUnits(settings.emvPerClickMinor, currency),
     },
   });
   return (
@@ -58,6 +61,13 @@ export default function WorkspaceSettings() {
           hint={t("workspace.defaultJurisdictionHint")}
           options={jurisdictions.map((code) => ({ value: code, label: t(`jurisdictions.${code}`) }))}
         />
+        <fieldset>
+          <legend>{t("costBenefit.emvRates")}</legend>
+          <p className="hint">{settings.emvRatesSetAt ? t("costBenefit.emvRatesHint") : t("costBenefit.emvPlaceholderHint")}</p>
+          <TextField field={fields.emvPerMille} label={t("costBenefit.emvPerMille", { currency })} inputMode="decimal" />
+          <TextField field={fields.emvPerEngagement} label={t("costBenefit.emvPerEngagement", { currency })} inputMode="decimal" />
+          <TextField field={fields.emvPerClick} label={t("costBenefit.emvPerClick", { currency })} inputMode="decimal" />
+        </fieldset>
         <SubmitButton busy={navigation.state !== "idle"}>{t("common.save")}</SubmitButton>
       </ConformForm>
     </section>

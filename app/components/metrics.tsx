@@ -1,0 +1,300 @@
+import { Form, Link } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { periodPresets, ratioFormulas, type CostBenefit, type EmvRates, type Period, type RatioName } from "~/domain/metrics";
+import { formatDay, formatMoney, formatNumber, formatPercent } from "~/utils/format";
+
+/** null is "—" on screen (metrics.md), with "unknown" for screen readers. */
+export function Unknown() {
+  const { t } = useTranslation();
+  return (
+    <span className="numeric" title={t("costBenefit.unknown")}>
+      —<span className="visually-hidden">{t("costBenefit.unknown")}</span>
+    </span>
+  );
+}
+
+export function useKpiFormat() {
+  const { i18n } = useTranslation();
+  return (name: RatioName, value: number, currency: string) => {
+    const unit = ratioFormulas[name].unit;
+    if (unit === "money") return formatMoney(i18n.language, value, currency);
+    if (unit === "percent") return formatPercent(i18n.language, value * 100);
+    return `${formatNumber(i18n.language, value, { maximumFractionDigits: 2 })}×`;
+  };
+}
+
+export function KpiValue({ name, value, currency }: { name: RatioName; value: number | null; currency: string }) {
+  const format = useKpiFormat();
+  if (value === null) return <Unknown />;
+  return <span className="numeric">{format(name, value, currency)}</span>;
+}
+
+export function MoneyOrUnknown({ minor, currency }: { minor: number | null; currency: string }) {
+  const { i18n } = useTranslation();
+  return minor === null ? <Unknown /> : <span className="numeric">{formatMoney(i18n.language, Math.round(minor), currency)}</span>;
+}
+
+export function CountOrUnknown({ value }: { value: number | null }) {
+  const { i18n } = useTranslation();
+  return value === null ? <Unknown /> : <span className="numeric">{formatNumber(i18n.language, value)}</span>;
+}
+
+/** A KPI's name with its formula on hover and on keyboard focus. */
+export function KpiLabel({ name }: { name: RatioName | "cost" | "engagements" | "emv" }) {
+  const { t } = useTranslation();
+  return (
+    <span className="kpi-label" title={t(`costBenefit.formula.${name}`)} tabIndex={0}>
+      {t(`costBenefit.kpi.${name}`)}
+      <span className="visually-hidden">: {t(`costBenefit.formula.${name}`)}</span>
+    </span>
+  );
+}
+
+/** The EMV rates next to every EMV figure, and whether they are still placeholders. */
+export function EmvRatesNote({ rates, currency }: { rates: EmvRates; currency: string }) {
+  const { t, i18n } = useTranslation();
+  const money = (minor: number) => formatMoney(i18n.language, minor, currency);
+  return (
+    <p className="hint emv-rates">
+      {t("costBenefit.emvRatesLine", { perMille: money(rates.perMilleMinor), perEngagement: money(rates.perEngagementMinor), perClick: money(rates.perClickMinor) })}{" "}
+      {rates.placeholder ? <strong className="badge badge-warning">{t("costBenefit.placeholderRates")}</strong> : null}
+    </p>
+  );
+}
+
+/** Last 30 days, quarter, 12 months or custom; a GET form so the period is in the URL. */
+export function PeriodPicker({ period, hidden = {}, label }: { period: Period; hidden?: Record<string, string>; label?: string }) {
+  const { t } = useTranslation();
+  return (
+    <Form method="get" className="filters period-picker" aria-label={label ?? t("costBenefit.period")} preventScrollReset>
+      {Object.entries(hidden).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+      <div className="field">
+        <label htmlFor="period">{t("costBenefit.period")}</label>
+        <select id="period" name="period" defaultValue={period.preset}>
+          {periodPresets.map((preset) => (
+            <option key={preset} value={preset}>
+              {t(`costBenefit.periods.${preset}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field field-narrow">
+        <label htmlFor="period-from">{t("costBenefit.from")}</label>
+        <input id="period-from" type="date" name="from" defaultValue={period.from} />
+      </div>
+      <div className="field field-narrow">
+        <label htmlFor="period-to">{t("costBenefit.to")}</label>
+        <input id="period-to" type="date" name="to" defaultValue={period.to} />
+      </div>
+      <div className="form-actions">
+        <button type="submit" className="button">
+          {t("costBenefit.show")}
+        </button>
+      </div>
+    </Form>
+  );
+}
+
+export function PeriodLine({ period }: { period: { from: string; to: string } }) {
+  const { t, i18n } = useTranslation();
+  return <p className="hint">{t("costBenefit.periodLine", { from: formatDay(i18n.language, period.from), to: formatDay(i18n.language, period.to) })}</p>;
+}
+
+export function UnconvertedNotice({ count, spendHref }: { count: number; spendHref: string }) {
+  const { t, i18n } = useTranslation();
+  if (count === 0) return null;
+  return (
+    <div className="notice" role="status">
+      <p>
+        {t("costBenefit.unconverted", { count, n: formatNumber(i18n.language, count) })} <Link to={spendHref}>{t("costBenefit.seeMissingRates")}</Link>
+      </p>
+    </div>
+  );
+}
+
+const summaryRatios: RatioName[] = ["cpm", "cpe", "cpc", "cpa", "costPerCoverage", "roas", "roi", "emvRatio", "engagementRate", "complianceRate"];
+
+/**
+ * Cost against benefit for one scope, every KPI with its formula. `links` point at the rows
+ * behind each number (gifts, placements, coverage), when the scope has such lists.
+ */
+export function CostBenefitSummary({ figures, currency, links = {} }: { figures: CostBenefit; currency: string; links?: Partial<Record<"gifts" | "placements" | "payments" | "coverage", string>> }) {
+  const { t, i18n } = useTranslation();
+  const { sums } = figures;
+  const n = (value: number) => formatNumber(i18n.language, value);
+  const linked = (key: keyof typeof links, text: string) => (links[key] ? <Link to={links[key]!}>{text}</Link> : text);
+  return (
+    <div className="cost-benefit">
+      <div className="kpi-columns">
+        <section aria-labelledby="cb-cost">
+          <h3 id="cb-cost">{t("costBenefit.costTitle")}</h3>
+          <dl className="kpis">
+            <div>
+              <dt>
+                <KpiLabel name="cost" />
+              </dt>
+              <dd>
+                <MoneyOrUnknown minor={figures.costMinor} currency={currency} />
+              </dd>
+            </div>
+            <div>
+              <dt>{linked("gifts", t("costBenefit.giftsLine", { count: sums.giftCount, n: n(sums.giftCount) }))}</dt>
+              <dd>
+                <MoneyOrUnknown minor={sums.giftsMinor} currency={currency} />
+              </dd>
+            </div>
+            <div>
+              <dt>{linked("placements", t("costBenefit.placementsLine", { count: sums.placementCount, n: n(sums.placementCount) }))}</dt>
+              <dd>
+                <MoneyOrUnknown minor={sums.placementsMinor} currency={currency} />
+              </dd>
+            </div>
+            <div>
+              <dt>{linked("payments", t("costBenefit.paidLine", { count: sums.paymentCount, n: n(sums.paymentCount) }))}</dt>
+              <dd>
+                <MoneyOrUnknown minor={sums.paidMinor} currency={currency} />
+              </dd>
+            </div>
+          </dl>
+        </section>
+        <section aria-labelledby="cb-benefit">
+          <h3 id="cb-benefit">{t("costBenefit.benefitTitle")}</h3>
+          <dl className="kpis">
+            <div>
+              <dt>{linked("coverage", t("costBenefit.coverageLine", { count: sums.coverageCount, n: n(sums.coverageCount) }))}</dt>
+              <dd>
+                <CountOrUnknown value={sums.coverageCount} />
+              </dd>
+            </div>
+            {(["impressions", "reach", "views", "clicks", "conversions"] as const).map((metric) => (
+              <div key={metric}>
+                <dt>{t(`metrics.${metric}`)}</dt>
+                <dd>
+                  <CountOrUnknown value={sums[metric]} />
+                </dd>
+              </div>
+            ))}
+            <div>
+              <dt>
+                <KpiLabel name="engagements" />
+              </dt>
+              <dd>
+                <CountOrUnknown value={figures.engagements} />
+              </dd>
+            </div>
+            <div>
+              <dt>{t("metrics.revenue")}</dt>
+              <dd>
+                <MoneyOrUnknown minor={sums.revenueMinor} currency={currency} />
+              </dd>
+            </div>
+            <div>
+              <dt>
+                <KpiLabel name="emv" />
+              </dt>
+              <dd>
+                <MoneyOrUnknown minor={figures.emvMinor} currency={currency} />
+              </dd>
+            </div>
+          </dl>
+        </section>
+        <section aria-labelledby="cb-ratios">
+          <h3 id="cb-ratios">{t("costBenefit.ratiosTitle")}</h3>
+          <dl className="kpis">
+            {summaryRatios.map((name) => (
+              <div key={name}>
+                <dt>
+                  <KpiLabel name={name} />
+                </dt>
+                <dd>
+                  <KpiValue name={name} value={figures.ratios[name]} currency={currency} />
+                </dd>
+              </div>
+            ))}
+          </dl>
+        </section>
+      </div>
+    </div>
+  );
+}
+
+export interface MonthFigures {
+  month: string;
+  costMinor: number;
+  revenueMinor: number | null;
+  emvMinor: number | null;
+}
+
+/** Cost, revenue and EMV per month as grouped bars, with the same numbers in a table below. */
+export function CostBenefitChart({ months, currency, title }: { months: MonthFigures[]; currency: string; title: string }) {
+  const { t, i18n } = useTranslation();
+  const money = (minor: number | null) => (minor === null ? "—" : formatMoney(i18n.language, Math.round(minor), currency));
+  const monthLabel = (month: string) => new Intl.DateTimeFormat(i18n.language, { month: "short", year: "2-digit", timeZone: "UTC" }).format(new Date(`${month}-01T00:00:00Z`));
+  const series = [
+    { key: "costMinor", label: t("costBenefit.kpi.cost"), className: "bar-cost" },
+    { key: "revenueMinor", label: t("metrics.revenue"), className: "bar-revenue" },
+    { key: "emvMinor", label: t("costBenefit.kpi.emv"), className: "bar-emv" },
+  ] as const;
+  const max = Math.max(1, ...months.flatMap((m) => series.map((s) => m[s.key] ?? 0)));
+  const barWidth = 8;
+  const groupWidth = barWidth * series.length + 10;
+  const height = 140;
+  const width = Math.max(groupWidth * months.length, 200);
+  return (
+    <figure className="chart">
+      <figcaption>{title}</figcaption>
+      <ul className="chart-legend" aria-hidden="true">
+        {series.map((s) => (
+          <li key={s.key}>
+            <span className={`swatch ${s.className}`} /> {s.label}
+          </li>
+        ))}
+      </ul>
+      <svg viewBox={`0 0 ${width} ${height + 18}`} width="100%" height={height + 18} role="img" aria-label={t("costBenefit.chartSummary", { title })} preserveAspectRatio="none">
+        {months.map((m, i) =>
+          series.map((s, j) => {
+            const value = m[s.key] ?? 0;
+            const barHeight = (value / max) * height;
+            return (
+              <rect key={`${m.month}-${s.key}`} className={s.className} x={i * groupWidth + j * barWidth} y={height - barHeight} width={barWidth - 1} height={barHeight}>
+                <title>{`${monthLabel(m.month)} · ${s.label}: ${money(m[s.key])}`}</title>
+              </rect>
+            );
+          }),
+        )}
+      </svg>
+      <details>
+        <summary>{t("costBenefit.chartTable")}</summary>
+        <div className="table-wrap">
+          <table>
+            <caption className="visually-hidden">{title}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("costBenefit.month")}</th>
+                {series.map((s) => (
+                  <th key={s.key} scope="col" className="numeric">
+                    {s.label}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {months.map((m) => (
+                <tr key={m.month}>
+                  <th scope="row">{monthLabel(m.month)}</th>
+                  {series.map((s) => (
+                    <td key={s.key} className="numeric">
+                      {money(m[s.key])}
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </details>
+    </figure>
+  );
+}

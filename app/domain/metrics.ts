@@ -1,0 +1,275 @@
+/**
+ * Cost-benefit metrics (metrics.md v1). SQL sums the rows; this module is the only place that
+ * turns those sums into cost, benefit and ratios. Each formula is written once, as data, so the
+ * ranking can sort by it in SQL (see `metrics.server.ts`) and every view shows the same figure.
+ */
+import { z } from "zod";
+import { DaySchema } from "./rules";
+
+/** What SQL hands over for one scope (a partner, a campaign, a month, the programme). */
+export interface CostBenefitSums {
+  /** Reporting-currency minor units; converted rows only (`unconverted` counts the others). */
+  giftsMinor: number;
+  placementsMinor: number;
+  paidMinor: number;
+  giftCount: number;
+  placementCount: number;
+  paymentCount: number;
+  coverageCount: number;
+  /** Benefit sums over known values; null when no item in scope knows the metric. */
+  impressions: number | null;
+  reach: number | null;
+  views: number | null;
+  likes: number | null;
+  comments: number | null;
+  shares: number | null;
+  saves: number | null;
+  clicks: number | null;
+  conversions: number | null;
+  revenueMinor: number | null;
+  /** Current disclosure checks that require a disclosure, and those of them that are compliant. */
+  disclosureRequired: number;
+  disclosureCompliant: number;
+  /** Money rows (gifts, placements, payments, revenue) left out because no rate could be used. */
+  unconverted: number;
+}
+
+export type SumName = Exclude<keyof CostBenefitSums, "unconverted">;
+
+/** Workspace EMV rates, in minor units of the reporting currency. */
+export interface EmvRates {
+  perMilleMinor: number;
+  perEngagementMinor: number;
+  perClickMinor: number;
+  /** True until someone has set the rates: views label them "placeholder rates". */
+  placeholder: boolean;
+}
+
+export type DerivedName = "cost" | "engagements" | "emv";
+export type Quantity = SumName | DerivedName;
+type Term = readonly [Quantity, number];
+
+/**
+ * cost = gifts + committed placements; engagements = likes + comments + shares + saves;
+ * EMV = impressions / 1000 × per mille + engagements × per engagement + clicks × per click.
+ * Each counts only its known parts and is unknown only when every part is.
+ */
+export function derivedFormulas(rates: EmvRates): Record<DerivedName, readonly Term[]> {
+  return {
+    cost: [["giftsMinor", 1], ["placementsMinor", 1]],
+    engagements: [["likes", 1], ["comments", 1], ["shares", 1], ["saves", 1]],
+    emv: [["impressions", rates.perMilleMinor / 1000], ["engagements", rates.perEngagementMinor], ["clicks", rates.perClickMinor]],
+  };
+}
+
+export const ratioNames = ["cpm", "cpe", "cpc", "cpa", "costPerCoverage", "roas", "roi", "emvRatio", "engagementRate", "complianceRate"] as const;
+export type RatioName = (typeof ratioNames)[number];
+
+export interface RatioFormula {
+  /** Every term must be known, else the ratio is unknown. */
+  numerator: readonly Term[];
+  /** The first known one is used (engagement rate falls back from impressions to reach). */
+  denominator: readonly Quantity[];
+  scale: number;
+  /** Money per unit (shown as an amount) or a plain number (shown as a ratio or percentage). */
+  unit: "money" | "ratio" | "percent";
+  /** Whether a higher value is better, for "worth their cost" colouring and best/worst lists. */
+  higherIsBetter: boolean;
+}
+
+export const ratioFormulas: Record<RatioName, RatioFormula> = {
+  cpm: { numerator: [["cost", 1]], denominator: ["impressions"], scale: 1000, unit: "money", higherIsBetter: false },
+  cpe: { numerator: [["cost", 1]], denominator: ["engagements"], scale: 1, unit: "money", higherIsBetter: false },
+  cpc: { numerator: [["cost", 1]], denominator: ["clicks"], scale: 1, unit: "money", higherIsBetter: false },
+  cpa: { numerator: [["cost", 1]], denominator: ["conversions"], scale: 1, unit: "money", higherIsBetter: false },
+  costPerCoverage: { numerator: [["cost", 1]], denominator: ["coverageCount"], scale: 1, unit: "money", higherIsBetter: false },
+  roas: { numerator: [["revenueMinor", 1]], denominator: ["cost"], scale: 1, unit: "ratio", higherIsBetter: true },
+  roi: { numerator: [["revenueMinor", 1], ["cost", -1]], denominator: ["cost"], scale: 1, unit: "percent", higherIsBetter: true },
+  emvRatio: { numerator: [["emv", 1]], denominator: ["cost"], scale: 1, unit: "ratio", higherIsBetter: true },
+  engagementRate: { numerator: [["engagements", 1]], denominator: ["impressions", "reach"], scale: 1, unit: "percent", higherIsBetter: true },
+  complianceRate: { numerator: [["disclosureCompliant", 1]], denominator: ["disclosureRequired"], scale: 1, unit: "percent", higherIsBetter: true },
+};
+
+export type Ratios = Record<RatioName, number | null>;
+
+export interface CostBenefit {
+  sums: CostBenefitSums;
+  costMinor: number;
+  engagements: number | null;
+  emvMinor: number | null;
+  ratios: Ratios;
+  /** Nothing at all happened in scope: views show an empty state, not a row of zeros. */
+  empty: boolean;
+}
+
+function knownSum(terms: readonly Term[], value: (q: Quantity) => number | null): number | null {
+  let total: number | null = null;
+  for (const [quantity, coefficient] of terms) {
+    const v = value(quantity);
+    if (v !== null) total = (total ?? 0) + v * coefficient;
+  }
+  return total;
+}
+
+function allKnownSum(terms: readonly Term[], value: (q: Quantity) => number | null): number | null {
+  let total = 0;
+  for (const [quantity, coefficient] of terms) {
+    const v = value(quantity);
+    if (v === null) return null;
+    total += v * coefficient;
+  }
+  return total;
+}
+
+/** A ratio, or null when its denominator is 0 or unknown (or its numerator unknown). */
+export function ratio(formula: RatioFormula, value: (q: Quantity) => number | null): number | null {
+  const denominatorQuantity = formula.denominator.find((q) => value(q) !== null);
+  const denominator = denominatorQuantity === undefined ? null : value(denominatorQuantity);
+  if (denominator === null || denominator === 0) return null;
+  const numerator = allKnownSum(formula.numerator, value);
+  return numerator === null ? null : (numerator / denominator) * formula.scale;
+}
+
+export function costBenefit(sums: CostBenefitSums, rates: EmvRates): CostBenefit {
+  const derived = derivedFormulas(rates);
+  const cache = new Map<Quantity, number | null>();
+  const value = (q: Quantity): number | null => {
+    if (!cache.has(q)) cache.set(q, q in derived ? knownSum(derived[q as DerivedName], value) : sums[q as SumName]);
+    return cache.get(q)!;
+  };
+  const ratios = Object.fromEntries(ratioNames.map((name) => [name, ratio(ratioFormulas[name], value)])) as Ratios;
+  return {
+    sums,
+    costMinor: value("cost") ?? 0,
+    engagements: value("engagements"),
+    emvMinor: value("emv"),
+    ratios,
+    empty: sums.giftCount + sums.placementCount + sums.paymentCount + sums.coverageCount + sums.disclosureRequired === 0 && sums.unconverted === 0,
+  };
+}
+
+/** compliant / requiring disclosure, or null when nothing required one. */
+export function complianceRate(compliant: number, required: number): number | null {
+  return ratio(ratioFormulas.complianceRate, (q) => (q === "disclosureCompliant" ? compliant : q === "disclosureRequired" ? required : null));
+}
+
+/** One post's engagement rate (metrics.md): engagements / impressions, else / reach. */
+export function postEngagementRate(post: Pick<CostBenefitSums, "impressions" | "reach" | "likes" | "comments" | "shares" | "saves">): number | null {
+  return costBenefit({ ...emptySums(), ...post }, { perMilleMinor: 0, perEngagementMinor: 0, perClickMinor: 0, placeholder: true }).ratios.engagementRate;
+}
+
+export function emptySums(): CostBenefitSums {
+  return {
+    giftsMinor: 0,
+    placementsMinor: 0,
+    paidMinor: 0,
+    giftCount: 0,
+    placementCount: 0,
+    paymentCount: 0,
+    coverageCount: 0,
+    impressions: null,
+    reach: null,
+    views: null,
+    likes: null,
+    comments: null,
+    shares: null,
+    saves: null,
+    clicks: null,
+    conversions: null,
+    revenueMinor: null,
+    disclosureRequired: 0,
+    disclosureCompliant: 0,
+    unconverted: 0,
+  };
+}
+
+/** Relative change from `before` to `now`; null when there is nothing to compare with. */
+export function change(now: number | null, before: number | null): number | null {
+  if (now === null || before === null || before === 0) return null;
+  return (now - before) / Math.abs(before);
+}
+
+// ── Periods ──────────────────────────────────────────────────────────────────────────────────
+
+export const periodPresets = ["30d", "quarter", "12m", "custom"] as const;
+export type PeriodPreset = (typeof periodPresets)[number];
+
+export interface Period {
+  preset: PeriodPreset;
+  from: string;
+  to: string;
+}
+
+function addDays(iso: string, days: number): string {
+  const date = new Date(`${iso}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
+}
+
+function addMonths(iso: string, months: number): string {
+  const [year, month, day] = iso.split("-").map(Number);
+  const target = new Date(Date.UTC(year, month - 1 + months, 1));
+  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
+  target.setUTCDate(Math.min(day, lastDay));
+  return target.toISOString().slice(0, 10);
+}
+
+/** Both ends inclusive: "last 30 days" is today and the 29 days before it. */
+export function presetPeriod(preset: Exclude<PeriodPreset, "custom">, today: string): Period {
+  if (preset === "30d") return { preset, from: addDays(today, -29), to: today };
+  if (preset === "quarter") return { preset, from: addDays(addMonths(today, -3), 1), to: today };
+  return { preset, from: addDays(addMonths(today, -12), 1), to: today };
+}
+
+const optionalDay = z.preprocess((v) => (v === "" || v === null ? undefined : v), DaySchema.optional());
+
+export const PeriodQuerySchema = z
+  .object({
+    period: z.preprocess((v) => (v === "" || v === null ? undefined : v), z.enum(periodPresets).default("12m")),
+    from: optionalDay,
+    to: optionalDay,
+  })
+  .superRefine((value, ctx) => {
+    if (value.period !== "custom") return;
+    if (!value.from) ctx.addIssue({ code: "custom", path: ["from"], message: "errors.required" });
+    if (!value.to) ctx.addIssue({ code: "custom", path: ["to"], message: "errors.required" });
+    if (value.from && value.to && value.from > value.to) ctx.addIssue({ code: "custom", path: ["to"], message: "errors.endBeforeStart" });
+  });
+
+/** The period a page asked for; custom needs both ends in order. */
+export function resolvePeriod(params: URLSearchParams, today: string): { period: Period } | { error: string } {
+  const parsed = PeriodQuerySchema.safeParse({ period: params.get("period"), from: params.get("from"), to: params.get("to") });
+  if (!parsed.success) return { error: parsed.error.issues[0]?.message ?? "errors.invalidPeriod" };
+  const { period, from, to } = parsed.data;
+  return { period: period === "custom" ? { preset: "custom", from: from!, to: to! } : presetPeriod(period, today) };
+}
+
+/** The months a period touches, as YYYY-MM, oldest first (for charts with a bar per month). */
+export function monthsBetween(from: string, to: string): string[] {
+  const months: string[] = [];
+  for (let month = from.slice(0, 7); month <= to.slice(0, 7); month = addMonths(`${month}-01`, 1).slice(0, 7)) months.push(month);
+  return months;
+}
+
+/** The month before and the same month a year earlier, for the monthly report. */
+export function comparisonMonths(month: string): { previous: string; lastYear: string } {
+  return { previous: addMonths(`${month}-01`, -1).slice(0, 7), lastYear: addMonths(`${month}-01`, -12).slice(0, 7) };
+}
+
+export { addDays, addMonths };
+
+export const valueVerdicts = ["pays", "doesNotPay", "noCoverage", "noCost", "unknown"] as const;
+export type ValueVerdict = (typeof valueVerdicts)[number];
+
+/**
+ * "Worth their cost" at a glance: by ROI when revenue is known, else by EMV against cost. Cost
+ * with no coverage at all is called out on its own; this is a reading aid, not a metrics.md figure.
+ */
+export function valueVerdict(figures: CostBenefit): ValueVerdict {
+  if (figures.costMinor === 0) return figures.sums.coverageCount > 0 ? "noCost" : "unknown";
+  if (figures.sums.coverageCount === 0) return "noCoverage";
+  const { roi, emvRatio } = figures.ratios;
+  if (roi !== null) return roi >= 0 ? "pays" : "doesNotPay";
+  if (emvRatio !== null) return emvRatio >= 1 ? "pays" : "doesNotPay";
+  return "unknown";
+}

@@ -1,0 +1,77 @@
+/** The monthly report as rows: the same lines feed the CSV, the PDF and the page's tables. */
+import type { CostBenefit, RatioName } from "./metrics";
+import { csvAmount, csvRatio } from "./ranking";
+
+export interface MonthlyReportData {
+  currency: string;
+  figures: Record<"current" | "previous" | "lastYear", CostBenefit>;
+  newPartners: { count: number };
+  stageChanges: { from: string; to: string; count: number }[];
+  coverageByPlatform: { platform: string; count: number; impressions: number | null }[];
+  disclosure: {
+    byJurisdiction: { key: string; checked: number; compliant: number; insufficient: number; missing: number; notRequired: number; awaitingReview: number; confirmedIssues: number }[];
+  };
+}
+
+export type MonthlyLine =
+  | { kind: "money"; item: string; value: (f: CostBenefit) => number | null }
+  | { kind: "count"; item: string; value: (f: CostBenefit) => number | null }
+  | { kind: "ratio"; item: RatioName; value: (f: CostBenefit) => number | null };
+
+/** The KPI lines compared across the three months, in the order the report shows them. */
+export const monthlyKpiLines: MonthlyLine[] = [
+  { kind: "money", item: "cost", value: (f) => f.costMinor },
+  { kind: "money", item: "gifts_cost", value: (f) => f.sums.giftsMinor },
+  { kind: "money", item: "placements_cost", value: (f) => f.sums.placementsMinor },
+  { kind: "money", item: "paid_to_date", value: (f) => f.sums.paidMinor },
+  { kind: "count", item: "gift_count", value: (f) => f.sums.giftCount },
+  { kind: "count", item: "placement_count", value: (f) => f.sums.placementCount },
+  { kind: "count", item: "coverage_count", value: (f) => f.sums.coverageCount },
+  { kind: "count", item: "impressions", value: (f) => f.sums.impressions },
+  { kind: "count", item: "engagements", value: (f) => f.engagements },
+  { kind: "count", item: "clicks", value: (f) => f.sums.clicks },
+  { kind: "count", item: "conversions", value: (f) => f.sums.conversions },
+  { kind: "money", item: "revenue", value: (f) => f.sums.revenueMinor },
+  { kind: "money", item: "emv", value: (f) => f.emvMinor },
+  { kind: "ratio", item: "cpm", value: (f) => f.ratios.cpm },
+  { kind: "ratio", item: "cpe", value: (f) => f.ratios.cpe },
+  { kind: "ratio", item: "cpc", value: (f) => f.ratios.cpc },
+  { kind: "ratio", item: "cpa", value: (f) => f.ratios.cpa },
+  { kind: "ratio", item: "roas", value: (f) => f.ratios.roas },
+  { kind: "ratio", item: "roi", value: (f) => f.ratios.roi },
+  { kind: "ratio", item: "emvRatio", value: (f) => f.ratios.emvRatio },
+  { kind: "ratio", item: "engagementRate", value: (f) => f.ratios.engagementRate },
+  { kind: "ratio", item: "complianceRate", value: (f) => f.ratios.complianceRate },
+  { kind: "count", item: "unconverted", value: (f) => f.sums.unconverted },
+];
+
+const moneyPerUnit = new Set(["cpm", "cpe", "cpc", "cpa"]);
+
+/** One KPI line's value in CSV form: amounts with 2 decimals, ratios with 4, unknown empty. */
+export function csvValue(line: MonthlyLine, figures: CostBenefit, currency: string): string {
+  const value = line.value(figures);
+  if (line.kind === "money") return csvAmount(value, currency);
+  if (line.kind === "ratio") return csvRatio(value, moneyPerUnit.has(line.item) ? currency : undefined);
+  return value === null ? "" : String(value);
+}
+
+/** section, item, this month, previous month, same month last year (the last two only for KPIs). */
+export function monthlyReportRows(report: MonthlyReportData): string[][] {
+  const { current, previous, lastYear } = report.figures;
+  const kpis = monthlyKpiLines.map((line) => ["kpi", line.item, ...[current, previous, lastYear].map((f) => csvValue(line, f, report.currency))]);
+  return [
+    ["currency", report.currency, "", "", ""],
+    ...kpis,
+    ["partners", "new_partners", String(report.newPartners.count), "", ""],
+    ...report.stageChanges.map((c) => ["stage_change", `${c.from}>${c.to}`, String(c.count), "", ""]),
+    ...report.coverageByPlatform.map((p) => ["coverage_by_platform", p.platform, String(p.count), "", ""]),
+    ...report.disclosure.byJurisdiction.flatMap((j) => [
+      ["disclosure", `${j.key}.checked`, String(j.checked), "", ""],
+      ["disclosure", `${j.key}.compliant`, String(j.compliant), "", ""],
+      ["disclosure", `${j.key}.insufficient`, String(j.insufficient), "", ""],
+      ["disclosure", `${j.key}.missing`, String(j.missing), "", ""],
+      ["disclosure", `${j.key}.awaiting_review`, String(j.awaitingReview), "", ""],
+      ["disclosure", `${j.key}.confirmed_issues`, String(j.confirmedIssues), "", ""],
+    ]),
+  ];
+}

@@ -1,0 +1,126 @@
+/** The cost-benefit ranking: its URL state and its CSV (columns fixed by the issue, in order). */
+import { z } from "zod";
+import { toCsv } from "./csv";
+import { ratioNames, resolvePeriod, type CostBenefit, type PeriodPreset } from "./metrics";
+import { minorDigits } from "./money";
+import { PartnerListQuerySchema, searchParamsObject, type PartnerListQuery } from "./partner-list";
+
+export const rankingSorts = ["partner", "cost", "paidToDate", "coverageCount", "impressions", "engagements", "clicks", "conversions", "revenue", "emv", ...ratioNames] as const;
+export type RankingSort = (typeof rankingSorts)[number];
+
+export const PartnerFilterSchema = PartnerListQuerySchema.pick({
+  q: true,
+  stage: true,
+  kind: true,
+  platform: true,
+  country: true,
+  language: true,
+  tag: true,
+  owner: true,
+  followersMin: true,
+  followersMax: true,
+  archived: true,
+  overdue: true,
+});
+export type PartnerFilter = Pick<PartnerListQuery, keyof z.output<typeof PartnerFilterSchema>>;
+
+const RankingParamsSchema = PartnerFilterSchema.extend({
+  sort: z.enum(rankingSorts).catch("roi"),
+  dir: z.enum(["asc", "desc"]).catch("desc"),
+  page: PartnerListQuerySchema.shape.page,
+});
+
+export type RankingQuery = PartnerFilter & {
+  preset: PeriodPreset;
+  from: string;
+  to: string;
+  sort: RankingSort;
+  dir: "asc" | "desc";
+  /** Null: every row (exports). */
+  page: number | null;
+  pageSize: number;
+};
+
+export const RANKING_PAGE_SIZE = 50;
+
+/** `?period=…&sort=roi&…` → the ranking query, or the message for a bad period. */
+export function parseRankingQuery(params: URLSearchParams, today: string): { query: RankingQuery } | { error: string } {
+  const period = resolvePeriod(params, today);
+  if ("error" in period) return period;
+  const parsed = RankingParamsSchema.safeParse(searchParamsObject(params));
+  if (!parsed.success) return { error: parsed.error.issues[0]?.message ?? "errors.formHasErrors" };
+  return { query: { ...parsed.data, ...period.period, pageSize: RANKING_PAGE_SIZE } };
+}
+
+export const rankingCsvColumns = [
+  "partner",
+  "external_id",
+  "cost",
+  "gifts_cost",
+  "placements_cost",
+  "paid_to_date",
+  "coverage_count",
+  "impressions",
+  "engagements",
+  "clicks",
+  "conversions",
+  "revenue",
+  "emv",
+  "cpm",
+  "cpe",
+  "cpc",
+  "cpa",
+  "roas",
+  "roi",
+  "compliance_rate",
+  "unconverted",
+] as const;
+
+/** Minor units → major units with 2 decimals ("1234.50"); null stays empty. */
+export function csvAmount(minor: number | null, currency: string): string {
+  if (minor === null) return "";
+  return (Math.round(minor) / 10 ** minorDigits(currency)).toFixed(2);
+}
+
+/**
+ * A ratio with 4 decimals; null stays empty. CPM, CPE, CPC and CPA are money per unit and are
+ * written in major units of the reporting currency.
+ */
+export function csvRatio(value: number | null, currency?: string): string {
+  if (value === null) return "";
+  const major = currency === undefined ? value : value / 10 ** minorDigits(currency);
+  const rounded = Math.round(major * 10_000) / 10_000;
+  return (Object.is(rounded, -0) ? 0 : rounded).toFixed(4);
+}
+
+export function rankingCsvRow(row: CostBenefit & { name: string; externalId: string | null }, currency: string): string[] {
+  const { sums, ratios } = row;
+  const count = (value: number | null) => (value === null ? "" : String(value));
+  return [
+    row.name,
+    row.externalId ?? "",
+    csvAmount(row.costMinor, currency),
+    csvAmount(sums.giftsMinor, currency),
+    csvAmount(sums.placementsMinor, currency),
+    csvAmount(sums.paidMinor, currency),
+    String(sums.coverageCount),
+    count(sums.impressions),
+    count(row.engagements),
+    count(sums.clicks),
+    count(sums.conversions),
+    csvAmount(sums.revenueMinor, currency),
+    csvAmount(row.emvMinor, currency),
+    csvRatio(ratios.cpm, currency),
+    csvRatio(ratios.cpe, currency),
+    csvRatio(ratios.cpc, currency),
+    csvRatio(ratios.cpa, currency),
+    csvRatio(ratios.roas),
+    csvRatio(ratios.roi),
+    csvRatio(ratios.complianceRate),
+    String(sums.unconverted),
+  ];
+}
+
+export function rankingCsv(rows: (CostBenefit & { name: string; externalId: string | null })[], currency: string): string {
+  return toCsv([...rankingCsvColumns], rows.map((row) => rankingCsvRow(row, currency)));
+}

@@ -1,0 +1,54 @@
+/** What each role sees first on the home page; each panel is loaded only for the roles that see it. */
+import { addDays, presetPeriod } from "~/domain/metrics";
+import { isoDay, todayUtc } from "~/domain/days";
+import { db } from "~/utils/db.server";
+import { campaignSpend } from "./campaign.server";
+import { complianceRateByJurisdiction, openQueueCount } from "./disclosure.server";
+import { bestAndWorst, type MetricsContext } from "./metrics.server";
+import { myFollowUps } from "./task.server";
+
+/** Gifts shipped this many days ago with no coverage yet are "waiting" on the CM dashboard. */
+export const WAITING_DAYS = 14;
+const NEW_COVERAGE_DAYS = 7;
+
+export async function cmDashboard(userId: string) {
+  const today = isoDay(todayUtc());
+  const since = addDays(today, -NEW_COVERAGE_DAYS);
+  const cutoff = new Date(Date.now() - WAITING_DAYS * 86_400_000);
+  const [followUps, waitingGifts, newCoverageCount, newCoverage] = await Promise.all([
+    myFollowUps(userId),
+    db().gift.count({ where: { status: { in: ["shipped", "delivered"] }, shippedOn: { lte: cutoff }, returnFulfilledOn: null, coverage: { none: {} } } }),
+    db().coverageItem.count({ where: { publishedOn: { gte: new Date(`${since}T00:00:00Z`) } } }),
+    db().coverageItem.findMany({
+      where: { publishedOn: { gte: new Date(`${since}T00:00:00Z`) } },
+      orderBy: [{ publishedOn: "desc" }, { id: "desc" }],
+      take: 5,
+      select: { id: true, title: true, url: true, platform: true, publishedOn: true, partner: { select: { id: true, name: true } } },
+    }),
+  ]);
+  return { overdue: followUps.overdue.slice(0, 5), overdueCount: followUps.overdue.length, upcomingCount: followUps.upcoming.length, waitingGifts, newCoverageCount, newCoverage, since };
+}
+
+export async function marketingDashboard(context: MetricsContext) {
+  const today = isoDay(todayUtc());
+  const period = presetPeriod("quarter", today);
+  const campaigns = await db().campaign.findMany({
+    where: { archivedAt: null, budgetMinor: { not: null }, OR: [{ endsOn: null }, { endsOn: { gte: todayUtc() } }] },
+    orderBy: [{ startsOn: "desc" }, { name: "asc" }],
+    take: 5,
+    select: { id: true, name: true, budgetMinor: true, currency: true },
+  });
+  const [spends, ranking] = await Promise.all([Promise.all(campaigns.map((c) => campaignSpend(c))), bestAndWorst(period, "roi", context)]);
+  return {
+    period,
+    campaigns: campaigns.map((c, i) => ({ ...c, committedMinor: spends[i].total.giftsMinor + spends[i].total.placementsMinor, paidMinor: spends[i].total.paidMinor, unconverted: spends[i].total.unconverted })),
+    best: ranking.best,
+    worst: ranking.worst,
+  };
+}
+
+export async function complianceDashboard() {
+  const from = presetPeriod("12m", isoDay(todayUtc())).from;
+  const [open, byJurisdiction] = await Promise.all([openQueueCount(), complianceRateByJurisdiction(from)]);
+  return { open, byJurisdiction, from };
+}

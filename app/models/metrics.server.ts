@@ -1,0 +1,254 @@
+/**
+ * Cost-benefit sums in SQL (metrics.md). One statement gives, per group (partner, month or the
+ * whole scope), the converted cost, payments and revenue, the coverage metric sums and the
+ * disclosure counts; `~/domain/metrics` turns them into KPIs. The ranking also sorts by a KPI in
+ * SQL, from the same formula data.
+ */
+import { Prisma } from "~/generated/prisma/client";
+import {
+  costBenefit,
+  derivedFormulas,
+  emptySums,
+  monthsBetween,
+  ratioFormulas,
+  ratioNames,
+  type CostBenefit,
+  type CostBenefitSums,
+  type DerivedName,
+  type EmvRates,
+  type Quantity,
+  type RatioName,
+  type SumName,
+} from "~/domain/metrics";
+import type { RankingQuery } from "~/domain/ranking";
+import type { GiftValuationBasis } from "~/domain/money";
+import { db, type DbClient } from "~/utils/db.server";
+import { partnerListConditionsSql } from "./partner.server";
+import { emvRates, getSettings } from "./settings.server";
+import { and, convertedCtes, partnerConditions, periodConditions, spendLinesSql, type SpendFilter } from "./spend.server";
+
+export interface CostBenefitScope {
+  /** Open ends mean all time (a campaign's report totals every row tagged with it). */
+  from?: string;
+  to?: string;
+  partnerId?: string;
+  campaignId?: string;
+}
+
+export type CostBenefitGrouping = "partner" | "month" | "campaign" | "none";
+
+export interface MetricsContext {
+  currency: string;
+  basis: GiftValuationBasis;
+  rates: EmvRates;
+}
+
+export async function metricsContext(client: DbClient = db()): Promise<MetricsContext> {
+  const settings = await getSettings(client);
+  return { currency: settings.reportingCurrency, basis: settings.giftValuationBasis, rates: emvRates(settings) };
+}
+
+const sumColumns: SumName[] = [
+  "giftsMinor",
+  "placementsMinor",
+  "paidMinor",
+  "giftCount",
+  "placementCount",
+  "paymentCount",
+  "coverageCount",
+  "impressions",
+  "reach",
+  "views",
+  "likes",
+  "comments",
+  "shares",
+  "saves",
+  "clicks",
+  "conversions",
+  "revenueMinor",
+  "disclosureRequired",
+  "disclosureCompliant",
+];
+const benefitMetrics = ["impressions", "reach", "views", "likes", "comments", "shares", "saves", "clicks", "conversions"] as const;
+
+function groupKey(grouping: CostBenefitGrouping, partner: Prisma.Sql, campaign: Prisma.Sql, day: Prisma.Sql) {
+  if (grouping === "partner") return partner;
+  if (grouping === "campaign") return campaign;
+  if (grouping === "month") return Prisma.sql`to_char(${day}, 'YYYY-MM')`;
+  return Prisma.sql`'all'::text`;
+}
+
+/** The `sums` CTE chain: one row per group with every column of `CostBenefitSums` (quoted names). */
+function sumsCtes(scope: CostBenefitScope, grouping: CostBenefitGrouping, context: MetricsContext) {
+  const filter: SpendFilter = { from: scope.from, to: scope.to, partnerId: scope.partnerId, campaignId: scope.campaignId };
+  const coverageWhere = and([...periodConditions(filter, Prisma.sql`c."publishedOn"`), ...partnerConditions(filter, Prisma.sql`c`)]);
+  const checkWhere = and([...periodConditions(filter, Prisma.sql`d."publishedOn"`), ...partnerConditions(filter, Prisma.sql`d`)]);
+  const key = (alias: string) => groupKey(grouping, Prisma.raw(`${alias}."partnerId"`), Prisma.raw(`${alias}."campaignId"`), Prisma.raw(`${alias}."publishedOn"`));
+  const metricSums = Prisma.join(benefitMetrics.map((m) => Prisma.sql`sum(c.${Prisma.raw(`"${m}"`)}) AS ${Prisma.raw(`"${m}"`)}`));
+  const benefitColumns = Prisma.join(benefitMetrics.map((m) => Prisma.raw(`b."${m}"`)));
+  return Prisma.sql`
+    lines AS MATERIALIZED (
+      ${spendLinesSql(filter, context.basis)}
+      UNION ALL
+      SELECT 'revenue', c."partnerId", c."campaignId", c."publishedOn", c."revenueCurrency", c."revenueMinor"::bigint
+      FROM "CoverageItem" c WHERE c."revenueMinor" IS NOT NULL ${coverageWhere}
+    ),
+    ${convertedCtes(groupKey(grouping, Prisma.sql`partner_id`, Prisma.sql`campaign_id`, Prisma.sql`on_day`), context.currency)},
+    money AS (
+      SELECT key,
+        COALESCE(round(sum(amount_rc) FILTER (WHERE kind = 'gift')), 0) AS gifts,
+        COALESCE(round(sum(amount_rc) FILTER (WHERE kind = 'placement')), 0) AS placements,
+        COALESCE(round(sum(amount_rc) FILTER (WHERE kind = 'payment')), 0) AS paid,
+        round(sum(amount_rc) FILTER (WHERE kind = 'revenue')) AS revenue,
+        COALESCE(sum(n) FILTER (WHERE kind = 'gift'), 0) AS gift_count,
+        COALESCE(sum(n) FILTER (WHERE kind = 'placement'), 0) AS placement_count,
+        COALESCE(sum(n) FILTER (WHERE kind = 'payment'), 0) AS payment_count,
+        COALESCE(sum(n) FILTER (WHERE amount_rc IS NULL), 0) AS unconverted
+      FROM converted GROUP BY key
+    ),
+    benefit AS (
+      SELECT ${key("c")} AS key, count(*) AS coverage_count, ${metricSums}
+      FROM "CoverageItem" c WHERE TRUE ${coverageWhere} GROUP BY 1
+    ),
+    disclosure AS (
+      SELECT ${key("d")} AS key,
+        count(*) FILTER (WHERE d."verdict" <> 'not_required') AS required,
+        count(*) FILTER (WHERE d."verdict" = 'compliant') AS compliant
+      FROM "DisclosureCheck" d WHERE d."current" ${checkWhere} GROUP BY 1
+    ),
+    sums AS (
+      SELECT COALESCE(m.key, b.key, d.key) AS key,
+        COALESCE(m.gifts, 0) AS "giftsMinor", COALESCE(m.placements, 0) AS "placementsMinor", COALESCE(m.paid, 0) AS "paidMinor",
+        COALESCE(m.gift_count, 0) AS "giftCount", COALESCE(m.placement_count, 0) AS "placementCount", COALESCE(m.payment_count, 0) AS "paymentCount",
+        COALESCE(b.coverage_count, 0) AS "coverageCount", ${benefitColumns}, m.revenue AS "revenueMinor",
+        COALESCE(d.required, 0) AS "disclosureRequired", COALESCE(d.compliant, 0) AS "disclosureCompliant",
+        COALESCE(m.unconverted, 0) AS unconverted
+      FROM money m
+      FULL JOIN benefit b ON b.key = m.key
+      FULL JOIN disclosure d ON d.key = COALESCE(m.key, b.key)
+    )`;
+}
+
+type SumsRow = { key: string | null } & Record<SumName | "unconverted", Prisma.Decimal | bigint | number | null>;
+
+const numberOrNull = (value: Prisma.Decimal | bigint | number | null) => (value === null ? null : Number(value));
+
+function sumsOf(row: SumsRow): CostBenefitSums {
+  const sums = { unconverted: Number(row.unconverted) } as CostBenefitSums;
+  for (const column of sumColumns) (sums as unknown as Record<string, number | null>)[column] = numberOrNull(row[column]);
+  return sums;
+}
+
+/** A quantity of `metrics.ts` as SQL over the `sums` columns (alias `s`), known parts only. */
+function quantitySql(quantity: Quantity, rates: EmvRates): Prisma.Sql {
+  const derived = derivedFormulas(rates);
+  if (!(quantity in derived)) return Prisma.raw(`s."${quantity}"`);
+  const terms = derived[quantity as DerivedName].map(([q, coefficient]) => ({ sql: quantitySql(q, rates), coefficient }));
+  const allUnknown = Prisma.join(terms.map((t) => Prisma.sql`(${t.sql}) IS NULL`), " AND ");
+  const total = Prisma.join(terms.map((t) => Prisma.sql`COALESCE(${t.sql}, 0) * ${t.coefficient}::numeric`), " + ");
+  return Prisma.sql`(CASE WHEN ${allUnknown} THEN NULL ELSE ${total} END)`;
+}
+
+/** A ratio as SQL: NULL when the denominator is 0 or unknown, as in `ratio()`. */
+function ratioSql(name: RatioName, rates: EmvRates): Prisma.Sql {
+  const formula = ratioFormulas[name];
+  const numerator = Prisma.join(formula.numerator.map(([q, coefficient]) => Prisma.sql`${quantitySql(q, rates)} * ${coefficient}::numeric`), " + ");
+  const denominator = Prisma.join(formula.denominator.map((q) => quantitySql(q, rates)));
+  return Prisma.sql`((${numerator}) / NULLIF(COALESCE(${denominator})::numeric, 0) * ${formula.scale}::numeric)`;
+}
+
+export interface CostBenefitGroup extends CostBenefit {
+  key: string;
+}
+
+/** Cost-benefit for a scope, one entry per group that had any activity. */
+export async function costBenefitGroups(
+  scope: CostBenefitScope,
+  grouping: CostBenefitGrouping,
+  context: MetricsContext,
+  client: DbClient = db(),
+): Promise<CostBenefitGroup[]> {
+  const rows = await client.$queryRaw<SumsRow[]>`WITH ${sumsCtes(scope, grouping, context)} SELECT * FROM sums ORDER BY key`;
+  return rows.map((row) => ({ key: row.key ?? "", ...costBenefit(sumsOf(row), context.rates) }));
+}
+
+/** The whole scope as one figure set (empty when nothing happened). */
+export async function costBenefitTotal(scope: CostBenefitScope, context: MetricsContext, client: DbClient = db()): Promise<CostBenefit> {
+  const [group] = await costBenefitGroups(scope, "none", context, client);
+  return group ?? costBenefit(emptySums(), context.rates);
+}
+
+/** A partner's panel: the period's total and one entry per month of the period (zeros included, for the chart). */
+export async function partnerCostBenefit(partnerId: string, period: { from: string; to: string }, context: MetricsContext, client: DbClient = db()) {
+  const scope = { ...period, partnerId };
+  const [total, byMonth] = await Promise.all([costBenefitTotal(scope, context, client), costBenefitGroups(scope, "month", context, client)]);
+  const found = new Map(byMonth.map((group) => [group.key, group]));
+  const months = monthsBetween(period.from, period.to).map((month) => {
+    const figures = found.get(month);
+    return { month, costMinor: figures?.costMinor ?? 0, revenueMinor: figures?.sums.revenueMinor ?? null, emvMinor: figures?.emvMinor ?? null };
+  });
+  return { total, months };
+}
+
+/** Columns the ranking sorts by besides the ratios. */
+const rankingSortSql = (sort: RankingQuery["sort"], rates: EmvRates): Prisma.Sql => {
+  if (sort === "partner") return Prisma.sql`lower(pa."name")`;
+  if ((ratioNames as readonly string[]).includes(sort)) return ratioSql(sort as RatioName, rates);
+  const quantities: Record<string, Quantity> = { cost: "cost", paidToDate: "paidMinor", coverageCount: "coverageCount", impressions: "impressions", engagements: "engagements", clicks: "clicks", conversions: "conversions", revenue: "revenueMinor", emv: "emv" };
+  return quantitySql(quantities[sort], rates);
+};
+
+export interface RankingRow extends CostBenefit {
+  partnerId: string;
+  name: string;
+  externalId: string | null;
+}
+
+/**
+ * Every partner with activity in the period (cost, payments, coverage or checks), filtered like
+ * the partner list and sorted by any KPI in SQL; `page` null returns every row (exports).
+ */
+export async function costBenefitRanking(query: RankingQuery, context: MetricsContext, client: DbClient = db()) {
+  const sort = rankingSortSql(query.sort, context.rates);
+  const direction = query.dir === "asc" ? Prisma.sql`ASC` : Prisma.sql`DESC`;
+  const limit = query.page === null ? Prisma.empty : Prisma.sql`LIMIT ${query.pageSize} OFFSET ${(query.page - 1) * query.pageSize}`;
+  const rows = await client.$queryRaw<(SumsRow & { name: string; external_id: string | null; total_count: bigint })[]>`
+    WITH ${sumsCtes({ from: query.from, to: query.to }, "partner", context)}
+    SELECT s.*, pa."name", pa."externalId" AS external_id, count(*) OVER () AS total_count
+    FROM sums s JOIN "Partner" pa ON pa."id" = s.key
+    WHERE ${partnerListConditionsSql(query, Prisma.sql`pa`)}
+    ORDER BY ${sort} ${direction} NULLS LAST, lower(pa."name"), pa."id"
+    ${limit}`;
+  return {
+    total: rows.length ? Number(rows[0].total_count) : 0,
+    rows: rows.map((row): RankingRow => ({ partnerId: row.key!, name: row.name, externalId: row.external_id, ...costBenefit(sumsOf(row), context.rates) })),
+  };
+}
+
+/**
+ * The best and worst partners of a scope by one KPI, from a single aggregation (dashboards,
+ * campaign reports). Partners whose KPI is unknown are left out of both lists.
+ */
+export async function bestAndWorst(scope: CostBenefitScope, by: RatioName, context: MetricsContext, count = 5, client: DbClient = db()) {
+  const value = ratioSql(by, context.rates);
+  const rows = await client.$queryRaw<(SumsRow & { name: string; external_id: string | null; best: bigint; worst: bigint })[]>`
+    WITH ${sumsCtes(scope, "partner", context)},
+    valued AS (SELECT s.*, ${value} AS kpi FROM sums s),
+    ranked AS (
+      SELECT v.*, row_number() OVER (ORDER BY kpi DESC, key) AS best, row_number() OVER (ORDER BY kpi ASC, key) AS worst
+      FROM valued v WHERE kpi IS NOT NULL
+    )
+    SELECT r.*, pa."name", pa."externalId" AS external_id FROM ranked r JOIN "Partner" pa ON pa."id" = r.key
+    WHERE r.best <= ${count} OR r.worst <= ${count}`;
+  const toRow = (row: (typeof rows)[number]): RankingRow => ({ partnerId: row.key!, name: row.name, externalId: row.external_id, ...costBenefit(sumsOf(row), context.rates) });
+  const best = rows.filter((r) => Number(r.best) <= count).sort((a, b) => Number(a.best) - Number(b.best));
+  const worst = rows.filter((r) => Number(r.worst) <= count).sort((a, b) => Number(a.worst) - Number(b.worst));
+  return { best: best.map(toRow), worst: worst.map(toRow) };
+}
+
+/** A campaign's report: every row tagged with the campaign, whatever its date (metrics.md, Attribution). */
+export async function campaignResults(campaignId: string, context: MetricsContext, client: DbClient = db()) {
+  const scope = { campaignId };
+  const [figures, ranking] = await Promise.all([costBenefitTotal(scope, context, client), bestAndWorst(scope, "roi", context, 3, client)]);
+  return { figures, ...ranking };
+}

@@ -1,0 +1,22 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { parseRankingQuery, rankingCsv } from "~/domain/ranking";
+import { costBenefitRanking, metricsContext } from "~/models/metrics.server";
+import { requirePermission } from "~/utils/auth.server";
+import { badRequest } from "~/utils/http.server";
+
+/** The whole ranking (every page) as CSV, in the columns and formats the issue fixes. */
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requirePermission(request, "reports:read");
+  const parsed = parseRankingQuery(new URL(request.url).searchParams, new Date().toISOString().slice(0, 10));
+  if ("error" in parsed) badRequest(parsed.error);
+  const query = { ...parsed.query, page: null };
+  const context = await metricsContext();
+  const { rows } = await costBenefitRanking(query, context);
+  return new Response("\uFEFF" + rankingCsv(rows, context.currency), {
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="cost-benefit-${query.from}-${query.to}.csv"`,
+      "Cache-Control": "no-store",
+    },
+  });
+}

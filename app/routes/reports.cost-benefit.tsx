@@ -1,0 +1,138 @@
+import { json, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
+import type { ColumnDef } from "@tanstack/react-table";
+import { useMemo } from "react";
+import { useTranslation } from "react-i18next";
+import { DataTable } from "~/components/data-table";
+import { CountOrUnknown, EmvRatesNote, KpiLabel, KpiValue, MoneyOrUnknown, PeriodLine, PeriodPicker } from "~/components/metrics";
+import { EmptyState, PageHeader } from "~/components/page";
+import { Pagination } from "~/components/pagination";
+import { PartnerFilterFields } from "~/components/partner-filters";
+import { useSearchHref } from "~/components/use-search-href";
+import { ratioNames, valueVerdict, type RatioName } from "~/domain/metrics";
+import { parseRankingQuery } from "~/domain/ranking";
+import { costBenefitRanking, metricsContext, type RankingRow } from "~/models/metrics.server";
+import { listOwners } from "~/models/partner.server";
+import { requirePermission } from "~/utils/auth.server";
+import { formatNumber } from "~/utils/format";
+import { badRequest } from "~/utils/http.server";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requirePermission(request, "reports:read");
+  const parsed = parseRankingQuery(new URL(request.url).searchParams, new Date().toISOString().slice(0, 10));
+  if ("error" in parsed) badRequest(parsed.error);
+  const { query } = parsed;
+  const context = await metricsContext();
+  const [ranking, owners] = await Promise.all([costBenefitRanking(query, context), listOwners()]);
+  return json({ ...ranking, query, owners, currency: context.currency, basis: context.basis, rates: context.rates });
+}
+
+const rankingRatios: RatioName[] = ratioNames.filter((name) => name !== "engagementRate" && name !== "costPerCoverage");
+
+function useColumns(currency: string, period: { from: string; to: string }) {
+  const { t } = useTranslation();
+  return useMemo<ColumnDef<RankingRow>[]>(
+    () => [
+      {
+        id: "partner",
+        header: () => t("costBenefit.partner"),
+        cell: ({ row }) => <Link to={`/partners/${row.original.partnerId}?period=custom&from=${period.from}&to=${period.to}#cost-benefit`}>{row.original.name}</Link>,
+      },
+      {
+        id: "verdict",
+        enableSorting: false,
+        header: () => t("costBenefit.verdict"),
+        cell: ({ row }) => {
+          const verdict = valueVerdict(row.original);
+          return <span className={`badge verdict-${verdict}`}>{t(`costBenefit.verdicts.${verdict}`)}</span>;
+        },
+      },
+      { id: "cost", header: () => <KpiLabel name="cost" />, cell: ({ row }) => <MoneyOrUnknown minor={row.original.costMinor} currency={currency} /> },
+      { id: "paidToDate", header: () => t("costBenefit.paidToDate"), cell: ({ row }) => <MoneyOrUnknown minor={row.original.sums.paidMinor} currency={currency} /> },
+      { id: "coverageCount", header: () => t("costBenefit.coverage"), cell: ({ row }) => <CountOrUnknown value={row.original.sums.coverageCount} /> },
+      { id: "impressions", header: () => t("metrics.impressions"), cell: ({ row }) => <CountOrUnknown value={row.original.sums.impressions} /> },
+      { id: "engagements", header: () => <KpiLabel name="engagements" />, cell: ({ row }) => <CountOrUnknown value={row.original.engagements} /> },
+      { id: "revenue", header: () => t("metrics.revenue"), cell: ({ row }) => <MoneyOrUnknown minor={row.original.sums.revenueMinor} currency={currency} /> },
+      { id: "emv", header: () => <KpiLabel name="emv" />, cell: ({ row }) => <MoneyOrUnknown minor={row.original.emvMinor} currency={currency} /> },
+      ...rankingRatios.map(
+        (name): ColumnDef<RankingRow> => ({ id: name, header: () => <KpiLabel name={name} />, cell: ({ row }) => <KpiValue name={name} value={row.original.ratios[name]} currency={currency} /> }),
+      ),
+      {
+        id: "unconverted",
+        enableSorting: false,
+        header: () => t("costBenefit.unconvertedColumn"),
+        cell: ({ row }) => (row.original.sums.unconverted ? <span className="badge badge-warning">{row.original.sums.unconverted}</span> : null),
+      },
+    ],
+    [t, currency, period.from, period.to],
+  );
+}
+
+export default function CostBenefitRanking() {
+  const { t, i18n } = useTranslation();
+  const { rows, total, query, owners, currency, basis, rates } = useLoaderData<typeof loader>();
+  const href = useSearchHref();
+  const location = useLocation();
+  const navigation = useNavigation();
+  const columns = useColumns(currency, query);
+  const loading = navigation.state === "loading" && navigation.location.pathname === location.pathname;
+  const unconverted = rows.reduce((sum, row) => sum + row.sums.unconverted, 0);
+  return (
+    <>
+      <PageHeader title={t("costBenefit.rankingTitle")}>
+        <a href={`/reports/cost-benefit/export${location.search}`} className="button button-quiet" download>
+          {t("common.exportCsv")}
+        </a>
+      </PageHeader>
+      <p className="lead">{t("costBenefit.rankingIntro")}</p>
+      <PeriodPicker period={query} hidden={{ sort: query.sort, dir: query.dir }} />
+      <details className="card filters-card">
+        <summary>{t("costBenefit.partnerFilters")}</summary>
+        <Form method="get" className="filters" role="search" aria-label={t("partnerList.filters")}>
+          <input type="hidden" name="period" value={query.preset} />
+          <input type="hidden" name="from" value={query.from} />
+          <input type="hidden" name="to" value={query.to} />
+          <input type="hidden" name="sort" value={query.sort} />
+          <input type="hidden" name="dir" value={query.dir} />
+          <PartnerFilterFields query={query} owners={owners} />
+          <div className="form-actions">
+            <button type="submit" className="button">
+              {t("partnerList.apply")}
+            </button>
+          </div>
+        </Form>
+      </details>
+      <PeriodLine period={query} />
+      <p className="hint">
+        {t(`costBenefit.basis.${basis}`)} {t("costBenefit.currencyLine", { currency })}
+      </p>
+      <EmvRatesNote rates={rates} currency={currency} />
+      {unconverted ? (
+        <div className="notice" role="status">
+          <p>
+            {t("costBenefit.unconverted", { count: unconverted, n: formatNumber(i18n.language, unconverted) })}{" "}
+            <Link to={`/spend?view=partner&from=${query.from}&to=${query.to}`}>{t("costBenefit.seeMissingRates")}</Link>
+          </p>
+        </div>
+      ) : null}
+      <div aria-live="polite" className="list-status">
+        {loading ? t("partnerList.loading") : t("costBenefit.rankingCount", { count: total, n: formatNumber(i18n.language, total) })}
+      </div>
+      {rows.length === 0 ? (
+        <EmptyState>{t("costBenefit.noActivity")}</EmptyState>
+      ) : (
+        <div className={loading ? "is-loading" : undefined}>
+          <DataTable
+            data={rows}
+            columns={columns}
+            getRowId={(row) => row.partnerId}
+            caption={t("costBenefit.rankingTitle")}
+            sort={{ id: query.sort, desc: query.dir === "desc" }}
+            sortHref={(id, currentlyAsc) => href({ sort: id, dir: currentlyAsc ? "desc" : "asc", page: null })}
+          />
+        </div>
+      )}
+      <Pagination page={query.page ?? 1} pageSize={query.pageSize} total={total} />
+    </>
+  );
+}

@@ -1,0 +1,221 @@
+import { json, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { DisclosureCountsTable } from "~/components/disclosure-counts";
+import { CostBenefitChart, EmvRatesNote, KpiLabel, useKpiFormat } from "~/components/metrics";
+import { EmptyState, PageHeader } from "~/components/page";
+import { parseMonthParam } from "~/domain/coverage";
+import { isoDay } from "~/domain/days";
+import { change, type CostBenefit } from "~/domain/metrics";
+import { monthlyKpiLines, type MonthlyLine } from "~/domain/monthly-report";
+import { metricsContext } from "~/models/metrics.server";
+import { monthlyReport } from "~/models/monthly-report.server";
+import { requirePermission } from "~/utils/auth.server";
+import { formatDate, formatDay, formatMoney, formatNumber, formatPercent } from "~/utils/format";
+import { badRequest } from "~/utils/http.server";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requirePermission(request, "reports:read");
+  const parsed = parseMonthParam(new URL(request.url).searchParams.get("month"), isoDay(new Date()));
+  if ("error" in parsed) badRequest(parsed.error);
+  return json(await monthlyReport(parsed.month, await metricsContext()));
+}
+
+const kpiLabels: Partial<Record<string, "cost" | "engagements" | "emv">> = { cost: "cost", engagements: "engagements", emv: "emv" };
+
+function useLineFormat(currency: string) {
+  const { i18n } = useTranslation();
+  const kpi = useKpiFormat();
+  return (line: MonthlyLine, figures: CostBenefit) => {
+    const value = line.value(figures);
+    if (value === null) return "—";
+    if (line.kind === "money") return formatMoney(i18n.language, Math.round(value), currency);
+    if (line.kind === "ratio") return kpi(line.item, value, currency);
+    return formatNumber(i18n.language, value);
+  };
+}
+
+function Change({ now, before }: { now: number | null; before: number | null }) {
+  const { i18n } = useTranslation();
+  const value = change(now, before);
+  if (value === null) return <span aria-hidden="true">—</span>;
+  return <span className={value >= 0 ? "change-up" : "change-down"}>{`${value >= 0 ? "+" : ""}${formatPercent(i18n.language, value * 100)}`}</span>;
+}
+
+export default function MonthlyReport() {
+  const { t, i18n } = useTranslation();
+  const report = useLoaderData<typeof loader>();
+  const { months, figures, currency } = report;
+  const format = useLineFormat(currency);
+  const monthName = (month: string) => formatDate(i18n.language, `${month}-01T00:00:00Z`, { month: "long", year: "numeric", timeZone: "UTC" });
+  const lineLabel = (line: MonthlyLine) => {
+    if (line.kind === "ratio") return <KpiLabel name={line.item} />;
+    const derived = kpiLabels[line.item];
+    return derived ? <KpiLabel name={derived} /> : t(`costBenefit.lines.${line.item as "gifts_cost"}`);
+  };
+  const empty = figures.current.empty && report.newPartners.count === 0 && report.stageChanges.length === 0;
+  return (
+    <>
+      <PageHeader title={t("monthly.title", { month: monthName(months.current) })}>
+        <button type="button" className="button button-quiet" onClick={() => window.print()}>
+          {t("common.print")}
+        </button>
+        <a href={`/reports/monthly/pdf?month=${months.current}`} className="button button-quiet" download>
+          {t("monthly.downloadPdf")}
+        </a>
+        <a href={`/reports/monthly/export?month=${months.current}`} className="button button-quiet" download>
+          {t("common.exportCsv")}
+        </a>
+      </PageHeader>
+      <Form method="get" className="filters card" aria-label={t("common.filters")}>
+        <div className="field">
+          <label htmlFor="report-month">{t("summary.month")}</label>
+          <input id="report-month" name="month" type="month" defaultValue={months.current} required />
+        </div>
+        <button type="submit" className="button button-quiet">
+          {t("common.apply")}
+        </button>
+      </Form>
+      <p className="hint">
+        {t("monthly.comparedWith", { previous: monthName(months.previous), lastYear: monthName(months.lastYear) })} {t(`costBenefit.basis.${report.basis}`)}{" "}
+        {t("costBenefit.currencyLine", { currency })}
+      </p>
+      {empty ? (
+        <EmptyState title={t("monthly.emptyTitle")}>{t("monthly.empty", { month: monthName(months.current) })}</EmptyState>
+      ) : (
+        <>
+          <section className="card" aria-labelledby="kpi-title">
+            <h2 id="kpi-title">{t("monthly.kpis")}</h2>
+            <EmvRatesNote rates={report.rates} currency={currency} />
+            {figures.current.sums.unconverted ? (
+              <p className="notice" role="status">
+                {t("costBenefit.unconverted", { count: figures.current.sums.unconverted, n: formatNumber(i18n.language, figures.current.sums.unconverted) })}{" "}
+                <Link to={`/spend?view=month&from=${months.current}-01`} className="no-print">
+                  {t("costBenefit.seeMissingRates")}
+                </Link>
+              </p>
+            ) : null}
+            <div className="table-wrap">
+              <table className="report-table">
+                <caption className="visually-hidden">{t("monthly.kpis")}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t("monthly.figure")}</th>
+                    <th scope="col" className="numeric">{monthName(months.current)}</th>
+                    <th scope="col" className="numeric">{monthName(months.previous)}</th>
+                    <th scope="col" className="numeric">{t("monthly.change")}</th>
+                    <th scope="col" className="numeric">{monthName(months.lastYear)}</th>
+                    <th scope="col" className="numeric">{t("monthly.change")}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {monthlyKpiLines
+                    .filter((line) => line.item !== "unconverted")
+                    .map((line) => (
+                      <tr key={line.item}>
+                        <th scope="row">{lineLabel(line)}</th>
+                        <td className="numeric">{format(line, figures.current)}</td>
+                        <td className="numeric">{format(line, figures.previous)}</td>
+                        <td className="numeric">
+                          <Change now={line.value(figures.current)} before={line.value(figures.previous)} />
+                        </td>
+                        <td className="numeric">{format(line, figures.lastYear)}</td>
+                        <td className="numeric">
+                          <Change now={line.value(figures.current)} before={line.value(figures.lastYear)} />
+                        </td>
+                      </tr>
+                    ))}
+                </tbody>
+              </table>
+            </div>
+            <CostBenefitChart
+              title={t("monthly.chartTitle")}
+              currency={currency}
+              months={[months.lastYear, months.previous, months.current].map((month) => {
+                const f = month === months.current ? figures.current : month === months.previous ? figures.previous : figures.lastYear;
+                return { month, costMinor: f.costMinor, revenueMinor: f.sums.revenueMinor, emvMinor: f.emvMinor };
+              })}
+            />
+          </section>
+          <section className="card" aria-labelledby="partners-title">
+            <h2 id="partners-title">{t("monthly.partners")}</h2>
+            <p>{t("monthly.newPartners", { count: report.newPartners.count, n: formatNumber(i18n.language, report.newPartners.count) })}</p>
+            {report.newPartners.first.length ? (
+              <ul className="plain-list columns">
+                {report.newPartners.first.map((p) => (
+                  <li key={p.id}>
+                    <Link to={`/partners/${p.id}`}>{p.name}</Link> <span className="hint">{formatDay(i18n.language, p.createdAt)}</span>
+                  </li>
+                ))}
+              </ul>
+            ) : null}
+            {report.stageChanges.length ? (
+              <div className="table-wrap">
+                <table>
+                  <caption>{t("monthly.stageChanges")}</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t("monthly.fromStage")}</th>
+                      <th scope="col">{t("monthly.toStage")}</th>
+                      <th scope="col" className="numeric">{t("monthly.partnerCount")}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {report.stageChanges.map((c) => (
+                      <tr key={`${c.from}-${c.to}`}>
+                        <td>{t(`stages.${c.from as "active"}`, { defaultValue: c.from })}</td>
+                        <td>{t(`stages.${c.to as "active"}`, { defaultValue: c.to })}</td>
+                        <td className="numeric">{formatNumber(i18n.language, c.count)}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            ) : (
+              <p className="hint">{t("monthly.noStageChanges")}</p>
+            )}
+          </section>
+          <section className="card" aria-labelledby="coverage-title">
+            <h2 id="coverage-title">{t("monthly.coverage")}</h2>
+            {report.coverageByPlatform.length ? (
+              <div className="table-wrap">
+                <table>
+                  <caption className="visually-hidden">{t("monthly.coverage")}</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t("channels.platform")}</th>
+                      <th scope="col" className="numeric">{t("costBenefit.coverage")}</th>
+                      <th scope="col" className="numeric">{t("metrics.impressions")}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {report.coverageByPlatform.map((p) => (
+                      <tr key={p.platform}>
+                        <th scope="row">{t(`platforms.${p.platform as "instagram"}`)}</th>
+                        <td className="numeric">{formatNumber(i18n.language, p.count)}</td>
+                        <td className="numeric">{p.impressions === null ? "—" : formatNumber(i18n.language, p.impressions)}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            ) : (
+              <p className="hint">{t("monthly.noCoverage")}</p>
+            )}
+          </section>
+          <section className="card" aria-labelledby="disclosure-title">
+            <h2 id="disclosure-title">{t("monthly.disclosure")}</h2>
+            {report.disclosure.totals.checked ? (
+              <DisclosureCountsTable caption={t("summary.byJurisdiction")} nameHeader={t("coverage.jurisdiction")} rows={report.disclosure.byJurisdiction} />
+            ) : (
+              <p className="hint">{t("monthly.noChecks")}</p>
+            )}
+            <p className="no-print">
+              <Link to={`/compliance/summary?month=${months.current}`}>{t("monthly.fullSummary")}</Link>
+            </p>
+          </section>
+        </>
+      )}
+    </>
+  );
+}

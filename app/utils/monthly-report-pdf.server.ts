@@ -1,0 +1,142 @@
+/**
+ * The monthly report as a PDF, drawn on the server with PDFKit (standard fonts, no downloads).
+ * It prints the same lines as the page and the CSV, in the reader's language.
+ */
+import PDFDocument from "pdfkit";
+import type { TFunction } from "i18next";
+import { change, type CostBenefit } from "~/domain/metrics";
+import { monthlyKpiLines, type MonthlyLine } from "~/domain/monthly-report";
+import { ratioFormulas } from "~/domain/metrics";
+import type { MonthlyReport } from "~/models/monthly-report.server";
+import { formatDate, formatMoney, formatNumber, formatPercent } from "./format";
+
+// The standard PDF fonts are WinAnsi: Intl's narrow no-break space (French grouping) is not in it.
+const pdfText = (text: string) => text.replace(/[\u202f\u2009]/g, "\u00a0").replace(/\u2212/g, "-");
+
+export async function monthlyReportPdf(report: MonthlyReport, t: TFunction, locale: string): Promise<Buffer> {
+  const doc = new PDFDocument({ size: "A4", margin: 48, info: { Title: pdfText(t("monthly.title", { month: report.months.current })), Producer: "PartnerLedger" } });
+  const chunks: Buffer[] = [];
+  doc.on("data", (chunk: Buffer) => chunks.push(chunk));
+  const done = new Promise<Buffer>((resolve) => doc.on("end", () => resolve(Buffer.concat(chunks))));
+
+  const { currency, figures, months } = report;
+  const monthName = (month: string) => formatDate(locale, `${month}-01T00:00:00Z`, { month: "long", year: "numeric", timeZone: "UTC" });
+  const format = (line: MonthlyLine, f: CostBenefit) => {
+    const value = line.value(f);
+    if (value === null) return "—";
+    if (line.kind === "money") return formatMoney(locale, Math.round(value), currency);
+    if (line.kind === "ratio") {
+      const unit = ratioFormulas[line.item].unit;
+      if (unit === "money") return formatMoney(locale, value, currency);
+      if (unit === "percent") return formatPercent(locale, value * 100);
+      return `${formatNumber(locale, value, { maximumFractionDigits: 2 })}×`;
+    }
+    return formatNumber(locale, value);
+  };
+  const label = (line: MonthlyLine) => (line.kind === "ratio" ? t(`costBenefit.kpi.${line.item}`) : t(`costBenefit.lines.${line.item as "cost"}`));
+  const changeText = (now: number | null, before: number | null) => {
+    const value = change(now, before);
+    return value === null ? "—" : `${value >= 0 ? "+" : ""}${formatPercent(locale, value * 100)}`;
+  };
+
+  const left = doc.page.margins.left;
+  const heading = (text: string) => {
+    if (doc.y > doc.page.height - 140) doc.addPage();
+    doc.moveDown(0.8).font("Helvetica-Bold").fontSize(13).fillColor("#1f2937").text(pdfText(text), left).moveDown(0.3).font("Helvetica").fontSize(9);
+  };
+  const row = (cells: string[], widths: number[], bold = false) => {
+    if (doc.y > doc.page.height - 70) doc.addPage();
+    const y = doc.y;
+    let x = left;
+    doc.font(bold ? "Helvetica-Bold" : "Helvetica").fontSize(9);
+    cells.forEach((cell, i) => {
+      doc.text(pdfText(cell), x, y, { width: widths[i] - 6, align: i === 0 ? "left" : "right", lineBreak: false, ellipsis: true });
+      x += widths[i];
+    });
+    doc.y = y + 14;
+    doc.x = left;
+  };
+
+  doc.font("Helvetica-Bold").fontSize(18).text(pdfText(t("monthly.title", { month: monthName(months.current) })));
+  doc.font("Helvetica").fontSize(9).fillColor("#4b5563");
+  doc.text(pdfText(`${t("monthly.comparedWith", { previous: monthName(months.previous), lastYear: monthName(months.lastYear) })} ${t(`costBenefit.basis.${report.basis}`)} ${t("costBenefit.currencyLine", { currency })}`));
+  doc.text(
+    pdfText(
+      `${t("costBenefit.emvRatesLine", { perMille: formatMoney(locale, report.rates.perMilleMinor, currency), perEngagement: formatMoney(locale, report.rates.perEngagementMinor, currency), perClick: formatMoney(locale, report.rates.perClickMinor, currency) })}${report.rates.placeholder ? ` (${t("costBenefit.placeholderRates")})` : ""}`,
+    ),
+  );
+  doc.fillColor("#111827");
+
+  if (figures.current.empty && report.newPartners.count === 0) {
+    heading(t("monthly.emptyTitle"));
+    doc.text(pdfText(t("monthly.empty", { month: monthName(months.current) })));
+  } else {
+    heading(t("monthly.kpis"));
+    const widths = [130, 85, 85, 55, 85, 55];
+    row([t("monthly.figure"), monthName(months.current), monthName(months.previous), t("monthly.change"), monthName(months.lastYear), t("monthly.change")], widths, true);
+    for (const line of monthlyKpiLines) {
+      row(
+        [label(line), format(line, figures.current), format(line, figures.previous), changeText(line.value(figures.current), line.value(figures.previous)), format(line, figures.lastYear), changeText(line.value(figures.current), line.value(figures.lastYear))],
+        widths,
+      );
+    }
+    if (figures.current.sums.unconverted) doc.moveDown(0.3).text(pdfText(t("costBenefit.unconverted", { count: figures.current.sums.unconverted, n: formatNumber(locale, figures.current.sums.unconverted) })));
+
+    heading(t("monthly.chartTitle"));
+    drawBars(doc, [
+      { label: monthName(months.lastYear), f: figures.lastYear },
+      { label: monthName(months.previous), f: figures.previous },
+      { label: monthName(months.current), f: figures.current },
+    ], [t("costBenefit.kpi.cost"), t("metrics.revenue"), t("costBenefit.kpi.emv")]);
+
+    heading(t("monthly.partners"));
+    doc.text(pdfText(t("monthly.newPartners", { count: report.newPartners.count, n: formatNumber(locale, report.newPartners.count) })));
+    if (report.stageChanges.length) {
+      doc.moveDown(0.3);
+      row([t("monthly.fromStage"), t("monthly.toStage"), t("monthly.partnerCount")], [160, 160, 80], true);
+      for (const c of report.stageChanges) row([t(`stages.${c.from as "active"}`, { defaultValue: c.from }), t(`stages.${c.to as "active"}`, { defaultValue: c.to }), formatNumber(locale, c.count)], [160, 160, 80]);
+    }
+
+    heading(t("monthly.coverage"));
+    if (report.coverageByPlatform.length) {
+      row([t("channels.platform"), t("costBenefit.coverage"), t("metrics.impressions")], [160, 100, 120], true);
+      for (const p of report.coverageByPlatform) row([t(`platforms.${p.platform as "instagram"}`), formatNumber(locale, p.count), p.impressions === null ? "—" : formatNumber(locale, p.impressions)], [160, 100, 120]);
+    } else doc.text(pdfText(t("monthly.noCoverage")));
+
+    heading(t("monthly.disclosure"));
+    if (report.disclosure.totals.checked) {
+      const widths = [70, 60, 65, 65, 60, 70, 80];
+      row([t("coverage.jurisdiction"), t("summary.checked"), t("verdicts.compliant"), t("verdicts.insufficient"), t("verdicts.missing"), t("summary.complianceRate"), t("summary.confirmedIssues")], widths, true);
+      for (const j of report.disclosure.byJurisdiction) {
+        const needed = j.checked - j.notRequired;
+        row([j.key, formatNumber(locale, j.checked), formatNumber(locale, j.compliant), formatNumber(locale, j.insufficient), formatNumber(locale, j.missing), needed ? formatPercent(locale, (100 * j.compliant) / needed) : "—", formatNumber(locale, j.confirmedIssues)], widths);
+      }
+    } else doc.text(pdfText(t("monthly.noChecks")));
+  }
+  doc.end();
+  return done;
+}
+
+/** Cost, revenue and EMV for each month as grouped bars; the table above carries the numbers. */
+function drawBars(doc: PDFKit.PDFDocument, groups: { label: string; f: CostBenefit }[], names: string[]) {
+  const colours = ["#1d4ed8", "#047857", "#b45309"];
+  const values = groups.map(({ f }) => [f.costMinor, f.sums.revenueMinor ?? 0, f.emvMinor ?? 0]);
+  const max = Math.max(1, ...values.flat());
+  const height = 90;
+  const top = doc.y;
+  const left = doc.page.margins.left;
+  groups.forEach((group, i) => {
+    const x = left + i * 150;
+    values[i].forEach((value, j) => {
+      const h = (value / max) * height;
+      doc.rect(x + j * 26, top + height - h, 22, h).fill(colours[j]);
+    });
+    doc.fillColor("#111827").fontSize(8).text(pdfText(group.label), x, top + height + 4, { width: 140, lineBreak: false });
+  });
+  names.forEach((name, j) => {
+    doc.rect(left + 460, top + j * 14, 8, 8).fill(colours[j]);
+    doc.fillColor("#111827").fontSize(8).text(pdfText(name), left + 472, top + j * 14 - 1, { lineBreak: false });
+  });
+  doc.x = left;
+  doc.y = top + height + 20;
+}

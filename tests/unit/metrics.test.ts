@@ -1,0 +1,145 @@
+/** metrics.md, checked against examples worked out by hand (the comments show the arithmetic). */
+import { describe, expect, it } from "vitest";
+import { change, comparisonMonths, costBenefit, emptySums, monthsBetween, postEngagementRate, presetPeriod, resolvePeriod, type CostBenefitSums } from "~/domain/metrics";
+import { csvAmount, csvRatio, parseRankingQuery } from "~/domain/ranking";
+
+const rates = { perMilleMinor: 500, perEngagementMinor: 10, perClickMinor: 50, placeholder: true };
+const sums = (partial: Partial<CostBenefitSums>): CostBenefitSums => ({ ...emptySums(), ...partial });
+
+describe("cost-benefit formulas", () => {
+  // Gifts: 2 × 25.00 + 5.00 shipping = 55.00; one placement at 300.00; cost 355.00.
+  // Two posts: 20,000 impressions, 800 likes + 100 comments + (shares unknown) + 100 saves = 1,000
+  // engagements, 250 clicks, 10 conversions, 710.00 revenue; 4 checks needed a disclosure, 3 compliant.
+  const worked = costBenefit(
+    sums({
+      giftsMinor: 5500,
+      placementsMinor: 30000,
+      paidMinor: 10000,
+      giftCount: 1,
+      placementCount: 1,
+      paymentCount: 1,
+      coverageCount: 2,
+      impressions: 20000,
+      likes: 800,
+      comments: 100,
+      saves: 100,
+      clicks: 250,
+      conversions: 10,
+      revenueMinor: 71000,
+      disclosureRequired: 4,
+      disclosureCompliant: 3,
+    }),
+    rates,
+  );
+
+  it("adds gifts and committed placements into cost, and keeps paid to date apart", () => {
+    expect(worked.costMinor).toBe(35500);
+    expect(worked.sums.paidMinor).toBe(10000);
+  });
+
+  it("counts the known parts of engagements", () => {
+    expect(worked.engagements).toBe(1000);
+  });
+
+  it("values EMV with the workspace rates", () => {
+    // 20,000 / 1,000 × 5.00 + 1,000 × 0.10 + 250 × 0.50 = 100 + 100 + 125 = 325.00
+    expect(worked.emvMinor).toBe(32500);
+  });
+
+  it("computes every ratio as written in metrics.md", () => {
+    expect(worked.ratios.cpm).toBe(1775); // 355.00 / 20,000 × 1,000 = 17.75
+    expect(worked.ratios.cpe).toBe(35.5); // 355.00 / 1,000 = 0.355
+    expect(worked.ratios.cpc).toBe(142); // 355.00 / 250 = 1.42
+    expect(worked.ratios.cpa).toBe(3550); // 355.00 / 10 = 35.50
+    expect(worked.ratios.costPerCoverage).toBe(17750); // 355.00 / 2 = 177.50
+    expect(worked.ratios.roas).toBe(2); // 710 / 355
+    expect(worked.ratios.roi).toBe(1); // (710 − 355) / 355
+    expect(worked.ratios.emvRatio).toBeCloseTo(0.915493, 6); // 325 / 355
+    expect(worked.ratios.engagementRate).toBe(0.05); // 1,000 / 20,000
+    expect(worked.ratios.complianceRate).toBe(0.75); // 3 / 4
+    expect(worked.empty).toBe(false);
+  });
+
+  it("gives a partner with only gifts its cost and no ratio at all", () => {
+    const giftsOnly = costBenefit(sums({ giftsMinor: 4200, giftCount: 2 }), rates);
+    expect(giftsOnly.costMinor).toBe(4200);
+    expect(Object.values(giftsOnly.ratios)).toEqual(Array(10).fill(null));
+    expect(giftsOnly.engagements).toBeNull();
+    expect(giftsOnly.emvMinor).toBeNull();
+    expect(giftsOnly.empty).toBe(false);
+  });
+
+  it("leaves ratios null when the denominator is 0 or unknown, and never Infinity or NaN", () => {
+    const noCost = costBenefit(sums({ coverageCount: 1, impressions: 0, clicks: 0, revenueMinor: 5000 }), rates);
+    expect(noCost.ratios.roas).toBeNull(); // cost 0
+    expect(noCost.ratios.roi).toBeNull();
+    expect(noCost.ratios.emvRatio).toBeNull();
+    expect(noCost.ratios.cpm).toBeNull(); // impressions 0
+    expect(noCost.ratios.cpc).toBeNull(); // clicks 0
+    expect(noCost.ratios.cpe).toBeNull(); // engagements unknown
+    expect(noCost.ratios.complianceRate).toBeNull(); // nothing needed a disclosure
+    // Revenue unknown: ROAS and ROI are unknown too, not −100 %.
+    const noRevenue = costBenefit(sums({ placementsMinor: 10000, placementCount: 1 }), rates);
+    expect(noRevenue.ratios.roas).toBeNull();
+    expect(noRevenue.ratios.roi).toBeNull();
+  });
+
+  it("takes reach for the engagement rate only when impressions are unknown", () => {
+    // (30 + 10) / 800 = 0.05
+    expect(postEngagementRate({ impressions: null, reach: 800, likes: 30, comments: 10, shares: null, saves: null })).toBe(0.05);
+    expect(postEngagementRate({ impressions: 0, reach: 800, likes: 30, comments: 10, shares: null, saves: null })).toBeNull();
+    expect(postEngagementRate({ impressions: 2000, reach: 800, likes: 30, comments: 10, shares: null, saves: null })).toBe(0.02);
+  });
+
+  it("is empty only when nothing happened in scope", () => {
+    expect(costBenefit(emptySums(), rates).empty).toBe(true);
+    expect(costBenefit(sums({ unconverted: 1 }), rates).empty).toBe(false);
+  });
+
+  it("compares periods without dividing by zero", () => {
+    expect(change(150, 100)).toBe(0.5);
+    expect(change(50, -100)).toBe(1.5);
+    expect(change(10, 0)).toBeNull();
+    expect(change(null, 10)).toBeNull();
+  });
+});
+
+describe("periods", () => {
+  it("resolves the presets, both ends included", () => {
+    expect(presetPeriod("30d", "2026-11-21")).toEqual({ preset: "30d", from: "2026-10-23", to: "2026-11-21" });
+    expect(presetPeriod("quarter", "2026-11-21")).toEqual({ preset: "quarter", from: "2026-08-22", to: "2026-11-21" });
+    expect(presetPeriod("12m", "2026-11-21")).toEqual({ preset: "12m", from: "2025-11-22", to: "2026-11-21" });
+    expect(presetPeriod("quarter", "2026-05-31")).toEqual({ preset: "quarter", from: "2026-03-01", to: "2026-05-31" });
+  });
+
+  it("rejects a custom period that ends before it starts, or lacks an end", () => {
+    const params = (query: string) => new URLSearchParams(query);
+    expect(resolvePeriod(params("period=custom&from=2026-03-01&to=2026-02-01"), "2026-11-21")).toEqual({ error: "errors.endBeforeStart" });
+    expect(resolvePeriod(params("period=custom&from=2026-03-01"), "2026-11-21")).toEqual({ error: "errors.required" });
+    expect(resolvePeriod(params("period=custom&from=2026-02-30&to=2026-03-01"), "2026-11-21")).toEqual({ error: "errors.invalidDate" });
+    expect(resolvePeriod(params("period=custom&from=2026-03-01&to=2026-03-01"), "2026-11-21")).toEqual({ period: { preset: "custom", from: "2026-03-01", to: "2026-03-01" } });
+    expect(resolvePeriod(params(""), "2026-11-21")).toEqual({ period: presetPeriod("12m", "2026-11-21") });
+  });
+
+  it("lists months and comparison months", () => {
+    expect(monthsBetween("2025-11-22", "2026-02-03")).toEqual(["2025-11", "2025-12", "2026-01", "2026-02"]);
+    expect(comparisonMonths("2026-01")).toEqual({ previous: "2025-12", lastYear: "2025-01" });
+  });
+
+  it("reads the ranking's URL with ROI descending by default", () => {
+    const parsed = parseRankingQuery(new URLSearchParams("stage=active&sort=nonsense"), "2026-11-21");
+    expect(parsed).toMatchObject({ query: { sort: "roi", dir: "desc", stage: ["active"], from: "2025-11-22", to: "2026-11-21", page: 1 } });
+  });
+});
+
+describe("CSV figures", () => {
+  it("writes amounts with 2 decimals and ratios with 4, null as empty", () => {
+    expect(csvAmount(123456, "EUR")).toBe("1234.56");
+    expect(csvAmount(1500, "JPY")).toBe("1500.00");
+    expect(csvAmount(null, "EUR")).toBe("");
+    expect(csvRatio(1775, "EUR")).toBe("17.7500");
+    expect(csvRatio(2 / 3)).toBe("0.6667");
+    expect(csvRatio(-0.5)).toBe("-0.5000");
+    expect(csvRatio(null)).toBe("");
+  });
+});
