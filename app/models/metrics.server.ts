@@ -161,6 +161,36 @@ export interface CostBenefitGroup extends CostBenefit {
   key: string;
 }
 
+/** The statements, exported so the benchmark can time them on the database directly. */
+export function groupsSql(scope: CostBenefitScope, grouping: CostBenefitGrouping, context: MetricsContext) {
+  return Prisma.sql`WITH ${sumsCtes(scope, grouping, context)} SELECT * FROM sums ORDER BY key`;
+}
+
+export function rankingSql(query: RankingQuery, context: MetricsContext) {
+  const sort = rankingSortSql(query.sort, context.rates);
+  const direction = query.dir === "asc" ? Prisma.sql`ASC` : Prisma.sql`DESC`;
+  const limit = query.page === null ? Prisma.empty : Prisma.sql`LIMIT ${query.pageSize} OFFSET ${(query.page - 1) * query.pageSize}`;
+  return Prisma.sql`
+    WITH ${sumsCtes({ from: query.from, to: query.to }, "partner", context)}
+    SELECT s.*, pa."name", pa."externalId" AS external_id, count(*) OVER () AS total_count
+    FROM sums s JOIN "Partner" pa ON pa."id" = s.key
+    WHERE ${partnerListConditionsSql(query, Prisma.sql`pa`)}
+    ORDER BY ${sort} ${direction} NULLS LAST, lower(pa."name"), pa."id"
+    ${limit}`;
+}
+
+export function bestAndWorstSql(scope: CostBenefitScope, by: RatioName, context: MetricsContext, count: number) {
+  return Prisma.sql`
+    WITH ${sumsCtes(scope, "partner", context)},
+    valued AS (SELECT s.*, ${ratioSql(by, context.rates)} AS kpi FROM sums s),
+    ranked AS (
+      SELECT v.*, row_number() OVER (ORDER BY kpi DESC, key) AS best, row_number() OVER (ORDER BY kpi ASC, key) AS worst
+      FROM valued v WHERE kpi IS NOT NULL
+    )
+    SELECT r.*, pa."name", pa."externalId" AS external_id FROM ranked r JOIN "Partner" pa ON pa."id" = r.key
+    WHERE r.best <= ${count} OR r.worst <= ${count}`;
+}
+
 /** Cost-benefit for a scope, one entry per group that had any activity. */
 export async function costBenefitGroups(
   scope: CostBenefitScope,
@@ -168,7 +198,7 @@ export async function costBenefitGroups(
   context: MetricsContext,
   client: DbClient = db(),
 ): Promise<CostBenefitGroup[]> {
-  const rows = await client.$queryRaw<SumsRow[]>`WITH ${sumsCtes(scope, grouping, context)} SELECT * FROM sums ORDER BY key`;
+  const rows = await client.$queryRaw<SumsRow[]>(groupsSql(scope, grouping, context));
   return rows.map((row) => ({ key: row.key ?? "", ...costBenefit(sumsOf(row), context.rates) }));
 }
 
@@ -209,16 +239,7 @@ export interface RankingRow extends CostBenefit {
  * the partner list and sorted by any KPI in SQL; `page` null returns every row (exports).
  */
 export async function costBenefitRanking(query: RankingQuery, context: MetricsContext, client: DbClient = db()) {
-  const sort = rankingSortSql(query.sort, context.rates);
-  const direction = query.dir === "asc" ? Prisma.sql`ASC` : Prisma.sql`DESC`;
-  const limit = query.page === null ? Prisma.empty : Prisma.sql`LIMIT ${query.pageSize} OFFSET ${(query.page - 1) * query.pageSize}`;
-  const rows = await client.$queryRaw<(SumsRow & { name: string; external_id: string | null; total_count: bigint })[]>`
-    WITH ${sumsCtes({ from: query.from, to: query.to }, "partner", context)}
-    SELECT s.*, pa."name", pa."externalId" AS external_id, count(*) OVER () AS total_count
-    FROM sums s JOIN "Partner" pa ON pa."id" = s.key
-    WHERE ${partnerListConditionsSql(query, Prisma.sql`pa`)}
-    ORDER BY ${sort} ${direction} NULLS LAST, lower(pa."name"), pa."id"
-    ${limit}`;
+  const rows = await client.$queryRaw<(SumsRow & { name: string; external_id: string | null; total_count: bigint })[]>(rankingSql(query, context));
   return {
     total: rows.length ? Number(rows[0].total_count) : 0,
     rows: rows.map((row): RankingRow => ({ partnerId: row.key!, name: row.name, externalId: row.external_id, ...costBenefit(sumsOf(row), context.rates) })),
@@ -230,16 +251,7 @@ export async function costBenefitRanking(query: RankingQuery, context: MetricsCo
  * campaign reports). Partners whose KPI is unknown are left out of both lists.
  */
 export async function bestAndWorst(scope: CostBenefitScope, by: RatioName, context: MetricsContext, count = 5, client: DbClient = db()) {
-  const value = ratioSql(by, context.rates);
-  const rows = await client.$queryRaw<(SumsRow & { name: string; external_id: string | null; best: bigint; worst: bigint })[]>`
-    WITH ${sumsCtes(scope, "partner", context)},
-    valued AS (SELECT s.*, ${value} AS kpi FROM sums s),
-    ranked AS (
-      SELECT v.*, row_number() OVER (ORDER BY kpi DESC, key) AS best, row_number() OVER (ORDER BY kpi ASC, key) AS worst
-      FROM valued v WHERE kpi IS NOT NULL
-    )
-    SELECT r.*, pa."name", pa."externalId" AS external_id FROM ranked r JOIN "Partner" pa ON pa."id" = r.key
-    WHERE r.best <= ${count} OR r.worst <= ${count}`;
+  const rows = await client.$queryRaw<(SumsRow & { name: string; external_id: string | null; best: bigint; worst: bigint })[]>(bestAndWorstSql(scope, by, context, count));
   const toRow = (row: (typeof rows)[number]): RankingRow => ({ partnerId: row.key!, name: row.name, externalId: row.external_id, ...costBenefit(sumsOf(row), context.rates) });
   const best = rows.filter((r) => Number(r.best) <= count).sort((a, b) => Number(a.best) - Number(b.best));
   const worst = rows.filter((r) => Number(r.worst) <= count).sort((a, b) => Number(a.worst) - Number(b.worst));

@@ -1,0 +1,220 @@
+/**
+ * npm run bench — the whole-app benchmark (issue 6). Generates the large data set into a fresh
+ * database (PostgreSQL when DATABASE_URL is set, else PGlite), starts the production build,
+ * times the main pages over HTTP as a signed-in admin, then times each page's main SQL statement
+ * directly on the same database and prints page / SQL. PGlite admits one process at a time, so
+ * the server is stopped before the SQL is timed (for both engines, to compare like with like).
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import net from "node:net";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import pg from "pg";
+import type { Prisma } from "../generated/prisma/client";
+import { comparisonMonths, presetPeriod } from "../domain/metrics";
+import { PartnerListQuerySchema } from "../domain/partner-list";
+import { parseRankingQuery } from "../domain/ranking";
+import { bestAndWorstSql, groupsSql, metricsContext, rankingSql, type MetricsContext } from "../models/metrics.server";
+import { monthPeriod } from "../models/monthly-report.server";
+import { partnerListConditionsSql } from "../models/partner.server";
+import { databaseTarget, openDatabase } from "../utils/db-connection.server";
+import { db } from "../utils/db.server";
+import { parseEnv } from "../utils/env.server";
+import { Prisma as PrismaNamespace } from "../generated/prisma/client";
+import { benchUser, freshDatabase, RUNS, time, WARMUP, type Timing } from "./bench-harness";
+import { runCli, withCliDatabase } from "./database";
+import { BENCH_SIZE, generateDataset } from "./generate-data";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+
+const targets: Record<string, number | null> = {
+  "partner list, default": null,
+  "partner list, filtered": null,
+  "partner list, searched": null,
+  "partner page with cost-benefit panel": 60,
+  "cost-benefit ranking, 12 months, by ROI": 150,
+  "compliance queue": null,
+  "monthly report": 300,
+  "dashboard (admin: all panels)": 100,
+};
+
+interface BenchPage {
+  name: string;
+  url: () => string;
+  /** The page's main statement(s), run directly on the database. */
+  sql: () => Prisma.Sql[];
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = net.createServer().listen(0, () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function startServer(port: number): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ["--experimental-wasm-modules", "--no-warnings", "--import", "tsx", "server/index.ts"], {
+    cwd: root,
+    env: { ...process.env, PORT: String(port), NODE_ENV: "production" },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  await new Promise<void>((resolve, reject) => {
+    const deadline = setTimeout(() => reject(new Error("The server did not start within 120 s.")), 120_000);
+    const poll = async () => {
+      try {
+        if ((await fetch(`http://127.0.0.1:${port}/healthz`)).ok) return (clearTimeout(deadline), resolve());
+      } catch {
+        /* not listening yet */
+      }
+      if (child.exitCode !== null) return reject(new Error(`The server exited with code ${child.exitCode}.`));
+      setTimeout(poll, 250);
+    };
+    poll();
+  });
+  return child;
+}
+
+function stopServer(child: ChildProcess) {
+  return new Promise<void>((resolve) => {
+    child.once("exit", () => resolve());
+    child.kill("SIGTERM");
+  });
+}
+
+/** Runs Prisma.Sql objects on a plain driver connection (pg or PGlite), no ORM in between. */
+async function rawRunner(): Promise<{ run: (sql: Prisma.Sql) => Promise<unknown>; close: () => Promise<void> }> {
+  if (process.env.DATABASE_URL) {
+    const url = new URL(process.env.DATABASE_URL);
+    const schema = url.searchParams.get("schema");
+    url.searchParams.delete("schema");
+    const client = new pg.Client({ connectionString: url.toString() });
+    await client.connect();
+    if (schema) await client.query(`SET search_path TO "${schema}"`);
+    return { run: (sql) => client.query(sql.text, sql.values as unknown[]), close: () => client.end() };
+  }
+  const database = await openDatabase(databaseTarget(parseEnv()));
+  return { run: (sql) => database.pglite!.query(sql.text, sql.values as unknown[]), close: () => database.close() };
+}
+
+function pages(context: MetricsContext, samplePartners: string[], month: string): BenchPage[] {
+  // Both the page and its SQL walk through the same partners, one per run.
+  let i = 0;
+  const nextPartner = () => samplePartners[i++ % samplePartners.length];
+  const partnerList = (search: string) => {
+    const query = PartnerListQuerySchema.parse(Object.fromEntries(new URLSearchParams(search)));
+    const where = partnerListConditionsSql(query, PrismaNamespace.sql`p`);
+    return [
+      PrismaNamespace.sql`SELECT p."id", p."name", p."stage", p."totalFollowers" FROM "Partner" p WHERE ${where} ORDER BY p."name", p."id" LIMIT 50`,
+      PrismaNamespace.sql`SELECT count(*) FROM "Partner" p WHERE ${where}`,
+    ];
+  };
+  const today = new Date().toISOString().slice(0, 10);
+  const twelveMonths = presetPeriod("12m", today);
+  const ranking = parseRankingQuery(new URLSearchParams("sort=roi&dir=desc"), today);
+  if ("error" in ranking) throw new Error(ranking.error);
+  const months = { current: month, ...comparisonMonths(month) };
+  return [
+    { name: "partner list, default", url: () => "/partners", sql: () => partnerList("") },
+    { name: "partner list, filtered", url: () => "/partners?stage=active&country=FR&platform=instagram", sql: () => partnerList("stage=active&country=FR&platform=instagram") },
+    { name: "partner list, searched", url: () => "/partners?q=mar", sql: () => partnerList("q=mar") },
+    {
+      name: "partner page with cost-benefit panel",
+      url: () => `/partners/${nextPartner()}`,
+      sql: () => {
+        const partnerId = nextPartner();
+        return [groupsSql({ ...twelveMonths, partnerId }, "none", context), groupsSql({ ...twelveMonths, partnerId }, "month", context)];
+      },
+    },
+    { name: "cost-benefit ranking, 12 months, by ROI", url: () => "/reports/cost-benefit?sort=roi&dir=desc", sql: () => [rankingSql(ranking.query, context)] },
+    {
+      name: "compliance queue",
+      url: () => "/compliance",
+      sql: () => [
+        PrismaNamespace.sql`SELECT c."id", c."publishedOn" FROM "DisclosureCheck" c WHERE c."needsReview" ORDER BY c."publishedOn", c."id" LIMIT 50`,
+        PrismaNamespace.sql`SELECT count(*) FROM "DisclosureCheck" c WHERE c."needsReview"`,
+      ],
+    },
+    { name: "monthly report", url: () => `/reports/monthly?month=${month}`, sql: () => [months.current, months.previous, months.lastYear].map((m) => groupsSql(monthPeriod(m), "none", context)) },
+    { name: "dashboard (admin: all panels)", url: () => "/", sql: () => [bestAndWorstSql(presetPeriod("quarter", today), "roi", context, 5)] },
+  ];
+}
+
+function ratioTable(engine: string, results: { name: string; page: Timing; sql: Timing }[]) {
+  console.log(`\n${engine}: ${RUNS} runs after ${WARMUP} warm-ups. Page = full HTML document over HTTP from the production build; SQL = the page's main statements run directly.`);
+  console.log("| page | page p50 ms | page p95 ms | SQL p50 ms | SQL p95 ms | page / SQL (p95) | target p95 |");
+  console.log("|---|---:|---:|---:|---:|---:|---:|");
+  for (const { name, page, sql } of results) {
+    const target = targets[name];
+    const ratio = page.p95 / sql.p95;
+    const verdict = [target === null ? "—" : `≤ ${target} ${page.p95 <= target ? "ok" : "MISSED"}`, `ratio ${ratio <= 2 ? "ok" : "MISSED"}`].join("; ");
+    console.log(`| ${name} | ${page.p50.toFixed(1)} | ${page.p95.toFixed(1)} | ${sql.p50.toFixed(1)} | ${sql.p95.toFixed(1)} | ${ratio.toFixed(2)}× | ${verdict} |`);
+  }
+}
+
+// BENCH_SCALE=0.05 runs the same steps on a smaller data set (a quick check of the script itself).
+const scale = Number(process.env.BENCH_SCALE ?? "1");
+const size = Object.fromEntries(Object.entries(BENCH_SIZE).map(([key, count]) => [key, Math.max(10, Math.round(count * scale))])) as unknown as typeof BENCH_SIZE;
+
+runCli(async () => {
+  const { engine, cleanup } = await freshDatabase();
+  let server: ChildProcess | null = null;
+  try {
+    let cookie = "";
+    let samplePartners: string[] = [];
+    let context: MetricsContext | null = null;
+    let month = "";
+    await withCliDatabase(async (database) => {
+      console.log(`Benchmark on ${database}`);
+      const user = await benchUser();
+      cookie = user.request("/").headers.get("Cookie") ?? "";
+      const started = Date.now();
+      await generateDataset(size, 42, (step) => console.log(`  ${step}`));
+      console.log(`  generated and loaded the data set in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+      await db().$executeRawUnsafe("VACUUM ANALYZE");
+      context = await metricsContext();
+      const active = await db().$queryRaw<{ id: string }[]>`SELECT "partnerId" AS id FROM "Placement" GROUP BY 1 ORDER BY 1 LIMIT 200`;
+      samplePartners = active.map((r) => r.id);
+      const latest = await db().coverageItem.findFirst({ orderBy: { publishedOn: "desc" }, select: { publishedOn: true } });
+      month = (latest?.publishedOn ?? new Date()).toISOString().slice(0, 7);
+    });
+    const port = await freePort();
+    console.log("  starting the production build…");
+    server = await startServer(port);
+    const list = pages(context!, samplePartners, month);
+    const pageTimes: Timing[] = [];
+    for (const page of list) {
+      pageTimes.push(
+        await time(async () => {
+          const response = await fetch(`http://127.0.0.1:${port}${page.url()}`, { headers: { Cookie: cookie } });
+          if (response.status !== 200) throw new Error(`${page.name}: HTTP ${response.status}`);
+          await response.text();
+        }),
+      );
+      console.log(`  timed ${page.name}`);
+    }
+    await stopServer(server);
+    server = null;
+    const raw = await rawRunner();
+    const results: { name: string; page: Timing; sql: Timing }[] = [];
+    try {
+      for (const [index, page] of list.entries()) {
+        results.push({
+          name: page.name,
+          page: pageTimes[index],
+          sql: await time(async () => {
+            for (const statement of page.sql()) await raw.run(statement);
+          }),
+        });
+      }
+    } finally {
+      await raw.close();
+    }
+    ratioTable(engine, results);
+    return 0;
+  } finally {
+    if (server) await stopServer(server);
+    await cleanup();
+  }
+});
