@@ -20,6 +20,7 @@ import {
   type RatioName,
   type SumName,
 } from "~/domain/metrics";
+import { metricNames } from "~/domain/coverage";
 import type { RankingQuery } from "~/domain/ranking";
 import type { GiftValuationBasis } from "~/domain/money";
 import { db, type DbClient } from "~/utils/db.server";
@@ -48,28 +49,12 @@ export async function metricsContext(client: DbClient = db()): Promise<MetricsCo
   return { currency: settings.reportingCurrency, basis: settings.giftValuationBasis, rates: emvRates(settings) };
 }
 
+const benefitMetrics = metricNames;
 const sumColumns: SumName[] = [
-  "giftsMinor",
-  "placementsMinor",
-  "paidMinor",
-  "giftCount",
-  "placementCount",
-  "paymentCount",
-  "coverageCount",
-  "impressions",
-  "reach",
-  "views",
-  "likes",
-  "comments",
-  "shares",
-  "saves",
-  "clicks",
-  "conversions",
-  "revenueMinor",
-  "disclosureRequired",
-  "disclosureCompliant",
+  ...(["giftsMinor", "placementsMinor", "paidMinor", "giftCount", "placementCount", "paymentCount", "coverageCount"] as const),
+  ...benefitMetrics,
+  ...(["revenueMinor", "disclosureRequired", "disclosureCompliant"] as const),
 ];
-const benefitMetrics = ["impressions", "reach", "views", "likes", "comments", "shares", "saves", "clicks", "conversions"] as const;
 
 function groupKey(grouping: CostBenefitGrouping, partner: Prisma.Sql, campaign: Prisma.Sql, day: Prisma.Sql) {
   if (grouping === "partner") return partner;

@@ -1,7 +1,8 @@
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { DisclosureCountsTable } from "~/components/disclosure-counts";
+import { MonthPicker } from "~/components/month-picker";
 import { EmptyState, PageHeader } from "~/components/page";
 import { parseMonthParam } from "~/domain/coverage";
 import { isoDay } from "~/domain/days";
@@ -31,15 +32,7 @@ export default function ComplianceSummary() {
           {t("common.exportCsv")}
         </a>
       </PageHeader>
-      <Form method="get" className="filters card" aria-label={t("common.filters")}>
-        <div className="field">
-          <label htmlFor="summary-month">{t("summary.month")}</label>
-          <input id="summary-month" name="month" type="month" defaultValue={month} required />
-        </div>
-        <button type="submit" className="button button-quiet">
-          {t("common.apply")}
-        </button>
-      </Form>
+      <MonthPicker id="summary-month" month={month} />
       {totals.checked ? (
         <>
           <section className="card" aria-labelledby="totals-title">

@@ -1,8 +1,9 @@
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { DisclosureCountsTable } from "~/components/disclosure-counts";
 import { CostBenefitChart, EmvRatesNote, KpiLabel, useKpiFormat } from "~/components/metrics";
+import { MonthPicker } from "~/components/month-picker";
 import { EmptyState, PageHeader } from "~/components/page";
 import { parseMonthParam } from "~/domain/coverage";
 import { isoDay } from "~/domain/days";
@@ -67,15 +68,7 @@ export default function MonthlyReport() {
           {t("common.exportCsv")}
         </a>
       </PageHeader>
-      <Form method="get" className="filters card" aria-label={t("common.filters")}>
-        <div className="field">
-          <label htmlFor="report-month">{t("summary.month")}</label>
-          <input id="report-month" name="month" type="month" defaultValue={months.current} required />
-        </div>
-        <button type="submit" className="button button-quiet">
-          {t("common.apply")}
-        </button>
-      </Form>
+      <MonthPicker id="report-month" month={months.current} />
       <p className="hint">
         {t("monthly.comparedWith", { previous: monthName(months.previous), lastYear: monthName(months.lastYear) })} {t(`costBenefit.basis.${report.basis}`)}{" "}
         {t("costBenefit.currencyLine", { currency })}
