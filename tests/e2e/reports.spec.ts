@@ -40,7 +40,7 @@ test("the ranking, the partner panel and the monthly report show the same hand-c
   await expect(panel.locator("dt", { hasText: "CPM" }).locator("xpath=..").locator("dd")).toHaveText("€2.00");
   await expect(panel.locator("dt", { hasText: "CPE" }).locator("xpath=..").locator("dd")).toHaveText("€0.08");
   await expect(panel.locator("dt", { hasText: "ROI" }).locator("xpath=..").locator("dd")).toContainText("—");
-  await expect(panel.getByText("CPM", { exact: true })).toHaveAttribute("title", "CPM = cost / impressions × 1000");
+  await expect(panel.locator(".kpi-label").filter({ hasText: /^CPM/ })).toHaveAttribute("title", "CPM = cost / impressions × 1000");
   await panel.getByRole("link", { name: "Gifts (1 shipped)" }).click();
   await expect(page.getByRole("link", { name: /Coffret/ })).toHaveCount(1);
 
