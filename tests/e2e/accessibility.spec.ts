@@ -26,7 +26,6 @@ const pages = [
   ["disclosure rules", "/compliance/rules"],
   ["FR disclosure rules", "/compliance/rules/FR"],
   ["compliance summary", "/compliance/summary"],
-  ["reports", "/reports"],
   ["cost-benefit ranking", "/reports/cost-benefit"],
   ["monthly report", "/reports/monthly"],
   ["reports", "/reports"],
