@@ -10,7 +10,6 @@ import net from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
-import type { Prisma } from "../generated/prisma/client";
 import { comparisonMonths, presetPeriod } from "../domain/metrics";
 import { PartnerListQuerySchema } from "../domain/partner-list";
 import { parseRankingQuery } from "../domain/ranking";
@@ -20,7 +19,7 @@ import { partnerListConditionsSql } from "../models/partner.server";
 import { databaseTarget, openDatabase } from "../utils/db-connection.server";
 import { db } from "../utils/db.server";
 import { parseEnv } from "../utils/env.server";
-import { Prisma as PrismaNamespace } from "../generated/prisma/client";
+import { Prisma } from "../generated/prisma/client";
 import { benchUser, freshDatabase, RUNS, time, WARMUP, type Timing } from "./bench-harness";
 import { runCli, withCliDatabase } from "./database";
 import { BENCH_SIZE, generateDataset } from "./generate-data";
@@ -104,10 +103,10 @@ function pages(context: MetricsContext, samplePartners: string[], month: string)
   const nextPartner = () => samplePartners[i++ % samplePartners.length];
   const partnerList = (search: string) => {
     const query = PartnerListQuerySchema.parse(Object.fromEntries(new URLSearchParams(search)));
-    const where = partnerListConditionsSql(query, PrismaNamespace.sql`p`);
+    const where = partnerListConditionsSql(query, Prisma.sql`p`);
     return [
-      PrismaNamespace.sql`SELECT p."id", p."name", p."stage", p."totalFollowers" FROM "Partner" p WHERE ${where} ORDER BY p."name", p."id" LIMIT 50`,
-      PrismaNamespace.sql`SELECT count(*) FROM "Partner" p WHERE ${where}`,
+      Prisma.sql`SELECT p."id", p."name", p."stage", p."totalFollowers" FROM "Partner" p WHERE ${where} ORDER BY p."name", p."id" LIMIT 50`,
+      Prisma.sql`SELECT count(*) FROM "Partner" p WHERE ${where}`,
     ];
   };
   const today = new Date().toISOString().slice(0, 10);
@@ -132,8 +131,8 @@ function pages(context: MetricsContext, samplePartners: string[], month: string)
       name: "compliance queue",
       url: () => "/compliance",
       sql: () => [
-        PrismaNamespace.sql`SELECT c."id", c."publishedOn" FROM "DisclosureCheck" c WHERE c."needsReview" ORDER BY c."publishedOn", c."id" LIMIT 50`,
-        PrismaNamespace.sql`SELECT count(*) FROM "DisclosureCheck" c WHERE c."needsReview"`,
+        Prisma.sql`SELECT c."id", c."publishedOn" FROM "DisclosureCheck" c WHERE c."needsReview" ORDER BY c."publishedOn", c."id" LIMIT 50`,
+        Prisma.sql`SELECT count(*) FROM "DisclosureCheck" c WHERE c."needsReview"`,
       ],
     },
     { name: "monthly report", url: () => `/reports/monthly?month=${month}`, sql: () => [months.current, months.previous, months.lastYear].map((m) => groupsSql(monthPeriod(m), "none", context)) },

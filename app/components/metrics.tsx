@@ -1,7 +1,8 @@
 import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { periodPresets, ratioFormulas, type CostBenefit, type EmvRates, type Period, type RatioName } from "~/domain/metrics";
-import { formatDay, formatMoney, formatNumber, formatPercent } from "~/utils/format";
+import type { RankingRow } from "~/models/metrics.server";
+import { formatDay, formatKpi, formatMoney, formatNumber } from "~/utils/format";
 
 /** null is "—" on screen (metrics.md), with "unknown" for screen readers. */
 export function Unknown() {
@@ -15,12 +16,7 @@ export function Unknown() {
 
 export function useKpiFormat() {
   const { i18n } = useTranslation();
-  return (name: RatioName, value: number, currency: string) => {
-    const unit = ratioFormulas[name].unit;
-    if (unit === "money") return formatMoney(i18n.language, value, currency);
-    if (unit === "percent") return formatPercent(i18n.language, value * 100);
-    return `${formatNumber(i18n.language, value, { maximumFractionDigits: 2 })}×`;
-  };
+  return (name: RatioName, value: number, currency: string) => formatKpi(i18n.language, ratioFormulas[name].unit, value, currency);
 }
 
 export function KpiValue({ name, value, currency }: { name: RatioName; value: number | null; currency: string }) {
@@ -296,5 +292,23 @@ export function CostBenefitChart({ months, currency, title }: { months: MonthFig
         </div>
       </details>
     </figure>
+  );
+}
+
+/** Partners with their ROI and cost (dashboard best/worst, campaign top/bottom). */
+export function PartnerRoiList({ rows, currency, label, linkSuffix = "" }: { rows: RankingRow[]; currency: string; label: string; linkSuffix?: string }) {
+  const { t } = useTranslation();
+  if (!rows.length) return <p className="hint">{t("dashboard.noRanking")}</p>;
+  return (
+    <ol aria-label={label} className="kpi-list">
+      {rows.map((row) => (
+        <li key={row.partnerId}>
+          <Link to={`/partners/${row.partnerId}${linkSuffix}`}>{row.name}</Link>{" "}
+          <span className="hint">
+            {t("costBenefit.kpi.roi")} <KpiValue name="roi" value={row.ratios.roi} currency={currency} /> · {t("costBenefit.kpi.cost")} <MoneyOrUnknown minor={row.costMinor} currency={currency} />
+          </span>
+        </li>
+      ))}
+    </ol>
   );
 }

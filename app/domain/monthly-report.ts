@@ -1,5 +1,5 @@
 /** The monthly report as rows: the same lines feed the CSV, the PDF and the page's tables. */
-import type { CostBenefit, RatioName } from "./metrics";
+import { ratioFormulas, type CostBenefit, type RatioName } from "./metrics";
 import { csvAmount, csvRatio } from "./ranking";
 
 export interface MonthlyReportData {
@@ -45,13 +45,17 @@ export const monthlyKpiLines: MonthlyLine[] = [
   { kind: "count", item: "unconverted", value: (f) => f.sums.unconverted },
 ];
 
-const moneyPerUnit = new Set(["cpm", "cpe", "cpc", "cpa"]);
+/** How a line is formatted (`formatKpi`): ratios by their formula's unit. */
+export function lineUnit(line: MonthlyLine) {
+  if (line.kind === "ratio") return ratioFormulas[line.item].unit;
+  return line.kind === "money" ? "amount" : "count";
+}
 
 /** One KPI line's value in CSV form: amounts with 2 decimals, ratios with 4, unknown empty. */
 export function csvValue(line: MonthlyLine, figures: CostBenefit, currency: string): string {
   const value = line.value(figures);
   if (line.kind === "money") return csvAmount(value, currency);
-  if (line.kind === "ratio") return csvRatio(value, moneyPerUnit.has(line.item) ? currency : undefined);
+  if (line.kind === "ratio") return csvRatio(value, ratioFormulas[line.item].unit === "money" ? currency : undefined);
   return value === null ? "" : String(value);
 }
 

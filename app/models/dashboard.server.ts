@@ -3,6 +3,7 @@ import { addDays, presetPeriod } from "~/domain/metrics";
 import { isoDay, todayUtc } from "~/domain/days";
 import { db } from "~/utils/db.server";
 import { campaignSpend } from "./campaign.server";
+import { waitingForCoverage } from "./gift.server";
 import { complianceRateByJurisdiction, openQueueCount } from "./disclosure.server";
 import { bestAndWorst, type MetricsContext } from "./metrics.server";
 import { myFollowUps } from "./task.server";
@@ -14,10 +15,9 @@ const NEW_COVERAGE_DAYS = 7;
 export async function cmDashboard(userId: string) {
   const today = isoDay(todayUtc());
   const since = addDays(today, -NEW_COVERAGE_DAYS);
-  const cutoff = new Date(Date.now() - WAITING_DAYS * 86_400_000);
   const [followUps, waitingGifts, newCoverageCount, newCoverage] = await Promise.all([
     myFollowUps(userId),
-    db().gift.count({ where: { status: { in: ["shipped", "delivered"] }, shippedOn: { lte: cutoff }, returnFulfilledOn: null, coverage: { none: {} } } }),
+    db().gift.count({ where: waitingForCoverage(WAITING_DAYS) }),
     db().coverageItem.count({ where: { publishedOn: { gte: new Date(`${since}T00:00:00Z`) } } }),
     db().coverageItem.findMany({
       where: { publishedOn: { gte: new Date(`${since}T00:00:00Z`) } },

@@ -152,6 +152,11 @@ export interface GiftListQuery {
   waitingDays?: number;
 }
 
+/** Shipped at least `days` ago, with no coverage linked and not marked as returned in kind. */
+export function waitingForCoverage(days: number): Prisma.GiftWhereInput {
+  return { status: { in: ["shipped", "delivered"] }, shippedOn: { lte: new Date(Date.now() - days * 86_400_000) }, returnFulfilledOn: null, coverage: { none: {} } };
+}
+
 export async function listGifts(query: GiftListQuery) {
   const where: Prisma.GiftWhereInput = {
     ...(query.status ? { status: query.status } : {}),
@@ -160,10 +165,7 @@ export async function listGifts(query: GiftListQuery) {
     ...(query.batch ? { batchId: query.batch } : {}),
     ...(query.from || query.to ? { shippedOn: dayRange(query.from, query.to) } : {}),
   };
-  if (query.waitingDays !== undefined) {
-    const cutoff = new Date(Date.now() - query.waitingDays * 86_400_000);
-    Object.assign(where, { status: { in: ["shipped", "delivered"] }, shippedOn: { lte: cutoff }, returnFulfilledOn: null, coverage: { none: {} } });
-  }
+  if (query.waitingDays !== undefined) Object.assign(where, waitingForCoverage(query.waitingDays));
   const orderBy: Prisma.GiftOrderByWithRelationInput[] = query.waitingDays !== undefined ? [{ shippedOn: "asc" }, { id: "asc" }] : [{ createdAt: "desc" }, { id: "desc" }];
   const [rows, total] = await Promise.all([
     db().gift.findMany({

@@ -219,6 +219,10 @@ export interface RankingRow extends CostBenefit {
   externalId: string | null;
 }
 
+function rankingRow(row: SumsRow & { name: string; external_id: string | null }, rates: EmvRates): RankingRow {
+  return { partnerId: row.key!, name: row.name, externalId: row.external_id, ...costBenefit(sumsOf(row), rates) };
+}
+
 /**
  * Every partner with activity in the period (cost, payments, coverage or checks), filtered like
  * the partner list and sorted by any KPI in SQL; `page` null returns every row (exports).
@@ -227,7 +231,7 @@ export async function costBenefitRanking(query: RankingQuery, context: MetricsCo
   const rows = await client.$queryRaw<(SumsRow & { name: string; external_id: string | null; total_count: bigint })[]>(rankingSql(query, context));
   return {
     total: rows.length ? Number(rows[0].total_count) : 0,
-    rows: rows.map((row): RankingRow => ({ partnerId: row.key!, name: row.name, externalId: row.external_id, ...costBenefit(sumsOf(row), context.rates) })),
+    rows: rows.map((row) => rankingRow(row, context.rates)),
   };
 }
 
@@ -237,10 +241,9 @@ export async function costBenefitRanking(query: RankingQuery, context: MetricsCo
  */
 export async function bestAndWorst(scope: CostBenefitScope, by: RatioName, context: MetricsContext, count = 5, client: DbClient = db()) {
   const rows = await client.$queryRaw<(SumsRow & { name: string; external_id: string | null; best: bigint; worst: bigint })[]>(bestAndWorstSql(scope, by, context, count));
-  const toRow = (row: (typeof rows)[number]): RankingRow => ({ partnerId: row.key!, name: row.name, externalId: row.external_id, ...costBenefit(sumsOf(row), context.rates) });
   const best = rows.filter((r) => Number(r.best) <= count).sort((a, b) => Number(a.best) - Number(b.best));
   const worst = rows.filter((r) => Number(r.worst) <= count).sort((a, b) => Number(a.worst) - Number(b.worst));
-  return { best: best.map(toRow), worst: worst.map(toRow) };
+  return { best: best.map((row) => rankingRow(row, context.rates)), worst: worst.map((row) => rankingRow(row, context.rates)) };
 }
 
 /** A campaign's report: every row tagged with the campaign, whatever its date (metrics.md, Attribution). */

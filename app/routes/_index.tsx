@@ -1,12 +1,12 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { KpiValue, MoneyOrUnknown } from "~/components/metrics";
+import { KpiValue, PartnerRoiList } from "~/components/metrics";
 import { Money } from "~/components/money";
 import { PageHeader } from "~/components/page";
 import { complianceRate } from "~/domain/metrics";
 import { cmDashboard, complianceDashboard, marketingDashboard, WAITING_DAYS } from "~/models/dashboard.server";
-import { metricsContext, type RankingRow } from "~/models/metrics.server";
+import { metricsContext } from "~/models/metrics.server";
 import { requireUser } from "~/utils/auth.server";
 import { formatDay, formatNumber, formatPercent } from "~/utils/format";
 import { can } from "~/utils/permissions";
@@ -23,23 +23,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
     show.compliance ? complianceDashboard() : null,
   ]);
   return json({ name: user.name, cm, marketing, compliance, currency: context?.currency ?? null });
-}
-
-function PartnerKpiList({ rows, currency, label }: { rows: RankingRow[]; currency: string; label: string }) {
-  const { t } = useTranslation();
-  if (!rows.length) return <p className="hint">{t("dashboard.noRanking")}</p>;
-  return (
-    <ol aria-label={label} className="kpi-list">
-      {rows.map((row) => (
-        <li key={row.partnerId}>
-          <Link to={`/partners/${row.partnerId}?period=quarter#cost-benefit`}>{row.name}</Link>{" "}
-          <span className="hint">
-            {t("costBenefit.kpi.roi")} <KpiValue name="roi" value={row.ratios.roi} currency={currency} /> · {t("costBenefit.kpi.cost")} <MoneyOrUnknown minor={row.costMinor} currency={currency} />
-          </span>
-        </li>
-      ))}
-    </ol>
-  );
 }
 
 export default function Dashboard() {
@@ -112,9 +95,9 @@ export default function Dashboard() {
               <p className="hint">{t("dashboard.noBudgets")}</p>
             )}
             <h3>{t("dashboard.best")}</h3>
-            <PartnerKpiList rows={marketing.best} currency={currency} label={t("dashboard.best")} />
+            <PartnerRoiList rows={marketing.best} currency={currency} label={t("dashboard.best")} linkSuffix="?period=quarter#cost-benefit" />
             <h3>{t("dashboard.worst")}</h3>
-            <PartnerKpiList rows={marketing.worst} currency={currency} label={t("dashboard.worst")} />
+            <PartnerRoiList rows={marketing.worst} currency={currency} label={t("dashboard.worst")} linkSuffix="?period=quarter#cost-benefit" />
             <p className="hint">{t("dashboard.rankingPeriod", { from: formatDay(i18n.language, marketing.period.from), to: formatDay(i18n.language, marketing.period.to) })}</p>
             <Link to="/reports/cost-benefit">{t("costBenefit.rankingTitle")}</Link>
           </section>

@@ -4,8 +4,8 @@ import { useTranslation } from "react-i18next";
 import { MissingRatesNotice, Money } from "~/components/money";
 import { PageHeader } from "~/components/page";
 import { budgetOverrides, campaignSpend, getCampaign, setCampaignArchived } from "~/models/campaign.server";
-import { CostBenefitSummary, EmvRatesNote, KpiValue, MoneyOrUnknown } from "~/components/metrics";
-import { campaignResults, metricsContext, type RankingRow } from "~/models/metrics.server";
+import { CostBenefitSummary, EmvRatesNote, KpiValue, PartnerRoiList } from "~/components/metrics";
+import { campaignResults, metricsContext } from "~/models/metrics.server";
 import { requirePermission } from "~/utils/auth.server";
 import { answerRuleViolation } from "~/utils/forms.server";
 import { can } from "~/utils/permissions";
@@ -153,29 +153,6 @@ export default function CampaignPage() {
   );
 }
 
-function PartnerList({ rows, title, currency }: { rows: RankingRow[]; title: string; currency: string }) {
-  const { t } = useTranslation();
-  return (
-    <div>
-      <h3>{title}</h3>
-      {rows.length ? (
-        <ol className="kpi-list">
-          {rows.map((row) => (
-            <li key={row.partnerId}>
-              <Link to={`/partners/${row.partnerId}`}>{row.name}</Link>{" "}
-              <span className="hint">
-                {t("costBenefit.kpi.roi")} <KpiValue name="roi" value={row.ratios.roi} currency={currency} /> · {t("costBenefit.kpi.cost")} <MoneyOrUnknown minor={row.costMinor} currency={currency} />
-              </span>
-            </li>
-          ))}
-        </ol>
-      ) : (
-        <p className="hint">{t("dashboard.noRanking")}</p>
-      )}
-    </div>
-  );
-}
-
 /** The campaign report: its KPIs over every row tagged with it, top and bottom partners, disclosure record. */
 function CampaignResults() {
   const { t } = useTranslation();
@@ -196,8 +173,14 @@ function CampaignResults() {
           />
           <EmvRatesNote rates={emvRates} currency={currency} />
           <div className="kpi-columns">
-            <PartnerList rows={best} title={t("campaigns.topPartners")} currency={currency} />
-            <PartnerList rows={worst} title={t("campaigns.bottomPartners")} currency={currency} />
+            <div>
+              <h3>{t("campaigns.topPartners")}</h3>
+              <PartnerRoiList rows={best} currency={currency} label={t("campaigns.topPartners")} />
+            </div>
+            <div>
+              <h3>{t("campaigns.bottomPartners")}</h3>
+              <PartnerRoiList rows={worst} currency={currency} label={t("campaigns.bottomPartners")} />
+            </div>
           </div>
           <h3>{t("partners.disclosureRecord")}</h3>
           <p>

@@ -1,23 +1,17 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { createI18n } from "~/i18n/config";
 import { resolveLocale } from "~/i18n/locale.server";
-import { parseMonthParam } from "~/domain/coverage";
-import { isoDay } from "~/domain/days";
-import { metricsContext } from "~/models/metrics.server";
-import { monthlyReport } from "~/models/monthly-report.server";
+import { monthlyReportFor } from "~/models/monthly-report.server";
 import { requirePermission } from "~/utils/auth.server";
-import { badRequest } from "~/utils/http.server";
 import { monthlyReportPdf } from "~/utils/monthly-report-pdf.server";
 
 /** The monthly report as a PDF, in the reader's language. */
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "reports:read");
-  const parsed = parseMonthParam(new URL(request.url).searchParams.get("month"), isoDay(new Date()));
-  if ("error" in parsed) badRequest(parsed.error);
+  const report = await monthlyReportFor(request);
   const locale = await resolveLocale(request, user.locale);
-  const report = await monthlyReport(parsed.month, await metricsContext());
   const pdf = await monthlyReportPdf(report, createI18n(locale).t, locale);
   return new Response(new Uint8Array(pdf), {
-    headers: { "Content-Type": "application/pdf", "Content-Disposition": `attachment; filename="monthly-report-${parsed.month}.pdf"`, "Cache-Control": "no-store" },
+    headers: { "Content-Type": "application/pdf", "Content-Disposition": `attachment; filename="monthly-report-${report.months.current}.pdf"`, "Cache-Control": "no-store" },
   });
 }

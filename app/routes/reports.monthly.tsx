@@ -2,39 +2,21 @@ import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { DisclosureCountsTable } from "~/components/disclosure-counts";
-import { CostBenefitChart, EmvRatesNote, KpiLabel, useKpiFormat } from "~/components/metrics";
+import { CostBenefitChart, EmvRatesNote, KpiLabel } from "~/components/metrics";
 import { MonthPicker } from "~/components/month-picker";
 import { EmptyState, PageHeader } from "~/components/page";
-import { parseMonthParam } from "~/domain/coverage";
-import { isoDay } from "~/domain/days";
 import { change, type CostBenefit } from "~/domain/metrics";
-import { monthlyKpiLines, type MonthlyLine } from "~/domain/monthly-report";
-import { metricsContext } from "~/models/metrics.server";
-import { monthlyReport } from "~/models/monthly-report.server";
+import { lineUnit, monthlyKpiLines, type MonthlyLine } from "~/domain/monthly-report";
+import { monthlyReportFor } from "~/models/monthly-report.server";
 import { requirePermission } from "~/utils/auth.server";
-import { formatDate, formatDay, formatMoney, formatNumber, formatPercent } from "~/utils/format";
-import { badRequest } from "~/utils/http.server";
+import { formatDate, formatDay, formatKpi, formatNumber, formatPercent } from "~/utils/format";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "reports:read");
-  const parsed = parseMonthParam(new URL(request.url).searchParams.get("month"), isoDay(new Date()));
-  if ("error" in parsed) badRequest(parsed.error);
-  return json(await monthlyReport(parsed.month, await metricsContext()));
+  return json(await monthlyReportFor(request));
 }
 
 const kpiLabels: Partial<Record<string, "cost" | "engagements" | "emv">> = { cost: "cost", engagements: "engagements", emv: "emv" };
-
-function useLineFormat(currency: string) {
-  const { i18n } = useTranslation();
-  const kpi = useKpiFormat();
-  return (line: MonthlyLine, figures: CostBenefit) => {
-    const value = line.value(figures);
-    if (value === null) return "—";
-    if (line.kind === "money") return formatMoney(i18n.language, Math.round(value), currency);
-    if (line.kind === "ratio") return kpi(line.item, value, currency);
-    return formatNumber(i18n.language, value);
-  };
-}
 
 function Change({ now, before }: { now: number | null; before: number | null }) {
   const { i18n } = useTranslation();
@@ -47,7 +29,7 @@ export default function MonthlyReport() {
   const { t, i18n } = useTranslation();
   const report = useLoaderData<typeof loader>();
   const { months, figures, currency } = report;
-  const format = useLineFormat(currency);
+  const format = (line: MonthlyLine, f: CostBenefit) => formatKpi(i18n.language, lineUnit(line), line.value(f), currency);
   const monthName = (month: string) => formatDate(i18n.language, `${month}-01T00:00:00Z`, { month: "long", year: "numeric", timeZone: "UTC" });
   const lineLabel = (line: MonthlyLine) => {
     if (line.kind === "ratio") return <KpiLabel name={line.item} />;

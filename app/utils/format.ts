@@ -24,6 +24,19 @@ export function formatDay(locale: string, value: Date | string) {
   return formatDate(locale, value, { dateStyle: "medium", timeZone: "UTC" });
 }
 
+/**
+ * A cost-benefit figure as shown: `amount` in whole minor units, `money` per unit (CPM…) as is,
+ * rates as percentages, other ratios as "1.23×"; null is "—".
+ */
+export function formatKpi(locale: string, unit: "amount" | "money" | "ratio" | "percent" | "count", value: number | null, currency: string) {
+  if (value === null) return "—";
+  if (unit === "amount") return formatMoney(locale, Math.round(value), currency);
+  if (unit === "money") return formatMoney(locale, value, currency);
+  if (unit === "percent") return formatPercent(locale, value * 100);
+  if (unit === "ratio") return `${formatNumber(locale, value, { maximumFractionDigits: 2 })}×`;
+  return formatNumber(locale, value);
+}
+
 /** `percent` is in percent units: 3.2 means 3.2 %. */
 export function formatPercent(locale: string, percent: number, maximumFractionDigits = 1) {
   return formatNumber(locale, percent / 100, { style: "percent", maximumFractionDigits });

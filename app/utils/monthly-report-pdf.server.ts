@@ -5,10 +5,9 @@
 import PDFDocument from "pdfkit";
 import type { TFunction } from "i18next";
 import { change, type CostBenefit } from "~/domain/metrics";
-import { monthlyKpiLines, type MonthlyLine } from "~/domain/monthly-report";
-import { ratioFormulas } from "~/domain/metrics";
+import { lineUnit, monthlyKpiLines, type MonthlyLine } from "~/domain/monthly-report";
 import type { MonthlyReport } from "~/models/monthly-report.server";
-import { formatDate, formatMoney, formatNumber, formatPercent } from "./format";
+import { formatDate, formatKpi, formatMoney, formatNumber, formatPercent } from "./format";
 
 // The standard PDF fonts are WinAnsi: Intl's narrow no-break space (French grouping) is not in it.
 const pdfText = (text: string) => text.replace(/[\u202f\u2009]/g, "\u00a0").replace(/\u2212/g, "-");
@@ -21,18 +20,7 @@ export async function monthlyReportPdf(report: MonthlyReport, t: TFunction, loca
 
   const { currency, figures, months } = report;
   const monthName = (month: string) => formatDate(locale, `${month}-01T00:00:00Z`, { month: "long", year: "numeric", timeZone: "UTC" });
-  const format = (line: MonthlyLine, f: CostBenefit) => {
-    const value = line.value(f);
-    if (value === null) return "—";
-    if (line.kind === "money") return formatMoney(locale, Math.round(value), currency);
-    if (line.kind === "ratio") {
-      const unit = ratioFormulas[line.item].unit;
-      if (unit === "money") return formatMoney(locale, value, currency);
-      if (unit === "percent") return formatPercent(locale, value * 100);
-      return `${formatNumber(locale, value, { maximumFractionDigits: 2 })}×`;
-    }
-    return formatNumber(locale, value);
-  };
+  const format = (line: MonthlyLine, f: CostBenefit) => formatKpi(locale, lineUnit(line), line.value(f), currency);
   const label = (line: MonthlyLine) => (line.kind === "ratio" ? t(`costBenefit.kpi.${line.item}`) : t(`costBenefit.lines.${line.item as "cost"}`));
   const changeText = (now: number | null, before: number | null) => {
     const value = change(now, before);
