@@ -6,6 +6,7 @@
  * the server is stopped before the SQL is timed (for both engines, to compare like with like).
  */
 import { spawn, type ChildProcess } from "node:child_process";
+import crypto from "node:crypto";
 import net from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -14,6 +15,7 @@ import { comparisonMonths, presetPeriod } from "../domain/metrics";
 import { PartnerListQuerySchema } from "../domain/partner-list";
 import { parseRankingQuery } from "../domain/ranking";
 import { bestAndWorstSql, groupsSql, metricsContext, rankingSql, type MetricsContext } from "../models/metrics.server";
+import { refreshCostBenefitRollups } from "../models/cost-benefit-rollup.server";
 import { monthPeriod } from "../models/monthly-report.server";
 import { partnerListConditionsSql } from "../models/partner.server";
 import { databaseTarget, openDatabase } from "../utils/db-connection.server";
@@ -123,7 +125,7 @@ function pages(context: MetricsContext, samplePartners: string[], month: string)
       url: () => `/partners/${nextPartner()}`,
       sql: () => {
         const partnerId = nextPartner();
-        return [groupsSql({ ...twelveMonths, partnerId }, "none", context), groupsSql({ ...twelveMonths, partnerId }, "month", context)];
+        return [groupsSql({ ...twelveMonths, partnerId }, "none"), groupsSql({ ...twelveMonths, partnerId }, "month")];
       },
     },
     { name: "cost-benefit ranking, 12 months, by ROI", url: () => "/reports/cost-benefit?sort=roi&dir=desc", sql: () => [rankingSql(ranking.query, context)] },
@@ -135,7 +137,7 @@ function pages(context: MetricsContext, samplePartners: string[], month: string)
         Prisma.sql`SELECT count(*) FROM "DisclosureCheck" c WHERE c."needsReview"`,
       ],
     },
-    { name: "monthly report", url: () => `/reports/monthly?month=${month}`, sql: () => [months.current, months.previous, months.lastYear].map((m) => groupsSql(monthPeriod(m), "none", context)) },
+    { name: "monthly report", url: () => `/reports/monthly?month=${month}`, sql: () => [months.current, months.previous, months.lastYear].map((m) => groupsSql(monthPeriod(m), "none")) },
     { name: "dashboard (admin: all panels)", url: () => "/", sql: () => [bestAndWorstSql(presetPeriod("quarter", today), "roi", context, 5)] },
   ];
 }
@@ -156,8 +158,19 @@ function ratioTable(engine: string, results: { name: string; page: Timing; sql: 
 const scale = Number(process.env.BENCH_SCALE ?? "1");
 const size = Object.fromEntries(Object.entries(BENCH_SIZE).map(([key, count]) => [key, Math.max(10, Math.round(count * scale))])) as unknown as typeof BENCH_SIZE;
 
+/** BENCH_SCHEMA=<kept schema> times an earlier run's data set again (PostgreSQL; see BENCH_KEEP). */
+async function benchDatabase() {
+  const schema = process.env.BENCH_SCHEMA;
+  if (!schema || !process.env.DATABASE_URL) return { ...(await freshDatabase()), generate: true };
+  process.env.SESSION_SECRET ??= crypto.randomBytes(32).toString("hex");
+  const url = new URL(process.env.DATABASE_URL);
+  url.searchParams.set("schema", schema);
+  process.env.DATABASE_URL = url.toString();
+  return { engine: "PostgreSQL", cleanup: async () => {}, generate: false };
+}
+
 runCli(async () => {
-  const { engine, cleanup } = await freshDatabase();
+  const { engine, cleanup, generate } = await benchDatabase();
   let server: ChildProcess | null = null;
   try {
     let cookie = "";
@@ -169,8 +182,13 @@ runCli(async () => {
       const user = await benchUser();
       cookie = user.request("/").headers.get("Cookie") ?? "";
       const started = Date.now();
-      await generateDataset(size, 42, (step) => console.log(`  ${step}`));
-      console.log(`  generated and loaded the data set in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+      if (generate) {
+        await generateDataset(size, 42, (step) => console.log(`  ${step}`));
+        console.log(`  generated and loaded the data set in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+      }
+      const summing = Date.now();
+      const partners = await refreshCostBenefitRollups();
+      console.log(`  summed the cost-benefit rollups of ${partners} partners in ${((Date.now() - summing) / 1000).toFixed(1)} s`);
       await db().$executeRawUnsafe("VACUUM ANALYZE");
       context = await metricsContext();
       const active = await db().$queryRaw<{ id: string }[]>`SELECT "partnerId" AS id FROM "Placement" GROUP BY 1 ORDER BY 1 LIMIT 200`;

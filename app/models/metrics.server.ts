@@ -20,13 +20,13 @@ import {
   type RatioName,
   type SumName,
 } from "~/domain/metrics";
-import { metricNames } from "~/domain/coverage";
 import type { RankingQuery } from "~/domain/ranking";
 import type { GiftValuationBasis } from "~/domain/money";
 import { db, type DbClient } from "~/utils/db.server";
 import { partnerListConditionsSql } from "./partner.server";
 import { emvRates, getSettings } from "./settings.server";
-import { and, convertedCtes, partnerConditions, periodConditions, spendLinesSql, type SpendFilter } from "./spend.server";
+import { refreshCostBenefitRollups, rollupColumns, rollupMoneyColumns } from "./cost-benefit-rollup.server";
+import { and, partnerConditions, periodConditions, type SpendFilter } from "./spend.server";
 
 export interface CostBenefitScope {
   /** Open ends mean all time (a campaign's report totals every row tagged with it). */
@@ -49,68 +49,28 @@ export async function metricsContext(client: DbClient = db()): Promise<MetricsCo
   return { currency: settings.reportingCurrency, basis: settings.giftValuationBasis, rates: emvRates(settings) };
 }
 
-const benefitMetrics = metricNames;
-const sumColumns: SumName[] = [
-  ...(["giftsMinor", "placementsMinor", "paidMinor", "giftCount", "placementCount", "paymentCount", "coverageCount"] as const),
-  ...benefitMetrics,
-  ...(["revenueMinor", "disclosureRequired", "disclosureCompliant"] as const),
-];
-
-function groupKey(grouping: CostBenefitGrouping, partner: Prisma.Sql, campaign: Prisma.Sql, day: Prisma.Sql) {
-  if (grouping === "partner") return partner;
-  if (grouping === "campaign") return campaign;
-  if (grouping === "month") return Prisma.sql`to_char(${day}, 'YYYY-MM')`;
+function groupKey(grouping: CostBenefitGrouping) {
+  if (grouping === "partner") return Prisma.sql`r."partnerId"`;
+  if (grouping === "campaign") return Prisma.sql`r."campaignId"`;
+  if (grouping === "month") return Prisma.sql`to_char(r."day", 'YYYY-MM')`;
   return Prisma.sql`'all'::text`;
 }
 
-/** The `sums` CTE chain: one row per group with every column of `CostBenefitSums` (quoted names). */
-function sumsCtes(scope: CostBenefitScope, grouping: CostBenefitGrouping, context: MetricsContext) {
+const quoted = (column: string) => Prisma.raw(`"${column}"`);
+
+/** The `sums` CTE: one row per group with every column of `CostBenefitSums`, added up from the rollup. */
+function sumsCtes(scope: CostBenefitScope, grouping: CostBenefitGrouping) {
   const filter: SpendFilter = { from: scope.from, to: scope.to, partnerId: scope.partnerId, campaignId: scope.campaignId };
-  const coverageWhere = and([...periodConditions(filter, Prisma.sql`c."publishedOn"`), ...partnerConditions(filter, Prisma.sql`c`)]);
-  const checkWhere = and([...periodConditions(filter, Prisma.sql`d."publishedOn"`), ...partnerConditions(filter, Prisma.sql`d`)]);
-  const key = (alias: string) => groupKey(grouping, Prisma.raw(`${alias}."partnerId"`), Prisma.raw(`${alias}."campaignId"`), Prisma.raw(`${alias}."publishedOn"`));
-  const metricSums = Prisma.join(benefitMetrics.map((m) => Prisma.sql`sum(c.${Prisma.raw(`"${m}"`)}) AS ${Prisma.raw(`"${m}"`)}`));
-  const benefitColumns = Prisma.join(benefitMetrics.map((m) => Prisma.raw(`b."${m}"`)));
-  return Prisma.sql`
-    lines AS MATERIALIZED (
-      ${spendLinesSql(filter, context.basis)}
-      UNION ALL
-      SELECT 'revenue', c."partnerId", c."campaignId", c."publishedOn", c."revenueCurrency", c."revenueMinor"::bigint
-      FROM "CoverageItem" c WHERE c."revenueMinor" IS NOT NULL ${coverageWhere}
-    ),
-    ${convertedCtes(groupKey(grouping, Prisma.sql`partner_id`, Prisma.sql`campaign_id`, Prisma.sql`on_day`), context.currency)},
-    money AS (
-      SELECT key,
-        COALESCE(round(sum(amount_rc) FILTER (WHERE kind = 'gift')), 0) AS gifts,
-        COALESCE(round(sum(amount_rc) FILTER (WHERE kind = 'placement')), 0) AS placements,
-        COALESCE(round(sum(amount_rc) FILTER (WHERE kind = 'payment')), 0) AS paid,
-        round(sum(amount_rc) FILTER (WHERE kind = 'revenue')) AS revenue,
-        COALESCE(sum(n) FILTER (WHERE kind = 'gift'), 0) AS gift_count,
-        COALESCE(sum(n) FILTER (WHERE kind = 'placement'), 0) AS placement_count,
-        COALESCE(sum(n) FILTER (WHERE kind = 'payment'), 0) AS payment_count,
-        COALESCE(sum(n) FILTER (WHERE amount_rc IS NULL), 0) AS unconverted
-      FROM converted GROUP BY key
-    ),
-    benefit AS (
-      SELECT ${key("c")} AS key, count(*) AS coverage_count, ${metricSums}
-      FROM "CoverageItem" c WHERE TRUE ${coverageWhere} GROUP BY 1
-    ),
-    disclosure AS (
-      SELECT ${key("d")} AS key,
-        count(*) FILTER (WHERE d."verdict" <> 'not_required') AS required,
-        count(*) FILTER (WHERE d."verdict" = 'compliant') AS compliant
-      FROM "DisclosureCheck" d WHERE d."current" ${checkWhere} GROUP BY 1
-    ),
-    sums AS (
-      SELECT COALESCE(m.key, b.key, d.key) AS key,
-        COALESCE(m.gifts, 0) AS "giftsMinor", COALESCE(m.placements, 0) AS "placementsMinor", COALESCE(m.paid, 0) AS "paidMinor",
-        COALESCE(m.gift_count, 0) AS "giftCount", COALESCE(m.placement_count, 0) AS "placementCount", COALESCE(m.payment_count, 0) AS "paymentCount",
-        COALESCE(b.coverage_count, 0) AS "coverageCount", ${benefitColumns}, m.revenue AS "revenueMinor",
-        COALESCE(d.required, 0) AS "disclosureRequired", COALESCE(d.compliant, 0) AS "disclosureCompliant",
-        COALESCE(m.unconverted, 0) AS unconverted
-      FROM money m
-      FULL JOIN benefit b ON b.key = m.key
-      FULL JOIN disclosure d ON d.key = COALESCE(m.key, b.key)
+  const where = and([...periodConditions(filter, Prisma.sql`r."day"`), ...partnerConditions(filter, Prisma.sql`r`)]);
+  const totals = rollupColumns.map((column) => {
+    const total = Prisma.sql`sum(r.${quoted(column)})`;
+    if (column === "revenueMinor") return Prisma.sql`round(${total}) AS ${quoted(column)}`;
+    if ((rollupMoneyColumns as readonly string[]).includes(column)) return Prisma.sql`COALESCE(round(${total}), 0) AS ${quoted(column)}`;
+    return Prisma.sql`${total} AS ${quoted(column)}`;
+  });
+  return Prisma.sql`sums AS (
+      SELECT ${groupKey(grouping)} AS key, ${Prisma.join(totals)}
+      FROM "CostBenefitRollup" r WHERE TRUE ${where} GROUP BY 1
     )`;
 }
 
@@ -120,7 +80,7 @@ const numberOrNull = (value: Prisma.Decimal | bigint | number | null) => (value 
 
 function sumsOf(row: SumsRow): CostBenefitSums {
   const sums = { unconverted: Number(row.unconverted) } as CostBenefitSums;
-  for (const column of sumColumns) (sums as unknown as Record<string, number | null>)[column] = numberOrNull(row[column]);
+  for (const column of rollupColumns) (sums as unknown as Record<string, number | null>)[column] = numberOrNull(row[column]);
   return sums;
 }
 
@@ -147,8 +107,8 @@ export interface CostBenefitGroup extends CostBenefit {
 }
 
 /** The statements, exported so the benchmark can time them on the database directly. */
-export function groupsSql(scope: CostBenefitScope, grouping: CostBenefitGrouping, context: MetricsContext) {
-  return Prisma.sql`WITH ${sumsCtes(scope, grouping, context)} SELECT * FROM sums ORDER BY key`;
+export function groupsSql(scope: CostBenefitScope, grouping: CostBenefitGrouping) {
+  return Prisma.sql`WITH ${sumsCtes(scope, grouping)} SELECT * FROM sums ORDER BY key`;
 }
 
 export function rankingSql(query: RankingQuery, context: MetricsContext) {
@@ -156,7 +116,7 @@ export function rankingSql(query: RankingQuery, context: MetricsContext) {
   const direction = query.dir === "asc" ? Prisma.sql`ASC` : Prisma.sql`DESC`;
   const limit = query.page === null ? Prisma.empty : Prisma.sql`LIMIT ${query.pageSize} OFFSET ${(query.page - 1) * query.pageSize}`;
   return Prisma.sql`
-    WITH ${sumsCtes({ from: query.from, to: query.to }, "partner", context)}
+    WITH ${sumsCtes({ from: query.from, to: query.to }, "partner")}
     SELECT s.*, pa."name", pa."externalId" AS external_id, count(*) OVER () AS total_count
     FROM sums s JOIN "Partner" pa ON pa."id" = s.key
     WHERE ${partnerListConditionsSql(query, Prisma.sql`pa`)}
@@ -166,7 +126,7 @@ export function rankingSql(query: RankingQuery, context: MetricsContext) {
 
 export function bestAndWorstSql(scope: CostBenefitScope, by: RatioName, context: MetricsContext, count: number) {
   return Prisma.sql`
-    WITH ${sumsCtes(scope, "partner", context)},
+    WITH ${sumsCtes(scope, "partner")},
     valued AS (SELECT s.*, ${ratioSql(by, context.rates)} AS kpi FROM sums s),
     ranked AS (
       SELECT v.*, row_number() OVER (ORDER BY kpi DESC, key) AS best, row_number() OVER (ORDER BY kpi ASC, key) AS worst
@@ -183,7 +143,8 @@ export async function costBenefitGroups(
   context: MetricsContext,
   client: DbClient = db(),
 ): Promise<CostBenefitGroup[]> {
-  const rows = await client.$queryRaw<SumsRow[]>(groupsSql(scope, grouping, context));
+  await refreshCostBenefitRollups();
+  const rows = await client.$queryRaw<SumsRow[]>(groupsSql(scope, grouping));
   return rows.map((row) => ({ key: row.key ?? "", ...costBenefit(sumsOf(row), context.rates) }));
 }
 
@@ -228,6 +189,7 @@ function rankingRow(row: SumsRow & { name: string; external_id: string | null },
  * the partner list and sorted by any KPI in SQL; `page` null returns every row (exports).
  */
 export async function costBenefitRanking(query: RankingQuery, context: MetricsContext, client: DbClient = db()) {
+  await refreshCostBenefitRollups();
   const rows = await client.$queryRaw<(SumsRow & { name: string; external_id: string | null; total_count: bigint })[]>(rankingSql(query, context));
   return {
     total: rows.length ? Number(rows[0].total_count) : 0,
@@ -240,6 +202,7 @@ export async function costBenefitRanking(query: RankingQuery, context: MetricsCo
  * campaign reports). Partners whose KPI is unknown are left out of both lists.
  */
 export async function bestAndWorst(scope: CostBenefitScope, by: RatioName, context: MetricsContext, count = 5, client: DbClient = db()) {
+  await refreshCostBenefitRollups();
   const rows = await client.$queryRaw<(SumsRow & { name: string; external_id: string | null; best: bigint; worst: bigint })[]>(bestAndWorstSql(scope, by, context, count));
   const best = rows.filter((r) => Number(r.best) <= count).sort((a, b) => Number(a.best) - Number(b.best));
   const worst = rows.filter((r) => Number(r.worst) <= count).sort((a, b) => Number(a.worst) - Number(b.worst));

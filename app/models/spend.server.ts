@@ -15,6 +15,8 @@ export interface SpendFilter {
   to?: string;
   campaignId?: string;
   partnerId?: string;
+  /** Any of these partners (the rollup refresh). */
+  partnerIds?: string[];
   ownerId?: string;
   country?: string;
 }
@@ -41,6 +43,7 @@ export function giftValueSql(basis: GiftValuationBasis) {
 export function partnerConditions(filter: SpendFilter, row: Prisma.Sql) {
   const conditions: Prisma.Sql[] = [];
   if (filter.partnerId) conditions.push(Prisma.sql`${row}."partnerId" = ${filter.partnerId}`);
+  if (filter.partnerIds) conditions.push(Prisma.sql`${row}."partnerId" = ANY(${filter.partnerIds}::text[])`);
   if (filter.campaignId) conditions.push(Prisma.sql`${row}."campaignId" = ${filter.campaignId}`);
   if (filter.ownerId || filter.country) {
     const owner = filter.ownerId ? Prisma.sql`AND pa."ownerId" = ${filter.ownerId}` : Prisma.empty;
@@ -79,13 +82,15 @@ export function spendLinesSql(filter: SpendFilter, basis: GiftValuationBasis) {
 
 /**
  * CTEs `daily`, `rates` and `converted` over a `lines` CTE of (kind, currency, on_day, amount):
- * amounts are summed per (key, kind, currency, day) first, so a rate is looked up once per
+ * amounts are summed per (keys, kind, currency, day) first, so a rate is looked up once per
  * currency and day; `amount_rc` is NULL where no rate dated on or before that day exists.
  */
-export function convertedCtes(key: Prisma.Sql, currency: string) {
+export function convertedCtes(keys: Record<string, Prisma.Sql>, currency: string) {
+  const keyColumns = Object.entries(keys).map(([name, sql]) => Prisma.sql`${sql} AS ${Prisma.raw(name)}`);
+  const groupBy = Prisma.raw(Array.from({ length: keyColumns.length + 3 }, (_, i) => i + 1).join(", "));
   return Prisma.sql`daily AS (
-      SELECT ${key} AS key, kind, "currency", on_day, sum(amount) AS amount, count(*) AS n
-      FROM lines GROUP BY 1, 2, 3, 4
+      SELECT ${Prisma.join(keyColumns)}, kind, "currency", on_day, sum(amount) AS amount, count(*) AS n
+      FROM lines GROUP BY ${groupBy}
     ),
     rates AS (
       SELECT d."currency", d.on_day, r."rate", r."minorUnitShift"
@@ -200,7 +205,7 @@ export async function spendReport(
   // Each sum is converted exactly and totals are rounded to minor units once.
   const rows = await client.$queryRaw<SpendRow[]>`
     WITH lines AS MATERIALIZED (${spendLinesSql(filter, basis)}),
-    ${convertedCtes(groupKey[grouping], currency)},
+    ${convertedCtes({ key: groupKey[grouping] }, currency)},
     grouped AS (SELECT key, ${sums} FROM converted GROUP BY key)
     (SELECT 'group' AS row_type, ${finalKey} AS key, gifts, placements, paid, gift_count, placement_count, payment_count, ${partners} AS partners, unconverted,
         count(*) OVER () AS group_count, NULL::date AS missing_from, NULL::numeric AS missing_amount
