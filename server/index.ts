@@ -17,6 +17,7 @@ import { databaseTarget, describeTarget, errorMessage, openDatabase } from "../a
 import { connectDatabase, disconnectDatabase } from "../app/utils/db.server";
 import { ConfigError, parseEnv } from "../app/utils/env.server";
 import { ensureSessionSecret } from "../app/utils/session-secret.server";
+import { withRequestScope } from "../app/utils/request-scope.server";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -43,9 +44,11 @@ async function start() {
   app.disable("x-powered-by");
   if (env.TRUST_PROXY !== undefined) app.set("trust proxy", env.TRUST_PROXY);
 
-  app.use((_req, res, next) => {
+  app.use((req, res, next) => {
     res.locals.cspNonce = crypto.randomBytes(16).toString("base64");
-    next();
+    // Reads only: an action may change what a loader in the same request must see afresh.
+    if (req.method === "GET" || req.method === "HEAD") withRequestScope(next);
+    else next();
   });
   app.use(
     helmet({

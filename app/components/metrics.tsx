@@ -2,7 +2,7 @@ import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { periodPresets, ratioFormulas, type CostBenefit, type EmvRates, type Period, type RatioName } from "~/domain/metrics";
 import type { RankingRow } from "~/models/metrics.server";
-import { formatDay, formatKpi, formatMoney, formatNumber } from "~/utils/format";
+import { formatDate, formatDay, formatKpi, formatMoney, formatNumber } from "~/utils/format";
 
 /** null is "—" on screen (metrics.md), with "unknown" for screen readers. */
 export function Unknown() {
@@ -227,7 +227,7 @@ export interface MonthFigures {
 export function CostBenefitChart({ months, currency, title }: { months: MonthFigures[]; currency: string; title: string }) {
   const { t, i18n } = useTranslation();
   const money = (minor: number | null) => (minor === null ? "—" : formatMoney(i18n.language, Math.round(minor), currency));
-  const monthLabel = (month: string) => new Intl.DateTimeFormat(i18n.language, { month: "short", year: "2-digit", timeZone: "UTC" }).format(new Date(`${month}-01T00:00:00Z`));
+  const monthLabel = (month: string) => formatDate(i18n.language, `${month}-01T00:00:00Z`, { month: "short", year: "2-digit", timeZone: "UTC" });
   const series = [
     { key: "costMinor", label: t("costBenefit.kpi.cost"), className: "bar-cost" },
     { key: "revenueMinor", label: t("metrics.revenue"), className: "bar-revenue" },

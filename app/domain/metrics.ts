@@ -90,6 +90,17 @@ export const ratioFormulas: Record<RatioName, RatioFormula> = {
   complianceRate: { numerator: [["disclosureCompliant", 1]], denominator: ["disclosureRequired"], scale: 1, unit: "percent", higherIsBetter: true },
 };
 
+/** The sums a quantity or ratio is computed from (what a query must add up to sort by it). */
+export function sumsBehind(quantity: Quantity | RatioName): SumName[] {
+  const derived = derivedFormulas({ perMilleMinor: 0, perEngagementMinor: 0, perClickMinor: 0, placeholder: true });
+  if (quantity in ratioFormulas) {
+    const formula = ratioFormulas[quantity as RatioName];
+    return [...new Set([...formula.numerator.map(([q]) => q), ...formula.denominator].flatMap(sumsBehind))];
+  }
+  if (quantity in derived) return [...new Set(derived[quantity as DerivedName].flatMap(([q]) => sumsBehind(q)))];
+  return [quantity as SumName];
+}
+
 export type Ratios = Record<RatioName, number | null>;
 
 export interface CostBenefit {

@@ -13,9 +13,14 @@ export function isLocale(value: unknown): value is Locale {
   return typeof value === "string" && (supportedLocales as readonly string[]).includes(value);
 }
 
-/** One instance per request on the server, one per page load in the browser. */
+const instances = new Map<Locale, i18n>();
+
+/** One instance per language, shared by every request: an instance is never changed after its set-up. */
 export function createI18n(locale: Locale): i18n {
+  const known = instances.get(locale);
+  if (known) return known;
   const instance = i18next.createInstance();
+  instances.set(locale, instance);
   instance.use(initReactI18next).init({
     lng: locale,
     fallbackLng: defaultLocale,

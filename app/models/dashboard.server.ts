@@ -1,6 +1,7 @@
 /** What each role sees first on the home page; each panel is loaded only for the roles that see it. */
 import { addDays, presetPeriod } from "~/domain/metrics";
 import { isoDay, todayUtc } from "~/domain/days";
+import { DASHBOARD_COUNT_CAP, NEW_COVERAGE_DAYS, WAITING_DAYS } from "~/domain/dashboard";
 import { db } from "~/utils/db.server";
 import { campaignSpend } from "./campaign.server";
 import { waitingForCoverage } from "./gift.server";
@@ -8,17 +9,13 @@ import { complianceRateByJurisdiction, openQueueCount } from "./disclosure.serve
 import { bestAndWorst, type MetricsContext } from "./metrics.server";
 import { myFollowUps } from "./task.server";
 
-/** Gifts shipped this many days ago with no coverage yet are "waiting" on the CM dashboard. */
-export const WAITING_DAYS = 14;
-const NEW_COVERAGE_DAYS = 7;
-
 export async function cmDashboard(userId: string) {
   const today = isoDay(todayUtc());
   const since = addDays(today, -NEW_COVERAGE_DAYS);
   const [followUps, waitingGifts, newCoverageCount, newCoverage] = await Promise.all([
     myFollowUps(userId),
-    db().gift.count({ where: waitingForCoverage(WAITING_DAYS) }),
-    db().coverageItem.count({ where: { publishedOn: { gte: new Date(`${since}T00:00:00Z`) } } }),
+    db().gift.count({ where: waitingForCoverage(WAITING_DAYS), take: DASHBOARD_COUNT_CAP }),
+    db().coverageItem.count({ where: { publishedOn: { gte: new Date(`${since}T00:00:00Z`) } }, take: DASHBOARD_COUNT_CAP }),
     db().coverageItem.findMany({
       where: { publishedOn: { gte: new Date(`${since}T00:00:00Z`) } },
       orderBy: [{ publishedOn: "desc" }, { id: "desc" }],
@@ -49,6 +46,6 @@ export async function marketingDashboard(context: MetricsContext) {
 
 export async function complianceDashboard() {
   const from = presetPeriod("12m", isoDay(todayUtc())).from;
-  const [open, byJurisdiction] = await Promise.all([openQueueCount(), complianceRateByJurisdiction(from)]);
+  const [open, byJurisdiction] = await Promise.all([openQueueCount(DASHBOARD_COUNT_CAP), complianceRateByJurisdiction(from)]);
   return { open, byJurisdiction, from };
 }

@@ -369,7 +369,7 @@ export async function complianceRateByJurisdiction(from: string) {
   return rows.map((r) => ({ jurisdiction: r.jurisdiction, required: Number(r.required), compliant: Number(r.compliant), open: Number(r.open) }));
 }
 
-/** How many current checks wait for a compliance decision. */
-export function openQueueCount() {
-  return db().disclosureCheck.count({ where: { needsReview: true } });
+/** How many current checks wait for a compliance decision (counting stops at `cap`). */
+export function openQueueCount(cap?: number) {
+  return db().disclosureCheck.count({ where: { needsReview: true }, take: cap });
 }

@@ -12,6 +12,7 @@ import {
   monthsBetween,
   ratioFormulas,
   ratioNames,
+  sumsBehind,
   type CostBenefit,
   type CostBenefitSums,
   type DerivedName,
@@ -58,19 +59,28 @@ function groupKey(grouping: CostBenefitGrouping) {
 
 const quoted = (column: string) => Prisma.raw(`"${column}"`);
 
-/** The `sums` CTE: one row per group with every column of `CostBenefitSums`, added up from the rollup. */
-function sumsCtes(scope: CostBenefitScope, grouping: CostBenefitGrouping) {
+/**
+ * A CTE (`sums` unless named) with one row per group, added up from the rollup: every column of
+ * `CostBenefitSums`, or only `columns` (a ranking sorts on a few sums first). `partnersIn` keeps
+ * the partners a subquery returns (the page of a ranking).
+ */
+function sumsCtes(
+  scope: CostBenefitScope,
+  grouping: CostBenefitGrouping,
+  { name = "sums", columns = rollupColumns, partnersIn }: { name?: string; columns?: readonly string[]; partnersIn?: Prisma.Sql } = {},
+) {
   const filter: SpendFilter = { from: scope.from, to: scope.to, partnerId: scope.partnerId, campaignId: scope.campaignId };
-  const where = and([...periodConditions(filter, Prisma.sql`r."day"`), ...partnerConditions(filter, Prisma.sql`r`)]);
-  const totals = rollupColumns.map((column) => {
+  const conditions = [...periodConditions(filter, Prisma.sql`r."day"`), ...partnerConditions(filter, Prisma.sql`r`)];
+  if (partnersIn) conditions.push(Prisma.sql`r."partnerId" IN (${partnersIn})`);
+  const totals = columns.map((column) => {
     const total = Prisma.sql`sum(r.${quoted(column)})`;
-    if (column === "revenueMinor") return Prisma.sql`round(${total}) AS ${quoted(column)}`;
-    if ((rollupMoneyColumns as readonly string[]).includes(column)) return Prisma.sql`COALESCE(round(${total}), 0) AS ${quoted(column)}`;
-    return Prisma.sql`${total} AS ${quoted(column)}`;
+    if (column === "revenueMinor") return Prisma.sql`, round(${total}) AS ${quoted(column)}`;
+    if ((rollupMoneyColumns as readonly string[]).includes(column)) return Prisma.sql`, COALESCE(round(${total}), 0) AS ${quoted(column)}`;
+    return Prisma.sql`, ${total} AS ${quoted(column)}`;
   });
-  return Prisma.sql`sums AS (
-      SELECT ${groupKey(grouping)} AS key, ${Prisma.join(totals)}
-      FROM "CostBenefitRollup" r WHERE TRUE ${where} GROUP BY 1
+  return Prisma.sql`${Prisma.raw(name)} AS (
+      SELECT ${groupKey(grouping)} AS key ${Prisma.join(totals, "")}
+      FROM "CostBenefitRollup" r WHERE TRUE ${and(conditions)} GROUP BY 1
     )`;
 }
 
@@ -84,22 +94,25 @@ function sumsOf(row: SumsRow): CostBenefitSums {
   return sums;
 }
 
-/** A quantity of `metrics.ts` as SQL over the `sums` columns (alias `s`), known parts only. */
+/**
+ * A quantity of `metrics.ts` as SQL over the `sums` columns (alias `s`), known parts only. In
+ * double precision, like the figures the app shows (and much cheaper to sort on than numeric).
+ */
 function quantitySql(quantity: Quantity, rates: EmvRates): Prisma.Sql {
   const derived = derivedFormulas(rates);
-  if (!(quantity in derived)) return Prisma.raw(`s."${quantity}"`);
+  if (!(quantity in derived)) return Prisma.raw(`s."${quantity}"::float8`);
   const terms = derived[quantity as DerivedName].map(([q, coefficient]) => ({ sql: quantitySql(q, rates), coefficient }));
   const allUnknown = Prisma.join(terms.map((t) => Prisma.sql`(${t.sql}) IS NULL`), " AND ");
-  const total = Prisma.join(terms.map((t) => Prisma.sql`COALESCE(${t.sql}, 0) * ${t.coefficient}::numeric`), " + ");
+  const total = Prisma.join(terms.map((t) => Prisma.sql`COALESCE(${t.sql}, 0) * ${t.coefficient}::float8`), " + ");
   return Prisma.sql`(CASE WHEN ${allUnknown} THEN NULL ELSE ${total} END)`;
 }
 
 /** A ratio as SQL: NULL when the denominator is 0 or unknown, as in `ratio()`. */
 function ratioSql(name: RatioName, rates: EmvRates): Prisma.Sql {
   const formula = ratioFormulas[name];
-  const numerator = Prisma.join(formula.numerator.map(([q, coefficient]) => Prisma.sql`${quantitySql(q, rates)} * ${coefficient}::numeric`), " + ");
+  const numerator = Prisma.join(formula.numerator.map(([q, coefficient]) => Prisma.sql`${quantitySql(q, rates)} * ${coefficient}::float8`), " + ");
   const denominator = Prisma.join(formula.denominator.map((q) => quantitySql(q, rates)));
-  return Prisma.sql`((${numerator}) / NULLIF(COALESCE(${denominator})::numeric, 0) * ${formula.scale}::numeric)`;
+  return Prisma.sql`((${numerator}) / NULLIF(COALESCE(${denominator}), 0) * ${formula.scale}::float8)`;
 }
 
 export interface CostBenefitGroup extends CostBenefit {
@@ -111,29 +124,44 @@ export function groupsSql(scope: CostBenefitScope, grouping: CostBenefitGrouping
   return Prisma.sql`WITH ${sumsCtes(scope, grouping)} SELECT * FROM sums ORDER BY key`;
 }
 
+/**
+ * Two steps, so that only a page is fully added up: the partners are ranked on the few sums the
+ * sort needs, then every sum is added up for the page's partners alone.
+ */
 export function rankingSql(query: RankingQuery, context: MetricsContext) {
-  const sort = rankingSortSql(query.sort, context.rates);
+  const sortBy = rankingSortQuantity(query.sort);
+  const sort = sortBy === null ? Prisma.sql`lower(pa."name")` : sortSql(sortBy, context.rates);
   const direction = query.dir === "asc" ? Prisma.sql`ASC` : Prisma.sql`DESC`;
   const limit = query.page === null ? Prisma.empty : Prisma.sql`LIMIT ${query.pageSize} OFFSET ${(query.page - 1) * query.pageSize}`;
+  const period = { from: query.from, to: query.to };
+  const order = Prisma.sql`sort_value ${direction} NULLS LAST, name_key, key`;
   return Prisma.sql`
-    WITH ${sumsCtes({ from: query.from, to: query.to }, "partner")}
-    SELECT s.*, pa."name", pa."externalId" AS external_id, count(*) OVER () AS total_count
-    FROM sums s JOIN "Partner" pa ON pa."id" = s.key
-    WHERE ${partnerListConditionsSql(query, Prisma.sql`pa`)}
-    ORDER BY ${sort} ${direction} NULLS LAST, lower(pa."name"), pa."id"
-    ${limit}`;
+    WITH ${sumsCtes(period, "partner", { name: "sort_sums", columns: sortBy === null ? [] : sumsBehind(sortBy) })},
+    ranked AS (
+      SELECT s.key, ${sort} AS sort_value, lower(pa."name") AS name_key, count(*) OVER () AS total_count
+      FROM sort_sums s JOIN "Partner" pa ON pa."id" = s.key
+      WHERE ${partnerListConditionsSql(query, Prisma.sql`pa`)}
+    ),
+    page AS (SELECT * FROM ranked ORDER BY ${order} ${limit}),
+    ${sumsCtes(period, "partner", { partnersIn: Prisma.sql`SELECT key FROM page` })}
+    SELECT s.*, pa."name", pa."externalId" AS external_id, page.total_count
+    FROM page JOIN sums s ON s.key = page.key JOIN "Partner" pa ON pa."id" = page.key
+    ORDER BY ${order}`;
 }
 
+/** Ranked like `rankingSql`: on the KPI's own sums first, then fully added up for the chosen partners. */
 export function bestAndWorstSql(scope: CostBenefitScope, by: RatioName, context: MetricsContext, count: number) {
   return Prisma.sql`
-    WITH ${sumsCtes(scope, "partner")},
-    valued AS (SELECT s.*, ${ratioSql(by, context.rates)} AS kpi FROM sums s),
+    WITH ${sumsCtes(scope, "partner", { name: "sort_sums", columns: sumsBehind(by) })},
+    valued AS (SELECT s.key, ${ratioSql(by, context.rates)} AS kpi FROM sort_sums s),
     ranked AS (
       SELECT v.*, row_number() OVER (ORDER BY kpi DESC, key) AS best, row_number() OVER (ORDER BY kpi ASC, key) AS worst
       FROM valued v WHERE kpi IS NOT NULL
-    )
-    SELECT r.*, pa."name", pa."externalId" AS external_id FROM ranked r JOIN "Partner" pa ON pa."id" = r.key
-    WHERE r.best <= ${count} OR r.worst <= ${count}`;
+    ),
+    chosen AS (SELECT * FROM ranked WHERE best <= ${count} OR worst <= ${count}),
+    ${sumsCtes(scope, "partner", { partnersIn: Prisma.sql`SELECT key FROM chosen` })}
+    SELECT s.*, c.best, c.worst, pa."name", pa."externalId" AS external_id
+    FROM chosen c JOIN sums s ON s.key = c.key JOIN "Partner" pa ON pa."id" = c.key`;
 }
 
 /** Cost-benefit for a scope, one entry per group that had any activity. */
@@ -166,13 +194,15 @@ export async function partnerCostBenefit(partnerId: string, period: { from: stri
   return { total, months };
 }
 
-/** Columns the ranking sorts by besides the ratios. */
-const rankingSortSql = (sort: RankingQuery["sort"], rates: EmvRates): Prisma.Sql => {
-  if (sort === "partner") return Prisma.sql`lower(pa."name")`;
-  if ((ratioNames as readonly string[]).includes(sort)) return ratioSql(sort as RatioName, rates);
+/** What the ranking sorts by: a quantity or ratio of `metrics.ts`, or null for the partner's name. */
+function rankingSortQuantity(sort: RankingQuery["sort"]): Quantity | RatioName | null {
+  if (sort === "partner") return null;
+  if ((ratioNames as readonly string[]).includes(sort)) return sort as RatioName;
   const quantities: Record<string, Quantity> = { cost: "cost", paidToDate: "paidMinor", coverageCount: "coverageCount", impressions: "impressions", engagements: "engagements", clicks: "clicks", conversions: "conversions", revenue: "revenueMinor", emv: "emv" };
-  return quantitySql(quantities[sort], rates);
-};
+  return quantities[sort];
+}
+
+const sortSql = (sortBy: Quantity | RatioName, rates: EmvRates) => ((ratioNames as readonly string[]).includes(sortBy) ? ratioSql(sortBy as RatioName, rates) : quantitySql(sortBy as Quantity, rates));
 
 export interface RankingRow extends CostBenefit {
   partnerId: string;

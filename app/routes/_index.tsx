@@ -5,7 +5,8 @@ import { KpiValue, PartnerRoiList } from "~/components/metrics";
 import { Money } from "~/components/money";
 import { PageHeader } from "~/components/page";
 import { complianceRate } from "~/domain/metrics";
-import { cmDashboard, complianceDashboard, marketingDashboard, WAITING_DAYS } from "~/models/dashboard.server";
+import { DASHBOARD_COUNT_CAP, WAITING_DAYS } from "~/domain/dashboard";
+import { cmDashboard, complianceDashboard, marketingDashboard } from "~/models/dashboard.server";
 import { metricsContext } from "~/models/metrics.server";
 import { requireUser } from "~/utils/auth.server";
 import { formatDay, formatNumber, formatPercent } from "~/utils/format";
@@ -29,6 +30,7 @@ export default function Dashboard() {
   const { t, i18n } = useTranslation();
   const { name, cm, marketing, compliance, currency } = useLoaderData<typeof loader>();
   const n = (value: number) => formatNumber(i18n.language, value);
+  const atLeast = (value: number) => (value >= DASHBOARD_COUNT_CAP ? `${n(DASHBOARD_COUNT_CAP)}+` : n(value));
   return (
     <>
       <PageHeader title={t("dashboard.welcome", { name })} />
@@ -43,10 +45,10 @@ export default function Dashboard() {
                 <span className="hint"> {t("dashboard.followUpsUpcoming", { count: cm.upcomingCount, n: n(cm.upcomingCount) })}</span>
               </li>
               <li>
-                <Link to={`/gifts?waitingDays=${WAITING_DAYS}`}>{t("dashboard.giftsWaiting", { count: cm.waitingGifts, n: n(cm.waitingGifts), days: String(WAITING_DAYS) })}</Link>
+                <Link to={`/gifts?waitingDays=${WAITING_DAYS}`}>{t("dashboard.giftsWaiting", { count: cm.waitingGifts, n: atLeast(cm.waitingGifts), days: String(WAITING_DAYS) })}</Link>
               </li>
               <li>
-                <Link to={`/coverage?from=${cm.since}`}>{t("dashboard.newCoverage", { count: cm.newCoverageCount, n: n(cm.newCoverageCount) })}</Link>
+                <Link to={`/coverage?from=${cm.since}`}>{t("dashboard.newCoverage", { count: cm.newCoverageCount, n: atLeast(cm.newCoverageCount) })}</Link>
               </li>
             </ul>
             {cm.overdue.length ? (
@@ -106,7 +108,7 @@ export default function Dashboard() {
           <section className="card" aria-labelledby="compliance-title">
             <h2 id="compliance-title">{t("dashboard.complianceTitle")}</h2>
             <p>
-              <Link to="/compliance">{t("dashboard.openQueue", { count: compliance.open, n: n(compliance.open) })}</Link>
+              <Link to="/compliance">{t("dashboard.openQueue", { count: compliance.open, n: atLeast(compliance.open) })}</Link>
             </p>
             {compliance.byJurisdiction.length ? (
               <div className="table-wrap">

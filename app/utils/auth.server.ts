@@ -7,6 +7,7 @@ import { forbidden, tooManyRequests } from "./http.server";
 import { hashPassword, timingDummyHash, verifyPassword } from "./password.server";
 import { can, type Permission, type Role } from "./permissions";
 import { remember } from "./remember.server";
+import { oncePerRequest } from "./request-scope.server";
 import { SESSION_MAX_AGE_SECONDS, sessionCookie } from "./session.server";
 
 export interface CurrentUser {
@@ -34,11 +35,12 @@ export async function readSessionId(request: Request): Promise<string | null> {
 export async function getCurrentUser(request: Request): Promise<CurrentUser | null> {
   const sessionId = await readSessionId(request);
   if (!sessionId) return null;
-  const session = await db().session.findFirst({
-    where: { id: sessionId, revokedAt: null, expiresAt: { gt: new Date() }, user: { disabledAt: null } },
-    select: { user: { select: userFields } },
-  });
-  return session?.user ?? null;
+  return oncePerRequest(`user:${sessionId}`, () =>
+    db().user.findFirst({
+      where: { disabledAt: null, sessions: { some: { id: sessionId, revokedAt: null, expiresAt: { gt: new Date() } } } },
+      select: userFields,
+    }),
+  );
 }
 
 // Users are never deleted, so once one exists the answer stays "yes": remembering it per

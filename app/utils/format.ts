@@ -1,7 +1,20 @@
 /** Locale-aware formatting with Intl; every date, number and amount on screen goes through here. */
 
+// Building an Intl formatter costs far more than using one, and a long list formats thousands of values.
+const formatters = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>();
+
+function formatter<T extends Intl.DateTimeFormat | Intl.NumberFormat>(kind: "date" | "number", locale: string, options: object | undefined, create: () => T): T {
+  const key = `${kind}|${locale}|${JSON.stringify(options ?? {})}`;
+  let found = formatters.get(key);
+  if (!found) formatters.set(key, (found = create()));
+  return found as T;
+}
+
+const dateFormat = (locale: string, options: Intl.DateTimeFormatOptions) => formatter("date", locale, options, () => new Intl.DateTimeFormat(locale, options));
+const numberFormat = (locale: string, options?: Intl.NumberFormatOptions) => formatter("number", locale, options, () => new Intl.NumberFormat(locale, options));
+
 export function formatDate(locale: string, value: Date | string, options: Intl.DateTimeFormatOptions = { dateStyle: "medium" }) {
-  return new Intl.DateTimeFormat(locale, options).format(typeof value === "string" ? new Date(value) : value);
+  return dateFormat(locale, options).format(typeof value === "string" ? new Date(value) : value);
 }
 
 export function formatDateTime(locale: string, value: Date | string) {
@@ -9,14 +22,14 @@ export function formatDateTime(locale: string, value: Date | string) {
 }
 
 export function formatNumber(locale: string, value: number, options?: Intl.NumberFormatOptions) {
-  return new Intl.NumberFormat(locale, options).format(value);
+  return numberFormat(locale, options).format(value);
 }
 
 /** Amounts are stored as integer minor units; the currency's own exponent decides the scale. */
 export function formatMoney(locale: string, minorUnits: number, currency: string) {
-  const formatter = new Intl.NumberFormat(locale, { style: "currency", currency });
-  const digits = formatter.resolvedOptions().maximumFractionDigits ?? 2;
-  return formatter.format(minorUnits / 10 ** digits);
+  const money = numberFormat(locale, { style: "currency", currency });
+  const digits = money.resolvedOptions().maximumFractionDigits ?? 2;
+  return money.format(minorUnits / 10 ** digits);
 }
 
 /** A calendar day stored as UTC midnight (due dates, measurement days): never shifted by the viewer's time zone. */
