@@ -108,24 +108,25 @@ BEGIN
   RETURN NULL;
 END $$;
 
-CREATE TRIGGER "Gift_cost_benefit_insert" AFTER INSERT ON "Gift" REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION cost_benefit_mark_stale();
-CREATE TRIGGER "Gift_cost_benefit_update" AFTER UPDATE ON "Gift" REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION cost_benefit_mark_stale();
-CREATE TRIGGER "Gift_cost_benefit_delete" AFTER DELETE ON "Gift" REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION cost_benefit_mark_stale();
-CREATE TRIGGER "Placement_cost_benefit_insert" AFTER INSERT ON "Placement" REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION cost_benefit_mark_stale();
-CREATE TRIGGER "Placement_cost_benefit_update" AFTER UPDATE ON "Placement" REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION cost_benefit_mark_stale();
-CREATE TRIGGER "Placement_cost_benefit_delete" AFTER DELETE ON "Placement" REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION cost_benefit_mark_stale();
-CREATE TRIGGER "CoverageItem_cost_benefit_insert" AFTER INSERT ON "CoverageItem" REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION cost_benefit_mark_stale();
-CREATE TRIGGER "CoverageItem_cost_benefit_update" AFTER UPDATE ON "CoverageItem" REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION cost_benefit_mark_stale();
-CREATE TRIGGER "CoverageItem_cost_benefit_delete" AFTER DELETE ON "CoverageItem" REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION cost_benefit_mark_stale();
-CREATE TRIGGER "DisclosureCheck_cost_benefit_insert" AFTER INSERT ON "DisclosureCheck" REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION cost_benefit_mark_stale();
-CREATE TRIGGER "DisclosureCheck_cost_benefit_update" AFTER UPDATE ON "DisclosureCheck" REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION cost_benefit_mark_stale();
-CREATE TRIGGER "DisclosureCheck_cost_benefit_delete" AFTER DELETE ON "DisclosureCheck" REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION cost_benefit_mark_stale();
-CREATE TRIGGER "Payment_cost_benefit_insert" AFTER INSERT ON "Payment" REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION cost_benefit_mark_payment_stale();
-CREATE TRIGGER "Payment_cost_benefit_update" AFTER UPDATE ON "Payment" REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION cost_benefit_mark_payment_stale();
-CREATE TRIGGER "Payment_cost_benefit_delete" AFTER DELETE ON "Payment" REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION cost_benefit_mark_payment_stale();
-CREATE TRIGGER "ExchangeRate_cost_benefit_insert" AFTER INSERT ON "ExchangeRate" REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION cost_benefit_mark_rate_stale();
-CREATE TRIGGER "ExchangeRate_cost_benefit_update" AFTER UPDATE ON "ExchangeRate" REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION cost_benefit_mark_rate_stale();
-CREATE TRIGGER "ExchangeRate_cost_benefit_delete" AFTER DELETE ON "ExchangeRate" REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION cost_benefit_mark_rate_stale();
+-- Three statement triggers (insert, update, delete) on each source, with its transition tables.
+DO $$
+DECLARE
+  source RECORD;
+BEGIN
+  FOR source IN SELECT * FROM (VALUES
+    ('Gift', 'cost_benefit_mark_stale'), ('Placement', 'cost_benefit_mark_stale'),
+    ('CoverageItem', 'cost_benefit_mark_stale'), ('DisclosureCheck', 'cost_benefit_mark_stale'),
+    ('Payment', 'cost_benefit_mark_payment_stale'), ('ExchangeRate', 'cost_benefit_mark_rate_stale')
+  ) AS s("table", "function") LOOP
+    EXECUTE format('CREATE TRIGGER %I AFTER INSERT ON %I REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION %I()',
+      source."table" || '_cost_benefit_insert', source."table", source."function");
+    EXECUTE format('CREATE TRIGGER %I AFTER UPDATE ON %I REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION %I()',
+      source."table" || '_cost_benefit_update', source."table", source."function");
+    EXECUTE format('CREATE TRIGGER %I AFTER DELETE ON %I REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION %I()',
+      source."table" || '_cost_benefit_delete', source."table", source."function");
+  END LOOP;
+END $$;
+
 CREATE TRIGGER "WorkspaceSettings_cost_benefit_insert" AFTER INSERT ON "WorkspaceSettings" FOR EACH ROW EXECUTE FUNCTION cost_benefit_mark_all_stale();
 CREATE TRIGGER "WorkspaceSettings_cost_benefit_update" AFTER UPDATE ON "WorkspaceSettings" FOR EACH ROW
   WHEN (OLD."reportingCurrency" IS DISTINCT FROM NEW."reportingCurrency" OR OLD."giftValuationBasis" IS DISTINCT FROM NEW."giftValuationBasis")
