@@ -11,6 +11,7 @@ import { Prisma } from "~/generated/prisma/client";
 import { metricNames } from "~/domain/coverage";
 import type { GiftValuationBasis } from "~/domain/money";
 import { db } from "~/utils/db.server";
+import { oncePerRequest } from "~/utils/request-scope.server";
 import { getSettings } from "./settings.server";
 import { and, convertedCtes, partnerConditions, spendLinesSql, type SpendFilter } from "./spend.server";
 
@@ -26,7 +27,7 @@ const columnTypes: [RollupColumn, string][] = [
 ];
 export const rollupColumns = columnTypes.map(([column]) => column);
 
-const quoted = (column: string) => Prisma.raw(`"${column}"`);
+export const quoted = (column: string) => Prisma.raw(`"${column}"`);
 
 /** One part of the rollup's sources: its key and some columns; the others are NULL. */
 function part(key: [Prisma.Sql, Prisma.Sql, Prisma.Sql], columns: Partial<Record<RollupColumn, Prisma.Sql>>) {
@@ -114,4 +115,9 @@ export async function refreshCostBenefitRollups(): Promise<number> {
     },
     { maxWait: 60_000, timeout: 600_000 },
   );
+}
+
+/** What every report calls before reading: one refresh per page request, however many sums it reads. */
+export function ensureCostBenefitRollupsFresh(): Promise<number> {
+  return oncePerRequest("costBenefitRollups", refreshCostBenefitRollups);
 }

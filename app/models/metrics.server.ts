@@ -26,7 +26,7 @@ import type { GiftValuationBasis } from "~/domain/money";
 import { db, type DbClient } from "~/utils/db.server";
 import { partnerListConditionsSql } from "./partner.server";
 import { emvRates, getSettings } from "./settings.server";
-import { refreshCostBenefitRollups, rollupColumns, rollupMoneyColumns } from "./cost-benefit-rollup.server";
+import { ensureCostBenefitRollupsFresh, quoted, rollupColumns, rollupMoneyColumns } from "./cost-benefit-rollup.server";
 import { and, partnerConditions, periodConditions, type SpendFilter } from "./spend.server";
 
 export interface CostBenefitScope {
@@ -56,8 +56,6 @@ function groupKey(grouping: CostBenefitGrouping) {
   if (grouping === "month") return Prisma.sql`to_char(r."day", 'YYYY-MM')`;
   return Prisma.sql`'all'::text`;
 }
-
-const quoted = (column: string) => Prisma.raw(`"${column}"`);
 
 /**
  * A CTE (`sums` unless named) with one row per group, added up from the rollup: every column of
@@ -171,7 +169,7 @@ export async function costBenefitGroups(
   context: MetricsContext,
   client: DbClient = db(),
 ): Promise<CostBenefitGroup[]> {
-  await refreshCostBenefitRollups();
+  await ensureCostBenefitRollupsFresh();
   const rows = await client.$queryRaw<SumsRow[]>(groupsSql(scope, grouping));
   return rows.map((row) => ({ key: row.key ?? "", ...costBenefit(sumsOf(row), context.rates) }));
 }
@@ -219,7 +217,7 @@ function rankingRow(row: SumsRow & { name: string; external_id: string | null },
  * the partner list and sorted by any KPI in SQL; `page` null returns every row (exports).
  */
 export async function costBenefitRanking(query: RankingQuery, context: MetricsContext, client: DbClient = db()) {
-  await refreshCostBenefitRollups();
+  await ensureCostBenefitRollupsFresh();
   const rows = await client.$queryRaw<(SumsRow & { name: string; external_id: string | null; total_count: bigint })[]>(rankingSql(query, context));
   return {
     total: rows.length ? Number(rows[0].total_count) : 0,
@@ -232,7 +230,7 @@ export async function costBenefitRanking(query: RankingQuery, context: MetricsCo
  * campaign reports). Partners whose KPI is unknown are left out of both lists.
  */
 export async function bestAndWorst(scope: CostBenefitScope, by: RatioName, context: MetricsContext, count = 5, client: DbClient = db()) {
-  await refreshCostBenefitRollups();
+  await ensureCostBenefitRollupsFresh();
   const rows = await client.$queryRaw<(SumsRow & { name: string; external_id: string | null; best: bigint; worst: bigint })[]>(bestAndWorstSql(scope, by, context, count));
   const best = rows.filter((r) => Number(r.best) <= count).sort((a, b) => Number(a.best) - Number(b.best));
   const worst = rows.filter((r) => Number(r.worst) <= count).sort((a, b) => Number(a.worst) - Number(b.worst));
