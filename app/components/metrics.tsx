@@ -1,38 +1,52 @@
 import { Form, Link } from "@remix-run/react";
+import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { periodPresets, ratioFormulas, type CostBenefit, type EmvRates, type Period, type RatioName } from "~/domain/metrics";
 import type { RankingRow } from "~/models/metrics.server";
 import { formatDate, formatDay, formatKpi, formatMoney, formatNumber } from "~/utils/format";
 
 /** null is "—" on screen (metrics.md), with "unknown" for screen readers. */
-export function Unknown() {
-  const { t } = useTranslation();
+function UnknownMark({ label }: { label: string }) {
   return (
-    <span className="numeric" title={t("costBenefit.unknown")}>
-      —<span className="visually-hidden">{t("costBenefit.unknown")}</span>
+    <span className="numeric" title={label}>
+      —<span className="visually-hidden">{label}</span>
     </span>
   );
 }
 
-export function useKpiFormat() {
-  const { i18n } = useTranslation();
-  return (name: RatioName, value: number, currency: string) => formatKpi(i18n.language, ratioFormulas[name].unit, value, currency);
+export function Unknown() {
+  const { t } = useTranslation();
+  return <UnknownMark label={t("costBenefit.unknown")} />;
+}
+
+/**
+ * Figures (amounts, counts, KPIs) as cells, with "—" for null. One hook per table rather than
+ * one per cell: the ranking shows a thousand of them.
+ */
+export function useFigures(currency: string) {
+  const { t, i18n } = useTranslation();
+  const locale = i18n.language;
+  return useMemo(() => {
+    const unknown = <UnknownMark label={t("costBenefit.unknown")} />;
+    const shown = (value: number | null, format: (value: number) => string) => (value === null ? unknown : <span className="numeric">{format(value)}</span>);
+    return {
+      money: (minor: number | null) => shown(minor, (value) => formatMoney(locale, Math.round(value), currency)),
+      count: (value: number | null) => shown(value, (count) => formatNumber(locale, count)),
+      kpi: (name: RatioName, value: number | null) => shown(value, (kpi) => formatKpi(locale, ratioFormulas[name].unit, kpi, currency)),
+    };
+  }, [t, locale, currency]);
 }
 
 export function KpiValue({ name, value, currency }: { name: RatioName; value: number | null; currency: string }) {
-  const format = useKpiFormat();
-  if (value === null) return <Unknown />;
-  return <span className="numeric">{format(name, value, currency)}</span>;
+  return useFigures(currency).kpi(name, value);
 }
 
 export function MoneyOrUnknown({ minor, currency }: { minor: number | null; currency: string }) {
-  const { i18n } = useTranslation();
-  return minor === null ? <Unknown /> : <span className="numeric">{formatMoney(i18n.language, Math.round(minor), currency)}</span>;
+  return useFigures(currency).money(minor);
 }
 
 export function CountOrUnknown({ value }: { value: number | null }) {
-  const { i18n } = useTranslation();
-  return value === null ? <Unknown /> : <span className="numeric">{formatNumber(i18n.language, value)}</span>;
+  return useFigures("").count(value);
 }
 
 /** A KPI's name with its formula on hover and on keyboard focus. */

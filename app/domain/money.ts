@@ -15,8 +15,16 @@ export function isCurrency(code: string): boolean {
 
 /** Digits after the decimal mark: 2 for EUR, 0 for JPY, 3 for BHD. */
 export function minorDigits(currency: string): number {
-  return new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions().maximumFractionDigits ?? 2;
+  let digits = digitsByCurrency.get(currency);
+  if (digits === undefined) {
+    digits = new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions().maximumFractionDigits ?? 2;
+    digitsByCurrency.set(currency, digits);
+  }
+  return digits;
 }
+
+// Asked for every amount on screen; building a formatter to find out costs far more than a lookup.
+const digitsByCurrency = new Map<string, number>();
 
 export const currencySchema = z
   .string({ error: "errors.required" })

@@ -4,7 +4,7 @@ import type { ColumnDef } from "@tanstack/react-table";
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { DataTable } from "~/components/data-table";
-import { CountOrUnknown, EmvRatesNote, KpiLabel, KpiValue, MoneyOrUnknown, PeriodLine, PeriodPicker } from "~/components/metrics";
+import { EmvRatesNote, KpiLabel, PeriodLine, PeriodPicker, useFigures } from "~/components/metrics";
 import { EmptyState, PageHeader } from "~/components/page";
 import { Pagination } from "~/components/pagination";
 import { PartnerFilterFields } from "~/components/partner-filters";
@@ -31,6 +31,7 @@ const rankingRatios: RatioName[] = ratioNames.filter((name) => name !== "engagem
 
 function useColumns(currency: string, period: { from: string; to: string }) {
   const { t } = useTranslation();
+  const figures = useFigures(currency);
   return useMemo<ColumnDef<RankingRow>[]>(
     () => [
       {
@@ -47,15 +48,15 @@ function useColumns(currency: string, period: { from: string; to: string }) {
           return <span className={`badge verdict-${verdict}`}>{t(`costBenefit.verdicts.${verdict}`)}</span>;
         },
       },
-      { id: "cost", header: () => <KpiLabel name="cost" />, cell: ({ row }) => <MoneyOrUnknown minor={row.original.costMinor} currency={currency} /> },
-      { id: "paidToDate", header: () => t("costBenefit.paidToDate"), cell: ({ row }) => <MoneyOrUnknown minor={row.original.sums.paidMinor} currency={currency} /> },
-      { id: "coverageCount", header: () => t("costBenefit.coverage"), cell: ({ row }) => <CountOrUnknown value={row.original.sums.coverageCount} /> },
-      { id: "impressions", header: () => t("metrics.impressions"), cell: ({ row }) => <CountOrUnknown value={row.original.sums.impressions} /> },
-      { id: "engagements", header: () => <KpiLabel name="engagements" />, cell: ({ row }) => <CountOrUnknown value={row.original.engagements} /> },
-      { id: "revenue", header: () => t("metrics.revenue"), cell: ({ row }) => <MoneyOrUnknown minor={row.original.sums.revenueMinor} currency={currency} /> },
-      { id: "emv", header: () => <KpiLabel name="emv" />, cell: ({ row }) => <MoneyOrUnknown minor={row.original.emvMinor} currency={currency} /> },
+      { id: "cost", header: () => <KpiLabel name="cost" />, cell: ({ row }) => figures.money(row.original.costMinor) },
+      { id: "paidToDate", header: () => t("costBenefit.paidToDate"), cell: ({ row }) => figures.money(row.original.sums.paidMinor) },
+      { id: "coverageCount", header: () => t("costBenefit.coverage"), cell: ({ row }) => figures.count(row.original.sums.coverageCount) },
+      { id: "impressions", header: () => t("metrics.impressions"), cell: ({ row }) => figures.count(row.original.sums.impressions) },
+      { id: "engagements", header: () => <KpiLabel name="engagements" />, cell: ({ row }) => figures.count(row.original.engagements) },
+      { id: "revenue", header: () => t("metrics.revenue"), cell: ({ row }) => figures.money(row.original.sums.revenueMinor) },
+      { id: "emv", header: () => <KpiLabel name="emv" />, cell: ({ row }) => figures.money(row.original.emvMinor) },
       ...rankingRatios.map(
-        (name): ColumnDef<RankingRow> => ({ id: name, header: () => <KpiLabel name={name} />, cell: ({ row }) => <KpiValue name={name} value={row.original.ratios[name]} currency={currency} /> }),
+        (name): ColumnDef<RankingRow> => ({ id: name, header: () => <KpiLabel name={name} />, cell: ({ row }) => figures.kpi(name, row.original.ratios[name]) }),
       ),
       {
         id: "unconverted",
@@ -64,7 +65,7 @@ function useColumns(currency: string, period: { from: string; to: string }) {
         cell: ({ row }) => (row.original.sums.unconverted ? <span className="badge badge-warning">{row.original.sums.unconverted}</span> : null),
       },
     ],
-    [t, currency, period.from, period.to],
+    [t, figures, period.from, period.to],
   );
 }
 

@@ -1,4 +1,5 @@
 /** Locale-aware formatting with Intl; every date, number and amount on screen goes through here. */
+import { minorDigits } from "~/domain/money";
 
 // Building an Intl formatter costs far more than using one, and a long list formats thousands of values.
 const formatters = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>();
@@ -27,9 +28,7 @@ export function formatNumber(locale: string, value: number, options?: Intl.Numbe
 
 /** Amounts are stored as integer minor units; the currency's own exponent decides the scale. */
 export function formatMoney(locale: string, minorUnits: number, currency: string) {
-  const money = numberFormat(locale, { style: "currency", currency });
-  const digits = money.resolvedOptions().maximumFractionDigits ?? 2;
-  return money.format(minorUnits / 10 ** digits);
+  return numberFormat(locale, { style: "currency", currency }).format(minorUnits / 10 ** minorDigits(currency));
 }
 
 /** A calendar day stored as UTC midnight (due dates, measurement days): never shifted by the viewer's time zone. */
