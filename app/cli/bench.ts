@@ -18,7 +18,7 @@ import { bestAndWorstSql, groupsSql, metricsContext, rankingSql, type MetricsCon
 import { refreshCostBenefitRollups } from "../models/cost-benefit-rollup.server";
 import { monthPeriod } from "../models/monthly-report.server";
 import { partnerListConditionsSql } from "../models/partner.server";
-import { databaseTarget, openDatabase } from "../utils/db-connection.server";
+import { databaseTarget, openDatabase, pgPoolConfig } from "../utils/db-connection.server";
 import { db } from "../utils/db.server";
 import { parseEnv } from "../utils/env.server";
 import { Prisma } from "../generated/prisma/client";
@@ -86,16 +86,13 @@ function stopServer(child: ChildProcess) {
 
 /** Runs Prisma.Sql objects on a plain driver connection (pg or PGlite), no ORM in between. */
 async function rawRunner(): Promise<{ run: (sql: Prisma.Sql) => Promise<unknown>; close: () => Promise<void> }> {
-  if (process.env.DATABASE_URL) {
-    const url = new URL(process.env.DATABASE_URL);
-    const schema = url.searchParams.get("schema");
-    url.searchParams.delete("schema");
-    const client = new pg.Client({ connectionString: url.toString() });
+  const target = databaseTarget(parseEnv());
+  if (target.kind === "postgres") {
+    const client = new pg.Client(pgPoolConfig(target));
     await client.connect();
-    if (schema) await client.query(`SET search_path TO "${schema}"`);
     return { run: (sql) => client.query(sql.text, sql.values as unknown[]), close: () => client.end() };
   }
-  const database = await openDatabase(databaseTarget(parseEnv()));
+  const database = await openDatabase(target);
   return { run: (sql) => database.pglite!.query(sql.text, sql.values as unknown[]), close: () => database.close() };
 }
 

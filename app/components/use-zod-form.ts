@@ -15,7 +15,7 @@ export function useZodForm<Schema extends FormSchema>(
 ) {
   return useForm<input<Schema>, output<Schema>, string[]>({
     ...options,
-    constraint: getZodConstraint(inputSide(schema)),
+    constraint: constraintOf(schema),
     onValidate: ({ formData }) => parseWithZod(formData, { schema }),
     shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
@@ -29,4 +29,13 @@ export function useZodForm<Schema extends FormSchema>(
 function inputSide(schema: $ZodType): $ZodType {
   const def = schema._zod.def as { type: string; in?: $ZodType };
   return def.type === "pipe" && def.in ? inputSide(def.in) : schema;
+}
+
+// Schemas are module constants and walking one is costly; a page renders a dozen forms.
+const constraints = new WeakMap<$ZodType, ReturnType<typeof getZodConstraint>>();
+
+function constraintOf(schema: $ZodType) {
+  let constraint = constraints.get(schema);
+  if (!constraint) constraints.set(schema, (constraint = getZodConstraint(inputSide(schema))));
+  return constraint;
 }

@@ -367,23 +367,35 @@ export async function* exportPartnerRows(query: PartnerListQuery) {
 /** What makes two partners look like the same person: email, website domain, or a channel handle/URL. */
 type ChannelIdentity = { platform: ChannelInput["platform"]; handle?: string | null; url?: string | null };
 
-function duplicateConditions(input: { email?: string | null; websiteDomain?: string | null; channels: ChannelIdentity[] }): Prisma.PartnerWhereInput[] {
+/**
+ * Same email, same website domain, or a channel with the same handle or URL. The channel
+ * matches are looked up first: written as one OR with EXISTS, PostgreSQL walked every partner.
+ */
+async function duplicateWhere(
+  client: DbClient,
+  input: { email?: string | null; websiteDomain?: string | null; channels: ChannelIdentity[] },
+): Promise<Prisma.PartnerWhereInput | null> {
   const handles = input.channels
     .filter((c) => handleKey(c.handle))
     .map((c) => ({ platform: c.platform, handleKey: handleKey(c.handle) }));
   const urls = input.channels.filter((c) => c.url).map((c) => c.url!);
-  return [
+  const sharedChannels =
+    handles.length || urls.length
+      ? await client.channel.findMany({ where: { OR: [...handles, ...(urls.length ? [{ url: { in: urls } }] : [])] }, select: { partnerId: true } })
+      : [];
+  const or: Prisma.PartnerWhereInput[] = [
     ...(input.email ? [{ email: input.email }] : []),
     ...(input.websiteDomain ? [{ websiteDomain: input.websiteDomain }] : []),
-    ...(handles.length || urls.length ? [{ channels: { some: { OR: [...handles, ...(urls.length ? [{ url: { in: urls } }] : [])] } } }] : []),
+    ...(sharedChannels.length ? [{ id: { in: [...new Set(sharedChannels.map((c) => c.partnerId))] } }] : []),
   ];
+  return or.length ? { OR: or } : null;
 }
 
 /** The oldest other partner that looks like the same person, if any. */
 export async function findDuplicate(tx: DbClient, input: { email?: string | null; website?: string | null; channels: ChannelIdentity[] }) {
-  const or = duplicateConditions({ ...input, websiteDomain: websiteDomain(input.website) });
-  if (!or.length) return null;
-  return tx.partner.findFirst({ where: { OR: or, mergedIntoId: null }, select: { id: true, name: true }, orderBy: { createdAt: "asc" } });
+  const where = await duplicateWhere(tx, { ...input, websiteDomain: websiteDomain(input.website) });
+  if (!where) return null;
+  return tx.partner.findFirst({ where: { ...where, mergedIntoId: null }, select: { id: true, name: true }, orderBy: { createdAt: "asc" } });
 }
 
 /** Other active partners that look like this one. */
@@ -393,10 +405,10 @@ export async function possibleDuplicates(partnerId: string) {
     select: { email: true, websiteDomain: true, channels: { select: { platform: true, handle: true, url: true } } },
   });
   if (!partner) return [];
-  const or = duplicateConditions(partner);
-  if (!or.length) return [];
+  const where = await duplicateWhere(db(), partner);
+  if (!where) return [];
   return db().partner.findMany({
-    where: { id: { not: partnerId }, archivedAt: null, OR: or },
+    where: { ...where, id: { not: partnerId }, archivedAt: null },
     select: { id: true, name: true, email: true, stage: true },
     take: 10,
     orderBy: { createdAt: "asc" },

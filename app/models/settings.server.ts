@@ -5,11 +5,19 @@ import { minorUnitShift, type Rate } from "~/domain/money";
 import type { ExchangeRateInput, WorkspaceSettingsInput } from "~/domain/spend";
 import { recordAudit } from "~/utils/audit.server";
 import { db, type DbClient } from "~/utils/db.server";
+import { oncePerRequest } from "~/utils/request-scope.server";
 
 export type WorkspaceSettings = Awaited<ReturnType<typeof getSettings>>;
 
-/** The single settings row (the migration creates it). */
+/**
+ * The single settings row (the migration creates it). Outside a transaction it is read once per
+ * page request: the page's panels each ask for the currency and rates.
+ */
 export async function getSettings(client: DbClient = db()) {
+  return client === db() ? oncePerRequest("workspaceSettings", () => readSettings(client)) : readSettings(client);
+}
+
+async function readSettings(client: DbClient) {
   return (await client.workspaceSettings.findUnique({ where: { id: 1 } })) ?? client.workspaceSettings.upsert({ where: { id: 1 }, create: { id: 1 }, update: {} });
 }
 

@@ -101,7 +101,8 @@ export function postgresScriptRunner(config: pg.ClientConfig) {
   };
 }
 
-function pgPoolConfig(target: Extract<DatabaseTarget, { kind: "postgres" }>): pg.PoolConfig {
+/** How the app connects to PostgreSQL; the benchmark times raw SQL with the same session settings. */
+export function pgPoolConfig(target: Extract<DatabaseTarget, { kind: "postgres" }>): pg.PoolConfig {
   const url = new URL(target.url);
   url.searchParams.delete("schema");
   return {

@@ -57,4 +57,24 @@ describe("duplicates", () => {
     expect(event.after).toMatchObject({ mergedFrom: dup, moved: { channels: 1, interactions: 1, drafts: 0, tasks: 1 } });
     expect((await onPage(keep, { intent: "merge", otherId: dup })).status).toBe(409);
   });
+
+  it("lists look-alikes on the partner page by email, website, handle or channel URL, oldest first, never itself or archived ones", async () => {
+    const tag = Date.now().toString(36);
+    const subject = idFrom(await create({ name: "Subject", email: `same-${tag}@example.fr`, website: `https://www.site-${tag}.example.fr` }));
+    await onPage(subject, { intent: "addChannel", formId: "c", platform: "tiktok", handle: `@Handle${tag}`, followers: "10" });
+    await onPage(subject, { intent: "addChannel", formId: "c", platform: "youtube", url: `https://youtube.example/${tag}`, followers: "10" });
+    const byEmail = idFrom(await create({ name: "By email", email: `same-${tag}@example.fr`, createAnyway: "1" }));
+    const byWebsite = idFrom(await create({ name: "By website", website: `http://site-${tag}.example.fr/about`, createAnyway: "1" }));
+    const byHandle = idFrom(await create({ name: "By handle" }));
+    await onPage(byHandle, { intent: "addChannel", formId: "c", platform: "tiktok", handle: `handle${tag}`, followers: "10" });
+    const byUrl = idFrom(await create({ name: "By URL" }));
+    await onPage(byUrl, { intent: "addChannel", formId: "c", platform: "youtube", url: `https://youtube.example/${tag}`, followers: "10" });
+    const otherPlatform = idFrom(await create({ name: "Same handle elsewhere" }));
+    await onPage(otherPlatform, { intent: "addChannel", formId: "c", platform: "instagram", handle: `handle${tag}`, followers: "10" });
+    const archived = idFrom(await create({ name: "Archived twin", email: `same-${tag}@example.fr`, createAnyway: "1" }));
+    await db().partner.update({ where: { id: archived }, data: { archivedAt: new Date() } });
+
+    const page = await (await responseOf(() => pageRoute.loader(args(getRequest(`/partners/${subject}`, { cookie }), { partnerId: subject })))).json();
+    expect(page.duplicates.map((d: { id: string }) => d.id)).toEqual([byEmail, byWebsite, byHandle, byUrl]);
+  });
 });
