@@ -241,6 +241,9 @@ async function generateCoverage(
       publishedOn.setUTCHours(0, 0, 0, 0);
       const platform = pick(coveragePlatforms);
       const impressions = rand() < 0.8 ? Math.round(200 * Math.exp(rand() * 8)) : null;
+      const clicks = impressions === null || rand() < 0.5 ? null : Math.round(impressions * 0.01);
+      // Tracked links report sales on about a third of the posts that report clicks.
+      const conversions = clicks === null || rand() < 0.65 ? null : Math.round(clicks * (0.01 + rand() * 0.04));
       const item = {
         id: `gen-${stamp}-cv${i}`,
         partnerId,
@@ -260,14 +263,17 @@ async function generateCoverage(
         reach: impressions === null ? null : Math.round(impressions * 0.7),
         likes: impressions === null ? null : Math.round(impressions * 0.04),
         comments: impressions === null ? null : Math.round(impressions * 0.004),
-        clicks: impressions === null || rand() < 0.5 ? null : Math.round(impressions * 0.01),
+        clicks,
+        conversions,
+        revenueMinor: conversions === null ? null : conversions * (1500 + Math.floor(rand() * 6500)),
+        revenueCurrency: conversions === null ? null : "EUR",
         metricsOn: impressions === null ? null : publishedOn,
         createdById: pick(users).id,
       };
       items.push(item);
       if (gift) giftLinks.push({ coverageItemId: item.id, giftId: gift.id });
       if (placement) placementLinks.push({ coverageItemId: item.id, placementId: placement.id });
-      if (impressions !== null) metrics.push({ coverageItemId: item.id, measuredOn: publishedOn, impressions, reach: item.reach, likes: item.likes, comments: item.comments, clicks: item.clicks, recordedById: item.createdById });
+      if (impressions !== null) metrics.push({ coverageItemId: item.id, measuredOn: publishedOn, impressions, reach: item.reach, likes: item.likes, comments: item.comments, clicks: item.clicks, conversions: item.conversions, revenueMinor: item.revenueMinor, revenueCurrency: item.revenueCurrency, recordedById: item.createdById });
       for (const { row } of checksFor({ ...item, jurisdiction: null }, campaignId ? jurisdictionsOf.get(campaignId) : null, context)) {
         // A third of the failing checks have been decided already.
         const decided = row.needsReview && rand() < 0.33 ? pick(["confirmed_issue", "false_positive"] as const) : null;
