@@ -219,6 +219,7 @@ export async function getPartnerPage(partnerId: string) {
     select: {
       ...partnerFields,
       owner: { select: { id: true, name: true } },
+      mergedInto: { select: { id: true, name: true } },
       channels: {
         orderBy: [{ followers: { sort: "desc", nulls: "last" } }, { id: "asc" }],
         select: {
@@ -457,11 +458,6 @@ export async function mergePartners(actorId: string, keepId: string, duplicateId
     await recordAudit(tx, { actorId, action: "partner.mergedInto", entityType: "Partner", entityId: duplicateId, before: { archivedAt: duplicate.archivedAt }, after: { mergedIntoId: keepId } });
     return moved;
   });
-}
-
-export async function partnerName(partnerId: string | null) {
-  if (!partnerId) return null;
-  return db().partner.findUnique({ where: { id: partnerId }, select: { id: true, name: true } });
 }
 
 /**

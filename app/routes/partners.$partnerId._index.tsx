@@ -19,7 +19,6 @@ import {
   getPartnerPage,
   listOwners,
   mergePartners,
-  partnerName,
   possibleDuplicates,
   recordMeasurement,
   setPartnerArchived,
@@ -48,26 +47,28 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "partners:read");
   const partnerId = params.partnerId ?? "";
-  const partner = await getPartnerPage(partnerId);
-  if (!partner) notFound();
   const period = resolvePeriod(new URL(request.url).searchParams, isoDay(new Date()));
   if ("error" in period) badRequest(period.error);
-  const context = await metricsContext();
-  const [timeline, tasks, users, duplicates, mergedInto, spendTotals, gifts, placements, coverage, disclosureRecord, costBenefit] = await Promise.all([
+  // Every read goes out at once; an unknown partner is answered after, as a 404.
+  const contextRead = metricsContext();
+  const [partner, context, timeline, tasks, users, duplicates, spendTotals, gifts, placements, coverage, disclosureRecord, costBenefit] = await Promise.all([
+    getPartnerPage(partnerId),
+    contextRead,
     partnerTimeline(partnerId),
     partnerTasks(partnerId),
     listOwners(),
     possibleDuplicates(partnerId),
-    partnerName(partner.mergedIntoId),
     partnerSpendTotals(partnerId),
     partnerGifts(partnerId),
     partnerPlacements(partnerId),
     partnerCoverage(partnerId),
     partnerDisclosureRecord(partnerId),
-    partnerCostBenefit(partnerId, period.period, context),
+    contextRead.then((read) => partnerCostBenefit(partnerId, period.period, read)),
   ]);
+  if (!partner) notFound();
+  const { mergedInto, ...partnerFields } = partner;
   return json({
-    partner,
+    partner: partnerFields,
     timeline,
     tasks,
     users,

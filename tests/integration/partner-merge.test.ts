@@ -52,6 +52,10 @@ describe("duplicates", () => {
     expect([kept.channels.length, kept.interactions.length, kept.tasks.length]).toEqual([1, 1, 1]);
     const gone = await db().partner.findUniqueOrThrow({ where: { id: dup } });
     expect(gone.mergedIntoId).toBe(keep);
+    const gonePage = await (await responseOf(() => pageRoute.loader(args(getRequest(`/partners/${dup}`, { cookie }), { partnerId: dup })))).json();
+    expect(gonePage.mergedInto).toEqual({ id: keep, name: "Keep Me" });
+    expect(gonePage.partner).not.toHaveProperty("mergedInto");
+    expect((await responseOf(() => pageRoute.loader(args(getRequest("/partners/unknown", { cookie }), { partnerId: "unknown" })))).status).toBe(404);
     expect(gone.archivedAt).not.toBeNull();
     const event = await db().auditEvent.findFirstOrThrow({ where: { entityId: keep, action: "partner.merge" } });
     expect(event.after).toMatchObject({ mergedFrom: dup, moved: { channels: 1, interactions: 1, drafts: 0, tasks: 1 } });
