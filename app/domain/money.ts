@@ -13,6 +13,9 @@ export function isCurrency(code: string): boolean {
   return knownCurrencies.has(code);
 }
 
+// Asked for every amount on screen; building a formatter to find out costs far more than a lookup.
+const digitsByCurrency = new Map<string, number>();
+
 /** Digits after the decimal mark: 2 for EUR, 0 for JPY, 3 for BHD. */
 export function minorDigits(currency: string): number {
   let digits = digitsByCurrency.get(currency);
@@ -22,9 +25,6 @@ export function minorDigits(currency: string): number {
   }
   return digits;
 }
-
-// Asked for every amount on screen; building a formatter to find out costs far more than a lookup.
-const digitsByCurrency = new Map<string, number>();
 
 export const currencySchema = z
   .string({ error: "errors.required" })
