@@ -5,16 +5,10 @@
  */
 import { z } from "zod";
 import { DaySchema } from "./rules";
+import type { SpendSums } from "./spend";
 
 /** What SQL hands over for one scope (a partner, a campaign, a month, the programme). */
-export interface CostBenefitSums {
-  /** Reporting-currency minor units; converted rows only (`unconverted` counts the others). */
-  giftsMinor: number;
-  placementsMinor: number;
-  paidMinor: number;
-  giftCount: number;
-  placementCount: number;
-  paymentCount: number;
+export interface CostBenefitSums extends SpendSums {
   coverageCount: number;
   /** Benefit sums over known values; null when no item in scope knows the metric. */
   impressions: number | null;

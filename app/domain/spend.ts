@@ -217,6 +217,17 @@ export const PeriodSchema = z
   .object({ from: optionalDay, to: optionalDay })
   .refine((p) => !p.from || !p.to || p.from <= p.to, { path: ["to"], message: "errors.endBeforeStart" });
 
+/** Spend added up for one scope: gifts and committed placements, payments, and how many of each. */
+export interface SpendSums {
+  /** Minor units of the target (reporting) currency; converted amounts only. */
+  giftsMinor: number;
+  placementsMinor: number;
+  paidMinor: number;
+  giftCount: number;
+  placementCount: number;
+  paymentCount: number;
+}
+
 export interface BudgetCheck {
   budgetMinor: number;
   committedMinor: number;

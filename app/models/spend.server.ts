@@ -6,7 +6,7 @@
 import { Prisma } from "~/generated/prisma/client";
 import { utcDay } from "~/domain/days";
 import type { GiftValuationBasis } from "~/domain/money";
-import { committedPlacementStatuses, costedGiftStatuses } from "~/domain/spend";
+import { committedPlacementStatuses, costedGiftStatuses, type SpendSums } from "~/domain/spend";
 import { db, type DbClient } from "~/utils/db.server";
 import { getSettings } from "./settings.server";
 
@@ -138,14 +138,7 @@ interface SpendRow {
   missing_amount: Prisma.Decimal | null;
 }
 
-export interface SpendFigures {
-  /** In minor units of the target currency; converted amounts only. */
-  giftsMinor: number;
-  placementsMinor: number;
-  paidMinor: number;
-  giftCount: number;
-  placementCount: number;
-  paymentCount: number;
+export interface SpendFigures extends SpendSums {
   /** Partners with spend; counted only for the "gifts against placements" view (null elsewhere). */
   partners: number | null;
   /** Rows left out of the sums because no rate could be used. */

@@ -4,7 +4,7 @@ import type { ColumnDef } from "@tanstack/react-table";
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { DataTable } from "~/components/data-table";
-import { EmvRatesNote, KpiLabel, PeriodLine, PeriodPicker, useFigures } from "~/components/metrics";
+import { EmvRatesNote, KpiLabel, PeriodLine, PeriodPicker, UnconvertedNotice, useFigures } from "~/components/metrics";
 import { EmptyState, PageHeader } from "~/components/page";
 import { Pagination } from "~/components/pagination";
 import { PartnerFilterFields } from "~/components/partner-filters";
@@ -108,14 +108,7 @@ export default function CostBenefitRanking() {
         {t(`costBenefit.basis.${basis}`)} {t("costBenefit.currencyLine", { currency })}
       </p>
       <EmvRatesNote rates={rates} currency={currency} />
-      {unconverted ? (
-        <div className="notice" role="status">
-          <p>
-            {t("costBenefit.unconverted", { count: unconverted, n: formatNumber(i18n.language, unconverted) })}{" "}
-            <Link to={`/spend?view=partner&from=${query.from}&to=${query.to}`}>{t("costBenefit.seeMissingRates")}</Link>
-          </p>
-        </div>
-      ) : null}
+      <UnconvertedNotice count={unconverted} spendHref={`/spend?view=partner&from=${query.from}&to=${query.to}`} />
       <div aria-live="polite" className="list-status">
         {loading ? t("partnerList.loading") : t("costBenefit.rankingCount", { count: total, n: formatNumber(i18n.language, total) })}
       </div>
