@@ -31,5 +31,36 @@ export function createI18n(locale: Locale): i18n {
     returnNull: false,
     showSupportNotice: false,
   });
+  rememberPlainTranslations(instance);
   return instance;
+}
+
+/** Far more than the app's keys: a bound on memory even if a caller ever translated arbitrary text. */
+const MAX_REMEMBERED_KEYS = 10_000;
+
+/**
+ * i18next copies all its options on every `t()` call (about 10 µs), and a list page makes hundreds
+ * of calls (a stage, kind and platform label per row). A key without options always gives the same
+ * text, since the instance never changes, so each `t` that components get remembers those texts.
+ */
+function rememberPlainTranslations(instance: i18n) {
+  const getFixedT = instance.getFixedT.bind(instance);
+  const remembered = new Map<string, Map<string, unknown>>();
+  instance.getFixedT = ((...args: Parameters<i18n["getFixedT"]>) => {
+    const translate = getFixedT(...args) as unknown as ((key: unknown, ...rest: unknown[]) => unknown) & Record<string, unknown>;
+    const scope = JSON.stringify([args[0], args[1], args[2]]);
+    let texts = remembered.get(scope);
+    if (!texts) remembered.set(scope, (texts = new Map()));
+    const cache = texts;
+    const rememberingTranslate = (key: unknown, ...rest: unknown[]) => {
+      if (rest.length > 0 || typeof key !== "string") return translate(key, ...rest);
+      let text = cache.get(key);
+      if (text === undefined) {
+        text = translate(key);
+        if (cache.size < MAX_REMEMBERED_KEYS) cache.set(key, text);
+      }
+      return text;
+    };
+    return Object.assign(rememberingTranslate, { lng: translate.lng, lngs: translate.lngs, ns: translate.ns, keyPrefix: translate.keyPrefix });
+  }) as unknown as i18n["getFixedT"];
 }

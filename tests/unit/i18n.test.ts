@@ -1,0 +1,29 @@
+import { describe, expect, it } from "vitest";
+import { createI18n } from "~/i18n/config";
+
+describe("translations a component gets", () => {
+  it("gives each language its own text, the same on every call", () => {
+    const english = createI18n("en").getFixedT(null, null);
+    const french = createI18n("fr").getFixedT(null, null);
+    for (let call = 0; call < 3; call++) {
+      expect(english("stages.negotiating")).toBe("Negotiating");
+      expect(french("stages.negotiating")).toBe("En négociation");
+    }
+  });
+
+  it("still interpolates and counts when a call has options", () => {
+    const french = createI18n("fr").getFixedT(null, null);
+    expect(french("partnerList.select", { name: "Marie" })).toBe("Sélectionner Marie");
+    expect(french("partnerList.select", { name: "Léa" })).toBe("Sélectionner Léa");
+    const english = createI18n("en").getFixedT(null, null);
+    expect(english("dashboard.followUpsDue", { count: 1, n: "1" })).toBe("1 follow-up overdue");
+    expect(english("dashboard.followUpsDue", { count: 3, n: "3" })).toBe("3 follow-ups overdue");
+  });
+
+  it("answers an unknown key with the key, on every call", () => {
+    // Typed keys refuse unknown ones at compile time; at run time any string can still arrive.
+    const french = createI18n("fr").getFixedT(null, null) as unknown as (key: string) => string;
+    expect(french("no.such.key")).toBe("no.such.key");
+    expect(french("no.such.key")).toBe("no.such.key");
+  });
+});
