@@ -512,7 +512,8 @@ export async function deleteView(userId: string, viewId: string) {
 }
 
 /** Partners chosen for a gift or placement form, by id. */
-export function partnersByIds(ids: string[]) {
+export async function partnersByIds(ids: string[]) {
+  if (ids.length === 0) return [];
   return db().partner.findMany({ where: { id: { in: ids }, mergedIntoId: null }, select: { id: true, name: true, stage: true }, orderBy: { name: "asc" } });
 }
 
