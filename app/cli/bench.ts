@@ -12,16 +12,17 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
 import { comparisonMonths, presetPeriod } from "../domain/metrics";
+import { QueueQuerySchema } from "../domain/coverage";
 import { PartnerListQuerySchema } from "../domain/partner-list";
 import { parseRankingQuery } from "../domain/ranking";
 import { bestAndWorstSql, groupsSql, metricsContext, rankingSql, type MetricsContext } from "../models/metrics.server";
 import { refreshCostBenefitRollups } from "../models/cost-benefit-rollup.server";
+import { listQueue } from "../models/disclosure.server";
 import { monthPeriod } from "../models/monthly-report.server";
-import { partnerListConditionsSql } from "../models/partner.server";
+import { listPartners } from "../models/partner.server";
 import { databaseTarget, openDatabase, pgPoolConfig } from "../utils/db-connection.server";
-import { db } from "../utils/db.server";
+import { db, onQuery } from "../utils/db.server";
 import { parseEnv } from "../utils/env.server";
-import { Prisma } from "../generated/prisma/client";
 import { benchUser, freshDatabase, RUNS, time, WARMUP, type Timing } from "./bench-harness";
 import { runCli, withCliDatabase } from "./database";
 import { BENCH_SIZE, generateDataset } from "./generate-data";
@@ -39,12 +40,44 @@ const targets: Record<string, number | null> = {
   "dashboard (admin: all panels)": 100,
 };
 
+/** One SQL statement with its parameters: a Prisma.Sql, or a statement Prisma wrote. */
+type Statement = { text: string; values: unknown[] };
+
 interface BenchPage {
   name: string;
   url: () => string;
   /** The page's main statement(s), run directly on the database. */
-  sql: () => Prisma.Sql[];
+  sql: () => Statement[];
 }
+
+/**
+ * The statements a model call sends, as Prisma reports them. Where Prisma writes a page's main
+ * query, the benchmark replays exactly that SQL (joins included), not a hand-written likeness.
+ */
+async function statementsOf(call: () => Promise<unknown>): Promise<Statement[]> {
+  const statements: Statement[] = [];
+  const stop = onQuery((event) => statements.push({ text: event.query, values: JSON.parse(event.params) as unknown[] }));
+  try {
+    await call();
+  } finally {
+    stop();
+  }
+  return statements;
+}
+
+/** The main statements of the pages whose SQL Prisma writes, read once before the server starts. */
+async function capturePrismaStatements() {
+  const list = (search: string) => statementsOf(() => listPartners(PartnerListQuerySchema.parse(Object.fromEntries(new URLSearchParams(search)))));
+  return {
+    partnerList: { default: await list(""), filtered: await list(LIST_FILTERS), searched: await list(LIST_SEARCH) },
+    queue: await statementsOf(() => listQueue(QueueQuerySchema.parse({}))),
+  };
+}
+
+type CapturedStatements = Awaited<ReturnType<typeof capturePrismaStatements>>;
+
+const LIST_FILTERS = "stage=active&country=FR&platform=instagram";
+const LIST_SEARCH = "q=mar";
 
 async function freePort(): Promise<number> {
   return new Promise((resolve) => {
@@ -84,39 +117,31 @@ function stopServer(child: ChildProcess) {
   });
 }
 
-/** Runs Prisma.Sql objects on a plain driver connection (pg or PGlite), no ORM in between. */
-async function rawRunner(): Promise<{ run: (sql: Prisma.Sql) => Promise<unknown>; close: () => Promise<void> }> {
+/** Runs statements on a plain driver connection (pg or PGlite), no ORM in between. */
+async function rawRunner(): Promise<{ run: (sql: Statement) => Promise<unknown>; close: () => Promise<void> }> {
   const target = databaseTarget(parseEnv());
   if (target.kind === "postgres") {
     const client = new pg.Client(pgPoolConfig(target));
     await client.connect();
-    return { run: (sql) => client.query(sql.text, sql.values as unknown[]), close: () => client.end() };
+    return { run: (sql) => client.query(sql.text, sql.values), close: () => client.end() };
   }
   const database = await openDatabase(target);
-  return { run: (sql) => database.pglite!.query(sql.text, sql.values as unknown[]), close: () => database.close() };
+  return { run: (sql) => database.pglite!.query(sql.text, sql.values), close: () => database.close() };
 }
 
-function pages(context: MetricsContext, samplePartners: string[], month: string): BenchPage[] {
+function pages(context: MetricsContext, captured: CapturedStatements, samplePartners: string[], month: string): BenchPage[] {
   // Both the page and its SQL walk through the same partners, one per run.
   let i = 0;
   const nextPartner = () => samplePartners[i++ % samplePartners.length];
-  const partnerList = (search: string) => {
-    const query = PartnerListQuerySchema.parse(Object.fromEntries(new URLSearchParams(search)));
-    const where = partnerListConditionsSql(query, Prisma.sql`p`);
-    return [
-      Prisma.sql`SELECT p."id", p."name", p."stage", p."totalFollowers" FROM "Partner" p WHERE ${where} ORDER BY p."name", p."id" LIMIT 50`,
-      Prisma.sql`SELECT count(*) FROM "Partner" p WHERE ${where}`,
-    ];
-  };
   const today = new Date().toISOString().slice(0, 10);
   const twelveMonths = presetPeriod("12m", today);
   const ranking = parseRankingQuery(new URLSearchParams("sort=roi&dir=desc"), today);
   if ("error" in ranking) throw new Error(ranking.error);
   const months = { current: month, ...comparisonMonths(month) };
   return [
-    { name: "partner list, default", url: () => "/partners", sql: () => partnerList("") },
-    { name: "partner list, filtered", url: () => "/partners?stage=active&country=FR&platform=instagram", sql: () => partnerList("stage=active&country=FR&platform=instagram") },
-    { name: "partner list, searched", url: () => "/partners?q=mar", sql: () => partnerList("q=mar") },
+    { name: "partner list, default", url: () => "/partners", sql: () => captured.partnerList.default },
+    { name: "partner list, filtered", url: () => `/partners?${LIST_FILTERS}`, sql: () => captured.partnerList.filtered },
+    { name: "partner list, searched", url: () => `/partners?${LIST_SEARCH}`, sql: () => captured.partnerList.searched },
     {
       name: "partner page with cost-benefit panel",
       url: () => `/partners/${nextPartner()}`,
@@ -126,14 +151,7 @@ function pages(context: MetricsContext, samplePartners: string[], month: string)
       },
     },
     { name: "cost-benefit ranking, 12 months, by ROI", url: () => "/reports/cost-benefit?sort=roi&dir=desc", sql: () => [rankingSql(ranking.query, context)] },
-    {
-      name: "compliance queue",
-      url: () => "/compliance",
-      sql: () => [
-        Prisma.sql`SELECT c."id", c."publishedOn" FROM "DisclosureCheck" c WHERE c."needsReview" ORDER BY c."publishedOn", c."id" LIMIT 50`,
-        Prisma.sql`SELECT count(*) FROM "DisclosureCheck" c WHERE c."needsReview"`,
-      ],
-    },
+    { name: "compliance queue", url: () => "/compliance", sql: () => captured.queue },
     { name: "monthly report", url: () => `/reports/monthly?month=${month}`, sql: () => [months.current, months.previous, months.lastYear].map((m) => groupsSql(monthPeriod(m), "none")) },
     { name: "dashboard (admin: all panels)", url: () => "/", sql: () => [bestAndWorstSql(presetPeriod("quarter", today), "roi", context, 5)] },
   ];
@@ -176,6 +194,7 @@ runCli(async () => {
     let samplePartners: string[] = [];
     let context: MetricsContext | null = null;
     let month = "";
+    let captured: CapturedStatements | null = null;
     await withCliDatabase(async (database) => {
       console.log(`Benchmark on ${database}`);
       const user = await benchUser();
@@ -194,11 +213,12 @@ runCli(async () => {
       samplePartners = active.map((r) => r.id);
       const latest = await db().coverageItem.findFirst({ orderBy: { publishedOn: "desc" }, select: { publishedOn: true } });
       month = (latest?.publishedOn ?? new Date()).toISOString().slice(0, 7);
+      captured = await capturePrismaStatements();
     });
     const port = await freePort();
     console.log("  starting the production build…");
     server = await startServer(port);
-    const list = pages(context!, samplePartners, month);
+    const list = pages(context!, captured!, samplePartners, month);
     const load = async (page: BenchPage) => {
       const response = await fetch(`http://127.0.0.1:${port}${page.url()}`, { headers: { Cookie: cookie } });
       if (response.status !== 200) throw new Error(`${page.name}: HTTP ${response.status}`);

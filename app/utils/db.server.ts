@@ -1,4 +1,4 @@
-import { PrismaClient } from "~/generated/prisma/client";
+import { PrismaClient, type Prisma } from "~/generated/prisma/client";
 import { databaseTarget, openDatabase, type OpenDatabase } from "./db-connection.server";
 import { parseEnv } from "./env.server";
 import { forget, remember } from "./remember.server";
@@ -14,12 +14,21 @@ interface Connection {
 
 const SLOW_QUERY_MS = 200;
 
+const queryListeners = new Set<(event: Prisma.QueryEvent) => void>();
+
+/** Hears every statement the app's clients send (the benchmark replays them); returns the unsubscribe. */
+export function onQuery(listener: (event: Prisma.QueryEvent) => void): () => void {
+  queryListeners.add(listener);
+  return () => queryListeners.delete(listener);
+}
+
 export function createClient(database: OpenDatabase): PrismaClient {
   const client = new PrismaClient({
     adapter: database.factory,
     log: [{ emit: "event", level: "query" }],
   });
   client.$on("query", (event) => {
+    for (const listener of queryListeners) listener(event);
     // Bulk inserts have thousands of placeholders; the start of the statement says enough.
     if (event.duration >= SLOW_QUERY_MS) console.warn(`slow query (${Math.round(event.duration)} ms): ${event.query.slice(0, 300)}${event.query.length > 300 ? "…" : ""}`);
   });
