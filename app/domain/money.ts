@@ -54,6 +54,11 @@ export function toMinorUnits(text: string, currency: string): number | null {
   return negative ? -minor : minor;
 }
 
+/** Minor units as a number of major units, for display and export: 123450 EUR → 1234.5. */
+export function toMajorUnits(minor: number, currency: string): number {
+  return minor / 10 ** minorDigits(currency);
+}
+
 /** Minor units back to the plain decimal text a form shows: 123450 EUR → "1234.50". */
 export function fromMinorUnits(minor: number, currency: string): string {
   const digits = minorDigits(currency);

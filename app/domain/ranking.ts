@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { toCsv } from "./csv";
 import { ratioNames, resolvePeriod, type CostBenefit, type PeriodPreset } from "./metrics";
-import { minorDigits } from "./money";
+import { toMajorUnits } from "./money";
 import { PartnerListQuerySchema, searchParamsObject, type PartnerListQuery } from "./partner-list";
 
 export const rankingSorts = ["partner", "cost", "paidToDate", "coverageCount", "impressions", "engagements", "clicks", "conversions", "revenue", "emv", ...ratioNames] as const;
@@ -79,7 +79,7 @@ export const rankingCsvColumns = [
 /** Minor units → major units with 2 decimals ("1234.50"); null stays empty. */
 export function csvAmount(minor: number | null, currency: string): string {
   if (minor === null) return "";
-  return (Math.round(minor) / 10 ** minorDigits(currency)).toFixed(2);
+  return toMajorUnits(Math.round(minor), currency).toFixed(2);
 }
 
 /**
@@ -88,7 +88,7 @@ export function csvAmount(minor: number | null, currency: string): string {
  */
 export function csvRatio(value: number | null, currency?: string): string {
   if (value === null) return "";
-  const major = currency === undefined ? value : value / 10 ** minorDigits(currency);
+  const major = currency === undefined ? value : toMajorUnits(value, currency);
   const rounded = Math.round(major * 10_000) / 10_000;
   return (Object.is(rounded, -0) ? 0 : rounded).toFixed(4);
 }

@@ -1,5 +1,5 @@
 /** Locale-aware formatting with Intl; every date, number and amount on screen goes through here. */
-import { minorDigits } from "~/domain/money";
+import { toMajorUnits } from "~/domain/money";
 
 // Building an Intl formatter costs far more than using one, and a long list formats thousands of values.
 const formatters = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>();
@@ -28,7 +28,7 @@ export function formatNumber(locale: string, value: number, options?: Intl.Numbe
 
 /** Amounts are stored as integer minor units; the currency's own exponent decides the scale. */
 export function formatMoney(locale: string, minorUnits: number, currency: string) {
-  return numberFormat(locale, { style: "currency", currency }).format(minorUnits / 10 ** minorDigits(currency));
+  return numberFormat(locale, { style: "currency", currency }).format(toMajorUnits(minorUnits, currency));
 }
 
 /** A calendar day stored as UTC midnight (due dates, measurement days): never shifted by the viewer's time zone. */
