@@ -40,6 +40,10 @@ const targets: Record<string, number | null> = {
   "dashboard (admin: all panels)": 100,
 };
 
+// The partner-list pages, by the query string their URL and their captured SQL share.
+const LIST_FILTERS = "stage=active&country=FR&platform=instagram";
+const LIST_SEARCH = "q=mar";
+
 /** One SQL statement with its parameters: a Prisma.Sql, or a statement Prisma wrote. */
 type Statement = { text: string; values: unknown[] };
 
@@ -75,9 +79,6 @@ async function capturePrismaStatements() {
 }
 
 type CapturedStatements = Awaited<ReturnType<typeof capturePrismaStatements>>;
-
-const LIST_FILTERS = "stage=active&country=FR&platform=instagram";
-const LIST_SEARCH = "q=mar";
 
 async function freePort(): Promise<number> {
   return new Promise((resolve) => {
