@@ -33,10 +33,13 @@ export default defineConfig({
   projects: [
     // An empty database of its own: the first-run set-up can only happen once.
     { name: "first-run", testMatch: /first-run\.spec\.ts/, use: { baseURL: "http://localhost:3101" } },
-    { name: "app", testIgnore: /first-run\.spec\.ts/, use: { baseURL: "http://localhost:3102" } },
+    { name: "app", testIgnore: /(first-run|layout)\.spec\.ts/, use: { baseURL: "http://localhost:3102" } },
+    // The demo workspace, seen by every role at desktop and phone widths.
+    { name: "layout", testMatch: /layout\.spec\.ts/, use: { baseURL: "http://localhost:3103" } },
   ],
   webServer: [
     server(3101, path.join(dataRoot, "fresh")),
     server(3102, path.join(dataRoot, "main"), `DATA_DIR=${path.join(dataRoot, "main")} ${node} tests/e2e/seed.ts && `),
+    server(3103, path.join(dataRoot, "demo"), `DATA_DIR=${path.join(dataRoot, "demo")} ${node} tests/e2e/seed-demo.ts && `),
   ],
 });

@@ -37,6 +37,9 @@ export function AppShell({ user, children }: { user: ShellUser; children: ReactN
       </a>
       <header className="topbar">
         <Link to="/" className="brand">
+          <span className="brand-mark" aria-hidden="true">
+            P
+          </span>
           {t("app.name")}
         </Link>
         <div className="topbar-user">
@@ -74,7 +77,12 @@ export function PublicShell({ children }: { children: ReactNode }) {
   return (
     <div className="public-shell">
       <header className="public-header">
-        <span className="brand">{t("app.name")}</span>
+        <span className="brand">
+          <span className="brand-mark" aria-hidden="true">
+            P
+          </span>
+          {t("app.name")}
+        </span>
         <LanguageSwitcher />
       </header>
       <main id="main" className="public-main">

@@ -1,6 +1,16 @@
-import { flexRender, getCoreRowModel, useReactTable, type ColumnDef, type VisibilityState } from "@tanstack/react-table";
+import { flexRender, getCoreRowModel, useReactTable, type ColumnDef, type RowData, type VisibilityState } from "@tanstack/react-table";
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+
+declare module "@tanstack/react-table" {
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  interface ColumnMeta<TData extends RowData, TValue> {
+    /** Right-aligned, tabular figures. */
+    numeric?: boolean;
+  }
+}
+
+export type TableDensity = "comfortable" | "compact";
 
 interface DataTableProps<Row> {
   data: Row[];
@@ -11,9 +21,17 @@ interface DataTableProps<Row> {
   columnVisibility?: VisibilityState;
   caption: string;
   getRowId: (row: Row) => string;
+  /** The column that stays in view while a wide table scrolls sideways (default: the first shown). */
+  stickyColumnId?: string;
+  density?: TableDensity;
 }
 
-export function DataTable<Row>({ data, columns, sort, sortHref, columnVisibility, caption, getRowId }: DataTableProps<Row>) {
+/**
+ * The one list table: TanStack Table in manual mode. A column sorts unless it says
+ * `enableSorting: false` (the server sorts; columns have no accessor, so TanStack's own
+ * getCanSort() would always say no).
+ */
+export function DataTable<Row>({ data, columns, sort, sortHref, columnVisibility, caption, getRowId, stickyColumnId, density = "comfortable" }: DataTableProps<Row>) {
   const { t } = useTranslation();
   const table = useReactTable({
     data,
@@ -25,22 +43,28 @@ export function DataTable<Row>({ data, columns, sort, sortHref, columnVisibility
     manualFiltering: true,
     state: { sorting: [sort], columnVisibility: columnVisibility ?? {} },
   });
+  const sticky = stickyColumnId ?? table.getVisibleLeafColumns()[0]?.id;
+  const cellClass = (columnId: string, numeric: boolean | undefined) =>
+    [columnId === sticky ? "sticky-cell" : "", numeric ? "numeric" : ""].filter(Boolean).join(" ") || undefined;
   return (
     <div className="table-wrap">
-      <table>
+      <table className={`data-table${density === "compact" ? " density-compact" : ""}`}>
         <caption className="visually-hidden">{caption}</caption>
         <thead>
           {table.getHeaderGroups().map((group) => (
             <tr key={group.id}>
               {group.headers.map((header) => {
                 const label = flexRender(header.column.columnDef.header, header.getContext());
+                const sortable = header.column.columnDef.enableSorting !== false;
                 const sorted = sort.id === header.column.id ? (sort.desc ? "descending" : "ascending") : undefined;
                 return (
-                  <th key={header.id} scope="col" aria-sort={sorted ?? (header.column.getCanSort() ? "none" : undefined)}>
-                    {header.column.getCanSort() ? (
-                      <Link to={sortHref(header.column.id, sorted === "ascending")} className="sort-link">
+                  <th key={header.id} scope="col" className={cellClass(header.column.id, header.column.columnDef.meta?.numeric)} aria-sort={sorted ?? (sortable ? "none" : undefined)}>
+                    {sortable ? (
+                      <Link to={sortHref(header.column.id, sorted === "ascending")} className="sort-link" aria-current={sorted ? "true" : undefined} preventScrollReset>
                         {label}
-                        <span aria-hidden="true">{sorted === "ascending" ? " ▲" : sorted === "descending" ? " ▼" : ""}</span>
+                        <span aria-hidden="true" className="sort-arrow">
+                          {sorted === "ascending" ? "▲" : sorted === "descending" ? "▼" : "↕"}
+                        </span>
                         {sorted ? <span className="visually-hidden">, {t(sorted === "ascending" ? "partnerList.sortedAsc" : "partnerList.sortedDesc")}</span> : null}
                       </Link>
                     ) : (
@@ -56,7 +80,9 @@ export function DataTable<Row>({ data, columns, sort, sortHref, columnVisibility
           {table.getRowModel().rows.map((row) => (
             <tr key={row.id}>
               {row.getVisibleCells().map((cell) => (
-                <td key={cell.id}>{flexRender(cell.column.columnDef.cell, cell.getContext())}</td>
+                <td key={cell.id} className={cellClass(cell.column.id, cell.column.columnDef.meta?.numeric)}>
+                  {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                </td>
               ))}
             </tr>
           ))}

@@ -3,6 +3,24 @@ import type { PartnerFilter } from "~/domain/ranking";
 import { partnerKinds, partnerStages, platforms } from "~/domain/partners";
 import { FilterSelect } from "./filter-select";
 
+/** What each URL parameter of the partner filters is called on the form, for error messages. */
+export function usePartnerFilterLabels(): Record<string, string> {
+  const { t } = useTranslation();
+  return {
+    q: t("partnerList.search"),
+    stage: t("columns.stage"),
+    kind: t("columns.kind"),
+    platform: t("channels.platform"),
+    country: t("columns.country"),
+    language: t("columns.language"),
+    tag: t("partnerList.tag"),
+    owner: t("columns.owner"),
+    followersMin: t("partnerList.followersMin"),
+    followersMax: t("partnerList.followersMax"),
+    page: t("common.page"),
+  };
+}
+
 /** The partner list's filters, shared by every view that is "filterable like the partner list". */
 export function PartnerFilterFields({ query, owners }: { query: PartnerFilter; owners: { id: string; name: string }[] }) {
   const { t } = useTranslation();

@@ -18,11 +18,11 @@ const optionalNumber = z.preprocess((v) => (v === "" || v === undefined ? undefi
 
 export const PartnerListQuerySchema = z.object({
   q: z.preprocess((v) => (typeof v === "string" && v.trim() ? v.trim() : undefined), z.string().max(200).optional()),
-  stage: list(z.enum(partnerStages)),
-  kind: list(z.enum(partnerKinds)),
-  platform: list(z.enum(platforms)),
-  country: list(z.string().toUpperCase().regex(/^[A-Z]{2}$/)),
-  language: list(z.string().toLowerCase().regex(/^[a-z]{2}$/)),
+  stage: list(z.enum(partnerStages, { error: "errors.invalidChoice" })),
+  kind: list(z.enum(partnerKinds, { error: "errors.invalidChoice" })),
+  platform: list(z.enum(platforms, { error: "errors.invalidChoice" })),
+  country: list(z.string().toUpperCase().regex(/^[A-Z]{2}$/, "errors.countryCodes")),
+  language: list(z.string().toLowerCase().regex(/^[a-z]{2}$/, "errors.languageCodes")),
   tag: list(z.string().toLowerCase().max(40)),
   owner: z.preprocess((v) => (v === "" ? undefined : v), z.string().max(64).optional()),
   followersMin: optionalNumber,

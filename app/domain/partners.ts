@@ -142,6 +142,12 @@ export function buildSearchText(
 }
 
 /** Gifts, placements and outgoing messages are refused for these. */
+/** A partner's audience: the sum of its channels' known follower counts, or null (unknown, never 0) when none is known. */
+export function totalFollowersOf(channels: { followers: number | null | undefined }[]): number | null {
+  const known = channels.filter((channel) => channel.followers !== null && channel.followers !== undefined);
+  return known.length ? known.reduce((sum, channel) => sum + (channel.followers ?? 0), 0) : null;
+}
+
 export function isDoNotContact(stage: PartnerStage) {
   return stage === "do_not_contact";
 }

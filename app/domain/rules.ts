@@ -38,6 +38,42 @@ export const optionalText = (max: number) => optionalField(z.string().trim().max
 /** An HTML checkbox: "on" when ticked, absent otherwise. */
 export const checkboxField = z.preprocess((value) => value === "on" || value === "true" || value === true, z.boolean());
 
+/** A filter from the URL that could not be used, and why (a message key). */
+export interface FilterProblem {
+  field: string;
+  message: string;
+  values?: Record<string, string | number>;
+}
+
+/**
+ * A list's URL state. A value that does not fit is left out (the list shows without that filter)
+ * and reported, so the page can say so next to the form with a 400 instead of failing whole.
+ */
+export function parseListQuery<S extends z.ZodType<unknown, Record<string, unknown>>>(
+  schema: S,
+  input: Record<string, unknown>,
+): { query: z.output<S>; problems: FilterProblem[] } {
+  const problems: FilterProblem[] = [];
+  const remaining = { ...input };
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const parsed = schema.safeParse(remaining);
+    if (parsed.success) return { query: parsed.data, problems };
+    for (const issue of parsed.error.issues) {
+      const field = String(issue.path[0] ?? "");
+      if (!(field in remaining)) throw parsed.error;
+      problems.push({ field, message: issue.message.startsWith("errors.") ? issue.message : "errors.invalidFilter" });
+      delete remaining[field];
+    }
+  }
+  throw new Error("parseListQuery: the schema never accepted the input");
+}
+
+/** A page past the end of a non-empty list, as a filter problem (the list shows its end instead). */
+export function pageProblem(page: number, pageSize: number, total: number): FilterProblem | null {
+  const pages = Math.max(1, Math.ceil(total / pageSize));
+  return page > pages ? { field: "page", message: "errors.pageOutOfRange", values: { page, pages } } : null;
+}
+
 /** A list page number from the URL; anything odd means the first page. */
 export const PageParamSchema = z.coerce.number().int().min(1).max(100_000).catch(1);
 

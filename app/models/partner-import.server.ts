@@ -2,7 +2,7 @@ import crypto from "node:crypto";
 import type { Prisma } from "~/generated/prisma/client";
 import { isoDay, utcDay } from "~/domain/days";
 import type { ImportError, ImportPlan, PlannedPartner } from "~/domain/partner-import";
-import { buildSearchText, handleKey, websiteDomain, type ChannelInput } from "~/domain/partners";
+import { buildSearchText, handleKey, totalFollowersOf, websiteDomain, type ChannelInput } from "~/domain/partners";
 import { recordAudit } from "~/utils/audit.server";
 import { db, type DbClient } from "~/utils/db.server";
 import { addChannelIn, partnerData, partnerFields, recordMeasurementIn, refreshPartnerDerived } from "./partner.server";
@@ -227,7 +227,7 @@ async function insertNewPartners(tx: DbClient, actorId: string | null, items: Cl
       partners.push({
         ...data,
         searchText: buildSearchText(planned.partner, channelRows),
-        totalFollowers: channelRows.reduce((sum, c) => sum + (c.followers ?? 0), 0),
+        totalFollowers: totalFollowersOf(channelRows),
       });
       audits.push({ actorId, action: "partner.import", entityType: "Partner", entityId: id, after: JSON.parse(JSON.stringify({ ...data, channels: channelRows })) });
     }

@@ -1,7 +1,7 @@
 import { Prisma } from "~/generated/prisma/client";
 import { audienceFlags } from "~/domain/audience-flags";
 import { todayUtc, utcDay } from "~/domain/days";
-import { audienceOf, buildSearchText, handleKey, websiteDomain, type ChannelInput, type PartnerInput, type PartnerStage } from "~/domain/partners";
+import { audienceOf, buildSearchText, handleKey, totalFollowersOf, websiteDomain, type ChannelInput, type PartnerInput, type PartnerStage } from "~/domain/partners";
 import type { BulkUpdate, PartnerListQuery } from "~/domain/partner-list";
 import type { PartnerFilter } from "~/domain/ranking";
 import { RuleViolation } from "~/domain/rules";
@@ -68,7 +68,7 @@ export async function refreshPartnerDerived(tx: DbClient, partnerId: string) {
     where: { id: partnerId },
     data: {
       searchText: buildSearchText(partner, partner.channels),
-      totalFollowers: partner.channels.reduce((sum, channel) => sum + (channel.followers ?? 0), 0),
+      totalFollowers: totalFollowersOf(partner.channels),
     },
   });
 }
@@ -305,7 +305,8 @@ export function partnerListConditionsSql(query: PartnerFilter, pa: Prisma.Sql): 
 }
 
 function partnerListOrder(query: PartnerListQuery): Prisma.PartnerOrderByWithRelationInput[] {
-  return [query.sort === "followers" ? { totalFollowers: query.dir } : { [query.sort]: query.dir }, { id: query.dir }];
+  // Unknown audiences sort last in both directions.
+  return [query.sort === "followers" ? { totalFollowers: { sort: query.dir, nulls: "last" } } : { [query.sort]: query.dir }, { id: query.dir }];
 }
 
 /** Filters, sort and page all happen in SQL; the browser only ever gets one page. */

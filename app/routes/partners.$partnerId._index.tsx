@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { ChannelForm } from "~/components/channel-form";
 import { FollowersChart } from "~/components/followers-chart";
 import { ConfirmSubmitButton } from "~/components/form-fields";
+import { CountOrUnknown } from "~/components/metrics";
 import { PageHeader } from "~/components/page";
 import { ArchivedBadge, StageBadge } from "~/components/partner-badges";
 import type { AudienceFlag } from "~/domain/audience-flags";
@@ -245,6 +246,7 @@ function Channels() {
             <FollowersChart points={channel.measurements} label={`${t("channels.followersOverTime")} · ${name}`} />
             <details>
               <summary>{t("channels.history")}</summary>
+              <div className="table-wrap">
               <table>
                 <thead>
                   <tr>
@@ -263,6 +265,7 @@ function Channels() {
                   ))}
                 </tbody>
               </table>
+              </div>
             </details>
             {canWrite ? (
               <details>
@@ -292,7 +295,7 @@ function Channels() {
 }
 
 export default function PartnerPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { partner, canWrite, canOutreach, timeline, tasks, users, me, duplicates, mergedInto, spendTotals, gifts, placements, canGift, canPropose, coverage, disclosureRecord, canRecordCoverage, costBenefit, period, currency, basis, emvRates } = useLoaderData<typeof loader>();
   const actionData = useActionData<{ error?: string }>();
   const dnc = partner.stage === "do_not_contact";
@@ -377,7 +380,7 @@ export default function PartnerPage() {
             <Detail label={t("partners.country")}>{partner.country}</Detail>
             <Detail label={t("partners.language")}>{partner.language}</Detail>
             <Detail label={t("partners.owner")}>{partner.owner?.name}</Detail>
-            <Detail label={t("partners.totalFollowers")}>{formatNumber(i18n.language, partner.totalFollowers)}</Detail>
+            <Detail label={t("partners.totalFollowers")}><CountOrUnknown value={partner.totalFollowers} /></Detail>
             <Detail label={t("partners.tags")}>{partner.tags.join(", ")}</Detail>
           </dl>
           {partner.notes ? (

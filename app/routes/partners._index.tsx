@@ -4,7 +4,9 @@ import type { ColumnDef } from "@tanstack/react-table";
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { DataTable } from "~/components/data-table";
-import { PartnerFilterFields } from "~/components/partner-filters";
+import { CountOrUnknown } from "~/components/metrics";
+import { FilterProblems } from "~/components/filter-problems";
+import { PartnerFilterFields, usePartnerFilterLabels } from "~/components/partner-filters";
 import { useSearchHref } from "~/components/use-search-href";
 import { EmptyState, PageHeader } from "~/components/page";
 import { Pagination } from "~/components/pagination";
@@ -22,6 +24,7 @@ import {
 } from "~/domain/partner-list";
 import { partnerStages } from "~/domain/partners";
 import { bulkUpdatePartners, deleteView, listOwners, listPartners, listSavedViews, saveView } from "~/models/partner.server";
+import { parseListQuery, pageProblem } from "~/domain/rules";
 import { answerRuleViolation } from "~/utils/forms.server";
 import { notFound } from "~/utils/http.server";
 import { redirectWithToast } from "~/utils/session.server";
@@ -31,9 +34,19 @@ import { can } from "~/utils/permissions";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "partners:read");
-  const query = PartnerListQuerySchema.parse(searchParamsObject(new URL(request.url).searchParams));
-  const [{ rows, total }, owners, views] = await Promise.all([listPartners(query), listOwners(), listSavedViews(user.id)]);
-  return json({ rows, total, owners, views, query, canWrite: can(user.role, "partners:write"), canGift: can(user.role, "gifts:write") });
+  const { query, problems } = parseListQuery(PartnerListQuerySchema, searchParamsObject(new URL(request.url).searchParams));
+  const [list, owners, views] = await Promise.all([listPartners(query), listOwners(), listSavedViews(user.id)]);
+  let { rows, total } = list;
+  const pastTheEnd = pageProblem(query.page, query.pageSize, total);
+  if (pastTheEnd) {
+    problems.push(pastTheEnd);
+    query.page = Number(pastTheEnd.values?.pages);
+    ({ rows, total } = await listPartners(query));
+  }
+  return json(
+    { rows, total, owners, views, query, problems, canWrite: can(user.role, "partners:write"), canGift: can(user.role, "gifts:write") },
+    { status: problems.length ? 400 : 200 },
+  );
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -99,7 +112,8 @@ function useColumns(selectable: boolean): ColumnDef<Row>[] {
       {
         id: "followers",
         header: t("columns.followers"),
-        cell: ({ row }) => <span className="numeric">{formatNumber(i18n.language, row.original.totalFollowers)}</span>,
+        meta: { numeric: true },
+        cell: ({ row }) => <CountOrUnknown value={row.original.totalFollowers} />,
       },
       {
         id: "platforms",
@@ -211,9 +225,11 @@ function SavedViews() {
 
 function Filters() {
   const { t } = useTranslation();
-  const { query, owners } = useLoaderData<typeof loader>();
+  const { query, owners, problems } = useLoaderData<typeof loader>();
   const visible = new Set<PartnerColumn>(query.cols.length ? query.cols : partnerColumns);
   return (
+    <>
+    <FilterProblems problems={problems} labels={usePartnerFilterLabels()} />
     <Form method="get" className="filters" role="search" aria-label={t("partnerList.filters")}>
       <input type="hidden" name="sort" value={query.sort} />
       <input type="hidden" name="dir" value={query.dir} />
@@ -248,6 +264,7 @@ function Filters() {
         </Link>
       </div>
     </Form>
+    </>
   );
 }
 

@@ -3,12 +3,16 @@ import { toCsv } from "~/domain/csv";
 import { partnerCsvColumns } from "~/domain/partner-import";
 import { PartnerListQuerySchema, searchParamsObject } from "~/domain/partner-list";
 import { exportPartnerRows } from "~/models/partner.server";
+import { parseListQuery } from "~/domain/rules";
 import { requirePermission } from "~/utils/auth.server";
+import { badRequest } from "~/utils/http.server";
 
 /** The filtered partner list as CSV, in the import's columns. */
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "partners:read");
-  const query = PartnerListQuerySchema.parse(searchParamsObject(new URL(request.url).searchParams));
+  const { query, problems } = parseListQuery(PartnerListQuerySchema, searchParamsObject(new URL(request.url).searchParams));
+  // An export must be exactly what was asked for: a filter that cannot be used is an error, not dropped.
+  if (problems.length) badRequest(problems[0].message);
   const rows: (string | number | null)[][] = [];
   for await (const partner of exportPartnerRows(query)) {
     const base = [partner.externalId, partner.name, partner.kind, partner.email, partner.website, partner.country, partner.language, partner.stage, partner.owner?.email ?? null, partner.tags.join(", "), partner.notes];

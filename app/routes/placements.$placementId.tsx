@@ -164,6 +164,7 @@ export default function PlacementPage() {
             </dd>
           </dl>
           {placement.payments.length ? (
+            <div className="table-wrap">
             <table>
               <caption className="visually-hidden">{t("placements.payments")}</caption>
               <thead>
@@ -187,6 +188,7 @@ export default function PlacementPage() {
                 ))}
               </tbody>
             </table>
+            </div>
           ) : (
             <p className="muted">{t("placements.noPayments")}</p>
           )}

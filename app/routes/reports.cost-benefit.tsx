@@ -27,6 +27,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json({ ...ranking, query, owners, currency: context.currency, basis: context.basis, rates: context.rates });
 }
 
+const numeric = { numeric: true };
 const rankingRatios: RatioName[] = ratioNames.filter((name) => name !== "engagementRate" && name !== "costPerCoverage");
 
 function useColumns(currency: string, period: { from: string; to: string }) {
@@ -48,15 +49,15 @@ function useColumns(currency: string, period: { from: string; to: string }) {
           return <span className={`badge verdict-${verdict}`}>{t(`costBenefit.verdicts.${verdict}`)}</span>;
         },
       },
-      { id: "cost", header: () => <KpiLabel name="cost" />, cell: ({ row }) => figures.money(row.original.costMinor) },
-      { id: "paidToDate", header: () => t("costBenefit.paidToDate"), cell: ({ row }) => figures.money(row.original.sums.paidMinor) },
-      { id: "coverageCount", header: () => t("costBenefit.coverage"), cell: ({ row }) => figures.count(row.original.sums.coverageCount) },
-      { id: "impressions", header: () => t("metrics.impressions"), cell: ({ row }) => figures.count(row.original.sums.impressions) },
-      { id: "engagements", header: () => <KpiLabel name="engagements" />, cell: ({ row }) => figures.count(row.original.engagements) },
-      { id: "revenue", header: () => t("metrics.revenue"), cell: ({ row }) => figures.money(row.original.sums.revenueMinor) },
-      { id: "emv", header: () => <KpiLabel name="emv" />, cell: ({ row }) => figures.money(row.original.emvMinor) },
+      { id: "cost", meta: numeric, header: () => <KpiLabel name="cost" />, cell: ({ row }) => figures.money(row.original.costMinor) },
+      { id: "paidToDate", meta: numeric, header: () => t("costBenefit.paidToDate"), cell: ({ row }) => figures.money(row.original.sums.paidMinor) },
+      { id: "coverageCount", meta: numeric, header: () => t("costBenefit.coverage"), cell: ({ row }) => figures.count(row.original.sums.coverageCount) },
+      { id: "impressions", meta: numeric, header: () => t("metrics.impressions"), cell: ({ row }) => figures.count(row.original.sums.impressions) },
+      { id: "engagements", meta: numeric, header: () => <KpiLabel name="engagements" />, cell: ({ row }) => figures.count(row.original.engagements) },
+      { id: "revenue", meta: numeric, header: () => t("metrics.revenue"), cell: ({ row }) => figures.money(row.original.sums.revenueMinor) },
+      { id: "emv", meta: numeric, header: () => <KpiLabel name="emv" />, cell: ({ row }) => figures.money(row.original.emvMinor) },
       ...rankingRatios.map(
-        (name): ColumnDef<RankingRow> => ({ id: name, header: () => <KpiLabel name={name} />, cell: ({ row }) => figures.kpi(name, row.original.ratios[name]) }),
+        (name): ColumnDef<RankingRow> => ({ id: name, meta: numeric, header: () => <KpiLabel name={name} />, cell: ({ row }) => figures.kpi(name, row.original.ratios[name]) }),
       ),
       {
         id: "unconverted",

@@ -66,6 +66,7 @@ export default function ExchangeRates() {
         <p className="hint">{t("rates.explain", { currency: reportingCurrency })}</p>
         {rows.length ? (
           <>
+            <div className="table-wrap">
             <table>
               <caption className="visually-hidden">{t("rates.title")}</caption>
               <thead>
@@ -99,6 +100,7 @@ export default function ExchangeRates() {
                 ))}
               </tbody>
             </table>
+            </div>
             <Pagination page={page} pageSize={pageSize} total={total} />
           </>
         ) : (

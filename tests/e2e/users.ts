@@ -17,3 +17,6 @@ export const e2eUsers = {
 export type E2EUser = keyof typeof e2eUsers;
 
 export const sessionsFile = (dataDir: string) => path.join(dataDir, "e2e-sessions.json");
+
+/** The layout tests' server runs on the demo workspace: its sessions by role and the records they open. */
+export const demoFile = (dataDir: string) => path.join(dataDir, "e2e-demo.json");

@@ -1,0 +1,247 @@
+/**
+ * The demo workspace: a team, partners with their audience history, spend, coverage and
+ * decisions. `npm run demo` (prisma/demo.ts) and the layout tests load it. Safe to load twice.
+ */
+import { addChannel, createPartner, recordMeasurement } from "../app/models/partner.server";
+import { saveCampaign } from "../app/models/campaign.server";
+import { createGifts } from "../app/models/gift.server";
+import { approvePlacement, proposePlacement, recordPayment, setPlacementStatus } from "../app/models/placement.server";
+import { saveProduct } from "../app/models/product.server";
+import { saveRates } from "../app/models/settings.server";
+import type { GiftBatchInput, PlacementInput } from "../app/domain/spend";
+import { CoverageFormSchema } from "../app/domain/coverage";
+import { createCoverage } from "../app/models/coverage.server";
+import { reviewCheck } from "../app/models/disclosure.server";
+import type { ChannelInput, PartnerInput } from "../app/domain/partners";
+import { recordAudit } from "../app/utils/audit.server";
+import { db } from "../app/utils/db.server";
+import { hashPassword } from "../app/utils/password.server";
+import type { Role } from "../app/utils/permissions";
+
+export const DEMO_PASSWORD = "partnerledger-demo";
+
+export const team: { name: string; email: string; role: Role; locale: "en" | "fr" | null }[] = [
+  { name: "Claire Martin", email: "claire.martin@example.com", role: "admin", locale: "fr" },
+  { name: "Julien Moreau", email: "julien.moreau@example.com", role: "manager", locale: "fr" },
+  { name: "Sofia Rossi", email: "sofia.rossi@example.com", role: "manager", locale: "en" },
+  { name: "Hannah Weber", email: "hannah.weber@example.com", role: "marketing", locale: "en" },
+  { name: "Amélie Durand", email: "amelie.durand@example.com", role: "compliance", locale: "fr" },
+  { name: "Tom Baker", email: "tom.baker@example.com", role: "viewer", locale: null },
+];
+
+async function loadTeam() {
+  const hash = await hashPassword(DEMO_PASSWORD);
+  for (const member of team) {
+    await db().$transaction(async (tx) => {
+      const before = await tx.user.findUnique({ where: { email: member.email } });
+      const user = await tx.user.upsert({
+        where: { email: member.email },
+        create: { ...member, password: { create: { hash } } },
+        update: { name: member.name, role: member.role, locale: member.locale, disabledAt: null, password: { upsert: { create: { hash }, update: { hash } } } },
+        select: { id: true, email: true, name: true, role: true, locale: true },
+      });
+      await recordAudit(tx, {
+        actorId: null,
+        action: before ? "user.update" : "user.create",
+        entityType: "User",
+        entityId: user.id,
+        before: before ? { name: before.name, role: before.role, locale: before.locale } : undefined,
+        after: { ...user, source: "demo" },
+      });
+    });
+  }
+}
+
+type DemoPartner = PartnerInput & {
+  externalId: string;
+  owner: string;
+  /** Each channel with its measurements, oldest first. */
+  channels: (Pick<ChannelInput, "platform" | "handle" | "url" | "countries" | "ages" | "genders"> & { history: [string, number, number?][] })[];
+};
+
+const partners: DemoPartner[] = [
+  { externalId: "demo-001", name: "Léa Martin — Les Carnets de Léa", kind: "blogger", email: "lea@carnetsdelea.fr", website: "https://carnetsdelea.fr", country: "FR", language: "fr", stage: "active", owner: "julien.moreau@example.com", tags: ["cuisine", "lyon", "zéro déchet"], notes: "Prefers products sent to her Lyon studio. Publishes on Sundays.",
+    channels: [
+      { platform: "blog", url: "https://carnetsdelea.fr", history: [["2026-06-01", 18000], ["2026-09-01", 19500]] },
+      { platform: "instagram", handle: "@carnetsdelea", url: "https://www.instagram.com/carnetsdelea", countries: { FR: 78, BE: 9, CH: 6 }, ages: { "18-24": 22, "25-34": 48, "35-44": 20 }, genders: { female: 81, male: 18 }, history: [["2026-05-01", 41200, 3.4], ["2026-07-01", 43900, 3.1], ["2026-09-15", 46300, 3.3]] },
+    ] },
+  { externalId: "demo-002", name: "Hugo Lefèvre", kind: "influencer", email: "contact@hugolefevre.fr", country: "FR", language: "fr", stage: "negotiating", owner: "julien.moreau@example.com", tags: ["tech", "paris"],
+    channels: [
+      { platform: "youtube", handle: "@HugoTeste", url: "https://www.youtube.com/@HugoTeste", history: [["2026-04-01", 212000, 2.1], ["2026-08-01", 238000, 1.9]] },
+      { platform: "tiktok", handle: "@hugo.teste", history: [["2026-08-01", 96000, 6.2]] },
+    ] },
+  { externalId: "demo-003", name: "Camille Rousseau — Mode & Merveilles", kind: "blogger", email: "camille@modeetmerveilles.fr", website: "https://modeetmerveilles.fr", country: "FR", language: "fr", stage: "contacted", owner: "sofia.rossi@example.com", tags: ["mode", "bordeaux"],
+    channels: [{ platform: "instagram", handle: "@modeetmerveilles", history: [["2026-08-20", 15800, 2.7], ["2026-09-10", 24100, 0.4]] }] },
+  { externalId: "demo-004", name: "Margaux Petit", kind: "journalist", email: "m.petit@example-presse.fr", country: "FR", language: "fr", stage: "prospect", owner: "julien.moreau@example.com", tags: ["presse", "beauté"], notes: "Beauty editor; likes exclusives, never posts sponsored content.", channels: [] },
+  { externalId: "demo-005", name: "Thomas Dubois — Le Podcast du Goût", kind: "podcaster", email: "thomas@podcastdugout.fr", website: "https://podcastdugout.fr", country: "FR", language: "fr", stage: "active", owner: "sofia.rossi@example.com", tags: ["cuisine", "podcast"],
+    channels: [{ platform: "podcast", url: "https://podcastdugout.fr", history: [["2026-03-01", 8200], ["2026-09-01", 9100]] }] },
+  { externalId: "demo-006", name: "Inès Benali", kind: "influencer", email: "ines.benali@example.com", country: "BE", language: "fr", stage: "active", owner: "sofia.rossi@example.com", tags: ["beauté", "bruxelles"],
+    channels: [{ platform: "instagram", handle: "@ines.beaute", countries: { BE: 52, FR: 38 }, history: [["2026-06-01", 128000, 1.6], ["2026-09-01", 131500, 1.5]] }] },
+  { externalId: "demo-007", name: "Noémie Girard", kind: "influencer", email: "noemie@example.ch", country: "CH", language: "fr", stage: "paused", owner: "julien.moreau@example.com", tags: ["voyage", "montagne"], riskNotes: "2025: undisclosed sponsored post flagged by a consumer group. Check disclosures closely.",
+    channels: [{ platform: "instagram", handle: "@noemie.sommets", history: [["2026-02-01", 67000, 2.2], ["2026-08-01", 69800, 2.0]] }] },
+  { externalId: "demo-008", name: "Julien Fabre", kind: "blogger", email: "julien@example-bricolage.fr", website: "https://example-bricolage.fr", country: "FR", language: "fr", stage: "do_not_contact", owner: "sofia.rossi@example.com", tags: ["bricolage"], riskNotes: "Asked not to be contacted again (June 2026).",
+    channels: [{ platform: "blog", url: "https://example-bricolage.fr", history: [["2026-01-01", 5400]] }] },
+  { externalId: "demo-009", name: "Emily Carter", kind: "influencer", email: "emily@example.co.uk", country: "GB", language: "en", stage: "active", owner: "sofia.rossi@example.com", tags: ["beauty", "london"],
+    channels: [
+      { platform: "instagram", handle: "@emilycarterbeauty", countries: { GB: 64, US: 14, IE: 7 }, history: [["2026-05-01", 310000, 1.4], ["2026-09-01", 322000, 1.3]] },
+      { platform: "youtube", handle: "@EmilyCarter", history: [["2026-09-01", 145000, 2.6]] },
+    ] },
+  { externalId: "demo-010", name: "Jake Morrison", kind: "influencer", email: "jake@example.com", country: "US", language: "en", stage: "prospect", owner: "sofia.rossi@example.com", tags: ["tech", "gaming"],
+    channels: [{ platform: "twitch", handle: "jakeplays", history: [["2026-09-01", 54000, 4.8]] }, { platform: "x", handle: "@jakeplays", history: [["2026-09-01", 21000, 0.9]] }] },
+  { externalId: "demo-011", name: "Lena Schneider", kind: "blogger", email: "lena@example.de", website: "https://lena-kocht.example.de", country: "DE", language: "de", stage: "contacted", owner: "julien.moreau@example.com", tags: ["cuisine", "berlin"],
+    channels: [{ platform: "blog", url: "https://lena-kocht.example.de", history: [["2026-07-01", 12000]] }, { platform: "pinterest", handle: "lenakocht", history: [["2026-07-01", 33000, 0.8]] }] },
+  { externalId: "demo-012", name: "Sarah Nguyen — Petite Plume", kind: "blogger", email: "sarah@petiteplume.fr", website: "https://petiteplume.fr", country: "FR", language: "fr", stage: "active", owner: "julien.moreau@example.com", tags: ["famille", "nantes"],
+    channels: [{ platform: "newsletter", url: "https://petiteplume.fr/lettre", history: [["2026-04-01", 6100], ["2026-09-01", 7400]] }, { platform: "instagram", handle: "@petiteplume", history: [["2026-09-01", 18900, 4.1]] }] },
+];
+
+async function loadPartners(actorId: string) {
+  const byEmail = new Map((await db().user.findMany({ select: { id: true, email: true } })).map((u) => [u.email, u.id]));
+  for (const { channels, owner, ...partner } of partners) {
+    if (await db().partner.findUnique({ where: { externalId: partner.externalId }, select: { id: true } })) continue;
+    const created = await createPartner(actorId, { ...partner, ownerId: byEmail.get(owner) });
+    for (const { history, ...channel } of channels) {
+      const [[firstDay, firstFollowers, firstRate], ...later] = history;
+      const added = await addChannel(actorId, created.id, { ...channel, measuredOn: firstDay, followers: firstFollowers, engagementRate: firstRate });
+      for (const [measuredOn, followers, engagementRate] of later) {
+        await recordMeasurement(actorId, added.id, { ...channel, measuredOn, followers, engagementRate });
+      }
+    }
+  }
+}
+
+/** Products, two campaigns, rates, gifts (one batch) and placements at each step of approval and payment. */
+async function loadSpend(adminId: string) {
+  if (await db().campaign.findUnique({ where: { name: "Printemps zéro déchet 2026" }, select: { id: true } })) return;
+  const ids = new Map((await db().partner.findMany({ where: { externalId: { startsWith: "demo-" } }, select: { id: true, externalId: true } })).map((p) => [p.externalId!, p.id]));
+  const users = new Map((await db().user.findMany({ select: { id: true, email: true } })).map((u) => [u.email, u.id]));
+  const cm = users.get("julien.moreau@example.com")!;
+  const cm2 = users.get("sofia.rossi@example.com")!;
+  const marketing = users.get("hannah.weber@example.com")!;
+  await saveRates(adminId, [
+    { baseCurrency: "USD", quoteCurrency: "EUR", rate: "0.9210", validOn: "2026-01-01" },
+    { baseCurrency: "USD", quoteCurrency: "EUR", rate: "0.9350", validOn: "2026-07-01" },
+    { baseCurrency: "GBP", quoteCurrency: "EUR", rate: "1.1720", validOn: "2026-01-01" },
+  ]);
+  const serum = await saveProduct(adminId, null, { name: "Sérum éclat 30 ml", sku: "SER-30", unitCost: 1450, retailPrice: 3900, currency: "EUR" });
+  const kit = await saveProduct(adminId, null, { name: "Kit cuisine zéro déchet", sku: "KIT-ZD", unitCost: 2800, retailPrice: 6900, currency: "EUR" });
+  await saveProduct(adminId, null, { name: "Carnet recettes (ancienne édition)", sku: "CARNET-1", unitCost: 600, retailPrice: 1500, currency: "EUR" });
+  const spring = await saveCampaign(marketing, null, { name: "Printemps zéro déchet 2026", brief: "Kits cuisine zéro déchet pour les blogueurs food. Mention « Publicité » ou #ad en début de post.", startsOn: "2026-03-01", endsOn: "2026-06-30", budget: 600000, currency: "EUR", jurisdictions: ["FR"], productIds: [kit.id] });
+  const glow = await saveCampaign(marketing, null, { name: "Glow UK & US launch", brief: "Serum launch with UK and US creators.", startsOn: "2026-09-01", endsOn: "2026-12-15", budget: 1500000, currency: "EUR", jurisdictions: ["UK", "US"], productIds: [serum.id] });
+  const gift = (partnerIds: string[], extra: Partial<GiftBatchInput>) =>
+    createGifts(cm, { partnerIds, campaignId: spring.id, productId: kit.id, quantity: 1, shipping: 690, currency: "EUR", requestedByPartner: false, status: "shipped", overBudgetConfirmed: false, ...extra } as GiftBatchInput);
+  await gift([ids.get("demo-001")!, ids.get("demo-005")!, ids.get("demo-012")!], { shippedOn: "2026-03-10", expectedReturn: "One recipe post with the kit" });
+  await gift([ids.get("demo-006")!], { status: "delivered", shippedOn: "2026-04-02", deliveredOn: "2026-04-04", requestedByPartner: true });
+  await gift([ids.get("demo-009")!], { campaignId: glow.id, productId: serum.id, quantity: 3, shipping: 2500, currency: "USD", unitValue: 1600, shippedOn: "2026-09-12", expectedReturn: "TikTok unboxing" });
+  await gift([ids.get("demo-003")!], { campaignId: glow.id, productId: undefined, itemName: "Coffret soin édition limitée", unitValue: 9000, shipping: 1500, currency: "CHF", shippedOn: "2026-09-20", overBudgetConfirmed: true });
+
+  const propose = (partner: string, input: Partial<PlacementInput>, by = cm) =>
+    proposePlacement(by, { partnerId: ids.get(partner)!, campaignId: spring.id, title: "", fee: 0, currency: "EUR", agreedOn: "2026-03-15", overBudgetConfirmed: true, ...input } as PlacementInput);
+  const leaReview = await propose("demo-001", { title: "Article sponsorisé + 3 stories", fee: 120000, agreedOn: "2026-03-20", deliverable: "Article de blog", deliverableDueOn: "2026-04-15", usageRights: "Reprise sur nos réseaux pendant 6 mois" });
+  await approvePlacement(marketing, leaReview.id);
+  await setPlacementStatus(cm, leaReview.id, "contracted");
+  await setPlacementStatus(cm, leaReview.id, "delivered");
+  await recordPayment(marketing, leaReview.id, { amount: "600", paidOn: "2026-04-20", invoiceRef: "FAC-2026-041" });
+  await recordPayment(marketing, leaReview.id, { amount: "600", paidOn: "2026-05-20", invoiceRef: "FAC-2026-052" });
+  const podcast = await propose("demo-005", { title: "Épisode sponsorisé", fee: 250000, agreedOn: "2026-04-05" });
+  await approvePlacement(marketing, podcast.id);
+  await setPlacementStatus(cm, podcast.id, "contracted");
+  await recordPayment(marketing, podcast.id, { amount: "1250", paidOn: "2026-04-30", invoiceRef: "POD-118" });
+  const emily = await propose("demo-009", { campaignId: glow.id, title: "TikTok series (3 videos)", fee: 450000, currency: "USD", agreedOn: "2026-09-15", deliverable: "Video 1", deliverableDueOn: "2026-10-01" }, cm2);
+  await approvePlacement(marketing, emily.id);
+  await propose("demo-006", { title: "Reel recette de saison", fee: 80000, agreedOn: "2026-11-10" });
+}
+
+/** Coverage after those gifts and placements: compliant, weak, buried, missing, label-only and an FR image mention, with two decisions. */
+async function loadCoverage() {
+  if (await db().coverageItem.findFirst({ where: { url: { startsWith: "https://demo.partnerledger.example/" } }, select: { id: true } })) return;
+  const ids = new Map((await db().partner.findMany({ where: { externalId: { startsWith: "demo-" } }, select: { id: true, externalId: true } })).map((p) => [p.externalId!, p.id]));
+  const users = new Map((await db().user.findMany({ select: { id: true, email: true } })).map((u) => [u.email, u.id]));
+  const cm = users.get("julien.moreau@example.com")!;
+  const compliance = users.get("amelie.durand@example.com")!;
+  const linksOf = async (partnerId: string) => ({
+    giftIds: (await db().gift.findMany({ where: { partnerId }, select: { id: true } })).map((g) => g.id),
+    placementIds: (await db().placement.findMany({ where: { partnerId, status: { not: "proposed" } }, select: { id: true } })).map((p) => p.id),
+  });
+  const record = async (externalId: string, fields: Record<string, string>, links = true) => {
+    const partnerId = ids.get(externalId)!;
+    const linked = links ? await linksOf(partnerId) : { giftIds: [], placementIds: [] };
+    const input = CoverageFormSchema.parse({ partnerId, paidOverride: "auto", giftedOverride: "auto", affiliateOverride: "auto", ...linked, ...fields });
+    return createCoverage(cm, input);
+  };
+  await record("demo-001", {
+    url: "https://demo.partnerledger.example/lea/kit-zero-dechet",
+    platform: "blog",
+    publishedOn: "2026-04-12",
+    title: "Ma cuisine zéro déchet en 5 gestes",
+    text: "Publicité — article réalisé en collaboration commerciale avec la marque.\nDepuis un mois, le kit zéro déchet a remplacé le film plastique…",
+    impressions: "18400",
+    views: "9200",
+    clicks: "640",
+    conversions: "38",
+    revenue: "1520,00",
+    revenueCurrency: "EUR",
+  });
+  await record("demo-001", {
+    url: "https://demo.partnerledger.example/lea/insta-kit",
+    platform: "instagram",
+    publishedOn: "2026-04-14",
+    text: "Publicité · Le kit zéro déchet dans ma cuisine, avant/après ✨",
+    imagesRetouched: "on",
+    impressions: "25100",
+    likes: "1830",
+    comments: "94",
+  });
+  const podcast = await record("demo-005", {
+    url: "https://demo.partnerledger.example/podcast/episode-42",
+    platform: "podcast",
+    publishedOn: "2026-05-02",
+    title: "Épisode 42 — Cuisiner sans gaspiller",
+    text: "Merci à notre partenaire pour cet épisode #partenariat. Au programme : conserver les légumes, cuisiner les fanes…",
+    views: "4100",
+  });
+  await record("demo-012", {
+    url: "https://demo.partnerledger.example/insta/recette-automne",
+    platform: "instagram",
+    publishedOn: "2026-03-28",
+    text: "Ma recette de soupe de potimarron, zéro déchet de la cuisine à l'assiette 🍂 Dites-moi en commentaire si vous testez !",
+    impressions: "12900",
+    likes: "1210",
+  });
+  await record("demo-006", {
+    url: "https://demo.partnerledger.example/insta/reel-printemps",
+    platform: "instagram",
+    publishedOn: "2026-04-20",
+    text: "Le printemps dans l'assiette : asperges, petits pois et fanes de radis en pesto. Tout se mange, rien ne se jette, et c'est bien meilleur ainsi. #recette #zerodechet #cuisine #publicité",
+    likes: "860",
+  });
+  await record("demo-009", {
+    url: "https://demo.partnerledger.example/tiktok/glow-1",
+    platform: "tiktok",
+    publishedOn: "2026-10-03",
+    text: "#ad Trying the Glow serum for a week — day 1 ✨",
+    platformLabel: "on",
+    views: "182000",
+    likes: "14200",
+    shares: "930",
+  });
+  await record("demo-003", {
+    url: "https://demo.partnerledger.example/insta/coffret",
+    platform: "instagram",
+    publishedOn: "2026-10-08",
+    text: "Unboxing the limited edition set 💛",
+    platformLabel: "on",
+  });
+  const firstFailing = async (result: Awaited<ReturnType<typeof record>>) => result.checks.find((c) => c.result.verdict === "missing" || c.result.verdict === "insufficient")?.checkId;
+  const podcastCheck = await firstFailing(podcast);
+  if (podcastCheck) await reviewCheck(compliance, { checkId: podcastCheck, decision: "confirmed_issue", note: "« #partenariat » ne suffit pas : demander d'ajouter « Publicité » dans les notes d'épisode." });
+}
+
+/** Loads (or tops up) the demo workspace into the connected database. */
+export async function loadDemoWorkspace() {
+  await loadTeam();
+  const admin = await db().user.findUniqueOrThrow({ where: { email: team[0].email }, select: { id: true } });
+  await loadPartners(admin.id);
+  await loadSpend(admin.id);
+  await loadCoverage();
+  return { team, partnerCount: partners.length };
+}

@@ -1,0 +1,140 @@
+/**
+ * Looks at the pages: every main page and one record of each kind, for every role that can
+ * open it, at desktop and phone widths, on the demo workspace. A page passes when
+ * - the document is never wider than the window (nothing scrolls sideways but a table's frame),
+ * - no cell of a table row sits below the others (a row's cells share one top edge),
+ * - no text spills outside its card.
+ * It also writes a full-page screenshot of each page to test-results/screenshots/.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { test as base, expect, type Page } from "@playwright/test";
+import { createCookie } from "@remix-run/node";
+import { E2E_SESSION_SECRET } from "../../playwright.config";
+import { can, roles, type Permission, type Role } from "../../app/utils/permissions";
+import { demoFile } from "./users";
+
+const dataDir = path.join(process.env.E2E_DATA_ROOT ?? path.resolve("test-results/e2e-data"), "demo");
+const screenshotDir = path.resolve("test-results/screenshots");
+
+type RecordKind = "partner" | "campaign" | "coverage" | "placement" | "gift";
+interface Demo {
+  sessions: Record<Role, string>;
+  records: Record<RecordKind, string>;
+}
+const demo = (): Demo => JSON.parse(fs.readFileSync(demoFile(dataDir), "utf8"));
+
+/** [name, path, permission needed (none: every signed-in user)] */
+const pages: [string, string | ((records: Demo["records"]) => string), Permission | null][] = [
+  ["dashboard", "/", null],
+  ["partners", "/partners", "partners:read"],
+  ["partner", (r) => `/partners/${r.partner}`, "partners:read"],
+  ["new partner", "/partners/new", "partners:write"],
+  ["import partners", "/partners/import", "partners:write"],
+  ["follow-ups", "/follow-ups", "outreach:write"],
+  ["reviews", "/drafts", "outreach:review"],
+  ["gifts", "/gifts", "gifts:read"],
+  ["gift", (r) => `/gifts/${r.gift}`, "gifts:read"],
+  ["new gift", "/gifts/new", "gifts:write"],
+  ["placements", "/placements", "placements:read"],
+  ["placement", (r) => `/placements/${r.placement}`, "placements:read"],
+  ["new placement", "/placements/new", "placements:write"],
+  ["campaigns", "/campaigns", "placements:read"],
+  ["campaign", (r) => `/campaigns/${r.campaign}`, "placements:read"],
+  ["products", "/products", "gifts:read"],
+  ["spend by month", "/spend", "reports:read"],
+  ["spend by partner", "/spend?view=partner", "reports:read"],
+  ["spend by campaign", "/spend?view=campaign", "reports:read"],
+  ["gifts against placements", "/spend?view=kind", "reports:read"],
+  ["coverage", "/coverage", "coverage:read"],
+  ["coverage item", (r) => `/coverage/${r.coverage}`, "coverage:read"],
+  ["new coverage", "/coverage/new", "coverage:write"],
+  ["compliance queue", "/compliance", "compliance:read"],
+  ["disclosure rules", "/compliance/rules", "compliance:read"],
+  ["FR disclosure rules", "/compliance/rules/FR", "compliance:read"],
+  ["compliance summary", "/compliance/summary", "compliance:read"],
+  ["reports", "/reports", "reports:read"],
+  ["cost-benefit ranking", "/reports/cost-benefit", "reports:read"],
+  ["monthly report", "/reports/monthly", "reports:read"],
+  ["settings", "/settings", null],
+  ["workspace settings", "/settings/workspace", "settings:manage"],
+  ["exchange rates", "/settings/rates", "settings:manage"],
+  ["users", "/settings/users", "users:manage"],
+  ["audit trail", "/settings/audit", "audit:read"],
+  ["password & sessions", "/settings/security", null],
+];
+
+const widths = [
+  { name: "desktop", width: 1440, height: 900 },
+  { name: "phone", width: 390, height: 844 },
+] as const;
+
+const test = base.extend<{ signInAs: (role: Role) => Promise<void> }>({
+  signInAs: async ({ context, baseURL }, use) => {
+    await use(async (role) => {
+      const cookie = createCookie("pl_session", { secrets: [E2E_SESSION_SECRET] });
+      const value = (await cookie.serialize(demo().sessions[role])).split(";")[0].split("=").slice(1).join("=");
+      await context.addCookies([{ name: "pl_session", value, url: baseURL!, httpOnly: true, sameSite: "Lax", secure: true }]);
+    });
+  },
+});
+
+/** What is wrong with the page as laid out, in words; empty when nothing is. */
+export async function layoutProblems(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const problems: string[] = [];
+    const describe = (element: Element) => {
+      const text = (element.textContent ?? "").trim().replace(/\s+/g, " ").slice(0, 50);
+      return `<${element.tagName.toLowerCase()}${element.className && typeof element.className === "string" ? `.${element.className.split(" ").join(".")}` : ""}> "${text}"`;
+    };
+    const viewport = document.documentElement.clientWidth;
+    const documentWidth = document.documentElement.scrollWidth;
+    if (documentWidth > viewport) problems.push(`the document is ${documentWidth}px wide in a ${viewport}px window`);
+
+    for (const row of Array.from(document.querySelectorAll("tr"))) {
+      const cells = Array.from(row.children).filter((cell) => cell instanceof HTMLElement && cell.offsetParent !== null);
+      if (cells.length < 2) continue;
+      const tops = cells.map((cell) => Math.round(cell.getBoundingClientRect().top));
+      if (Math.max(...tops) - Math.min(...tops) > 1) {
+        problems.push(`a cell sits below the others in the row ${describe(row)}`);
+        if (problems.length > 20) break;
+      }
+    }
+
+    for (const card of Array.from(document.querySelectorAll(".card, .stat-tile, .empty-state"))) {
+      if (!(card instanceof HTMLElement) || card.offsetParent === null) continue;
+      // Content wider than the card's box (overflow that is not its own scroll frame) spills out.
+      if (card.scrollWidth > card.clientWidth + 1) {
+        const culprit = Array.from(card.querySelectorAll("*")).find((child) => child.getBoundingClientRect().right > card.getBoundingClientRect().right + 1);
+        problems.push(`text spills ${card.scrollWidth - card.clientWidth}px out of the card ${describe(card)}${culprit ? ` at ${describe(culprit)}` : ""}`);
+      }
+    }
+    return problems;
+  });
+}
+
+for (const role of roles) {
+  for (const size of widths) {
+    test(`layout holds for ${role} at ${size.width}px`, async ({ page, signInAs }) => {
+      test.setTimeout(180_000);
+      await signInAs(role);
+      await page.setViewportSize({ width: size.width, height: size.height });
+      const { records } = demo();
+      const failures: string[] = [];
+      for (const [name, target, permission] of pages) {
+        if (permission && !can(role, permission)) continue;
+        const url = typeof target === "string" ? target : target(records);
+        const response = await page.goto(url);
+        expect(response?.status(), `${name} (${url}) for ${role}`).toBe(200);
+        await expect(page.locator("main h1").first()).toBeVisible();
+        for (const problem of await layoutProblems(page)) failures.push(`${name} (${url}): ${problem}`);
+        // One set of screenshots is enough to look at: each page as the role that works on it most.
+        if (role === "admin" || (role === "marketing" && /report|spend|^dashboard/.test(name)) || (role === "compliance" && /complian|^dashboard/.test(name)) || (role === "manager" && name === "dashboard")) {
+          fs.mkdirSync(screenshotDir, { recursive: true });
+          await page.screenshot({ path: path.join(screenshotDir, `${name.replace(/[^a-z0-9]+/gi, "-")}-${role}-${size.name}.png`), fullPage: true });
+        }
+      }
+      expect(failures).toEqual([]);
+    });
+  }
+}
