@@ -17,6 +17,25 @@ export interface CsvTable {
   rows: { line: number; values: Record<string, string> }[];
 }
 
+/** Cells that a spreadsheet would run as a formula: toCsv prefixes them with an apostrophe. */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** Apostrophes, then a formula start: what toCsv guards, so that the import can undo it exactly. */
+const GUARDED = /^'+[=+\-@\t\r]/;
+
+/** Undoes toCsv's guard: an apostrophe before `= + - @`, tab or CR is the guard, not data. */
+export function unguardCell(cell: string): string {
+  return GUARDED.test(cell) ? cell.slice(1) : cell;
+}
+
+/**
+ * A formula-like cell (a plain negative number is not one), or a cell that already looks
+ * guarded: guarding that one too lets the import give it back unchanged.
+ */
+function needsGuard(text: string): boolean {
+  return (FORMULA_START.test(text) && !/^-\d+(\.\d+)?$/.test(text)) || GUARDED.test(text);
+}
+
 export function parseCsv(text: string): CsvTable {
   const body = text.replace(/^\uFEFF/, "");
   const parsed = Papa.parse<string[]>(body, { delimitersToGuess: [",", ";", "\t"], skipEmptyLines: false });
@@ -29,7 +48,7 @@ export function parseCsv(text: string): CsvTable {
     line += 1;
     const values: Record<string, string> = {};
     header.forEach((name, index) => {
-      if (name) values[name] = (record[index] ?? "").trim();
+      if (name) values[name] = unguardCell(record[index] ?? "").trim();
     });
     const blank = record.every((cell) => cell.trim() === "");
     if (!blank) rows.push({ line, values });
@@ -46,7 +65,7 @@ export function toCsv(header: string[], rows: (string | number | null | undefine
   const cell = (value: string | number | null | undefined) => {
     if (value === null || value === undefined) return "";
     let text = String(value);
-    if (/^[=+\-@\t\r]/.test(text) && typeof value === "string" && !/^-\d+(\.\d+)?$/.test(text)) text = `'${text}`;
+    if (typeof value === "string" && needsGuard(text)) text = `'${text}`;
     return /[",\n\r;]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
   };
   return [header, ...rows].map((row) => row.map(cell).join(",")).join("\r\n") + "\r\n";

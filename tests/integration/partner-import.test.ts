@@ -126,3 +126,41 @@ describe("exporting partners", () => {
     expect(lea.find((row) => row.values.platform === "instagram")?.values).toMatchObject({ followers: "14000", stage: "paused", owner_email: ownerEmail });
   });
 });
+
+describe("the CSV round trip", () => {
+  it("imports its own export unchanged: 0 new, 0 updated, nothing written", async () => {
+    // Values the CSV-injection guard must protect, and that must come back as they were.
+    const tricky = [
+      "external_id,name,kind,email,website,tags,notes,platform,handle,url,followers,engagement_rate,measured_on",
+      'RT-1,Round Trip,influencer,rt@example.com,https://rt.example.com,"a, b","=SUM(A1)\nsecond line",instagram,@roundtrip,https://instagram.com/roundtrip,24100,2.5,2026-05-01',
+      "RT-1,Round Trip,influencer,rt@example.com,https://rt.example.com,,,tiktok,@rt.tok,,900,,2026-05-02",
+      "RT-2,+33 Partner,blogger,,,,-minus note,blog,,https://blog.example.com,,,",
+      "RT-3,No Channel,journalist,rt3@example.com,,,,,,,,,",
+    ].join("\n");
+    expect((await responseOf(() => importRoute.action(args(formRequest("/partners/import", { csv: tricky }, { cookie }))))).status).toBe(302);
+    const before = {
+      partners: await db().partner.findMany({ where: { externalId: { startsWith: "RT-" } }, orderBy: { externalId: "asc" }, include: { channels: { orderBy: { platform: "asc" } } } }),
+      events: await db().auditEvent.count(),
+      measurements: await db().channelMeasurement.count(),
+    };
+    expect(before.partners.map((p) => p.totalFollowers)).toEqual([25000, null, null]);
+
+    const exported = await (await responseOf(() => exportRoute.loader(args(getRequest("/partners/export?q=round%20trip", { cookie }))))).text();
+    const exportedAll = await (await responseOf(() => exportRoute.loader(args(getRequest("/partners/export", { cookie }))))).text();
+    expect(exported).toContain("'=SUM(A1)");
+    expect(exported).toContain("'@roundtrip");
+
+    for (const file of [exported, exportedAll]) {
+      const preview = await (await upload(file)).json();
+      expect(preview.preview.summary).toMatchObject({ new: 0, updated: 0, duplicate: 0, rejected: 0 });
+      await responseOf(() => importRoute.action(args(formRequest("/partners/import", { csv: file }, { cookie }))));
+    }
+    const after = await db().partner.findMany({ where: { externalId: { startsWith: "RT-" } }, orderBy: { externalId: "asc" }, include: { channels: { orderBy: { platform: "asc" } } } });
+    expect(after).toEqual(before.partners);
+    expect(after[0].notes).toBe("=SUM(A1)\nsecond line");
+    expect(after[0].channels.map((c) => c.handle)).toEqual(["@roundtrip", "@rt.tok"]);
+    expect(after[1].name).toBe("+33 Partner");
+    expect(await db().auditEvent.count()).toBe(before.events);
+    expect(await db().channelMeasurement.count()).toBe(before.measurements);
+  });
+});
