@@ -137,7 +137,7 @@ function pages(context: MetricsContext, captured: CapturedStatements, samplePart
   const today = new Date().toISOString().slice(0, 10);
   const twelveMonths = presetPeriod("12m", today);
   const ranking = parseRankingQuery(new URLSearchParams("sort=roi&dir=desc"), today);
-  if ("error" in ranking) throw new Error(ranking.error);
+  if (ranking.problems.length) throw new Error(ranking.problems[0].message);
   const months = { current: month, ...comparisonMonths(month) };
   return [
     { name: "partner list, default", url: () => "/partners", sql: () => captured.partnerList.default },

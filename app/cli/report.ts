@@ -29,8 +29,8 @@ runCli(async () => {
   if (report === "cost-benefit") {
     const params = new URLSearchParams(values.from || values.to ? { period: "custom", from: values.from ?? "", to: values.to ?? "" } : {});
     const parsed = parseRankingQuery(params, today);
-    if ("error" in parsed) {
-      console.error(`${message(parsed.error)}\n${usage}`);
+    if (parsed.problems.length) {
+      console.error(`${message(parsed.problems[0].message)}\n${usage}`);
       return 2;
     }
     return withCliDatabase(async () => {

@@ -1,9 +1,10 @@
-import { Form, Link } from "@remix-run/react";
+import { Form, Link, useSearchParams } from "@remix-run/react";
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { periodPresets, ratioFormulas, type CostBenefit, type EmvRates, type Period, type RatioName } from "~/domain/metrics";
 import type { RankingRow } from "~/models/metrics.server";
-import { formatDate, formatDay, formatKpi, formatMoney, formatNumber } from "~/utils/format";
+import { formatCompactMoney, formatDay, formatKpi, formatMoney, formatMonth, formatNumber } from "~/utils/format";
+import { BarChart, type ChartSeries } from "./charts";
 
 /** null is "—" on screen (metrics.md), with "unknown" for screen readers. */
 function UnknownMark({ label }: { label: string }) {
@@ -73,8 +74,11 @@ export function EmvRatesNote({ rates, currency }: { rates: EmvRates; currency: s
 }
 
 /** Last 30 days, quarter, 12 months or custom; a GET form so the period is in the URL. */
-export function PeriodPicker({ period, hidden = {}, label }: { period: Period; hidden?: Record<string, string>; label?: string }) {
+export function PeriodPicker({ period, hidden = {}, label, error }: { period: Period; hidden?: Record<string, string>; label?: string; error?: string | null }) {
   const { t } = useTranslation();
+  // A period that could not be used stays on the form as typed, so it can be corrected.
+  const [params] = useSearchParams();
+  const shown = error ? { from: params.get("from") ?? "", to: params.get("to") ?? "" } : period;
   return (
     <Form method="get" className="filters period-picker" aria-label={label ?? t("costBenefit.period")} preventScrollReset>
       {Object.entries(hidden).map(([name, value]) => (
@@ -82,7 +86,7 @@ export function PeriodPicker({ period, hidden = {}, label }: { period: Period; h
       ))}
       <div className="field">
         <label htmlFor="period">{t("costBenefit.period")}</label>
-        <select id="period" name="period" defaultValue={period.preset}>
+        <select id="period" name="period" defaultValue={error ? "custom" : period.preset}>
           {periodPresets.map((preset) => (
             <option key={preset} value={preset}>
               {t(`costBenefit.periods.${preset}`)}
@@ -90,19 +94,24 @@ export function PeriodPicker({ period, hidden = {}, label }: { period: Period; h
           ))}
         </select>
       </div>
-      <div className="field field-narrow">
+      <div className="field field-date">
         <label htmlFor="period-from">{t("costBenefit.from")}</label>
-        <input id="period-from" type="date" name="from" defaultValue={period.from} />
+        <input id="period-from" type="date" name="from" defaultValue={shown.from} aria-invalid={error ? true : undefined} />
       </div>
-      <div className="field field-narrow">
+      <div className="field field-date">
         <label htmlFor="period-to">{t("costBenefit.to")}</label>
-        <input id="period-to" type="date" name="to" defaultValue={period.to} />
+        <input id="period-to" type="date" name="to" defaultValue={shown.to} aria-invalid={error ? true : undefined} aria-describedby={error ? "period-error" : undefined} />
       </div>
       <div className="form-actions">
         <button type="submit" className="button">
           {t("costBenefit.show")}
         </button>
       </div>
+      {error ? (
+        <p id="period-error" className="field-errors basis-full" role="alert">
+          {t(error as "errors.endBeforeStart")} {t("costBenefit.periodFallback")}
+        </p>
+      ) : null}
     </Form>
   );
 }
@@ -237,75 +246,25 @@ export interface MonthFigures {
   emvMinor: number | null;
 }
 
-/** Cost, revenue and EMV per month as grouped bars, with the same numbers in a table below. */
+/** Cost, revenue and EMV per month as grouped bars, with the same numbers in a table. */
 export function CostBenefitChart({ months, currency, title }: { months: MonthFigures[]; currency: string; title: string }) {
   const { t, i18n } = useTranslation();
-  const money = (minor: number | null) => (minor === null ? "—" : formatMoney(i18n.language, Math.round(minor), currency));
-  const monthLabel = (month: string) => formatDate(i18n.language, `${month}-01T00:00:00Z`, { month: "short", year: "2-digit", timeZone: "UTC" });
-  const series = [
-    { key: "costMinor", label: t("costBenefit.kpi.cost"), className: "bar-cost" },
-    { key: "revenueMinor", label: t("metrics.revenue"), className: "bar-revenue" },
-    { key: "emvMinor", label: t("costBenefit.kpi.emv"), className: "bar-emv" },
-  ] as const;
-  const max = Math.max(1, ...months.flatMap((m) => series.map((s) => m[s.key] ?? 0)));
-  const barWidth = 8;
-  const groupWidth = barWidth * series.length + 10;
-  const height = 140;
-  const width = Math.max(groupWidth * months.length, 200);
+  const money = (minor: number) => formatMoney(i18n.language, Math.round(minor), currency);
+  const series: ChartSeries[] = [
+    { key: "cost", label: t("costBenefit.kpi.cost"), color: "var(--color-series-cost)", values: months.map((m) => m.costMinor) },
+    { key: "revenue", label: t("metrics.revenue"), color: "var(--color-series-revenue)", values: months.map((m) => m.revenueMinor) },
+    { key: "emv", label: t("costBenefit.kpi.emv"), color: "var(--color-series-emv)", values: months.map((m) => m.emvMinor) },
+  ];
   return (
-    <figure className="chart">
-      <figcaption>{title}</figcaption>
-      <ul className="chart-legend" aria-hidden="true">
-        {series.map((s) => (
-          <li key={s.key}>
-            <span className={`swatch ${s.className}`} /> {s.label}
-          </li>
-        ))}
-      </ul>
-      <svg viewBox={`0 0 ${width} ${height + 18}`} width="100%" height={height + 18} role="img" aria-label={t("costBenefit.chartSummary", { title })} preserveAspectRatio="none">
-        {months.map((m, i) =>
-          series.map((s, j) => {
-            const value = m[s.key] ?? 0;
-            const barHeight = (value / max) * height;
-            return (
-              <rect key={`${m.month}-${s.key}`} className={s.className} x={i * groupWidth + j * barWidth} y={height - barHeight} width={barWidth - 1} height={barHeight}>
-                <title>{`${monthLabel(m.month)} · ${s.label}: ${money(m[s.key])}`}</title>
-              </rect>
-            );
-          }),
-        )}
-      </svg>
-      <details>
-        <summary>{t("costBenefit.chartTable")}</summary>
-        <div className="table-wrap">
-          <table>
-            <caption className="visually-hidden">{title}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("costBenefit.month")}</th>
-                {series.map((s) => (
-                  <th key={s.key} scope="col" className="numeric">
-                    {s.label}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {months.map((m) => (
-                <tr key={m.month}>
-                  <th scope="row">{monthLabel(m.month)}</th>
-                  {series.map((s) => (
-                    <td key={s.key} className="numeric">
-                      {money(m[s.key])}
-                    </td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      </details>
-    </figure>
+    <BarChart
+      title={title}
+      summary={t("costBenefit.chartSummary", { title })}
+      categories={months.map((m) => formatMonth(i18n.language, m.month))}
+      categoryHeader={t("costBenefit.month")}
+      series={series}
+      format={money}
+      formatTick={(minor) => formatCompactMoney(i18n.language, minor, currency)}
+    />
   );
 }
 

@@ -11,16 +11,18 @@ interface Props {
   currency: string;
   basis: "cost" | "retail";
   rates: EmvRates;
+  /** A period that could not be used (shown on the form; the panel shows 12 months). */
+  periodError?: string | null;
 }
 
 /** A partner's cost against benefit for a period, with the rows behind each number one click away. */
-export function PartnerCostBenefitPanel({ partnerId, period, figures, months, currency, basis, rates }: Props) {
+export function PartnerCostBenefitPanel({ partnerId, period, figures, months, currency, basis, rates, periodError }: Props) {
   const { t } = useTranslation();
   const range = `partnerId=${partnerId}&from=${period.from}&to=${period.to}`;
   return (
-    <section className="card panel-wide" id="cost-benefit" aria-labelledby="cost-benefit-title">
+    <section className="card" id="cost-benefit" aria-labelledby="cost-benefit-title">
       <h2 id="cost-benefit-title">{t("partners.costBenefit")}</h2>
-      <PeriodPicker period={period} label={t("costBenefit.period")} />
+      <PeriodPicker period={period} label={t("costBenefit.period")} hidden={{ tab: "cost-benefit" }} error={periodError} />
       <PeriodLine period={period} />
       {figures.empty ? (
         <EmptyState title={t("costBenefit.noActivityTitle")}>{t("costBenefit.noActivityPartner")}</EmptyState>

@@ -148,6 +148,10 @@ export function totalFollowersOf(channels: { followers: number | null | undefine
   return known.length ? known.reduce((sum, channel) => sum + (channel.followers ?? 0), 0) : null;
 }
 
+/** The partner page's sections, each with its own URL (`?tab=`). */
+export const partnerTabs = ["overview", "outreach", "spend", "coverage", "cost-benefit", "history"] as const;
+export const PartnerTabSchema = z.enum(partnerTabs).catch("overview");
+
 export function isDoNotContact(stage: PartnerStage) {
   return stage === "do_not_contact";
 }

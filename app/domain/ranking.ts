@@ -1,7 +1,8 @@
 /** The cost-benefit ranking: its URL state and its CSV (columns fixed by the issue, in order). */
 import { z } from "zod";
 import { toCsv } from "./csv";
-import { ratioNames, resolvePeriod, type CostBenefit, type PeriodPreset } from "./metrics";
+import { presetPeriod, ratioNames, resolvePeriod, type CostBenefit, type PeriodPreset } from "./metrics";
+import { parseListQuery, type FilterProblem } from "./rules";
 import { toMajorUnits } from "./money";
 import { PartnerListQuerySchema, searchParamsObject, type PartnerListQuery } from "./partner-list";
 
@@ -43,13 +44,16 @@ export type RankingQuery = PartnerFilter & {
 
 export const RANKING_PAGE_SIZE = 50;
 
-/** `?period=…&sort=roi&…` → the ranking query, or the message for a bad period. */
-export function parseRankingQuery(params: URLSearchParams, today: string): { query: RankingQuery } | { error: string } {
+/**
+ * `?period=…&sort=roi&…` → the ranking query. What cannot be used (a reversed period, an unknown
+ * country) is left out and reported: the page says so on its forms, the export refuses.
+ */
+export function parseRankingQuery(params: URLSearchParams, today: string): { query: RankingQuery; problems: FilterProblem[] } {
   const period = resolvePeriod(params, today);
-  if ("error" in period) return period;
-  const parsed = RankingParamsSchema.safeParse(searchParamsObject(params));
-  if (!parsed.success) return { error: parsed.error.issues[0]?.message ?? "errors.formHasErrors" };
-  return { query: { ...parsed.data, ...period.period, pageSize: RANKING_PAGE_SIZE } };
+  const { query, problems } = parseListQuery(RankingParamsSchema, searchParamsObject(params));
+  if ("error" in period) problems.unshift({ field: "period", message: period.error });
+  const resolved = "error" in period ? presetPeriod("12m", today) : period.period;
+  return { query: { ...query, ...resolved, pageSize: RANKING_PAGE_SIZE }, problems };
 }
 
 export const rankingCsvColumns = [

@@ -1,7 +1,7 @@
 /** Products, campaigns, gifts, placements and payments: form schemas and status rules shared by forms and actions. */
 import { z } from "zod";
 import { amountText, currencySchema, inMinorUnits, normaliseAmount, optionalAmountText, rateSchema } from "./money";
-import { blankAsUndefined, checkboxField, choiceFilter, DaySchema, IdFilterSchema, IdListSchema, optionalField as optional, optionalText, PageParamSchema, RecordIdSchema, requiredText, RuleViolation } from "./rules";
+import { blankAsUndefined, checkboxField, choiceFilter, DaySchema, IdFilterSchema, IdListSchema, optionalField as optional, optionalText, PageParamSchema, parseListQuery, RecordIdSchema, requiredText, RuleViolation } from "./rules";
 
 export const giftStatuses = ["planned", "shipped", "delivered", "returned", "cancelled"] as const;
 export const placementStatuses = ["proposed", "approved", "contracted", "delivered", "paid", "cancelled"] as const;
@@ -275,23 +275,27 @@ export function defaultSpendPeriod(today: string): { from: string; to: string } 
 }
 
 
-/** Spend view filters from the URL. A missing period means the last twelve months; an empty one means "all time". */
+const SpendFilterSchema = z.object({
+  view: z.enum(spendViews).catch("month"),
+  campaignId: IdFilterSchema,
+  partnerId: IdFilterSchema,
+  ownerId: IdFilterSchema,
+  country: z.preprocess(blankAsUndefined, z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/, "errors.countryCode").optional()),
+  page: PageParamSchema,
+});
+
+/**
+ * Spend view filters from the URL. A missing period means the last twelve months; an empty one
+ * means "all time". What cannot be used (a reversed period, an unknown country) is left out and
+ * reported, so the page can say so on its form.
+ */
 export function parseSpendQuery(params: URLSearchParams, today: string) {
   const defaults = defaultSpendPeriod(today);
   const period = PeriodSchema.safeParse({
     from: params.has("from") ? params.get("from") : defaults.from,
     to: params.has("to") ? params.get("to") : defaults.to,
   });
-  if (!period.success) return { error: period.error.issues[0].message } as const;
-  const rest = z
-    .object({
-      view: z.enum(spendViews).catch("month"),
-      campaignId: IdFilterSchema,
-      partnerId: IdFilterSchema,
-      ownerId: IdFilterSchema,
-      country: z.preprocess(blankAsUndefined, z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/).optional().catch(undefined)),
-      page: PageParamSchema,
-    })
-    .parse(Object.fromEntries(params));
-  return { query: { ...rest, ...period.data } } as const;
+  const { query, problems } = parseListQuery(SpendFilterSchema, Object.fromEntries(params));
+  if (!period.success) problems.unshift({ field: period.error.issues[0].path[0] === "from" ? "from" : "to", message: period.error.issues[0].message });
+  return { query: { ...query, ...(period.success ? period.data : defaults) }, problems };
 }

@@ -97,9 +97,9 @@ export default function Dashboard() {
               <p className="hint">{t("dashboard.noBudgets")}</p>
             )}
             <h3>{t("dashboard.best")}</h3>
-            <PartnerRoiList rows={marketing.best} currency={currency} label={t("dashboard.best")} linkSuffix="?period=quarter#cost-benefit" />
+            <PartnerRoiList rows={marketing.best} currency={currency} label={t("dashboard.best")} linkSuffix="?tab=cost-benefit&period=quarter" />
             <h3>{t("dashboard.worst")}</h3>
-            <PartnerRoiList rows={marketing.worst} currency={currency} label={t("dashboard.worst")} linkSuffix="?period=quarter#cost-benefit" />
+            <PartnerRoiList rows={marketing.worst} currency={currency} label={t("dashboard.worst")} linkSuffix="?tab=cost-benefit&period=quarter" />
             <p className="hint">{t("dashboard.rankingPeriod", { from: formatDay(i18n.language, marketing.period.from), to: formatDay(i18n.language, marketing.period.to) })}</p>
             <Link to="/reports/cost-benefit">{t("costBenefit.rankingTitle")}</Link>
           </section>

@@ -4,14 +4,17 @@ import { useTranslation } from "react-i18next";
 import { ChannelForm } from "~/components/channel-form";
 import { FollowersChart } from "~/components/followers-chart";
 import { ConfirmSubmitButton } from "~/components/form-fields";
-import { CountOrUnknown } from "~/components/metrics";
+import { AuditChanges } from "~/components/audit-changes";
+import { CountOrUnknown, KpiValue, MoneyOrUnknown } from "~/components/metrics";
+import { Pagination } from "~/components/pagination";
 import { PageHeader } from "~/components/page";
 import { ArchivedBadge, StageBadge } from "~/components/partner-badges";
 import type { AudienceFlag } from "~/domain/audience-flags";
 import { ChannelFormSchema, type Audience } from "~/domain/partners";
 import { DraftList, FollowUps, LogInteractionForm, NewDraftForm, OutreachTimeline } from "~/components/outreach";
 import { DraftSchema, LogInteractionSchema, TaskSchema } from "~/domain/outreach";
-import { RecordIdSchema, RuleViolation } from "~/domain/rules";
+import { PageParamSchema, RecordIdSchema, RuleViolation } from "~/domain/rules";
+import { listAuditEvents, AUDIT_PAGE_SIZE } from "~/models/audit.server";
 import { createDraft, logInteraction, partnerTimeline } from "~/models/outreach.server";
 import {
   addChannel,
@@ -34,11 +37,12 @@ import { partnerCoverage } from "~/models/coverage.server";
 import { partnerDisclosureRecord } from "~/models/disclosure.server";
 import { PartnerCostBenefitPanel } from "~/components/partner-cost-benefit";
 import { isoDay } from "~/domain/days";
-import { resolvePeriod } from "~/domain/metrics";
+import { presetPeriod, resolvePeriod } from "~/domain/metrics";
+import { PartnerTabSchema } from "~/domain/partners";
 import { metricsContext, partnerCostBenefit } from "~/models/metrics.server";
 import { requirePermission } from "~/utils/auth.server";
-import { formatDay, formatNumber, formatPercent } from "~/utils/format";
-import { badRequest, notFound } from "~/utils/http.server";
+import { formatDateTime, formatDay, formatNumber, formatPercent } from "~/utils/format";
+import { notFound } from "~/utils/http.server";
 import { can } from "~/utils/permissions";
 import { answerRuleViolation, handleForm } from "~/utils/forms.server";
 import { redirectWithToast } from "~/utils/session.server";
@@ -48,50 +52,76 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "partners:read");
   const partnerId = params.partnerId ?? "";
-  const period = resolvePeriod(new URL(request.url).searchParams, isoDay(new Date()));
-  if ("error" in period) badRequest(period.error);
-  // Every read goes out at once; an unknown partner is answered after, as a 404.
+  const url = new URL(request.url);
+  const tab = PartnerTabSchema.parse(url.searchParams.get("tab") ?? undefined);
+  const today = isoDay(new Date());
+  const lastYear = presetPeriod("12m", today);
+  const asked = tab === "cost-benefit" ? resolvePeriod(url.searchParams, today) : { period: lastYear };
+  // A period that cannot be used shows on the period form (400); the panel shows 12 months meanwhile.
+  const periodError = "error" in asked ? asked.error : null;
+  const period = "error" in asked ? lastYear : asked.period;
+  const when = <T,>(wanted: boolean, read: () => Promise<T>) => (wanted ? read() : Promise.resolve(null));
+  // Every read goes out at once, and only the open tab's; an unknown partner is answered after, as a 404.
   const contextRead = metricsContext();
-  const [partner, context, timeline, tasks, users, duplicates, spendTotals, gifts, placements, coverage, disclosureRecord, costBenefit] = await Promise.all([
+  const [partner, context, tasks, disclosureRecord, glance, timeline, users, duplicates, spendTotals, gifts, placements, coverage, costBenefit, history] = await Promise.all([
     getPartnerPage(partnerId),
     contextRead,
-    partnerTimeline(partnerId),
     partnerTasks(partnerId),
-    listOwners(),
-    possibleDuplicates(partnerId),
-    partnerSpendTotals(partnerId),
-    partnerGifts(partnerId),
-    partnerPlacements(partnerId),
-    partnerCoverage(partnerId),
     partnerDisclosureRecord(partnerId),
-    contextRead.then((read) => partnerCostBenefit(partnerId, period.period, read)),
+    contextRead.then((read) => partnerCostBenefit(partnerId, lastYear, read)),
+    when(tab === "outreach", () => partnerTimeline(partnerId)),
+    when(tab === "outreach", () => listOwners()),
+    when(tab === "overview", () => possibleDuplicates(partnerId)),
+    when(tab === "spend", () => partnerSpendTotals(partnerId)),
+    when(tab === "spend", () => partnerGifts(partnerId)),
+    when(tab === "spend", () => partnerPlacements(partnerId)),
+    when(tab === "coverage", () => partnerCoverage(partnerId)),
+    when(tab === "cost-benefit", () => contextRead.then((read) => (period.from === lastYear.from && period.to === lastYear.to ? null : partnerCostBenefit(partnerId, period, read)))),
+    when(tab === "history" && can(user.role, "audit:read"), () => {
+      const page = PageParamSchema.parse(url.searchParams.get("page") ?? undefined);
+      return listAuditEvents({ entityType: "Partner", entityId: partnerId, page }).then((found) => ({ ...found, page, pageSize: AUDIT_PAGE_SIZE }));
+    }),
   ]);
   if (!partner) notFound();
   const { mergedInto, ...partnerFields } = partner;
-  return json({
-    partner: partnerFields,
-    timeline,
-    tasks,
-    users,
-    duplicates,
-    mergedInto,
-    me: user.id,
-    canWrite: can(user.role, "partners:write"),
-    canOutreach: can(user.role, "outreach:write"),
-    spendTotals,
-    gifts,
-    placements,
-    canGift: can(user.role, "gifts:write"),
-    canPropose: can(user.role, "placements:write"),
-    coverage,
-    disclosureRecord,
-    canRecordCoverage: can(user.role, "coverage:write"),
-    costBenefit,
-    period: period.period,
-    currency: context.currency,
-    basis: context.basis,
-    emvRates: context.rates,
-  });
+  const nextFollowUp = tasks.filter((task) => !task.completedAt).sort((a, b) => String(a.dueOn).localeCompare(String(b.dueOn)))[0] ?? null;
+  return json(
+    {
+      tab,
+      partner: partnerFields,
+      glance: {
+        costMinor: glance.total.costMinor,
+        roi: glance.total.ratios.roi,
+        openIssues: disclosureRecord.awaitingReview + disclosureRecord.confirmedIssues,
+        nextFollowUp: nextFollowUp ? { title: nextFollowUp.title, dueOn: nextFollowUp.dueOn } : null,
+      },
+      timeline,
+      tasks,
+      users: users ?? [],
+      duplicates: duplicates ?? [],
+      mergedInto,
+      me: user.id,
+      canWrite: can(user.role, "partners:write"),
+      canOutreach: can(user.role, "outreach:write"),
+      canSeeHistory: can(user.role, "audit:read"),
+      spendTotals,
+      gifts,
+      placements,
+      canGift: can(user.role, "gifts:write"),
+      canPropose: can(user.role, "placements:write"),
+      coverage,
+      disclosureRecord,
+      canRecordCoverage: can(user.role, "coverage:write"),
+      costBenefit: costBenefit ?? glance,
+      period,
+      periodError,
+      history,
+      currency: context.currency,
+      basis: context.basis,
+      emvRates: context.rates,
+    },
+    { status: periodError ? 400 : 200 },
+  );
 }
 
 const outreachIntents = new Set(["log", "createDraft", "addTask", "taskDone", "taskReopen"]);
@@ -102,11 +132,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, outreachIntents.has(intent) ? "outreach:write" : "partners:write");
   const partnerId = params.partnerId ?? "";
   const back = `/partners/${partnerId}`;
+  const outreachTab = `${back}?tab=outreach`;
 
   if (intent === "log") {
     return handleForm(formData, LogInteractionSchema, async (value) => {
       await logInteraction(user.id, partnerId, value);
-      return redirectWithToast(back, { kind: "success", message: "outreach.logged" });
+      return redirectWithToast(outreachTab, { kind: "success", message: "outreach.logged" });
     });
   }
   if (intent === "createDraft") {
@@ -118,7 +149,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent === "addTask") {
     return handleForm(formData, TaskSchema, async (value) => {
       await createTask(user.id, partnerId, value);
-      return redirectWithToast(back, { kind: "success", message: "tasks.added" });
+      return redirectWithToast(outreachTab, { kind: "success", message: "tasks.added" });
     });
   }
   if (intent === "taskDone" || intent === "taskReopen") {
@@ -130,7 +161,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if (error instanceof RuleViolation) notFound();
       throw error;
     }
-    return redirectWithToast(back, { kind: "success", message: intent === "taskDone" ? "tasks.completed" : "tasks.reopened" });
+    return redirectWithToast(outreachTab, { kind: "success", message: intent === "taskDone" ? "tasks.completed" : "tasks.reopened" });
   }
 
   if (intent === "merge") {
@@ -175,10 +206,10 @@ function Detail({ label, children }: { label: string; children: React.ReactNode 
   );
 }
 
-function Shares({ shares }: { shares?: Record<string, number> }) {
+function Shares({ shares, label = (key) => key }: { shares?: Record<string, number>; label?: (key: string) => string }) {
   const { i18n } = useTranslation();
   if (!shares) return null;
-  return <>{Object.entries(shares).sort(([, a], [, b]) => b - a).map(([key, value]) => `${key} ${formatPercent(i18n.language, value)}`).join(" · ")}</>;
+  return <>{Object.entries(shares).sort(([, a], [, b]) => b - a).map(([key, value]) => `${label(key)} ${formatPercent(i18n.language, value)}`).join(" · ")}</>;
 }
 
 function FlagMessage({ flag }: { flag: AudienceFlag }) {
@@ -229,7 +260,7 @@ function Channels() {
               <Detail label={t("channels.measuredOn")}>{channel.measuredOn ? formatDay(i18n.language, channel.measuredOn) : null}</Detail>
               <Detail label={t("channels.countries")}>{audience.countries ? <Shares shares={audience.countries} /> : null}</Detail>
               <Detail label={t("channels.ages")}>{audience.ages ? <Shares shares={audience.ages} /> : null}</Detail>
-              <Detail label={t("channels.genders")}>{audience.genders ? <Shares shares={audience.genders} /> : null}</Detail>
+              <Detail label={t("channels.genders")}>{audience.genders ? <Shares shares={audience.genders} label={(key) => t(`genders.${key}` as "genders.female", { defaultValue: key })} /> : null}</Detail>
             </dl>
             {channel.flags.length > 0 ? (
               <div className="flag" role="note">
@@ -294,16 +325,208 @@ function Channels() {
   );
 }
 
+const tabs = [
+  { id: "overview", label: "partners.tabs.overview" },
+  { id: "outreach", label: "partners.tabs.outreach" },
+  { id: "spend", label: "partners.tabs.spend" },
+  { id: "coverage", label: "partners.tabs.coverage" },
+  { id: "cost-benefit", label: "partners.tabs.costBenefit" },
+  { id: "history", label: "partners.tabs.history" },
+] as const;
+
+/** What matters at a glance, above every tab. */
+function PartnerGlance() {
+  const { t, i18n } = useTranslation();
+  const { partner, glance, currency } = useLoaderData<typeof loader>();
+  return (
+    <dl className="stat-tiles glance" aria-label={t("partners.atAGlance")}>
+      <div className="stat-tile">
+        <dt className="stat-tile-label">{t("columns.stage")}</dt>
+        <dd className="stat-tile-value text-base">
+          <StageBadge stage={partner.stage} /> {partner.archivedAt ? <ArchivedBadge /> : null}
+        </dd>
+        <dd className="stat-tile-note">{partner.owner?.name ?? t("partners.noOwner")}</dd>
+      </div>
+      <div className="stat-tile">
+        <dt className="stat-tile-label">{t("partners.totalFollowers")}</dt>
+        <dd className="stat-tile-value">
+          <CountOrUnknown value={partner.totalFollowers} />
+        </dd>
+        <dd className="stat-tile-note">{t("partners.channelCount", { count: partner.channels.length })}</dd>
+      </div>
+      <div className="stat-tile">
+        <dt className="stat-tile-label">{t("partners.cost12m")}</dt>
+        <dd className="stat-tile-value">
+          <MoneyOrUnknown minor={glance.costMinor} currency={currency} />
+        </dd>
+        <dd className="stat-tile-note">
+          {t("costBenefit.kpi.roi")} <KpiValue name="roi" value={glance.roi} currency={currency} />
+        </dd>
+      </div>
+      <div className="stat-tile">
+        <dt className="stat-tile-label">{t("partners.openIssues")}</dt>
+        <dd className={`stat-tile-value${glance.openIssues ? " text-bad" : ""}`}>{formatNumber(i18n.language, glance.openIssues)}</dd>
+        <dd className="stat-tile-note">
+          <Link to="?tab=coverage">{t("partners.seeCoverage")}</Link>
+        </dd>
+      </div>
+      <div className="stat-tile">
+        <dt className="stat-tile-label">{t("partners.nextFollowUp")}</dt>
+        <dd className="stat-tile-value text-base">{glance.nextFollowUp ? formatDay(i18n.language, glance.nextFollowUp.dueOn) : t("partners.noFollowUp")}</dd>
+        <dd className="stat-tile-note">{glance.nextFollowUp?.title ?? <Link to="?tab=outreach">{t("tasks.add")}</Link>}</dd>
+      </div>
+    </dl>
+  );
+}
+
+function PartnerTabs() {
+  const { t } = useTranslation();
+  const { tab, canSeeHistory } = useLoaderData<typeof loader>();
+  return (
+    <nav className="tabs" aria-label={t("partners.sections")}>
+      {tabs
+        .filter((item) => item.id !== "history" || canSeeHistory)
+        .map((item) => (
+          <Link key={item.id} to={`?tab=${item.id}`} aria-current={tab === item.id ? "page" : undefined} preventScrollReset>
+            {t(item.label)}
+          </Link>
+        ))}
+    </nav>
+  );
+}
+
+function Overview() {
+  const { t } = useTranslation();
+  const { partner, duplicates, canWrite } = useLoaderData<typeof loader>();
+  return (
+    <>
+      {duplicates.length > 0 && !partner.archivedAt ? (
+        <section className="notice" aria-labelledby="duplicates-title">
+          <h2 id="duplicates-title">{t("partners.duplicatesTitle")}</h2>
+          <ul className="plain-list">
+            {duplicates.map((other) => (
+              <li key={other.id}>
+                <span>
+                  <Link to={`/partners/${other.id}`}>{other.name}</Link> {other.email ? <span className="muted">{other.email}</span> : null} <StageBadge stage={other.stage} />
+                </span>
+                {canWrite ? (
+                  <Form method="post">
+                    <input type="hidden" name="intent" value="merge" />
+                    <input type="hidden" name="otherId" value={other.id} />
+                    <ConfirmSubmitButton className="button button-small" confirmMessage={t("partners.confirmMerge", { other: other.name, name: partner.name })}>
+                      {t("partners.mergeHere", { other: other.name })}
+                    </ConfirmSubmitButton>
+                  </Form>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      <div className="partner-layout">
+        <section className="card" aria-labelledby="details-title">
+          <h2 id="details-title">{t("partners.details")}</h2>
+          <dl className="details">
+            <Detail label={t("partners.kind")}>{t(`kinds.${partner.kind}`)}</Detail>
+            <Detail label={t("columns.email")}>{partner.email ? <a href={`mailto:${partner.email}`}>{partner.email}</a> : null}</Detail>
+            <Detail label={t("partners.website")}>
+              {partner.website ? (
+                <a href={partner.website} rel="noopener noreferrer nofollow" target="_blank">
+                  {partner.website}
+                </a>
+              ) : null}
+            </Detail>
+            <Detail label={t("partners.country")}>{partner.country}</Detail>
+            <Detail label={t("partners.language")}>{partner.language}</Detail>
+            <Detail label={t("partners.owner")}>{partner.owner?.name}</Detail>
+            <Detail label={t("partners.tags")}>{partner.tags.join(", ")}</Detail>
+          </dl>
+          {partner.notes ? (
+            <>
+              <h3>{t("partners.notes")}</h3>
+              <p className="prewrap">{partner.notes}</p>
+            </>
+          ) : null}
+          {partner.riskNotes ? (
+            <div className="flag">
+              <h3>{t("partners.riskNotes")}</h3>
+              <p className="prewrap">{partner.riskNotes}</p>
+            </div>
+          ) : null}
+        </section>
+        <Channels />
+      </div>
+    </>
+  );
+}
+
+function Outreach() {
+  const { t } = useTranslation();
+  const { partner, canOutreach, timeline, tasks, users, me } = useLoaderData<typeof loader>();
+  if (!timeline) return null;
+  return (
+    <div className="partner-layout">
+      <section className="card" aria-labelledby="tasks-title">
+        <h2 id="tasks-title">{t("tasks.title")}</h2>
+        <FollowUps tasks={tasks} users={users} me={me} canWrite={canOutreach} />
+        <h2 id="drafts-title" className="mt-6">
+          {t("outreach.drafts")}
+        </h2>
+        <DraftList drafts={timeline.drafts} />
+        {canOutreach && partner.stage !== "do_not_contact" ? (
+          <details>
+            <summary>{t("outreach.newDraft")}</summary>
+            <NewDraftForm />
+          </details>
+        ) : null}
+      </section>
+      <section className="card" aria-labelledby="log-title">
+        <h2 id="log-title">{t("outreach.log")}</h2>
+        {canOutreach ? (
+          <details>
+            <summary>{t("outreach.logTitle")}</summary>
+            <LogInteractionForm />
+          </details>
+        ) : null}
+        <OutreachTimeline entries={timeline.interactions} stageChanges={timeline.stageChanges} canWrite={canOutreach} />
+      </section>
+    </div>
+  );
+}
+
+function History() {
+  const { t, i18n } = useTranslation();
+  const { history } = useLoaderData<typeof loader>();
+  if (!history) return null;
+  return (
+    <section className="card" aria-labelledby="history-title">
+      <h2 id="history-title">{t("partners.tabs.history")}</h2>
+      {history.events.length === 0 ? (
+        <p className="muted">{t("audit.empty")}</p>
+      ) : (
+        <ol className="timeline">
+          {history.events.map((event) => (
+            <li key={event.id} className="timeline-item">
+              <p className="timeline-meta">
+                <strong>{t(`audit.actions.${event.action}` as "audit.actions.partner.update", { defaultValue: event.action })}</strong> · {event.actor?.name ?? t("audit.system")} · {formatDateTime(i18n.language, event.createdAt)}
+              </p>
+              <AuditChanges before={event.before} after={event.after} />
+            </li>
+          ))}
+        </ol>
+      )}
+      <Pagination page={history.page} pageSize={history.pageSize} total={history.total} />
+    </section>
+  );
+}
+
 export default function PartnerPage() {
   const { t } = useTranslation();
-  const { partner, canWrite, canOutreach, timeline, tasks, users, me, duplicates, mergedInto, spendTotals, gifts, placements, canGift, canPropose, coverage, disclosureRecord, canRecordCoverage, costBenefit, period, currency, basis, emvRates } = useLoaderData<typeof loader>();
+  const { tab, partner, canWrite, mergedInto, spendTotals, gifts, placements, canGift, canPropose, coverage, disclosureRecord, canRecordCoverage, costBenefit, period, periodError, currency, basis, emvRates } = useLoaderData<typeof loader>();
   const actionData = useActionData<{ error?: string }>();
-  const dnc = partner.stage === "do_not_contact";
   return (
     <>
       <PageHeader title={partner.name}>
-        <StageBadge stage={partner.stage} />
-        {partner.archivedAt ? <ArchivedBadge /> : null}
         {canWrite ? (
           <>
             <Link to={`/partners/${partner.id}/edit`} className="button">
@@ -336,97 +559,29 @@ export default function PartnerPage() {
           {t("partners.mergedBanner", { name: mergedInto.name })} <Link to={`/partners/${mergedInto.id}`}>{mergedInto.name}</Link>
         </div>
       ) : null}
-      {duplicates.length > 0 && !partner.archivedAt ? (
-        <section className="notice" aria-labelledby="duplicates-title">
-          <h2 id="duplicates-title">{t("partners.duplicatesTitle")}</h2>
-          <ul className="plain-list">
-            {duplicates.map((other) => (
-              <li key={other.id}>
-                <span>
-                  <Link to={`/partners/${other.id}`}>{other.name}</Link> {other.email ? <span className="muted">{other.email}</span> : null} <StageBadge stage={other.stage} />
-                </span>
-                {canWrite ? (
-                  <Form method="post">
-                    <input type="hidden" name="intent" value="merge" />
-                    <input type="hidden" name="otherId" value={other.id} />
-                    <ConfirmSubmitButton className="button button-small" confirmMessage={t("partners.confirmMerge", { other: other.name, name: partner.name })}>
-                      {t("partners.mergeHere", { other: other.name })}
-                    </ConfirmSubmitButton>
-                  </Form>
-                ) : null}
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
       {partner.stage === "do_not_contact" ? (
         <div className="banner banner-danger" role="note">
           {t("partners.dncWarning")}
         </div>
       ) : null}
-      <div className="partner-layout">
-        <section className="card" aria-labelledby="details-title">
-          <h2 id="details-title">{t("partners.details")}</h2>
-          <dl className="details">
-            <Detail label={t("partners.kind")}>{t(`kinds.${partner.kind}`)}</Detail>
-            <Detail label={t("columns.email")}>{partner.email ? <a href={`mailto:${partner.email}`}>{partner.email}</a> : null}</Detail>
-            <Detail label={t("partners.website")}>
-              {partner.website ? (
-                <a href={partner.website} rel="noopener noreferrer nofollow" target="_blank">
-                  {partner.website}
-                </a>
-              ) : null}
-            </Detail>
-            <Detail label={t("partners.country")}>{partner.country}</Detail>
-            <Detail label={t("partners.language")}>{partner.language}</Detail>
-            <Detail label={t("partners.owner")}>{partner.owner?.name}</Detail>
-            <Detail label={t("partners.totalFollowers")}><CountOrUnknown value={partner.totalFollowers} /></Detail>
-            <Detail label={t("partners.tags")}>{partner.tags.join(", ")}</Detail>
-          </dl>
-          {partner.notes ? (
-            <>
-              <h3>{t("partners.notes")}</h3>
-              <p className="prewrap">{partner.notes}</p>
-            </>
-          ) : null}
-          {partner.riskNotes ? (
-            <div className="flag">
-              <h3>{t("partners.riskNotes")}</h3>
-              <p className="prewrap">{partner.riskNotes}</p>
-            </div>
-          ) : null}
-        </section>
-        <Channels />
-      </div>
-      <div className="partner-layout">
-        <section className="card" aria-labelledby="tasks-title">
-          <h2 id="tasks-title">{t("tasks.title")}</h2>
-          <FollowUps tasks={tasks} users={users} me={me} canWrite={canOutreach} />
-          <h2 id="drafts-title">{t("outreach.drafts")}</h2>
-          <DraftList drafts={timeline.drafts} />
-          {canOutreach && !dnc ? (
-            <details>
-              <summary>{t("outreach.newDraft")}</summary>
-              <NewDraftForm />
-            </details>
-          ) : null}
-        </section>
-        <section className="card" aria-labelledby="log-title">
-          <h2 id="log-title">{t("outreach.log")}</h2>
-          {canOutreach ? (
-            <details>
-              <summary>{t("outreach.logTitle")}</summary>
-              <LogInteractionForm />
-            </details>
-          ) : null}
-          <OutreachTimeline entries={timeline.interactions} stageChanges={timeline.stageChanges} canWrite={canOutreach} />
-        </section>
-      </div>
-      <div className="panels">
-        <PartnerSpendPanels partnerId={partner.id} totals={spendTotals} gifts={gifts} placements={placements} canGift={canGift} canPropose={canPropose} />
-        <PartnerCoveragePanels partnerId={partner.id} coverage={coverage} record={disclosureRecord} canWrite={canRecordCoverage} />
-        <PartnerCostBenefitPanel partnerId={partner.id} period={period} figures={costBenefit.total} months={costBenefit.months} currency={currency} basis={basis} rates={emvRates} />
-      </div>
+      <PartnerGlance />
+      <PartnerTabs />
+      {tab === "overview" ? <Overview /> : null}
+      {tab === "outreach" ? <Outreach /> : null}
+      {tab === "spend" && spendTotals && gifts && placements ? (
+        <div className="panels">
+          <PartnerSpendPanels partnerId={partner.id} totals={spendTotals} gifts={gifts} placements={placements} canGift={canGift} canPropose={canPropose} />
+        </div>
+      ) : null}
+      {tab === "coverage" && coverage ? (
+        <div className="panels">
+          <PartnerCoveragePanels partnerId={partner.id} coverage={coverage} record={disclosureRecord} canWrite={canRecordCoverage} />
+        </div>
+      ) : null}
+      {tab === "cost-benefit" ? (
+        <PartnerCostBenefitPanel partnerId={partner.id} period={period} periodError={periodError} figures={costBenefit.total} months={costBenefit.months} currency={currency} basis={basis} rates={emvRates} />
+      ) : null}
+      {tab === "history" ? <History /> : null}
     </>
   );
 }

@@ -8,7 +8,8 @@ import { badRequest } from "~/utils/http.server";
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "reports:read");
   const parsed = parseRankingQuery(new URL(request.url).searchParams, new Date().toISOString().slice(0, 10));
-  if ("error" in parsed) badRequest(parsed.error);
+  // An export must be exactly what was asked for: what cannot be used is an error, not dropped.
+  if (parsed.problems.length) badRequest(parsed.problems[0].message);
   const query = { ...parsed.query, page: null };
   const context = await metricsContext();
   const { rows } = await costBenefitRanking(query, context);

@@ -7,7 +7,8 @@ import { DataTable } from "~/components/data-table";
 import { EmvRatesNote, KpiLabel, PeriodLine, PeriodPicker, UnconvertedNotice, useFigures } from "~/components/metrics";
 import { EmptyState, PageHeader } from "~/components/page";
 import { Pagination } from "~/components/pagination";
-import { PartnerFilterFields } from "~/components/partner-filters";
+import { FilterProblems } from "~/components/filter-problems";
+import { PartnerFilterFields, usePartnerFilterLabels } from "~/components/partner-filters";
 import { useSearchHref } from "~/components/use-search-href";
 import { ratioNames, valueVerdict, type RatioName } from "~/domain/metrics";
 import { parseRankingQuery } from "~/domain/ranking";
@@ -15,16 +16,16 @@ import { costBenefitRanking, metricsContext, type RankingRow } from "~/models/me
 import { listOwners } from "~/models/partner.server";
 import { requirePermission } from "~/utils/auth.server";
 import { formatNumber } from "~/utils/format";
-import { badRequest } from "~/utils/http.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "reports:read");
-  const parsed = parseRankingQuery(new URL(request.url).searchParams, new Date().toISOString().slice(0, 10));
-  if ("error" in parsed) badRequest(parsed.error);
-  const { query } = parsed;
+  const { query, problems } = parseRankingQuery(new URL(request.url).searchParams, new Date().toISOString().slice(0, 10));
   const context = await metricsContext();
   const [ranking, owners] = await Promise.all([costBenefitRanking(query, context), listOwners()]);
-  return json({ ...ranking, query, owners, currency: context.currency, basis: context.basis, rates: context.rates });
+  return json(
+    { ...ranking, query, problems, owners, currency: context.currency, basis: context.basis, rates: context.rates },
+    { status: problems.length ? 400 : 200 },
+  );
 }
 
 const numeric = { numeric: true };
@@ -38,7 +39,7 @@ function useColumns(currency: string, period: { from: string; to: string }) {
       {
         id: "partner",
         header: () => t("costBenefit.partner"),
-        cell: ({ row }) => <Link to={`/partners/${row.original.partnerId}?period=custom&from=${period.from}&to=${period.to}#cost-benefit`}>{row.original.name}</Link>,
+        cell: ({ row }) => <Link to={`/partners/${row.original.partnerId}?tab=cost-benefit&period=custom&from=${period.from}&to=${period.to}`}>{row.original.name}</Link>,
       },
       {
         id: "verdict",
@@ -72,11 +73,13 @@ function useColumns(currency: string, period: { from: string; to: string }) {
 
 export default function CostBenefitRanking() {
   const { t, i18n } = useTranslation();
-  const { rows, total, query, owners, currency, basis, rates } = useLoaderData<typeof loader>();
+  const { rows, total, query, problems, owners, currency, basis, rates } = useLoaderData<typeof loader>();
+  const periodProblem = problems.find((problem) => problem.field === "period");
   const href = useSearchHref();
   const location = useLocation();
   const navigation = useNavigation();
   const columns = useColumns(currency, query);
+  const filterLabels = usePartnerFilterLabels();
   const loading = navigation.state === "loading" && navigation.location.pathname === location.pathname;
   const unconverted = rows.reduce((sum, row) => sum + row.sums.unconverted, 0);
   return (
@@ -87,7 +90,8 @@ export default function CostBenefitRanking() {
         </a>
       </PageHeader>
       <p className="lead">{t("costBenefit.rankingIntro")}</p>
-      <PeriodPicker period={query} hidden={{ sort: query.sort, dir: query.dir }} />
+      <PeriodPicker period={query} hidden={{ sort: query.sort, dir: query.dir }} error={periodProblem?.message} />
+      <FilterProblems problems={problems.filter((problem) => problem !== periodProblem)} labels={filterLabels} />
       <details className="card filters-card">
         <summary>{t("costBenefit.partnerFilters")}</summary>
         <Form method="get" className="filters" role="search" aria-label={t("partnerList.filters")}>

@@ -6,20 +6,20 @@ import { campaignOptions, FilterSelect } from "~/components/filter-select";
 import { EmptyState, PageHeader } from "~/components/page";
 import { Pagination } from "~/components/pagination";
 import { useSearchHref } from "~/components/use-search-href";
+import { monthsBetween } from "~/domain/metrics";
 import { parseSpendQuery, spendViews } from "~/domain/spend";
 import { campaignChoices } from "~/models/campaign.server";
 import { listOwners } from "~/models/partner.server";
 import { getSettings } from "~/models/settings.server";
 import { spendReport } from "~/models/spend.server";
 import { requirePermission } from "~/utils/auth.server";
-import { formatDate, formatNumber, formatPercent } from "~/utils/format";
-import { badRequest } from "~/utils/http.server";
+import { formatCompactMoney, formatDate, formatMoney, formatMonth, formatNumber, formatPercent } from "~/utils/format";
+import { BarChart } from "~/components/charts";
+import { FilterProblems } from "~/components/filter-problems";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "reports:read");
-  const parsed = parseSpendQuery(new URL(request.url).searchParams, new Date().toISOString().slice(0, 10));
-  if ("error" in parsed) badRequest(parsed.error ?? "errors.formHasErrors");
-  const { query } = parsed;
+  const { query, problems } = parseSpendQuery(new URL(request.url).searchParams, new Date().toISOString().slice(0, 10));
   const settings = await getSettings();
   const paged = query.view === "partner" || query.view === "campaign";
   const [report, campaigns, owners] = await Promise.all([
@@ -27,7 +27,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     campaignChoices(),
     listOwners(),
   ]);
-  return json({ report, query, campaigns, owners, paged });
+  return json({ report, query, problems, campaigns, owners, paged }, { status: problems.length ? 400 : 200 });
 }
 
 function monthLabel(locale: string, key: string) {
@@ -36,11 +36,15 @@ function monthLabel(locale: string, key: string) {
 
 export default function Spend() {
   const { t, i18n } = useTranslation();
-  const { report, query, campaigns, owners, paged } = useLoaderData<typeof loader>();
+  const { report, query, problems, campaigns, owners, paged } = useLoaderData<typeof loader>();
   const href = useSearchHref();
   const location = useLocation();
   const currency = report.currency;
   const cost = report.total.giftsMinor + report.total.placementsMinor;
+  // The chart shows every month of the period in order, empty ones too.
+  const byMonth = new Map(report.groups.map((group) => [group.key, group]));
+  const knownMonths = report.groups.map((group) => group.key).filter((key): key is string => Boolean(key)).sort();
+  const chartMonths = knownMonths.length ? monthsBetween(query.from ?? `${knownMonths[0]}-01`, query.to ?? `${knownMonths.at(-1)}-01`) : [];
   const empty = report.total.giftCount + report.total.placementCount + report.total.paymentCount === 0;
   const label = (key: string | null): string => {
     if (query.view === "month") return key ? monthLabel(i18n.language, key) : "—";
@@ -62,21 +66,22 @@ export default function Spend() {
           </Link>
         ))}
       </nav>
+      <FilterProblems problems={problems} labels={{ from: t("common.from"), to: t("common.to"), country: t("partners.country"), campaignId: t("campaigns.campaign"), ownerId: t("partners.owner"), page: t("common.page") }} />
       <Form method="get" className="filters card" aria-label={t("common.filters")}>
         <input type="hidden" name="view" value={query.view} />
-        <div className="field">
+        <div className="field field-date">
           <label htmlFor="spend-from">{t("common.from")}</label>
-          <input id="spend-from" name="from" type="date" defaultValue={query.from ?? ""} />
+          <input id="spend-from" name="from" type="date" defaultValue={query.from ?? ""} aria-invalid={problems.some((p) => p.field === "from") || undefined} />
         </div>
-        <div className="field">
+        <div className="field field-date">
           <label htmlFor="spend-to">{t("common.to")}</label>
-          <input id="spend-to" name="to" type="date" defaultValue={query.to ?? ""} />
+          <input id="spend-to" name="to" type="date" defaultValue={query.to ?? ""} aria-invalid={problems.some((p) => p.field === "to") || undefined} />
         </div>
         <FilterSelect id="spend-campaign" name="campaignId" label={t("campaigns.campaign")} value={query.campaignId} options={campaignOptions(campaigns)} />
         <FilterSelect id="spend-owner" name="ownerId" label={t("partners.owner")} value={query.ownerId} options={owners.map((o) => ({ value: o.id, label: o.name }))} />
-        <div className="field">
+        <div className="field field-narrow">
           <label htmlFor="spend-country">{t("partners.country")}</label>
-          <input id="spend-country" name="country" maxLength={2} size={3} defaultValue={query.country ?? ""} />
+          <input id="spend-country" name="country" maxLength={40} size={3} defaultValue={query.country ?? ""} aria-invalid={problems.some((p) => p.field === "country") || undefined} />
         </div>
         {query.partnerId ? <input type="hidden" name="partnerId" value={query.partnerId} /> : null}
         <button type="submit" className="button button-quiet">
@@ -90,6 +95,21 @@ export default function Spend() {
         <section className="card" aria-labelledby="spend-table-title">
           <h2 id="spend-table-title">{t(`spend.view.${query.view}`)}</h2>
           <p className="hint">{t("spend.basisNote", { currency, basis: t(`money.basis.${report.basis}`) })}</p>
+          {query.view === "month" && chartMonths.length > 1 ? (
+            <BarChart
+              title={t("spend.chartTitle")}
+              summary={t("spend.chartSummary", { currency })}
+              categories={chartMonths.map((month) => formatMonth(i18n.language, month))}
+              categoryHeader={t("spend.groupHeader.month")}
+              series={[
+                { key: "gifts", label: t("spend.gifts"), color: "var(--color-series-emv)", values: chartMonths.map((month) => byMonth.get(month)?.giftsMinor ?? 0) },
+                { key: "placements", label: t("spend.placements"), color: "var(--color-series-cost)", values: chartMonths.map((month) => byMonth.get(month)?.placementsMinor ?? 0) },
+              ]}
+              stacked
+              format={(minor) => formatMoney(i18n.language, minor, currency)}
+              formatTick={(minor) => formatCompactMoney(i18n.language, minor, currency)}
+            />
+          ) : null}
           <div className="table-wrap">
             <table>
               <caption className="visually-hidden">{t(`spend.view.${query.view}`)}</caption>

@@ -13,7 +13,7 @@ const spendCsvColumns = ["group", "group_name", "currency", "gifts", "placements
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "reports:read");
   const parsed = parseSpendQuery(new URL(request.url).searchParams, new Date().toISOString().slice(0, 10));
-  if ("error" in parsed) badRequest(parsed.error ?? "errors.formHasErrors");
+  if (parsed.problems.length) badRequest(parsed.problems[0].message);
   const { query } = parsed;
   const settings = await getSettings();
   const report = await spendReport({ filter: query, grouping: query.view, currency: settings.reportingCurrency, basis: settings.giftValuationBasis, page: null });

@@ -53,3 +53,18 @@ export function formatKpi(locale: string, unit: "amount" | "money" | "ratio" | "
 export function formatPercent(locale: string, percent: number, maximumFractionDigits = 1) {
   return formatNumber(locale, percent / 100, { style: "percent", maximumFractionDigits });
 }
+
+/** "2026-03" → "Mar 26" (short month and year, for chart axes and report rows). */
+export function formatMonth(locale: string, month: string, options: Intl.DateTimeFormatOptions = { month: "short", year: "2-digit" }) {
+  return formatDate(locale, `${month}-01T00:00:00Z`, { ...options, timeZone: "UTC" });
+}
+
+/** An amount in minor units, compactly, for chart axes: "€12K". */
+export function formatCompactMoney(locale: string, minorUnits: number, currency: string) {
+  return numberFormat(locale, { style: "currency", currency, notation: "compact", maximumFractionDigits: 1 }).format(toMajorUnits(minorUnits, currency));
+}
+
+/** A count compactly, for chart axes: "46K". */
+export function formatCompactNumber(locale: string, value: number) {
+  return numberFormat(locale, { notation: "compact", maximumFractionDigits: 1 }).format(value);
+}

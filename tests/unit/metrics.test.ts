@@ -128,7 +128,16 @@ describe("periods", () => {
 
   it("reads the ranking's URL with ROI descending by default", () => {
     const parsed = parseRankingQuery(new URLSearchParams("stage=active&sort=nonsense"), "2026-11-21");
-    expect(parsed).toMatchObject({ query: { sort: "roi", dir: "desc", stage: ["active"], from: "2025-11-22", to: "2026-11-21", page: 1 } });
+    expect(parsed).toMatchObject({ query: { sort: "roi", dir: "desc", stage: ["active"], from: "2025-11-22", to: "2026-11-21", page: 1 }, problems: [] });
+  });
+
+  it("reports a reversed period and an unknown country, and shows 12 months without them", () => {
+    const parsed = parseRankingQuery(new URLSearchParams("period=custom&from=2026-05-01&to=2026-04-01&country=France&stage=active"), "2026-11-21");
+    expect(parsed.problems).toEqual([
+      { field: "period", message: "errors.endBeforeStart" },
+      { field: "country", message: "errors.countryCodes" },
+    ]);
+    expect(parsed.query).toMatchObject({ from: "2025-11-22", to: "2026-11-21", country: [], stage: ["active"] });
   });
 });
 

@@ -116,8 +116,13 @@ describe("bad input is refused by the shared schemas", () => {
   });
 
   it("a period whose start is after its end", () => {
-    expect(parseSpendQuery(new URLSearchParams("from=2026-05-01&to=2026-04-01"), "2026-11-21")).toEqual({ error: "errors.endBeforeStart" });
+    const reversed = parseSpendQuery(new URLSearchParams("from=2026-05-01&to=2026-04-01&country=France"), "2026-11-21");
+    expect(reversed.problems).toEqual([
+      { field: "to", message: "errors.endBeforeStart" },
+      { field: "country", message: "errors.countryCode" },
+    ]);
+    expect(reversed.query).toMatchObject({ from: "2025-12-01", to: "2026-11-21", country: undefined });
     const ok = parseSpendQuery(new URLSearchParams(""), "2026-11-21");
-    expect(ok.query?.from).toBe("2025-12-01");
+    expect(ok).toMatchObject({ query: { from: "2025-12-01" }, problems: [] });
   });
 });
