@@ -45,7 +45,7 @@ const tickLabel = { fill: "var(--color-ink-muted)", fontSize: 11, fontFamily: "i
 function ChartFrame({ title, summary, series, rowLabels, rowHeader, format, children, tableOpen, tableElsewhere }: ChartFrameProps) {
   const { t } = useTranslation();
   const table = (
-    <div className="table-wrap">
+    <div className="table-wrap" tabIndex={0}>
       <table>
         <caption className="visually-hidden">{title}</caption>
         <thead>

@@ -47,7 +47,7 @@ export function DataTable<Row>({ data, columns, sort, sortHref, columnVisibility
   const cellClass = (columnId: string, numeric: boolean | undefined) =>
     [columnId === sticky ? "sticky-cell" : "", numeric ? "numeric" : ""].filter(Boolean).join(" ") || undefined;
   return (
-    <div className="table-wrap">
+    <div className="table-wrap" tabIndex={0}>
       <table className={`data-table${density === "compact" ? " density-compact" : ""}`}>
         <caption className="visually-hidden">{caption}</caption>
         <thead>

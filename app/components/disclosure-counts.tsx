@@ -11,7 +11,7 @@ export function DisclosureCountsTable({ caption, rows, nameHeader, link }: { cap
   const n = (value: number) => formatNumber(i18n.language, value);
   const needed = (row: SummaryCounts) => row.checked - row.notRequired;
   return (
-    <div className="table-wrap">
+    <div className="table-wrap" tabIndex={0}>
       <table>
         <caption>{caption}</caption>
         <thead>

@@ -37,7 +37,7 @@ export function ImportErrors({ errors }: { errors: { line: number; column: strin
   return (
     <>
       <h3>{t("import.errorsTitle")}</h3>
-      <div className="table-wrap">
+      <div className="table-wrap" tabIndex={0}>
         <table>
           <thead>
             <tr>

@@ -1,7 +1,8 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { formatDay, formatNumber, formatPercent } from "~/utils/format";
+import { formatDay, formatPercent } from "~/utils/format";
 import { VerdictBadge } from "./disclosure";
+import { useCount } from "./use-count";
 
 interface CoverageRow {
   id: string;
@@ -23,7 +24,7 @@ interface DisclosureRecord {
 /** The partner page's latest coverage and disclosure record. */
 export function PartnerCoveragePanels({ partnerId, coverage, record, canWrite }: { partnerId: string; coverage: CoverageRow[]; record: DisclosureRecord; canWrite: boolean }) {
   const { t, i18n } = useTranslation();
-  const n = (value: number) => formatNumber(i18n.language, value);
+  const count = useCount();
   return (
     <>
       <section className="card" aria-labelledby="coverage-title">
@@ -65,9 +66,9 @@ export function PartnerCoveragePanels({ partnerId, coverage, record, canWrite }:
         {record.needed ? (
           <>
             <p>
-              {t("partners.disclosureLine", { needed: n(record.needed), compliant: n(record.compliant), rate: formatPercent(i18n.language, (100 * record.compliant) / record.needed) })}
+              {t("partners.disclosureLine", { needed: count("checksNeeded", record.needed), compliant: count("wereCompliant", record.compliant), rate: formatPercent(i18n.language, (100 * record.compliant) / record.needed) })}
             </p>
-            <p>{t("partners.openIssuesLine", { awaiting: n(record.awaitingReview), confirmed: n(record.confirmedIssues) })}</p>
+            <p>{t("partners.openIssuesLine", { awaiting: count("waitingReview", record.awaitingReview), confirmed: count("confirmedIssues", record.confirmedIssues) })}</p>
             {record.openIssues.length ? (
               <ul className="plain-list">
                 {record.openIssues.map((issue) => (

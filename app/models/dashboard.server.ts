@@ -5,14 +5,36 @@ import { DASHBOARD_COUNT_CAP, NEW_COVERAGE_DAYS, WAITING_DAYS } from "~/domain/d
 import { db } from "~/utils/db.server";
 import { campaignSpend } from "./campaign.server";
 import { waitingForCoverage } from "./gift.server";
-import { complianceRateByJurisdiction, openQueueCount } from "./disclosure.server";
+import { complianceByJurisdictionAndMonth, openQueueCount } from "./disclosure.server";
+import { spendReport } from "./spend.server";
 import { bestAndWorst, type MetricsContext } from "./metrics.server";
 import { myFollowUps } from "./task.server";
+
+/** Whether anyone has recorded anything yet: the welcome text is for an empty workspace only. */
+export async function workspaceHasData() {
+  return (await db().partner.findFirst({ select: { id: true } })) !== null;
+}
+
+/** Gifts shipped and coverage published per month since `from` (YYYY-MM → count), counted in SQL. */
+async function giftsAndCoverageByMonth(from: string) {
+  const since = new Date(`${from}T00:00:00Z`);
+  const [gifts, coverage] = await Promise.all([
+    db().$queryRaw<{ month: string; n: bigint }[]>`
+      SELECT to_char(date_trunc('month', "shippedOn"), 'YYYY-MM') AS month, count(*) AS n
+      FROM "Gift" WHERE "shippedOn" >= ${since} AND "status" IN ('shipped', 'delivered') GROUP BY 1`,
+    db().$queryRaw<{ month: string; n: bigint }[]>`
+      SELECT to_char(date_trunc('month', "publishedOn"), 'YYYY-MM') AS month, count(*) AS n
+      FROM "CoverageItem" WHERE "publishedOn" >= ${since} GROUP BY 1`,
+  ]);
+  const counts = (rows: { month: string; n: bigint }[]) => Object.fromEntries(rows.map((row) => [row.month, Number(row.n)]));
+  return { gifts: counts(gifts), coverage: counts(coverage) };
+}
 
 export async function cmDashboard(userId: string) {
   const today = isoDay(todayUtc());
   const since = addDays(today, -NEW_COVERAGE_DAYS);
-  const [followUps, waitingGifts, newCoverageCount, newCoverage] = await Promise.all([
+  const year = presetPeriod("12m", today);
+  const [followUps, waitingGifts, newCoverageCount, newCoverage, byMonth] = await Promise.all([
     myFollowUps(userId),
     db().gift.count({ where: waitingForCoverage(WAITING_DAYS), take: DASHBOARD_COUNT_CAP }),
     db().coverageItem.count({ where: { publishedOn: { gte: new Date(`${since}T00:00:00Z`) } }, take: DASHBOARD_COUNT_CAP }),
@@ -22,8 +44,9 @@ export async function cmDashboard(userId: string) {
       take: 5,
       select: { id: true, title: true, url: true, platform: true, publishedOn: true, partner: { select: { id: true, name: true } } },
     }),
+    giftsAndCoverageByMonth(year.from),
   ]);
-  return { overdue: followUps.overdue.slice(0, 5), overdueCount: followUps.overdue.length, upcomingCount: followUps.upcoming.length, waitingGifts, newCoverageCount, newCoverage, since };
+  return { overdue: followUps.overdue.slice(0, 5), overdueCount: followUps.overdue.length, upcomingCount: followUps.upcoming.length, waitingGifts, newCoverageCount, newCoverage, since, year, byMonth };
 }
 
 export async function marketingDashboard(context: MetricsContext) {
@@ -35,9 +58,18 @@ export async function marketingDashboard(context: MetricsContext) {
     take: 5,
     select: { id: true, name: true, budgetMinor: true, currency: true },
   });
-  const [spends, ranking] = await Promise.all([Promise.all(campaigns.map((c) => campaignSpend(c))), bestAndWorst(period, "roi", context)]);
+  const year = presetPeriod("12m", today);
+  const [spends, ranking, awaitingApproval, spendByMonth] = await Promise.all([
+    Promise.all(campaigns.map((c) => campaignSpend(c))),
+    bestAndWorst(period, "roi", context),
+    db().placement.count({ where: { status: "proposed" }, take: DASHBOARD_COUNT_CAP }),
+    spendReport({ filter: { from: year.from, to: year.to }, grouping: "month", currency: context.currency, basis: context.basis, page: null }),
+  ]);
   return {
     period,
+    year,
+    awaitingApproval,
+    spendByMonth: Object.fromEntries(spendByMonth.groups.map((group) => [group.key ?? "", { giftsMinor: group.giftsMinor, placementsMinor: group.placementsMinor }])),
     campaigns: campaigns.map((c, i) => ({ ...c, committedMinor: spends[i].total.giftsMinor + spends[i].total.placementsMinor, paidMinor: spends[i].total.paidMinor, unconverted: spends[i].total.unconverted })),
     best: ranking.best,
     worst: ranking.worst,
@@ -45,7 +77,15 @@ export async function marketingDashboard(context: MetricsContext) {
 }
 
 export async function complianceDashboard() {
-  const from = presetPeriod("12m", isoDay(todayUtc())).from;
-  const [open, byJurisdiction] = await Promise.all([openQueueCount(DASHBOARD_COUNT_CAP), complianceRateByJurisdiction(from)]);
-  return { open, byJurisdiction, from };
+  const year = presetPeriod("12m", isoDay(todayUtc()));
+  const [open, byMonth] = await Promise.all([openQueueCount(DASHBOARD_COUNT_CAP), complianceByJurisdictionAndMonth(year.from)]);
+  const totals = new Map<string, { jurisdiction: string; required: number; compliant: number; open: number }>();
+  for (const row of byMonth) {
+    const total = totals.get(row.jurisdiction) ?? { jurisdiction: row.jurisdiction, required: 0, compliant: 0, open: 0 };
+    total.required += row.required;
+    total.compliant += row.compliant;
+    total.open += row.open;
+    totals.set(row.jurisdiction, total);
+  }
+  return { open, byJurisdiction: [...totals.values()], byMonth, from: year.from, year };
 }

@@ -359,14 +359,16 @@ export async function complianceSummary(month: string, { byPartner: withPartners
 }
 
 /** Current checks of coverage published since `from`, by jurisdiction, for the compliance dashboard. */
-export async function complianceRateByJurisdiction(from: string) {
-  const rows = await db().$queryRaw<{ jurisdiction: string; required: bigint; compliant: bigint; open: bigint }[]>`
-    SELECT c."jurisdiction", count(*) FILTER (WHERE c."verdict" <> 'not_required') AS required,
+/** Current checks since `from`, per jurisdiction and month of publication (YYYY-MM): one index-only scan. */
+export async function complianceByJurisdictionAndMonth(from: string) {
+  const rows = await db().$queryRaw<{ jurisdiction: string; month: string; required: bigint; compliant: bigint; open: bigint }[]>`
+    SELECT c."jurisdiction", to_char(date_trunc('month', c."publishedOn"), 'YYYY-MM') AS month,
+           count(*) FILTER (WHERE c."verdict" <> 'not_required') AS required,
            count(*) FILTER (WHERE c."verdict" = 'compliant') AS compliant,
            count(*) FILTER (WHERE c."needsReview") AS open
     FROM "DisclosureCheck" c WHERE c."current" AND c."publishedOn" >= ${utcDay(from)}
-    GROUP BY 1 ORDER BY 1`;
-  return rows.map((r) => ({ jurisdiction: r.jurisdiction, required: Number(r.required), compliant: Number(r.compliant), open: Number(r.open) }));
+    GROUP BY 1, 2 ORDER BY 1, 2`;
+  return rows.map((r) => ({ jurisdiction: r.jurisdiction, month: r.month, required: Number(r.required), compliant: Number(r.compliant), open: Number(r.open) }));
 }
 
 /** How many current checks wait for a compliance decision (counting stops at `cap`). */

@@ -3,13 +3,14 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { KpiValue, PartnerRoiList } from "~/components/metrics";
 import { Money } from "~/components/money";
-import { PageHeader } from "~/components/page";
-import { complianceRate } from "~/domain/metrics";
+import { BarChart, LineChart } from "~/components/charts";
+import { PageHeader, StatTile } from "~/components/page";
+import { complianceRate, monthsBetween } from "~/domain/metrics";
 import { DASHBOARD_COUNT_CAP, WAITING_DAYS } from "~/domain/dashboard";
-import { cmDashboard, complianceDashboard, marketingDashboard } from "~/models/dashboard.server";
+import { cmDashboard, complianceDashboard, marketingDashboard, workspaceHasData } from "~/models/dashboard.server";
 import { metricsContext } from "~/models/metrics.server";
 import { requireUser } from "~/utils/auth.server";
-import { formatDay, formatNumber, formatPercent } from "~/utils/format";
+import { formatCompactMoney, formatDate, formatDay, formatMoney, formatMonth, formatNumber, formatPercent } from "~/utils/format";
 import { can } from "~/utils/permissions";
 
 export const meta: MetaFunction = () => [{ title: "PartnerLedger" }];
@@ -18,141 +19,275 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const show = { cm: can(user.role, "partners:write"), marketing: can(user.role, "spend:approve"), compliance: can(user.role, "compliance:review") };
   const context = show.marketing ? await metricsContext() : null;
-  const [cm, marketing, compliance] = await Promise.all([
+  const [hasData, cm, marketing, compliance] = await Promise.all([
+    workspaceHasData(),
     show.cm ? cmDashboard(user.id) : null,
     context ? marketingDashboard(context) : null,
     show.compliance ? complianceDashboard() : null,
   ]);
-  return json({ name: user.name, cm, marketing, compliance, currency: context?.currency ?? null });
+  return json({ name: user.name, hasData, cm, marketing, compliance, currency: context?.currency ?? null });
+}
+
+type DashboardData = ReturnType<typeof useLoaderData<typeof loader>>;
+
+function CmSection({ cm }: { cm: NonNullable<DashboardData["cm"]> }) {
+  const { t, i18n } = useTranslation();
+  const n = (value: number) => formatNumber(i18n.language, value);
+  const atLeast = (value: number) => (value >= DASHBOARD_COUNT_CAP ? `${n(DASHBOARD_COUNT_CAP)}+` : n(value));
+  const months = monthsBetween(cm.year.from, cm.year.to);
+  return (
+    <section aria-labelledby="cm-title" className="dashboard-section">
+      <h2 id="cm-title">{t("dashboard.cmTitle")}</h2>
+      <div className="stat-tiles">
+        <StatTile
+          to="/follow-ups"
+          label={t("dashboard.tiles.overdue")}
+          value={n(cm.overdueCount)}
+          tone={cm.overdueCount ? "bad" : undefined}
+          note={t("dashboard.followUpsUpcoming", { count: cm.upcomingCount, n: n(cm.upcomingCount) })}
+        />
+        <StatTile to={`/gifts?waitingDays=${WAITING_DAYS}`} label={t("dashboard.tiles.giftsWaiting")} value={atLeast(cm.waitingGifts)} note={t("dashboard.tiles.giftsWaitingNote", { days: String(WAITING_DAYS) })} />
+        <StatTile to={`/coverage?from=${cm.since}`} label={t("dashboard.tiles.newCoverage")} value={atLeast(cm.newCoverageCount)} note={t("dashboard.tiles.last7Days")} />
+      </div>
+      <div className="two-columns">
+        <section className="card" aria-label={t("dashboard.activityChart")}>
+          <BarChart
+            title={t("dashboard.activityChart")}
+            summary={t("dashboard.activitySummary")}
+            categories={months.map((month) => formatMonth(i18n.language, month))}
+            categoryHeader={t("costBenefit.month")}
+            series={[
+              { key: "gifts", label: t("dashboard.giftsShipped"), color: "var(--color-series-emv)", values: months.map((month) => cm.byMonth.gifts[month] ?? 0) },
+              { key: "coverage", label: t("dashboard.coveragePublished"), color: "var(--color-series-revenue)", values: months.map((month) => cm.byMonth.coverage[month] ?? 0) },
+            ]}
+            format={n}
+          />
+        </section>
+        <section className="card" aria-labelledby="overdue-title">
+          <h3 id="overdue-title" className="mt-0">
+            {t("dashboard.overdueTitle")}
+          </h3>
+          {cm.overdue.length ? (
+            <ul className="plain-list">
+              {cm.overdue.map((task) => (
+                <li key={task.id}>
+                  <span>
+                    <Link to={`/partners/${task.partner.id}?tab=outreach`}>{task.partner.name}</Link>: {task.title}
+                  </span>
+                  <span className="hint">{formatDay(i18n.language, task.dueOn)}</span>
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p className="hint">{t("dashboard.nothingOverdue")}</p>
+          )}
+          <h3>{t("dashboard.latestCoverage")}</h3>
+          {cm.newCoverage.length ? (
+            <ul className="plain-list">
+              {cm.newCoverage.map((item) => (
+                <li key={item.id}>
+                  <span>
+                    <Link to={`/coverage/${item.id}`}>{item.title ?? item.url}</Link> · {item.partner.name}
+                  </span>
+                  <span className="hint">{formatDay(i18n.language, item.publishedOn)}</span>
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p className="hint">{t("dashboard.noNewCoverage")}</p>
+          )}
+        </section>
+      </div>
+    </section>
+  );
+}
+
+function MarketingSection({ marketing, currency }: { marketing: NonNullable<DashboardData["marketing"]>; currency: string }) {
+  const { t, i18n } = useTranslation();
+  const n = (value: number) => formatNumber(i18n.language, value);
+  const months = monthsBetween(marketing.year.from, marketing.year.to);
+  const overBudget = marketing.campaigns.filter((c) => c.committedMinor > (c.budgetMinor ?? 0)).length;
+  const yearSpend = Object.values(marketing.spendByMonth).reduce((sum, month) => sum + month.giftsMinor + month.placementsMinor, 0);
+  return (
+    <section aria-labelledby="marketing-title" className="dashboard-section">
+      <h2 id="marketing-title">{t("dashboard.marketingTitle")}</h2>
+      <div className="stat-tiles">
+        <StatTile to="/placements?status=proposed" label={t("dashboard.tiles.awaitingApproval")} value={n(marketing.awaitingApproval)} tone={marketing.awaitingApproval ? "bad" : undefined} note={t("dashboard.tiles.awaitingApprovalNote")} />
+        <StatTile to="/campaigns" label={t("dashboard.tiles.overBudget")} value={n(overBudget)} tone={overBudget ? "bad" : undefined} note={t("dashboard.tiles.runningCampaigns", { count: marketing.campaigns.length })} />
+        <StatTile to="/spend" label={t("dashboard.tiles.spend12m")} value={formatMoney(i18n.language, yearSpend, currency)} note={t("dashboard.tiles.spendNote")} />
+      </div>
+      <div className="two-columns">
+        <section className="card" aria-label={t("spend.chartTitle")}>
+          <BarChart
+            title={t("spend.chartTitle")}
+            summary={t("spend.chartSummary", { currency })}
+            categories={months.map((month) => formatMonth(i18n.language, month))}
+            categoryHeader={t("costBenefit.month")}
+            series={[
+              { key: "gifts", label: t("spend.gifts"), color: "var(--color-series-emv)", values: months.map((month) => marketing.spendByMonth[month]?.giftsMinor ?? 0) },
+              { key: "placements", label: t("spend.placements"), color: "var(--color-series-cost)", values: months.map((month) => marketing.spendByMonth[month]?.placementsMinor ?? 0) },
+            ]}
+            stacked
+            format={(minor) => formatMoney(i18n.language, minor, currency)}
+            formatTick={(minor) => formatCompactMoney(i18n.language, minor, currency)}
+          />
+        </section>
+        <section className="card" aria-labelledby="budgets-title">
+          <h3 id="budgets-title" className="mt-0">
+            {t("dashboard.budgets")}
+          </h3>
+          {marketing.campaigns.length ? (
+            <ul className="plain-list">
+              {marketing.campaigns.map((c) => {
+                const share = (100 * c.committedMinor) / (c.budgetMinor || 1);
+                return (
+                  <li key={c.id} className="budget-line">
+                    <span className="min-w-0">
+                      <Link to={`/campaigns/${c.id}`}>{c.name}</Link>
+                      {c.committedMinor > (c.budgetMinor ?? 0) ? <span className="badge badge-warning ml-2">{t("dashboard.overBudget")}</span> : null}
+                    </span>
+                    <span className="hint numeric">
+                      <Money minor={c.committedMinor} currency={c.currency} /> / <Money minor={c.budgetMinor ?? 0} currency={c.currency} />
+                    </span>
+                    <meter className="budget-meter" min={0} max={c.budgetMinor ?? 1} high={(c.budgetMinor ?? 1) * 0.9} value={c.committedMinor} aria-label={t("campaigns.committed")}>
+                      {formatPercent(i18n.language, share)}
+                    </meter>
+                  </li>
+                );
+              })}
+            </ul>
+          ) : (
+            <p className="hint">{t("dashboard.noBudgets")}</p>
+          )}
+          <div className="two-columns mt-2">
+            <div>
+              <h3>{t("dashboard.best")}</h3>
+              <PartnerRoiList rows={marketing.best} currency={currency} label={t("dashboard.best")} linkSuffix="?tab=cost-benefit&period=quarter" />
+            </div>
+            <div>
+              <h3>{t("dashboard.worst")}</h3>
+              <PartnerRoiList rows={marketing.worst} currency={currency} label={t("dashboard.worst")} linkSuffix="?tab=cost-benefit&period=quarter" />
+            </div>
+          </div>
+          <p className="hint">
+            {t("dashboard.rankingPeriod", { from: formatDay(i18n.language, marketing.period.from), to: formatDay(i18n.language, marketing.period.to) })}{" "}
+            <Link to="/reports/cost-benefit">{t("costBenefit.rankingTitle")}</Link>
+          </p>
+        </section>
+      </div>
+    </section>
+  );
+}
+
+function ComplianceSection({ compliance }: { compliance: NonNullable<DashboardData["compliance"]> }) {
+  const { t, i18n } = useTranslation();
+  const n = (value: number) => formatNumber(i18n.language, value);
+  const atLeast = (value: number) => (value >= DASHBOARD_COUNT_CAP ? `${n(DASHBOARD_COUNT_CAP)}+` : n(value));
+  const months = monthsBetween(compliance.year.from, compliance.year.to);
+  const required = compliance.byJurisdiction.reduce((sum, row) => sum + row.required, 0);
+  const compliant = compliance.byJurisdiction.reduce((sum, row) => sum + row.compliant, 0);
+  const overall = complianceRate(compliant, required);
+  const rateIn = (jurisdiction: string, month: string) => {
+    const row = compliance.byMonth.find((r) => r.jurisdiction === jurisdiction && r.month === month);
+    const rate = row ? complianceRate(row.compliant, row.required) : null;
+    return rate === null ? null : rate * 100;
+  };
+  const colors = ["var(--color-series-cost)", "var(--color-series-revenue)", "var(--color-series-emv)", "#be185d"];
+  return (
+    <section aria-labelledby="compliance-title" className="dashboard-section">
+      <h2 id="compliance-title">{t("dashboard.complianceTitle")}</h2>
+      <div className="stat-tiles">
+        <StatTile to="/compliance" label={t("dashboard.tiles.openQueue")} value={atLeast(compliance.open)} tone={compliance.open ? "bad" : undefined} note={t("dashboard.tiles.openQueueNote")} />
+        <StatTile
+          to="/compliance/summary"
+          label={t("dashboard.tiles.rate12m")}
+          value={overall === null ? "—" : formatPercent(i18n.language, overall * 100)}
+          note={t("dashboard.tiles.rateNote", { compliant: n(compliant), required: n(required) })}
+        />
+      </div>
+      {compliance.byJurisdiction.length ? (
+        <div className="two-columns">
+          <section className="card" aria-label={t("dashboard.rateChart")}>
+            <LineChart
+              title={t("dashboard.rateChart")}
+              summary={t("dashboard.rateChartSummary")}
+              dates={months.map((month) => `${month}-01`)}
+              dateLabels={months.map((month) => formatMonth(i18n.language, month, { month: "long", year: "numeric" }))}
+              dateHeader={t("costBenefit.month")}
+              series={compliance.byJurisdiction.map((row, i) => ({
+                key: row.jurisdiction,
+                label: t(`jurisdictions.${row.jurisdiction}` as "jurisdictions.FR", { defaultValue: row.jurisdiction }),
+                color: colors[i % colors.length],
+                values: months.map((month) => rateIn(row.jurisdiction, month)),
+              }))}
+              yDomain={[0, 100]}
+              format={(value) => formatPercent(i18n.language, value)}
+              formatTick={(value) => formatPercent(i18n.language, value, 0)}
+              formatDateTick={(date) => formatDate(i18n.language, date, { month: "short", year: "2-digit", timeZone: "UTC" })}
+            />
+          </section>
+          <section className="card" aria-labelledby="rate-table-title">
+            <h3 id="rate-table-title" className="mt-0">
+              {t("dashboard.rateByJurisdiction", { from: formatDay(i18n.language, compliance.from) })}
+            </h3>
+            <div className="table-wrap" tabIndex={0}>
+              <table>
+                <thead>
+                  <tr>
+                    <th scope="col">{t("coverage.jurisdiction")}</th>
+                    <th scope="col" className="numeric">
+                      {t("summary.complianceRate")}
+                    </th>
+                    <th scope="col" className="numeric">
+                      {t("summary.awaitingReview")}
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {compliance.byJurisdiction.map((row) => (
+                    <tr key={row.jurisdiction}>
+                      <th scope="row">{t(`jurisdictions.${row.jurisdiction}` as "jurisdictions.FR", { defaultValue: row.jurisdiction })}</th>
+                      <td className="numeric">
+                        <KpiValue name="complianceRate" value={complianceRate(row.compliant, row.required)} currency="" />
+                      </td>
+                      <td className="numeric">{n(row.open)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </section>
+        </div>
+      ) : (
+        <p className="hint">{t("dashboard.noChecks")}</p>
+      )}
+    </section>
+  );
 }
 
 export default function Dashboard() {
-  const { t, i18n } = useTranslation();
-  const { name, cm, marketing, compliance, currency } = useLoaderData<typeof loader>();
-  const n = (value: number) => formatNumber(i18n.language, value);
-  const atLeast = (value: number) => (value >= DASHBOARD_COUNT_CAP ? `${n(DASHBOARD_COUNT_CAP)}+` : n(value));
+  const { t } = useTranslation();
+  const { name, hasData, cm, marketing, compliance, currency } = useLoaderData<typeof loader>();
   return (
     <>
       <PageHeader title={t("dashboard.welcome", { name })} />
-      <p className="lead">{t("dashboard.intro")}</p>
-      <div className="panels">
-        {cm ? (
-          <section className="card" aria-labelledby="cm-title">
-            <h2 id="cm-title">{t("dashboard.cmTitle")}</h2>
-            <ul className="stat-list">
-              <li>
-                <Link to="/follow-ups">{t("dashboard.followUpsDue", { count: cm.overdueCount, n: n(cm.overdueCount) })}</Link>
-                <span className="hint"> {t("dashboard.followUpsUpcoming", { count: cm.upcomingCount, n: n(cm.upcomingCount) })}</span>
-              </li>
-              <li>
-                <Link to={`/gifts?waitingDays=${WAITING_DAYS}`}>{t("dashboard.giftsWaiting", { count: cm.waitingGifts, n: atLeast(cm.waitingGifts), days: String(WAITING_DAYS) })}</Link>
-              </li>
-              <li>
-                <Link to={`/coverage?from=${cm.since}`}>{t("dashboard.newCoverage", { count: cm.newCoverageCount, n: atLeast(cm.newCoverageCount) })}</Link>
-              </li>
-            </ul>
-            {cm.overdue.length ? (
-              <>
-                <h3>{t("dashboard.overdueTitle")}</h3>
-                <ul className="plain-list">
-                  {cm.overdue.map((task) => (
-                    <li key={task.id}>
-                      <Link to={`/partners/${task.partner.id}`}>{task.partner.name}</Link>: {task.title} <span className="hint">{formatDay(i18n.language, task.dueOn)}</span>
-                    </li>
-                  ))}
-                </ul>
-              </>
-            ) : null}
-            {cm.newCoverage.length ? (
-              <>
-                <h3>{t("dashboard.latestCoverage")}</h3>
-                <ul className="plain-list">
-                  {cm.newCoverage.map((item) => (
-                    <li key={item.id}>
-                      <Link to={`/coverage/${item.id}`}>{item.title ?? item.url}</Link> · {item.partner.name} <span className="hint">{formatDay(i18n.language, item.publishedOn)}</span>
-                    </li>
-                  ))}
-                </ul>
-              </>
-            ) : null}
-          </section>
-        ) : null}
-        {marketing && currency ? (
-          <section className="card" aria-labelledby="marketing-title">
-            <h2 id="marketing-title">{t("dashboard.marketingTitle")}</h2>
-            <h3>{t("dashboard.budgets")}</h3>
-            {marketing.campaigns.length ? (
-              <ul className="plain-list">
-                {marketing.campaigns.map((c) => (
-                  <li key={c.id}>
-                    <Link to={`/campaigns/${c.id}`}>{c.name}</Link>: <Money minor={c.committedMinor} currency={c.currency} /> / <Money minor={c.budgetMinor ?? 0} currency={c.currency} />{" "}
-                    <meter min={0} max={c.budgetMinor ?? 1} high={(c.budgetMinor ?? 1) * 0.9} value={c.committedMinor} aria-label={t("campaigns.committed")}>
-                      {formatPercent(i18n.language, (100 * c.committedMinor) / (c.budgetMinor || 1))}
-                    </meter>
-                    {c.committedMinor > (c.budgetMinor ?? 0) ? <span className="badge badge-warning"> {t("dashboard.overBudget")}</span> : null}
-                  </li>
-                ))}
-              </ul>
-            ) : (
-              <p className="hint">{t("dashboard.noBudgets")}</p>
-            )}
-            <h3>{t("dashboard.best")}</h3>
-            <PartnerRoiList rows={marketing.best} currency={currency} label={t("dashboard.best")} linkSuffix="?tab=cost-benefit&period=quarter" />
-            <h3>{t("dashboard.worst")}</h3>
-            <PartnerRoiList rows={marketing.worst} currency={currency} label={t("dashboard.worst")} linkSuffix="?tab=cost-benefit&period=quarter" />
-            <p className="hint">{t("dashboard.rankingPeriod", { from: formatDay(i18n.language, marketing.period.from), to: formatDay(i18n.language, marketing.period.to) })}</p>
-            <Link to="/reports/cost-benefit">{t("costBenefit.rankingTitle")}</Link>
-          </section>
-        ) : null}
-        {compliance ? (
-          <section className="card" aria-labelledby="compliance-title">
-            <h2 id="compliance-title">{t("dashboard.complianceTitle")}</h2>
-            <p>
-              <Link to="/compliance">{t("dashboard.openQueue", { count: compliance.open, n: atLeast(compliance.open) })}</Link>
-            </p>
-            {compliance.byJurisdiction.length ? (
-              <div className="table-wrap">
-                <table>
-                  <caption>{t("dashboard.rateByJurisdiction", { from: formatDay(i18n.language, compliance.from) })}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t("coverage.jurisdiction")}</th>
-                      <th scope="col" className="numeric">{t("summary.complianceRate")}</th>
-                      <th scope="col" className="numeric">{t("summary.awaitingReview")}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {compliance.byJurisdiction.map((row) => (
-                      <tr key={row.jurisdiction}>
-                        <th scope="row">{row.jurisdiction}</th>
-                        <td className="numeric">
-                          <KpiValue name="complianceRate" value={complianceRate(row.compliant, row.required)} currency="" />
-                        </td>
-                        <td className="numeric">{n(row.open)}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-            ) : (
-              <p className="hint">{t("dashboard.noChecks")}</p>
-            )}
-          </section>
-        ) : null}
-        {!cm && !marketing && !compliance ? (
-          <section className="card">
-            <h2>{t("dashboard.viewerTitle")}</h2>
-            <ul className="plain-list">
-              <li>
-                <Link to="/reports/cost-benefit">{t("costBenefit.rankingTitle")}</Link>
-              </li>
-              <li>
-                <Link to="/reports/monthly">{t("monthly.short")}</Link>
-              </li>
-            </ul>
-          </section>
-        ) : null}
-      </div>
+      {hasData ? null : <p className="lead">{t("dashboard.intro")}</p>}
+      {cm ? <CmSection cm={cm} /> : null}
+      {marketing && currency ? <MarketingSection marketing={marketing} currency={currency} /> : null}
+      {compliance ? <ComplianceSection compliance={compliance} /> : null}
+      {!cm && !marketing && !compliance ? (
+        <section className="card">
+          <h2>{t("dashboard.viewerTitle")}</h2>
+          <ul className="plain-list">
+            <li>
+              <Link to="/reports/cost-benefit">{t("costBenefit.rankingTitle")}</Link>
+            </li>
+            <li>
+              <Link to="/reports/monthly">{t("monthly.short")}</Link>
+            </li>
+          </ul>
+        </section>
+      ) : null}
     </>
   );
 }

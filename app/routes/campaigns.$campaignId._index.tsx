@@ -12,6 +12,7 @@ import { can } from "~/utils/permissions";
 import { formatDay, formatDateTime, formatPercent } from "~/utils/format";
 import { notFound } from "~/utils/http.server";
 import { redirectWithToast } from "~/utils/session.server";
+import { useCount } from "~/components/use-count";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "placements:read");
@@ -156,6 +157,7 @@ export default function CampaignPage() {
 /** The campaign report: its KPIs over every row tagged with it, top and bottom partners, disclosure record. */
 function CampaignResults() {
   const { t } = useTranslation();
+  const count = useCount();
   const { campaign, results, currency, emvRates } = useLoaderData<typeof loader>();
   const { figures, best, worst } = results;
   return (
@@ -184,7 +186,7 @@ function CampaignResults() {
           </div>
           <h3>{t("partners.disclosureRecord")}</h3>
           <p>
-            {t("campaigns.disclosureLine", { required: String(figures.sums.disclosureRequired), compliant: String(figures.sums.disclosureCompliant) })}{" "}
+            {t("campaigns.disclosureLine", { required: count("checksNeeded", figures.sums.disclosureRequired), compliant: count("wereCompliant", figures.sums.disclosureCompliant) })}{" "}
             <KpiValue name="complianceRate" value={figures.ratios.complianceRate} currency={currency} /> ·{" "}
             <Link to={`/compliance?campaignId=${campaign.id}`}>{t("campaigns.openQueue")}</Link>
           </p>

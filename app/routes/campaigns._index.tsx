@@ -34,7 +34,7 @@ export default function Campaigns() {
       </PageHeader>
       {rows.length ? (
         <section className="card">
-          <div className="table-wrap">
+          <div className="table-wrap" tabIndex={0}>
             <table>
               <caption className="visually-hidden">{t("campaigns.title")}</caption>
               <thead>

@@ -66,7 +66,7 @@ export default function ComplianceQueue() {
       {rows.length ? (
         <section className="card">
           <p role="status">{t("compliance.queueCount", { count: total })}</p>
-          <div className="table-wrap">
+          <div className="table-wrap" tabIndex={0}>
             <table>
               <caption className="visually-hidden">{t("compliance.queueTitle")}</caption>
               <thead>

@@ -7,8 +7,9 @@ import { Pagination } from "~/components/pagination";
 import { PageParamSchema } from "~/domain/rules";
 import { getRecheck } from "~/models/disclosure.server";
 import { requirePermission } from "~/utils/auth.server";
-import { formatDateTime, formatNumber } from "~/utils/format";
+import { formatDateTime } from "~/utils/format";
 import { notFound } from "~/utils/http.server";
+import { useCount } from "~/components/use-count";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, "compliance:read");
@@ -20,6 +21,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export default function RecheckPage() {
   const { t, i18n } = useTranslation();
+  const count = useCount();
   const { recheck, changes, page, pageSize } = useLoaderData<typeof loader>();
   const reasons = (codes: string[]) => codes.map((code) => t(`reasons.${code}.title` as "reasons.NO_DISCLOSURE.title")).join(" · ");
   return (
@@ -31,7 +33,7 @@ export default function RecheckPage() {
       </PageHeader>
       <section className="card">
         <p role="status">
-          {t("compliance.recheckSummary", { checked: formatNumber(i18n.language, recheck.checked), changed: formatNumber(i18n.language, recheck.changed), from: String(recheck.fromVersion), to: String(recheck.toVersion) })}
+          {t("compliance.recheckSummary", { checked: count("itemsChecked", recheck.checked), changed: count("changed", recheck.changed), from: String(recheck.fromVersion), to: String(recheck.toVersion) })}
         </p>
         <p className="hint">
           {recheck.actor?.name ?? "—"} · {formatDateTime(i18n.language, recheck.createdAt)}
@@ -40,7 +42,7 @@ export default function RecheckPage() {
       </section>
       {changes.length ? (
         <section className="card">
-          <div className="table-wrap">
+          <div className="table-wrap" tabIndex={0}>
             <table>
               <caption className="visually-hidden">{t("compliance.changes")}</caption>
               <thead>

@@ -5,8 +5,9 @@ import { PageHeader } from "~/components/page";
 import { disclosureJurisdictions } from "~/domain/disclosure/rules";
 import { recentRechecks, ruleSetsInForce } from "~/models/disclosure.server";
 import { requirePermission } from "~/utils/auth.server";
-import { formatDateTime, formatNumber } from "~/utils/format";
+import { formatDateTime } from "~/utils/format";
 import { can } from "~/utils/permissions";
+import { useCount } from "~/components/use-count";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "compliance:read");
@@ -16,6 +17,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function RuleSets() {
   const { t, i18n } = useTranslation();
+  const count = useCount();
   const { sets, rechecks, canEdit } = useLoaderData<typeof loader>();
   return (
     <>
@@ -60,7 +62,7 @@ export default function RuleSets() {
             {rechecks.map((r) => (
               <li key={r.id}>
                 <Link to={`/compliance/rechecks/${r.id}`}>
-                  {t("compliance.recheckLine", { jurisdiction: r.jurisdiction, to: String(r.toVersion), checked: formatNumber(i18n.language, r.checked), changed: formatNumber(i18n.language, r.changed) })}
+                  {t("compliance.recheckLine", { jurisdiction: r.jurisdiction, to: String(r.toVersion), checked: count("itemsChecked", r.checked), changed: count("changed", r.changed) })}
                 </Link>
                 <span className="muted">
                   {r.actor?.name ?? "—"} · {formatDateTime(i18n.language, r.createdAt)}

@@ -10,6 +10,7 @@ import { complianceSummary } from "~/models/disclosure.server";
 import { requirePermission } from "~/utils/auth.server";
 import { formatDate, formatNumber } from "~/utils/format";
 import { badRequest } from "~/utils/http.server";
+import { useCount } from "~/components/use-count";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "compliance:read");
@@ -20,6 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function ComplianceSummary() {
   const { t, i18n } = useTranslation();
+  const count = useCount();
   const { month, byJurisdiction, byPartner, totals } = useLoaderData<typeof loader>();
   const monthName = formatDate(i18n.language, `${month}-01T00:00:00Z`, { month: "long", year: "numeric", timeZone: "UTC" });
   return (
@@ -46,7 +48,7 @@ export default function ComplianceSummary() {
               })}
             </p>
             <p>
-              {t("summary.openLine", { awaiting: formatNumber(i18n.language, totals.awaitingReview), confirmed: formatNumber(i18n.language, totals.confirmedIssues) })}{" "}
+              {t("summary.openLine", { awaiting: count("waitingReview", totals.awaitingReview), confirmed: count("confirmedIssues", totals.confirmedIssues) })}{" "}
               <Link to="/compliance" className="no-print">
                 {t("compliance.queueTitle")}
               </Link>

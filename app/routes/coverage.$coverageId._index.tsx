@@ -162,7 +162,7 @@ export default function CoveragePage() {
       <section className="card" aria-labelledby="metrics-title">
         <h2 id="metrics-title">{t("metrics.title")}</h2>
         <p className="hint">{item.metricsOn ? t("metrics.asOf", { date: formatDay(i18n.language, item.metricsOn) }) : t("metrics.none")}</p>
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0}>
           <table>
             <caption className="visually-hidden">{t("metrics.history")}</caption>
             <thead>

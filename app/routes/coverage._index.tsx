@@ -50,7 +50,7 @@ export default function Coverage() {
       </Form>
       {rows.length ? (
         <section className="card">
-          <div className="table-wrap">
+          <div className="table-wrap" tabIndex={0}>
             <table>
               <caption className="visually-hidden">{t("coverage.title")}</caption>
               <thead>

@@ -59,7 +59,7 @@ export default function Gifts() {
       </Form>
       {rows.length ? (
         <section className="card">
-          <div className="table-wrap">
+          <div className="table-wrap" tabIndex={0}>
             <table>
               <caption className="visually-hidden">{t("gifts.title")}</caption>
               <thead>

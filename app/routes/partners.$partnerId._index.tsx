@@ -277,7 +277,7 @@ function Channels() {
             <FollowersChart points={channel.measurements} label={`${t("channels.followersOverTime")} · ${name}`} />
             <details>
               <summary>{t("channels.history")}</summary>
-              <div className="table-wrap">
+              <div className="table-wrap" tabIndex={0}>
               <table>
                 <thead>
                   <tr>

@@ -9,6 +9,7 @@ import { applyPartnerImport, previewPartnerImport } from "~/models/partner-impor
 import { requirePermission } from "~/utils/auth.server";
 import { ConfirmImportSchema, isUpload, readCsvUpload } from "~/utils/upload.server";
 import { redirectWithToast } from "~/utils/session.server";
+import { useCount } from "~/components/use-count";
 
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -48,6 +49,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function ImportPartners() {
   const { t } = useTranslation();
+  const count = useCount();
   const data = useActionData<typeof action>();
   const navigation = useNavigation();
   const busy = navigation.state === "submitting";
@@ -72,12 +74,12 @@ export default function ImportPartners() {
           <h2 id="preview-title">{t("import.preview")}</h2>
           <p role="status">
             {t("import.summary", {
-              rows: String(preview.rowCount),
-              new: String(preview.summary.new),
-              updated: String(preview.summary.updated),
-              unchanged: String(preview.summary.unchanged),
-              duplicate: String(preview.summary.duplicate),
-              rejected: String(preview.summary.rejected),
+              rows: count("rows", preview.rowCount),
+              new: count("new", preview.summary.new),
+              updated: count("updated", preview.summary.updated),
+              unchanged: count("unchanged", preview.summary.unchanged),
+              duplicate: count("duplicates", preview.summary.duplicate),
+              rejected: count("rejected", preview.summary.rejected),
             })}
           </p>
           <ImportErrors errors={preview.errors} />

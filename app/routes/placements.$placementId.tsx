@@ -164,7 +164,7 @@ export default function PlacementPage() {
             </dd>
           </dl>
           {placement.payments.length ? (
-            <div className="table-wrap">
+            <div className="table-wrap" tabIndex={0}>
             <table>
               <caption className="visually-hidden">{t("placements.payments")}</caption>
               <thead>

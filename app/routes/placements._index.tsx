@@ -53,7 +53,7 @@ export default function Placements() {
       </Form>
       {rows.length ? (
         <section className="card">
-          <div className="table-wrap">
+          <div className="table-wrap" tabIndex={0}>
             <table>
               <caption className="visually-hidden">{t("placements.title")}</caption>
               <thead>

@@ -48,7 +48,7 @@ export default function Products() {
       </PageHeader>
       {rows.length ? (
         <section className="card">
-          <div className="table-wrap">
+          <div className="table-wrap" tabIndex={0}>
             <table>
               <caption className="visually-hidden">{t("products.title")}</caption>
               <thead>

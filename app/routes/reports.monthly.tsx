@@ -70,7 +70,7 @@ export default function MonthlyReport() {
                 </Link>
               </p>
             ) : null}
-            <div className="table-wrap">
+            <div className="table-wrap" tabIndex={0}>
               <table className="report-table">
                 <caption className="visually-hidden">{t("monthly.kpis")}</caption>
                 <thead>
@@ -125,7 +125,7 @@ export default function MonthlyReport() {
               </ul>
             ) : null}
             {report.stageChanges.length ? (
-              <div className="table-wrap">
+              <div className="table-wrap" tabIndex={0}>
                 <table>
                   <caption>{t("monthly.stageChanges")}</caption>
                   <thead>
@@ -153,7 +153,7 @@ export default function MonthlyReport() {
           <section className="card" aria-labelledby="coverage-title">
             <h2 id="coverage-title">{t("monthly.coverage")}</h2>
             {report.coverageByPlatform.length ? (
-              <div className="table-wrap">
+              <div className="table-wrap" tabIndex={0}>
                 <table>
                   <caption className="visually-hidden">{t("monthly.coverage")}</caption>
                   <thead>

@@ -83,7 +83,7 @@ export default function AuditTrail() {
       {events.length === 0 ? (
         <EmptyState>{t("audit.empty")}</EmptyState>
       ) : (
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0}>
           <table>
             <thead>
               <tr>

@@ -66,7 +66,7 @@ export default function ExchangeRates() {
         <p className="hint">{t("rates.explain", { currency: reportingCurrency })}</p>
         {rows.length ? (
           <>
-            <div className="table-wrap">
+            <div className="table-wrap" tabIndex={0}>
             <table>
               <caption className="visually-hidden">{t("rates.title")}</caption>
               <thead>

@@ -125,7 +125,7 @@ export default function Users() {
     <>
       <section className="card">
         <h2>{t("users.title")}</h2>
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0}>
           <table>
             <thead>
               <tr>

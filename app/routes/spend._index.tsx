@@ -110,7 +110,7 @@ export default function Spend() {
               formatTick={(minor) => formatCompactMoney(i18n.language, minor, currency)}
             />
           ) : null}
-          <div className="table-wrap">
+          <div className="table-wrap" tabIndex={0}>
             <table>
               <caption className="visually-hidden">{t(`spend.view.${query.view}`)}</caption>
               <thead>

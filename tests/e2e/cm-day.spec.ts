@@ -28,13 +28,14 @@ test("a community manager's day: import, find, log, get a brief approved, follow
   await page.getByRole("link", { name }).click();
   await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
 
-  // 3. Log a message.
+  // 3. Log a message, on the partner's outreach tab.
+  await page.getByRole("navigation", { name: "Partner sections" }).getByRole("link", { name: "Outreach" }).click();
   await page.locator("summary", { hasText: "Log a message, call or note" }).click();
   await page.locator("#log-interaction").getByLabel("Direction").selectOption("outbound");
   await page.locator("#log-interaction").getByLabel("Message").fill("Sent the spring catalogue.");
   await page.locator("#log-interaction").getByRole("button", { name: "Add to the log" }).click();
   await expect(page.locator(".timeline")).toContainText("Sent the spring catalogue.");
-  const partnerUrl = page.url();
+  const partnerUrl = page.url().split("?")[0];
 
   // 4. Submit a brief; a marketing user approves it.
   await page.locator("summary", { hasText: "Write a message or brief for review" }).click();
@@ -53,7 +54,7 @@ test("a community manager's day: import, find, log, get a brief approved, follow
   await signInAs("manager");
 
   // 5. Set a follow-up.
-  await page.goto(partnerUrl);
+  await page.goto(`${partnerUrl}?tab=outreach`);
   await page.locator("summary", { hasText: "Add follow-up" }).click();
   await page.locator("#new-task").getByLabel("What to do").fill("Check the brief was received");
   await page.locator("#new-task").getByLabel("Due").fill(new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10));

@@ -61,10 +61,11 @@ test("a gifted post without a disclosure is queued and a compliance user confirm
 
   await page.goto(`/compliance?partnerId=${partnerId}`);
   await expect(page.getByText("Nothing to review")).toBeVisible();
-  await page.goto(`/partners/${partnerId}`);
+  await page.goto(`/partners/${partnerId}?tab=coverage`);
   const record = page.getByRole("region", { name: "Disclosure record" });
-  await expect(record.getByText("1 checks needed a disclosure; 0 were compliant (0%).")).toBeVisible();
-  await expect(record.getByText("Open: 0 waiting for review, 1 confirmed issues.")).toBeVisible();
+  // Plurals follow the language's rules: "1 check", "1 confirmed issue".
+  await expect(record.getByText("1 check needed a disclosure; 0 were compliant (0%).")).toBeVisible();
+  await expect(record.getByText("Open: 0 waiting for review, 1 confirmed issue.")).toBeVisible();
 });
 
 test("a false positive is dismissed only with a reason", async ({ page, signInAs }) => {

@@ -8,7 +8,8 @@ test("a community manager logs a message, gets a brief approved by compliance, s
   await page.getByRole("button", { name: "Create" }).click();
   await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
 
-  // 1. Log an incoming message.
+  // 1. Log an incoming message, on the partner's outreach tab.
+  await page.getByRole("navigation", { name: "Partner sections" }).getByRole("link", { name: "Outreach" }).click();
   await page.locator("summary", { hasText: "Log a message, call or note" }).click();
   const log = page.locator("#log-interaction");
   await log.getByLabel("Type").selectOption("email");

@@ -34,7 +34,7 @@ test("the ranking, the partner panel and the monthly report show the same hand-c
   const partnerId = await partnerWithResults(page, name);
 
   // Cost 40.00 for 20,000 impressions: CPM = 40 / 20,000 × 1,000 = 2.00; CPE = 40 / 500 = 0.08.
-  await page.goto(`/partners/${partnerId}?period=custom&from=2019-06-01&to=2019-06-30`);
+  await page.goto(`/partners/${partnerId}?tab=cost-benefit&period=custom&from=2019-06-01&to=2019-06-30`);
   const panel = page.locator("#cost-benefit");
   await expect(panel.getByText("Gifts (1 shipped)")).toBeVisible();
   await expect(panel.locator("dt", { hasText: "CPM" }).locator("xpath=..").locator("dd")).toHaveText("€2.00");
@@ -52,9 +52,11 @@ test("the ranking, the partner panel and the monthly report show the same hand-c
   const csv = await (await page.request.get("/reports/cost-benefit/export?period=custom&from=2019-06-01&to=2019-06-30")).text();
   expect(csv).toContain(`${name},,40.00,40.00,0.00,0.00,1,20000,500,,,,150.00,2.0000,0.0800,,,,,1.0000,0`);
 
-  // A period that ends before it starts is refused.
+  // A period that ends before it starts is refused on the form, with the dates as typed.
   const bad = await page.goto("/reports/cost-benefit?period=custom&from=2019-07-01&to=2019-06-01");
   expect(bad?.status()).toBe(400);
+  await expect(page.getByRole("alert")).toContainText("The end date is before the start date.");
+  await expect(page.locator("#period-from")).toHaveValue("2019-07-01");
 
   await page.goto("/reports/monthly?month=2019-06");
   await expect(page.getByRole("heading", { level: 1, name: "Monthly report, June 2019" })).toBeVisible();

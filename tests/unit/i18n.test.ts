@@ -27,3 +27,27 @@ describe("translations a component gets", () => {
     expect(french("no.such.key")).toBe("no.such.key");
   });
 });
+
+describe("counts in words", () => {
+  it("follow each language's plural rules", () => {
+    const english = createI18n("en").getFixedT(null, null);
+    const french = createI18n("fr").getFixedT(null, null);
+    expect(english("counts.checksNeeded", { count: 1, n: "1" })).toBe("1 check needed a disclosure");
+    expect(english("counts.wereCompliant", { count: 0, n: "0" })).toBe("0 were compliant");
+    expect(english("counts.confirmedIssues", { count: 1, n: "1" })).toBe("1 confirmed issue");
+    // French counts 0 and 1 as singular.
+    expect(french("counts.changed", { count: 0, n: "0" })).toBe("0 changée");
+    expect(french("counts.changed", { count: 1, n: "1" })).toBe("1 changée");
+    expect(french("counts.changed", { count: 2, n: "2" })).toBe("2 changées");
+  });
+
+  it("exist in both languages with the same keys", () => {
+    const keys = (value: unknown, prefix = ""): string[] =>
+      value && typeof value === "object" ? Object.entries(value).flatMap(([key, inner]) => keys(inner, `${prefix}${key}.`)) : [prefix.slice(0, -1)];
+    const strip = (key: string) => key.replace(/_(zero|one|two|few|many|other)$/, "");
+    const english = new Set(keys(createI18n("en").getResourceBundle("en", "translation")).map(strip));
+    const french = new Set(keys(createI18n("fr").getResourceBundle("fr", "translation")).map(strip));
+    expect([...english].filter((key) => !french.has(key))).toEqual([]);
+    expect([...french].filter((key) => !english.has(key))).toEqual([]);
+  });
+});
