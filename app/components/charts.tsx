@@ -83,9 +83,12 @@ function ChartFrame({ title, summary, series, rowLabels, rowHeader, format, chil
           </li>
         ))}
       </ul>
-      <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} width="100%" role="img" aria-label={summary} className="chart-svg">
-        {children}
-      </svg>
+      {/* On a phone the chart keeps a readable size and scrolls inside this frame. */}
+      <div className="chart-frame" tabIndex={0} aria-label={title} role="group">
+        <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} width="100%" role="img" aria-label={summary} className="chart-svg">
+          {children}
+        </svg>
+      </div>
       {tableElsewhere ? null : tableOpen ? (
         table
       ) : (

@@ -1,6 +1,7 @@
 import { FormProvider, getFormProps, type FormMetadata } from "@conform-to/react";
-import { Form } from "@remix-run/react";
-import type { FormEvent, ReactNode } from "react";
+import { Form, useActionData, useNavigation } from "@remix-run/react";
+import { useEffect, useRef, useState, type FormEvent, type ReactNode } from "react";
+import { IDEMPOTENCY_FIELD, newIdempotencyKey } from "~/domain/forms";
 import { FormErrors } from "./form-fields";
 
 interface ConformFormProps<Schema extends Record<string, unknown>> {
@@ -12,9 +13,26 @@ interface ConformFormProps<Schema extends Record<string, unknown>> {
   onBeforeSubmit?: (event: FormEvent<HTMLFormElement>) => boolean;
 }
 
-/** A Remix form bound to a Conform form, with its form-level errors on top. */
+/**
+ * A Remix form bound to a Conform form, with its form-level errors on top. A POST form carries a
+ * one-time key, so a double-sent submission writes once; after a save that succeeded (the action
+ * redirected instead of answering this form) the fields empty and the key is renewed, so the
+ * same entry cannot be sent twice by a second click.
+ */
 export function ConformForm<Schema extends Record<string, unknown>>({ form, children, method = "post", action, onBeforeSubmit }: ConformFormProps<Schema>) {
   const formProps = getFormProps(form);
+  const navigation = useNavigation();
+  const actionData = useActionData<{ formId?: string } | undefined>();
+  const [key, setKey] = useState(newIdempotencyKey);
+  const submitted = useRef(false);
+  const answeredThisForm = actionData?.formId === form.id;
+  useEffect(() => {
+    if (navigation.state !== "idle" || !submitted.current) return;
+    submitted.current = false;
+    if (answeredThisForm) return;
+    form.reset();
+    setKey(newIdempotencyKey());
+  }, [navigation.state, answeredThisForm, form]);
   return (
     <FormProvider context={form.context}>
       <Form
@@ -27,8 +45,10 @@ export function ConformForm<Schema extends Record<string, unknown>>({ form, chil
             return;
           }
           formProps.onSubmit(event);
+          if (!event.defaultPrevented) submitted.current = true;
         }}
       >
+        {method === "post" ? <input type="hidden" name={IDEMPOTENCY_FIELD} value={key} /> : null}
         <FormErrors />
         {children}
       </Form>

@@ -155,7 +155,44 @@ export const PaymentFormSchema = z.object({
   amount: amountText.refine((text) => /[1-9]/.test(normaliseAmount(text) ?? ""), "errors.amountAboveZero"),
   paidOn: DaySchema,
   invoiceRef: optionalText(100),
+  /** The person saw "this looks like a payment already recorded" and records it anyway. */
+  duplicateConfirmed: checkboxField,
 });
+
+/** A payment recorded before on the same placement, as the duplicate check sees it. */
+export interface RecordedPayment {
+  amountMinor: number;
+  paidOn: string;
+  invoiceRef: string | null;
+  /** When it was entered (ISO timestamp). */
+  createdAt: string;
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * Why a new payment looks like one already recorded, or null: the same invoice reference on
+ * this placement (references are compared without case or spaces), or the same amount and
+ * paid-on date entered less than a day ago (a double click, a second tab).
+ */
+export function duplicatePaymentReason(
+  payment: { amountMinor: number; paidOn: string; invoiceRef?: string | null },
+  recorded: RecordedPayment[],
+  now: Date,
+): "sameInvoice" | "sameAmountSameDay" | null {
+  const key = (ref: string | null | undefined) => (ref ? ref.replace(/\s+/g, "").toLowerCase() : null);
+  const invoice = key(payment.invoiceRef);
+  if (invoice && recorded.some((r) => key(r.invoiceRef) === invoice)) return "sameInvoice";
+  const recent = recorded.some((r) => r.amountMinor === payment.amountMinor && r.paidOn === payment.paidOn && now.getTime() - Date.parse(r.createdAt) < DAY_MS);
+  return recent ? "sameAmountSameDay" : null;
+}
+
+/** Asked, not refused: the form shows the reason with a "record anyway" choice. */
+export class DuplicatePayment extends RuleViolation {
+  constructor(public readonly reason: "sameInvoice" | "sameAmountSameDay") {
+    super(`placements.duplicatePayment.${reason}`, 409);
+  }
+}
 
 /** Moves a person makes by hand; approval has its own rule (approvePlacement) and "paid" needs the fee paid in full. */
 const placementTransitions: Record<PlacementStatus, readonly PlacementStatus[]> = {

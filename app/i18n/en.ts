@@ -20,6 +20,10 @@ export const en = {
     language: "Language",
     menu: "Menu",
   },
+  forms: {
+    alreadySaved: "This was already saved; it was not recorded a second time.",
+    stillSaving: "This form is still being saved. Wait a moment, then reload the page.",
+  },
   common: {
     sort: "Order",
     page: "Page",
@@ -752,6 +756,11 @@ export const en = {
     emptyTitle: "No gifts",
   },
   placements: {
+    duplicatePayment: {
+      sameInvoice: "A payment with this invoice reference is already recorded on this placement. Record this one anyway?",
+      sameAmountSameDay: "The same amount paid on the same day was recorded on this placement less than a day ago. Record this one anyway?",
+    },
+    recordAnyway: "Record anyway",
     choose: "Choose {{name}}",
     title: "Paid placements",
     new: "Propose a placement",
@@ -1034,6 +1043,7 @@ export const en = {
     recheckIntro: "Checks every item currently checked under this jurisdiction against {{id}}. Items whose result changes get a new check; earlier checks and decisions stay as they were.",
     recheck: "Re-check now",
     rechecking: "Re-checking…",
+    noChange: "Nothing changed: these are the rules in force, so no new version was saved.",
     recheckDone: "Re-check done. What changed is listed below.",
     rechecks: "Re-checks",
     noRechecks: "No re-check has been run yet.",

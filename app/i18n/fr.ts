@@ -22,6 +22,10 @@ export const fr: Messages = {
     language: "Langue",
     menu: "Menu",
   },
+  forms: {
+    alreadySaved: "C’était déjà enregistré ; rien n’a été enregistré une seconde fois.",
+    stillSaving: "Ce formulaire est encore en cours d’enregistrement. Patientez, puis rechargez la page.",
+  },
   common: {
     sort: "Ordre",
     page: "Page",
@@ -754,6 +758,11 @@ export const fr: Messages = {
     emptyTitle: "Aucun cadeau",
   },
   placements: {
+    duplicatePayment: {
+      sameInvoice: "Un paiement avec cette référence de facture est déjà enregistré sur ce partenariat. L’enregistrer quand même ?",
+      sameAmountSameDay: "Le même montant payé le même jour a été enregistré sur ce partenariat il y a moins d’un jour. L’enregistrer quand même ?",
+    },
+    recordAnyway: "Enregistrer quand même",
     choose: "Choisir {{name}}",
     title: "Partenariats payants",
     new: "Proposer un partenariat",
@@ -1036,6 +1045,7 @@ export const fr: Messages = {
     recheckIntro: "Vérifie chaque retombée actuellement vérifiée selon cette juridiction avec {{id}}. Celles dont le résultat change reçoivent une nouvelle vérification ; les vérifications et décisions antérieures restent telles quelles.",
     recheck: "Revérifier maintenant",
     rechecking: "Revérification…",
+    noChange: "Rien n’a changé : ce sont les règles en vigueur, aucune nouvelle version n’a été enregistrée.",
     recheckDone: "Revérification terminée. Ce qui a changé est listé ci-dessous.",
     rechecks: "Revérifications",
     noRechecks: "Aucune revérification pour l'instant.",

@@ -5,7 +5,7 @@
  */
 import { Prisma } from "~/generated/prisma/client";
 import { checkDisclosure, type DisclosureResult } from "~/domain/disclosure/check";
-import { defaultRuleSets, ruleSetFromStored, rulesFromForm, storedRules, type DisclosureJurisdiction, type DisclosurePlatform, type RuleSet, type RuleSetFormInput } from "~/domain/disclosure/rules";
+import { defaultRuleSets, ruleSetFromStored, rulesFromForm, sameRules, storedRules, type DisclosureJurisdiction, type DisclosurePlatform, type RuleSet, type RuleSetFormInput } from "~/domain/disclosure/rules";
 import { isFailing, jurisdictionsFor, monthBounds, outcomeChanged, type JurisdictionSource, type QueueQuery, type ReviewInput } from "~/domain/coverage";
 import { utcDay } from "~/domain/days";
 import { RuleViolation } from "~/domain/rules";
@@ -127,12 +127,15 @@ export async function checkCoverageItem(tx: DbClient, item: CheckableItem, campa
   return results;
 }
 
+/** Saves the edited rules as a new version; null when they are the rules in force (nothing written). */
 export async function saveRuleSet(actorId: string, input: RuleSetFormInput) {
   return db().$transaction(async (tx) => {
-    const latest = await tx.disclosureRuleSet.findFirst({ where: { jurisdiction: input.jurisdiction }, orderBy: { version: "desc" }, select: { version: true } });
+    const latest = await tx.disclosureRuleSet.findFirst({ where: { jurisdiction: input.jurisdiction }, orderBy: { version: "desc" }, select: { version: true, rules: true } });
     const currentVersion = latest?.version ?? 1;
     // Two people editing at once: the second save would silently drop the first one's change.
     if (input.baseVersion !== currentVersion) throw new RuleViolation("compliance.ruleSetChanged", 409);
+    const inForce = latest ? ruleSetFromStored(input.jurisdiction, latest.version, latest.rules) : defaultRuleSets[input.jurisdiction];
+    if (sameRules(storedRules(inForce), rulesFromForm(input))) return null;
     const created = await tx.disclosureRuleSet.create({
       data: { jurisdiction: input.jurisdiction, version: currentVersion + 1, rules: asJson(rulesFromForm(input)), note: input.note ?? null, createdById: actorId },
     });

@@ -2,7 +2,7 @@ import type { Prisma } from "~/generated/prisma/client";
 import { dayRange, isoDay, todayUtc, utcDay } from "~/domain/days";
 import { convertAmount, outstandingMinor, toMinorUnits } from "~/domain/money";
 import { RuleViolation } from "~/domain/rules";
-import { acceptsPayments, approvalsNeeded, nextPlacementStatuses, type PlacementInput, type PlacementStatus } from "~/domain/spend";
+import { acceptsPayments, approvalsNeeded, DuplicatePayment, duplicatePaymentReason, nextPlacementStatuses, type PlacementInput, type PlacementStatus } from "~/domain/spend";
 import { recordAudit } from "~/utils/audit.server";
 import { db, type DbClient } from "~/utils/db.server";
 import { checkCampaignBudget } from "./campaign.server";
@@ -89,7 +89,7 @@ export async function setPlacementStatus(actorId: string, id: string, status: Pl
 }
 
 /** A payment above what is outstanding is refused; paying a delivered placement in full marks it paid. */
-export async function recordPayment(actorId: string | null, id: string, input: { amount: string; paidOn: string; invoiceRef?: string }, client?: DbClient) {
+export async function recordPayment(actorId: string | null, id: string, input: { amount: string; paidOn: string; invoiceRef?: string; duplicateConfirmed?: boolean }, client?: DbClient) {
   const run = async (tx: DbClient) => {
     const placement = await lockPlacement(tx, id);
     if (!acceptsPayments(placement.status)) throw new RuleViolation("placements.notPayable", 409);
@@ -97,6 +97,11 @@ export async function recordPayment(actorId: string | null, id: string, input: {
     if (amountMinor === null) throw new RuleViolation("errors.tooManyDecimals", 422, "amount");
     const outstanding = outstandingMinor(placement.feeMinor, placement.payments.map((p) => p.amountMinor));
     if (amountMinor > outstanding) throw new RuleViolation("placements.overpayment", 422, "amount");
+    if (!input.duplicateConfirmed) {
+      const recorded = placement.payments.map((p) => ({ amountMinor: p.amountMinor, paidOn: isoDay(p.paidOn), invoiceRef: p.invoiceRef, createdAt: p.createdAt.toISOString() }));
+      const reason = duplicatePaymentReason({ amountMinor, paidOn: input.paidOn, invoiceRef: input.invoiceRef }, recorded, new Date());
+      if (reason) throw new DuplicatePayment(reason);
+    }
     const payment = await tx.payment.create({ data: { placementId: id, amountMinor, paidOn: utcDay(input.paidOn), invoiceRef: input.invoiceRef ?? null, recordedById: actorId } });
     await recordAudit(tx, { actorId, action: "payment.create", entityType: "Placement", entityId: id, after: payment });
     if (amountMinor === outstanding && placement.status === "delivered") {

@@ -40,6 +40,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   formData.set("jurisdiction", jurisdiction.data);
   return handleForm(formData, RuleSetFormSchema, async (input) => {
     const created = await saveRuleSet(user.id, input);
+    if (!created) return redirectWithToast(`/compliance/rules/${jurisdiction.data}`, { kind: "info", message: "compliance.noChange" });
     return redirectWithToast(`/compliance/rules/${jurisdiction.data}`, { kind: "success", message: "compliance.versionSaved", values: { version: created.version } });
   });
 }

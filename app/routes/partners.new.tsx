@@ -10,7 +10,7 @@ import { useZodForm } from "~/components/use-zod-form";
 import { PartnerFormSchema } from "~/domain/partners";
 import { RuleViolation } from "~/domain/rules";
 import { createPartner, findDuplicate, listOwners } from "~/models/partner.server";
-import { replyToRule } from "~/utils/forms.server";
+import { once, replyToRule } from "~/utils/forms.server";
 import { db } from "~/utils/db.server";
 import { requirePermission } from "~/utils/auth.server";
 import { redirectWithToast } from "~/utils/session.server";
@@ -25,18 +25,21 @@ export async function action({ request }: ActionFunctionArgs) {
   const formData = await request.formData();
   const submission = parseWithZod(formData, { schema: PartnerFormSchema });
   if (submission.status !== "success") return json({ result: submission.reply(), duplicate: null }, { status: 400 });
-  if (formData.get("createAnyway") !== "1") {
-    const duplicate = await findDuplicate(db(), { email: submission.value.email, website: submission.value.website, channels: [] });
-    if (duplicate) return json({ result: submission.reply(), duplicate }, { status: 409 });
-  }
-  let partner;
-  try {
-    partner = await createPartner(user.id, submission.value);
-  } catch (error) {
-    if (error instanceof RuleViolation) return json({ result: replyToRule(submission, error), duplicate: null }, { status: error.status });
-    throw error;
-  }
-  return redirectWithToast(`/partners/${partner.id}`, { kind: "success", message: "partners.created", values: { name: partner.name } });
+  const stillSaving = () => json({ result: submission.reply({ formErrors: ["forms.stillSaving"] }), duplicate: null }, { status: 409 });
+  return once(formData, stillSaving, async () => {
+    if (formData.get("createAnyway") !== "1") {
+      const duplicate = await findDuplicate(db(), { email: submission.value.email, website: submission.value.website, channels: [] });
+      if (duplicate) return json({ result: submission.reply(), duplicate }, { status: 409 });
+    }
+    let partner;
+    try {
+      partner = await createPartner(user.id, submission.value);
+    } catch (error) {
+      if (error instanceof RuleViolation) return json({ result: replyToRule(submission, error), duplicate: null }, { status: error.status });
+      throw error;
+    }
+    return redirectWithToast(`/partners/${partner.id}`, { kind: "success", message: "partners.created", values: { name: partner.name } });
+  });
 }
 
 export default function NewPartner() {

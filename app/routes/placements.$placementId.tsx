@@ -59,7 +59,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function PlacementPage() {
   const { t, i18n } = useTranslation();
   const { placement, paidMinor, outstandingMinor, approvalsNeeded, me, canWrite, canApprove } = useLoaderData<typeof loader>();
-  const actionData = useActionData<{ error?: string }>();
+  const actionData = useActionData<{ error?: string; formId?: string; duplicate?: "sameInvoice" | "sameAmountSameDay" | null }>();
+  const duplicate = actionData?.formId === "payment" ? actionData.duplicate : null;
   const navigation = useNavigation();
   const busy = navigation.state !== "idle";
   const [paymentForm, payment] = useZodForm(PaymentFormSchema, { id: "payment", lastResult: useFormResult("payment"), defaultValue: { paidOn: new Date().toISOString().slice(0, 10) } });
@@ -199,7 +200,18 @@ export default function PlacementPage() {
               <TextField field={payment.amount} label={t("placements.amountIn", { currency: placement.currency })} inputMode="decimal" />
               <TextField field={payment.paidOn} label={t("placements.paidOn")} type="date" />
               <TextField field={payment.invoiceRef} label={t("placements.invoiceRef")} />
-              <SubmitButton busy={busy}>{t("placements.recordPayment")}</SubmitButton>
+              {duplicate ? (
+                <div className="notice" role="alert">
+                  <p className="m-0">{t(`placements.duplicatePayment.${duplicate}`)}</p>
+                  <div className="form-actions">
+                    <button type="submit" name="duplicateConfirmed" value="on" className="button">
+                      {t("placements.recordAnyway")}
+                    </button>
+                  </div>
+                </div>
+              ) : (
+                <SubmitButton busy={busy}>{t("placements.recordPayment")}</SubmitButton>
+              )}
             </ConformForm>
           ) : null}
         </section>

@@ -3,7 +3,13 @@ import type { SubmissionResult } from "@conform-to/react";
 import { json } from "@remix-run/node";
 import type { $ZodType, output } from "zod/v4/core";
 import { RuleViolation } from "~/domain/rules";
-import { OverBudget } from "~/domain/spend";
+import { z } from "zod";
+import { IDEMPOTENCY_FIELD } from "~/domain/forms";
+import { DuplicatePayment, OverBudget } from "~/domain/spend";
+import { claimIdempotencyKey, completeIdempotencyKey, releaseIdempotencyKey } from "~/models/idempotency.server";
+import { redirectWithToast } from "./session.server";
+
+const IdempotencyKeySchema = z.string().regex(/^[A-Za-z0-9-]{16,64}$/);
 
 /**
  * One form of a page that has several: validates with the shared schema, runs the change, and
@@ -17,16 +23,46 @@ export async function handleForm<Schema extends $ZodType>(
 ) {
   const formId = String(formData.get("formId") ?? "");
   const submission = parseWithZod(formData, { schema });
-  if (submission.status !== "success") return json({ formId, result: submission.reply(), overBudget: null }, { status: 400 });
-  try {
-    return await run(submission.value as output<Schema>);
-  } catch (error) {
-    if (error instanceof RuleViolation) {
-      // Over budget is a question, not an error: the form shows it with a "go ahead anyway" button.
-      const overBudget = error instanceof OverBudget ? error.check : null;
-      return json({ formId, result: overBudget ? submission.reply() : replyToRule(submission, error), overBudget }, { status: error.status });
+  if (submission.status !== "success") return json({ formId, result: submission.reply(), overBudget: null, duplicate: null }, { status: 400 });
+  const stillSaving = () => json({ formId, result: submission.reply({ formErrors: ["forms.stillSaving"] }), overBudget: null, duplicate: null }, { status: 409 });
+  return once(formData, stillSaving, async () => {
+    try {
+      return await run(submission.value as output<Schema>);
+    } catch (error) {
+      if (error instanceof RuleViolation) {
+        // Over budget and "looks like a duplicate" are questions, not errors: the form shows them
+        // with a "go ahead anyway" button and keeps what was typed.
+        const overBudget = error instanceof OverBudget ? error.check : null;
+        const duplicate = error instanceof DuplicatePayment ? error.reason : null;
+        const question = overBudget !== null || duplicate !== null;
+        return json({ formId, result: question ? submission.reply() : replyToRule(submission, error), overBudget, duplicate }, { status: error.status });
+      }
+      throw error;
     }
-    throw error;
+  });
+}
+
+/**
+ * Runs a create at most once per form key (the form's hidden `idempotencyKey`). A replay of a
+ * request that succeeded is sent where the first one led; one that arrives while the first still
+ * runs gets `stillSaving`. A request that did not redirect (bad input, a question, an error)
+ * frees its key, so the corrected form can be sent again.
+ */
+export async function once(formData: FormData, stillSaving: () => Response, run: () => Promise<Response>): Promise<Response> {
+  const key = IdempotencyKeySchema.safeParse(formData.get(IDEMPOTENCY_FIELD));
+  if (!key.success) return run();
+  const claim = await claimIdempotencyKey(key.data);
+  if (!claim.claimed) {
+    if (claim.status === "done" && claim.location) return redirectWithToast(claim.location, { kind: "info", message: "forms.alreadySaved" });
+    return stillSaving();
+  }
+  let response: Response | undefined;
+  try {
+    response = await run();
+    return response;
+  } finally {
+    const location = response && response.status >= 300 && response.status < 400 ? response.headers.get("Location") : null;
+    await (location ? completeIdempotencyKey(key.data, location) : releaseIdempotencyKey(key.data));
   }
 }
 

@@ -191,6 +191,10 @@ describe("rule-set versions", () => {
 
     const save = (fields: [string, string][], cookie = compliance.cookie) => responseOf(() => rulesRoute.action(args(post("/compliance/rules/DE", fields, cookie), { jurisdiction: "DE" })));
     expect((await save(ruleFields({ accepted: "Werbung\nAnzeige\nbezahlte Werbepartnerschaft\nunbezahlt" }), cm.cookie)).status).toBe(403);
+    // A save that changes nothing says so and writes no version.
+    const unchanged = await save(ruleFields({ accepted: "werbung\nanzeige\nbezahlte werbepartnerschaft" }));
+    expect(unchanged.status).toBe(302);
+    expect(await db().disclosureRuleSet.count({ where: { jurisdiction: "DE" } })).toBe(0);
     expect((await save(ruleFields({ accepted: "" }))).status).toBe(400);
     expect((await save(ruleFields({ weak: "Werbung" }))).status).toBe(400);
     expect((await save(ruleFields({ accepted: "Werbung\nAnzeige\nbezahlte Werbepartnerschaft\nunbezahlt" }))).status).toBe(302);

@@ -158,6 +158,13 @@ export const RuleSetFormSchema = z
   });
 export type RuleSetFormInput = z.output<typeof RuleSetFormSchema>;
 
+/** Whether two rule sets say the same thing (key order aside): saving one over the other changes nothing. */
+export function sameRules(a: StoredRules, b: StoredRules): boolean {
+  const canonical = (value: unknown): unknown =>
+    Array.isArray(value) ? value.map(canonical) : value && typeof value === "object" ? Object.fromEntries(Object.entries(value).sort(([x], [y]) => x.localeCompare(y)).map(([k, v]) => [k, canonical(v)])) : value;
+  return JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
+}
+
 export function rulesFromForm(input: RuleSetFormInput): StoredRules {
   return {
     accepted: input.accepted,
