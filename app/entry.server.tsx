@@ -3,6 +3,9 @@ import type { AppLoadContext, EntryContext } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceContext } from "./components/nonce";
+import { registerServerDictionaries } from "./i18n/dictionaries.server";
+
+registerServerDictionaries();
 
 const ABORT_DELAY = 5_000;
 

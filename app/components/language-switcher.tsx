@@ -7,7 +7,8 @@ export function LanguageSwitcher() {
   const { t, i18n } = useTranslation();
   const location = useLocation();
   return (
-    <Form method="post" action="/locale" className="language-switcher">
+    // A full page load after switching: the browser holds only the current language's strings.
+    <Form method="post" action="/locale" className="language-switcher" reloadDocument>
       <input type="hidden" name="redirectTo" value={`${location.pathname}${location.search}`} />
       <label htmlFor="language-switcher-select">{t("nav.language")}</label>
       <select

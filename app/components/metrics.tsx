@@ -3,8 +3,7 @@ import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { periodPresets, ratioFormulas, type CostBenefit, type EmvRates, type Period, type RatioName } from "~/domain/metrics";
 import type { RankingRow } from "~/models/metrics.server";
-import { formatCompactMoney, formatDay, formatKpi, formatMoney, formatMonth, formatNumber } from "~/utils/format";
-import { BarChart, type ChartSeries } from "./charts";
+import { formatDay, formatKpi, formatMoney, formatNumber } from "~/utils/format";
 
 /** null is "—" on screen (metrics.md), with "unknown" for screen readers. */
 function UnknownMark({ label }: { label: string }) {
@@ -246,27 +245,6 @@ export interface MonthFigures {
   emvMinor: number | null;
 }
 
-/** Cost, revenue and EMV per month as grouped bars, with the same numbers in a table. */
-export function CostBenefitChart({ months, currency, title }: { months: MonthFigures[]; currency: string; title: string }) {
-  const { t, i18n } = useTranslation();
-  const money = (minor: number) => formatMoney(i18n.language, Math.round(minor), currency);
-  const series: ChartSeries[] = [
-    { key: "cost", label: t("costBenefit.kpi.cost"), color: "var(--color-series-cost)", values: months.map((m) => m.costMinor) },
-    { key: "revenue", label: t("metrics.revenue"), color: "var(--color-series-revenue)", values: months.map((m) => m.revenueMinor) },
-    { key: "emv", label: t("costBenefit.kpi.emv"), color: "var(--color-series-emv)", values: months.map((m) => m.emvMinor) },
-  ];
-  return (
-    <BarChart
-      title={title}
-      summary={t("costBenefit.chartSummary", { title })}
-      categories={months.map((m) => formatMonth(i18n.language, m.month))}
-      categoryHeader={t("costBenefit.month")}
-      series={series}
-      format={money}
-      formatTick={(minor) => formatCompactMoney(i18n.language, minor, currency)}
-    />
-  );
-}
 
 /** Partners with their ROI and cost (dashboard best/worst, campaign top/bottom). */
 export function PartnerRoiList({ rows, currency, label, linkSuffix = "" }: { rows: RankingRow[]; currency: string; label: string; linkSuffix?: string }) {

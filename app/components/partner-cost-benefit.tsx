@@ -1,6 +1,7 @@
 import { useTranslation } from "react-i18next";
 import type { CostBenefit, EmvRates, Period } from "~/domain/metrics";
-import { CostBenefitChart, CostBenefitSummary, EmvRatesNote, PeriodLine, PeriodPicker, UnconvertedNotice, type MonthFigures } from "./metrics";
+import { CostBenefitChart } from "./cost-benefit-chart";
+import { CostBenefitSummary, EmvRatesNote, PeriodLine, PeriodPicker, UnconvertedNotice, type MonthFigures } from "./metrics";
 import { EmptyState } from "./page";
 
 interface Props {

@@ -1,13 +1,23 @@
 import i18next, { type i18n } from "i18next";
 import { initReactI18next } from "react-i18next";
-import { en } from "./en";
-import { fr } from "./fr";
+import type { Messages } from "./en";
 
 export const supportedLocales = ["en", "fr"] as const;
 export type Locale = (typeof supportedLocales)[number];
 export const defaultLocale: Locale = "en";
 
-export const resources = { en: { translation: en }, fr: { translation: fr } } as const;
+export type Dictionary = Messages;
+
+/**
+ * Each language's strings, registered where they are needed: the server registers both
+ * (dictionaries.server.ts); a browser registers only its page's language before hydrating
+ * (entry.client.tsx), so nobody downloads a language they do not read.
+ */
+const dictionaries = new Map<Locale, Dictionary>();
+
+export function registerDictionary(locale: Locale, dictionary: Dictionary) {
+  dictionaries.set(locale, dictionary);
+}
 
 export function isLocale(value: unknown): value is Locale {
   return typeof value === "string" && (supportedLocales as readonly string[]).includes(value);
@@ -19,13 +29,16 @@ const instances = new Map<Locale, i18n>();
 export function createI18n(locale: Locale): i18n {
   const known = instances.get(locale);
   if (known) return known;
+  const dictionary = dictionaries.get(locale);
+  if (!dictionary) throw new Error(`No strings registered for "${locale}"`);
   const instance = i18next.createInstance();
   instances.set(locale, instance);
+  // Both dictionaries have every key (a unit test checks), so no fallback language is needed.
   instance.use(initReactI18next).init({
     lng: locale,
-    fallbackLng: defaultLocale,
+    fallbackLng: false,
     supportedLngs: [...supportedLocales],
-    resources,
+    resources: { [locale]: { translation: dictionary } },
     initAsync: false,
     interpolation: { escapeValue: false },
     returnNull: false,

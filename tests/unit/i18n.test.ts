@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { createI18n } from "~/i18n/config";
+import { registerServerDictionaries } from "~/i18n/dictionaries.server";
+
+registerServerDictionaries();
 
 describe("translations a component gets", () => {
   it("gives each language its own text, the same on every call", () => {
