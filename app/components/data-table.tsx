@@ -21,7 +21,7 @@ interface DataTableProps<Row> {
   columnVisibility?: VisibilityState;
   caption: string;
   getRowId: (row: Row) => string;
-  /** The column that stays in view while a wide table scrolls sideways (default: the first shown). */
+  /** The column that stays in view while a wide table scrolls sideways (default: the first shown but "select"). */
   stickyColumnId?: string;
   density?: TableDensity;
 }
@@ -43,7 +43,8 @@ export function DataTable<Row>({ data, columns, sort, sortHref, columnVisibility
     manualFiltering: true,
     state: { sorting: [sort], columnVisibility: columnVisibility ?? {} },
   });
-  const sticky = stickyColumnId ?? table.getVisibleLeafColumns()[0]?.id;
+  // The row's name stays in view, not its selection checkbox.
+  const sticky = stickyColumnId ?? table.getVisibleLeafColumns().find((column) => column.id !== "select")?.id;
   const cellClass = (columnId: string, numeric: boolean | undefined) =>
     [columnId === sticky ? "sticky-cell" : "", numeric ? "numeric" : ""].filter(Boolean).join(" ") || undefined;
   return (

@@ -153,7 +153,7 @@ export function bestAndWorstSql(scope: CostBenefitScope, by: RatioName, context:
     WITH ${sumsCtes(scope, "partner", { name: "sort_sums", columns: sumsBehind(by) })},
     valued AS (SELECT s.key, ${ratioSql(by, context.rates)} AS kpi FROM sort_sums s),
     ranked AS (
-      SELECT v.*, row_number() OVER (ORDER BY kpi DESC, key) AS best, row_number() OVER (ORDER BY kpi ASC, key) AS worst
+      SELECT v.*, row_number() OVER (ORDER BY kpi DESC, key) AS best, row_number() OVER (ORDER BY kpi ASC, key DESC) AS worst
       FROM valued v WHERE kpi IS NOT NULL
     ),
     chosen AS (SELECT * FROM ranked WHERE best <= ${count} OR worst <= ${count}),
@@ -232,8 +232,13 @@ export async function costBenefitRanking(query: RankingQuery, context: MetricsCo
 export async function bestAndWorst(scope: CostBenefitScope, by: RatioName, context: MetricsContext, count = 5, client: DbClient = db()) {
   await ensureCostBenefitRollupsFresh();
   const rows = await client.$queryRaw<(SumsRow & { name: string; external_id: string | null; best: bigint; worst: bigint })[]>(bestAndWorstSql(scope, by, context, count));
-  const best = rows.filter((r) => Number(r.best) <= count).sort((a, b) => Number(a.best) - Number(b.best));
-  const worst = rows.filter((r) => Number(r.worst) <= count).sort((a, b) => Number(a.worst) - Number(b.worst));
+  // The ranks mirror each other, so any row tells how many partners were ranked. With few of them
+  // the two ends would meet: each list takes at most half, and no partner is both best and weakest.
+  const ranked = rows.length ? Number(rows[0].best) + Number(rows[0].worst) - 1 : 0;
+  const bestCount = Math.min(count, Math.ceil(ranked / 2));
+  const worstCount = Math.min(count, Math.floor(ranked / 2));
+  const best = rows.filter((r) => Number(r.best) <= bestCount).sort((a, b) => Number(a.best) - Number(b.best));
+  const worst = rows.filter((r) => Number(r.worst) <= worstCount).sort((a, b) => Number(a.worst) - Number(b.worst));
   return { best: best.map((row) => rankingRow(row, context.rates)), worst: worst.map((row) => rankingRow(row, context.rates)) };
 }
 

@@ -12,7 +12,7 @@ import * as monthlyPdfRoute from "~/routes/reports.monthly.pdf";
 import * as partnerRoute from "~/routes/partners.$partnerId._index";
 import * as dashboardRoute from "~/routes/_index";
 import { costBenefit, ratioFormulas, ratioNames } from "~/domain/metrics";
-import { costBenefitRanking, metricsContext } from "~/models/metrics.server";
+import { bestAndWorst, costBenefitRanking, metricsContext } from "~/models/metrics.server";
 import { partnerListConditionsSql } from "~/models/partner.server";
 import { saveRates } from "~/models/settings.server";
 import { PartnerListQuerySchema } from "~/domain/partner-list";
@@ -154,9 +154,9 @@ describe("cost-benefit ranking", () => {
     expect(bad.status).toBe(400);
     const empty = await (await responseOf(() => rankingRoute.loader(args(getRequest("/reports/cost-benefit?period=custom&from=2019-01-01&to=2019-01-31", { cookie: viewer.cookie }))))).json();
     expect(empty.total).toBe(0);
-    const partnerEmpty = await (await responseOf(() => partnerRoute.loader(args(getRequest(`/partners/${ids.alpha}?period=custom&from=2019-01-01&to=2019-01-31`, { cookie: viewer.cookie }), { partnerId: ids.alpha })))).json();
+    const partnerEmpty = await (await responseOf(() => partnerRoute.loader(args(getRequest(`/partners/${ids.alpha}?tab=cost-benefit&period=custom&from=2019-01-01&to=2019-01-31`, { cookie: viewer.cookie }), { partnerId: ids.alpha })))).json();
     expect(partnerEmpty.costBenefit.total.empty).toBe(true);
-    const partnerBad = await responseOf(() => partnerRoute.loader(args(getRequest(`/partners/${ids.alpha}?period=custom&from=2025-04-01&to=2025-03-01`, { cookie: viewer.cookie }), { partnerId: ids.alpha })));
+    const partnerBad = await responseOf(() => partnerRoute.loader(args(getRequest(`/partners/${ids.alpha}?tab=cost-benefit&period=custom&from=2025-04-01&to=2025-03-01`, { cookie: viewer.cookie }), { partnerId: ids.alpha })));
     expect(partnerBad.status).toBe(400);
   });
 
@@ -168,7 +168,7 @@ describe("cost-benefit ranking", () => {
 
 describe("partner panel", () => {
   it("totals all of the partner's cost and benefit for the period, month by month", async () => {
-    const data = await (await responseOf(() => partnerRoute.loader(args(getRequest(`/partners/${ids.charlie}?${march}`, { cookie: viewer.cookie }), { partnerId: ids.charlie })))).json();
+    const data = await (await responseOf(() => partnerRoute.loader(args(getRequest(`/partners/${ids.charlie}?tab=cost-benefit&${march}`, { cookie: viewer.cookie }), { partnerId: ids.charlie })))).json();
     const { total, months } = data.costBenefit;
     expect(total.costMinor).toBe(90000);
     expect(total.sums).toMatchObject({ paidMinor: 45000, revenueMinor: 27000, coverageCount: 1, disclosureRequired: 1, disclosureCompliant: 1, unconverted: 0 });
@@ -212,5 +212,17 @@ describe("dashboard", () => {
     expect(forCm.compliance).toBeNull();
     const forViewer = await (await responseOf(() => dashboardRoute.loader(args(getRequest("/", { cookie: viewer.cookie }))))).json();
     expect([forViewer.cm, forViewer.marketing, forViewer.compliance]).toEqual([null, null, null]);
+  });
+});
+
+describe("best and weakest partners", () => {
+  it("never lists the same partner at both ends", async () => {
+    const context = await metricsContext();
+    const { best, worst } = await bestAndWorst({ from: "2025-03-01", to: "2025-03-31" }, "roi", context, 3);
+    // Alpha (ROI 1.0) and Charlie (ROI −0.7) are the two partners with cost and revenue in March.
+    expect(best.map((row) => row.name)).toEqual(["Alpha Beauté"]);
+    expect(worst.map((row) => row.name)).toEqual(["Charlie Vlog"]);
+    const alone = await bestAndWorst({ from: "2025-03-01", to: "2025-03-31", partnerId: ids.alpha }, "roi", context, 3);
+    expect([alone.best.length, alone.worst.length]).toEqual([1, 0]);
   });
 });
