@@ -95,18 +95,7 @@ const partners: DemoPartner[] = [
 ];
 
 async function loadPartners(actorId: string) {
-  const byEmail = new Map((await db().user.findMany({ select: { id: true, email: true } })).map((u) => [u.email, u.id]));
-  for (const { channels, owner, ...partner } of partners) {
-    if (await db().partner.findUnique({ where: { externalId: partner.externalId }, select: { id: true } })) continue;
-    const created = await createPartner(actorId, { ...partner, ownerId: byEmail.get(owner) });
-    for (const { history, ...channel } of channels) {
-      const [[firstDay, firstFollowers, firstRate], ...later] = history;
-      const added = await addChannel(actorId, created.id, { ...channel, measuredOn: firstDay, followers: firstFollowers, engagementRate: firstRate });
-      for (const [measuredOn, followers, engagementRate] of later) {
-        await recordMeasurement(actorId, added.id, { ...channel, measuredOn, followers, engagementRate });
-      }
-    }
-  }
+  await createDemoPartners(actorId, partners);
 }
 
 /** Products, two campaigns, rates, gifts (one batch) and placements at each step of approval and payment. */
@@ -236,6 +225,137 @@ async function loadCoverage() {
   if (podcastCheck) await reviewCheck(compliance, { checkId: podcastCheck, decision: "confirmed_issue", note: "« #partenariat » ne suffit pas : demander d'ajouter « Publicité » dans les notes d'épisode." });
 }
 
+/** More partners, found over the past year. */
+const laterPartners: DemoPartner[] = [
+  { externalId: "demo-013", name: "Chloé Bernard — Cuisine de Saison", kind: "blogger", email: "chloe@cuisinedesaison.example.fr", website: "https://cuisinedesaison.example.fr", country: "FR", language: "fr", stage: "active", owner: "julien.moreau@example.com", tags: ["cuisine", "saison"],
+    channels: [{ platform: "blog", url: "https://cuisinedesaison.example.fr", history: [["2026-01-10", 22000], ["2026-10-01", 26500]] }, { platform: "instagram", handle: "@cuisinedesaison", history: [["2026-01-10", 38000, 3.0], ["2026-10-01", 44500, 3.2]] }] },
+  { externalId: "demo-014", name: "Maxime Roux", kind: "influencer", email: "maxime@example.fr", country: "FR", language: "fr", stage: "active", owner: "sofia.rossi@example.com", tags: ["tech", "lyon"],
+    channels: [{ platform: "youtube", handle: "@MaximeTeste", history: [["2026-02-01", 88000, 2.4], ["2026-09-01", 97000, 2.2]] }] },
+  { externalId: "demo-015", name: "Olivia Hughes", kind: "influencer", email: "olivia@example.co.uk", country: "GB", language: "en", stage: "active", owner: "sofia.rossi@example.com", tags: ["beauty", "manchester"],
+    channels: [{ platform: "tiktok", handle: "@olivia.glow", history: [["2026-03-01", 205000, 5.1], ["2026-10-01", 241000, 4.8]] }] },
+  { externalId: "demo-016", name: "Anaïs Lambert — Petits Pas Verts", kind: "blogger", email: "anais@petitspasverts.example.fr", website: "https://petitspasverts.example.fr", country: "FR", language: "fr", stage: "active", owner: "julien.moreau@example.com", tags: ["zéro déchet", "famille"],
+    channels: [{ platform: "blog", url: "https://petitspasverts.example.fr", history: [["2026-04-01", 9500], ["2026-10-01", 11800]] }, { platform: "pinterest", handle: "petitspasverts", history: [["2026-04-01", 15000, 1.1]] }] },
+  { externalId: "demo-017", name: "Tobias Klein", kind: "podcaster", email: "tobias@example.de", country: "DE", language: "de", stage: "active", owner: "julien.moreau@example.com", tags: ["podcast", "küche"],
+    channels: [{ platform: "podcast", url: "https://kochenmittobias.example.de", history: [["2026-05-01", 14000], ["2026-10-01", 16200]] }] },
+  { externalId: "demo-018", name: "Léo Garnier", kind: "influencer", email: "leo@example.fr", country: "FR", language: "fr", stage: "negotiating", owner: "sofia.rossi@example.com", tags: ["sport", "bordeaux"],
+    channels: [{ platform: "instagram", handle: "@leo.court", history: [["2026-06-01", 57000, 3.9]] }] },
+  { externalId: "demo-019", name: "Mia Fischer", kind: "influencer", email: "mia@example.de", country: "DE", language: "de", stage: "contacted", owner: "sofia.rossi@example.com", tags: ["beauty", "hamburg"],
+    channels: [{ platform: "instagram", handle: "@mia.hautnah", history: [["2026-08-01", 73000, 2.8]] }] },
+  { externalId: "demo-020", name: "Sophie Marchand — La Lettre du Goût", kind: "journalist", email: "sophie@lettredugout.example.fr", country: "FR", language: "fr", stage: "prospect", owner: "julien.moreau@example.com", tags: ["presse", "cuisine"],
+    channels: [{ platform: "newsletter", url: "https://lettredugout.example.fr", history: [["2026-10-01", 31000]] }] },
+];
+
+const HISTORY_MONTHS = 13;
+
+/** The first day of the month `back` months before this one, as YYYY-MM-DD. */
+function monthStart(back: number, today = new Date()) {
+  return new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() - back, 1)).toISOString().slice(0, 10);
+}
+
+const onDay = (month: string, day: number) => `${month.slice(0, 8)}${String(day).padStart(2, "0")}`;
+
+/**
+ * Thirteen months of history, so every report has something to show: partners found over the
+ * year, gifts, placements and coverage every month (with revenue, so ROI and ROAS are known),
+ * an always-on programme, a campaign that has ended, one over budget, a compliance rate that
+ * improves, and a partner who costs but never posted. Dates are relative to today.
+ */
+async function loadHistory(adminId: string) {
+  if (await db().campaign.findUnique({ where: { name: "Programme ambassadeurs" }, select: { id: true } })) return;
+  const users = new Map((await db().user.findMany({ select: { id: true, email: true } })).map((u) => [u.email, u.id]));
+  const cm = users.get("julien.moreau@example.com")!;
+  const cm2 = users.get("sofia.rossi@example.com")!;
+  const marketing = users.get("hannah.weber@example.com")!;
+  const compliance = users.get("amelie.durand@example.com")!;
+
+  // Partners found over the year: each one's record says when (the demo's own history; the audit
+  // trail keeps today as the day the demo was loaded).
+  await createDemoPartners(adminId, laterPartners);
+  const all = await db().partner.findMany({ where: { externalId: { startsWith: "demo-" } }, select: { id: true, externalId: true }, orderBy: { externalId: "asc" } });
+  const ids = new Map(all.map((p) => [p.externalId!, p.id]));
+  for (const [index, partner] of all.entries()) {
+    const created = onDay(monthStart(HISTORY_MONTHS - 1 - Math.floor((index * HISTORY_MONTHS) / all.length)), 3 + (index % 20));
+    await db().$executeRaw`UPDATE "Partner" SET "createdAt" = ${new Date(`${created}T09:00:00Z`)} WHERE "id" = ${partner.id}`;
+  }
+
+  const kit = await db().product.findUniqueOrThrow({ where: { sku: "KIT-ZD" }, select: { id: true } });
+  const serum = await db().product.findUniqueOrThrow({ where: { sku: "SER-30" }, select: { id: true } });
+  const programme = await saveCampaign(marketing, null, { name: "Programme ambassadeurs", brief: "Always-on: one gift a month to our ambassadors, paid content each quarter. Disclose with « Publicité » or #ad at the start.", startsOn: monthStart(HISTORY_MONTHS - 1), endsOn: undefined, budget: 6000000, currency: "EUR", jurisdictions: [], productIds: [kit.id, serum.id] });
+  const christmas = await saveCampaign(marketing, null, { name: "Coffrets de Noël", brief: "Gift boxes for the holidays.", startsOn: monthStart(HISTORY_MONTHS - 1), endsOn: onDay(monthStart(HISTORY_MONTHS - 2), 28), budget: 400000, currency: "EUR", jurisdictions: ["FR"], productIds: [serum.id] });
+  const rentree = await saveCampaign(marketing, null, { name: "Rentrée gourmande", brief: "Back-to-school recipes, short and paid.", startsOn: monthStart(3), endsOn: onDay(monthStart(-1), 28), budget: 150000, currency: "EUR", jurisdictions: ["FR"], productIds: [kit.id] });
+
+  const ambassadors = ["demo-001", "demo-012", "demo-006", "demo-013", "demo-005", "demo-014", "demo-015", "demo-016", "demo-009", "demo-017"].map((key) => ids.get(key)!);
+  const texts = {
+    disclosed: ["Publicité — ", "#ad ", "Collaboration commerciale : ", "Publicité · "],
+    weak: ["#partenariat ", "En partenariat avec la marque, "],
+    hidden: ["", "Merci à la marque ! "],
+  };
+  for (let back = HISTORY_MONTHS - 1; back >= 0; back--) {
+    const month = monthStart(back);
+    // Disclosure improves over the year: early months often miss it, recent ones rarely do.
+    const quality = (HISTORY_MONTHS - back) / HISTORY_MONTHS;
+    const campaign = back >= HISTORY_MONTHS - 2 ? christmas : back === 2 || back === 3 ? rentree : programme;
+    const pick = (offset: number) => ambassadors[(back * 3 + offset) % ambassadors.length];
+    const gifted = [pick(0), pick(1)];
+    const giftResult = await createGifts(back % 2 ? cm : cm2, {
+      partnerIds: gifted, campaignId: campaign.id, productId: back % 2 ? kit.id : serum.id, quantity: 1, shipping: 690, currency: "EUR",
+      requestedByPartner: false, status: "delivered", shippedOn: onDay(month, 4), deliveredOn: onDay(month, 7), overBudgetConfirmed: true,
+    } as GiftBatchInput);
+    const placementPartner = pick(2);
+    const placement = await proposePlacement(cm, {
+      partnerId: placementPartner, campaignId: campaign.id, title: back % 3 ? "Article + stories" : "Vidéo sponsorisée", fee: 40000 + ((back * 37) % 9) * 20000, currency: "EUR",
+      agreedOn: onDay(month, 6), overBudgetConfirmed: true,
+    } as PlacementInput);
+    await approvePlacement(marketing, placement.id);
+    await setPlacementStatus(cm, placement.id, "contracted");
+    await setPlacementStatus(cm, placement.id, "delivered");
+    if (back > 0) await recordPayment(marketing, placement.id, { amount: String((40000 + ((back * 37) % 9) * 20000) / 100), paidOn: onDay(month, 25), invoiceRef: `FAC-${month.slice(0, 7)}-${back}` });
+    // Hugo costs every fourth month and never posts.
+    if (back % 4 === 1) {
+      const hugo = await proposePlacement(cm2, { partnerId: ids.get("demo-002")!, campaignId: programme.id, title: "Test produit (vidéo)", fee: 150000, currency: "EUR", agreedOn: onDay(month, 9), overBudgetConfirmed: true } as PlacementInput);
+      await approvePlacement(marketing, hugo.id);
+    }
+    const posts: { partnerId: string; giftIds: string[]; placementIds: string[]; platform: string }[] = [
+      { partnerId: gifted[0], giftIds: [giftResult.gifts[0].id], placementIds: [], platform: "instagram" },
+      { partnerId: gifted[1], giftIds: [giftResult.gifts[1].id], placementIds: [], platform: back % 2 ? "blog" : "tiktok" },
+      { partnerId: placementPartner, giftIds: [], placementIds: [placement.id], platform: "youtube" },
+    ];
+    for (const [n, post] of posts.entries()) {
+      const roll = ((back * 7 + n * 5) % 10) / 10;
+      const prefix = roll < quality * 0.9 ? texts.disclosed[(back + n) % 4] : roll < quality ? texts.weak[n % 2] : texts.hidden[n % 2];
+      const impressions = 6000 + ((back * 1931 + n * 977) % 30000);
+      const clicks = Math.round(impressions * (0.01 + n * 0.006));
+      const conversions = Math.round(clicks * 0.05);
+      const input = CoverageFormSchema.parse({
+        partnerId: post.partnerId, url: `https://demo.partnerledger.example/history/${month.slice(0, 7)}/${n}`, platform: post.platform, publishedOn: onDay(month, 12 + n * 4),
+        title: `${n === 2 ? "Vidéo" : "Post"} ${month.slice(0, 7)}`, text: `${prefix}Nos essais du mois avec la marque : recettes, avis et astuces.`,
+        impressions: String(impressions), likes: String(Math.round(impressions * 0.04)), comments: String(Math.round(impressions * 0.004)), clicks: String(clicks),
+        conversions: String(conversions), revenue: String(conversions * (28 + n * 6)), revenueCurrency: "EUR",
+        paidOverride: "auto", giftedOverride: "auto", affiliateOverride: "auto", giftIds: post.giftIds, placementIds: post.placementIds,
+      });
+      const result = await createCoverage(cm, input);
+      // Compliance works through part of the queue: older issues confirmed, the rest still open.
+      const failing = result.checks.find((check) => check.result.verdict === "missing" || check.result.verdict === "insufficient");
+      if (failing && back >= 4) await reviewCheck(compliance, { checkId: failing.checkId, decision: "confirmed_issue", note: "Mention absente ou trop faible : demander une correction." });
+    }
+  }
+}
+
+async function createDemoPartners(actorId: string, list: DemoPartner[]) {
+  const byEmail = new Map((await db().user.findMany({ select: { id: true, email: true } })).map((u) => [u.email, u.id]));
+  for (const { channels, owner, ...partner } of list) {
+    if (await db().partner.findUnique({ where: { externalId: partner.externalId }, select: { id: true } })) continue;
+    const created = await createPartner(actorId, { ...partner, ownerId: byEmail.get(owner) });
+    for (const { history, ...channel } of channels) {
+      const [[firstDay, firstFollowers, firstRate], ...later] = history;
+      const added = await addChannel(actorId, created.id, { ...channel, measuredOn: firstDay, followers: firstFollowers, engagementRate: firstRate });
+      for (const [measuredOn, followers, engagementRate] of later) {
+        await recordMeasurement(actorId, added.id, { ...channel, measuredOn, followers, engagementRate });
+      }
+    }
+  }
+}
+
 /** Loads (or tops up) the demo workspace into the connected database. */
 export async function loadDemoWorkspace() {
   await loadTeam();
@@ -243,5 +363,6 @@ export async function loadDemoWorkspace() {
   await loadPartners(admin.id);
   await loadSpend(admin.id);
   await loadCoverage();
-  return { team, partnerCount: partners.length };
+  await loadHistory(admin.id);
+  return { team, partnerCount: partners.length + laterPartners.length };
 }

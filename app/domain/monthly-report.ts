@@ -1,5 +1,5 @@
 /** The monthly report as rows: the same lines feed the CSV, the PDF and the page's tables. */
-import { ratioFormulas, type CostBenefit, type RatioName } from "./metrics";
+import { change, ratioFormulas, type CostBenefit, type RatioName } from "./metrics";
 import { csvAmount, csvRatio } from "./ranking";
 
 export interface MonthlyReportData {
@@ -44,6 +44,40 @@ export const monthlyKpiLines: MonthlyLine[] = [
   { kind: "ratio", item: "complianceRate", value: (f) => f.ratios.complianceRate },
   { kind: "count", item: "unconverted", value: (f) => f.sums.unconverted },
 ];
+
+/** Lines where more is better (benefit), or less is (cost per result); totals of spend and counts of items sent are neither. */
+const betterWhen: Partial<Record<string, "higher" | "lower">> = {
+  coverage_count: "higher",
+  impressions: "higher",
+  engagements: "higher",
+  clicks: "higher",
+  conversions: "higher",
+  revenue: "higher",
+  emv: "higher",
+};
+
+export interface LineChange {
+  /** Rates (ROI, engagement and compliance rates) move in percentage points; everything else in percent. */
+  kind: "percent" | "points";
+  /** A fraction for percent (0.25 = +25 %), points for points (−75 = −75 pts). */
+  value: number;
+  tone: "good" | "bad" | "neutral";
+}
+
+/**
+ * How a line moved from `before` to `now`, and whether that is good news: a cost rise is not
+ * "good", a CPM fall is. A rate from 75 % to 0 % is −75 points, not −100 %.
+ */
+export function lineChange(line: MonthlyLine, now: number | null, before: number | null): LineChange | null {
+  if (now === null || before === null) return null;
+  const formula = line.kind === "ratio" ? ratioFormulas[line.item] : null;
+  const points = formula?.unit === "percent";
+  const value = points ? (now - before) * 100 : change(now, before);
+  if (value === null) return null;
+  const direction = formula ? (formula.higherIsBetter ? "higher" : "lower") : betterWhen[line.item];
+  const tone = value === 0 || !direction ? "neutral" : (value > 0) === (direction === "higher") ? "good" : "bad";
+  return { kind: points ? "points" : "percent", value, tone };
+}
 
 /** How a line is formatted (`formatKpi`): ratios by their formula's unit. */
 export function lineUnit(line: MonthlyLine) {

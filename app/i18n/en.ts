@@ -1172,6 +1172,7 @@ export const en = {
     },
   },
   monthly: {
+    tone: { good: "good news", bad: "bad news" },
     short: "Monthly report",
     title: "Monthly report, {{month}}",
     downloadPdf: "Download PDF",

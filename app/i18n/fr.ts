@@ -1174,6 +1174,7 @@ export const fr: Messages = {
     },
   },
   monthly: {
+    tone: { good: "bonne nouvelle", bad: "mauvaise nouvelle" },
     short: "Bilan mensuel",
     title: "Bilan mensuel, {{month}}",
     downloadPdf: "Télécharger le PDF",

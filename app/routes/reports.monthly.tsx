@@ -6,11 +6,11 @@ import { CostBenefitChart } from "~/components/cost-benefit-chart";
 import { EmvRatesNote, KpiLabel } from "~/components/metrics";
 import { MonthPicker } from "~/components/month-picker";
 import { EmptyState, PageHeader } from "~/components/page";
-import { change, type CostBenefit } from "~/domain/metrics";
-import { lineUnit, monthlyKpiLines, type MonthlyLine } from "~/domain/monthly-report";
+import type { CostBenefit } from "~/domain/metrics";
+import { lineChange, lineUnit, monthlyKpiLines, type MonthlyLine } from "~/domain/monthly-report";
 import { monthlyReportFor } from "~/models/monthly-report.server";
 import { requirePermission } from "~/utils/auth.server";
-import { formatDate, formatDay, formatKpi, formatNumber, formatPercent } from "~/utils/format";
+import { formatChange, formatDate, formatDay, formatKpi, formatNumber } from "~/utils/format";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "reports:read");
@@ -19,11 +19,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 const kpiLabels: Partial<Record<string, "cost" | "engagements" | "emv">> = { cost: "cost", engagements: "engagements", emv: "emv" };
 
-function Change({ now, before }: { now: number | null; before: number | null }) {
-  const { i18n } = useTranslation();
-  const value = change(now, before);
-  if (value === null) return <span aria-hidden="true">—</span>;
-  return <span className={value >= 0 ? "change-up" : "change-down"}>{`${value >= 0 ? "+" : ""}${formatPercent(i18n.language, value * 100)}`}</span>;
+function Change({ line, now, before }: { line: MonthlyLine; now: number | null; before: number | null }) {
+  const { t, i18n } = useTranslation();
+  const moved = lineChange(line, now, before);
+  if (moved === null) return <span aria-hidden="true">—</span>;
+  return (
+    <span className={`change-${moved.tone}`}>
+      {formatChange(i18n.language, moved)}
+      {moved.tone === "neutral" ? null : <span className="visually-hidden"> ({t(`monthly.tone.${moved.tone}`)})</span>}
+    </span>
+  );
 }
 
 export default function MonthlyReport() {
@@ -93,11 +98,11 @@ export default function MonthlyReport() {
                         <td className="numeric">{format(line, figures.current)}</td>
                         <td className="numeric">{format(line, figures.previous)}</td>
                         <td className="numeric">
-                          <Change now={line.value(figures.current)} before={line.value(figures.previous)} />
+                          <Change line={line} now={line.value(figures.current)} before={line.value(figures.previous)} />
                         </td>
                         <td className="numeric">{format(line, figures.lastYear)}</td>
                         <td className="numeric">
-                          <Change now={line.value(figures.current)} before={line.value(figures.lastYear)} />
+                          <Change line={line} now={line.value(figures.current)} before={line.value(figures.lastYear)} />
                         </td>
                       </tr>
                     ))}

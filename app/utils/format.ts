@@ -68,3 +68,12 @@ export function formatCompactMoney(locale: string, minorUnits: number, currency:
 export function formatCompactNumber(locale: string, value: number) {
   return numberFormat(locale, { notation: "compact", maximumFractionDigits: 1 }).format(value);
 }
+
+/** "+25 %" for a relative change, "−75 pts" for a rate that moved in percentage points. */
+export function formatChange(locale: string, moved: { kind: "percent" | "points"; value: number }) {
+  if (moved.kind === "points") {
+    const points = formatNumber(locale, moved.value, { maximumFractionDigits: 1, signDisplay: "exceptZero" });
+    return `${points}\u00a0pts`;
+  }
+  return formatNumber(locale, moved.value, { style: "percent", maximumFractionDigits: 1, signDisplay: "exceptZero" });
+}

@@ -4,10 +4,10 @@
  */
 import PDFDocument from "pdfkit";
 import type { TFunction } from "i18next";
-import { change, type CostBenefit } from "~/domain/metrics";
-import { lineUnit, monthlyKpiLines, type MonthlyLine } from "~/domain/monthly-report";
+import type { CostBenefit } from "~/domain/metrics";
+import { lineChange, lineUnit, monthlyKpiLines, type MonthlyLine } from "~/domain/monthly-report";
 import type { MonthlyReport } from "~/models/monthly-report.server";
-import { formatDate, formatKpi, formatMoney, formatNumber, formatPercent } from "./format";
+import { formatChange, formatDate, formatKpi, formatMoney, formatNumber, formatPercent } from "./format";
 
 // The standard PDF fonts are WinAnsi: Intl's narrow no-break space (French grouping) is not in it.
 const pdfText = (text: string) => text.replace(/[\u202f\u2009]/g, "\u00a0").replace(/\u2212/g, "-");
@@ -22,9 +22,9 @@ export async function monthlyReportPdf(report: MonthlyReport, t: TFunction, loca
   const monthName = (month: string) => formatDate(locale, `${month}-01T00:00:00Z`, { month: "long", year: "numeric", timeZone: "UTC" });
   const format = (line: MonthlyLine, f: CostBenefit) => formatKpi(locale, lineUnit(line), line.value(f), currency);
   const label = (line: MonthlyLine) => (line.kind === "ratio" ? t(`costBenefit.kpi.${line.item}`) : t(`costBenefit.lines.${line.item as "cost"}`));
-  const changeText = (now: number | null, before: number | null) => {
-    const value = change(now, before);
-    return value === null ? "—" : `${value >= 0 ? "+" : ""}${formatPercent(locale, value * 100)}`;
+  const changeText = (line: MonthlyLine, now: number | null, before: number | null) => {
+    const moved = lineChange(line, now, before);
+    return moved === null ? "—" : formatChange(locale, moved);
   };
 
   const left = doc.page.margins.left;
@@ -64,7 +64,7 @@ export async function monthlyReportPdf(report: MonthlyReport, t: TFunction, loca
     row([t("monthly.figure"), monthName(months.current), monthName(months.previous), t("monthly.change"), monthName(months.lastYear), t("monthly.change")], widths, true);
     for (const line of monthlyKpiLines) {
       row(
-        [label(line), format(line, figures.current), format(line, figures.previous), changeText(line.value(figures.current), line.value(figures.previous)), format(line, figures.lastYear), changeText(line.value(figures.current), line.value(figures.lastYear))],
+        [label(line), format(line, figures.current), format(line, figures.previous), changeText(line, line.value(figures.current), line.value(figures.previous)), format(line, figures.lastYear), changeText(line, line.value(figures.current), line.value(figures.lastYear))],
         widths,
       );
     }

@@ -2,6 +2,8 @@
 import { describe, expect, it } from "vitest";
 import { change, comparisonMonths, costBenefit, emptySums, monthsBetween, postEngagementRate, presetPeriod, resolvePeriod, type CostBenefitSums } from "~/domain/metrics";
 import { csvAmount, csvRatio, parseRankingQuery } from "~/domain/ranking";
+import { lineChange, monthlyKpiLines } from "~/domain/monthly-report";
+import { formatChange } from "~/utils/format";
 
 const rates = { perMilleMinor: 500, perEngagementMinor: 10, perClickMinor: 50, placeholder: true };
 const sums = (partial: Partial<CostBenefitSums>): CostBenefitSums => ({ ...emptySums(), ...partial });
@@ -150,5 +152,25 @@ describe("CSV figures", () => {
     expect(csvRatio(2 / 3)).toBe("0.6667");
     expect(csvRatio(-0.5)).toBe("-0.5000");
     expect(csvRatio(null)).toBe("");
+  });
+});
+
+describe("how a monthly line moved", () => {
+  const line = (item: string) => monthlyKpiLines.find((l) => l.item === item)!;
+  it("colours a change by what it means, not by its sign", () => {
+    expect(lineChange(line("cost"), 120, 100)).toEqual({ kind: "percent", value: 0.2, tone: "neutral" });
+    expect(lineChange(line("revenue"), 120, 100)?.tone).toBe("good");
+    expect(lineChange(line("cpm"), 80, 100)?.tone).toBe("good");
+    expect(lineChange(line("cpm"), 120, 100)?.tone).toBe("bad");
+    expect(lineChange(line("impressions"), 50, 100)?.tone).toBe("bad");
+  });
+
+  it("moves rates in percentage points, even from or to zero", () => {
+    const moved = lineChange(line("complianceRate"), 0, 0.75);
+    expect(moved).toEqual({ kind: "points", value: -75, tone: "bad" });
+    expect(formatChange("en", moved!)).toBe("-75\u00a0pts");
+    expect(lineChange(line("roi"), 0.5, 0)).toEqual({ kind: "points", value: 50, tone: "good" });
+    expect(formatChange("en", { kind: "percent", value: 0.2 })).toBe("+20%");
+    expect(lineChange(line("cost"), 10, 0)).toBeNull();
   });
 });
