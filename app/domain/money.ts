@@ -214,8 +214,9 @@ export const amountText = z
   .string({ error: "errors.required" })
   .trim()
   .min(1, "errors.required")
-  .refine((text) => normaliseAmount(text) !== null, "errors.invalidAmount")
-  .refine((text) => !normaliseAmount(text)?.startsWith("-"), "errors.negativeAmount");
+  // An amount that cannot be read gets that one message, not others about its value.
+  .refine((text) => normaliseAmount(text) !== null, { message: "errors.invalidAmount", abort: true })
+  .refine((text) => !normaliseAmount(text)?.startsWith("-"), { message: "errors.negativeAmount", abort: true });
 export const optionalAmountText = optionalField(amountText);
 
 export type WithMinor<T, K extends keyof T> = Omit<T, K> & { [P in K]: undefined extends T[P] ? number | undefined : number };

@@ -77,8 +77,10 @@ export function planPartnerImport(table: CsvTable): ImportPlan {
     if (!(partnerStages as readonly string[]).includes(stage)) fail("stage", "import.unknownStage");
     const email = text("email")?.toLowerCase();
     if (email && !emailPattern.test(email)) fail("email", "errors.invalidEmail");
-    const website = text("website");
-    if (website && !httpUrl.safeParse(website).success) fail("website", "errors.invalidUrl");
+    const websiteText = text("website");
+    const websiteParsed = websiteText ? httpUrl.safeParse(websiteText) : null;
+    if (websiteParsed && !websiteParsed.success) fail("website", "errors.invalidUrl");
+    const website = websiteParsed?.success ? websiteParsed.data : undefined;
     const country = text("country")?.toUpperCase();
     if (country && !/^[A-Z]{2}$/.test(country)) fail("country", "errors.invalidCountry");
     const language = text("language")?.toLowerCase();
@@ -90,8 +92,10 @@ export function planPartnerImport(table: CsvTable): ImportPlan {
     const platform = text("platform")?.toLowerCase();
     if (platform) {
       if (!(platforms as readonly string[]).includes(platform)) fail("platform", "import.unknownPlatform");
-      const url = text("url");
-      if (url && !httpUrl.safeParse(url).success) fail("url", "errors.invalidUrl");
+      const urlText = text("url");
+      const urlParsed = urlText ? httpUrl.safeParse(urlText) : null;
+      if (urlParsed && !urlParsed.success) fail("url", "errors.invalidUrl");
+      const url = urlParsed?.success ? urlParsed.data : undefined;
       const followersText = text("followers");
       const followers = followersText ? parseInteger(followersText) : undefined;
       if (followers === null) fail("followers", "errors.invalidNumber");

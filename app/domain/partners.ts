@@ -12,11 +12,20 @@ export type Platform = (typeof platforms)[number];
 
 
 /** Only http and https: a javascript: or data: URL entered by a user must never become a link. */
+/** "www.site.fr" is what people type: an address without a scheme gets https://. */
+export function withScheme(value: string): string {
+  const trimmed = value.trim();
+  return /^[a-z][a-z0-9+.-]*:/i.test(trimmed) || !/^[^\s/:]+\.[^\s/:]+/.test(trimmed) ? trimmed : `https://${trimmed}`;
+}
+
 export const httpUrl = z
   .string()
   .trim()
   .max(2048, "errors.tooLong")
+  .transform(withScheme)
   .refine((value) => {
+    // A space is never part of an address people mean; the URL parser would quietly encode it.
+    if (/\s/.test(value)) return false;
     try {
       const url = new URL(value);
       return (url.protocol === "http:" || url.protocol === "https:") && url.hostname.includes(".");

@@ -119,7 +119,7 @@ export const en = {
     filterProblemsTitle: "Some filters could not be used, so the list is shown without them.",
     invalidDate: "Enter a date as YYYY-MM-DD.",
     formHasErrors: "Please fix the highlighted fields.",
-    invalidUrl: "Enter a full web address starting with http:// or https://.",
+    invalidUrl: "Enter a web address without spaces, such as www.example.fr or https://example.fr/page.",
     tagTooLong: "Each tag is at most 40 characters.",
     tooManyTags: "At most 30 tags.",
     invalidCountry: "Use a two-letter country code, e.g. FR.",

@@ -121,7 +121,7 @@ export const fr: Messages = {
     filterProblemsTitle: "Certains filtres n’ont pas pu être utilisés : la liste s’affiche sans eux.",
     invalidDate: "Saisissez une date au format AAAA-MM-JJ.",
     formHasErrors: "Merci de corriger les champs signalés.",
-    invalidUrl: "Saisissez une adresse web complète commençant par http:// ou https://.",
+    invalidUrl: "Saisissez une adresse web sans espace, comme www.exemple.fr ou https://exemple.fr/page.",
     tagTooLong: "Chaque étiquette fait au plus 40 caractères.",
     tooManyTags: "30 étiquettes au plus.",
     invalidCountry: "Utilisez un code pays à deux lettres, par ex. FR.",

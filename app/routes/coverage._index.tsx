@@ -34,7 +34,7 @@ export default function Coverage() {
               {t("coverage.new")}
             </Link>
             <Link to="/coverage/import" className="button button-quiet">
-              {t("import.title")}
+              {t("import.coverageTitle")}
             </Link>
           </>
         ) : null}

@@ -96,8 +96,10 @@ export default function GiftPage() {
             <dd>{day(gift.shippedOn)}</dd>
             <dt>{t("gifts.deliveredOn")}</dt>
             <dd>{day(gift.deliveredOn)}</dd>
+            <dt>{t("gifts.carrier")}</dt>
+            <dd>{gift.carrier ?? "—"}</dd>
             <dt>{t("gifts.trackingNumber")}</dt>
-            <dd>{[gift.carrier, gift.trackingNumber].filter(Boolean).join(" · ") || "—"}</dd>
+            <dd>{gift.trackingNumber ?? "—"}</dd>
             {gift.budgetOverrideBy ? (
               <>
                 <dt>{t("campaigns.overBudgetBy")}</dt>

@@ -36,7 +36,7 @@ export default function Gifts() {
               {t("gifts.new")}
             </Link>
             <Link to="/gifts/import" className="button button-quiet">
-              {t("import.title")}
+              {t("import.giftsTitle")}
             </Link>
           </>
         ) : null}

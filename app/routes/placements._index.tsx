@@ -34,7 +34,7 @@ export default function Placements() {
               {t("placements.new")}
             </Link>
             <Link to="/placements/import" className="button button-quiet">
-              {t("import.title")}
+              {t("import.placementsTitle")}
             </Link>
           </>
         ) : null}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { convertMinor, findRate, fromMinorUnits, giftValueMinor, minorDigits, outstandingMinor, toMinorUnits, totalIn, type Rate } from "~/domain/money";
-import { approvalsNeeded, GiftFormSchema, parseSpendQuery, PlacementFormSchema } from "~/domain/spend";
+import { approvalsNeeded, GiftFormSchema, parseSpendQuery, PaymentFormSchema, PlacementFormSchema } from "~/domain/spend";
 
 describe("amounts typed by people become exact minor units", () => {
   it.each([
@@ -113,6 +113,11 @@ describe("bad input is refused by the shared schemas", () => {
   it("a shipped date after the delivered date", () => {
     const result = GiftFormSchema.safeParse({ ...gift, status: "delivered", shippedOn: "2026-03-10", deliveredOn: "2026-03-09" });
     expect(messages(result)).toContain("errors.deliveredBeforeShipped");
+  });
+
+  it("an amount that cannot be read, with one message", () => {
+    const result = PaymentFormSchema.safeParse({ amount: "12,5,0", paidOn: "2026-04-01" });
+    expect(messages(result)).toEqual(["errors.invalidAmount"]);
   });
 
   it("a period whose start is after its end", () => {

@@ -8,7 +8,7 @@ describe("partner fields", () => {
   it("accepts only http(s) URLs", () => {
     expect(httpUrl.safeParse("https://lea-cuisine.fr/blog").success).toBe(true);
     expect(httpUrl.safeParse("http://example.com").success).toBe(true);
-    for (const bad of ["javascript:alert(1)", "data:text/html,hi", "ftp://example.com", "example.com", "https://localhost"]) {
+    for (const bad of ["javascript:alert(1)", "data:text/html,hi", "ftp://example.com", "https://localhost", "https://example.com/a page"]) {
       expect(httpUrl.safeParse(bad).success, bad).toBe(false);
     }
   });
@@ -88,5 +88,16 @@ describe("suspicious audiences", () => {
         { measuredOn: day("2026-03-20"), followers: 13_000, engagementRate: null },
       ]),
     ).toEqual([]);
+  });
+});
+
+describe("web addresses", () => {
+  it("adds https:// to what people type, and refuses spaces", () => {
+    expect(httpUrl.parse("www.site.fr")).toBe("https://www.site.fr");
+    expect(httpUrl.parse(" site.fr/blog ")).toBe("https://site.fr/blog");
+    expect(httpUrl.parse("http://site.fr")).toBe("http://site.fr");
+    expect(httpUrl.safeParse("https://site.fr/mon article").success).toBe(false);
+    expect(httpUrl.safeParse("javascript:alert(1)").success).toBe(false);
+    expect(httpUrl.safeParse("localhost").success).toBe(false);
   });
 });
