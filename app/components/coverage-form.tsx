@@ -30,7 +30,7 @@ export function CoverageFields({ fields, choices, linked, defaultJurisdiction }:
           label={t("coverage.channel")}
           options={[{ value: "", label: t("coverage.noChannel") }, ...choices.channels.map((c) => ({ value: c.id, label: `${t(`platforms.${c.platform}` as "platforms.blog")} ${c.handle ?? c.url ?? ""}` }))]}
         />
-        <SelectField field={fields.campaignId} label={t("campaigns.campaign")} options={[{ value: "", label: t("campaigns.none") }, ...campaignOptions(choices.campaigns)]} />
+        <SelectField field={fields.campaignId} label={t("campaigns.campaign")} options={[{ value: "", label: t("campaigns.none") }, ...campaignOptions(choices.campaigns, t, i18n.language)]} />
         <SelectField
           field={fields.jurisdiction}
           label={t("coverage.jurisdiction")}

@@ -1,4 +1,6 @@
+import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
+import { formatDay } from "~/utils/format";
 
 /** A list filter: a labelled select whose first choice, "All", means no filter. */
 export function FilterSelect({
@@ -33,6 +35,11 @@ export function FilterSelect({
   );
 }
 
-export function campaignOptions(campaigns: { id: string; name: string }[]) {
-  return campaigns.map((c) => ({ value: c.id, label: c.name }));
+/** Campaigns to choose from; one that has ended says so, so nothing is booked to it unawares. */
+export function campaignOptions(campaigns: { id: string; name: string; endsOn?: string | Date | null }[], t: TFunction, locale: string) {
+  const today = new Date().toISOString().slice(0, 10);
+  return campaigns.map((c) => {
+    const ended = c.endsOn && String(typeof c.endsOn === "string" ? c.endsOn : c.endsOn.toISOString()).slice(0, 10) < today;
+    return { value: c.id, label: ended ? t("campaigns.endedOption", { name: c.name, day: formatDay(locale, c.endsOn!) }) : c.name };
+  });
 }

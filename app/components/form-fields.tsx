@@ -1,6 +1,7 @@
 import { getInputProps, getSelectProps, getTextareaProps, useField, useFormMetadata, type FieldMetadata } from "@conform-to/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import { messageParts } from "~/domain/rules";
 
 /** What a field component needs to find its field in the surrounding ConformForm. */
 export interface FieldRef {
@@ -14,9 +15,10 @@ export function FieldErrors({ id, errors }: { id: string; errors?: string[] }) {
   if (!errors?.length) return null;
   return (
     <ul id={id} className="field-errors" role="alert">
-      {errors.map((error) => (
-        <li key={error}>{t(error as never)}</li>
-      ))}
+      {errors.map((error) => {
+        const { key, values } = messageParts(error);
+        return <li key={error}>{t(key as never, values)}</li>;
+      })}
     </ul>
   );
 }

@@ -7,9 +7,22 @@ export class RuleViolation extends Error {
     public readonly status: 403 | 404 | 409 | 422 = 409,
     /** The form field the rule is about, when there is one. */
     public readonly field?: string,
+    /** What the message names ("Julien Fabre cannot receive gifts"). */
+    public readonly values?: Record<string, string>,
   ) {
     super(messageKey);
   }
+
+  /** The message as forms carry it: its key, with its values when it has some (see messageParts). */
+  formMessage(): string {
+    return this.values ? `${this.messageKey}?${new URLSearchParams(this.values)}` : this.messageKey;
+  }
+}
+
+/** A form message: an i18n key, optionally followed by `?name=value` pairs to fill it in. */
+export function messageParts(message: string): { key: string; values: Record<string, string> } {
+  const [key, query] = message.split("?", 2);
+  return { key, values: query ? Object.fromEntries(new URLSearchParams(query)) : {} };
 }
 
 

@@ -638,6 +638,7 @@ export const en = {
     unconvertedHint: "An admin can add the missing rates under Settings → Exchange rates. Rates are never guessed.",
   },
   campaigns: {
+    endedOption: "{{name}} (ended {{day}})",
     resultsTitle: "Results",
     noResults: "Nothing has been tagged with this campaign yet: no gifts shipped, placements committed or coverage published.",
     resultsHint: "Every gift, placement and coverage item tagged with this campaign, whatever its date, in {{currency}}.",
@@ -705,6 +706,9 @@ export const en = {
     emptyTitle: "No products",
   },
   gifts: {
+    batchShown: "Only the gifts of the batch you just sent are listed.",
+    showAll: "Show all gifts",
+    cannotReceive: "Do not contact: cannot receive gifts.",
     title: "Gifts",
     new: "New gift",
     newBatch_one: "Send a gift to {{count}} partner",
@@ -837,6 +841,7 @@ export const en = {
     emptyTitle: "No spend in this period",
     empty: "No gift was shipped, no placement committed and nothing was paid in this period with these filters.",
     doNotContact: "A chosen partner is marked do not contact: gifts and placements are refused.",
+    doNotContactNamed: "Marked do not contact, so gifts and placements are refused: {{names}}. Untick them to go on.",
     unknownPartner: "A chosen partner does not exist or was merged.",
   },
   workspace: {

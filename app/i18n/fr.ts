@@ -640,6 +640,7 @@ export const fr: Messages = {
     unconvertedHint: "Un administrateur peut ajouter les taux manquants dans Paramètres → Taux de change. Aucun taux n’est deviné.",
   },
   campaigns: {
+    endedOption: "{{name}} (terminée le {{day}})",
     resultsTitle: "Résultats",
     noResults: "Rien n'est encore rattaché à cette campagne : aucun cadeau expédié, aucun placement engagé, aucune retombée publiée.",
     resultsHint: "Tous les cadeaux, placements et retombées rattachés à cette campagne, quelle que soit leur date, en {{currency}}.",
@@ -707,6 +708,9 @@ export const fr: Messages = {
     emptyTitle: "Aucun produit",
   },
   gifts: {
+    cannotReceive: "Ne pas contacter : ne peut pas recevoir de cadeau.",
+    batchShown: "Seuls les cadeaux de l’envoi que vous venez de faire sont listés.",
+    showAll: "Voir tous les cadeaux",
     title: "Cadeaux",
     new: "Nouveau cadeau",
     newBatch_one: "Envoyer un cadeau à {{count}} partenaire",
@@ -839,6 +843,7 @@ export const fr: Messages = {
     emptyTitle: "Aucune dépense sur cette période",
     empty: "Aucun cadeau envoyé, aucun partenariat engagé et aucun paiement sur cette période avec ces filtres.",
     doNotContact: "Un partenaire choisi est marqué « ne pas contacter » : cadeaux et partenariats sont refusés.",
+    doNotContactNamed: "Marqués « ne pas contacter », cadeaux et partenariats leur sont refusés : {{names}}. Décochez-les pour continuer.",
     unknownPartner: "Un partenaire choisi n’existe pas ou a été fusionné.",
   },
   workspace: {

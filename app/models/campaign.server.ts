@@ -26,7 +26,7 @@ export async function listCampaigns(options: { page: number; archived: boolean }
 }
 
 export function campaignChoices() {
-  return db().campaign.findMany({ where: { archivedAt: null }, select: { id: true, name: true }, orderBy: { name: "asc" }, take: 500 });
+  return db().campaign.findMany({ where: { archivedAt: null }, select: { id: true, name: true, endsOn: true }, orderBy: { name: "asc" }, take: 500 });
 }
 
 export function getCampaign(id: string) {

@@ -15,9 +15,10 @@ const day = (iso: string | undefined) => (iso ? utcDay(iso) : null);
 
 /** Gifts and placements go only to live partners that may be contacted. */
 export async function assertMayReceive(tx: DbClient, partnerIds: string[], field = "partnerId") {
-  const partners = await tx.partner.findMany({ where: { id: { in: partnerIds } }, select: { id: true, stage: true, mergedIntoId: true } });
+  const partners = await tx.partner.findMany({ where: { id: { in: partnerIds } }, select: { id: true, name: true, stage: true, mergedIntoId: true } });
   if (partners.length !== new Set(partnerIds).size || partners.some((p) => p.mergedIntoId)) throw new RuleViolation("spend.unknownPartner", 422, field);
-  if (partners.some((p) => isDoNotContact(p.stage))) throw new RuleViolation("spend.doNotContact", 422, field);
+  const refused = partners.filter((p) => isDoNotContact(p.stage));
+  if (refused.length) throw new RuleViolation("spend.doNotContactNamed", 422, field, { names: refused.map((p) => p.name).join(", ") });
 }
 
 /** What the gift form names: a catalogue product (its price and name by default) or a free-text item. */

@@ -44,7 +44,7 @@ export default function ComplianceQueue() {
       <Form method="get" className="filters card" aria-label={t("common.filters")}>
         <FilterSelect id="queue-jurisdiction" name="jurisdiction" label={t("coverage.jurisdiction")} value={query.jurisdiction} options={disclosureJurisdictions.map((code) => ({ value: code, label: code }))} />
         <FilterSelect id="queue-platform" name="platform" label={t("coverage.platform")} value={query.platform} options={disclosurePlatforms.map((p) => ({ value: p, label: t(`platforms.${p}`) }))} />
-        <FilterSelect id="queue-campaign" name="campaignId" label={t("campaigns.campaign")} value={query.campaignId} options={campaignOptions(campaigns)} />
+        <FilterSelect id="queue-campaign" name="campaignId" label={t("campaigns.campaign")} value={query.campaignId} options={campaignOptions(campaigns, t, i18n.language)} />
         <FilterSelect id="queue-reason" name="reason" label={t("compliance.reason")} value={query.reason} options={failingReasons.map((code) => ({ value: code, label: t(`reasons.${code}.title`) }))} />
         <div className="field">
           <label htmlFor="queue-order">{t("common.sort")}</label>

@@ -41,7 +41,7 @@ export default function Coverage() {
       </PageHeader>
       <Form method="get" className="filters card" aria-label={t("common.filters")}>
         <FilterSelect id="coverage-platform" name="platform" label={t("coverage.platform")} value={query.platform} options={disclosurePlatforms.map((p) => ({ value: p, label: t(`platforms.${p}`) }))} />
-        <FilterSelect id="coverage-campaign" name="campaignId" label={t("campaigns.campaign")} value={query.campaignId} options={campaignOptions(campaigns)} />
+        <FilterSelect id="coverage-campaign" name="campaignId" label={t("campaigns.campaign")} value={query.campaignId} options={campaignOptions(campaigns, t, i18n.language)} />
         <FilterSelect id="coverage-verdict" name="verdict" label={t("coverage.verdict")} value={query.verdict} options={verdicts.map((v) => ({ value: v, label: t(`verdicts.${v}`) }))} />
         {query.partnerId ? <input type="hidden" name="partnerId" value={query.partnerId} /> : null}
         <button type="submit" className="button button-quiet">

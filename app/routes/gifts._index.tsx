@@ -46,7 +46,7 @@ export default function Gifts() {
       </PageHeader>
       <Form method="get" className="filters card" aria-label={t("common.filters")}>
         <FilterSelect id="gift-status" name="status" label={t("common.status")} value={query.status} options={giftStatuses.map((s) => ({ value: s, label: t(`giftStatuses.${s}`) }))} />
-        <FilterSelect id="gift-campaign" name="campaignId" label={t("campaigns.campaign")} value={query.campaignId} options={campaignOptions(campaigns)} />
+        <FilterSelect id="gift-campaign" name="campaignId" label={t("campaigns.campaign")} value={query.campaignId} options={campaignOptions(campaigns, t, i18n.language)} />
         <div className="field">
           <label htmlFor="gift-waiting">{t("gifts.waitingDays")}</label>
           <input id="gift-waiting" name="waitingDays" type="number" min={0} max={3650} inputMode="numeric" defaultValue={query.waitingDays ?? ""} />
@@ -57,6 +57,11 @@ export default function Gifts() {
         </button>
         <Link to="/gifts?waitingDays=30">{t("gifts.waitingLink")}</Link>
       </Form>
+      {query.batch ? (
+        <p className="notice" role="status">
+          {t("gifts.batchShown")} <Link to="/gifts">{t("gifts.showAll")}</Link>
+        </p>
+      ) : null}
       {rows.length ? (
         <section className="card">
           <div className="table-wrap" tabIndex={0}>

@@ -75,14 +75,23 @@ export default function NewGift() {
             <legend>{t("gifts.recipients")}</legend>
             {chosen.length ? (
               <ul className="plain-list">
-                {chosen.map((p) => (
-                  <li key={p.id} className="field-checkbox">
-                    <input type="checkbox" id={`recipient-${p.id}`} name="partnerIds" value={p.id} defaultChecked />
-                    <label htmlFor={`recipient-${p.id}`}>
-                      {p.name} <StageBadge stage={p.stage} />
-                    </label>
-                  </li>
-                ))}
+                {chosen.map((p) => {
+                  // A do-not-contact partner stays listed, so the selection is explained, but cannot be ticked.
+                  const refused = p.stage === "do_not_contact";
+                  return (
+                    <li key={p.id} className="field-checkbox">
+                      <input type="checkbox" id={`recipient-${p.id}`} name="partnerIds" value={p.id} defaultChecked={!refused} disabled={refused} aria-describedby={refused ? `recipient-${p.id}-note` : undefined} />
+                      <label htmlFor={`recipient-${p.id}`}>
+                        {p.name} <StageBadge stage={p.stage} />
+                      </label>
+                      {refused ? (
+                        <span id={`recipient-${p.id}-note`} className="hint m-0">
+                          {t("gifts.cannotReceive")}
+                        </span>
+                      ) : null}
+                    </li>
+                  );
+                })}
               </ul>
             ) : (
               <p className="muted">{t("gifts.noRecipients")}</p>
@@ -100,7 +109,7 @@ export default function NewGift() {
             <TextField field={fields.unitValue} label={t("gifts.unitValue")} inputMode="decimal" hint={t("gifts.unitValueHint")} />
             <TextField field={fields.shipping} label={t("gifts.shipping")} inputMode="decimal" />
             <TextField field={fields.currency} label={t("money.currency")} hint={t("money.currencyHint")} />
-            <SelectField field={fields.campaignId} label={t("campaigns.campaign")} options={[{ value: "", label: t("campaigns.none") }, ...campaignOptions(campaigns)]} />
+            <SelectField field={fields.campaignId} label={t("campaigns.campaign")} options={[{ value: "", label: t("campaigns.none") }, ...campaignOptions(campaigns, t, i18n.language)]} />
             <SelectField field={fields.status} label={t("common.status")} options={(["planned", "shipped", "delivered"] as const).map((s) => ({ value: s, label: t(`giftStatuses.${s}`) }))} />
             <TextField field={fields.carrier} label={t("gifts.carrier")} />
             <TextField field={fields.trackingNumber} label={t("gifts.trackingNumber")} />

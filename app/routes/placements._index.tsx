@@ -46,7 +46,7 @@ export default function Placements() {
       </PageHeader>
       <Form method="get" className="filters card" aria-label={t("common.filters")}>
         <FilterSelect id="placement-status" name="status" label={t("common.status")} value={query.status} options={placementStatuses.map((s) => ({ value: s, label: t(`placementStatuses.${s}`) }))} />
-        <FilterSelect id="placement-campaign" name="campaignId" label={t("campaigns.campaign")} value={query.campaignId} options={campaignOptions(campaigns)} />
+        <FilterSelect id="placement-campaign" name="campaignId" label={t("campaigns.campaign")} value={query.campaignId} options={campaignOptions(campaigns, t, i18n.language)} />
         <button type="submit" className="button button-quiet">
           {t("common.apply")}
         </button>

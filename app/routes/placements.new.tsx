@@ -41,7 +41,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function NewPlacement() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { partner, found, q, campaigns, currency, campaignId } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
@@ -67,7 +67,7 @@ export default function NewPlacement() {
             <input type="hidden" name="partnerId" value={partner.id} />
             <div className="form-grid">
               <TextField field={fields.title} label={t("placements.placementTitle")} />
-              <SelectField field={fields.campaignId} label={t("campaigns.campaign")} options={[{ value: "", label: t("campaigns.none") }, ...campaignOptions(campaigns)]} />
+              <SelectField field={fields.campaignId} label={t("campaigns.campaign")} options={[{ value: "", label: t("campaigns.none") }, ...campaignOptions(campaigns, t, i18n.language)]} />
               <TextField field={fields.fee} label={t("placements.fee")} inputMode="decimal" />
               <TextField field={fields.currency} label={t("money.currency")} hint={t("money.currencyHint")} />
               <TextField field={fields.agreedOn} label={t("placements.agreedOn")} type="date" />

@@ -77,7 +77,7 @@ export default function Spend() {
           <label htmlFor="spend-to">{t("common.to")}</label>
           <input id="spend-to" name="to" type="date" defaultValue={query.to ?? ""} aria-invalid={problems.some((p) => p.field === "to") || undefined} />
         </div>
-        <FilterSelect id="spend-campaign" name="campaignId" label={t("campaigns.campaign")} value={query.campaignId} options={campaignOptions(campaigns)} />
+        <FilterSelect id="spend-campaign" name="campaignId" label={t("campaigns.campaign")} value={query.campaignId} options={campaignOptions(campaigns, t, i18n.language)} />
         <FilterSelect id="spend-owner" name="ownerId" label={t("partners.owner")} value={query.ownerId} options={owners.map((o) => ({ value: o.id, label: o.name }))} />
         <div className="field field-narrow">
           <label htmlFor="spend-country">{t("partners.country")}</label>

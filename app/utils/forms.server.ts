@@ -68,7 +68,7 @@ export async function once(formData: FormData, stillSaving: () => Response, run:
 
 /** A broken rule as a Conform reply: on its field when it names one, else on the whole form. */
 export function replyToRule(submission: { reply: (options: { formErrors?: string[]; fieldErrors?: Record<string, string[]> }) => SubmissionResult<string[]> }, error: RuleViolation) {
-  return error.field ? submission.reply({ fieldErrors: { [error.field]: [error.messageKey] } }) : submission.reply({ formErrors: [error.messageKey] });
+  return error.field ? submission.reply({ fieldErrors: { [error.field]: [error.formMessage()] } }) : submission.reply({ formErrors: [error.formMessage()] });
 }
 
 /**

@@ -54,6 +54,8 @@ describe("gifts", () => {
     const ids = [await partner("Fine"), await partner("Stop", "do_not_contact")];
     const response = await gift({ itemName: "Serum", quantity: "1", unitValue: "10", currency: "EUR", status: "planned" }, ids);
     expect(response.status).toBe(422);
+    // The message names who was refused.
+    expect(JSON.stringify((await response.json()).result)).toContain("spend.doNotContactNamed?names=Stop");
     expect(await db().gift.count({ where: { partnerId: { in: ids } } })).toBe(0);
   });
 
