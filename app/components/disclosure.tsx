@@ -16,7 +16,7 @@ export function ReasonList({ reasons }: { reasons: readonly string[] }) {
     <ul className="reason-list">
       {reasons.map((reason) => (
         <li key={reason}>
-          <strong>{t(`reasons.${reason}.title` as "reasons.NO_DISCLOSURE.title")}</strong> <code className="muted">{reason}</code>
+          <strong>{t(`reasons.${reason}.title` as "reasons.NO_DISCLOSURE.title")}</strong>
           <br />
           {t(`reasons.${reason}.explain` as "reasons.NO_DISCLOSURE.explain")}
         </li>

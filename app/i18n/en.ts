@@ -928,7 +928,7 @@ export const en = {
     labelFlags: "Platform label: {{label}} · Retouched images: {{retouched}} · Virtual images: {{virtual}}",
     disclosure: "Disclosure",
     verdict: "Verdict",
-    ruleSet: "rules {{id}}",
+    ruleSet: "checked against the {{id}}",
     source: { item: "jurisdiction set on this item", campaign: "jurisdiction from the campaign", default: "workspace default jurisdiction" },
     defaultJurisdictionUsed: "Neither this item nor its campaign names a jurisdiction, so it was checked under the workspace default: {{jurisdiction}}.",
     decided: "Decision: {{decision}}.",
@@ -987,6 +987,8 @@ export const en = {
     legendHidden: "hidden (below the fold or buried)",
   },
   compliance: {
+    ruleSetName: "{{jurisdiction}} rules, version {{version}}",
+    versionNumber: "version {{version}}",
     queueTitle: "Compliance queue",
     queueIntro: "Coverage whose advertising disclosure is missing or insufficient and that nobody has reviewed yet.",
     queueCount_one: "{{count}} item to review",

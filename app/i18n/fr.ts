@@ -930,7 +930,7 @@ export const fr: Messages = {
     labelFlags: "Mention de la plateforme : {{label}} · Images retouchées : {{retouched}} · Images virtuelles : {{virtual}}",
     disclosure: "Mention publicitaire",
     verdict: "Verdict",
-    ruleSet: "règles {{id}}",
+    ruleSet: "vérifié selon les {{id}}",
     source: { item: "juridiction fixée sur la retombée", campaign: "juridiction de la campagne", default: "juridiction par défaut de l'espace" },
     defaultJurisdictionUsed: "Ni cette retombée ni sa campagne n'indiquent de juridiction : elle a été vérifiée selon la juridiction par défaut, {{jurisdiction}}.",
     decided: "Décision : {{decision}}.",
@@ -989,6 +989,8 @@ export const fr: Messages = {
     legendHidden: "cachée (sous le « plus » ou noyée)",
   },
   compliance: {
+    ruleSetName: "règles {{jurisdiction}}, version {{version}}",
+    versionNumber: "version {{version}}",
     queueTitle: "File de conformité",
     queueIntro: "Les retombées dont la mention publicitaire est absente ou insuffisante et que personne n'a encore examinées.",
     queueCount_one: "{{count}} retombée à examiner",

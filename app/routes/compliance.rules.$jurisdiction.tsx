@@ -83,7 +83,7 @@ export default function EditRuleSet() {
       {canEdit ? (
         <section className="card" aria-labelledby="recheck-title">
           <h2 id="recheck-title">{t("compliance.recheckTitle")}</h2>
-          <p className="hint">{t("compliance.recheckIntro", { id: `${rules.jurisdiction}@${rules.version}` })}</p>
+          <p className="hint">{t("compliance.recheckIntro", { id: t("compliance.ruleSetName", { jurisdiction: rules.jurisdiction, version: String(rules.version) }) })}</p>
           <Form method="post">
             <input type="hidden" name="intent" value="recheck" />
             <button type="submit" className="button" disabled={rechecking} aria-busy={rechecking}>
@@ -130,7 +130,7 @@ export default function EditRuleSet() {
           {history.map((v) => (
             <li key={v.version}>
               <span>
-                <strong>{`${rules.jurisdiction}@${v.version}`}</strong> {v.note ? `· ${v.note}` : v.version === 1 ? `· ${t("compliance.specVersion")}` : ""}
+                <strong>{t("compliance.ruleSetName", { jurisdiction: rules.jurisdiction, version: String(v.version) })}</strong> {v.note ? `· ${v.note}` : v.version === 1 ? `· ${t("compliance.specVersion")}` : ""}
               </span>
               <span className="muted">{v.createdAt ? `${v.createdBy ?? "—"} · ${formatDateTime(i18n.language, v.createdAt)}` : ""}</span>
             </li>

@@ -30,7 +30,7 @@ export default function RuleSets() {
       {sets.map((set) => (
         <section key={set.jurisdiction} className="card" aria-labelledby={`rules-${set.jurisdiction}`}>
           <h2 id={`rules-${set.jurisdiction}`}>
-            {t(`jurisdictions.${set.jurisdiction}`)} <span className="muted">{`${set.jurisdiction}@${set.version}`}</span>
+            {t(`jurisdictions.${set.jurisdiction}`)} <span className="muted">{t("compliance.versionNumber", { version: String(set.version) })}</span>
           </h2>
           <dl className="details">
             <div>

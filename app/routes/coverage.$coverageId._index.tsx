@@ -136,7 +136,7 @@ export default function CoveragePage() {
             <h3>
               {t(`jurisdictions.${check.jurisdiction}` as "jurisdictions.FR")} <VerdictBadge verdict={check.verdict} />{" "}
               <span className="muted">
-                {t("coverage.ruleSet", { id: `${check.jurisdiction}@${check.ruleSetVersion}` })} · {t(`coverage.source.${check.jurisdictionSource}` as "coverage.source.item")}
+                {t("coverage.ruleSet", { id: t("compliance.ruleSetName", { jurisdiction: check.jurisdiction, version: String(check.ruleSetVersion) }) })} · {t(`coverage.source.${check.jurisdictionSource}` as "coverage.source.item")}
               </span>
             </h3>
             <ReasonList reasons={check.reasons} />
