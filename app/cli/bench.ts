@@ -29,6 +29,9 @@ import { BENCH_SIZE, generateDataset } from "./generate-data";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 
+/** The time a page may add to its own SQL (rendering, session, compression), at p50. */
+const BEYOND_SQL_TARGET_MS = 25;
+
 const targets: Record<string, number | null> = {
   "partner list, default": null,
   "partner list, filtered": null,
@@ -145,7 +148,7 @@ function pages(context: MetricsContext, captured: CapturedStatements, samplePart
     { name: "partner list, searched", url: () => `/partners?${LIST_SEARCH}`, sql: () => captured.partnerList.searched },
     {
       name: "partner page with cost-benefit panel",
-      url: () => `/partners/${nextPartner()}`,
+      url: () => `/partners/${nextPartner()}?tab=cost-benefit`,
       sql: () => {
         const partnerId = nextPartner();
         return [groupsSql({ ...twelveMonths, partnerId }, "none"), groupsSql({ ...twelveMonths, partnerId }, "month")];
@@ -160,13 +163,14 @@ function pages(context: MetricsContext, captured: CapturedStatements, samplePart
 
 function ratioTable(engine: string, results: { name: string; page: Timing; sql: Timing }[]) {
   console.log(`\n${engine}: ${RUNS} runs after ${WARMUP} warm-ups, on a server warmed with ${SERVER_WARMUP_ROUNDS} requests per page. Page = full HTML document over HTTP from the production build; SQL = the page's main statements run directly.`);
-  console.log("| page | page p50 ms | page p95 ms | SQL p50 ms | SQL p95 ms | page / SQL (p95) | target p95 |");
+  console.log(`Beyond SQL = page p50 − SQL p50: what the app adds to its statements (target ≤ ${BEYOND_SQL_TARGET_MS} ms on PostgreSQL).`);
+  console.log("| page | page p50 ms | page p95 ms | SQL p50 ms | SQL p95 ms | beyond SQL (p50) ms | target |");
   console.log("|---|---:|---:|---:|---:|---:|---:|");
   for (const { name, page, sql } of results) {
     const target = targets[name];
-    const ratio = page.p95 / sql.p95;
-    const verdict = [target === null ? "—" : `≤ ${target} ${page.p95 <= target ? "ok" : "MISSED"}`, `ratio ${ratio <= 2 ? "ok" : "MISSED"}`].join("; ");
-    console.log(`| ${name} | ${page.p50.toFixed(1)} | ${page.p95.toFixed(1)} | ${sql.p50.toFixed(1)} | ${sql.p95.toFixed(1)} | ${ratio.toFixed(2)}× | ${verdict} |`);
+    const beyond = page.p50 - sql.p50;
+    const verdict = [target === null ? null : `p95 ≤ ${target} ${page.p95 <= target ? "ok" : "MISSED"}`, `beyond ≤ ${BEYOND_SQL_TARGET_MS} ${beyond <= BEYOND_SQL_TARGET_MS ? "ok" : "MISSED"}`].filter(Boolean).join("; ");
+    console.log(`| ${name} | ${page.p50.toFixed(1)} | ${page.p95.toFixed(1)} | ${sql.p50.toFixed(1)} | ${sql.p95.toFixed(1)} | ${beyond.toFixed(1)} | ${verdict} |`);
   }
 }
 

@@ -25,7 +25,9 @@ export function ConformForm<Schema extends Record<string, unknown>>({ form, chil
   const actionData = useActionData<{ formId?: string } | undefined>();
   const [key, setKey] = useState(newIdempotencyKey);
   const submitted = useRef(false);
-  const answeredThisForm = actionData?.formId === form.id;
+  // The action answered (an error, a question) rather than redirecting: keep what was typed. A page
+  // with several forms names the form its answer is for.
+  const answeredThisForm = actionData !== undefined && (!actionData?.formId || actionData.formId === form.id);
   useEffect(() => {
     if (navigation.state !== "idle" || !submitted.current) return;
     submitted.current = false;

@@ -118,6 +118,45 @@ export async function layoutProblems(page: Page): Promise<string[]> {
   });
 }
 
+/** The values of one column, read from the rows as shown. */
+async function columnValues(page: Page, header: string) {
+  // textContent, not innerText: headers are shown in capitals by CSS.
+  const headers = await page.locator("thead th").evaluateAll((cells) => cells.map((cell) => (cell.textContent ?? "").replace(/[▲▼↕]/g, "").split(/[,:]/)[0].trim()));
+  const index = headers.findIndex((text) => text.toLowerCase() === header.toLowerCase());
+  expect(index, `column ${header} in ${headers.join(" | ")}`).toBeGreaterThanOrEqual(0);
+  return page.locator(`tbody tr > :nth-child(${index + 1})`).evaluateAll((cells) => cells.map((cell) => cell.textContent ?? ""));
+}
+
+const figure = (text: string) => (text.trim().startsWith("—") ? null : Number(text.replace(/[^\d.-]/g, "")));
+
+test("every sortable header of the ranking orders the rows by its figures", async ({ page, signInAs }) => {
+  await signInAs("marketing");
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.goto("/reports/cost-benefit");
+  expect(await page.locator("tbody tr").count()).toBeGreaterThan(5);
+  const sortable = await page.locator("thead th[aria-sort] a").evaluateAll((links) => links.map((link) => (link.textContent ?? "").replace(/[▲▼↕]/g, "").split(/[,:]/)[0].trim()));
+  const headers = sortable.filter((text) => text !== "Partner");
+  expect(headers.length).toBeGreaterThanOrEqual(15);
+  for (const header of headers) {
+    // "EMV" must not find "EMV ratio".
+    const th = page.locator("thead th").filter({ has: page.getByRole("link", { name: new RegExp(`^${header}(?!\\s?\\w)`) }) });
+    await expect(th).toHaveCount(1);
+    for (const direction of ["ascending", "descending"] as const) {
+      for (let clicks = 0; clicks < 2; clicks++) {
+        const current = await th.getAttribute("aria-sort");
+        if (current === direction) break;
+        await th.getByRole("link").click();
+        // The rows and the header change together, once the new page has loaded.
+        await expect(th).not.toHaveAttribute("aria-sort", current ?? "");
+      }
+      expect(await th.getAttribute("aria-sort"), header).toBe(direction);
+      const known = (await columnValues(page, header)).map(figure).filter((value): value is number => value !== null);
+      const ordered = [...known].sort((a, b) => (direction === "ascending" ? a - b : b - a));
+      expect(known, `${header} ${direction}`).toEqual(ordered);
+    }
+  }
+});
+
 for (const role of roles) {
   for (const size of widths) {
     test(`layout holds for ${role} at ${size.width}px`, async ({ page, signInAs }) => {

@@ -9,7 +9,7 @@ test("a community manager records a partner and a channel, then finds it by filt
   await page.getByLabel("Name").fill(name);
   await page.getByLabel("Website").fill("javascript:alert(1)");
   await page.getByRole("button", { name: "Create" }).click();
-  await expect(page.getByText("Enter a full web address starting with http:// or https://.")).toBeVisible();
+  await expect(page.getByText("Enter a web address without spaces, such as www.example.fr or https://example.fr/page.")).toBeVisible();
 
   await page.getByLabel("Website").fill("https://lea-cuisine.example.fr");
   await page.getByLabel("Stage").selectOption("active");

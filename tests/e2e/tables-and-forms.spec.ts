@@ -1,0 +1,77 @@
+/** The shared table sorts from its headers, and forms cannot record the same thing twice. */
+import { expect, test } from "./fixtures";
+import type { Locator, Page } from "@playwright/test";
+
+/** The values of one column, read from the rows as shown. */
+async function columnValues(table: Locator, header: string) {
+  // textContent, not innerText: headers are shown in capitals by CSS.
+  const headers = await table.locator("thead th").evaluateAll((cells) => cells.map((cell) => (cell.textContent ?? "").replace(/[▲▼↕]/g, "").split(",")[0].trim()));
+  const index = headers.findIndex((text) => text.toLowerCase() === header.toLowerCase());
+  expect(index, `column ${header} in ${headers.join(" | ")}`).toBeGreaterThanOrEqual(0);
+  return table.locator(`tbody tr > :nth-child(${index + 1})`).evaluateAll((cells) => cells.map((cell) => cell.textContent ?? ""));
+}
+
+const asNumber = (text: string) => (text.trim().startsWith("—") ? null : Number(text.replace(/[^\d.-]/g, "")));
+
+function expectOrdered(values: (number | string | null)[], direction: "asc" | "desc") {
+  const known = values.filter((v) => v !== null) as (number | string)[];
+  const sorted = [...known].sort((a, b) => (typeof a === "number" && typeof b === "number" ? a - b : String(a).localeCompare(String(b), "en", { sensitivity: "base" })));
+  if (direction === "desc") sorted.reverse();
+  expect(known).toEqual(sorted);
+}
+
+async function clickHeader(page: Page, header: string) {
+  const link = page.locator("thead th").filter({ hasText: new RegExp(`^${header}`, "i") }).getByRole("link");
+  const target = (await link.getAttribute("href"))!;
+  await link.click();
+  // The rows change once the page at the link's address has loaded.
+  await page.waitForURL((url) => `${url.pathname}${url.search}` === target);
+}
+
+test("every sortable header of the partner list orders the rows by its column", async ({ page, signInAs }) => {
+  await signInAs("manager");
+  for (const [name, followers, country] of [["Sort Alpha", "900", "FR"], ["Sort Beta", "50000", "BE"], ["Sort Gamma", "7000", "DE"]]) {
+    await page.goto("/partners/new");
+    await page.getByLabel("Name").fill(`${name} ${Date.now()}`);
+    await page.getByLabel("Country").fill(country);
+    await page.getByRole("button", { name: "Create", exact: true }).click();
+    await page.locator("summary", { hasText: "Add a channel" }).click();
+    await page.locator("#add-channel").getByLabel("Followers").fill(followers);
+    await page.locator("#add-channel").getByRole("button", { name: "Add a channel" }).click();
+    await expect(page.getByRole("status")).toHaveText("Channel added.");
+  }
+  await page.goto("/partners?q=sort");
+  const table = page.getByRole("table");
+  await clickHeader(page, "Followers");
+  await expect(page).toHaveURL(/sort=followers&dir=asc/);
+  expectOrdered((await columnValues(table, "Followers")).map(asNumber), "asc");
+  await clickHeader(page, "Followers");
+  await expect(page).toHaveURL(/sort=followers&dir=desc/);
+  expect((await columnValues(table, "Followers")).map(asNumber)).toEqual([50000, 7000, 900]);
+  await clickHeader(page, "Country");
+  expectOrdered(await columnValues(table, "Country"), "asc");
+  await clickHeader(page, "Name");
+  expectOrdered(await columnValues(table, "Name"), "asc");
+  await expect(table.locator("thead th[aria-sort='ascending']")).toHaveText(/Name/);
+});
+
+test("a follow-up form empties after saving, and a double click records one follow-up", async ({ page, signInAs }) => {
+  await signInAs("manager");
+  const name = `Double Click ${Date.now()}`;
+  await page.goto("/partners/new");
+  await page.getByLabel("Name").fill(name);
+  await page.getByRole("button", { name: "Create", exact: true }).click();
+  await page.getByRole("navigation", { name: "Partner sections" }).getByRole("link", { name: "Outreach" }).click();
+  await page.locator("summary", { hasText: "Add follow-up" }).click();
+  const form = page.locator("#new-task");
+  await form.getByLabel("What to do").fill("Send the press kit");
+  await form.getByLabel("Due").fill(new Date(Date.now() + 86_400_000).toISOString().slice(0, 10));
+  const keyBefore = await form.locator("input[name=idempotencyKey]").inputValue();
+  await form.getByRole("button", { name: "Add follow-up" }).dblclick();
+  await expect(page.getByRole("status")).toHaveText(/Follow-up added|already saved/);
+  await expect(page.getByRole("region", { name: "Follow-ups" }).getByText("Send the press kit")).toHaveCount(1);
+  await expect(form.getByLabel("What to do")).toHaveValue("");
+  // The next entry gets a key of its own.
+  expect(keyBefore).toMatch(/^[0-9a-f]{32}$/);
+  await expect(form.locator("input[name=idempotencyKey]")).not.toHaveValue(keyBefore);
+});
