@@ -8,21 +8,11 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import { test as base, expect, type Page } from "@playwright/test";
-import { createCookie } from "@remix-run/node";
-import { E2E_SESSION_SECRET } from "../../playwright.config";
-import { can, roles, type Permission, type Role } from "../../app/utils/permissions";
-import { demoFile } from "./users";
+import type { Page } from "@playwright/test";
+import { can, roles, type Permission } from "../../app/utils/permissions";
+import { demo, expect, test, type Demo } from "./demo-fixtures";
 
-const dataDir = path.join(process.env.E2E_DATA_ROOT ?? path.resolve("test-results/e2e-data"), "demo");
 const screenshotDir = path.resolve("test-results/screenshots");
-
-type RecordKind = "partner" | "campaign" | "coverage" | "placement" | "gift";
-interface Demo {
-  sessions: Record<Role, string>;
-  records: Record<RecordKind, string>;
-}
-const demo = (): Demo => JSON.parse(fs.readFileSync(demoFile(dataDir), "utf8"));
 
 /** [name, path, permission needed (none: every signed-in user)] */
 const pages: [string, string | ((records: Demo["records"]) => string), Permission | null][] = [
@@ -74,18 +64,8 @@ const widths = [
   { name: "phone", width: 390, height: 844 },
 ] as const;
 
-const test = base.extend<{ signInAs: (role: Role) => Promise<void> }>({
-  signInAs: async ({ context, baseURL }, use) => {
-    await use(async (role) => {
-      const cookie = createCookie("pl_session", { secrets: [E2E_SESSION_SECRET] });
-      const value = (await cookie.serialize(demo().sessions[role])).split(";")[0].split("=").slice(1).join("=");
-      await context.addCookies([{ name: "pl_session", value, url: baseURL!, httpOnly: true, sameSite: "Lax", secure: true }]);
-    });
-  },
-});
-
 /** What is wrong with the page as laid out, in words; empty when nothing is. */
-export async function layoutProblems(page: Page): Promise<string[]> {
+async function layoutProblems(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const problems: string[] = [];
     const describe = (element: Element) => {
