@@ -1,5 +1,6 @@
 import { getInputProps, getSelectProps, getTextareaProps, useField, useFormMetadata, type FieldMetadata } from "@conform-to/react";
-import type { ReactNode } from "react";
+import * as AlertDialog from "@radix-ui/react-alert-dialog";
+import { useRef, useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { messageParts } from "~/domain/rules";
 
@@ -147,16 +148,47 @@ export function SubmitButton({ children, busy, className = "button" }: { childre
 }
 
 /** A submit button that asks before doing something hard to undo. */
+/**
+ * A submit button that asks first, in an accessible dialog (Radix AlertDialog: focus moves into
+ * it, Escape cancels, focus returns to the button). Confirming submits the button's own form.
+ */
 export function ConfirmSubmitButton({ children, confirmMessage, className = "button" }: { children: ReactNode; confirmMessage: string; className?: string }) {
+  const { t } = useTranslation();
+  const button = useRef<HTMLButtonElement>(null);
+  const [open, setOpen] = useState(false);
   return (
-    <button
-      type="submit"
-      className={className}
-      onClick={(event) => {
-        if (!window.confirm(confirmMessage)) event.preventDefault();
-      }}
-    >
-      {children}
-    </button>
+    <AlertDialog.Root open={open} onOpenChange={setOpen}>
+      <button
+        ref={button}
+        type="submit"
+        className={className}
+        onClick={(event) => {
+          event.preventDefault();
+          setOpen(true);
+        }}
+      >
+        {children}
+      </button>
+      <AlertDialog.Portal>
+        <AlertDialog.Overlay className="dialog-overlay" />
+        <AlertDialog.Content
+          className="dialog"
+          onCloseAutoFocus={(event) => {
+            // Back to the button that opened it (it is not a Radix trigger: it must stay a submit button).
+            event.preventDefault();
+            button.current?.focus();
+          }}
+        >
+          <AlertDialog.Title className="dialog-title">{t("common.areYouSure")}</AlertDialog.Title>
+          <AlertDialog.Description className="dialog-description">{confirmMessage}</AlertDialog.Description>
+          <div className="form-actions justify-end">
+            <AlertDialog.Cancel className="button button-quiet">{t("common.cancel")}</AlertDialog.Cancel>
+            <AlertDialog.Action className="button" onClick={() => button.current?.form?.requestSubmit(button.current)}>
+              {children}
+            </AlertDialog.Action>
+          </div>
+        </AlertDialog.Content>
+      </AlertDialog.Portal>
+    </AlertDialog.Root>
   );
 }

@@ -46,6 +46,7 @@ export const en = {
     status: "Status",
     save: "Save",
     cancel: "Cancel",
+    areYouSure: "Are you sure?",
     create: "Create",
     apply: "Apply",
     clear: "Clear",

@@ -48,6 +48,7 @@ export const fr: Messages = {
     status: "Statut",
     save: "Enregistrer",
     cancel: "Annuler",
+    areYouSure: "Confirmer ?",
     create: "Créer",
     apply: "Appliquer",
     clear: "Effacer",

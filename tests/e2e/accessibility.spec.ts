@@ -67,6 +67,16 @@ test("no serious accessibility violations: a partner page with a channel", async
   await page.locator("summary", { hasText: "Record new numbers" }).click();
   await page.locator("summary", { hasText: "Measurement history" }).click();
   await expectNoSeriousA11yViolations(page);
+  // The confirmation dialog: focus moves into it, axe finds nothing, Escape closes it.
+  await page.locator("html[data-hydrated]").waitFor();
+  await page.getByRole("button", { name: "Archive" }).click();
+  const dialog = page.getByRole("alertdialog");
+  await expect(dialog).toContainText("Archive");
+  await expect(dialog.getByRole("button", { name: "Cancel" })).toBeFocused();
+  await expectNoSeriousA11yViolations(page);
+  await page.keyboard.press("Escape");
+  await expect(dialog).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Archive" })).toBeFocused();
   await page.getByRole("link", { name: "Edit" }).click();
   await expectNoSeriousA11yViolations(page);
 });

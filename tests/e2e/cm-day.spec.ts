@@ -70,8 +70,10 @@ test("a community manager's day: import, find, log, get a brief approved, follow
   await page.locator("#add-channel").getByRole("button", { name: "Add a channel" }).click();
   await expect(page.getByRole("status")).toHaveText("Channel added.");
   await page.goto(partnerUrl);
-  page.once("dialog", (dialog) => dialog.accept());
+  await page.locator("html[data-hydrated]").waitFor();
   await page.getByRole("button", { name: `Merge ${twin} into this partner` }).click();
+  // The confirmation is a dialog with the same action on its confirm button.
+  await page.getByRole("alertdialog").getByRole("button", { name: `Merge ${twin} into this partner` }).click();
   await expect(page.getByRole("status")).toHaveText("Merged into this partner.");
   await expect(page.getByRole("heading", { name: /^Instagram/ })).toHaveCount(2);
 });

@@ -48,8 +48,10 @@ test("a community manager logs a message, gets a brief approved by compliance, s
   await page.context().clearCookies();
   await signInAs("manager");
   await page.goto(draftUrl);
-  page.once("dialog", (dialog) => dialog.accept());
+  await page.locator("html[data-hydrated]").waitFor();
   await page.getByRole("button", { name: "Mark as sent" }).click();
+  // The confirmation is a dialog with the same action on its confirm button.
+  await page.getByRole("alertdialog").getByRole("button", { name: "Mark as sent" }).click();
   await expect(page.getByRole("status")).toHaveText("Recorded as sent.");
   await expect(page.locator(".timeline")).toContainText("approved");
   await page.getByRole("link", { name }).click();
