@@ -15,6 +15,7 @@ import { comparisonMonths, presetPeriod } from "../domain/metrics";
 import { QueueQuerySchema } from "../domain/coverage";
 import { PartnerListQuerySchema } from "../domain/partner-list";
 import { parseRankingQuery } from "../domain/ranking";
+import { activityByMonthSql } from "../models/cost-benefit-rollup.server";
 import { bestAndWorstSql, groupsSql, metricsContext, rankingSql, type MetricsContext } from "../models/metrics.server";
 import { refreshCostBenefitRollups } from "../models/cost-benefit-rollup.server";
 import { listQueue } from "../models/disclosure.server";
@@ -157,7 +158,11 @@ function pages(context: MetricsContext, captured: CapturedStatements, samplePart
     { name: "cost-benefit ranking, 12 months, by ROI", url: () => "/reports/cost-benefit?sort=roi&dir=desc", sql: () => [rankingSql(ranking.query, context)] },
     { name: "compliance queue", url: () => "/compliance", sql: () => captured.queue },
     { name: "monthly report", url: () => `/reports/monthly?month=${month}`, sql: () => [months.current, months.previous, months.lastYear].map((m) => groupsSql(monthPeriod(m), "none")) },
-    { name: "dashboard (admin: all panels)", url: () => "/", sql: () => [bestAndWorstSql(presetPeriod("quarter", today), "roi", context, 5)] },
+    {
+      name: "dashboard (admin: all panels)",
+      url: () => "/",
+      sql: () => [bestAndWorstSql(presetPeriod("quarter", today), "roi", context, 5), activityByMonthSql(twelveMonths.from)],
+    },
   ];
 }
 

@@ -121,3 +121,32 @@ export async function refreshCostBenefitRollups(): Promise<number> {
 export function ensureCostBenefitRollupsFresh(): Promise<number> {
   return oncePerRequest("costBenefitRollups", refreshCostBenefitRollups);
 }
+
+export interface MonthActivity {
+  giftsMinor: number;
+  placementsMinor: number;
+  giftCount: number;
+  coverageCount: number;
+}
+
+/**
+ * Per month since `from`: gifts and committed placements in the reporting currency, gifts shipped
+ * and coverage published, from the rollup. The spend views convert the same way; one pass over
+ * the rollup is much cheaper than converting and counting a year of raw rows on every dashboard.
+ */
+export function activityByMonthSql(from: string) {
+  return Prisma.sql`
+    SELECT to_char(date_trunc('month', "day"), 'YYYY-MM') AS month,
+           COALESCE(round(sum("giftsMinor")), 0)::float8 AS gifts, COALESCE(round(sum("placementsMinor")), 0)::float8 AS placements,
+           sum("giftCount")::int AS gift_count, sum("coverageCount")::int AS coverage_count
+    FROM "CostBenefitRollup" WHERE "day" >= ${new Date(`${from}T00:00:00Z`)}
+    GROUP BY 1`;
+}
+
+export async function activityByMonth(from: string): Promise<Record<string, MonthActivity>> {
+  await ensureCostBenefitRollupsFresh();
+  const rows = await db().$queryRaw<{ month: string; gifts: number; placements: number; gift_count: number; coverage_count: number }[]>(activityByMonthSql(from));
+  return Object.fromEntries(
+    rows.map((row) => [row.month, { giftsMinor: Number(row.gifts), placementsMinor: Number(row.placements), giftCount: Number(row.gift_count), coverageCount: Number(row.coverage_count) }]),
+  );
+}

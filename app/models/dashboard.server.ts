@@ -6,28 +6,13 @@ import { db } from "~/utils/db.server";
 import { campaignSpend } from "./campaign.server";
 import { waitingForCoverage } from "./gift.server";
 import { complianceByJurisdictionAndMonth, openQueueCount } from "./disclosure.server";
-import { spendReport } from "./spend.server";
+import { activityByMonth } from "./cost-benefit-rollup.server";
 import { bestAndWorst, type MetricsContext } from "./metrics.server";
 import { myFollowUps } from "./task.server";
 
 /** Whether anyone has recorded anything yet: the welcome text is for an empty workspace only. */
 export async function workspaceHasData() {
   return (await db().partner.findFirst({ select: { id: true } })) !== null;
-}
-
-/** Gifts shipped and coverage published per month since `from` (YYYY-MM → count), counted in SQL. */
-async function giftsAndCoverageByMonth(from: string) {
-  const since = new Date(`${from}T00:00:00Z`);
-  const [gifts, coverage] = await Promise.all([
-    db().$queryRaw<{ month: string; n: bigint }[]>`
-      SELECT to_char(date_trunc('month', "shippedOn"), 'YYYY-MM') AS month, count(*) AS n
-      FROM "Gift" WHERE "shippedOn" >= ${since} AND "status" IN ('shipped', 'delivered') GROUP BY 1`,
-    db().$queryRaw<{ month: string; n: bigint }[]>`
-      SELECT to_char(date_trunc('month', "publishedOn"), 'YYYY-MM') AS month, count(*) AS n
-      FROM "CoverageItem" WHERE "publishedOn" >= ${since} GROUP BY 1`,
-  ]);
-  const counts = (rows: { month: string; n: bigint }[]) => Object.fromEntries(rows.map((row) => [row.month, Number(row.n)]));
-  return { gifts: counts(gifts), coverage: counts(coverage) };
 }
 
 export async function cmDashboard(userId: string) {
@@ -44,7 +29,7 @@ export async function cmDashboard(userId: string) {
       take: 5,
       select: { id: true, title: true, url: true, platform: true, publishedOn: true, partner: { select: { id: true, name: true } } },
     }),
-    giftsAndCoverageByMonth(year.from),
+    activityByMonth(year.from),
   ]);
   return { overdue: followUps.overdue.slice(0, 5), overdueCount: followUps.overdue.length, upcomingCount: followUps.upcoming.length, waitingGifts, newCoverageCount, newCoverage, since, year, byMonth };
 }
@@ -59,17 +44,17 @@ export async function marketingDashboard(context: MetricsContext) {
     select: { id: true, name: true, budgetMinor: true, currency: true },
   });
   const year = presetPeriod("12m", today);
-  const [spends, ranking, awaitingApproval, spendByMonth] = await Promise.all([
+  const [spends, ranking, awaitingApproval, monthlySpend] = await Promise.all([
     Promise.all(campaigns.map((c) => campaignSpend(c))),
     bestAndWorst(period, "roi", context),
     db().placement.count({ where: { status: "proposed" }, take: DASHBOARD_COUNT_CAP }),
-    spendReport({ filter: { from: year.from, to: year.to }, grouping: "month", currency: context.currency, basis: context.basis, page: null }),
+    activityByMonth(year.from),
   ]);
   return {
     period,
     year,
     awaitingApproval,
-    spendByMonth: Object.fromEntries(spendByMonth.groups.map((group) => [group.key ?? "", { giftsMinor: group.giftsMinor, placementsMinor: group.placementsMinor }])),
+    spendByMonth: monthlySpend,
     campaigns: campaigns.map((c, i) => ({ ...c, committedMinor: spends[i].total.giftsMinor + spends[i].total.placementsMinor, paidMinor: spends[i].total.paidMinor, unconverted: spends[i].total.unconverted })),
     best: ranking.best,
     worst: ranking.worst,

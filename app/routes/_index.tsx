@@ -57,8 +57,8 @@ function CmSection({ cm }: { cm: NonNullable<DashboardData["cm"]> }) {
             categories={months.map((month) => formatMonth(i18n.language, month))}
             categoryHeader={t("costBenefit.month")}
             series={[
-              { key: "gifts", label: t("dashboard.giftsShipped"), color: "var(--color-series-emv)", values: months.map((month) => cm.byMonth.gifts[month] ?? 0) },
-              { key: "coverage", label: t("dashboard.coveragePublished"), color: "var(--color-series-revenue)", values: months.map((month) => cm.byMonth.coverage[month] ?? 0) },
+              { key: "gifts", label: t("dashboard.giftsShipped"), color: "var(--color-series-emv)", values: months.map((month) => cm.byMonth[month]?.giftCount ?? 0) },
+              { key: "coverage", label: t("dashboard.coveragePublished"), color: "var(--color-series-revenue)", values: months.map((month) => cm.byMonth[month]?.coverageCount ?? 0) },
             ]}
             format={n}
           />
