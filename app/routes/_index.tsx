@@ -4,13 +4,14 @@ import { useTranslation } from "react-i18next";
 import { KpiValue, PartnerRoiList } from "~/components/metrics";
 import { Money } from "~/components/money";
 import { BarChart, LineChart } from "~/components/charts";
+import { SpendByMonthChart } from "~/components/spend-chart";
 import { PageHeader, StatTile } from "~/components/page";
 import { complianceRate, monthsBetween } from "~/domain/metrics";
 import { DASHBOARD_COUNT_CAP, WAITING_DAYS } from "~/domain/dashboard";
 import { cmDashboard, complianceDashboard, marketingDashboard, workspaceHasData } from "~/models/dashboard.server";
 import { metricsContext } from "~/models/metrics.server";
 import { requireUser } from "~/utils/auth.server";
-import { formatCompactMoney, formatDate, formatDay, formatMoney, formatMonth, formatNumber, formatPercent } from "~/utils/format";
+import { formatDate, formatDay, formatMoney, formatMonth, formatNumber, formatPercent } from "~/utils/format";
 import { can } from "~/utils/permissions";
 
 export const meta: MetaFunction = () => [{ title: "PartnerLedger" }];
@@ -118,19 +119,7 @@ function MarketingSection({ marketing, currency }: { marketing: NonNullable<Dash
       </div>
       <div className="two-columns">
         <section className="card" aria-label={t("spend.chartTitle")}>
-          <BarChart
-            title={t("spend.chartTitle")}
-            summary={t("spend.chartSummary", { currency })}
-            categories={months.map((month) => formatMonth(i18n.language, month))}
-            categoryHeader={t("costBenefit.month")}
-            series={[
-              { key: "gifts", label: t("spend.gifts"), color: "var(--color-series-emv)", values: months.map((month) => marketing.spendByMonth[month]?.giftsMinor ?? 0) },
-              { key: "placements", label: t("spend.placements"), color: "var(--color-series-cost)", values: months.map((month) => marketing.spendByMonth[month]?.placementsMinor ?? 0) },
-            ]}
-            stacked
-            format={(minor) => formatMoney(i18n.language, minor, currency)}
-            formatTick={(minor) => formatCompactMoney(i18n.language, minor, currency)}
-          />
+          <SpendByMonthChart months={months} spendIn={(month) => marketing.spendByMonth[month]} currency={currency} />
         </section>
         <section className="card" aria-labelledby="budgets-title">
           <h3 id="budgets-title" className="mt-0">

@@ -13,8 +13,8 @@ import { listOwners } from "~/models/partner.server";
 import { getSettings } from "~/models/settings.server";
 import { spendReport } from "~/models/spend.server";
 import { requirePermission } from "~/utils/auth.server";
-import { formatCompactMoney, formatDate, formatMoney, formatMonth, formatNumber, formatPercent } from "~/utils/format";
-import { BarChart } from "~/components/charts";
+import { formatDate, formatNumber, formatPercent } from "~/utils/format";
+import { SpendByMonthChart } from "~/components/spend-chart";
 import { FilterProblems } from "~/components/filter-problems";
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -96,19 +96,7 @@ export default function Spend() {
           <h2 id="spend-table-title">{t(`spend.view.${query.view}`)}</h2>
           <p className="hint">{t("spend.basisNote", { currency, basis: t(`money.basis.${report.basis}`) })}</p>
           {query.view === "month" && chartMonths.length > 1 ? (
-            <BarChart
-              title={t("spend.chartTitle")}
-              summary={t("spend.chartSummary", { currency })}
-              categories={chartMonths.map((month) => formatMonth(i18n.language, month))}
-              categoryHeader={t("spend.groupHeader.month")}
-              series={[
-                { key: "gifts", label: t("spend.gifts"), color: "var(--color-series-emv)", values: chartMonths.map((month) => byMonth.get(month)?.giftsMinor ?? 0) },
-                { key: "placements", label: t("spend.placements"), color: "var(--color-series-cost)", values: chartMonths.map((month) => byMonth.get(month)?.placementsMinor ?? 0) },
-              ]}
-              stacked
-              format={(minor) => formatMoney(i18n.language, minor, currency)}
-              formatTick={(minor) => formatCompactMoney(i18n.language, minor, currency)}
-            />
+            <SpendByMonthChart months={chartMonths} spendIn={(month) => byMonth.get(month)} currency={currency} />
           ) : null}
           <div className="table-wrap" tabIndex={0}>
             <table>

@@ -3,20 +3,13 @@
  * session per demo user, and the ids of the records whose pages the tests open.
  */
 import fs from "node:fs";
-import { MigrationEngine } from "../../prisma/schema-engine";
 import { loadDemoWorkspace } from "../../prisma/demo-workspace";
 import { createSession } from "../../app/utils/auth.server";
-import { databaseTarget, openDatabase } from "../../app/utils/db-connection.server";
-import { connectDatabase, db, disconnectDatabase } from "../../app/utils/db.server";
-import { parseEnv } from "../../app/utils/env.server";
+import { db, disconnectDatabase } from "../../app/utils/db.server";
+import { connectSeedDatabase } from "./seed-database";
 import { demoFile } from "./users";
 
-const env = parseEnv();
-const database = await openDatabase(databaseTarget(env));
-const engine = await MigrationEngine.open(database);
-await engine.applyPending();
-engine.free();
-await connectDatabase(database);
+const env = await connectSeedDatabase();
 
 const { team } = await loadDemoWorkspace();
 const sessions: Record<string, string> = {};

@@ -1,20 +1,13 @@
 /** Prepares the e2e database before its server starts: one user and one session per role. */
 import fs from "node:fs";
 import path from "node:path";
-import { MigrationEngine } from "../../prisma/schema-engine";
 import { createSession } from "../../app/utils/auth.server";
-import { databaseTarget, openDatabase } from "../../app/utils/db-connection.server";
-import { connectDatabase, db, disconnectDatabase } from "../../app/utils/db.server";
-import { parseEnv } from "../../app/utils/env.server";
+import { db, disconnectDatabase } from "../../app/utils/db.server";
+import { connectSeedDatabase } from "./seed-database";
 import { hashPassword } from "../../app/utils/password.server";
 import { E2E_PASSWORD, e2eUsers, sessionsFile } from "./users";
 
-const env = parseEnv();
-const database = await openDatabase(databaseTarget(env));
-const engine = await MigrationEngine.open(database);
-await engine.applyPending();
-engine.free();
-await connectDatabase(database);
+const env = await connectSeedDatabase();
 
 const hash = await hashPassword(E2E_PASSWORD);
 const sessions: Record<string, string> = {};
