@@ -7,7 +7,7 @@ import type { TFunction } from "i18next";
 import type { CostBenefit } from "~/domain/metrics";
 import { lineChange, lineUnit, monthlyKpiLines, type MonthlyLine } from "~/domain/monthly-report";
 import type { MonthlyReport } from "~/models/monthly-report.server";
-import { formatChange, formatDate, formatKpi, formatMoney, formatNumber, formatPercent } from "./format";
+import { formatChange, formatCompactMoney, formatDate, formatKpi, formatMoney, formatNumber, formatPercent } from "./format";
 
 // The standard PDF fonts are WinAnsi: Intl's narrow no-break space (French grouping) is not in it.
 const pdfText = (text: string) => text.replace(/[\u202f\u2009]/g, "\u00a0").replace(/\u2212/g, "-");
@@ -32,16 +32,20 @@ export async function monthlyReportPdf(report: MonthlyReport, t: TFunction, loca
     if (doc.y > doc.page.height - 140) doc.addPage();
     doc.moveDown(0.8).font("Helvetica-Bold").fontSize(13).fillColor("#1f2937").text(pdfText(text), left).moveDown(0.3).font("Helvetica").fontSize(9);
   };
-  const row = (cells: string[], widths: number[], bold = false) => {
-    if (doc.y > doc.page.height - 70) doc.addPage();
+  // A header row wraps its cells and is as tall as its tallest cell, so a two-line header never
+  // runs into the first row; data rows stay on one line.
+  const row = (cells: string[], widths: number[], header = false) => {
+    doc.font(header ? "Helvetica-Bold" : "Helvetica").fontSize(9);
+    const height = header ? Math.max(...cells.map((cell, i) => doc.heightOfString(pdfText(cell), { width: widths[i] - 6 }))) + 4 : 14;
+    if (doc.y + height > doc.page.height - 56) doc.addPage();
     const y = doc.y;
     let x = left;
-    doc.font(bold ? "Helvetica-Bold" : "Helvetica").fontSize(9);
     cells.forEach((cell, i) => {
-      doc.text(pdfText(cell), x, y, { width: widths[i] - 6, align: i === 0 ? "left" : "right", lineBreak: false, ellipsis: true });
+      doc.text(pdfText(cell), x, y, { width: widths[i] - 6, align: i === 0 ? "left" : "right", ...(header ? {} : { lineBreak: false, ellipsis: true }) });
       x += widths[i];
     });
-    doc.y = y + 14;
+    if (header) doc.moveTo(left, y + height - 2).lineTo(left + widths.reduce((sum, w) => sum + w, 0), y + height - 2).lineWidth(0.5).strokeColor("#c7cdd8").stroke();
+    doc.y = y + height;
     doc.x = left;
   };
 
@@ -75,7 +79,7 @@ export async function monthlyReportPdf(report: MonthlyReport, t: TFunction, loca
       { label: monthName(months.lastYear), f: figures.lastYear },
       { label: monthName(months.previous), f: figures.previous },
       { label: monthName(months.current), f: figures.current },
-    ], [t("costBenefit.kpi.cost"), t("metrics.revenue"), t("costBenefit.kpi.emv")]);
+    ], [t("costBenefit.kpi.cost"), t("metrics.revenue"), t("costBenefit.kpi.emv")], (minor) => formatCompactMoney(locale, minor, currency));
 
     heading(t("monthly.partners"));
     doc.text(pdfText(t("monthly.newPartners", { count: report.newPartners.count, n: formatNumber(locale, report.newPartners.count) })));
@@ -105,14 +109,22 @@ export async function monthlyReportPdf(report: MonthlyReport, t: TFunction, loca
   return done;
 }
 
-/** Cost, revenue and EMV for each month as grouped bars; the table above carries the numbers. */
-function drawBars(doc: PDFKit.PDFDocument, groups: { label: string; f: CostBenefit }[], names: string[]) {
-  const colours = ["#1d4ed8", "#047857", "#b45309"];
+/** Cost, revenue and EMV for each month as grouped bars on a money axis; the table above carries the numbers. */
+function drawBars(doc: PDFKit.PDFDocument, groups: { label: string; f: CostBenefit }[], names: string[], tick: (minor: number) => string) {
+  const colours = ["#4338ca", "#047857", "#b45309"];
   const values = groups.map(({ f }) => [f.costMinor, f.sums.revenueMinor ?? 0, f.emvMinor ?? 0]);
   const max = Math.max(1, ...values.flat());
   const height = 90;
+  if (doc.y + height + 30 > doc.page.height - 56) doc.addPage();
   const top = doc.y;
-  const left = doc.page.margins.left;
+  const axis = 48;
+  const left = doc.page.margins.left + axis;
+  // The axis: 0, half and the largest value, with light grid lines.
+  for (const share of [0, 0.5, 1]) {
+    const y = top + height - share * height;
+    doc.moveTo(left - 4, y).lineTo(left + 3 * 150 - 20, y).lineWidth(0.5).strokeColor(share ? "#e2e6ee" : "#9ca3af").stroke();
+    doc.fillColor("#4b5563").fontSize(7).text(pdfText(tick(max * share)), doc.page.margins.left, y - 3, { width: axis - 8, align: "right", lineBreak: false });
+  }
   groups.forEach((group, i) => {
     const x = left + i * 150;
     values[i].forEach((value, j) => {
@@ -122,9 +134,9 @@ function drawBars(doc: PDFKit.PDFDocument, groups: { label: string; f: CostBenef
     doc.fillColor("#111827").fontSize(8).text(pdfText(group.label), x, top + height + 4, { width: 140, lineBreak: false });
   });
   names.forEach((name, j) => {
-    doc.rect(left + 460, top + j * 14, 8, 8).fill(colours[j]);
-    doc.fillColor("#111827").fontSize(8).text(pdfText(name), left + 472, top + j * 14 - 1, { lineBreak: false });
+    doc.rect(left + 420, top + j * 14, 8, 8).fill(colours[j]);
+    doc.fillColor("#111827").fontSize(8).text(pdfText(name), left + 432, top + j * 14 - 1, { lineBreak: false });
   });
-  doc.x = left;
+  doc.x = doc.page.margins.left;
   doc.y = top + height + 20;
 }
