@@ -1,5 +1,5 @@
 import { flexRender, getCoreRowModel, useReactTable, type ColumnDef, type RowData, type VisibilityState } from "@tanstack/react-table";
-import { Link } from "@remix-run/react";
+import { Form, Link, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
 declare module "@tanstack/react-table" {
@@ -90,5 +90,55 @@ export function DataTable<Row>({ data, columns, sort, sortHref, columnVisibility
         </tbody>
       </table>
     </div>
+  );
+}
+
+/**
+ * The list's display settings, kept per user: which optional columns show, and the density.
+ * A plain POST form, so it works before the page is interactive too.
+ */
+export function TableSettings({
+  table,
+  columns = [],
+  visible = [],
+  density,
+}: {
+  table: string;
+  columns?: { id: string; label: string }[];
+  visible?: string[];
+  density: TableDensity;
+}) {
+  const { t } = useTranslation();
+  const location = useLocation();
+  const shown = new Set(visible.length ? visible : columns.map((column) => column.id));
+  return (
+    <details className="table-settings no-print">
+      <summary>{t("table.settings")}</summary>
+      <Form method="post" action="/preferences/table" className="table-settings-form">
+        <input type="hidden" name="table" value={table} />
+        <input type="hidden" name="redirectTo" value={`${location.pathname}${location.search}`} />
+        {columns.length ? (
+          <fieldset>
+            <legend>{t("table.columns")}</legend>
+            {columns.map((column) => (
+              <label key={column.id}>
+                <input type="checkbox" name="columns" value={column.id} defaultChecked={shown.has(column.id)} /> {column.label}
+              </label>
+            ))}
+          </fieldset>
+        ) : null}
+        <fieldset>
+          <legend>{t("table.density")}</legend>
+          {(["comfortable", "compact"] as const).map((value) => (
+            <label key={value}>
+              <input type="radio" name="density" value={value} defaultChecked={density === value} /> {t(`table.densities.${value}`)}
+            </label>
+          ))}
+        </fieldset>
+        <button type="submit" className="button button-small">
+          {t("table.saveSettings")}
+        </button>
+      </Form>
+    </details>
   );
 }

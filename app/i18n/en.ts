@@ -20,6 +20,13 @@ export const en = {
     language: "Language",
     menu: "Menu",
   },
+  table: {
+    settings: "Display",
+    columns: "Columns",
+    density: "Rows",
+    densities: { comfortable: "Comfortable", compact: "Compact" },
+    saveSettings: "Keep these settings",
+  },
   forms: {
     alreadySaved: "This was already saved; it was not recorded a second time.",
     stillSaving: "This form is still being saved. Wait a moment, then reload the page.",

@@ -22,6 +22,13 @@ export const fr: Messages = {
     language: "Langue",
     menu: "Menu",
   },
+  table: {
+    settings: "Affichage",
+    columns: "Colonnes",
+    density: "Lignes",
+    densities: { comfortable: "Aérées", compact: "Compactes" },
+    saveSettings: "Garder ces réglages",
+  },
   forms: {
     alreadySaved: "C’était déjà enregistré ; rien n’a été enregistré une seconde fois.",
     stillSaving: "Ce formulaire est encore en cours d’enregistrement. Patientez, puis rechargez la page.",

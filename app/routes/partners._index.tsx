@@ -3,7 +3,7 @@ import { Form, Link, useActionData, useLoaderData, useLocation, useNavigation } 
 import type { ColumnDef } from "@tanstack/react-table";
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
-import { DataTable } from "~/components/data-table";
+import { DataTable, TableSettings } from "~/components/data-table";
 import { CountOrUnknown } from "~/components/metrics";
 import { FilterProblems } from "~/components/filter-problems";
 import { PartnerFilterFields, usePartnerFilterLabels } from "~/components/partner-filters";
@@ -25,6 +25,7 @@ import {
 import { partnerStages } from "~/domain/partners";
 import { bulkUpdatePartners, deleteView, listOwners, listPartners, listSavedViews, saveView } from "~/models/partner.server";
 import { parseListQuery, pageProblem } from "~/domain/rules";
+import { getTablePreference } from "~/models/table-preference.server";
 import { answerRuleViolation } from "~/utils/forms.server";
 import { notFound } from "~/utils/http.server";
 import { redirectWithToast } from "~/utils/session.server";
@@ -35,6 +36,9 @@ import { can } from "~/utils/permissions";
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "partners:read");
   const { query, problems } = parseListQuery(PartnerListQuerySchema, searchParamsObject(new URL(request.url).searchParams));
+  const display = await getTablePreference(user.id, "partners");
+  // Columns in the URL (a shared link, a saved view) win; else the user's own choice.
+  if (!query.cols.length) query.cols = display.columns.filter((column): column is PartnerColumn => (partnerColumns as readonly string[]).includes(column));
   const [list, owners, views] = await Promise.all([listPartners(query), listOwners(), listSavedViews(user.id)]);
   let { rows, total } = list;
   const pastTheEnd = pageProblem(query.page, query.pageSize, total);
@@ -44,7 +48,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     ({ rows, total } = await listPartners(query));
   }
   return json(
-    { rows, total, owners, views, query, problems, canWrite: can(user.role, "partners:write"), canGift: can(user.role, "gifts:write") },
+    { rows, total, owners, views, query, problems, density: display.density, canWrite: can(user.role, "partners:write"), canGift: can(user.role, "gifts:write") },
     { status: problems.length ? 400 : 200 },
   );
 }
@@ -226,7 +230,6 @@ function SavedViews() {
 function Filters() {
   const { t } = useTranslation();
   const { query, owners, problems } = useLoaderData<typeof loader>();
-  const visible = new Set<PartnerColumn>(query.cols.length ? query.cols : partnerColumns);
   return (
     <>
     <FilterProblems problems={problems} labels={usePartnerFilterLabels()} />
@@ -244,17 +247,6 @@ function Filters() {
           ))}
         </select>
       </div>
-      <details className="column-picker">
-        <summary>{t("partnerList.columns")}</summary>
-        <fieldset>
-          <legend className="visually-hidden">{t("partnerList.columns")}</legend>
-          {partnerColumns.map((column) => (
-            <label key={column}>
-              <input type="checkbox" name="cols" value={column} defaultChecked={visible.has(column)} /> {t(`columns.${column}`)}
-            </label>
-          ))}
-        </fieldset>
-      </details>
       <div className="form-actions">
         <button type="submit" className="button">
           {t("partnerList.apply")}
@@ -270,7 +262,7 @@ function Filters() {
 
 export default function Partners() {
   const { t, i18n } = useTranslation();
-  const { rows, total, query, canWrite } = useLoaderData<typeof loader>();
+  const { rows, total, query, canWrite, density } = useLoaderData<typeof loader>();
   const navigation = useNavigation();
   const location = useLocation();
   const href = useSearchHref();
@@ -307,6 +299,7 @@ export default function Partners() {
       <div aria-live="polite" className="list-status">
         {loading ? t("partnerList.loading") : t("partnerList.count", { count: total, formatted: formatNumber(i18n.language, total) })}
       </div>
+      <TableSettings table="partners" columns={partnerColumns.map((id) => ({ id, label: t(`columns.${id}`) }))} visible={query.cols} density={density} />
       {rows.length === 0 ? (
         <EmptyState>{hasPartnerFilters(query) ? t("partnerList.empty") : t("sections.partnersEmpty")}</EmptyState>
       ) : (
@@ -319,6 +312,7 @@ export default function Partners() {
             sort={{ id: query.sort, desc: query.dir === "desc" }}
             sortHref={(id, currentlyAsc) => href({ sort: id, dir: currentlyAsc ? "desc" : "asc", page: null })}
             columnVisibility={columnVisibility}
+            density={density}
           />
         </div>
       )}

@@ -3,7 +3,7 @@ import { Form, Link, useLoaderData, useLocation, useNavigation } from "@remix-ru
 import type { ColumnDef } from "@tanstack/react-table";
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
-import { DataTable } from "~/components/data-table";
+import { DataTable, TableSettings } from "~/components/data-table";
 import { EmvRatesNote, KpiLabel, PeriodLine, PeriodPicker, UnconvertedNotice, useFigures } from "~/components/metrics";
 import { EmptyState, PageHeader } from "~/components/page";
 import { Pagination } from "~/components/pagination";
@@ -14,16 +14,17 @@ import { ratioNames, valueVerdict, type RatioName } from "~/domain/metrics";
 import { parseRankingQuery } from "~/domain/ranking";
 import { costBenefitRanking, metricsContext, type RankingRow } from "~/models/metrics.server";
 import { listOwners } from "~/models/partner.server";
+import { getTablePreference } from "~/models/table-preference.server";
 import { requirePermission } from "~/utils/auth.server";
 import { formatNumber } from "~/utils/format";
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requirePermission(request, "reports:read");
+  const user = await requirePermission(request, "reports:read");
   const { query, problems } = parseRankingQuery(new URL(request.url).searchParams, new Date().toISOString().slice(0, 10));
   const context = await metricsContext();
-  const [ranking, owners] = await Promise.all([costBenefitRanking(query, context), listOwners()]);
+  const [ranking, owners, display] = await Promise.all([costBenefitRanking(query, context), listOwners(), getTablePreference(user.id, "ranking")]);
   return json(
-    { ...ranking, query, problems, owners, currency: context.currency, basis: context.basis, rates: context.rates },
+    { ...ranking, query, problems, owners, density: display.density, currency: context.currency, basis: context.basis, rates: context.rates },
     { status: problems.length ? 400 : 200 },
   );
 }
@@ -73,7 +74,7 @@ function useColumns(currency: string, period: { from: string; to: string }) {
 
 export default function CostBenefitRanking() {
   const { t, i18n } = useTranslation();
-  const { rows, total, query, problems, owners, currency, basis, rates } = useLoaderData<typeof loader>();
+  const { rows, total, query, problems, owners, currency, basis, rates, density } = useLoaderData<typeof loader>();
   const periodProblem = problems.find((problem) => problem.field === "period");
   const href = useSearchHref();
   const location = useLocation();
@@ -117,6 +118,7 @@ export default function CostBenefitRanking() {
       <div aria-live="polite" className="list-status">
         {loading ? t("partnerList.loading") : t("costBenefit.rankingCount", { count: total, n: formatNumber(i18n.language, total) })}
       </div>
+      <TableSettings table="ranking" density={density} />
       {rows.length === 0 ? (
         <EmptyState>{t("costBenefit.noActivity")}</EmptyState>
       ) : (
@@ -128,6 +130,7 @@ export default function CostBenefitRanking() {
             caption={t("costBenefit.rankingTitle")}
             sort={{ id: query.sort, desc: query.dir === "desc" }}
             sortHref={(id, currentlyAsc) => href({ sort: id, dir: currentlyAsc ? "desc" : "asc", page: null })}
+            density={density}
           />
         </div>
       )}

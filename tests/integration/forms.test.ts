@@ -4,6 +4,7 @@ import * as partnerNewRoute from "~/routes/partners.new";
 import * as partnersRoute from "~/routes/partners._index";
 import * as partnersExportRoute from "~/routes/partners.export";
 import * as placementRoute from "~/routes/placements.$placementId";
+import * as preferencesRoute from "~/routes/preferences.table";
 import * as rankingRoute from "~/routes/reports.cost-benefit";
 import * as spendRoute from "~/routes/spend._index";
 import { db } from "~/utils/db.server";
@@ -94,5 +95,26 @@ describe("list filters the page cannot use", () => {
     const created = await responseOf(() => partnerNewRoute.action(args(post("/partners/new", [["name", `No Channel ${Date.now()}`], ["kind", "journalist"], ["stage", "prospect"]], manager))));
     const id = created.headers.get("Location")!.split("/").at(-1)!;
     expect((await db().partner.findUniqueOrThrow({ where: { id } })).totalFollowers).toBeNull();
+  });
+});
+
+describe("list display settings", () => {
+  it("are kept per user: columns and density come back on the next visit", async () => {
+    const save = (fields: [string, string][], cookie = manager) => responseOf(() => preferencesRoute.action(args(post("/preferences/table", fields, cookie))));
+    const saved = await save([["table", "partners"], ["columns", "stage"], ["columns", "followers"], ["density", "compact"], ["redirectTo", "/partners?q=x"]]);
+    expect(saved.status).toBe(302);
+    expect(saved.headers.get("Location")).toBe("/partners?q=x");
+    const list = await (await responseOf(() => partnersRoute.loader(args(getRequest("/partners", { cookie: manager }))))).json();
+    expect(list.density).toBe("compact");
+    expect(list.query.cols).toEqual(["stage", "followers"]);
+    // A link that names its columns wins over the saved ones.
+    const linked = await (await responseOf(() => partnersRoute.loader(args(getRequest("/partners?cols=email", { cookie: manager }))))).json();
+    expect(linked.query.cols).toEqual(["email"]);
+    // Another user still sees the defaults.
+    const other = await (await responseOf(() => partnersRoute.loader(args(getRequest("/partners", { cookie: marketing }))))).json();
+    expect([other.density, other.query.cols]).toEqual(["comfortable", []]);
+    expect((await save([["table", "partners"], ["columns", "password"], ["density", "compact"]])).status).toBe(400);
+    expect((await save([["table", "nope"], ["density", "compact"]])).status).toBe(400);
+    expect(await db().auditEvent.count({ where: { action: "user.tablePreference" } })).toBe(1);
   });
 });

@@ -1,0 +1,20 @@
+import { json, redirect, type ActionFunctionArgs } from "@remix-run/node";
+import { TablePreferenceSchema } from "~/domain/table-preferences";
+import { searchParamsObject } from "~/domain/partner-list";
+import { saveTablePreference } from "~/models/table-preference.server";
+import { requireUser } from "~/utils/auth.server";
+import { safeRedirect } from "~/utils/redirect";
+
+/** Saves how the signed-in user likes a list (columns, density), then goes back to it. */
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const formData = await request.formData();
+  const parsed = TablePreferenceSchema.safeParse(searchParamsObject(new URLSearchParams(formData as unknown as Record<string, string>)));
+  if (!parsed.success) return json({ error: parsed.error.issues[0].message }, { status: 400 });
+  await saveTablePreference(user.id, parsed.data);
+  return redirect(safeRedirect(formData.get("redirectTo"), "/"));
+}
+
+export function loader() {
+  throw json({ message: "errors.notFound" }, { status: 404 });
+}
