@@ -143,10 +143,13 @@ export function activityByMonthSql(from: string) {
     GROUP BY 1`;
 }
 
-export async function activityByMonth(from: string): Promise<Record<string, MonthActivity>> {
-  await ensureCostBenefitRollupsFresh();
-  const rows = await db().$queryRaw<{ month: string; gifts: number; placements: number; gift_count: number; coverage_count: number }[]>(activityByMonthSql(from));
-  return Object.fromEntries(
-    rows.map((row) => [row.month, { giftsMinor: Number(row.gifts), placementsMinor: Number(row.placements), giftCount: Number(row.gift_count), coverageCount: Number(row.coverage_count) }]),
-  );
+/** Read once per request: the CM and marketing panels of one dashboard share it. */
+export function activityByMonth(from: string): Promise<Record<string, MonthActivity>> {
+  return oncePerRequest(`activityByMonth:${from}`, async () => {
+    await ensureCostBenefitRollupsFresh();
+    const rows = await db().$queryRaw<{ month: string; gifts: number; placements: number; gift_count: number; coverage_count: number }[]>(activityByMonthSql(from));
+    return Object.fromEntries(
+      rows.map((row) => [row.month, { giftsMinor: Number(row.gifts), placementsMinor: Number(row.placements), giftCount: Number(row.gift_count), coverageCount: Number(row.coverage_count) }]),
+    );
+  });
 }

@@ -19,12 +19,13 @@ export const meta: MetaFunction = () => [{ title: "PartnerLedger" }];
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const show = { cm: can(user.role, "partners:write"), marketing: can(user.role, "spend:approve"), compliance: can(user.role, "compliance:review") };
-  const context = show.marketing ? await metricsContext() : null;
-  const [hasData, cm, marketing, compliance] = await Promise.all([
+  const contextRead = show.marketing ? metricsContext() : Promise.resolve(null);
+  const [hasData, cm, marketing, compliance, context] = await Promise.all([
     workspaceHasData(),
     show.cm ? cmDashboard(user.id) : null,
-    context ? marketingDashboard(context) : null,
+    contextRead.then((read) => (read ? marketingDashboard(read) : null)),
     show.compliance ? complianceDashboard() : null,
+    contextRead,
   ]);
   return json({ name: user.name, hasData, cm, marketing, compliance, currency: context?.currency ?? null });
 }
