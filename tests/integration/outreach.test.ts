@@ -86,7 +86,7 @@ describe("the outreach log", () => {
 
   it("shows stage changes in the timeline", async () => {
     const id = await partner("Stage Mover", "prospect");
-    const page = async () => (await (await responseOf(() => pageRoute.loader(args(getRequest(`/partners/${id}`, { cookie: cm.cookie }), { partnerId: id })))).json()).timeline;
+    const page = async () => (await (await responseOf(() => pageRoute.loader(args(getRequest(`/partners/${id}?tab=outreach`, { cookie: cm.cookie }), { partnerId: id })))).json()).timeline;
     const { default: editRoute } = { default: await import("~/routes/partners.$partnerId.edit") };
     await responseOf(() => editRoute.action(args(formRequest(`/partners/${id}/edit`, { ...partnerBase, name: "Stage Mover", stage: "contacted", version: "1" }, { cookie: cm.cookie }), { partnerId: id })));
     const timeline = await page();
