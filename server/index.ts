@@ -62,6 +62,10 @@ async function start() {
         },
       },
       crossOriginEmbedderPolicy: false,
+      // Helmet's default, no-referrer, makes browsers send "Origin: null" on a form POST, and
+      // Remix refuses such a document POST as a possible CSRF: every form failed with a 500
+      // before JavaScript had loaded. same-origin keeps the origin for our own pages only.
+      referrerPolicy: { policy: "same-origin" },
     }),
   );
   app.use(compression());

@@ -75,3 +75,15 @@ test("a follow-up form empties after saving, and a double click records one foll
   expect(keyBefore).toMatch(/^[0-9a-f]{32}$/);
   await expect(form.locator("input[name=idempotencyKey]")).not.toHaveValue(keyBefore);
 });
+
+test("a form works before JavaScript runs: a plain POST creates the partner", async ({ browser, baseURL, signInAs, page }) => {
+  await signInAs("manager");
+  const context = await browser.newContext({ baseURL, javaScriptEnabled: false, storageState: await page.context().storageState() });
+  const plain = await context.newPage();
+  const name = `Plain Post ${Date.now()}`;
+  await plain.goto("/partners/new");
+  await plain.getByLabel("Name").fill(name);
+  await plain.getByRole("button", { name: "Create", exact: true }).click();
+  await expect(plain.getByRole("heading", { level: 1, name })).toBeVisible();
+  await context.close();
+});
