@@ -48,10 +48,14 @@ export function PartnerSpendPanels({ partnerId, totals, gifts, placements, canGi
           <ul className="plain-list">
             {gifts.map((g) => (
               <li key={g.id}>
-                <Link to={`/gifts/${g.id}`}>
-                  {g.quantity} × {g.itemName}
-                </Link>{" "}
-                · <Money minor={giftValueMinor(g, totals.basis)} currency={g.currency} /> · <SpendStatusBadge kind="gift" status={g.status} /> {g.shippedOn ? `· ${formatDay(i18n.language, g.shippedOn)}` : null}
+                <span className="min-w-0">
+                  <Link to={`/gifts/${g.id}`}>
+                    {g.quantity} × {g.itemName}
+                  </Link>{" "}
+                  <SpendStatusBadge kind="gift" status={g.status} />
+                  {g.shippedOn ? <span className="hint block">{formatDay(i18n.language, g.shippedOn)}</span> : null}
+                </span>
+                <Money minor={giftValueMinor(g, totals.basis)} currency={g.currency} />
               </li>
             ))}
           </ul>
@@ -73,8 +77,13 @@ export function PartnerSpendPanels({ partnerId, totals, gifts, placements, canGi
               const paid = p.payments.reduce((sum, payment) => sum + payment.amountMinor, 0);
               return (
                 <li key={p.id}>
-                  <Link to={`/placements/${p.id}`}>{p.title}</Link> · <Money minor={p.feeMinor} currency={p.currency} /> · <SpendStatusBadge kind="placement" status={p.status} /> · {t("placements.outstanding")}{" "}
-                  <Money minor={p.feeMinor - paid} currency={p.currency} />
+                  <span className="min-w-0">
+                    <Link to={`/placements/${p.id}`}>{p.title}</Link> <SpendStatusBadge kind="placement" status={p.status} />
+                    <span className="hint block">
+                      {t("placements.outstanding")} <Money minor={p.feeMinor - paid} currency={p.currency} />
+                    </span>
+                  </span>
+                  <Money minor={p.feeMinor} currency={p.currency} />
                 </li>
               );
             })}
