@@ -1,6 +1,8 @@
 import { getInputProps, getSelectProps, getTextareaProps, useField, useFormMetadata, type FieldMetadata } from "@conform-to/react";
 import * as AlertDialog from "@radix-ui/react-alert-dialog";
+import { Link, useLocation, useSearchParams } from "@remix-run/react";
 import { useRef, useState, type ReactNode } from "react";
+import { useHydrated } from "./use-hydrated";
 import { useTranslation } from "react-i18next";
 import { messageParts } from "~/domain/rules";
 
@@ -148,14 +150,54 @@ export function SubmitButton({ children, busy, className = "button" }: { childre
 }
 
 /** A submit button that asks before doing something hard to undo. */
+/** A short, stable name for one confirmation on a page (its message names what it is about). */
+function confirmKey(message: string): string {
+  let hash = 0;
+  for (const char of message) hash = (Math.imul(hash, 31) + char.codePointAt(0)!) | 0;
+  return (hash >>> 0).toString(36);
+}
+
 /**
  * A submit button that asks first, in an accessible dialog (Radix AlertDialog: focus moves into
  * it, Escape cancels, focus returns to the button). Confirming submits the button's own form.
+ * Before JavaScript runs it is a link to the same page with `?confirm=…`, which shows the question
+ * in the page with the real submit button, so nothing is done without being asked.
  */
 export function ConfirmSubmitButton({ children, confirmMessage, className = "button" }: { children: ReactNode; confirmMessage: string; className?: string }) {
   const { t } = useTranslation();
+  const hydrated = useHydrated();
+  const location = useLocation();
+  const [params] = useSearchParams();
+  const key = confirmKey(confirmMessage);
+  const asked = params.get("confirm") === key;
   const button = useRef<HTMLButtonElement>(null);
-  const [open, setOpen] = useState(false);
+  const [open, setOpen] = useState(asked);
+  if (!hydrated) {
+    const withConfirm = new URLSearchParams(params);
+    withConfirm.set("confirm", key);
+    const without = new URLSearchParams(params);
+    without.delete("confirm");
+    const back = `${location.pathname}${without.size ? `?${without}` : ""}`;
+    return asked ? (
+      <div role="alertdialog" aria-labelledby={`confirm-${key}`} className="dialog-inline">
+        <p id={`confirm-${key}`} className="dialog-description m-0">
+          {confirmMessage}
+        </p>
+        <div className="form-actions">
+          <button type="submit" className="button" formAction={back}>
+            {children}
+          </button>
+          <Link to={back} className="button button-quiet">
+            {t("common.cancel")}
+          </Link>
+        </div>
+      </div>
+    ) : (
+      <Link to={`${location.pathname}?${withConfirm}`} className={className}>
+        {children}
+      </Link>
+    );
+  }
   return (
     <AlertDialog.Root open={open} onOpenChange={setOpen}>
       <button

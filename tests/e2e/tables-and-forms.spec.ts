@@ -87,3 +87,26 @@ test("a form works before JavaScript runs: a plain POST creates the partner", as
   await expect(plain.getByRole("heading", { level: 1, name })).toBeVisible();
   await context.close();
 });
+
+test("without JavaScript a confirmation is a page of its own: archiving asks first", async ({ browser, baseURL, signInAs, page }) => {
+  await signInAs("manager");
+  const context = await browser.newContext({ baseURL, javaScriptEnabled: false, storageState: await page.context().storageState() });
+  const plain = await context.newPage();
+  const name = `Plain Archive ${Date.now()}`;
+  await plain.goto("/partners/new");
+  await plain.getByLabel("Name").fill(name);
+  await plain.getByRole("button", { name: "Create", exact: true }).click();
+  await expect(plain.getByRole("heading", { level: 1, name })).toBeVisible();
+  const partnerUrl = plain.url();
+  await plain.getByRole("link", { name: "Archive" }).click();
+  const question = plain.getByRole("alertdialog");
+  await expect(question).toContainText(name);
+  // Cancel changes nothing.
+  await question.getByRole("link", { name: "Cancel" }).click();
+  await expect(plain.getByRole("alertdialog")).toHaveCount(0);
+  await plain.getByRole("link", { name: "Archive" }).click();
+  await plain.getByRole("alertdialog").getByRole("button", { name: "Archive" }).click();
+  await expect(plain.getByRole("status")).toContainText("archived");
+  expect(plain.url()).toBe(partnerUrl);
+  await context.close();
+});
