@@ -1,5 +1,5 @@
 import { Link } from "@remix-run/react";
-import type { ReactNode } from "react";
+import { useEffect, useRef, type ReactNode } from "react";
 
 export function PageHeader({ title, children }: { title: string; children?: ReactNode }) {
   return (
@@ -34,5 +34,22 @@ export function StatTile({ label, value, note, to, tone }: { label: string; valu
     </Link>
   ) : (
     <div className="stat-tile">{body}</div>
+  );
+}
+
+/**
+ * Open everywhere but on a phone, where it folds behind its summary once the page is interactive
+ * (long filter forms otherwise fill the first screen). `keepOpen` when it holds something in use.
+ */
+export function PhoneCollapsible({ summary, keepOpen = false, children }: { summary: string; keepOpen?: boolean; children: ReactNode }) {
+  const details = useRef<HTMLDetailsElement>(null);
+  useEffect(() => {
+    if (!keepOpen && window.matchMedia("(max-width: 48rem)").matches) details.current?.removeAttribute("open");
+  }, [keepOpen]);
+  return (
+    <details ref={details} open className="phone-collapsible">
+      <summary>{summary}</summary>
+      {children}
+    </details>
   );
 }

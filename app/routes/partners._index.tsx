@@ -8,7 +8,7 @@ import { CountOrUnknown } from "~/components/metrics";
 import { FilterProblems } from "~/components/filter-problems";
 import { PartnerFilterFields, usePartnerFilterLabels } from "~/components/partner-filters";
 import { useSearchHref } from "~/components/use-search-href";
-import { EmptyState, PageHeader } from "~/components/page";
+import { EmptyState, PageHeader, PhoneCollapsible } from "~/components/page";
 import { Pagination } from "~/components/pagination";
 import { ArchivedBadge, StageBadge } from "~/components/partner-badges";
 import {
@@ -288,14 +288,20 @@ export default function Partners() {
           </>
         ) : null}
       </PageHeader>
-      <Filters />
+      <PhoneCollapsible summary={t("partnerList.filters")} keepOpen={hasPartnerFilters(query)}>
+        <Filters />
+      </PhoneCollapsible>
       <SavedViews />
       {actionData && "error" in actionData ? (
         <div className="form-errors" role="alert">
           {t(actionData.error as "partnerList.noneSelected")}
         </div>
       ) : null}
-      {canWrite && rows.length > 0 ? <BulkActions /> : null}
+      {canWrite && rows.length > 0 ? (
+        <PhoneCollapsible summary={t("partnerList.bulkTitle")}>
+          <BulkActions />
+        </PhoneCollapsible>
+      ) : null}
       <div aria-live="polite" className="list-status">
         {loading ? t("partnerList.loading") : t("partnerList.count", { count: total, formatted: formatNumber(i18n.language, total) })}
       </div>
