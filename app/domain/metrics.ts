@@ -249,6 +249,16 @@ export function resolvePeriod(params: URLSearchParams, today: string): { period:
   return { period: period === "custom" ? { preset: "custom", from: from!, to: to! } : presetPeriod(period, today) };
 }
 
+/**
+ * Budget burn: committed spend added up month by month over `months`, from amounts per month
+ * (months without spend add nothing).
+ */
+export function cumulativeByMonth(months: string[], amounts: { month: string; committedMinor: number }[]): number[] {
+  const byMonth = new Map(amounts.map((a) => [a.month, a.committedMinor]));
+  let total = 0;
+  return months.map((month) => (total += byMonth.get(month) ?? 0));
+}
+
 /** The months a period touches, as YYYY-MM, oldest first (for charts with a bar per month). */
 export function monthsBetween(from: string, to: string): string[] {
   const months: string[] = [];

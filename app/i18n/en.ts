@@ -646,6 +646,8 @@ export const en = {
     unconvertedHint: "An admin can add the missing rates under Settings → Exchange rates. Rates are never guessed.",
   },
   campaigns: {
+    burnTitle: "Budget burn: committed spend against the budget",
+    burnSummary: "A line of committed spend added up month by month since the campaign began, and a dashed line at the budget, in {{currency}}.",
     endedOption: "{{name}} (ended {{day}})",
     resultsTitle: "Results",
     noResults: "Nothing has been tagged with this campaign yet: no gifts shipped, placements committed or coverage published.",

@@ -649,6 +649,8 @@ export const fr: Messages = {
   },
   campaigns: {
     endedOption: "{{name}} (terminée le {{day}})",
+    burnTitle: "Consommation du budget : dépenses engagées face au budget",
+    burnSummary: "Une courbe des dépenses engagées cumulées mois par mois depuis le début de la campagne, et une ligne en pointillés au niveau du budget, en {{currency}}.",
     resultsTitle: "Résultats",
     noResults: "Rien n'est encore rattaché à cette campagne : aucun cadeau expédié, aucun placement engagé, aucune retombée publiée.",
     resultsHint: "Tous les cadeaux, placements et retombées rattachés à cette campagne, quelle que soit leur date, en {{currency}}.",

@@ -81,6 +81,13 @@ export async function campaignSpend(campaign: { id: string; currency: string }, 
   return spendReport({ filter: { campaignId: campaign.id }, grouping: "kind", currency: campaign.currency, basis: settings.giftValuationBasis, page: null }, client);
 }
 
+/** Committed spend per month (gifts + placements), in the campaign's own currency, for its budget burn. */
+export async function campaignSpendByMonth(campaign: { id: string; currency: string }, client: DbClient = db()) {
+  const settings = await getSettings(client);
+  const report = await spendReport({ filter: { campaignId: campaign.id }, grouping: "month", currency: campaign.currency, basis: settings.giftValuationBasis, page: null }, client);
+  return report.groups.filter((group) => group.key).map((group) => ({ month: group.key!, committedMinor: group.giftsMinor + group.placementsMinor }));
+}
+
 /**
  * Throws OverBudget when the campaign has a budget and committed spend plus `addition` would pass
  * it (or the addition cannot be valued in the budget's currency), unless the user confirmed.

@@ -3,13 +3,15 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { MissingRatesNotice, Money } from "~/components/money";
 import { PageHeader } from "~/components/page";
-import { budgetOverrides, campaignSpend, getCampaign, setCampaignArchived } from "~/models/campaign.server";
+import { budgetOverrides, campaignSpend, campaignSpendByMonth, getCampaign, setCampaignArchived } from "~/models/campaign.server";
+import { LineChart } from "~/components/charts";
+import { cumulativeByMonth, monthsBetween } from "~/domain/metrics";
 import { CostBenefitSummary, EmvRatesNote, KpiValue, PartnerRoiList } from "~/components/metrics";
 import { campaignResults, metricsContext } from "~/models/metrics.server";
 import { requirePermission } from "~/utils/auth.server";
 import { answerRuleViolation } from "~/utils/forms.server";
 import { can } from "~/utils/permissions";
-import { formatDay, formatDateTime, formatPercent } from "~/utils/format";
+import { formatCompactMoney, formatDate, formatDay, formatDateTime, formatMoney, formatMonth, formatPercent } from "~/utils/format";
 import { notFound } from "~/utils/http.server";
 import { redirectWithToast } from "~/utils/session.server";
 import { useCount } from "~/components/use-count";
@@ -19,13 +21,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const campaign = await getCampaign(params.campaignId!);
   if (!campaign) notFound();
   const context = await metricsContext();
-  const [spend, overrides, results] = await Promise.all([campaignSpend(campaign), budgetOverrides(campaign.id), campaignResults(campaign.id, context)]);
+  const [spend, overrides, results, byMonth] = await Promise.all([campaignSpend(campaign), budgetOverrides(campaign.id), campaignResults(campaign.id, context), campaignSpendByMonth(campaign)]);
   return json({
     results,
     currency: context.currency,
     emvRates: context.rates,
     campaign,
     spend,
+    byMonth,
     overrides,
     canWrite: can(user.role, "campaigns:write"),
     canGift: can(user.role, "gifts:write"),
@@ -53,11 +56,44 @@ function BudgetBar({ label, minor, budget, currency }: { label: string; minor: n
       </strong>
       {share !== null ? (
         <>
-          <meter min={0} max={100} low={80} high={100} optimum={0} value={Math.min(share, 100)} aria-label={label} />
-          <span className={share > 100 ? "badge badge-danger" : "muted"}>{formatPercent(i18n.language, share, 0)}</span>
+          <meter className="budget-meter" min={0} max={100} low={80} high={100} optimum={0} value={Math.min(share, 100)} aria-label={label} />
+          <span className={`budget-share ${share > 100 ? "badge badge-danger" : "muted"}`}>{formatPercent(i18n.language, share, 0)}</span>
         </>
       ) : null}
     </div>
+  );
+}
+
+/** Committed spend added up month by month against the budget, from the campaign's start. */
+function BudgetBurn() {
+  const { t, i18n } = useTranslation();
+  const { campaign, byMonth } = useLoaderData<typeof loader>();
+  const known = byMonth.map((m) => m.month).sort();
+  const first = [campaign.startsOn?.slice(0, 7), known[0]].filter(Boolean).sort()[0];
+  const today = new Date().toISOString().slice(0, 7);
+  const end = campaign.endsOn && campaign.endsOn.slice(0, 7) < today ? campaign.endsOn.slice(0, 7) : today;
+  const last = [end, known.at(-1)].filter(Boolean).sort().at(-1);
+  if (!first || !last || known.length === 0) return null;
+  const months = monthsBetween(`${first}-01`, `${last}-01`);
+  if (months.length < 2) return null;
+  const money = (minor: number) => formatMoney(i18n.language, minor, campaign.currency);
+  return (
+    <section className="card" aria-label={t("campaigns.burnTitle")}>
+      <LineChart
+        title={t("campaigns.burnTitle")}
+        summary={t("campaigns.burnSummary", { currency: campaign.currency })}
+        dates={months.map((month) => `${month}-01`)}
+        dateLabels={months.map((month) => formatMonth(i18n.language, month, { month: "long", year: "numeric" }))}
+        dateHeader={t("costBenefit.month")}
+        series={[
+          { key: "committed", label: t("campaigns.committed"), color: "var(--color-series-cost)", values: cumulativeByMonth(months, byMonth) },
+          ...(campaign.budgetMinor !== null ? [{ key: "budget", label: t("campaigns.budget"), color: "var(--color-bad)", values: months.map(() => campaign.budgetMinor), dashed: true }] : []),
+        ]}
+        format={money}
+        formatTick={(minor) => formatCompactMoney(i18n.language, minor, campaign.currency)}
+        formatDateTick={(date) => formatDate(i18n.language, date, { month: "short", year: "2-digit", timeZone: "UTC" })}
+      />
+    </section>
   );
 }
 
@@ -137,6 +173,7 @@ export default function CampaignPage() {
           ) : null}
         </section>
       </div>
+      <BudgetBurn />
       <CampaignResults />
       {overrides.length ? (
         <section className="card" aria-labelledby="overrides-title">

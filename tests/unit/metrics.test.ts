@@ -1,6 +1,6 @@
 /** metrics.md, checked against examples worked out by hand (the comments show the arithmetic). */
 import { describe, expect, it } from "vitest";
-import { change, comparisonMonths, costBenefit, emptySums, monthsBetween, postEngagementRate, presetPeriod, resolvePeriod, type CostBenefitSums } from "~/domain/metrics";
+import { change, comparisonMonths, costBenefit, cumulativeByMonth, emptySums, monthsBetween, postEngagementRate, presetPeriod, resolvePeriod, type CostBenefitSums } from "~/domain/metrics";
 import { csvAmount, csvRatio, parseRankingQuery } from "~/domain/ranking";
 import { lineChange, monthlyKpiLines } from "~/domain/monthly-report";
 import { formatChange } from "~/utils/format";
@@ -172,5 +172,12 @@ describe("how a monthly line moved", () => {
     expect(lineChange(line("roi"), 0.5, 0)).toEqual({ kind: "points", value: 50, tone: "good" });
     expect(formatChange("en", { kind: "percent", value: 0.2 })).toBe("+20%");
     expect(lineChange(line("cost"), 10, 0)).toBeNull();
+  });
+});
+
+describe("budget burn", () => {
+  it("adds committed spend up month by month, empty months adding nothing", () => {
+    expect(cumulativeByMonth(["2026-01", "2026-02", "2026-03", "2026-04"], [{ month: "2026-03", committedMinor: 500 }, { month: "2026-01", committedMinor: 1000 }])).toEqual([1000, 1000, 1500, 1500]);
+    expect(cumulativeByMonth(["2026-01"], [])).toEqual([0]);
   });
 });
