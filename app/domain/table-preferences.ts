@@ -13,7 +13,7 @@ export const TablePreferenceSchema = z
   .object({
     table: z.enum(Object.keys(tableColumns) as [TableName, ...TableName[]], { error: "errors.invalidChoice" }),
     density: z.enum(densities, { error: "errors.invalidChoice" }),
-    columns: z.preprocess((value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]), z.array(z.string().max(40)).max(30)),
+    columns: z.array(z.string().max(40)).max(30),
   })
   .superRefine((value, ctx) => {
     const allowed = new Set<string>(tableColumns[value.table]);

@@ -406,7 +406,6 @@ export const en = {
     showArchived: "Archived partners only",
     apply: "Apply filters",
     clear: "Clear filters",
-    columns: "Columns",
     pageSize: "Rows per page",
     empty: "No partner matches these filters.",
     count_one: "{{formatted}} partner",

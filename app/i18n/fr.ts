@@ -408,7 +408,6 @@ export const fr: Messages = {
     showArchived: "Partenaires archivés seulement",
     apply: "Appliquer les filtres",
     clear: "Effacer les filtres",
-    columns: "Colonnes",
     pageSize: "Lignes par page",
     empty: "Aucun partenaire ne correspond à ces filtres.",
     count_one: "{{formatted}} partenaire",

@@ -84,7 +84,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   ]);
   if (!partner) notFound();
   const { mergedInto, ...partnerFields } = partner;
-  const nextFollowUp = tasks.filter((task) => !task.completedAt).sort((a, b) => String(a.dueOn).localeCompare(String(b.dueOn)))[0] ?? null;
+  // partnerTasks lists open follow-ups first, soonest due first.
+  const nextFollowUp = tasks.find((task) => !task.completedAt) ?? null;
   return json(
     {
       tab,

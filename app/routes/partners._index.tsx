@@ -36,10 +36,9 @@ import { can } from "~/utils/permissions";
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "partners:read");
   const { query, problems } = parseListQuery(PartnerListQuerySchema, searchParamsObject(new URL(request.url).searchParams));
-  const display = await getTablePreference(user.id, "partners");
+  const [list, owners, views, display] = await Promise.all([listPartners(query), listOwners(), listSavedViews(user.id), getTablePreference(user.id, "partners")]);
   // Columns in the URL (a shared link, a saved view) win; else the user's own choice.
   if (!query.cols.length) query.cols = display.columns.filter((column): column is PartnerColumn => (partnerColumns as readonly string[]).includes(column));
-  const [list, owners, views] = await Promise.all([listPartners(query), listOwners(), listSavedViews(user.id)]);
   let { rows, total } = list;
   const pastTheEnd = pageProblem(query.page, query.pageSize, total);
   if (pastTheEnd) {

@@ -1,6 +1,5 @@
 import { json, redirect, type ActionFunctionArgs } from "@remix-run/node";
 import { TablePreferenceSchema } from "~/domain/table-preferences";
-import { searchParamsObject } from "~/domain/partner-list";
 import { saveTablePreference } from "~/models/table-preference.server";
 import { requireUser } from "~/utils/auth.server";
 import { safeRedirect } from "~/utils/redirect";
@@ -9,7 +8,7 @@ import { safeRedirect } from "~/utils/redirect";
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const formData = await request.formData();
-  const parsed = TablePreferenceSchema.safeParse(searchParamsObject(new URLSearchParams(formData as unknown as Record<string, string>)));
+  const parsed = TablePreferenceSchema.safeParse({ ...Object.fromEntries(formData), columns: formData.getAll("columns") });
   if (!parsed.success) return json({ error: parsed.error.issues[0].message }, { status: 400 });
   await saveTablePreference(user.id, parsed.data);
   return redirect(safeRedirect(formData.get("redirectTo"), "/"));

@@ -11,6 +11,7 @@ import path from "node:path";
 import type { Page } from "@playwright/test";
 import { can, roles, type Permission } from "../../app/utils/permissions";
 import { demo, expect, test, type Demo } from "./demo-fixtures";
+import { columnValues, figure, sortableHeaders } from "./table-reading";
 
 const screenshotDir = path.resolve("test-results/screenshots");
 
@@ -98,24 +99,13 @@ async function layoutProblems(page: Page): Promise<string[]> {
   });
 }
 
-/** The values of one column, read from the rows as shown. */
-async function columnValues(page: Page, header: string) {
-  // textContent, not innerText: headers are shown in capitals by CSS.
-  const headers = await page.locator("thead th").evaluateAll((cells) => cells.map((cell) => (cell.textContent ?? "").replace(/[▲▼↕]/g, "").split(/[,:]/)[0].trim()));
-  const index = headers.findIndex((text) => text.toLowerCase() === header.toLowerCase());
-  expect(index, `column ${header} in ${headers.join(" | ")}`).toBeGreaterThanOrEqual(0);
-  return page.locator(`tbody tr > :nth-child(${index + 1})`).evaluateAll((cells) => cells.map((cell) => cell.textContent ?? ""));
-}
-
-const figure = (text: string) => (text.trim().startsWith("—") ? null : Number(text.replace(/[^\d.-]/g, "")));
 
 test("every sortable header of the ranking orders the rows by its figures", async ({ page, signInAs }) => {
   await signInAs("marketing");
   await page.setViewportSize({ width: 1440, height: 900 });
   await page.goto("/reports/cost-benefit");
   expect(await page.locator("tbody tr").count()).toBeGreaterThan(5);
-  const sortable = await page.locator("thead th[aria-sort] a").evaluateAll((links) => links.map((link) => (link.textContent ?? "").replace(/[▲▼↕]/g, "").split(/[,:]/)[0].trim()));
-  const headers = sortable.filter((text) => text !== "Partner");
+  const headers = (await sortableHeaders(page)).filter((text) => text !== "Partner");
   expect(headers.length).toBeGreaterThanOrEqual(15);
   for (const header of headers) {
     // "EMV" must not find "EMV ratio".

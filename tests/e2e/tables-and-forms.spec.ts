@@ -1,17 +1,7 @@
 /** The shared table sorts from its headers, and forms cannot record the same thing twice. */
 import { expect, test } from "./fixtures";
-import type { Locator, Page } from "@playwright/test";
-
-/** The values of one column, read from the rows as shown. */
-async function columnValues(table: Locator, header: string) {
-  // textContent, not innerText: headers are shown in capitals by CSS.
-  const headers = await table.locator("thead th").evaluateAll((cells) => cells.map((cell) => (cell.textContent ?? "").replace(/[▲▼↕]/g, "").split(",")[0].trim()));
-  const index = headers.findIndex((text) => text.toLowerCase() === header.toLowerCase());
-  expect(index, `column ${header} in ${headers.join(" | ")}`).toBeGreaterThanOrEqual(0);
-  return table.locator(`tbody tr > :nth-child(${index + 1})`).evaluateAll((cells) => cells.map((cell) => cell.textContent ?? ""));
-}
-
-const asNumber = (text: string) => (text.trim().startsWith("—") ? null : Number(text.replace(/[^\d.-]/g, "")));
+import type { Browser, Page } from "@playwright/test";
+import { columnValues, figure } from "./table-reading";
 
 function expectOrdered(values: (number | string | null)[], direction: "asc" | "desc") {
   const known = values.filter((v) => v !== null) as (number | string)[];
@@ -44,10 +34,10 @@ test("every sortable header of the partner list orders the rows by its column", 
   const table = page.getByRole("table");
   await clickHeader(page, "Followers");
   await expect(page).toHaveURL(/sort=followers&dir=asc/);
-  expectOrdered((await columnValues(table, "Followers")).map(asNumber), "asc");
+  expectOrdered((await columnValues(table, "Followers")).map(figure), "asc");
   await clickHeader(page, "Followers");
   await expect(page).toHaveURL(/sort=followers&dir=desc/);
-  expect((await columnValues(table, "Followers")).map(asNumber)).toEqual([50000, 7000, 900]);
+  expect((await columnValues(table, "Followers")).map(figure)).toEqual([50000, 7000, 900]);
   await clickHeader(page, "Country");
   expectOrdered(await columnValues(table, "Country"), "asc");
   await clickHeader(page, "Name");
@@ -76,27 +66,27 @@ test("a follow-up form empties after saving, and a double click records one foll
   await expect(form.locator("input[name=idempotencyKey]")).not.toHaveValue(keyBefore);
 });
 
-test("a form works before JavaScript runs: a plain POST creates the partner", async ({ browser, baseURL, signInAs, page }) => {
-  await signInAs("manager");
-  const context = await browser.newContext({ baseURL, javaScriptEnabled: false, storageState: await page.context().storageState() });
+/** A manager's browser with JavaScript off, and a partner created there with a plain form POST. */
+async function partnerWithoutJavaScript(browser: Browser, baseURL: string | undefined, signedIn: Page, name: string) {
+  const context = await browser.newContext({ baseURL, javaScriptEnabled: false, storageState: await signedIn.context().storageState() });
   const plain = await context.newPage();
-  const name = `Plain Post ${Date.now()}`;
   await plain.goto("/partners/new");
   await plain.getByLabel("Name").fill(name);
   await plain.getByRole("button", { name: "Create", exact: true }).click();
   await expect(plain.getByRole("heading", { level: 1, name })).toBeVisible();
+  return { context, plain };
+}
+
+test("a form works before JavaScript runs: a plain POST creates the partner", async ({ browser, baseURL, signInAs, page }) => {
+  await signInAs("manager");
+  const { context } = await partnerWithoutJavaScript(browser, baseURL, page, `Plain Post ${Date.now()}`);
   await context.close();
 });
 
 test("without JavaScript a confirmation is a page of its own: archiving asks first", async ({ browser, baseURL, signInAs, page }) => {
   await signInAs("manager");
-  const context = await browser.newContext({ baseURL, javaScriptEnabled: false, storageState: await page.context().storageState() });
-  const plain = await context.newPage();
   const name = `Plain Archive ${Date.now()}`;
-  await plain.goto("/partners/new");
-  await plain.getByLabel("Name").fill(name);
-  await plain.getByRole("button", { name: "Create", exact: true }).click();
-  await expect(plain.getByRole("heading", { level: 1, name })).toBeVisible();
+  const { context, plain } = await partnerWithoutJavaScript(browser, baseURL, page, name);
   const partnerUrl = plain.url();
   await plain.getByRole("link", { name: "Archive" }).click();
   const question = plain.getByRole("alertdialog");
