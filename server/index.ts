@@ -10,6 +10,7 @@ import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
+import expressStaticGzip from "express-static-gzip";
 import { rateLimit } from "express-rate-limit";
 import helmet from "helmet";
 import { MigrationEngine } from "../prisma/schema-engine";
@@ -79,7 +80,11 @@ async function start() {
       skip: (req) => req.method === "GET" || req.method === "HEAD",
     }),
   );
-  app.use("/build", express.static(path.join(root, "public/build"), { immutable: true, maxAge: "1y" }));
+  // The build's assets come precompressed (npm run build); compression() leaves encoded responses alone.
+  app.use(
+    "/build",
+    expressStaticGzip(path.join(root, "public/build"), { enableBrotli: true, orderPreference: ["br", "gz"], index: false, serveStatic: { immutable: true, maxAge: "1y" } }),
+  );
   app.use(express.static(path.join(root, "public"), { maxAge: "1h" }));
   app.all(
     "*",

@@ -1,6 +1,6 @@
 import { useField } from "@conform-to/react";
 import { useTranslation } from "react-i18next";
-import { jurisdictions } from "~/domain/spend";
+import { jurisdictions } from "~/domain/spend-terms";
 import { FieldErrors, type FieldRef, TextAreaField, TextField } from "./form-fields";
 
 interface CampaignFields {

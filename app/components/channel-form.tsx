@@ -1,10 +1,11 @@
 import { useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ChannelFormSchema, platforms, type ChannelInput } from "~/domain/partners";
+import { type ChannelInput } from "~/domain/partners";
+import { platforms } from "~/domain/partner-terms";
 import { ConformForm } from "./conform-form";
 import { SelectField, SubmitButton, TextField } from "./form-fields";
 import { useFormResult } from "./use-form-result";
-import { useZodForm } from "./use-zod-form";
+import { useServerForm } from "./use-server-form";
 
 type ChannelDefaults = Partial<Record<keyof ChannelInput, string>>;
 
@@ -12,7 +13,7 @@ type ChannelDefaults = Partial<Record<keyof ChannelInput, string>>;
 export function ChannelForm({ formId, intent, channelId, defaults, submitLabel }: { formId: string; intent: "addChannel" | "measure"; channelId?: string; defaults?: ChannelDefaults; submitLabel: string }) {
   const { t } = useTranslation();
   const navigation = useNavigation();
-  const [form, fields] = useZodForm(ChannelFormSchema, {
+  const [form, fields] = useServerForm("channel", {
     id: formId,
     lastResult: useFormResult(formId),
     defaultValue: { platform: "instagram", ...defaults } as never,

@@ -1,13 +1,9 @@
 /**
- * Charts drawn with visx (scales, axes, grid and shapes) as plain SVG, so they render on the
- * server: they show without JavaScript and in print. Each chart has axes with units, a legend,
- * a tooltip per mark (SVG <title>) and its numbers in a table (docs/decisions/0006-charts.md).
+ * Charts drawn as plain SVG with d3-array's round ticks, so they render on the server:
+ * they show without JavaScript and in print. Each chart has axes with units, a legend, a tooltip
+ * per mark (SVG <title>) and its numbers in a table (docs/decisions/0006-charts.md).
  */
-import { AxisBottom, AxisLeft } from "@visx/axis";
-import { GridRows } from "@visx/grid";
-import { Group } from "@visx/group";
-import { scaleBand, scaleLinear, scaleTime } from "@visx/scale";
-import { LinePath } from "@visx/shape";
+import { nice, ticks } from "d3-array";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 
@@ -101,9 +97,55 @@ function ChartFrame({ title, summary, series, rowLabels, rowHeader, format, chil
   );
 }
 
-function niceMax(values: (number | null)[]) {
-  const max = Math.max(0, ...values.map((v) => v ?? 0));
-  return max === 0 ? 1 : max;
+const INNER_WIDTH = WIDTH - MARGIN.left - MARGIN.right;
+const INNER_HEIGHT = HEIGHT - MARGIN.top - MARGIN.bottom;
+const Y_TICKS = 5;
+
+/**
+ * A value axis from 0 (or the given domain) to a round maximum, with d3-array's round ticks. The
+ * mapping is a straight line; d3-scale would bring its colour interpolators to the browser for it.
+ */
+function valueScale(values: (number | null)[], domain?: [number, number]) {
+  const [low, high] = domain ?? nice(0, Math.max(0, ...values.map((v) => v ?? 0)) || 1, Y_TICKS);
+  const span = high - low || 1;
+  const y = (value: number) => INNER_HEIGHT - ((value - low) / span) * INNER_HEIGHT;
+  return { y, ticks: ticks(low, high, Y_TICKS) };
+}
+
+/** Grid lines and labels of the value axis, on the left. */
+function ValueAxis({ scale, formatTick }: { scale: ReturnType<typeof valueScale>; formatTick: (value: number) => string }) {
+  return (
+    <g>
+      {scale.ticks.map((tick) => (
+        <g key={tick} transform={`translate(0, ${scale.y(tick)})`}>
+          <line x1={0} x2={INNER_WIDTH} stroke="var(--color-line)" />
+          <line x1={-6} x2={0} stroke="var(--color-line-strong)" />
+          <text x={-10} dy="0.33em" textAnchor="end" {...tickLabel}>
+            {formatTick(tick)}
+          </text>
+        </g>
+      ))}
+      <line x1={0} x2={0} y1={0} y2={INNER_HEIGHT} stroke="var(--color-line-strong)" />
+    </g>
+  );
+}
+
+/** The category or time axis along the bottom: ticks at the given positions. */
+function BottomAxis({ ticks: marks }: { ticks: { x: number; label: string }[] }) {
+  return (
+    <g transform={`translate(0, ${INNER_HEIGHT})`}>
+      <line x1={0} x2={INNER_WIDTH} stroke="var(--color-line-strong)" />
+      {marks.map((mark, index) => (
+        <g key={index} transform={`translate(${mark.x}, 0)`}>
+          <line y1={0} y2={6} stroke="var(--color-line-strong)" />
+          {/* A label at either end is anchored inward so it is not cut off by the frame. */}
+          <text y={20} textAnchor={mark.x < 24 ? "start" : mark.x > INNER_WIDTH - 24 ? "end" : "middle"} {...tickLabel}>
+            {mark.label}
+          </text>
+        </g>
+      ))}
+    </g>
+  );
 }
 
 /** Bars per category (months, usually): grouped side by side, or stacked. */
@@ -128,45 +170,53 @@ export function BarChart({
   stacked?: boolean;
   tableOpen?: boolean;
 }) {
-  const innerWidth = WIDTH - MARGIN.left - MARGIN.right;
-  const innerHeight = HEIGHT - MARGIN.top - MARGIN.bottom;
   const totals = categories.map((_, i) => (stacked ? series.reduce((sum, s) => sum + Math.max(0, s.values[i] ?? 0), 0) : Math.max(0, ...series.map((s) => s.values[i] ?? 0))));
-  const x = scaleBand<string>({ domain: categories.map((_, i) => String(i)), range: [0, innerWidth], padding: 0.25 });
-  const y = scaleLinear<number>({ domain: [0, niceMax(totals)], range: [innerHeight, 0], nice: true });
-  const inner = scaleBand<string>({ domain: series.map((s) => s.key), range: [0, x.bandwidth()], padding: 0.1 });
+  const scale = valueScale(totals);
+  // Bands as d3's scaleBand lays them out with a padding of a quarter step inside and outside.
+  const padding = 0.25;
+  const step = INNER_WIDTH / Math.max(1, categories.length - padding + 2 * padding);
+  const band = step * (1 - padding);
+  const bandStart = (i: number) => step * padding + i * step;
+  const barWidth = stacked ? band : band / Math.max(1, series.length);
   const every = Math.ceil(categories.length / 12);
   return (
     <ChartFrame title={title} summary={summary} series={series} rowLabels={categories} rowHeader={categoryHeader} format={format} tableOpen={tableOpen}>
-      <Group left={MARGIN.left} top={MARGIN.top}>
-        <GridRows scale={y} width={innerWidth} numTicks={5} stroke="var(--color-line)" />
+      <g transform={`translate(${MARGIN.left}, ${MARGIN.top})`}>
+        <ValueAxis scale={scale} formatTick={formatTick} />
         {categories.map((category, i) => {
           let base = 0;
-          return series.map((s) => {
+          return series.map((s, seriesIndex) => {
             const value = Math.max(0, s.values[i] ?? 0);
-            const left = (x(String(i)) ?? 0) + (stacked ? 0 : (inner(s.key) ?? 0));
-            const width = stacked ? x.bandwidth() : inner.bandwidth();
-            const top = y(base + value);
-            const height = y(base) - top;
+            const left = bandStart(i) + (stacked ? 0 : seriesIndex * barWidth);
+            const top = scale.y(base + value);
+            const height = scale.y(base) - top;
             if (stacked) base += value;
             return (
-              <rect key={`${i}-${s.key}`} x={left} y={top} width={width} height={Math.max(0, height)} fill={s.color} rx={2}>
+              <rect key={`${i}-${s.key}`} x={left + (stacked ? 0 : barWidth * 0.05)} y={top} width={stacked ? barWidth : barWidth * 0.9} height={Math.max(0, height)} fill={s.color} rx={2}>
                 <title>{`${category} · ${s.label}: ${s.values[i] === null ? "—" : format(s.values[i]!)}`}</title>
               </rect>
             );
           });
         })}
-        <AxisLeft scale={y} numTicks={5} tickFormat={(v) => formatTick(Number(v))} stroke="var(--color-line-strong)" tickStroke="var(--color-line-strong)" tickLabelProps={{ ...tickLabel, textAnchor: "end", dx: -4, dy: "0.33em" }} />
-        <AxisBottom
-          top={innerHeight}
-          scale={x}
-          tickFormat={(i) => (Number(i) % every === 0 ? categories[Number(i)] : "")}
-          stroke="var(--color-line-strong)"
-          tickStroke="var(--color-line-strong)"
-          tickLabelProps={{ ...tickLabel, textAnchor: "middle" }}
-        />
-      </Group>
+        <BottomAxis ticks={categories.map((label, i) => ({ x: bandStart(i) + band / 2, label: i % every === 0 ? label : "" }))} />
+      </g>
     </ChartFrame>
   );
+}
+
+const DAY_MS = 86_400_000;
+
+/** First days of months between two dates, at most about six of them, for the time axis. */
+function monthTicks(first: number, last: number): number[] {
+  const start = new Date(first);
+  const months: number[] = [];
+  for (let month = Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + (start.getUTCDate() === 1 ? 0 : 1), 1); month <= last; ) {
+    months.push(month);
+    const date = new Date(month);
+    month = Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 1, 1);
+  }
+  const every = Math.ceil(months.length / 6);
+  return months.length ? months.filter((_, i) => i % every === 0) : [first];
 }
 
 /** Lines over dated points (follower history, budget burn, rates by month). */
@@ -198,44 +248,37 @@ export function LineChart({
   tableOpen?: boolean;
   tableElsewhere?: boolean;
 }) {
-  const innerWidth = WIDTH - MARGIN.left - MARGIN.right;
-  const innerHeight = HEIGHT - MARGIN.top - MARGIN.bottom;
-  const times = dates.map((day) => new Date(`${day}T00:00:00Z`));
-  const first = times[0] ?? new Date();
-  const last = times.at(-1) ?? first;
-  const x = scaleTime<number>({ domain: [first, last.getTime() === first.getTime() ? new Date(first.getTime() + 86_400_000) : last], range: [0, innerWidth] });
-  const values = series.flatMap((s) => s.values);
-  const y = scaleLinear<number>({ domain: yDomain ?? [0, niceMax(values)], range: [innerHeight, 0], nice: !yDomain });
+  const times = dates.map((day) => Date.parse(`${day}T00:00:00Z`));
+  const first = times[0] ?? 0;
+  const last = Math.max(times.at(-1) ?? first, first + DAY_MS);
+  const x = (time: number) => ((time - first) / (last - first)) * INNER_WIDTH;
+  const scale = valueScale(
+    series.flatMap((s) => s.values),
+    yDomain,
+  );
+  // Straight segments between the points: an SVG path needs nothing more than "M x,y L x,y…".
+  const path = (points: { time: number; value: number }[]) => points.map((p, i) => `${i ? "L" : "M"}${x(p.time).toFixed(1)},${scale.y(p.value).toFixed(1)}`).join("");
   return (
     <ChartFrame title={title} summary={summary} series={series} rowLabels={dateLabels} rowHeader={dateHeader} format={format} tableOpen={tableOpen} tableElsewhere={tableElsewhere}>
-      <Group left={MARGIN.left} top={MARGIN.top}>
-        <GridRows scale={y} width={innerWidth} numTicks={5} stroke="var(--color-line)" />
+      <g transform={`translate(${MARGIN.left}, ${MARGIN.top})`}>
+        <ValueAxis scale={scale} formatTick={formatTick} />
         {series.map((s) => {
-          const points = s.values.map((value, index) => ({ value, index, time: times[index] })).filter((p): p is { value: number; index: number; time: Date } => p.value !== null);
+          const points = s.values.map((value, index) => ({ value, index, time: times[index] })).filter((p): p is { value: number; index: number; time: number } => p.value !== null);
           return (
             <g key={s.key}>
-              <LinePath data={points} x={(p) => x(p.time)} y={(p) => y(p.value)} stroke={s.color} strokeWidth={2.5} strokeDasharray={s.dashed ? "6 4" : undefined} fill="none" />
+              <path d={path(points) || undefined} stroke={s.color} strokeWidth={2.5} strokeDasharray={s.dashed ? "6 4" : undefined} fill="none" />
               {s.dashed
                 ? null
                 : points.map((p) => (
-                    <circle key={p.index} cx={x(p.time)} cy={y(p.value)} r={3.5} fill={s.color}>
+                    <circle key={p.index} cx={x(p.time)} cy={scale.y(p.value)} r={3.5} fill={s.color}>
                       <title>{`${dateLabels[p.index]} · ${s.label}: ${format(p.value)}`}</title>
                     </circle>
                   ))}
             </g>
           );
         })}
-        <AxisLeft scale={y} numTicks={5} tickFormat={(v) => formatTick(Number(v))} stroke="var(--color-line-strong)" tickStroke="var(--color-line-strong)" tickLabelProps={{ ...tickLabel, textAnchor: "end", dx: -4, dy: "0.33em" }} />
-        <AxisBottom
-          top={innerHeight}
-          scale={x}
-          numTicks={6}
-          tickFormat={(value) => formatDateTick(value instanceof Date ? value : new Date(Number(value)))}
-          stroke="var(--color-line-strong)"
-          tickStroke="var(--color-line-strong)"
-          tickLabelProps={{ ...tickLabel, textAnchor: "middle" }}
-        />
-      </Group>
+        <BottomAxis ticks={monthTicks(first, last).map((time) => ({ x: x(time), label: formatDateTick(new Date(time)) }))} />
+      </g>
     </ChartFrame>
   );
 }

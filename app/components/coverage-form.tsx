@@ -1,7 +1,7 @@
 import { useTranslation } from "react-i18next";
-import { overrideChoices, metricNames } from "~/domain/coverage";
-import { disclosureJurisdictions } from "~/domain/disclosure/rules";
-import { platforms } from "~/domain/partners";
+import { overrideChoices, metricNames } from "~/domain/coverage-terms";
+import { disclosureJurisdictions } from "~/domain/disclosure/terms";
+import { platforms } from "~/domain/partner-terms";
 import { formatDay } from "~/utils/format";
 import { campaignOptions } from "./filter-select";
 import { CheckboxField, FieldErrors, SelectField, TextAreaField, TextField, type FieldRef } from "./form-fields";

@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import { highlightSegments } from "~/domain/coverage";
+import { highlightSegments } from "~/domain/coverage-terms";
 import type { FoundMarker } from "~/domain/disclosure/check";
 
 const verdictTone: Record<string, string> = { compliant: "badge-ok", not_required: "badge-muted", insufficient: "badge-warn", missing: "badge-danger" };

@@ -1,10 +1,9 @@
 import { getInputProps, getSelectProps, getTextareaProps, useField, useFormMetadata, type FieldMetadata } from "@conform-to/react";
-import * as AlertDialog from "@radix-ui/react-alert-dialog";
 import { Link, useLocation, useSearchParams } from "@remix-run/react";
-import { useRef, useState, type ReactNode } from "react";
+import { lazy, Suspense, useRef, useState, type ReactNode } from "react";
 import { useHydrated } from "./use-hydrated";
 import { useTranslation } from "react-i18next";
-import { messageParts } from "~/domain/rules";
+import { messageParts } from "~/domain/violations";
 
 /** What a field component needs to find its field in the surrounding ConformForm. */
 export interface FieldRef {
@@ -157,6 +156,9 @@ function confirmKey(message: string): string {
   return (hash >>> 0).toString(36);
 }
 
+const loadConfirmDialog = () => import("./confirm-dialog");
+const ConfirmDialog = lazy(loadConfirmDialog);
+
 /**
  * A submit button that asks first, in an accessible dialog (Radix AlertDialog: focus moves into
  * it, Escape cancels, focus returns to the button). Confirming submits the button's own form.
@@ -199,11 +201,13 @@ export function ConfirmSubmitButton({ children, confirmMessage, className = "but
     );
   }
   return (
-    <AlertDialog.Root open={open} onOpenChange={setOpen}>
+    <>
       <button
         ref={button}
         type="submit"
         className={className}
+        onPointerEnter={loadConfirmDialog}
+        onFocus={loadConfirmDialog}
         onClick={(event) => {
           event.preventDefault();
           setOpen(true);
@@ -211,26 +215,13 @@ export function ConfirmSubmitButton({ children, confirmMessage, className = "but
       >
         {children}
       </button>
-      <AlertDialog.Portal>
-        <AlertDialog.Overlay className="dialog-overlay" />
-        <AlertDialog.Content
-          className="dialog"
-          onCloseAutoFocus={(event) => {
-            // Back to the button that opened it (it is not a Radix trigger: it must stay a submit button).
-            event.preventDefault();
-            button.current?.focus();
-          }}
-        >
-          <AlertDialog.Title className="dialog-title">{t("common.areYouSure")}</AlertDialog.Title>
-          <AlertDialog.Description className="dialog-description">{confirmMessage}</AlertDialog.Description>
-          <div className="form-actions justify-end">
-            <AlertDialog.Cancel className="button button-quiet">{t("common.cancel")}</AlertDialog.Cancel>
-            <AlertDialog.Action className="button" onClick={() => button.current?.form?.requestSubmit(button.current)}>
-              {children}
-            </AlertDialog.Action>
-          </div>
-        </AlertDialog.Content>
-      </AlertDialog.Portal>
-    </AlertDialog.Root>
+      {open ? (
+        <Suspense fallback={null}>
+          <ConfirmDialog open={open} onOpenChange={setOpen} message={confirmMessage} button={button}>
+            {children}
+          </ConfirmDialog>
+        </Suspense>
+      ) : null}
+    </>
   );
 }

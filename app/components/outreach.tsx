@@ -1,11 +1,11 @@
 import { Form, Link, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { directions, DraftSchema, draftChannels, draftKinds, interactionTypes, LogInteractionSchema, TaskSchema } from "~/domain/outreach";
+import { directions, draftChannels, draftKinds, interactionTypes } from "~/domain/outreach-terms";
 import { formatDate, formatDateTime, formatDay } from "~/utils/format";
 import { ConformForm } from "./conform-form";
 import { SelectField, SubmitButton, TextAreaField, TextField } from "./form-fields";
 import { useFormResult } from "./use-form-result";
-import { useZodForm } from "./use-zod-form";
+import { useServerForm } from "./use-server-form";
 
 interface TimelineEntry {
   id: string;
@@ -33,7 +33,7 @@ function useBusy(formId: string) {
 
 export function LogInteractionForm({ correctsId, formId = "log-interaction" }: { correctsId?: string; formId?: string }) {
   const { t } = useTranslation();
-  const [form, fields] = useZodForm(LogInteractionSchema, { id: formId, lastResult: useFormResult(formId), defaultValue: { type: "email", direction: "outbound" } });
+  const [form, fields] = useServerForm("logInteraction", { id: formId, lastResult: useFormResult(formId), defaultValue: { type: "email", direction: "outbound" } });
   return (
     <ConformForm form={form}>
       <input type="hidden" name="intent" value="log" />
@@ -135,7 +135,7 @@ export function DraftList({ drafts }: { drafts: DraftRow[] }) {
 export function NewDraftForm() {
   const { t } = useTranslation();
   const formId = "new-draft";
-  const [form, fields] = useZodForm(DraftSchema, { id: formId, lastResult: useFormResult(formId), defaultValue: { kind: "message", channel: "email" } });
+  const [form, fields] = useServerForm("draft", { id: formId, lastResult: useFormResult(formId), defaultValue: { kind: "message", channel: "email" } });
   return (
     <ConformForm form={form}>
       <input type="hidden" name="intent" value="createDraft" />
@@ -162,7 +162,7 @@ interface TaskRow {
 export function FollowUps({ tasks, users, me, canWrite }: { tasks: TaskRow[]; users: { id: string; name: string }[]; me: string; canWrite: boolean }) {
   const { t, i18n } = useTranslation();
   const formId = "new-task";
-  const [form, fields] = useZodForm(TaskSchema, { id: formId, lastResult: useFormResult(formId), defaultValue: { assigneeId: me } });
+  const [form, fields] = useServerForm("task", { id: formId, lastResult: useFormResult(formId), defaultValue: { assigneeId: me } });
   const busy = useBusy(formId);
   const today = new Date().toISOString().slice(0, 10);
   return (

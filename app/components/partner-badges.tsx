@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import type { PartnerStage } from "~/domain/partners";
+import type { PartnerStage } from "~/domain/partner-terms";
 
 /** The stage, with "do not contact" impossible to miss wherever a partner appears. */
 export function StageBadge({ stage }: { stage: PartnerStage }) {

@@ -1,6 +1,6 @@
 import { useTranslation } from "react-i18next";
 import type { PartnerFilter } from "~/domain/ranking";
-import { partnerKinds, partnerStages, platforms } from "~/domain/partners";
+import { partnerKinds, partnerStages, platforms } from "~/domain/partner-terms";
 import { FilterSelect } from "./filter-select";
 
 /** What each URL parameter of the partner filters is called on the form, for error messages. */

@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import { partnerKinds, partnerStages } from "~/domain/partners";
+import { partnerKinds, partnerStages } from "~/domain/partner-terms";
 import { SelectField, TextAreaField, TextField, type FieldRef } from "./form-fields";
 
 export interface PartnerFormFields {

@@ -1,6 +1,6 @@
 import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import type { PartnerStage } from "~/domain/partners";
+import type { PartnerStage } from "~/domain/partner-terms";
 import { StageBadge } from "./partner-badges";
 
 interface PartnerSearchProps {

@@ -1,17 +1,17 @@
 import { useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { reviewDecisions, ReviewFormSchema } from "~/domain/coverage";
+import { reviewDecisions } from "~/domain/coverage-terms";
 import { ConformForm } from "./conform-form";
 import { SelectField, SubmitButton, TextAreaField } from "./form-fields";
 import { useFormResult } from "./use-form-result";
-import { useZodForm } from "./use-zod-form";
+import { useServerForm } from "./use-server-form";
 
 /** A compliance decision on one check; "fixed by partner" takes the corrected text, which must pass. */
 export function ReviewForm({ checkId, jurisdiction, currentText }: { checkId: string; jurisdiction: string; currentText: string }) {
   const { t } = useTranslation();
   const navigation = useNavigation();
   const formId = `review-${checkId}`;
-  const [form, fields] = useZodForm(ReviewFormSchema, { id: formId, lastResult: useFormResult(formId), defaultValue: { checkId, decision: "confirmed_issue", newText: currentText } });
+  const [form, fields] = useServerForm("disclosureReview", { id: formId, lastResult: useFormResult(formId), defaultValue: { checkId, decision: "confirmed_issue", newText: currentText } });
   return (
     <ConformForm form={form}>
       <h4>{t("compliance.reviewFor", { jurisdiction })}</h4>

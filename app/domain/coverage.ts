@@ -1,14 +1,15 @@
 /** Coverage items, their metrics and the compliance review: form schemas and pure rules. */
 import { z } from "zod";
-import { reasonCodes, verdicts, type DisclosureResult, type FoundMarker, type Verdict } from "./disclosure/check";
+import { reasonCodes, verdicts, type DisclosureResult, type FoundMarker } from "./disclosure/check";
 import { disclosureJurisdictions, disclosurePlatforms, type DisclosureJurisdiction } from "./disclosure/rules";
-import { currencySchema, optionalAmountText, toMinorUnits } from "./money";
+import { toMinorUnits } from "./money";
+import { currencySchema, optionalAmountText } from "./money-fields";
 import { parseInteger } from "./numbers";
 import { httpUrl, platforms } from "./partners";
 import { checkboxField, choiceFilter, DaySchema, IdFilterSchema, IdListSchema, optionalField, optionalText, PageParamSchema, RecordIdSchema } from "./rules";
+import { metricNames, overrideChoices, reviewDecisions, type MetricName, type OverrideChoice } from "./coverage-terms";
 
-export const metricNames = ["impressions", "reach", "views", "likes", "comments", "shares", "saves", "clicks", "conversions"] as const;
-export type MetricName = (typeof metricNames)[number];
+export * from "./coverage-terms";
 
 /** The longest text snapshot kept; a long article's opening is enough for the checker. */
 export const MAX_TEXT_LENGTH = 200_000;
@@ -41,8 +42,6 @@ function revenueInMinorUnits<T extends { revenue?: string; revenueCurrency?: str
   return { ...rest, revenue: minor };
 }
 
-export const overrideChoices = ["auto", "yes", "no"] as const;
-export type OverrideChoice = (typeof overrideChoices)[number];
 const overrideField = z.preprocess((value) => value ?? "auto", z.enum(overrideChoices, { error: "errors.invalidChoice" }));
 
 const coverageFields = {
@@ -107,9 +106,6 @@ export interface ConnectionOverrides {
   affiliateOverride: boolean | null;
 }
 
-export const overrideValue = (choice: OverrideChoice): boolean | null => (choice === "auto" ? null : choice === "yes");
-export const overrideChoice = (value: boolean | null): OverrideChoice => (value === null ? "auto" : value ? "yes" : "no");
-
 /**
  * Paid when a live placement is linked, gifted when a gift that went out is linked; there is no
  * record that implies affiliation, so affiliate comes only from an override.
@@ -137,9 +133,6 @@ export function jurisdictionsFor(
   return { jurisdictions: [workspaceDefault], source: "default" };
 }
 
-export const failingVerdicts: readonly Verdict[] = ["missing", "insufficient"];
-export const isFailing = (verdict: Verdict) => failingVerdicts.includes(verdict);
-
 interface StoredOutcome {
   verdict: string;
   reasons: readonly string[];
@@ -154,33 +147,6 @@ const markerKey = (markers: unknown) =>
 export function outcomeChanged(stored: StoredOutcome, result: Pick<DisclosureResult, "verdict" | "reasons" | "markers">): boolean {
   return stored.verdict !== result.verdict || stored.reasons.join() !== result.reasons.join() || markerKey(stored.markers) !== markerKey(result.markers);
 }
-
-export interface TextSegment {
-  text: string;
-  marker?: Pick<FoundMarker, "kind" | "prominent" | "afterFold" | "buried">;
-}
-
-/**
- * The text cut around its markers for highlighting. Marker positions are in code points, so
- * the text is cut by code points too: emoji, right-to-left marks and control characters keep
- * their place.
- */
-export function highlightSegments(text: string, markers: readonly Pick<FoundMarker, "index" | "length" | "kind" | "prominent" | "afterFold" | "buried">[]): TextSegment[] {
-  const codePoints = Array.from(text);
-  const segments: TextSegment[] = [];
-  let at = 0;
-  for (const marker of [...markers].sort((a, b) => a.index - b.index)) {
-    if (marker.index < at || marker.index + marker.length > codePoints.length) continue;
-    if (marker.index > at) segments.push({ text: codePoints.slice(at, marker.index).join("") });
-    segments.push({ text: codePoints.slice(marker.index, marker.index + marker.length).join(""), marker: { kind: marker.kind, prominent: marker.prominent, afterFold: marker.afterFold, buried: marker.buried } });
-    at = marker.index + marker.length;
-  }
-  if (at < codePoints.length) segments.push({ text: codePoints.slice(at).join("") });
-  return segments;
-}
-
-export const reviewDecisions = ["confirmed_issue", "false_positive", "fixed_by_partner"] as const;
-export type ReviewDecision = (typeof reviewDecisions)[number];
 
 export const ReviewFormSchema = z
   .object({
@@ -227,12 +193,9 @@ export function monthBounds(month: string): { from: string; until: string } {
   return { from: `${month}-01`, until: `${next}-01` };
 }
 
-
 /** `?month=YYYY-MM`, this month when absent; a malformed month is an error, not a silent default. */
 export function parseMonthParam(value: string | null, today: string): { month: string } | { error: string } {
   if (value === null || value === "") return { month: today.slice(0, 7) };
   const parsed = MonthSchema.safeParse(value);
   return parsed.success ? { month: parsed.data } : { error: "errors.invalidMonth" };
 }
-
-export const complianceSummaryColumns = ["scope", "key", "name", "checked", "compliant", "insufficient", "missing", "not_required", "awaiting_review", "confirmed_issues"] as const;

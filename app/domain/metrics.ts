@@ -3,8 +3,6 @@
  * turns those sums into cost, benefit and ratios. Each formula is written once, as data, so the
  * ranking can sort by it in SQL (see `metrics.server.ts`) and every view shows the same figure.
  */
-import { z } from "zod";
-import { DaySchema } from "./rules";
 import type { SpendSums } from "./spend";
 
 /** What SQL hands over for one scope (a partner, a campaign, a month, the programme). */
@@ -224,29 +222,6 @@ export function presetPeriod(preset: Exclude<PeriodPreset, "custom">, today: str
   if (preset === "30d") return { preset, from: addDays(today, -29), to: today };
   if (preset === "quarter") return { preset, from: addDays(addMonths(today, -3), 1), to: today };
   return { preset, from: addDays(addMonths(today, -12), 1), to: today };
-}
-
-const optionalDay = z.preprocess((v) => (v === "" || v === null ? undefined : v), DaySchema.optional());
-
-export const PeriodQuerySchema = z
-  .object({
-    period: z.preprocess((v) => (v === "" || v === null ? undefined : v), z.enum(periodPresets).default("12m")),
-    from: optionalDay,
-    to: optionalDay,
-  })
-  .superRefine((value, ctx) => {
-    if (value.period !== "custom") return;
-    if (!value.from) ctx.addIssue({ code: "custom", path: ["from"], message: "errors.required" });
-    if (!value.to) ctx.addIssue({ code: "custom", path: ["to"], message: "errors.required" });
-    if (value.from && value.to && value.from > value.to) ctx.addIssue({ code: "custom", path: ["to"], message: "errors.endBeforeStart" });
-  });
-
-/** The period a page asked for; custom needs both ends in order. */
-export function resolvePeriod(params: URLSearchParams, today: string): { period: Period } | { error: string } {
-  const parsed = PeriodQuerySchema.safeParse({ period: params.get("period"), from: params.get("from"), to: params.get("to") });
-  if (!parsed.success) return { error: parsed.error.issues[0]?.message ?? "errors.invalidPeriod" };
-  const { period, from, to } = parsed.data;
-  return { period: period === "custom" ? { preset: "custom", from: from!, to: to! } : presetPeriod(period, today) };
 }
 
 /**

@@ -3,9 +3,7 @@
  * an amount in another currency is converted at the latest rate dated on or before its own date.
  * With no such rate it stays unconverted: left out of totals and reported, never guessed.
  */
-import { z } from "zod";
 import { normaliseDecimal } from "./numbers";
-import { optionalField } from "./rules";
 
 const knownCurrencies: ReadonlySet<string> = new Set(Intl.supportedValuesOf("currency"));
 
@@ -25,12 +23,6 @@ export function minorDigits(currency: string): number {
   }
   return digits;
 }
-
-export const currencySchema = z
-  .string({ error: "errors.required" })
-  .trim()
-  .toUpperCase()
-  .refine((code) => /^[A-Z]{3}$/.test(code) && isCurrency(code), "errors.unknownCurrency");
 
 /** Amounts may also be grouped the Swiss way: 1'234.50. */
 const AMOUNT_GROUP_SEPARATORS = /[\s\u00a0\u202f']/g;
@@ -72,18 +64,6 @@ export function fromMinorUnits(minor: number, currency: string): string {
 export function minorUnitShift(base: string, quote: string): number {
   return minorDigits(quote) - minorDigits(base);
 }
-
-/** A positive decimal rate as text ("1.0845"), checked and normalised. */
-export const rateSchema = z
-  .string({ error: "errors.required" })
-  .transform((text, ctx) => {
-    const decimal = normaliseAmount(text);
-    if (decimal === null || decimal.startsWith("-") || !/[1-9]/.test(decimal)) {
-      ctx.addIssue({ code: "custom", message: "errors.invalidRate" });
-      return z.NEVER;
-    }
-    return decimal;
-  });
 
 function decimalAsFraction(decimal: string): { numerator: bigint; denominator: bigint } {
   const [whole, fraction = ""] = decimal.split(".");
@@ -209,30 +189,4 @@ export function outstandingMinor(feeMinor: number, paymentsMinor: readonly numbe
   return feeMinor - paymentsMinor.reduce((sum, amount) => sum + amount, 0);
 }
 
-/** An amount as typed, in major units: a number, not negative. Turned into minor units with its currency. */
-export const amountText = z
-  .string({ error: "errors.required" })
-  .trim()
-  .min(1, "errors.required")
-  // An amount that cannot be read gets that one message, not others about its value.
-  .refine((text) => normaliseAmount(text) !== null, { message: "errors.invalidAmount", abort: true })
-  .refine((text) => !normaliseAmount(text)?.startsWith("-"), { message: "errors.negativeAmount", abort: true });
-export const optionalAmountText = optionalField(amountText);
-
 export type WithMinor<T, K extends keyof T> = Omit<T, K> & { [P in K]: undefined extends T[P] ? number | undefined : number };
-
-/** Replaces the named amount fields with minor units of the object's currency; too many decimals is an error on the field. */
-export function inMinorUnits<T extends { currency: string }, K extends keyof T & string>(keys: readonly K[]) {
-  return (value: T, ctx: z.RefinementCtx): WithMinor<T, K> => {
-    const result: Record<string, unknown> = { ...value };
-    for (const key of keys) {
-      const text = value[key];
-      if (text === undefined) continue;
-      const minor = toMinorUnits(String(text), value.currency);
-      if (minor === null) ctx.addIssue({ code: "custom", path: [key], message: "errors.tooManyDecimals" });
-      else result[key] = minor;
-    }
-    return result as WithMinor<T, K>;
-  };
-}
-

@@ -2,12 +2,9 @@
 import { z } from "zod";
 import { isDoNotContact, type PartnerStage } from "./partners";
 import { optionalText, RuleViolation } from "./rules";
+import { directions, draftChannels, draftKinds, interactionTypes, type DraftStatus } from "./outreach-terms";
 
-export const interactionTypes = ["email", "dm", "call", "meeting", "note"] as const;
-export const directions = ["inbound", "outbound"] as const;
-export const draftChannels = ["email", "dm"] as const;
-export const draftKinds = ["message", "brief"] as const;
-export type DraftStatus = "draft" | "in_review" | "changes_requested" | "approved" | "sent";
+export { directions, draftChannels, draftKinds, interactionTypes, type DraftStatus } from "./outreach-terms";
 
 const body = z.string({ error: "errors.required" }).trim().min(1, "errors.required").max(20_000, "errors.tooLong");
 const dateTime = z.preprocess(
@@ -82,3 +79,6 @@ export function assertMaySend(status: DraftStatus) {
   if (status !== "approved") throw new RuleViolation("outreach.notApproved");
 }
 
+
+/** What a post to a draft's page asks for. */
+export const DraftIntentSchema = z.enum(["edit", "submit", "review", "send"]);

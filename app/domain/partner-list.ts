@@ -1,12 +1,10 @@
 /** The partner list's state, as it lives in the URL (so a view can be bookmarked and shared). */
 import { z } from "zod";
-import { partnerKinds, partnerStages, platforms } from "./partners";
+import { partnerKinds, partnerStages, platforms } from "./partner-terms";
+import { BULK_LIMIT, pageSizes, partnerColumns, partnerSorts } from "./partner-list-terms";
 import { PageParamSchema } from "./rules";
 
-export const partnerSorts = ["name", "updatedAt", "followers", "country", "stage"] as const;
-export const pageSizes = [25, 50, 100] as const;
-export const partnerColumns = ["kind", "stage", "country", "language", "followers", "platforms", "tags", "owner", "email", "updatedAt"] as const;
-export type PartnerColumn = (typeof partnerColumns)[number];
+export * from "./partner-list-terms";
 
 const list = <T extends z.ZodType>(item: T) =>
   z.preprocess((value) => {
@@ -39,35 +37,6 @@ export const PartnerListQuerySchema = z.object({
 });
 export type PartnerListQuery = z.output<typeof PartnerListQuerySchema>;
 
-/** URLSearchParams → object, keeping repeated keys as arrays. */
-export function searchParamsObject(params: URLSearchParams): Record<string, string | string[]> {
-  const result: Record<string, string | string[]> = {};
-  for (const key of new Set(params.keys())) {
-    const values = params.getAll(key);
-    result[key] = values.length > 1 ? values : values[0];
-  }
-  return result;
-}
-
-export function hasPartnerFilters(query: PartnerListQuery): boolean {
-  return Boolean(
-    query.q ||
-      query.stage.length ||
-      query.kind.length ||
-      query.platform.length ||
-      query.country.length ||
-      query.language.length ||
-      query.tag.length ||
-      query.owner ||
-      query.followersMin !== undefined ||
-      query.followersMax !== undefined ||
-      query.archived ||
-      query.overdue,
-  );
-}
-
-export const BULK_LIMIT = 500;
-
 export const BulkUpdateSchema = z.discriminatedUnion("operation", [
   z.object({ operation: z.literal("stage"), ids: z.array(z.string().max(64)).min(1, "partnerList.noneSelected").max(BULK_LIMIT), stage: z.enum(partnerStages, { error: "errors.invalidChoice" }) }),
   z.object({ operation: z.literal("tag"), ids: z.array(z.string().max(64)).min(1, "partnerList.noneSelected").max(BULK_LIMIT), tag: z.string().trim().toLowerCase().min(1, "errors.required").max(40, "errors.tagTooLong") }),
@@ -79,11 +48,3 @@ export const SavedViewSchema = z.object({
   name: z.string({ error: "errors.required" }).trim().min(1, "errors.required").max(80, "errors.tooLong"),
   query: z.string().max(2000),
 });
-
-/** The part of a list URL worth saving: filters, sort and columns, not the page number. */
-export function viewQuery(search: string): string {
-  const params = new URLSearchParams(search);
-  params.delete("page");
-  params.sort();
-  return params.toString();
-}

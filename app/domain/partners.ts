@@ -2,22 +2,11 @@
 import { z } from "zod";
 import { parseDecimal, parseInteger } from "./numbers";
 import { DaySchema, optionalField as optional } from "./rules";
+import { partnerKinds, partnerStages, partnerTabs, platforms, withScheme } from "./partner-terms";
 
-export const partnerKinds = ["blogger", "influencer", "journalist", "podcaster", "other"] as const;
-export const partnerStages = ["prospect", "contacted", "negotiating", "active", "paused", "do_not_contact"] as const;
-export const platforms = ["blog", "instagram", "tiktok", "youtube", "x", "facebook", "linkedin", "pinterest", "twitch", "podcast", "newsletter", "other"] as const;
-export type PartnerKind = (typeof partnerKinds)[number];
-export type PartnerStage = (typeof partnerStages)[number];
-export type Platform = (typeof platforms)[number];
-
+export { isDoNotContact, partnerKinds, partnerStages, partnerTabs, platforms, totalFollowersOf, withScheme, type PartnerKind, type PartnerStage, type Platform } from "./partner-terms";
 
 /** Only http and https: a javascript: or data: URL entered by a user must never become a link. */
-/** "www.site.fr" is what people type: an address without a scheme gets https://. */
-export function withScheme(value: string): string {
-  const trimmed = value.trim();
-  return /^[a-z][a-z0-9+.-]*:/i.test(trimmed) || !/^[^\s/:]+\.[^\s/:]+/.test(trimmed) ? trimmed : `https://${trimmed}`;
-}
-
 export const httpUrl = z
   .string()
   .trim()
@@ -101,7 +90,6 @@ const sharesField = optional(
   }),
 );
 
-
 export const ChannelFormSchema = z.object({
   platform: z.enum(platforms, { error: "errors.invalidChoice" }),
   handle: optional(z.string().trim().max(100, "errors.tooLong")),
@@ -150,17 +138,4 @@ export function buildSearchText(
     .toLowerCase();
 }
 
-/** Gifts, placements and outgoing messages are refused for these. */
-/** A partner's audience: the sum of its channels' known follower counts, or null (unknown, never 0) when none is known. */
-export function totalFollowersOf(channels: { followers: number | null | undefined }[]): number | null {
-  const known = channels.filter((channel) => channel.followers !== null && channel.followers !== undefined);
-  return known.length ? known.reduce((sum, channel) => sum + (channel.followers ?? 0), 0) : null;
-}
-
-/** The partner page's sections, each with its own URL (`?tab=`). */
-export const partnerTabs = ["overview", "outreach", "spend", "coverage", "cost-benefit", "history"] as const;
 export const PartnerTabSchema = z.enum(partnerTabs).catch("overview");
-
-export function isDoNotContact(stage: PartnerStage) {
-  return stage === "do_not_contact";
-}

@@ -1,7 +1,8 @@
 /** The cost-benefit ranking: its URL state and its CSV (columns fixed by the issue, in order). */
 import { z } from "zod";
 import { toCsv } from "./csv";
-import { presetPeriod, ratioNames, resolvePeriod, type CostBenefit, type PeriodPreset } from "./metrics";
+import { presetPeriod, ratioNames, type CostBenefit, type PeriodPreset } from "./metrics";
+import { resolvePeriod } from "./period-query";
 import { parseListQuery, type FilterProblem } from "./rules";
 import { toMajorUnits } from "./money";
 import { PartnerListQuerySchema, searchParamsObject, type PartnerListQuery } from "./partner-list";

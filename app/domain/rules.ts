@@ -1,30 +1,7 @@
 import { z } from "zod";
+import type { FilterProblem } from "./violations";
 
-/** A business rule the request breaks; routes answer it with a 4xx and the message, never a 500. */
-export class RuleViolation extends Error {
-  constructor(
-    public readonly messageKey: string,
-    public readonly status: 403 | 404 | 409 | 422 = 409,
-    /** The form field the rule is about, when there is one. */
-    public readonly field?: string,
-    /** What the message names ("Julien Fabre cannot receive gifts"). */
-    public readonly values?: Record<string, string>,
-  ) {
-    super(messageKey);
-  }
-
-  /** The message as forms carry it: its key, with its values when it has some (see messageParts). */
-  formMessage(): string {
-    return this.values ? `${this.messageKey}?${new URLSearchParams(this.values)}` : this.messageKey;
-  }
-}
-
-/** A form message: an i18n key, optionally followed by `?name=value` pairs to fill it in. */
-export function messageParts(message: string): { key: string; values: Record<string, string> } {
-  const [key, query] = message.split("?", 2);
-  return { key, values: query ? Object.fromEntries(new URLSearchParams(query)) : {} };
-}
-
+export { messageParts, pageProblem, RuleViolation, type FilterProblem } from "./violations";
 
 /** A record id posted by a form (a hidden field). */
 export const RecordIdSchema = z.string().trim().min(1).max(64);
@@ -51,13 +28,6 @@ export const optionalText = (max: number) => optionalField(z.string().trim().max
 /** An HTML checkbox: "on" when ticked, absent otherwise. */
 export const checkboxField = z.preprocess((value) => value === "on" || value === "true" || value === true, z.boolean());
 
-/** A filter from the URL that could not be used, and why (a message key). */
-export interface FilterProblem {
-  field: string;
-  message: string;
-  values?: Record<string, string | number>;
-}
-
 /**
  * A list's URL state. A value that does not fit is left out (the list shows without that filter)
  * and reported, so the page can say so next to the form with a 400 instead of failing whole.
@@ -79,12 +49,6 @@ export function parseListQuery<S extends z.ZodType<unknown, Record<string, unkno
     }
   }
   throw new Error("parseListQuery: the schema never accepted the input");
-}
-
-/** A page past the end of a non-empty list, as a filter problem (the list shows its end instead). */
-export function pageProblem(page: number, pageSize: number, total: number): FilterProblem | null {
-  const pages = Math.max(1, Math.ceil(total / pageSize));
-  return page > pages ? { field: "page", message: "errors.pageOutOfRange", values: { page, pages } } : null;
 }
 
 /** A list page number from the URL; anything odd means the first page. */

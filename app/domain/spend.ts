@@ -1,19 +1,13 @@
 /** Products, campaigns, gifts, placements and payments: form schemas and status rules shared by forms and actions. */
 import { z } from "zod";
-import { amountText, currencySchema, inMinorUnits, normaliseAmount, optionalAmountText, rateSchema } from "./money";
+import { normaliseAmount } from "./money";
+import { amountText, currencySchema, inMinorUnits, optionalAmountText, rateSchema } from "./money-fields";
 import { blankAsUndefined, checkboxField, choiceFilter, DaySchema, IdFilterSchema, IdListSchema, optionalField as optional, optionalText, PageParamSchema, parseListQuery, RecordIdSchema, requiredText, RuleViolation } from "./rules";
 
-export const giftStatuses = ["planned", "shipped", "delivered", "returned", "cancelled"] as const;
-export const placementStatuses = ["proposed", "approved", "contracted", "delivered", "paid", "cancelled"] as const;
-/** As in the disclosure rules spec: UK, not the ISO country code GB. */
-import { disclosureJurisdictions as jurisdictions } from "./disclosure/rules";
-export { jurisdictions };
-export type GiftStatus = (typeof giftStatuses)[number];
-export type PlacementStatus = (typeof placementStatuses)[number];
+import { disclosureJurisdictions as jurisdictions } from "./disclosure/terms";
+import { giftStatuses, placementStatuses, spendViews, defaultSpendPeriod, type GiftStatus } from "./spend-terms";
 
-/** Gifts and placements in these statuses count as cost (metrics.md). */
-export const costedGiftStatuses: readonly GiftStatus[] = ["shipped", "delivered"];
-export const committedPlacementStatuses: readonly PlacementStatus[] = ["approved", "contracted", "delivered", "paid"];
+export * from "./spend-terms";
 
 const optionalDay = optional(DaySchema);
 
@@ -119,19 +113,6 @@ export const GiftReturnSchema = z.object({
   agreementRef: optionalText(200),
 });
 
-/** Which gift statuses may follow which. */
-const giftTransitions: Record<GiftStatus, readonly GiftStatus[]> = {
-  planned: ["planned", "shipped", "delivered", "cancelled"],
-  shipped: ["shipped", "delivered", "returned", "cancelled"],
-  delivered: ["delivered", "returned"],
-  returned: ["returned"],
-  cancelled: ["cancelled"],
-};
-
-export function canMoveGift(from: GiftStatus, to: GiftStatus): boolean {
-  return giftTransitions[from].includes(to);
-}
-
 export const PlacementFormSchema = z
   .object({
     partnerId: RecordIdSchema,
@@ -194,33 +175,7 @@ export class DuplicatePayment extends RuleViolation {
   }
 }
 
-/** Moves a person makes by hand; approval has its own rule (approvePlacement) and "paid" needs the fee paid in full. */
-const placementTransitions: Record<PlacementStatus, readonly PlacementStatus[]> = {
-  proposed: ["cancelled"],
-  approved: ["contracted", "cancelled"],
-  contracted: ["delivered", "cancelled"],
-  delivered: ["paid", "cancelled"],
-  paid: [],
-  cancelled: [],
-};
-
-export function nextPlacementStatuses(from: PlacementStatus): readonly PlacementStatus[] {
-  return placementTransitions[from];
-}
-
 export const PlacementStatusSchema = z.object({ status: z.enum(placementStatuses, { error: "errors.invalidChoice" }) });
-
-/** Payments are for placements the company is committed to. */
-export function acceptsPayments(status: PlacementStatus): boolean {
-  return status === "approved" || status === "contracted" || status === "delivered";
-}
-
-/** How many different approvers a placement needs: two above the single-approval limit, or when its fee cannot be valued. */
-export function approvalsNeeded(feeInReportingMinor: number | null, singleApprovalLimitMinor: number | null): 1 | 2 {
-  if (singleApprovalLimitMinor === null) return 1;
-  if (feeInReportingMinor === null) return 2;
-  return feeInReportingMinor > singleApprovalLimitMinor ? 2 : 1;
-}
 
 export const WorkspaceSettingsSchema = z
   .object({
@@ -280,7 +235,6 @@ export class OverBudget extends RuleViolation {
   }
 }
 
-
 export const GiftListQuerySchema = z.object({
   page: PageParamSchema,
   status: choiceFilter(giftStatuses),
@@ -301,16 +255,6 @@ export const PlacementListQuerySchema = z.object({
   to: optionalDay.catch(undefined),
   mine: z.preprocess((v) => v === "1", z.boolean()),
 });
-
-export const spendViews = ["month", "partner", "campaign", "kind"] as const;
-
-/** The first day of the month eleven months back: with today, twelve calendar months. */
-export function defaultSpendPeriod(today: string): { from: string; to: string } {
-  const [year, month] = today.split("-").map(Number);
-  const start = new Date(Date.UTC(year, month - 1 - 11, 1));
-  return { from: start.toISOString().slice(0, 10), to: today };
-}
-
 
 const SpendFilterSchema = z.object({
   view: z.enum(spendViews).catch("month"),
@@ -336,3 +280,12 @@ export function parseSpendQuery(params: URLSearchParams, today: string) {
   if (!period.success) problems.unshift({ field: period.error.issues[0].path[0] === "from" ? "from" : "to", message: period.error.issues[0].message });
   return { query: { ...query, ...(period.success ? period.data : defaults) }, problems };
 }
+
+/** Ticking a placement's deliverable as done, or not. */
+export const DeliverableDoneSchema = z.object({ deliverableId: RecordIdSchema, done: z.enum(["1", "0"]) });
+
+/** The exchange-rate list's page. */
+export const RateListQuerySchema = z.object({ page: PageParamSchema });
+
+/** Exchange rates pasted as CSV. */
+export const RateCsvSchema = z.object({ csv: z.string({ error: "errors.required" }).trim().min(1, "errors.required").max(1_000_000, "errors.tooLong") });

@@ -5,7 +5,7 @@ import { CampaignFormFieldset } from "~/components/campaign-form";
 import { ConformForm } from "~/components/conform-form";
 import { SubmitButton } from "~/components/form-fields";
 import { PageHeader } from "~/components/page";
-import { useZodForm } from "~/components/use-zod-form";
+import { useServerForm } from "~/components/use-server-form";
 import { fromMinorUnits } from "~/domain/money";
 import { CampaignFormSchema } from "~/domain/spend";
 import { getCampaign, saveCampaign } from "~/models/campaign.server";
@@ -35,7 +35,7 @@ export default function EditCampaign() {
   const { campaign, products } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
-  const [form, fields] = useZodForm(CampaignFormSchema, {
+  const [form, fields] = useServerForm("campaign", {
     lastResult: actionData?.result,
     defaultValue: {
       name: campaign.name,

@@ -5,7 +5,7 @@ import { CampaignFormFieldset } from "~/components/campaign-form";
 import { ConformForm } from "~/components/conform-form";
 import { SubmitButton } from "~/components/form-fields";
 import { PageHeader } from "~/components/page";
-import { useZodForm } from "~/components/use-zod-form";
+import { useServerForm } from "~/components/use-server-form";
 import { CampaignFormSchema } from "~/domain/spend";
 import { saveCampaign } from "~/models/campaign.server";
 import { productChoices } from "~/models/product.server";
@@ -33,7 +33,7 @@ export default function NewCampaign() {
   const { products, currency } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
-  const [form, fields] = useZodForm(CampaignFormSchema, { lastResult: actionData?.result, defaultValue: { currency } });
+  const [form, fields] = useServerForm("campaign", { lastResult: actionData?.result, defaultValue: { currency } });
   return (
     <>
       <PageHeader title={t("campaigns.new")} />

@@ -1,13 +1,13 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
 import { ConformForm } from "~/components/conform-form";
 import { CheckboxField, SubmitButton, TextAreaField, TextField } from "~/components/form-fields";
 import { PageHeader } from "~/components/page";
 import { useFormResult } from "~/components/use-form-result";
-import { useZodForm } from "~/components/use-zod-form";
-import { disclosureJurisdictions, disclosurePlatforms, RuleSetFormSchema } from "~/domain/disclosure/rules";
+import { useServerForm } from "~/components/use-server-form";
+import { DisclosureJurisdictionSchema, RuleSetFormSchema } from "~/domain/disclosure/rules";
+import { disclosurePlatforms } from "~/domain/disclosure/terms";
 import { recheckJurisdiction, ruleSetForEditing, ruleSetHistory, ruleSetsInForce, saveRuleSet } from "~/models/disclosure.server";
 import { requirePermission } from "~/utils/auth.server";
 import { answerRuleViolation, handleForm } from "~/utils/forms.server";
@@ -16,11 +16,10 @@ import { notFound } from "~/utils/http.server";
 import { can } from "~/utils/permissions";
 import { redirectWithToast } from "~/utils/session.server";
 
-const JurisdictionSchema = z.enum(disclosureJurisdictions);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "compliance:read");
-  const jurisdiction = JurisdictionSchema.safeParse(params.jurisdiction);
+  const jurisdiction = DisclosureJurisdictionSchema.safeParse(params.jurisdiction);
   if (!jurisdiction.success) notFound();
   const [sets, history] = await Promise.all([ruleSetsInForce(), ruleSetHistory(jurisdiction.data)]);
   return json({ rules: ruleSetForEditing(sets, jurisdiction.data), history, canEdit: can(user.role, "compliance:rules") });
@@ -28,7 +27,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "compliance:rules");
-  const jurisdiction = JurisdictionSchema.safeParse(params.jurisdiction);
+  const jurisdiction = DisclosureJurisdictionSchema.safeParse(params.jurisdiction);
   if (!jurisdiction.success) notFound();
   const formData = await request.formData();
   if (formData.get("intent") === "recheck") {
@@ -52,7 +51,7 @@ export default function EditRuleSet() {
   const { rules, history, canEdit } = useLoaderData<typeof loader>();
   const actionData = useActionData<{ error?: string }>();
   const navigation = useNavigation();
-  const [form, fields] = useZodForm(RuleSetFormSchema, {
+  const [form, fields] = useServerForm("ruleSet", {
     id: "rules",
     lastResult: useFormResult("rules"),
     defaultValue: {

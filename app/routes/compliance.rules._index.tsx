@@ -2,7 +2,7 @@ import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { PageHeader } from "~/components/page";
-import { disclosureJurisdictions } from "~/domain/disclosure/rules";
+import { disclosureJurisdictions } from "~/domain/disclosure/terms";
 import { recentRechecks, ruleSetsInForce } from "~/models/disclosure.server";
 import { requirePermission } from "~/utils/auth.server";
 import { formatDateTime } from "~/utils/format";

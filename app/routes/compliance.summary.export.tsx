@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { complianceSummaryColumns, parseMonthParam } from "~/domain/coverage";
+import { parseMonthParam } from "~/domain/coverage";
+import { complianceSummaryColumns } from "~/domain/coverage-terms";
 import { toCsv } from "~/domain/csv";
 import { isoDay } from "~/domain/days";
 import { complianceSummary, type SummaryCounts } from "~/models/disclosure.server";

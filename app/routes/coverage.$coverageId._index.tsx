@@ -10,8 +10,9 @@ import { PageHeader } from "~/components/page";
 import { StageBadge } from "~/components/partner-badges";
 import { ReviewForm } from "~/components/review-form";
 import { useFormResult } from "~/components/use-form-result";
-import { useZodForm } from "~/components/use-zod-form";
-import { metricNames, MetricsFormSchema, ReviewFormSchema } from "~/domain/coverage";
+import { useServerForm } from "~/components/use-server-form";
+import { MetricsFormSchema, ReviewFormSchema } from "~/domain/coverage";
+import { metricNames } from "~/domain/coverage-terms";
 import { isoDay } from "~/domain/days";
 import type { FoundMarker } from "~/domain/disclosure/check";
 import { getCoverage, recordMetrics } from "~/models/coverage.server";
@@ -64,7 +65,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 function MetricsForm() {
   const { t } = useTranslation();
   const navigation = useNavigation();
-  const [form, fields] = useZodForm(MetricsFormSchema, { id: "metrics", lastResult: useFormResult("metrics"), defaultValue: { measuredOn: isoDay(new Date()) } });
+  const [form, fields] = useServerForm("metrics", { id: "metrics", lastResult: useFormResult("metrics"), defaultValue: { measuredOn: isoDay(new Date()) } });
   return (
     <ConformForm form={form}>
       <input type="hidden" name="formId" value="metrics" />

@@ -5,8 +5,9 @@ import { ConformForm } from "~/components/conform-form";
 import { CoverageFields } from "~/components/coverage-form";
 import { SubmitButton } from "~/components/form-fields";
 import { PageHeader } from "~/components/page";
-import { useZodForm } from "~/components/use-zod-form";
-import { EditCoverageSchema, overrideChoice } from "~/domain/coverage";
+import { useServerForm } from "~/components/use-server-form";
+import { EditCoverageSchema } from "~/domain/coverage";
+import { overrideChoice } from "~/domain/coverage-terms";
 import { isoDay } from "~/domain/days";
 import { campaignChoices } from "~/models/campaign.server";
 import { coverageChoices, getCoverage, updateCoverage } from "~/models/coverage.server";
@@ -63,7 +64,7 @@ export default function EditCoverage() {
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const { id: _id, partner, ...defaultValue } = item;
-  const [form, fields] = useZodForm(EditCoverageSchema, { lastResult: actionData?.result, defaultValue });
+  const [form, fields] = useServerForm("editCoverage", { lastResult: actionData?.result, defaultValue });
   return (
     <>
       <PageHeader title={t("coverage.edit")} />

@@ -7,7 +7,7 @@ import { SubmitButton } from "~/components/form-fields";
 import { PageHeader } from "~/components/page";
 import { PartnerSearch } from "~/components/partner-search";
 import { StageBadge } from "~/components/partner-badges";
-import { useZodForm } from "~/components/use-zod-form";
+import { useServerForm } from "~/components/use-server-form";
 import { CoverageFormSchema } from "~/domain/coverage";
 import { isoDay } from "~/domain/days";
 import { IdFilterSchema } from "~/domain/rules";
@@ -50,7 +50,7 @@ export default function NewCoverage() {
   const { partner, found, q, choices, defaultJurisdiction, defaults } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
-  const [form, fields] = useZodForm(CoverageFormSchema, {
+  const [form, fields] = useServerForm("coverage", {
     lastResult: actionData?.result,
     defaultValue: { partnerId: partner?.id, publishedOn: isoDay(new Date()), platform: choices.channels[0]?.platform ?? "instagram", campaignId: defaults.campaignId, paidOverride: "auto", giftedOverride: "auto", affiliateOverride: "auto" },
   });

@@ -1,14 +1,14 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
 import { ConformForm } from "~/components/conform-form";
 import { ConfirmSubmitButton, SelectField, SubmitButton, TextAreaField, TextField } from "~/components/form-fields";
 import { PageHeader } from "~/components/page";
 import { StageBadge } from "~/components/partner-badges";
 import { useFormResult } from "~/components/use-form-result";
-import { useZodForm } from "~/components/use-zod-form";
-import { DraftSchema, draftChannels, draftKinds, ReviewSchema } from "~/domain/outreach";
+import { useServerForm } from "~/components/use-server-form";
+import { DraftIntentSchema, DraftSchema, ReviewSchema } from "~/domain/outreach";
+import { draftChannels, draftKinds } from "~/domain/outreach-terms";
 import { editDraft, getDraft, markDraftSent, reviewDraft, submitDraft } from "~/models/outreach.server";
 import { requirePermission } from "~/utils/auth.server";
 import { formatDateTime } from "~/utils/format";
@@ -30,7 +30,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 const permissionFor = { edit: "outreach:write", submit: "outreach:write", review: "outreach:review", send: "outreach:write" } as const;
-const DraftIntentSchema = z.enum(["edit", "submit", "review", "send"]);
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await request.formData();
@@ -64,7 +63,7 @@ function EditDraftForm() {
   const { t } = useTranslation();
   const { draft } = useLoaderData<typeof loader>();
   const busy = useNavigation().formData?.get("formId") === "edit-draft";
-  const [form, fields] = useZodForm(DraftSchema, {
+  const [form, fields] = useServerForm("draft", {
     id: "edit-draft",
     lastResult: useFormResult("edit-draft"),
     defaultValue: { kind: draft.kind, channel: draft.channel as "email", subject: draft.subject ?? "", body: draft.body },
@@ -87,7 +86,7 @@ function EditDraftForm() {
 function ReviewForm() {
   const { t } = useTranslation();
   const busy = useNavigation().formData?.get("formId") === "review";
-  const [form, fields] = useZodForm(ReviewSchema, { id: "review", lastResult: useFormResult("review") });
+  const [form, fields] = useServerForm("draftReview", { id: "review", lastResult: useFormResult("review") });
   return (
     <ConformForm form={form}>
       <input type="hidden" name="intent" value="review" />

@@ -7,8 +7,9 @@ import { Money, SpendStatusBadge } from "~/components/money";
 import { PageHeader } from "~/components/page";
 import { StageBadge } from "~/components/partner-badges";
 import { useFormResult } from "~/components/use-form-result";
-import { useZodForm } from "~/components/use-zod-form";
-import { giftStatuses, GiftReturnSchema, GiftShipmentSchema } from "~/domain/spend";
+import { useServerForm } from "~/components/use-server-form";
+import { GiftReturnSchema, GiftShipmentSchema } from "~/domain/spend";
+import { giftStatuses } from "~/domain/spend-terms";
 import { getGift, updateReturn, updateShipment } from "~/models/gift.server";
 import { requirePermission } from "~/utils/auth.server";
 import { handleForm } from "~/utils/forms.server";
@@ -38,12 +39,12 @@ export default function GiftPage() {
   const { gift, valueMinor, basis, needsAgreement, canWrite } = useLoaderData<typeof loader>();
   const navigation = useNavigation();
   const day = (value: string | null) => (value ? formatDay(i18n.language, value) : "—");
-  const [shipmentForm, shipment] = useZodForm(GiftShipmentSchema, {
+  const [shipmentForm, shipment] = useServerForm("giftShipment", {
     id: "shipment",
     lastResult: useFormResult("shipment"),
     defaultValue: { status: gift.status, carrier: gift.carrier ?? "", trackingNumber: gift.trackingNumber ?? "", shippedOn: isoDay(gift.shippedOn), deliveredOn: isoDay(gift.deliveredOn) },
   });
-  const [returnForm, giftReturn] = useZodForm(GiftReturnSchema, {
+  const [returnForm, giftReturn] = useServerForm("giftReturn", {
     id: "return",
     lastResult: useFormResult("return"),
     defaultValue: { expectedReturn: gift.expectedReturn ?? "", returnFulfilledOn: isoDay(gift.returnFulfilledOn), agreementRef: gift.agreementRef ?? "" },

@@ -8,7 +8,7 @@ import { campaignOptions } from "~/components/filter-select";
 import { PageHeader } from "~/components/page";
 import { PartnerSearch } from "~/components/partner-search";
 import { StageBadge } from "~/components/partner-badges";
-import { useZodForm } from "~/components/use-zod-form";
+import { useServerForm } from "~/components/use-server-form";
 import { fromMinorUnits } from "~/domain/money";
 import { GiftBatchFormSchema } from "~/domain/spend";
 import { campaignChoices } from "~/models/campaign.server";
@@ -51,7 +51,7 @@ export default function NewGift() {
   const { chosen, found, q, products, campaigns, currency, thresholdMinor, campaignId } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
-  const [form, fields] = useZodForm(GiftBatchFormSchema, {
+  const [form, fields] = useServerForm("giftBatch", {
     lastResult: actionData?.result,
     defaultValue: { quantity: "1", currency, status: "planned", campaignId },
   });

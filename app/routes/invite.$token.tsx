@@ -3,7 +3,7 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-r
 import { useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ConformForm } from "~/components/conform-form";
-import { useZodForm } from "~/components/use-zod-form";
+import { useServerForm } from "~/components/use-server-form";
 import { SubmitButton, TextField } from "~/components/form-fields";
 import { EmptyState } from "~/components/page";
 import { AcceptInvitationSchema } from "~/domain/account-forms";
@@ -38,7 +38,7 @@ export default function AcceptInvitation() {
   const { invitation } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
-  const [form, fields] = useZodForm(AcceptInvitationSchema, { lastResult: actionData?.result, defaultValue: { name: invitation?.name } });
+  const [form, fields] = useServerForm("acceptInvitation", { lastResult: actionData?.result, defaultValue: { name: invitation?.name } });
   if (!invitation) return <EmptyState title={t("invite.title")}>{t("invite.invalid")}</EmptyState>;
   return (
     <section className="card narrow">

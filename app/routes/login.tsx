@@ -3,7 +3,7 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ConformForm } from "~/components/conform-form";
-import { useZodForm } from "~/components/use-zod-form";
+import { useServerForm } from "~/components/use-server-form";
 import { SubmitButton, TextField } from "~/components/form-fields";
 import { LoginSchema } from "~/domain/account-forms";
 import { getCurrentUser, login, redirectSignedIn } from "~/utils/auth.server";
@@ -39,7 +39,7 @@ export default function Login() {
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const [searchParams] = useSearchParams();
-  const [form, fields] = useZodForm(LoginSchema, { lastResult: actionData?.result });
+  const [form, fields] = useServerForm("login", { lastResult: actionData?.result });
   return (
     <section className="card narrow">
       <h1>{t("login.title")}</h1>

@@ -6,9 +6,9 @@ import { ConformForm } from "~/components/conform-form";
 import { SubmitButton } from "~/components/form-fields";
 import { PageHeader } from "~/components/page";
 import { PartnerFormFieldset } from "~/components/partner-form";
-import { useZodForm } from "~/components/use-zod-form";
+import { useServerForm } from "~/components/use-server-form";
 import { EditPartnerSchema } from "~/domain/partners";
-import { RuleViolation } from "~/domain/rules";
+import { RuleViolation } from "~/domain/violations";
 import { getPartner, listOwners, StaleEditError, updatePartner } from "~/models/partner.server";
 import { replyToRule } from "~/utils/forms.server";
 import { requirePermission } from "~/utils/auth.server";
@@ -48,7 +48,7 @@ export default function EditPartner() {
   const { partner, owners } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
-  const [form, fields] = useZodForm(EditPartnerSchema, {
+  const [form, fields] = useServerForm("editPartner", {
     id: `partner-${partner.id}-v${partner.version}`,
     lastResult: actionData?.result ?? undefined,
     defaultValue: {

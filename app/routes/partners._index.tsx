@@ -11,20 +11,12 @@ import { useSearchHref } from "~/components/use-search-href";
 import { EmptyState, PageHeader, PhoneCollapsible } from "~/components/page";
 import { Pagination } from "~/components/pagination";
 import { ArchivedBadge, StageBadge } from "~/components/partner-badges";
-import {
-  BulkUpdateSchema,
-  hasPartnerFilters,
-  pageSizes,
-  partnerColumns,
-  PartnerListQuerySchema,
-  SavedViewSchema,
-  searchParamsObject,
-  viewQuery,
-  type PartnerColumn,
-} from "~/domain/partner-list";
-import { partnerStages } from "~/domain/partners";
+import { BulkUpdateSchema, PartnerListQuerySchema, SavedViewSchema } from "~/domain/partner-list";
+import { hasPartnerFilters, pageSizes, partnerColumns, searchParamsObject, viewQuery, type PartnerColumn } from "~/domain/partner-list-terms";
+import { partnerStages } from "~/domain/partner-terms";
 import { bulkUpdatePartners, deleteView, listOwners, listPartners, listSavedViews, saveView } from "~/models/partner.server";
-import { parseListQuery, pageProblem } from "~/domain/rules";
+import { parseListQuery } from "~/domain/rules";
+import { pageProblem } from "~/domain/violations";
 import { getTablePreference } from "~/models/table-preference.server";
 import { answerRuleViolation } from "~/utils/forms.server";
 import { notFound } from "~/utils/http.server";

@@ -1,7 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { toCsv } from "~/domain/csv";
 import { partnerCsvColumns } from "~/domain/partner-import";
-import { PartnerListQuerySchema, searchParamsObject } from "~/domain/partner-list";
+import { PartnerListQuerySchema } from "~/domain/partner-list";
+import { searchParamsObject } from "~/domain/partner-list-terms";
 import { exportPartnerRows } from "~/models/partner.server";
 import { parseListQuery } from "~/domain/rules";
 import { requirePermission } from "~/utils/auth.server";

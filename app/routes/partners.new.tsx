@@ -6,9 +6,9 @@ import { ConformForm } from "~/components/conform-form";
 import { SubmitButton } from "~/components/form-fields";
 import { PageHeader } from "~/components/page";
 import { PartnerFormFieldset } from "~/components/partner-form";
-import { useZodForm } from "~/components/use-zod-form";
+import { useServerForm } from "~/components/use-server-form";
 import { PartnerFormSchema } from "~/domain/partners";
-import { RuleViolation } from "~/domain/rules";
+import { RuleViolation } from "~/domain/violations";
 import { createPartner, findDuplicate, listOwners } from "~/models/partner.server";
 import { once, replyToRule } from "~/utils/forms.server";
 import { db } from "~/utils/db.server";
@@ -47,7 +47,7 @@ export default function NewPartner() {
   const { owners, me } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
-  const [form, fields] = useZodForm(PartnerFormSchema, {
+  const [form, fields] = useServerForm("partner", {
     lastResult: actionData?.result,
     defaultValue: { kind: "blogger", stage: "prospect", ownerId: me },
   });

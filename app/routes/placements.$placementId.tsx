@@ -1,16 +1,15 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
 import { ConformForm } from "~/components/conform-form";
 import { SubmitButton, TextField } from "~/components/form-fields";
 import { Money, SpendStatusBadge } from "~/components/money";
 import { PageHeader } from "~/components/page";
 import { StageBadge } from "~/components/partner-badges";
 import { useFormResult } from "~/components/use-form-result";
-import { useZodForm } from "~/components/use-zod-form";
-import { RecordIdSchema } from "~/domain/rules";
-import { acceptsPayments, DeliverableFormSchema, nextPlacementStatuses, PaymentFormSchema, PlacementStatusSchema } from "~/domain/spend";
+import { useServerForm } from "~/components/use-server-form";
+import { DeliverableDoneSchema, DeliverableFormSchema, PaymentFormSchema, PlacementStatusSchema } from "~/domain/spend";
+import { acceptsPayments, nextPlacementStatuses } from "~/domain/spend-terms";
 import { addDeliverable, approvePlacement, getPlacement, recordPayment, setDeliverableDone, setPlacementStatus } from "~/models/placement.server";
 import { requirePermission } from "~/utils/auth.server";
 import { answerRuleViolation, handleForm } from "~/utils/forms.server";
@@ -26,7 +25,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return json({ ...found, me: user.id, canWrite: can(user.role, "placements:write"), canApprove: can(user.role, "spend:approve") });
 }
 
-const DeliverableDoneSchema = z.object({ deliverableId: RecordIdSchema, done: z.enum(["1", "0"]) });
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const id = params.placementId!;
@@ -63,8 +61,8 @@ export default function PlacementPage() {
   const duplicate = actionData?.formId === "payment" ? actionData.duplicate : null;
   const navigation = useNavigation();
   const busy = navigation.state !== "idle";
-  const [paymentForm, payment] = useZodForm(PaymentFormSchema, { id: "payment", lastResult: useFormResult("payment"), defaultValue: { paidOn: new Date().toISOString().slice(0, 10) } });
-  const [deliverableForm, deliverable] = useZodForm(DeliverableFormSchema, { id: "deliverable", lastResult: useFormResult("deliverable") });
+  const [paymentForm, payment] = useServerForm("payment", { id: "payment", lastResult: useFormResult("payment"), defaultValue: { paidOn: new Date().toISOString().slice(0, 10) } });
+  const [deliverableForm, deliverable] = useServerForm("deliverable", { id: "deliverable", lastResult: useFormResult("deliverable") });
   const approvedByMe = placement.approvals.some((a) => a.approver.id === me);
   const isProposer = placement.proposedBy?.id === me;
   const day = (value: string | null) => (value ? formatDay(i18n.language, value) : "—");

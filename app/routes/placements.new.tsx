@@ -8,7 +8,7 @@ import { campaignOptions } from "~/components/filter-select";
 import { PageHeader } from "~/components/page";
 import { PartnerSearch } from "~/components/partner-search";
 import { StageBadge } from "~/components/partner-badges";
-import { useZodForm } from "~/components/use-zod-form";
+import { useServerForm } from "~/components/use-server-form";
 import { PlacementFormSchema } from "~/domain/spend";
 import { campaignChoices } from "~/models/campaign.server";
 import { partnersByIds, searchPartnerChoices } from "~/models/partner.server";
@@ -45,7 +45,7 @@ export default function NewPlacement() {
   const { partner, found, q, campaigns, currency, campaignId } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
-  const [form, fields] = useZodForm(PlacementFormSchema, {
+  const [form, fields] = useServerForm("placement", {
     lastResult: actionData?.result,
     defaultValue: { partnerId: partner?.id ?? "", currency, campaignId, agreedOn: new Date().toISOString().slice(0, 10) },
   });

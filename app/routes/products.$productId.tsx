@@ -5,7 +5,7 @@ import { ConformForm } from "~/components/conform-form";
 import { SubmitButton } from "~/components/form-fields";
 import { PageHeader } from "~/components/page";
 import { ProductFormFieldset } from "~/components/product-form";
-import { useZodForm } from "~/components/use-zod-form";
+import { useServerForm } from "~/components/use-server-form";
 import { fromMinorUnits } from "~/domain/money";
 import { ProductFormSchema } from "~/domain/spend";
 import { getProduct, saveProduct, setProductArchived } from "~/models/product.server";
@@ -42,7 +42,7 @@ export default function EditProduct() {
   const { product } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
-  const [form, fields] = useZodForm(ProductFormSchema, {
+  const [form, fields] = useServerForm("product", {
     lastResult: actionData && "result" in actionData ? actionData.result : undefined,
     defaultValue: {
       name: product.name,

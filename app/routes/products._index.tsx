@@ -8,7 +8,7 @@ import { Money } from "~/components/money";
 import { EmptyState, PageHeader } from "~/components/page";
 import { Pagination } from "~/components/pagination";
 import { ProductFormFieldset } from "~/components/product-form";
-import { useZodForm } from "~/components/use-zod-form";
+import { useServerForm } from "~/components/use-server-form";
 import { ProductFormSchema } from "~/domain/spend";
 import { listProducts, saveProduct } from "~/models/product.server";
 import { getSettings } from "~/models/settings.server";
@@ -38,7 +38,7 @@ export default function Products() {
   const { rows, total, page, pageSize, archived, currency, canWrite } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
-  const [form, fields] = useZodForm(ProductFormSchema, { lastResult: actionData?.result, defaultValue: { currency } });
+  const [form, fields] = useServerForm("product", { lastResult: actionData?.result, defaultValue: { currency } });
   return (
     <>
       <PageHeader title={t("products.title")}>

@@ -3,7 +3,7 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-r
 import { useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ConformForm } from "~/components/conform-form";
-import { useZodForm } from "~/components/use-zod-form";
+import { useServerForm } from "~/components/use-server-form";
 import { SelectField, SubmitButton, TextField } from "~/components/form-fields";
 import { ProfileSchema } from "~/domain/account-forms";
 import { localeCookie } from "~/i18n/locale.server";
@@ -36,7 +36,7 @@ export default function Profile() {
   const profile = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
-  const [form, fields] = useZodForm(ProfileSchema, { lastResult: actionData?.result, defaultValue: { name: profile.name, locale: profile.locale } });
+  const [form, fields] = useServerForm("profile", { lastResult: actionData?.result, defaultValue: { name: profile.name, locale: profile.locale } });
   return (
     <section className="card">
       <h2>{t("settings.profile")}</h2>

@@ -1,16 +1,15 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
 import { ConformForm } from "~/components/conform-form";
 import { SubmitButton, TextField } from "~/components/form-fields";
 import { EmptyState } from "~/components/page";
 import { Pagination } from "~/components/pagination";
 import { useFormResult } from "~/components/use-form-result";
-import { useZodForm } from "~/components/use-zod-form";
+import { useServerForm } from "~/components/use-server-form";
 import { planRateImport, rateCsvColumns } from "~/domain/rate-import";
-import { PageParamSchema, RecordIdSchema } from "~/domain/rules";
-import { ExchangeRateFormSchema } from "~/domain/spend";
+import { RecordIdSchema } from "~/domain/rules";
+import { ExchangeRateFormSchema, RateCsvSchema, RateListQuerySchema } from "~/domain/spend";
 import { parseCsv } from "~/domain/csv";
 import { deleteRate, getSettings, listRates, saveRates } from "~/models/settings.server";
 import { requirePermission } from "~/utils/auth.server";
@@ -18,12 +17,10 @@ import { handleForm } from "~/utils/forms.server";
 import { formatDay } from "~/utils/format";
 import { redirectWithToast } from "~/utils/session.server";
 
-const PageSchema = z.object({ page: PageParamSchema });
-const CsvSchema = z.object({ csv: z.string({ error: "errors.required" }).trim().min(1, "errors.required").max(1_000_000, "errors.tooLong") });
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "settings:manage");
-  const { page } = PageSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const { page } = RateListQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
   const [rates, settings] = await Promise.all([listRates(page), getSettings()]);
   return json({ ...rates, reportingCurrency: settings.reportingCurrency });
 }
@@ -39,7 +36,7 @@ export async function action({ request }: ActionFunctionArgs) {
     return redirectWithToast("/settings/rates", { kind: "success", message: "rates.deleted" });
   }
   if (intent === "csv") {
-    const parsed = CsvSchema.safeParse(Object.fromEntries(formData));
+    const parsed = RateCsvSchema.safeParse(Object.fromEntries(formData));
     if (!parsed.success) return json({ formId: "csv", result: undefined, errors: [{ line: 0, column: "csv", messageKey: "errors.required" }] }, { status: 400 });
     const plan = planRateImport(parseCsv(parsed.data.csv));
     // All or nothing: a file with a bad line changes no rate.
@@ -58,7 +55,7 @@ export default function ExchangeRates() {
   const { rows, total, page, pageSize, reportingCurrency } = useLoaderData<typeof loader>();
   const actionData = useActionData<{ formId?: string; errors?: { line: number; column: string | null; messageKey: string; value?: string }[] }>();
   const navigation = useNavigation();
-  const [form, fields] = useZodForm(ExchangeRateFormSchema, { id: "rate", lastResult: useFormResult("rate"), defaultValue: { quoteCurrency: reportingCurrency, validOn: new Date().toISOString().slice(0, 10) } });
+  const [form, fields] = useServerForm("exchangeRate", { id: "rate", lastResult: useFormResult("rate"), defaultValue: { quoteCurrency: reportingCurrency, validOn: new Date().toISOString().slice(0, 10) } });
   return (
     <>
       <section className="card" aria-labelledby="rates-title">

@@ -4,7 +4,7 @@ import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 import { useTranslation } from "react-i18next";
 import { ConformForm } from "~/components/conform-form";
 import { ConfirmSubmitButton, SubmitButton, TextField } from "~/components/form-fields";
-import { useZodForm } from "~/components/use-zod-form";
+import { useServerForm } from "~/components/use-server-form";
 import { ChangePasswordSchema } from "~/domain/account-forms";
 import { listActiveSessions, revokeSessions, setPassword } from "~/models/user.server";
 import { readSessionId, requireUser, verifyCurrentPassword } from "~/utils/auth.server";
@@ -50,7 +50,7 @@ export default function Security() {
   const { sessions } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
-  const [form, fields] = useZodForm(ChangePasswordSchema, { lastResult: actionData?.result });
+  const [form, fields] = useServerForm("changePassword", { lastResult: actionData?.result });
   const others = sessions.filter((session) => !session.current).length;
   return (
     <div className="two-columns">

@@ -4,7 +4,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { useTranslation } from "react-i18next";
 import { ConformForm } from "~/components/conform-form";
 import { CheckboxField, ConfirmSubmitButton, SelectField, SubmitButton, TextField } from "~/components/form-fields";
-import { useZodForm } from "~/components/use-zod-form";
+import { useServerForm } from "~/components/use-server-form";
 import { AdminSetPasswordSchema, EditUserSchema } from "~/domain/account-forms";
 import { getUser, listActiveSessions, revokeSessions, setPassword, updateUserAccess, UserRuleError } from "~/models/user.server";
 import { requirePermission } from "~/utils/auth.server";
@@ -58,7 +58,7 @@ function AccessForm() {
   const { user } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
-  const [form, fields] = useZodForm(EditUserSchema, {
+  const [form, fields] = useServerForm("editUser", {
     id: "user-access",
     lastResult: actionData?.intent === "access" ? actionData.result : undefined,
     defaultValue: { role: user.role, disabled: user.disabledAt ? "on" : undefined },
@@ -89,7 +89,7 @@ function SetPasswordForm() {
   const { t } = useTranslation();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
-  const [form, fields] = useZodForm(AdminSetPasswordSchema, {
+  const [form, fields] = useServerForm("adminSetPassword", {
     id: "user-password",
     lastResult: actionData?.intent === "setPassword" ? actionData.result : undefined,
   });

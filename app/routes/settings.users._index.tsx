@@ -3,7 +3,7 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-r
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ConformForm } from "~/components/conform-form";
-import { useZodForm } from "~/components/use-zod-form";
+import { useServerForm } from "~/components/use-server-form";
 import { ConfirmSubmitButton, SelectField, SubmitButton, TextField } from "~/components/form-fields";
 import { Pagination } from "~/components/pagination";
 import { CreateUserSchema, InviteUserSchema, PageSchema, RevokeInvitationSchema } from "~/domain/account-forms";
@@ -73,7 +73,7 @@ function CreateUserForm() {
   const { t } = useTranslation();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
-  const [form, fields] = useZodForm(CreateUserSchema, { id: "create-user", lastResult: actionData?.intent === "create" ? actionData.result : undefined, defaultValue: { role: "viewer" } });
+  const [form, fields] = useServerForm("createUser", { id: "create-user", lastResult: actionData?.intent === "create" ? actionData.result : undefined, defaultValue: { role: "viewer" } });
   const busy = navigation.formData?.get("intent") === "create";
   return (
     <section className="card">
@@ -95,7 +95,7 @@ function InviteUserForm({ invitationTtlDays }: { invitationTtlDays: number }) {
   const { t } = useTranslation();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
-  const [form, fields] = useZodForm(InviteUserSchema, { id: "invite-user", lastResult: actionData?.intent === "invite" ? actionData.result : undefined, defaultValue: { role: "manager" } });
+  const [form, fields] = useServerForm("inviteUser", { id: "invite-user", lastResult: actionData?.intent === "invite" ? actionData.result : undefined, defaultValue: { role: "manager" } });
   const busy = navigation.formData?.get("intent") === "invite";
   return (
     <section className="card">

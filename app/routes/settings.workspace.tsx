@@ -3,9 +3,10 @@ import { useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ConformForm } from "~/components/conform-form";
 import { SelectField, SubmitButton, TextField } from "~/components/form-fields";
-import { useZodForm } from "~/components/use-zod-form";
+import { useServerForm } from "~/components/use-server-form";
 import { fromMinorUnits } from "~/domain/money";
-import { jurisdictions, WorkspaceSettingsSchema } from "~/domain/spend";
+import { WorkspaceSettingsSchema } from "~/domain/spend";
+import { jurisdictions } from "~/domain/spend-terms";
 import { getSettings, updateSettings } from "~/models/settings.server";
 import { requirePermission } from "~/utils/auth.server";
 import { handleForm } from "~/utils/forms.server";
@@ -30,7 +31,7 @@ export default function WorkspaceSettings() {
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const currency = settings.reportingCurrency;
-  const [form, fields] = useZodForm(WorkspaceSettingsSchema, {
+  const [form, fields] = useServerForm("workspaceSettings", {
     lastResult: actionData?.result,
     defaultValue: {
       reportingCurrency: currency,

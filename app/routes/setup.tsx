@@ -3,7 +3,7 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { useActionData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ConformForm } from "~/components/conform-form";
-import { useZodForm } from "~/components/use-zod-form";
+import { useServerForm } from "~/components/use-server-form";
 import { SubmitButton, TextField } from "~/components/form-fields";
 import { SetupSchema } from "~/domain/account-forms";
 import { isLocale } from "~/i18n/config";
@@ -42,7 +42,7 @@ export default function Setup() {
   const { t } = useTranslation();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
-  const [form, fields] = useZodForm(SetupSchema, { lastResult: actionData?.result });
+  const [form, fields] = useServerForm("setup", { lastResult: actionData?.result });
   return (
     <section className="card narrow">
       <h1>{t("setup.title")}</h1>

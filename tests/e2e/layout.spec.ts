@@ -152,3 +152,28 @@ for (const role of roles) {
     });
   }
 }
+
+test("no page loads more than 150 KB of compressed JavaScript with an empty cache", async ({ page, signInAs }) => {
+  test.setTimeout(180_000);
+  await signInAs("admin");
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("Network.enable");
+  await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
+  const { records } = demo();
+  const weights: Record<string, number> = {};
+  for (const [name, target] of pages) {
+    const url = typeof target === "string" ? target : target(records);
+    await page.goto(url, { waitUntil: "networkidle" });
+    await expect(page.locator("html")).toHaveAttribute("data-hydrated", "true");
+    const scripts = await page.evaluate(() =>
+      performance
+        .getEntriesByType("resource")
+        .filter((entry) => entry.name.endsWith(".js"))
+        .map((entry) => ({ name: entry.name, bytes: (entry as PerformanceResourceTiming).encodedBodySize })),
+    );
+    expect(scripts.length, `${name}: scripts were measured`).toBeGreaterThan(3);
+    weights[`${name} (${url})`] = Math.round(scripts.reduce((sum, script) => sum + script.bytes, 0) / 102.4) / 10;
+  }
+  console.log("JavaScript per page, KB compressed:", JSON.stringify(weights, null, 1));
+  expect(Object.entries(weights).filter(([, kb]) => kb > 150)).toEqual([]);
+});

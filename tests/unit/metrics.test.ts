@@ -1,6 +1,7 @@
 /** metrics.md, checked against examples worked out by hand (the comments show the arithmetic). */
 import { describe, expect, it } from "vitest";
-import { change, comparisonMonths, costBenefit, cumulativeByMonth, emptySums, monthsBetween, postEngagementRate, presetPeriod, resolvePeriod, type CostBenefitSums } from "~/domain/metrics";
+import { change, comparisonMonths, costBenefit, cumulativeByMonth, emptySums, monthsBetween, postEngagementRate, presetPeriod, type CostBenefitSums } from "~/domain/metrics";
+import { resolvePeriod } from "~/domain/period-query";
 import { csvAmount, csvRatio, parseRankingQuery } from "~/domain/ranking";
 import { lineChange, monthlyKpiLines } from "~/domain/monthly-report";
 import { formatChange } from "~/utils/format";

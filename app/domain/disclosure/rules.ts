@@ -5,12 +5,9 @@
  */
 import { z } from "zod";
 import { checkboxField, optionalText } from "../rules";
+import { disclosureJurisdictions, disclosurePlatforms, type DisclosureJurisdiction, type DisclosurePlatform } from "./terms";
 
-export const disclosureJurisdictions = ["US", "FR", "UK", "DE"] as const;
-export type DisclosureJurisdiction = (typeof disclosureJurisdictions)[number];
-
-export const disclosurePlatforms = ["instagram", "tiktok", "youtube", "facebook", "linkedin", "pinterest", "x", "twitch", "blog", "newsletter", "podcast", "other"] as const;
-export type DisclosurePlatform = (typeof disclosurePlatforms)[number];
+export { disclosureJurisdictions, disclosurePlatforms, type DisclosureJurisdiction, type DisclosurePlatform } from "./terms";
 
 export interface RuleSet {
   jurisdiction: DisclosureJurisdiction;
@@ -175,3 +172,6 @@ export function rulesFromForm(input: RuleSetFormInput): StoredRules {
     imageMentions: { retouched: input.retouched, virtual: input.virtual },
   };
 }
+
+/** A jurisdiction named in a URL. */
+export const DisclosureJurisdictionSchema = z.enum(disclosureJurisdictions);

@@ -1,0 +1,69 @@
+import {
+  AcceptInvitationSchema,
+  AdminSetPasswordSchema,
+  ChangePasswordSchema,
+  CreateUserSchema,
+  EditUserSchema,
+  InviteUserSchema,
+  LoginSchema,
+  ProfileSchema,
+  SetupSchema,
+} from "./account-forms";
+import { CoverageFormSchema, EditCoverageSchema, MetricsFormSchema, ReviewFormSchema } from "./coverage";
+import { RuleSetFormSchema } from "./disclosure/rules";
+import { DraftSchema, LogInteractionSchema, ReviewSchema, TaskSchema } from "./outreach";
+import { ChannelFormSchema, EditPartnerSchema, PartnerFormSchema } from "./partners";
+import {
+  CampaignFormSchema,
+  DeliverableFormSchema,
+  ExchangeRateFormSchema,
+  GiftBatchFormSchema,
+  GiftReturnSchema,
+  GiftShipmentSchema,
+  PaymentFormSchema,
+  PlacementFormSchema,
+  ProductFormSchema,
+  WorkspaceSettingsSchema,
+} from "./spend";
+
+/**
+ * Every form the browser renders, by name. The schemas validate on the server only; the browser
+ * gets their HTML constraints (required, maxLength…) from form-constraints.generated.ts, so no
+ * zod ships to the client (ADR 0008).
+ */
+export const formSchemas = {
+  acceptInvitation: AcceptInvitationSchema,
+  adminSetPassword: AdminSetPasswordSchema,
+  campaign: CampaignFormSchema,
+  changePassword: ChangePasswordSchema,
+  channel: ChannelFormSchema,
+  coverage: CoverageFormSchema,
+  createUser: CreateUserSchema,
+  deliverable: DeliverableFormSchema,
+  draft: DraftSchema,
+  draftReview: ReviewSchema,
+  editCoverage: EditCoverageSchema,
+  editPartner: EditPartnerSchema,
+  editUser: EditUserSchema,
+  exchangeRate: ExchangeRateFormSchema,
+  giftBatch: GiftBatchFormSchema,
+  giftReturn: GiftReturnSchema,
+  giftShipment: GiftShipmentSchema,
+  inviteUser: InviteUserSchema,
+  logInteraction: LogInteractionSchema,
+  login: LoginSchema,
+  metrics: MetricsFormSchema,
+  partner: PartnerFormSchema,
+  payment: PaymentFormSchema,
+  placement: PlacementFormSchema,
+  product: ProductFormSchema,
+  profile: ProfileSchema,
+  disclosureReview: ReviewFormSchema,
+  ruleSet: RuleSetFormSchema,
+  setup: SetupSchema,
+  task: TaskSchema,
+  workspaceSettings: WorkspaceSettingsSchema,
+} as const;
+
+export type FormSchemas = typeof formSchemas;
+export type FormName = keyof FormSchemas;

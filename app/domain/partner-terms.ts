@@ -1,0 +1,33 @@
+/** Partners' kinds, stages, platforms and page sections, with the small rules the browser needs too (zod-free). */
+
+export const partnerKinds = ["blogger", "influencer", "journalist", "podcaster", "other"] as const;
+
+export const partnerStages = ["prospect", "contacted", "negotiating", "active", "paused", "do_not_contact"] as const;
+
+export const platforms = ["blog", "instagram", "tiktok", "youtube", "x", "facebook", "linkedin", "pinterest", "twitch", "podcast", "newsletter", "other"] as const;
+
+export type PartnerKind = (typeof partnerKinds)[number];
+
+export type PartnerStage = (typeof partnerStages)[number];
+
+export type Platform = (typeof platforms)[number];
+
+/** "www.site.fr" is what people type: an address without a scheme gets https://. */
+export function withScheme(value: string): string {
+  const trimmed = value.trim();
+  return /^[a-z][a-z0-9+.-]*:/i.test(trimmed) || !/^[^\s/:]+\.[^\s/:]+/.test(trimmed) ? trimmed : `https://${trimmed}`;
+}
+
+/** A partner's audience: the sum of its channels' known follower counts, or null (unknown, never 0) when none is known. */
+export function totalFollowersOf(channels: { followers: number | null | undefined }[]): number | null {
+  const known = channels.filter((channel) => channel.followers !== null && channel.followers !== undefined);
+  return known.length ? known.reduce((sum, channel) => sum + (channel.followers ?? 0), 0) : null;
+}
+
+/** The partner page's sections, each with its own URL (`?tab=`). */
+export const partnerTabs = ["overview", "outreach", "spend", "coverage", "cost-benefit", "history"] as const;
+
+/** Gifts, placements and outgoing messages are refused for these. */
+export function isDoNotContact(stage: PartnerStage) {
+  return stage === "do_not_contact";
+}

@@ -1,0 +1,42 @@
+/**
+ * Broken rules and the messages that name them. Zod-free, so the browser can read messages
+ * without loading the schemas (see rules.ts for those).
+ */
+
+/** A business rule the request breaks; routes answer it with a 4xx and the message, never a 500. */
+export class RuleViolation extends Error {
+  constructor(
+    public readonly messageKey: string,
+    public readonly status: 403 | 404 | 409 | 422 = 409,
+    /** The form field the rule is about, when there is one. */
+    public readonly field?: string,
+    /** What the message names ("Julien Fabre cannot receive gifts"). */
+    public readonly values?: Record<string, string>,
+  ) {
+    super(messageKey);
+  }
+
+  /** The message as forms carry it: its key, with its values when it has some (see messageParts). */
+  formMessage(): string {
+    return this.values ? `${this.messageKey}?${new URLSearchParams(this.values)}` : this.messageKey;
+  }
+}
+
+/** A form message: an i18n key, optionally followed by `?name=value` pairs to fill it in. */
+export function messageParts(message: string): { key: string; values: Record<string, string> } {
+  const [key, query] = message.split("?", 2);
+  return { key, values: query ? Object.fromEntries(new URLSearchParams(query)) : {} };
+}
+
+/** A filter from the URL that could not be used, and why (a message key). */
+export interface FilterProblem {
+  field: string;
+  message: string;
+  values?: Record<string, string | number>;
+}
+
+/** A page past the end of a non-empty list, as a filter problem (the list shows its end instead). */
+export function pageProblem(page: number, pageSize: number, total: number): FilterProblem | null {
+  const pages = Math.max(1, Math.ceil(total / pageSize));
+  return page > pages ? { field: "page", message: "errors.pageOutOfRange", values: { page, pages } } : null;
+}
