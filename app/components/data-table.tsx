@@ -59,7 +59,7 @@ export function DataTable<Row>({ data, columns, sort, sortHref, columnVisibility
                 const sortable = header.column.columnDef.enableSorting !== false;
                 const sorted = sort.id === header.column.id ? (sort.desc ? "descending" : "ascending") : undefined;
                 return (
-                  <th key={header.id} scope="col" className={cellClass(header.column.id, header.column.columnDef.meta?.numeric)} aria-sort={sorted ?? (sortable ? "none" : undefined)}>
+                  <th key={header.id} scope="col" data-column={header.column.id} className={cellClass(header.column.id, header.column.columnDef.meta?.numeric)} aria-sort={sorted ?? (sortable ? "none" : undefined)}>
                     {sortable ? (
                       <Link to={sortHref(header.column.id, sorted === "ascending")} className="sort-link" aria-current={sorted ? "true" : undefined} preventScrollReset>
                         {label}
@@ -140,5 +140,15 @@ export function TableSettings({
         </button>
       </Form>
     </details>
+  );
+}
+
+/** A filter form keeps the list's order: the sort travels with the filters. */
+export function SortInputs({ sort, dir }: { sort: string; dir: "asc" | "desc" }) {
+  return (
+    <>
+      <input type="hidden" name="sort" value={sort} />
+      <input type="hidden" name="dir" value={dir} />
+    </>
   );
 }

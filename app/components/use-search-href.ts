@@ -12,3 +12,12 @@ export function useSearchHref() {
     return `${location.pathname}?${params}`;
   };
 }
+
+/** A server-sorted list's order for DataTable: the current sort, and links that sort by a column (back to page 1). */
+export function useListSort(query: { sort: string; dir: "asc" | "desc" }) {
+  const href = useSearchHref();
+  return {
+    sort: { id: query.sort, desc: query.dir === "desc" },
+    sortHref: (id: string, currentlyAsc: boolean) => href({ sort: id, dir: currentlyAsc ? "desc" : "asc", page: null }),
+  };
+}

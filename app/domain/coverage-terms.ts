@@ -46,3 +46,7 @@ export const reviewDecisions = ["confirmed_issue", "false_positive", "fixed_by_p
 export type ReviewDecision = (typeof reviewDecisions)[number];
 
 export const complianceSummaryColumns = ["scope", "key", "name", "checked", "compliant", "insufficient", "missing", "not_required", "awaiting_review", "confirmed_issues"] as const;
+
+/** The columns the coverage list sorts by on the server. */
+export const coverageSorts = ["publishedOn", "item", "partner", "campaign", "impressions"] as const;
+export type CoverageSort = (typeof coverageSorts)[number];

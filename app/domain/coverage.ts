@@ -6,8 +6,8 @@ import { toMinorUnits } from "./money";
 import { currencySchema, optionalAmountText } from "./money-fields";
 import { parseInteger } from "./numbers";
 import { httpUrl, platforms } from "./partners";
-import { checkboxField, choiceFilter, DaySchema, IdFilterSchema, IdListSchema, optionalField, optionalText, PageParamSchema, RecordIdSchema } from "./rules";
-import { metricNames, overrideChoices, reviewDecisions, type MetricName, type OverrideChoice } from "./coverage-terms";
+import { checkboxField, choiceFilter, DaySchema, IdFilterSchema, IdListSchema, optionalField, optionalText, PageParamSchema, RecordIdSchema, sortQuery } from "./rules";
+import { coverageSorts, metricNames, overrideChoices, reviewDecisions, type MetricName, type OverrideChoice } from "./coverage-terms";
 
 export * from "./coverage-terms";
 
@@ -180,6 +180,7 @@ export const CoverageListQuerySchema = z.object({
   verdict: choiceFilter(verdicts),
   from: optionalField(DaySchema).catch(undefined),
   to: optionalField(DaySchema).catch(undefined),
+  ...sortQuery(coverageSorts, { sort: "publishedOn", dir: "desc" }),
 });
 export type CoverageListQuery = z.output<typeof CoverageListQuerySchema>;
 

@@ -65,3 +65,9 @@ export const IdFilterSchema = z.preprocess(blankAsUndefined, RecordIdSchema.opti
 
 /** A list of records that can be archived: `?archived=1` shows the archived ones. */
 export const ArchivableListQuerySchema = z.object({ page: PageParamSchema, archived: z.preprocess((v) => v === "1", z.boolean()) });
+
+/** A list's order from the URL (`?sort=&dir=`): a column the server can sort by, else the list's default. */
+export const sortQuery = <T extends readonly [string, ...string[]]>(columns: T, fallback: { sort: T[number]; dir: "asc" | "desc" }) => ({
+  sort: z.enum(columns).catch(fallback.sort),
+  dir: z.enum(["asc", "desc"]).catch(fallback.dir),
+});

@@ -64,3 +64,11 @@ export function defaultSpendPeriod(today: string): { from: string; to: string } 
   const start = new Date(Date.UTC(year, month - 1 - 11, 1));
   return { from: start.toISOString().slice(0, 10), to: today };
 }
+
+/** The columns the gift list sorts by on the server ("createdAt", newest first, is its default). */
+export const giftSorts = ["createdAt", "item", "partner", "campaign", "status", "shippedOn"] as const;
+export type GiftSort = (typeof giftSorts)[number];
+
+/** The columns the placement list sorts by on the server. */
+export const placementSorts = ["agreedOn", "title", "partner", "campaign", "status"] as const;
+export type PlacementSort = (typeof placementSorts)[number];

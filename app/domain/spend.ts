@@ -2,10 +2,10 @@
 import { z } from "zod";
 import { normaliseAmount } from "./money";
 import { amountText, currencySchema, inMinorUnits, optionalAmountText, rateSchema } from "./money-fields";
-import { blankAsUndefined, checkboxField, choiceFilter, DaySchema, IdFilterSchema, IdListSchema, optionalField as optional, optionalText, PageParamSchema, parseListQuery, RecordIdSchema, requiredText, RuleViolation } from "./rules";
+import { blankAsUndefined, checkboxField, choiceFilter, DaySchema, IdFilterSchema, IdListSchema, optionalField as optional, optionalText, PageParamSchema, parseListQuery, RecordIdSchema, requiredText, RuleViolation, sortQuery } from "./rules";
 
 import { disclosureJurisdictions as jurisdictions } from "./disclosure/terms";
-import { giftStatuses, placementStatuses, spendViews, defaultSpendPeriod, type GiftStatus } from "./spend-terms";
+import { defaultSpendPeriod, giftSorts, giftStatuses, placementSorts, placementStatuses, spendViews, type GiftStatus } from "./spend-terms";
 
 export * from "./spend-terms";
 
@@ -244,7 +244,9 @@ export const GiftListQuerySchema = z.object({
   from: optionalDay.catch(undefined),
   to: optionalDay.catch(undefined),
   waitingDays: z.preprocess(blankAsUndefined, z.coerce.number().int().min(0).max(3650).optional().catch(undefined)),
+  ...sortQuery(giftSorts, { sort: "createdAt", dir: "desc" }),
 });
+export type GiftListQuery = z.output<typeof GiftListQuerySchema>;
 
 export const PlacementListQuerySchema = z.object({
   page: PageParamSchema,
@@ -254,7 +256,9 @@ export const PlacementListQuerySchema = z.object({
   from: optionalDay.catch(undefined),
   to: optionalDay.catch(undefined),
   mine: z.preprocess((v) => v === "1", z.boolean()),
+  ...sortQuery(placementSorts, { sort: "agreedOn", dir: "desc" }),
 });
+export type PlacementListQuery = z.output<typeof PlacementListQuerySchema>;
 
 const SpendFilterSchema = z.object({
   view: z.enum(spendViews).catch("month"),

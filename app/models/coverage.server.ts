@@ -1,6 +1,6 @@
 /** Coverage items: saving them (and checking their disclosure in the same transaction), their metrics history, and lists. */
 import type { Prisma } from "~/generated/prisma/client";
-import { connectionFlags, metricsOf, overrideValue, type CoverageInput, type CoverageListQuery, type EditCoverageInput, type MetricsInput } from "~/domain/coverage";
+import { connectionFlags, metricsOf, overrideValue, type CoverageInput, type CoverageListQuery, type CoverageSort, type EditCoverageInput, type MetricsInput } from "~/domain/coverage";
 import { dayRange, isoDay, utcDay } from "~/domain/days";
 import { RuleViolation } from "~/domain/rules";
 import { recordAudit } from "~/utils/audit.server";
@@ -153,6 +153,15 @@ export async function coverageChoices(partnerId: string) {
   return { channels, gifts, placements };
 }
 
+/** How each sortable column of the coverage list orders rows; unknown figures come last either way. */
+const coverageOrder: Record<CoverageSort, (dir: Prisma.SortOrder) => Prisma.CoverageItemOrderByWithRelationInput[]> = {
+  publishedOn: (dir) => [{ publishedOn: dir }],
+  item: (dir) => [{ title: { sort: dir, nulls: "last" } }, { url: dir }],
+  partner: (dir) => [{ partner: { name: dir } }],
+  campaign: (dir) => [{ campaign: { name: dir } }],
+  impressions: (dir) => [{ impressions: { sort: dir, nulls: "last" } }],
+};
+
 export async function listCoverage(query: CoverageListQuery) {
   const where: Prisma.CoverageItemWhereInput = {
     ...(query.platform ? { platform: query.platform } : {}),
@@ -164,7 +173,7 @@ export async function listCoverage(query: CoverageListQuery) {
   const [rows, total] = await Promise.all([
     db().coverageItem.findMany({
       where,
-      orderBy: [{ publishedOn: "desc" }, { id: "desc" }],
+      orderBy: [...coverageOrder[query.sort](query.dir), { id: query.dir }],
       skip: (query.page - 1) * PAGE_SIZE,
       take: PAGE_SIZE,
       select: {

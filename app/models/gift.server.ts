@@ -4,7 +4,7 @@ import { dayRange, isoDay, utcDay } from "~/domain/days";
 import { convertAmount, giftValueMinor } from "~/domain/money";
 import { isDoNotContact } from "~/domain/partners";
 import { RuleViolation } from "~/domain/rules";
-import { canMoveGift, type GiftBatchInput, type GiftShipmentInput, type GiftStatus } from "~/domain/spend";
+import { canMoveGift, type GiftBatchInput, type GiftListQuery, type GiftShipmentInput, type GiftSort, type GiftStatus } from "~/domain/spend";
 import { recordAudit } from "~/utils/audit.server";
 import { db, type DbClient } from "~/utils/db.server";
 import { checkCampaignBudget } from "./campaign.server";
@@ -140,23 +140,21 @@ export function updateReturn(actorId: string, input: { giftId: string; expectedR
   );
 }
 
-export interface GiftListQuery {
-  page: number;
-  status?: GiftStatus;
-  campaignId?: string;
-  partnerId?: string;
-  batch?: string;
-  /** Shipped in this period (the cost-benefit views link here). */
-  from?: string;
-  to?: string;
-  /** Shipped at least this many days ago, with no coverage linked and not marked as returned in kind. */
-  waitingDays?: number;
-}
 
 /** Shipped at least `days` ago, with no coverage linked and not marked as returned in kind. */
 export function waitingForCoverage(days: number): Prisma.GiftWhereInput {
   return { status: { in: ["shipped", "delivered"] }, shippedOn: { lte: new Date(Date.now() - days * 86_400_000) }, returnFulfilledOn: null, coverage: { none: {} } };
 }
+
+/** How each sortable column of the gift list orders rows. */
+const giftOrder: Record<GiftSort, (dir: Prisma.SortOrder) => Prisma.GiftOrderByWithRelationInput[]> = {
+  createdAt: (dir) => [{ createdAt: dir }],
+  item: (dir) => [{ itemName: dir }],
+  partner: (dir) => [{ partner: { name: dir } }],
+  campaign: (dir) => [{ campaign: { name: dir } }],
+  status: (dir) => [{ status: dir }],
+  shippedOn: (dir) => [{ shippedOn: { sort: dir, nulls: "last" } }],
+};
 
 export async function listGifts(query: GiftListQuery) {
   const where: Prisma.GiftWhereInput = {
@@ -167,7 +165,9 @@ export async function listGifts(query: GiftListQuery) {
     ...(query.from || query.to ? { shippedOn: dayRange(query.from, query.to) } : {}),
   };
   if (query.waitingDays !== undefined) Object.assign(where, waitingForCoverage(query.waitingDays));
-  const orderBy: Prisma.GiftOrderByWithRelationInput[] = query.waitingDays !== undefined ? [{ shippedOn: "asc" }, { id: "asc" }] : [{ createdAt: "desc" }, { id: "desc" }];
+  // Gifts waiting for coverage read oldest shipment first unless a column was chosen.
+  const orderBy: Prisma.GiftOrderByWithRelationInput[] =
+    query.waitingDays !== undefined && query.sort === "createdAt" ? [{ shippedOn: "asc" }, { id: "asc" }] : [...giftOrder[query.sort](query.dir), { id: query.dir }];
   const [rows, total] = await Promise.all([
     db().gift.findMany({
       where,

@@ -2,7 +2,7 @@ import type { Prisma } from "~/generated/prisma/client";
 import { dayRange, isoDay, todayUtc, utcDay } from "~/domain/days";
 import { convertAmount, outstandingMinor, toMinorUnits } from "~/domain/money";
 import { RuleViolation } from "~/domain/rules";
-import { acceptsPayments, approvalsNeeded, DuplicatePayment, duplicatePaymentReason, nextPlacementStatuses, type PlacementInput, type PlacementStatus } from "~/domain/spend";
+import { acceptsPayments, approvalsNeeded, DuplicatePayment, duplicatePaymentReason, nextPlacementStatuses, type PlacementInput, type PlacementListQuery, type PlacementSort, type PlacementStatus } from "~/domain/spend";
 import { recordAudit } from "~/utils/audit.server";
 import { db, type DbClient } from "~/utils/db.server";
 import { checkCampaignBudget } from "./campaign.server";
@@ -37,14 +37,14 @@ export async function proposePlacement(actorId: string, input: PlacementInput) {
 }
 
 /** Locks the placement row so that concurrent approvals and payments see each other. */
-async function lockPlacement(tx: DbClient, id: string) {
+export async function lockPlacement(tx: DbClient, id: string) {
   const locked = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "Placement" WHERE "id" = ${id} FOR UPDATE`;
   if (!locked.length) throw new RuleViolation("errors.notFound", 404);
   return tx.placement.findUniqueOrThrow({ where: { id }, include: { approvals: true, payments: true } });
 }
 
 /** How many approvers this fee needs, from the workspace's single-approval limit. */
-async function approversNeeded(tx: DbClient, placement: { feeMinor: number; currency: string; agreedOn: Date }) {
+export async function approversNeeded(tx: DbClient, placement: { feeMinor: number; currency: string; agreedOn: Date }) {
   const settings = await getSettings(tx);
   const rates = placement.currency === settings.reportingCurrency ? [] : await ratesInto(tx, settings.reportingCurrency);
   const fee = convertAmount({ amountMinor: placement.feeMinor, currency: placement.currency, on: isoDay(placement.agreedOn) }, settings.reportingCurrency, rates);
@@ -151,18 +151,18 @@ export async function getPlacement(id: string) {
   return { placement, paidMinor, outstandingMinor: placement.feeMinor - paidMinor, approvalsNeeded: placement.status === "proposed" ? await approversNeeded(db(), placement) : null };
 }
 
-export interface PlacementListQuery {
-  page: number;
-  status?: PlacementStatus;
-  campaignId?: string;
-  partnerId?: string;
-  from?: string;
-  to?: string;
-  /** Proposed placements this user may approve (not their own, not yet approved by them). */
-  awaitingApprovalBy?: string;
-}
 
-export async function listPlacements(query: PlacementListQuery) {
+/** How each sortable column of the placement list orders rows. */
+const placementOrder: Record<PlacementSort, (dir: Prisma.SortOrder) => Prisma.PlacementOrderByWithRelationInput[]> = {
+  agreedOn: (dir) => [{ agreedOn: dir }],
+  title: (dir) => [{ title: dir }],
+  partner: (dir) => [{ partner: { name: dir } }],
+  campaign: (dir) => [{ campaign: { name: dir } }],
+  status: (dir) => [{ status: dir }],
+};
+
+/** The list's URL query, and for "mine": the user whose approval the placements wait for. */
+export async function listPlacements(query: PlacementListQuery & { awaitingApprovalBy?: string }) {
   const where: Prisma.PlacementWhereInput = {
     ...(query.status ? { status: query.status } : {}),
     ...(query.campaignId ? { campaignId: query.campaignId } : {}),
@@ -175,7 +175,7 @@ export async function listPlacements(query: PlacementListQuery) {
   const [rows, total] = await Promise.all([
     db().placement.findMany({
       where,
-      orderBy: [{ agreedOn: "desc" }, { id: "desc" }],
+      orderBy: [...placementOrder[query.sort](query.dir), { id: query.dir }],
       skip: (query.page - 1) * PAGE_SIZE,
       take: PAGE_SIZE,
       select: {

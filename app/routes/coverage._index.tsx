@@ -1,6 +1,10 @@
-import { json, type LoaderFunctionArgs } from "@remix-run/node";
+import { json, type LoaderFunctionArgs, type SerializeFrom } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
+import type { ColumnDef } from "@tanstack/react-table";
+import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
+import { DataTable, SortInputs } from "~/components/data-table";
+import { useListSort } from "~/components/use-search-href";
 import { VerdictBadge } from "~/components/disclosure";
 import { campaignOptions, FilterSelect } from "~/components/filter-select";
 import { EmptyState, PageHeader } from "~/components/page";
@@ -22,9 +26,53 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json({ ...list, query, campaigns, canWrite: can(user.role, "coverage:write") });
 }
 
+type CoverageRow = SerializeFrom<typeof loader>["rows"][number];
+
+function useCoverageColumns() {
+  const { t, i18n } = useTranslation();
+  return useMemo<ColumnDef<CoverageRow>[]>(
+    () => [
+      {
+        id: "item",
+        header: () => t("coverage.item"),
+        cell: ({ row: { original: item } }) => (
+          <>
+            <Link to={`/coverage/${item.id}`} className={item.title ? undefined : "break-anywhere"}>
+              {item.title ?? item.url}
+            </Link> <span className="muted">{t(`platforms.${item.platform}`)}</span>
+          </>
+        ),
+      },
+      { id: "partner", header: () => t("common.partner"), cell: ({ row: { original: item } }) => <Link to={`/partners/${item.partner.id}`}>{item.partner.name}</Link> },
+      { id: "campaign", header: () => t("campaigns.campaign"), cell: ({ row: { original: item } }) => (item.campaign ? <Link to={`/campaigns/${item.campaign.id}`}>{item.campaign.name}</Link> : "—") },
+      { id: "publishedOn", header: () => t("coverage.publishedOn"), cell: ({ row: { original: item } }) => formatDay(i18n.language, item.publishedOn) },
+      {
+        id: "impressions",
+        meta: { numeric: true },
+        header: () => t("metrics.impressions"),
+        cell: ({ row: { original: item } }) => (item.impressions === null ? <span title={t("metrics.unknown")}>—</span> : formatNumber(i18n.language, item.impressions)),
+      },
+      {
+        id: "disclosure",
+        enableSorting: false,
+        header: () => t("coverage.disclosure"),
+        cell: ({ row: { original: item } }) =>
+          item.checks.map((check) => (
+            <span key={check.jurisdiction}>
+              {check.jurisdiction} <VerdictBadge verdict={check.verdict} />{" "}
+            </span>
+          )),
+      },
+    ],
+    [t, i18n.language],
+  );
+}
+
 export default function Coverage() {
   const { t, i18n } = useTranslation();
   const { rows, total, page, pageSize, query, campaigns, canWrite } = useLoaderData<typeof loader>();
+  const columns = useCoverageColumns();
+  const listSort = useListSort(query);
   return (
     <>
       <PageHeader title={t("coverage.title")}>
@@ -44,51 +92,14 @@ export default function Coverage() {
         <FilterSelect id="coverage-campaign" name="campaignId" label={t("campaigns.campaign")} value={query.campaignId} options={campaignOptions(campaigns, t, i18n.language)} />
         <FilterSelect id="coverage-verdict" name="verdict" label={t("coverage.verdict")} value={query.verdict} options={verdicts.map((v) => ({ value: v, label: t(`verdicts.${v}`) }))} />
         {query.partnerId ? <input type="hidden" name="partnerId" value={query.partnerId} /> : null}
+        <SortInputs sort={query.sort} dir={query.dir} />
         <button type="submit" className="button button-quiet">
           {t("common.apply")}
         </button>
       </Form>
       {rows.length ? (
         <section className="card">
-          <div className="table-wrap" tabIndex={0}>
-            <table>
-              <caption className="visually-hidden">{t("coverage.title")}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("coverage.item")}</th>
-                  <th scope="col">{t("common.partner")}</th>
-                  <th scope="col">{t("campaigns.campaign")}</th>
-                  <th scope="col">{t("coverage.publishedOn")}</th>
-                  <th scope="col" className="numeric">
-                    {t("metrics.impressions")}
-                  </th>
-                  <th scope="col">{t("coverage.disclosure")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((item) => (
-                  <tr key={item.id}>
-                    <td>
-                      <Link to={`/coverage/${item.id}`}>{item.title ?? item.url}</Link> <span className="muted">{t(`platforms.${item.platform}`)}</span>
-                    </td>
-                    <td>
-                      <Link to={`/partners/${item.partner.id}`}>{item.partner.name}</Link>
-                    </td>
-                    <td>{item.campaign ? <Link to={`/campaigns/${item.campaign.id}`}>{item.campaign.name}</Link> : "—"}</td>
-                    <td>{formatDay(i18n.language, item.publishedOn)}</td>
-                    <td className="numeric">{item.impressions === null ? <span title={t("metrics.unknown")}>—</span> : formatNumber(i18n.language, item.impressions)}</td>
-                    <td>
-                      {item.checks.map((check) => (
-                        <span key={check.jurisdiction}>
-                          {check.jurisdiction} <VerdictBadge verdict={check.verdict} />{" "}
-                        </span>
-                      ))}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable data={rows} columns={columns} caption={t("coverage.title")} getRowId={(item) => item.id} {...listSort} />
           <Pagination page={page} pageSize={pageSize} total={total} />
         </section>
       ) : (

@@ -1,12 +1,16 @@
-import { json, type LoaderFunctionArgs } from "@remix-run/node";
+import { json, type LoaderFunctionArgs, type SerializeFrom } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
+import type { ColumnDef } from "@tanstack/react-table";
+import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
+import { DataTable, SortInputs } from "~/components/data-table";
+import { useListSort } from "~/components/use-search-href";
 import { Money, SpendStatusBadge } from "~/components/money";
 import { campaignOptions, FilterSelect } from "~/components/filter-select";
 import { EmptyState, PageHeader } from "~/components/page";
 import { Pagination } from "~/components/pagination";
 import { StageBadge } from "~/components/partner-badges";
-import { giftValueMinor } from "~/domain/money";
+import { giftValueMinor, type GiftValuationBasis } from "~/domain/money";
 import { searchParamsObject } from "~/domain/partner-list-terms";
 import { GiftListQuerySchema } from "~/domain/spend";
 import { giftStatuses } from "~/domain/spend-terms";
@@ -24,9 +28,66 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json({ ...list, query, campaigns, basis: settings.giftValuationBasis, canWrite: can(user.role, "gifts:write"), canRecordCoverage: can(user.role, "coverage:write") });
 }
 
+type GiftRow = SerializeFrom<typeof loader>["rows"][number];
+
+function useGiftColumns(basis: GiftValuationBasis, canRecordCoverage: boolean) {
+  const { t, i18n } = useTranslation();
+  return useMemo<ColumnDef<GiftRow>[]>(
+    () => [
+      {
+        id: "item",
+        header: () => t("gifts.item"),
+        cell: ({ row: { original: gift } }) => (
+          <Link to={`/gifts/${gift.id}`}>
+            {gift.quantity} × {gift.itemName}
+          </Link>
+        ),
+      },
+      {
+        id: "partner",
+        header: () => t("common.partner"),
+        cell: ({ row: { original: gift } }) => (
+          <>
+            <Link to={`/partners/${gift.partner.id}`}>{gift.partner.name}</Link> <StageBadge stage={gift.partner.stage} />
+          </>
+        ),
+      },
+      { id: "campaign", header: () => t("campaigns.campaign"), cell: ({ row: { original: gift } }) => (gift.campaign ? <Link to={`/campaigns/${gift.campaign.id}`}>{gift.campaign.name}</Link> : "—") },
+      { id: "status", header: () => t("common.status"), cell: ({ row: { original: gift } }) => <SpendStatusBadge kind="gift" status={gift.status} /> },
+      { id: "shippedOn", header: () => t("gifts.shippedOn"), cell: ({ row: { original: gift } }) => (gift.shippedOn ? formatDay(i18n.language, gift.shippedOn) : "—") },
+      {
+        id: "value",
+        // Values are in each gift's own currency, so the server cannot order them as one figure.
+        enableSorting: false,
+        meta: { numeric: true },
+        header: () => `${t("gifts.value")} (${t(`money.basis.${basis}`)})`,
+        cell: ({ row: { original: gift } }) => <Money minor={giftValueMinor(gift, basis)} currency={gift.currency} />,
+      },
+      {
+        id: "expectedReturn",
+        enableSorting: false,
+        header: () => t("gifts.expectedReturn"),
+        cell: ({ row: { original: gift } }) => (
+          <>
+            {gift.expectedReturn ?? "—"}
+            {canRecordCoverage ? (
+              <div>
+                <Link to={`/coverage/new?partnerId=${gift.partner.id}&giftId=${gift.id}`}>{t("gifts.recordCoverage")}</Link>
+              </div>
+            ) : null}
+          </>
+        ),
+      },
+    ],
+    [t, i18n.language, basis, canRecordCoverage],
+  );
+}
+
 export default function Gifts() {
   const { t, i18n } = useTranslation();
   const { rows, total, page, pageSize, query, campaigns, basis, canWrite, canRecordCoverage } = useLoaderData<typeof loader>();
+  const columns = useGiftColumns(basis, canRecordCoverage);
+  const listSort = useListSort(query);
   const waiting = query.waitingDays !== undefined;
   return (
     <>
@@ -53,6 +114,7 @@ export default function Gifts() {
           <input id="gift-waiting" name="waitingDays" type="number" min={0} max={3650} inputMode="numeric" defaultValue={query.waitingDays ?? ""} />
         </div>
         {query.partnerId ? <input type="hidden" name="partnerId" value={query.partnerId} /> : null}
+        <SortInputs sort={query.sort} dir={query.dir} />
         <button type="submit" className="button button-quiet">
           {t("common.apply")}
         </button>
@@ -65,56 +127,7 @@ export default function Gifts() {
       ) : null}
       {rows.length ? (
         <section className="card">
-          <div className="table-wrap" tabIndex={0}>
-            <table>
-              <caption className="visually-hidden">{t("gifts.title")}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("gifts.item")}</th>
-                  <th scope="col">{t("common.partner")}</th>
-                  <th scope="col">{t("campaigns.campaign")}</th>
-                  <th scope="col">{t("common.status")}</th>
-                  <th scope="col">{t("gifts.shippedOn")}</th>
-                  <th scope="col" className="numeric">
-                    {t("gifts.value")} ({t(`money.basis.${basis}`)})
-                  </th>
-                  {waiting ? <th scope="col">{t("gifts.expectedReturn")}</th> : null}
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((gift) => (
-                  <tr key={gift.id}>
-                    <td>
-                      <Link to={`/gifts/${gift.id}`}>
-                        {gift.quantity} × {gift.itemName}
-                      </Link>
-                    </td>
-                    <td>
-                      <Link to={`/partners/${gift.partner.id}`}>{gift.partner.name}</Link> <StageBadge stage={gift.partner.stage} />
-                    </td>
-                    <td>{gift.campaign ? <Link to={`/campaigns/${gift.campaign.id}`}>{gift.campaign.name}</Link> : "—"}</td>
-                    <td>
-                      <SpendStatusBadge kind="gift" status={gift.status} />
-                    </td>
-                    <td>{gift.shippedOn ? formatDay(i18n.language, gift.shippedOn) : "—"}</td>
-                    <td className="numeric">
-                      <Money minor={giftValueMinor(gift, basis)} currency={gift.currency} />
-                    </td>
-                    {waiting ? (
-                      <td>
-                        {gift.expectedReturn ?? "—"}
-                        {canRecordCoverage ? (
-                          <div>
-                            <Link to={`/coverage/new?partnerId=${gift.partner.id}&giftId=${gift.id}`}>{t("gifts.recordCoverage")}</Link>
-                          </div>
-                        ) : null}
-                      </td>
-                    ) : null}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable data={rows} columns={columns} caption={t("gifts.title")} getRowId={(gift) => gift.id} columnVisibility={{ expectedReturn: waiting }} {...listSort} />
           <Pagination page={page} pageSize={pageSize} total={total} />
         </section>
       ) : (

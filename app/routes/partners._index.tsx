@@ -7,7 +7,7 @@ import { DataTable, TableSettings } from "~/components/data-table";
 import { CountOrUnknown } from "~/components/metrics";
 import { FilterProblems } from "~/components/filter-problems";
 import { PartnerFilterFields, usePartnerFilterLabels } from "~/components/partner-filters";
-import { useSearchHref } from "~/components/use-search-href";
+import { useListSort } from "~/components/use-search-href";
 import { EmptyState, PageHeader, PhoneCollapsible } from "~/components/page";
 import { Pagination } from "~/components/pagination";
 import { ArchivedBadge, StageBadge } from "~/components/partner-badges";
@@ -256,7 +256,7 @@ export default function Partners() {
   const { rows, total, query, canWrite, density } = useLoaderData<typeof loader>();
   const navigation = useNavigation();
   const location = useLocation();
-  const href = useSearchHref();
+  const listSort = useListSort(query);
   const columns = useColumns(canWrite);
   const actionData = useActionData<typeof action>();
   const visible = new Set<string>(query.cols.length ? query.cols : partnerColumns);
@@ -306,8 +306,7 @@ export default function Partners() {
             columns={columns}
             getRowId={(row) => row.id}
             caption={t("partners.title")}
-            sort={{ id: query.sort, desc: query.dir === "desc" }}
-            sortHref={(id, currentlyAsc) => href({ sort: id, dir: currentlyAsc ? "desc" : "asc", page: null })}
+            {...listSort}
             columnVisibility={columnVisibility}
             density={density}
           />

@@ -1,6 +1,10 @@
-import { json, type LoaderFunctionArgs } from "@remix-run/node";
+import { json, type LoaderFunctionArgs, type SerializeFrom } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
+import type { ColumnDef } from "@tanstack/react-table";
+import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
+import { DataTable, SortInputs } from "~/components/data-table";
+import { useListSort } from "~/components/use-search-href";
 import { Money, SpendStatusBadge } from "~/components/money";
 import { campaignOptions, FilterSelect } from "~/components/filter-select";
 import { EmptyState, PageHeader } from "~/components/page";
@@ -23,9 +27,38 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json({ ...list, query, campaigns, canWrite: can(user.role, "placements:write"), canApprove });
 }
 
+type PlacementRow = SerializeFrom<typeof loader>["rows"][number];
+
+function usePlacementColumns() {
+  const { t, i18n } = useTranslation();
+  return useMemo<ColumnDef<PlacementRow>[]>(
+    () => [
+      { id: "title", header: () => t("placements.placementTitle"), cell: ({ row: { original: p } }) => <Link to={`/placements/${p.id}`}>{p.title}</Link> },
+      {
+        id: "partner",
+        header: () => t("common.partner"),
+        cell: ({ row: { original: p } }) => (
+          <>
+            <Link to={`/partners/${p.partner.id}`}>{p.partner.name}</Link> <StageBadge stage={p.partner.stage} />
+          </>
+        ),
+      },
+      { id: "campaign", header: () => t("campaigns.campaign"), cell: ({ row: { original: p } }) => (p.campaign ? <Link to={`/campaigns/${p.campaign.id}`}>{p.campaign.name}</Link> : "—") },
+      { id: "status", header: () => t("common.status"), cell: ({ row: { original: p } }) => <SpendStatusBadge kind="placement" status={p.status} /> },
+      { id: "agreedOn", header: () => t("placements.agreedOn"), cell: ({ row: { original: p } }) => formatDay(i18n.language, p.agreedOn) },
+      // Fees are in each placement's own currency, so the server cannot order them as one figure.
+      { id: "fee", enableSorting: false, meta: { numeric: true }, header: () => t("placements.fee"), cell: ({ row: { original: p } }) => <Money minor={p.feeMinor} currency={p.currency} /> },
+      { id: "proposedBy", enableSorting: false, header: () => t("placements.proposedBy"), cell: ({ row: { original: p } }) => p.proposedBy?.name ?? "—" },
+    ],
+    [t, i18n.language],
+  );
+}
+
 export default function Placements() {
   const { t, i18n } = useTranslation();
   const { rows, total, page, pageSize, query, campaigns, canWrite, canApprove } = useLoaderData<typeof loader>();
+  const columns = usePlacementColumns();
+  const listSort = useListSort(query);
   return (
     <>
       <PageHeader title={query.mine ? t("placements.awaitingMe") : t("placements.title")}>
@@ -48,51 +81,14 @@ export default function Placements() {
       <Form method="get" className="filters card" aria-label={t("common.filters")}>
         <FilterSelect id="placement-status" name="status" label={t("common.status")} value={query.status} options={placementStatuses.map((s) => ({ value: s, label: t(`placementStatuses.${s}`) }))} />
         <FilterSelect id="placement-campaign" name="campaignId" label={t("campaigns.campaign")} value={query.campaignId} options={campaignOptions(campaigns, t, i18n.language)} />
+        <SortInputs sort={query.sort} dir={query.dir} />
         <button type="submit" className="button button-quiet">
           {t("common.apply")}
         </button>
       </Form>
       {rows.length ? (
         <section className="card">
-          <div className="table-wrap" tabIndex={0}>
-            <table>
-              <caption className="visually-hidden">{t("placements.title")}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("placements.placementTitle")}</th>
-                  <th scope="col">{t("common.partner")}</th>
-                  <th scope="col">{t("campaigns.campaign")}</th>
-                  <th scope="col">{t("common.status")}</th>
-                  <th scope="col">{t("placements.agreedOn")}</th>
-                  <th scope="col" className="numeric">
-                    {t("placements.fee")}
-                  </th>
-                  <th scope="col">{t("placements.proposedBy")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((p) => (
-                  <tr key={p.id}>
-                    <td>
-                      <Link to={`/placements/${p.id}`}>{p.title}</Link>
-                    </td>
-                    <td>
-                      <Link to={`/partners/${p.partner.id}`}>{p.partner.name}</Link> <StageBadge stage={p.partner.stage} />
-                    </td>
-                    <td>{p.campaign ? <Link to={`/campaigns/${p.campaign.id}`}>{p.campaign.name}</Link> : "—"}</td>
-                    <td>
-                      <SpendStatusBadge kind="placement" status={p.status} />
-                    </td>
-                    <td>{formatDay(i18n.language, p.agreedOn)}</td>
-                    <td className="numeric">
-                      <Money minor={p.feeMinor} currency={p.currency} />
-                    </td>
-                    <td>{p.proposedBy?.name ?? "—"}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable data={rows} columns={columns} caption={t("placements.title")} getRowId={(placement) => placement.id} {...listSort} />
           <Pagination page={page} pageSize={pageSize} total={total} />
         </section>
       ) : (

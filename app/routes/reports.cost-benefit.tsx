@@ -9,7 +9,7 @@ import { EmptyState, PageHeader } from "~/components/page";
 import { Pagination } from "~/components/pagination";
 import { FilterProblems } from "~/components/filter-problems";
 import { PartnerFilterFields, usePartnerFilterLabels } from "~/components/partner-filters";
-import { useSearchHref } from "~/components/use-search-href";
+import { useListSort } from "~/components/use-search-href";
 import { ratioNames, valueVerdict, type RatioName } from "~/domain/metrics";
 import { parseRankingQuery } from "~/domain/ranking";
 import { costBenefitRanking, metricsContext, type RankingRow } from "~/models/metrics.server";
@@ -76,7 +76,7 @@ export default function CostBenefitRanking() {
   const { t, i18n } = useTranslation();
   const { rows, total, query, problems, owners, currency, basis, rates, density } = useLoaderData<typeof loader>();
   const periodProblem = problems.find((problem) => problem.field === "period");
-  const href = useSearchHref();
+  const listSort = useListSort(query);
   const location = useLocation();
   const navigation = useNavigation();
   const columns = useColumns(currency, query);
@@ -128,8 +128,7 @@ export default function CostBenefitRanking() {
             columns={columns}
             getRowId={(row) => row.partnerId}
             caption={t("costBenefit.rankingTitle")}
-            sort={{ id: query.sort, desc: query.dir === "desc" }}
-            sortHref={(id, currentlyAsc) => href({ sort: id, dir: currentlyAsc ? "desc" : "asc", page: null })}
+            {...listSort}
             density={density}
           />
         </div>

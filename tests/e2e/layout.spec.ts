@@ -127,6 +127,51 @@ test("every sortable header of the ranking orders the rows by its figures", asyn
   }
 });
 
+/** Clicks a column's header until the list is sorted that way (each click loads the page sorted anew). */
+async function sortBy(page: Page, column: string, direction: "ascending" | "descending") {
+  const th = page.locator(`thead th[data-column="${column}"]`);
+  await expect(th).toHaveCount(1);
+  for (let clicks = 0; clicks < 2 && (await th.getAttribute("aria-sort")) !== direction; clicks++) {
+    const current = await th.getAttribute("aria-sort");
+    await th.getByRole("link").click();
+    await expect(th).not.toHaveAttribute("aria-sort", current ?? "");
+  }
+  await expect(th).toHaveAttribute("aria-sort", direction);
+}
+
+/** The cells of a column found by its id, in row order. */
+async function cellsOf(page: Page, column: string) {
+  const index = await page.locator("thead th").evaluateAll((cells, id) => cells.findIndex((cell) => cell.getAttribute("data-column") === id), column);
+  expect(index, column).toBeGreaterThanOrEqual(0);
+  return page.locator(`tbody tr > :nth-child(${index + 1})`).evaluateAll((cells) => cells.map((cell) => cell.textContent ?? ""));
+}
+
+test("the gift, placement and coverage lists sort on the server by the column clicked", async ({ page, signInAs }) => {
+  await signInAs("marketing");
+  await page.setViewportSize({ width: 1440, height: 900 });
+  const day = (text: string) => (text.trim().startsWith("—") ? null : Date.parse(text));
+  const cases: [string, string, (text: string) => number | null][] = [
+    ["/gifts", "shippedOn", day],
+    ["/placements", "agreedOn", day],
+    ["/coverage", "publishedOn", day],
+    ["/coverage", "impressions", figure],
+  ];
+  for (const [url, column, read] of cases) {
+    await page.goto(url);
+    expect(await page.locator("tbody tr").count(), url).toBeGreaterThan(3);
+    for (const direction of ["ascending", "descending"] as const) {
+      await sortBy(page, column, direction);
+      const values = (await cellsOf(page, column)).map(read);
+      const known = values.filter((value): value is number => value !== null && !Number.isNaN(value));
+      expect(known.length, `${url} ${column}`).toBeGreaterThan(1);
+      expect(known, `${url} ${column} ${direction}`).toEqual([...known].sort((a, b) => (direction === "ascending" ? a - b : b - a)));
+      // Unknown figures come last, whichever the direction.
+      expect(values.slice(0, known.length), `${url} ${column}: unknown last`).toEqual(known);
+      expect(new URL(page.url()).searchParams.get("dir")).toBe(direction === "ascending" ? "asc" : "desc");
+    }
+  }
+});
+
 for (const role of roles) {
   for (const size of widths) {
     test(`layout holds for ${role} at ${size.width}px`, async ({ page, signInAs }) => {
