@@ -6,7 +6,7 @@
 import fs from "node:fs";
 import { decodeCsvBytes, parseCsv } from "../domain/csv";
 import { planPartnerImport, type ImportError } from "../domain/partner-import";
-import { runImport, type ImportKind } from "../utils/spend-import.server";
+import { commandLineImporter, runImport, type ImportKind } from "../utils/spend-import.server";
 import { en } from "../i18n/en";
 import { applyPartnerImport } from "../models/partner-import.server";
 import { withCliDatabase, runCli } from "./database";
@@ -27,7 +27,7 @@ async function importSpend(kind: ImportKind, file: string) {
   const table = parseCsv(decodeCsvBytes(fs.readFileSync(file)));
   return withCliDatabase(async (database) => {
     const started = Date.now();
-    const result = await runImport(kind, null, table);
+    const result = await runImport(kind, commandLineImporter, table);
     console.log(
       `${file} → ${database}: ${result.rowCount} rows; ${result.created} ${{ gifts: "gifts", placements: "placements and payments", coverage: "coverage items" }[kind]} added, ${result.unchanged} already there, ${result.rejected} rejected (${((Date.now() - started) / 1000).toFixed(1)} s).`,
     );

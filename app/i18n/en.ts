@@ -553,6 +553,8 @@ export const en = {
     filterOverdue: "Follow-up overdue",
   },
   import: {
+    placementNeedsApprover: "A placement past \"proposed\" needs approving: only someone who may approve spend can import it as approved, contracted, delivered or paid. Import it as proposed instead.",
+    placementNeedsTwoApprovals: "This fee needs two approvers: import it as proposed and have it approved in the app.",
     coverageTitle: "Import coverage",
     coverageIntro: "One row per post, video or article. Partners are found by external id, email or name; metrics left empty stay unknown. Each row is checked for its advertising disclosure as it is imported.",
     giftsTitle: "Import gifts",

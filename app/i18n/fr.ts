@@ -555,6 +555,8 @@ export const fr: Messages = {
     filterOverdue: "Relance en retard",
   },
   import: {
+    placementNeedsApprover: "Un placement au-delà de « proposé » doit être approuvé : seule une personne autorisée à approuver les dépenses peut l’importer comme approuvé, contractualisé, livré ou payé. Importez-le comme proposé.",
+    placementNeedsTwoApprovals: "Ce montant demande deux approbations : importez le placement comme proposé et faites-le approuver dans l’application.",
     coverageTitle: "Importer des retombées",
     coverageIntro: "Une ligne par publication, vidéo ou article. Les partenaires sont retrouvés par identifiant externe, e-mail ou nom ; une statistique laissée vide reste inconnue. Chaque ligne est vérifiée (mention publicitaire) à l'import.",
     giftsTitle: "Importer des cadeaux",

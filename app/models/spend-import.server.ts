@@ -5,6 +5,9 @@ import { isDoNotContact, type PartnerStage } from "~/domain/partners";
 import type { ImportError } from "~/domain/partner-import";
 import type { PlannedGift, PlannedPlacement, SpendImportPlan } from "~/domain/spend-import";
 import { db, type DbClient } from "~/utils/db.server";
+import { acceptsPayments } from "~/domain/spend-terms";
+import { outstandingMinor } from "~/domain/money";
+import { approversNeeded, lockPlacement } from "./placement.server";
 
 export interface SpendImportResult {
   rowCount: number;
@@ -135,12 +138,22 @@ export async function importGifts(actorId: string | null, plan: SpendImportPlan<
   return dryRun ? run(db()) : db().$transaction(run, { timeout: IMPORT_TIMEOUT_MS, maxWait: 30_000 });
 }
 
+/** Who runs an import, and whether they may approve spend (the form's rule for placements past "proposed"). */
+export interface ImportActor {
+  id: string | null;
+  mayApprove: boolean;
+}
+
 /**
  * Rows with the same partner, campaign, title, fee, currency and agreed date are one placement;
  * each row's payment is added once (the same payment in a later run is recognised and skipped).
- * Imported placements keep the file's status: the file is a record of deals already made.
+ * The file's status goes through the app's rules: a placement past "proposed" needs an importer
+ * who may approve spend and a fee that one approval covers, and is recorded as approved by them;
+ * "paid" needs the fee paid in full; payments go to committed placements only, never above the
+ * fee, with the placement locked as the payment form locks it.
  */
-export async function importPlacements(actorId: string | null, plan: SpendImportPlan<PlannedPlacement>, dryRun = false): Promise<SpendImportResult> {
+export async function importPlacements(actor: ImportActor, plan: SpendImportPlan<PlannedPlacement>, dryRun = false): Promise<SpendImportResult> {
+  const actorId = actor.id;
   const run = async (tx: DbClient) => {
     const errors = [...plan.errors];
     const resolve = await rowResolver(tx, plan.rows);
@@ -157,24 +170,44 @@ export async function importPlacements(actorId: string | null, plan: SpendImport
       group.rows.push(row);
       groups.set(key, group);
     }
-    const existing = new Map(
-      (await tx.placement.findMany({ where: { importKey: { in: [...groups.keys()] } }, select: { id: true, importKey: true, payments: { select: { amountMinor: true, paidOn: true, invoiceRef: true } } } })).map((p) => [p.importKey!, p]),
-    );
+    const existingIds = new Map((await tx.placement.findMany({ where: { importKey: { in: [...groups.keys()] } }, select: { id: true, importKey: true } })).map((p) => [p.importKey!, p.id]));
     let created = 0;
     let unchanged = 0;
     for (const [key, group] of groups) {
       const first = group.rows[0];
-      const known = existing.get(key);
+      const refuse = (messageKey: string, column = "status", line = first.line) => errors.push({ line, column, messageKey });
+      const knownId = existingIds.get(key);
+      // Locked before its payments are read, so an import and the payment form cannot both pay the same outstanding amount.
+      const known = knownId && !dryRun ? await lockPlacement(tx, knownId) : knownId ? await tx.placement.findUniqueOrThrow({ where: { id: knownId }, include: { payments: true } }) : null;
       const knownPayments = new Set((known?.payments ?? []).map((p) => `${p.amountMinor}|${isoDay(p.paidOn)}|${p.invoiceRef ?? ""}`));
       const payments = group.rows.filter((r) => r.payment && !knownPayments.has(`${r.payment.amountMinor}|${r.payment.paidOn}|${r.payment.invoiceRef ?? ""}`));
-      const paidBefore = (known?.payments ?? []).reduce((sum, p) => sum + p.amountMinor, 0);
-      const paidInFile = payments.reduce((sum, r) => sum + r.payment!.amountMinor, 0);
-      if (paidBefore + paidInFile > first.feeMinor) {
-        errors.push({ line: payments.at(-1)!.line, column: "paid_amount", messageKey: "placements.overpayment" });
+      const status = known?.status ?? first.status;
+      const outstanding = outstandingMinor(first.feeMinor, [...(known?.payments ?? []).map((p) => p.amountMinor), ...payments.map((r) => r.payment!.amountMinor)]);
+      if (outstanding < 0) {
+        refuse("placements.overpayment", "paid_amount", payments.at(-1)!.line);
+        continue;
+      }
+      if (payments.length && !acceptsPayments(status) && !(status === "paid" && !known)) {
+        refuse("placements.notPayable", "paid_amount", payments[0].line);
         continue;
       }
       if (known && !payments.length) {
         unchanged += group.rows.length;
+        continue;
+      }
+      const committed = !known && status !== "proposed" && status !== "cancelled";
+      if (committed) {
+        if (!actor.mayApprove) {
+          refuse("import.placementNeedsApprover");
+          continue;
+        }
+        if ((await approversNeeded(tx, { feeMinor: first.feeMinor, currency: first.currency, agreedOn: utcDay(first.agreedOn) })) > 1) {
+          refuse("import.placementNeedsTwoApprovals");
+          continue;
+        }
+      }
+      if (!known && status === "paid" && outstanding > 0) {
+        refuse("placements.notPaidInFull");
         continue;
       }
       created += known ? payments.length : group.rows.length;
@@ -189,20 +222,29 @@ export async function importPlacements(actorId: string | null, plan: SpendImport
           feeMinor: first.feeMinor,
           currency: first.currency,
           agreedOn: day(first.agreedOn)!,
-          // A payment needs a committed placement; the file's own status wins otherwise.
-          status: first.status,
-          proposedById: actorId,
+          // As with the payment form: a delivered placement paid in full is paid.
+          status: first.status === "delivered" && outstanding === 0 ? ("paid" as const) : first.status,
+          // Nobody approves their own proposal: a committed deal from a file is approved, not proposed, by the importer.
+          proposedById: committed ? null : actorId,
           importKey: key,
         };
         await tx.placement.create({ data });
+        if (committed && actorId) await tx.placementApproval.create({ data: { placementId, approverId: actorId } });
         const dues = unique(group.rows.map((r) => r.dueOn));
         if (dues.length) await tx.placementDeliverable.createMany({ data: dues.map((due) => ({ placementId, description: first.title, dueOn: day(due) })) });
-        await tx.auditEvent.create({ data: { actorId, action: "placement.import", entityType: "Placement", entityId: placementId, after: JSON.parse(JSON.stringify({ ...data, dues })) } });
+        await tx.auditEvent.create({
+          data: { actorId, action: "placement.import", entityType: "Placement", entityId: placementId, after: JSON.parse(JSON.stringify({ ...data, dues, approvedBy: committed ? (actorId ?? "command line") : null })) },
+        });
       }
       for (const row of payments) {
         const payment = row.payment!;
         await tx.payment.create({ data: { placementId, amountMinor: payment.amountMinor, paidOn: day(payment.paidOn)!, invoiceRef: payment.invoiceRef ?? null, recordedById: actorId } });
         await tx.auditEvent.create({ data: { actorId, action: "payment.import", entityType: "Placement", entityId: placementId, after: JSON.parse(JSON.stringify(payment)) } });
+      }
+      if (known && known.status === "delivered" && outstanding === 0) {
+        // As with the payment form: paying a delivered placement in full marks it paid.
+        await tx.placement.update({ where: { id: placementId }, data: { status: "paid" } });
+        await tx.auditEvent.create({ data: { actorId, action: "placement.paid", entityType: "Placement", entityId: placementId, before: { status: known.status }, after: { status: "paid" } } });
       }
     }
     return summary(plan, errors, created, unchanged);

@@ -11,7 +11,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "coverage:write");
-  return spendImportAction("coverage", user.id, request);
+  return spendImportAction("coverage", user, request);
 }
 
 export default function ImportCoverage() {

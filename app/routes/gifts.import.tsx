@@ -11,7 +11,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "gifts:write");
-  return spendImportAction("gifts", user.id, request);
+  return spendImportAction("gifts", user, request);
 }
 
 export default function ImportGifts() {

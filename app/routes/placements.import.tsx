@@ -11,7 +11,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "placements:write");
-  return spendImportAction("placements", user.id, request);
+  return spendImportAction("placements", user, request);
 }
 
 export default function ImportPlacements() {

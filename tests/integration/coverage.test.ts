@@ -254,7 +254,7 @@ describe("coverage import", () => {
     ].join("\r\n");
     const { parseCsv } = await import("~/domain/csv");
     const { runImport } = await import("~/utils/spend-import.server");
-    const first = await runImport("coverage", cm.id, parseCsv(csv));
+    const first = await runImport("coverage", { id: cm.id, mayApprove: false }, parseCsv(csv));
     expect(first).toMatchObject({ rowCount: 5, created: 2, unchanged: 0, rejected: 3 });
     const columns = first.errors.map((e) => `${e.line}:${e.column}`);
     // Lines are the file's lines: the first row's text spans lines 2 to 5.
@@ -265,7 +265,7 @@ describe("coverage import", () => {
     expect(items[0].checks.map((c) => [c.jurisdiction, c.verdict])).toEqual([["FR", "compliant"]]);
     expect(items[1]).toMatchObject({ platform: "instagram", paid: true, revenueMinor: 1990, revenueCurrency: "EUR", jurisdiction: "UK", platformLabel: false });
     expect(items[1].checks.map((c) => [c.jurisdiction, c.verdict])).toEqual([["UK", "compliant"]]);
-    const again = await runImport("coverage", cm.id, parseCsv(csv));
+    const again = await runImport("coverage", { id: cm.id, mayApprove: false }, parseCsv(csv));
     expect(again).toMatchObject({ created: 0, unchanged: 2 });
     expect(await db().coverageItem.count({ where: { partnerId } })).toBe(2);
   });

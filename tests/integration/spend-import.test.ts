@@ -55,12 +55,12 @@ describe("gift and placement CSV imports", () => {
       "bob@example.test,,Review,800,EUR,delivered,2026-04-02,,900,2026-04-03,F-3",
       "Bob Vlog,,Story,300,EUR,proposed,2026-04-02,,,,",
     ].join("\n");
-    const result = await importPlacements(null, planPlacementImport(parseCsv(csv)));
+    const result = await importPlacements({ id: null, mayApprove: true }, planPlacementImport(parseCsv(csv)));
     expect(result).toMatchObject({ created: 3, rejected: 1 });
     expect(result.errors).toEqual([{ line: 4, column: "paid_amount", messageKey: "placements.overpayment", value: "900" }]);
     const reel = await db().placement.findFirstOrThrow({ where: { title: "Reel" }, include: { payments: true, deliverables: true } });
     expect(reel.payments.map((p) => p.amountMinor).sort()).toEqual([50000, 70000]);
     expect(reel.deliverables).toHaveLength(1);
-    expect(await importPlacements(null, planPlacementImport(parseCsv(csv)))).toMatchObject({ created: 0, unchanged: 3 });
+    expect(await importPlacements({ id: null, mayApprove: true }, planPlacementImport(parseCsv(csv)))).toMatchObject({ created: 0, unchanged: 3 });
   });
 });
