@@ -14,6 +14,7 @@ import expressStaticGzip from "express-static-gzip";
 import { rateLimit } from "express-rate-limit";
 import helmet from "helmet";
 import { MigrationEngine } from "../prisma/schema-engine";
+import { refuseCrossSiteRequests } from "./cross-site";
 import { databaseTarget, describeTarget, errorMessage, openDatabase } from "../app/utils/db-connection.server";
 import { connectDatabase, disconnectDatabase } from "../app/utils/db.server";
 import { ConfigError, parseEnv } from "../app/utils/env.server";
@@ -69,6 +70,7 @@ async function start() {
       referrerPolicy: { policy: "same-origin" },
     }),
   );
+  app.use(refuseCrossSiteRequests({ appUrl: env.APP_URL, trustProxy: env.TRUST_PROXY !== undefined && env.TRUST_PROXY > 0 }));
   app.use(compression());
   // A coarse per-process guard against floods; login throttling itself is in the database.
   app.use(

@@ -83,6 +83,9 @@ export const en = {
     viewer: "Reads, never writes.",
   },
   errors: {
+    crossSiteTitle: "Request refused",
+    crossSiteBody: "This request came from another site, so nothing was changed. If you were using PartnerLedger, open it again and repeat what you were doing.",
+    appUrlRequired: "Links to send people need the app's public address: an admin must set APP_URL (for example https://crm.example.com).",
     currencyNeeded: "Give the currency of this amount.",
     invalidMonth: "Give a month as YYYY-MM.",
     negativeNumber: "This cannot be negative.",

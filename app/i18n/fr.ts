@@ -85,6 +85,9 @@ export const fr: Messages = {
     viewer: "Lit, sans jamais modifier.",
   },
   errors: {
+    crossSiteTitle: "Requête refusée",
+    crossSiteBody: "Cette requête venait d’un autre site : rien n’a été modifié. Si vous utilisiez PartnerLedger, rouvrez-le et recommencez.",
+    appUrlRequired: "Les liens à envoyer ont besoin de l’adresse publique de l’application : un administrateur doit définir APP_URL (par exemple https://crm.example.com).",
     currencyNeeded: "Indiquez la devise de ce montant.",
     invalidMonth: "Indiquez un mois au format AAAA-MM.",
     negativeNumber: "Ce nombre ne peut pas être négatif.",

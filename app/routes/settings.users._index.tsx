@@ -16,6 +16,8 @@ import {
   UserRuleError,
   USERS_PAGE_SIZE,
 } from "~/models/user.server";
+import { absoluteUrl } from "~/utils/cross-site.server";
+import { parseEnv } from "~/utils/env.server";
 import { requirePermission } from "~/utils/auth.server";
 import { formatDate } from "~/utils/format";
 import { roles } from "~/utils/permissions";
@@ -47,8 +49,12 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   try {
     if (submission.value.intent === "invite") {
+      // Checked before anything is written: an invitation nobody can be sent is no use.
+      if (!absoluteUrl("/invite/", parseEnv().APP_URL, request.url)) {
+        return json({ intent, result: submission.reply({ formErrors: ["errors.appUrlRequired"] }), inviteUrl: null }, { status: 409 });
+      }
       const { token, invitation } = await inviteUser(admin.id, submission.value);
-      const inviteUrl = new URL(`/invite/${token}`, request.url).toString();
+      const inviteUrl = absoluteUrl(`/invite/${token}`, parseEnv().APP_URL, request.url);
       return json({ intent, result: submission.reply({ resetForm: true }), inviteUrl, inviteEmail: invitation.email });
     }
     const user = await createUser(admin.id, submission.value);

@@ -24,6 +24,22 @@ const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   /** Express "trust proxy": set to the number of proxies in front of the app (e.g. 1). */
   TRUST_PROXY: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().min(0).max(10).optional()),
+  /** The address people reach the app at (https://crm.example.com): links in invitations and mail, and the origin forms must come from. */
+  APP_URL: z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z
+      .string()
+      .refine((value) => {
+        try {
+          const url = new URL(value);
+          return url.protocol === "https:" || url.protocol === "http:";
+        } catch {
+          return false;
+        }
+      }, "must be an http(s) address such as https://crm.example.com")
+      .transform((value) => new URL(value).origin)
+      .optional(),
+  ),
   SESSION_SECRET: z.preprocess(
     (v) => (v === "" ? undefined : v),
     z.string().min(32, "must be at least 32 characters").optional(),
