@@ -15,6 +15,7 @@ import { rateLimit } from "express-rate-limit";
 import helmet from "helmet";
 import { MigrationEngine } from "../prisma/schema-engine";
 import { refuseCrossSiteRequests } from "./cross-site";
+import { limitRequestBodies } from "./request-bodies";
 import { databaseTarget, describeTarget, errorMessage, openDatabase } from "../app/utils/db-connection.server";
 import { connectDatabase, disconnectDatabase } from "../app/utils/db.server";
 import { ConfigError, parseEnv } from "../app/utils/env.server";
@@ -71,6 +72,7 @@ async function start() {
     }),
   );
   app.use(refuseCrossSiteRequests({ appUrl: env.APP_URL, trustProxy: env.TRUST_PROXY !== undefined && env.TRUST_PROXY > 0 }));
+  app.use(limitRequestBodies());
   app.use(compression());
   // A coarse per-process guard against floods; login throttling itself is in the database.
   app.use(

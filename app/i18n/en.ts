@@ -83,6 +83,10 @@ export const en = {
     viewer: "Reads, never writes.",
   },
   errors: {
+    bodyRefusedTitle: "Request refused",
+    lengthRequired: "The request did not say how large it is, so it was not read. Nothing was changed.",
+    bodyTooLarge: "The request is too large, so it was not read. Nothing was changed. Files to import may be up to 5 MB.",
+    notAForm: "The app accepts forms only, so this request was not read. Nothing was changed.",
     crossSiteTitle: "Request refused",
     crossSiteBody: "This request came from another site, so nothing was changed. If you were using PartnerLedger, open it again and repeat what you were doing.",
     appUrlRequired: "Links to send people need the app's public address: an admin must set APP_URL (for example https://crm.example.com).",
@@ -556,6 +560,7 @@ export const en = {
     filterOverdue: "Follow-up overdue",
   },
   import: {
+    badUpload: "The upload could not be read. Choose the file again and send it.",
     placementNeedsApprover: "A placement past \"proposed\" needs approving: only someone who may approve spend can import it as approved, contracted, delivered or paid. Import it as proposed instead.",
     placementNeedsTwoApprovals: "This fee needs two approvers: import it as proposed and have it approved in the app.",
     coverageTitle: "Import coverage",

@@ -85,6 +85,10 @@ export const fr: Messages = {
     viewer: "Lit, sans jamais modifier.",
   },
   errors: {
+    bodyRefusedTitle: "Requête refusée",
+    lengthRequired: "La requête n’indiquait pas sa taille : elle n’a pas été lue. Rien n’a été modifié.",
+    bodyTooLarge: "La requête est trop volumineuse : elle n’a pas été lue. Rien n’a été modifié. Les fichiers à importer peuvent faire jusqu’à 5 Mo.",
+    notAForm: "L’application n’accepte que des formulaires : cette requête n’a pas été lue. Rien n’a été modifié.",
     crossSiteTitle: "Requête refusée",
     crossSiteBody: "Cette requête venait d’un autre site : rien n’a été modifié. Si vous utilisiez PartnerLedger, rouvrez-le et recommencez.",
     appUrlRequired: "Les liens à envoyer ont besoin de l’adresse publique de l’application : un administrateur doit définir APP_URL (par exemple https://crm.example.com).",
@@ -558,6 +562,7 @@ export const fr: Messages = {
     filterOverdue: "Relance en retard",
   },
   import: {
+    badUpload: "L’envoi n’a pas pu être lu. Choisissez de nouveau le fichier et envoyez-le.",
     placementNeedsApprover: "Un placement au-delà de « proposé » doit être approuvé : seule une personne autorisée à approuver les dépenses peut l’importer comme approuvé, contractualisé, livré ou payé. Importez-le comme proposé.",
     placementNeedsTwoApprovals: "Ce montant demande deux approbations : importez le placement comme proposé et faites-le approuver dans l’application.",
     coverageTitle: "Importer des retombées",

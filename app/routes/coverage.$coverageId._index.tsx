@@ -18,7 +18,7 @@ import type { FoundMarker } from "~/domain/disclosure/check";
 import { getCoverage, recordMetrics } from "~/models/coverage.server";
 import { reviewCheck } from "~/models/disclosure.server";
 import { getSettings } from "~/models/settings.server";
-import { requirePermission } from "~/utils/auth.server";
+import { requireCan, requirePermission, requireUser } from "~/utils/auth.server";
 import { handleForm } from "~/utils/forms.server";
 import { formatDateTime, formatDay, formatNumber } from "~/utils/format";
 import { notFound } from "~/utils/http.server";
@@ -41,24 +41,26 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
+  // Signed in before the body is read; the role for the posted intent is checked after.
+  const signedIn = await requireUser(request);
   const id = params.coverageId!;
   const formData = await request.formData();
   const intent = formData.get("intent");
   if (intent === "review") {
-    const user = await requirePermission(request, "compliance:review");
+    const user = requireCan(signedIn, "compliance:review");
     return handleForm(formData, ReviewFormSchema, async (input) => {
       await reviewCheck(user.id, input);
       return redirectWithToast(`/coverage/${id}`, { kind: "success", message: "compliance.reviewed" });
     });
   }
   if (intent === "metrics") {
-    const user = await requirePermission(request, "coverage:write");
+    const user = requireCan(signedIn, "coverage:write");
     return handleForm(formData, MetricsFormSchema, async (input) => {
       await recordMetrics(user.id, id, input);
       return redirectWithToast(`/coverage/${id}`, { kind: "success", message: "metrics.recorded" });
     });
   }
-  await requirePermission(request, "coverage:read");
+  requireCan(signedIn, "coverage:read");
   return json({ error: "errors.invalidChoice" }, { status: 400 });
 }
 

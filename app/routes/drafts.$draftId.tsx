@@ -10,7 +10,7 @@ import { useServerForm } from "~/components/use-server-form";
 import { DraftIntentSchema, DraftSchema, ReviewSchema } from "~/domain/outreach";
 import { draftChannels, draftKinds } from "~/domain/outreach-terms";
 import { editDraft, getDraft, markDraftSent, reviewDraft, submitDraft } from "~/models/outreach.server";
-import { requirePermission } from "~/utils/auth.server";
+import { requireCan, requirePermission, requireUser } from "~/utils/auth.server";
 import { formatDateTime } from "~/utils/format";
 import { answerRuleViolation, handleForm } from "~/utils/forms.server";
 import { notFound } from "~/utils/http.server";
@@ -32,11 +32,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 const permissionFor = { edit: "outreach:write", submit: "outreach:write", review: "outreach:review", send: "outreach:write" } as const;
 
 export async function action({ request, params }: ActionFunctionArgs) {
+  // Signed in before the body is read; the role for the posted intent is checked after.
+  const signedIn = await requireUser(request);
   const formData = await request.formData();
   const parsedIntent = DraftIntentSchema.safeParse(formData.get("intent"));
   if (!parsedIntent.success) throw json({ message: "errors.invalidChoice" }, { status: 400 });
   const intent = parsedIntent.data;
-  const user = await requirePermission(request, permissionFor[intent]);
+  const user = requireCan(signedIn, permissionFor[intent]);
   const draftId = params.draftId ?? "";
   const here = `/drafts/${draftId}`;
 

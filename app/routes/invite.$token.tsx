@@ -16,6 +16,8 @@ export async function loader({ params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
+  // An unknown or used link is answered before the body is read and a password is hashed.
+  if (!(await findOpenInvitation(params.token ?? ""))) return json({ result: null }, { status: 404 });
   const submission = parseWithZod(await request.formData(), { schema: AcceptInvitationSchema });
   const hideFields = ["password", "confirmPassword"];
   if (submission.status !== "success") return json({ result: submission.reply({ hideFields }) }, { status: 400 });

@@ -42,7 +42,7 @@ import { presetPeriod } from "~/domain/metrics";
 import { resolvePeriod } from "~/domain/period-query";
 import { PartnerTabSchema } from "~/domain/partners";
 import { metricsContext, partnerCostBenefit } from "~/models/metrics.server";
-import { requirePermission } from "~/utils/auth.server";
+import { requireCan, requirePermission, requireUser } from "~/utils/auth.server";
 import { formatDateTime, formatDay, formatNumber, formatPercent } from "~/utils/format";
 import { notFound } from "~/utils/http.server";
 import { can } from "~/utils/permissions";
@@ -130,9 +130,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 const outreachIntents = new Set(["log", "createDraft", "addTask", "taskDone", "taskReopen"]);
 
 export async function action({ request, params }: ActionFunctionArgs) {
+  // Signed in before the body is read; the role for the posted intent is checked after.
+  const signedIn = await requireUser(request);
   const formData = await request.formData();
   const intent = String(formData.get("intent") ?? "");
-  const user = await requirePermission(request, outreachIntents.has(intent) ? "outreach:write" : "partners:write");
+  const user = requireCan(signedIn, outreachIntents.has(intent) ? "outreach:write" : "partners:write");
   const partnerId = params.partnerId ?? "";
   const back = `/partners/${partnerId}`;
   const outreachTab = `${back}?tab=outreach`;

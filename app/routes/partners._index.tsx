@@ -21,7 +21,7 @@ import { getTablePreference } from "~/models/table-preference.server";
 import { answerRuleViolation } from "~/utils/forms.server";
 import { notFound } from "~/utils/http.server";
 import { redirectWithToast } from "~/utils/session.server";
-import { requirePermission } from "~/utils/auth.server";
+import { requireCan, requirePermission, requireUser } from "~/utils/auth.server";
 import { formatDate, formatNumber } from "~/utils/format";
 import { can } from "~/utils/permissions";
 
@@ -45,12 +45,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
+  // Signed in before the body is read; the role for the posted intent is checked after.
+  const signedIn = await requireUser(request);
   const formData = await request.formData();
   const intent = formData.get("intent");
   const back = `/partners${new URL(request.url).search}`;
   if (intent === "saveView" || intent === "deleteView") {
     // Saved views are each user's own preference, like the language: any signed-in reader may keep some.
-    const user = await requirePermission(request, "partners:read");
+    const user = requireCan(signedIn, "partners:read");
     if (intent === "deleteView") {
       if (!(await deleteView(user.id, String(formData.get("viewId") ?? "")))) notFound();
       return redirectWithToast(back, { kind: "success", message: "partnerList.viewDeleted" });
@@ -61,7 +63,7 @@ export async function action({ request }: ActionFunctionArgs) {
     return redirectWithToast(back, { kind: "success", message: "partnerList.viewSaved" });
   }
   if (intent === "bulk") {
-    const user = await requirePermission(request, "partners:write");
+    const user = requireCan(signedIn, "partners:write");
     const parsed = BulkUpdateSchema.safeParse({ ...Object.fromEntries(formData), ids: formData.getAll("ids") });
     if (!parsed.success) return json({ error: parsed.error.issues[0].message }, { status: 400 });
     return answerRuleViolation(async () => {

@@ -11,7 +11,7 @@ import { useServerForm } from "~/components/use-server-form";
 import { DeliverableDoneSchema, DeliverableFormSchema, PaymentFormSchema, PlacementStatusSchema } from "~/domain/spend";
 import { acceptsPayments, nextPlacementStatuses } from "~/domain/spend-terms";
 import { addDeliverable, approvePlacement, getPlacement, recordPayment, setDeliverableDone, setPlacementStatus } from "~/models/placement.server";
-import { requirePermission } from "~/utils/auth.server";
+import { requireCan, requirePermission, requireUser } from "~/utils/auth.server";
 import { answerRuleViolation, handleForm } from "~/utils/forms.server";
 import { can } from "~/utils/permissions";
 import { formatDay, formatDateTime } from "~/utils/format";
@@ -27,18 +27,20 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 
 export async function action({ request, params }: ActionFunctionArgs) {
+  // Signed in before the body is read; the role for the posted intent is checked after.
+  const signedIn = await requireUser(request);
   const id = params.placementId!;
   const formData = await request.formData();
   const intent = formData.get("intent");
   const back = (message: string) => redirectWithToast(`/placements/${id}`, { kind: "success", message });
   if (intent === "approve") {
-    const user = await requirePermission(request, "spend:approve");
+    const user = requireCan(signedIn, "spend:approve");
     return answerRuleViolation(async () => {
       const { approved } = await approvePlacement(user.id, id);
       return back(approved ? "placements.approved" : "placements.firstApproval");
     });
   }
-  const user = await requirePermission(request, "placements:write");
+  const user = requireCan(signedIn, "placements:write");
   if (intent === "status") {
     const parsed = PlacementStatusSchema.safeParse(Object.fromEntries(formData));
     if (!parsed.success) return json({ error: "errors.invalidChoice" }, { status: 400 });

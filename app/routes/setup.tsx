@@ -17,6 +17,8 @@ export async function loader(_: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
+  // Once set up, the page is gone: answered before the body is read and a password is hashed.
+  if (await hasAnyUser()) throw redirect("/login");
   const formData = await request.formData();
   const submission = parseWithZod(formData, { schema: SetupSchema });
   const hideFields = ["password", "confirmPassword"];

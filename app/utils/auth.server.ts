@@ -76,6 +76,15 @@ export async function requirePermission(request: Request, permission: Permission
   return user;
 }
 
+/**
+ * The role check for a user already signed in. Actions whose permission depends on the posted
+ * intent sign the user in first (requireUser), read the body, then check the role with this.
+ */
+export function requireCan(user: CurrentUser, permission: Permission): CurrentUser {
+  if (!can(user.role, permission)) forbidden();
+  return user;
+}
+
 export async function createSession(
   tx: DbClient,
   userId: string,

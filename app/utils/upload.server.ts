@@ -20,6 +20,7 @@ export async function readCsvUpload(request: Request): Promise<string | { error:
     return decodeCsvBytes(new Uint8Array(await file.arrayBuffer()));
   } catch (error) {
     if (error instanceof MaxPartSizeExceededError) return { error: "import.tooLarge", status: 413 };
-    throw error;
+    // Nothing but the parser runs here: a body it cannot read is the client's mistake.
+    return { error: "import.badUpload", status: 400 };
   }
 }

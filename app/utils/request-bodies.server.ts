@@ -1,0 +1,34 @@
+/**
+ * What a request body may be, decided from its headers before anything reads it: forms only
+ * (URL-encoded or multipart), with a declared length under a per-route limit. Imports take files;
+ * every other form is text typed by people.
+ */
+
+export const MAX_FORM_BODY_BYTES = 1024 * 1024;
+export const MAX_IMPORT_BODY_BYTES = 8 * 1024 * 1024;
+
+const IMPORT_PATHS = /^\/(partners|gifts|placements|coverage)\/import\/?$|^\/settings\/rates\/?$/;
+const BODYLESS_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+const FORM_TYPES = ["application/x-www-form-urlencoded", "multipart/form-data"];
+
+export type BodyRefusal = { status: 411 | 413 | 415; reason: string };
+
+export function bodyLimitFor(path: string): number {
+  return IMPORT_PATHS.test(path) ? MAX_IMPORT_BODY_BYTES : MAX_FORM_BODY_BYTES;
+}
+
+export function bodyRefusal(method: string, path: string, headers: { contentLength?: string; transferEncoding?: string; contentType?: string }): BodyRefusal | null {
+  if (BODYLESS_METHODS.has(method.toUpperCase())) return null;
+  const declared = headers.contentLength;
+  if (declared === undefined) {
+    // A streamed body of unknown length cannot be bounded before it is read; browsers always declare one.
+    return headers.transferEncoding ? { status: 411, reason: "no Content-Length" } : null;
+  }
+  const bytes = Number(declared);
+  if (!/^\d+$/.test(declared) || !Number.isSafeInteger(bytes)) return { status: 413, reason: `bad Content-Length ${declared}` };
+  if (bytes > bodyLimitFor(path)) return { status: 413, reason: `${bytes} bytes` };
+  if (bytes === 0) return null;
+  const type = (headers.contentType ?? "").split(";")[0].trim().toLowerCase();
+  if (!FORM_TYPES.includes(type)) return { status: 415, reason: `Content-Type ${type || "none"}` };
+  return null;
+}
