@@ -83,12 +83,17 @@ async function scratchShadow(errors: Error[]) {
   };
 }
 
-function wrapDatabase(database: Pick<OpenDatabase, "factory" | "runScript">, errors: Error[]) {
+function wrapDatabase(database: Pick<OpenDatabase, "factory" | "runScript" | "pglite">, errors: Error[], connected: SqlDriverAdapter[]) {
   const { factory, runScript } = database;
   return {
     adapterName: factory.adapterName,
     provider: factory.provider,
-    connect: returningResults(async () => wrapAdapter(await factory.connect(), errors, runScript), errors),
+    connect: returningResults(async () => {
+      const adapter = await factory.connect();
+      // PostgreSQL connections of the engine's own: closed by MigrationEngine.close(). The embedded database's is the app's too.
+      if (!database.pglite) connected.push(adapter);
+      return wrapAdapter(adapter, errors, runScript);
+    }, errors),
     connectToShadowDb: returningResults(() => scratchShadow(errors), errors),
   };
 }
@@ -129,17 +134,19 @@ export class MigrationEngine {
     private readonly engine: SchemaEngine,
     private readonly errors: Error[],
     private readonly schema: { path: string; content: string },
+    private readonly connected: SqlDriverAdapter[],
   ) {}
 
-  static async open(database: Pick<OpenDatabase, "factory" | "runScript">, schemaFile = schemaPath) {
+  static async open(database: Pick<OpenDatabase, "factory" | "runScript" | "pglite">, schemaFile = schemaPath) {
     const errors: Error[] = [];
+    const connected: SqlDriverAdapter[] = [];
     const schema = { path: schemaFile, content: fs.readFileSync(schemaFile, "utf8") };
     const engine = await SchemaEngine.new(
       { datamodels: [[schema.path, schema.content]] },
       () => {},
-      wrapDatabase(database, errors),
+      wrapDatabase(database, errors, connected),
     );
-    return new MigrationEngine(engine, errors, schema);
+    return new MigrationEngine(engine, errors, schema, connected);
   }
 
   /** Applies pending migrations and records them in _prisma_migrations, like `prisma migrate deploy`. */
@@ -176,6 +183,16 @@ export class MigrationEngine {
 
   free() {
     this.engine.free();
+  }
+
+  /**
+   * Frees the engine and closes its PostgreSQL connections. The engine takes the migration advisory
+   * lock on a session of its own and leaves it to the connection's end: a process that kept that
+   * connection idle in its pool held the lock, and a second process starting beside it timed out.
+   */
+  async close() {
+    this.free();
+    await Promise.all(this.connected.splice(0).map((adapter) => adapter.dispose().catch(() => {})));
   }
 }
 

@@ -38,7 +38,7 @@ async function start() {
     const applied = await engine.applyPending();
     if (applied.length) console.log(`Applied migrations: ${applied.join(", ")}`);
   } finally {
-    engine.free();
+    await engine.close();
   }
   await connectDatabase(database);
 

@@ -1,0 +1,54 @@
+import { spawn } from "node:child_process";
+import crypto from "node:crypto";
+import path from "node:path";
+import pg from "pg";
+import { describe, expect, it } from "vitest";
+
+const MIGRATE_LOCK = 72707369;
+const root = path.resolve(import.meta.dirname, "../..");
+
+/** Starts a process that migrates as the server does and then stays up; resolves once it has migrated. */
+function migrateAndStay(databaseUrl: string) {
+  const child = spawn(process.execPath, ["--experimental-wasm-modules", "--no-warnings", "--import", "tsx", "tests/integration/helpers/migrate-and-stay.ts"], {
+    cwd: root,
+    env: { ...process.env, DATABASE_URL: databaseUrl },
+    stdio: ["pipe", "pipe", "pipe"],
+  });
+  const ready = new Promise<number>((resolve, reject) => {
+    let output = "";
+    child.stdout.on("data", (chunk) => {
+      output += chunk;
+      const match = /ready (\d+)/.exec(output);
+      if (match) resolve(Number(match[1]));
+    });
+    child.stderr.on("data", (chunk) => (output += chunk));
+    child.on("exit", (code) => reject(new Error(`exited with ${code}: ${output}`)));
+  });
+  return { ready, stop: () => child.stdin.end() };
+}
+
+describe.skipIf(process.env.TEST_DB !== "postgres")("start-up migrations on PostgreSQL", () => {
+  it("leave no migration lock held by a running process, so a second one starting beside it does not time out", async () => {
+    const url = process.env.TEST_DATABASE_URL!;
+    const schema = `lock_${crypto.randomBytes(4).toString("hex")}`;
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    await admin.query(`CREATE SCHEMA "${schema}"`);
+    const databaseUrl = `${url}${url.includes("?") ? "&" : "?"}schema=${schema}`;
+    const first = migrateAndStay(databaseUrl);
+    try {
+      expect(await first.ready).toBeGreaterThan(5);
+      const held = await admin.query("SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND objid = $1", [MIGRATE_LOCK]);
+      expect(held.rows[0].n).toBe(0);
+      const second = migrateAndStay(databaseUrl);
+      const started = Date.now();
+      expect(await second.ready).toBe(0);
+      expect(Date.now() - started).toBeLessThan(8_000);
+      second.stop();
+    } finally {
+      first.stop();
+      await admin.query(`DROP SCHEMA "${schema}" CASCADE`);
+      await admin.end();
+    }
+  }, 120_000);
+});
