@@ -7,6 +7,7 @@ import { RuleViolation } from "~/domain/rules";
 import { canMoveGift, type GiftBatchInput, type GiftListQuery, type GiftShipmentInput, type GiftSort, type GiftStatus } from "~/domain/spend";
 import { recordAudit } from "~/utils/audit.server";
 import { db, type DbClient } from "~/utils/db.server";
+import { lockPartnersForShare } from "./row-locks.server";
 import { checkCampaignBudget } from "./campaign.server";
 import { getSettings, ratesInto } from "./settings.server";
 
@@ -15,6 +16,8 @@ const day = (iso: string | undefined) => (iso ? utcDay(iso) : null);
 
 /** Gifts and placements go only to live partners that may be contacted. */
 export async function assertMayReceive(tx: DbClient, partnerIds: string[], field = "partnerId") {
+  // Held until the gift or placement is written: "do not contact" set meanwhile waits, or is seen.
+  await lockPartnersForShare(tx, [...new Set(partnerIds)]);
   const partners = await tx.partner.findMany({ where: { id: { in: partnerIds } }, select: { id: true, name: true, stage: true, mergedIntoId: true } });
   if (partners.length !== new Set(partnerIds).size || partners.some((p) => p.mergedIntoId)) throw new RuleViolation("spend.unknownPartner", 422, field);
   const refused = partners.filter((p) => isDoNotContact(p.stage));

@@ -11,8 +11,11 @@ import type { PartnerStage } from "~/domain/partners";
 import { RuleViolation } from "~/domain/rules";
 import { recordAudit } from "~/utils/audit.server";
 import { db, type DbClient } from "~/utils/db.server";
+import { lockPartnersForShare } from "./row-locks.server";
 
+/** The partner's stage, with the row held until the transaction ends (see lockPartnersForShare). */
 async function partnerStage(tx: DbClient, partnerId: string): Promise<PartnerStage> {
+  await lockPartnersForShare(tx, [partnerId]);
   const partner = await tx.partner.findUnique({ where: { id: partnerId }, select: { stage: true } });
   if (!partner) throw new RuleViolation("errors.notFound", 404);
   return partner.stage;
@@ -112,7 +115,7 @@ export async function markDraftSent(actorId: string, draftId: string) {
   return db().$transaction(async (tx) => {
     const draft = await loadDraft(tx, draftId);
     assertMaySend(draft.status);
-    assertMayContact(draft.partner.stage);
+    assertMayContact(await partnerStage(tx, draft.partnerId));
     const { count } = await tx.draft.updateMany({ where: { id: draftId, status: "approved" }, data: { status: "sent" } });
     if (count === 0) throw new RuleViolation("outreach.changedMeanwhile");
     await tx.draftEvent.create({ data: { draftId, actorId, action: "sent" } });

@@ -7,6 +7,7 @@ import type { PartnerFilter } from "~/domain/ranking";
 import { RuleViolation } from "~/domain/rules";
 import { recordAudit } from "~/utils/audit.server";
 import { db, type DbClient } from "~/utils/db.server";
+import { lockPartnersForUpdate } from "./row-locks.server";
 
 /** Someone else saved the partner since this edit began; nothing was written. */
 export class StaleEditError extends Error {
@@ -468,6 +469,8 @@ export async function mergePartners(actorId: string, keepId: string, duplicateId
 export async function bulkUpdatePartners(actorId: string, change: BulkUpdate) {
   return db().$transaction(async (tx) => {
     if (change.operation === "owner") await assertActiveOwner(tx, change.ownerId);
+    // Locked before they are read: two bulk changes, or a bulk change and an edit, apply one after the other.
+    await lockPartnersForUpdate(tx, [...new Set(change.ids)]);
     const before = await tx.partner.findMany({ where: { id: { in: change.ids } }, select: { id: true, stage: true, tags: true, ownerId: true } });
     let changed = 0;
     for (const partner of before) {
