@@ -74,14 +74,15 @@ async function start() {
   app.use(refuseCrossSiteRequests({ appUrl: env.APP_URL, trustProxy: env.TRUST_PROXY !== undefined && env.TRUST_PROXY > 0 }));
   app.use(limitRequestBodies());
   app.use(compression());
-  // A coarse per-process guard against floods; login throttling itself is in the database.
+  // A coarse per-process guard against floods. Sign-in is left out: it has its own throttling in
+  // the database, and a burst of writes from a shared address must not lock everyone out of it.
   app.use(
     rateLimit({
       windowMs: 60_000,
       limit: 300,
       standardHeaders: "draft-8",
       legacyHeaders: false,
-      skip: (req) => req.method === "GET" || req.method === "HEAD",
+      skip: (req) => req.method === "GET" || req.method === "HEAD" || req.path === "/login",
     }),
   );
   // The build's assets come precompressed (npm run build); compression() leaves encoded responses alone.
@@ -92,6 +93,12 @@ async function start() {
   app.use(express.static(path.join(root, "public"), { maxAge: "1h" }));
   app.all(
     "*",
+    // Pages and data hold people's and partners' details: no shared or browser cache keeps them
+    // (a route may still say otherwise for its own response).
+    (_req, res, next) => {
+      res.setHeader("Cache-Control", "private, no-store");
+      next();
+    },
     createRequestHandler({
       build,
       mode: env.NODE_ENV,

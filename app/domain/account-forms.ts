@@ -5,7 +5,7 @@
 import { z } from "zod";
 import { roles } from "~/utils/permissions";
 import { supportedLocales } from "~/i18n/config";
-import { requiredText } from "./rules";
+import { DaySchema, PageParamSchema, requiredText } from "./rules";
 
 
 export const emailField = z
@@ -80,10 +80,7 @@ export const LocaleSchema = z.object({
   redirectTo: z.string().optional(),
 });
 
-const isoDay = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "errors.invalidDate")
-  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)), "errors.invalidDate");
+const isoDay = DaySchema;
 
 const emptyAsUndefined = (v: unknown) => (v === "" || v === null ? undefined : v);
 
@@ -93,11 +90,11 @@ export const AuditFilterSchema = z.object({
   actorId: z.preprocess(emptyAsUndefined, z.string().max(64).optional()),
   from: z.preprocess(emptyAsUndefined, isoDay.optional()),
   to: z.preprocess(emptyAsUndefined, isoDay.optional()),
-  page: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(100_000).default(1)),
+  page: PageParamSchema,
 });
 
 export const PageSchema = z.object({
-  page: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(100_000).default(1)),
+  page: PageParamSchema,
 });
 
 export const ChangePasswordSchema = z

@@ -1,20 +1,13 @@
 /** The outreach log, drafts under review and follow-ups: rules and form schemas. */
 import { z } from "zod";
 import { isDoNotContact, type PartnerStage } from "./partners";
-import { optionalText, RuleViolation } from "./rules";
+import { DateTimeSchema, DaySchema, optionalText, RuleViolation } from "./rules";
 import { directions, draftChannels, draftKinds, interactionTypes, type DraftStatus } from "./outreach-terms";
 
 export { directions, draftChannels, draftKinds, interactionTypes, type DraftStatus } from "./outreach-terms";
 
 const body = z.string({ error: "errors.required" }).trim().min(1, "errors.required").max(20_000, "errors.tooLong");
-const dateTime = z.preprocess(
-  (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
-  z
-    .string()
-    .refine((v) => !Number.isNaN(Date.parse(v)), "errors.invalidDate")
-    .transform((v) => new Date(v))
-    .optional(),
-);
+const dateTime = z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), DateTimeSchema.optional());
 
 export const LogInteractionSchema = z
   .object({
@@ -48,7 +41,7 @@ export const ReviewSchema = z
   })
   .refine((value) => value.decision !== "request_changes" || Boolean(value.comment), { path: ["comment"], message: "outreach.commentRequired" });
 
-const isoDay = z.string({ error: "errors.required" }).regex(/^\d{4}-\d{2}-\d{2}$/, "errors.invalidDate").refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)), "errors.invalidDate");
+const isoDay = DaySchema;
 
 export const TaskSchema = z.object({
   title: z.string({ error: "errors.required" }).trim().min(1, "errors.required").max(300, "errors.tooLong"),

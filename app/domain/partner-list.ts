@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { partnerKinds, partnerStages, platforms } from "./partner-terms";
 import { BULK_LIMIT, pageSizes, partnerColumns, partnerSorts } from "./partner-list-terms";
-import { PageParamSchema } from "./rules";
+import { PageParamSchema, wholeNumberText } from "./rules";
 
 export * from "./partner-list-terms";
 
@@ -12,7 +12,7 @@ const list = <T extends z.ZodType>(item: T) =>
     return values.flatMap((v) => String(v).split(",")).map((v) => v.trim()).filter(Boolean);
   }, z.array(item).max(50));
 
-const optionalNumber = z.preprocess((v) => (v === "" || v === undefined ? undefined : v), z.coerce.number().int().min(0).optional());
+const optionalNumber = z.preprocess((v) => (v === "" || v === undefined ? undefined : wholeNumberText(v)), z.number({ error: "errors.wholeNumber" }).int().min(0).max(10_000_000_000).optional());
 
 export const PartnerListQuerySchema = z.object({
   q: z.preprocess((v) => (typeof v === "string" && v.trim() ? v.trim() : undefined), z.string().max(200).optional()),
@@ -31,7 +31,7 @@ export const PartnerListQuerySchema = z.object({
   sort: z.enum(partnerSorts).catch("name"),
   dir: z.enum(["asc", "desc"]).catch("asc"),
   page: PageParamSchema,
-  pageSize: z.coerce.number().pipe(z.union(pageSizes.map((size) => z.literal(size)))).catch(50),
+  pageSize: z.preprocess(wholeNumberText, z.union(pageSizes.map((size) => z.literal(size)))).catch(50),
   /** Visible optional columns; none listed means all. */
   cols: list(z.enum(partnerColumns)),
 });

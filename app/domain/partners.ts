@@ -1,7 +1,7 @@
 /** Partners and their channels: pure rules and the form schemas shared by forms and actions. */
 import { z } from "zod";
 import { parseDecimal, parseInteger } from "./numbers";
-import { DaySchema, optionalField as optional } from "./rules";
+import { DaySchema, optionalField as optional, wholeNumberText } from "./rules";
 import { partnerKinds, partnerStages, partnerTabs, platforms, withScheme } from "./partner-terms";
 
 export { isDoNotContact, partnerKinds, partnerStages, partnerTabs, platforms, totalFollowersOf, withScheme, type PartnerKind, type PartnerStage, type Platform } from "./partner-terms";
@@ -49,7 +49,7 @@ export const PartnerFormSchema = z.object({
 export type PartnerInput = z.output<typeof PartnerFormSchema>;
 
 export const EditPartnerSchema = PartnerFormSchema.extend({
-  version: z.coerce.number().int().min(1),
+  version: z.preprocess(wholeNumberText, z.number().int().min(1)),
 });
 
 /** Unparseable text stays text, so zod reports it as not a number. */

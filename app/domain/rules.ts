@@ -7,11 +7,37 @@ export { messageParts, pageProblem, RuleViolation, type FilterProblem } from "./
 export const RecordIdSchema = z.string().trim().min(1).max(64);
 
 /** A calendar day as YYYY-MM-DD, and a real one. */
-export const DaySchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "errors.invalidDate").refine((day) => {
+/** Days the app keeps: wide enough for any partnership, narrow enough for every date column. */
+const FIRST_YEAR = 1900;
+const LAST_YEAR = 2200;
+
+/** A real calendar day as YYYY-MM-DD, within the years the app keeps. */
+export function isRealDay(day: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) return false;
+  const year = Number(day.slice(0, 4));
+  if (year < FIRST_YEAR || year > LAST_YEAR) return false;
   // Date.parse rolls 2026-02-30 over into March; a real day survives the round trip.
   const time = Date.parse(`${day}T00:00:00Z`);
   return !Number.isNaN(time) && new Date(time).toISOString().slice(0, 10) === day;
-}, "errors.invalidDate");
+}
+
+/** A calendar day as YYYY-MM-DD, and a real one. */
+export const DaySchema = z.string({ error: "errors.required" }).refine(isRealDay, "errors.invalidDate");
+
+/** A date and time as a datetime-local field sends it (YYYY-MM-DDTHH:MM, seconds optional), on a real day. */
+export const DateTimeSchema = z
+  .string()
+  .refine((value) => {
+    const match = /^(\d{4}-\d{2}-\d{2})T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})?$/.exec(value);
+    return match !== null && isRealDay(match[1]);
+  }, "errors.invalidDate")
+  .transform((value) => new Date(value));
+
+/**
+ * A whole number typed as digits (a sign allowed). z.coerce.number() would read "0x10" as 16,
+ * "1e3" as 1000 and " " as 0; anything but digits stays text and fails as not a number.
+ */
+export const wholeNumberText = (value: unknown) => (typeof value === "string" && /^\s*-?\d{1,15}\s*$/.test(value) ? Number(value) : value);
 
 /** An empty or blank form field is a missing value, not an empty string. */
 export const blankAsUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
@@ -52,7 +78,7 @@ export function parseListQuery<S extends z.ZodType<unknown, Record<string, unkno
 }
 
 /** A list page number from the URL; anything odd means the first page. */
-export const PageParamSchema = z.coerce.number().int().min(1).max(100_000).catch(1);
+export const PageParamSchema = z.preprocess(wholeNumberText, z.number().int().min(1).max(100_000)).catch(1);
 
 /** Ids posted by a group of checkboxes or a multi-select: none, one or many. */
 export const IdListSchema = z.preprocess((value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]), z.array(RecordIdSchema).max(200));

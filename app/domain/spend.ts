@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { normaliseAmount } from "./money";
 import { amountText, currencySchema, inMinorUnits, optionalAmountText, rateSchema } from "./money-fields";
-import { blankAsUndefined, checkboxField, choiceFilter, DaySchema, IdFilterSchema, IdListSchema, optionalField as optional, optionalText, PageParamSchema, parseListQuery, RecordIdSchema, requiredText, RuleViolation, sortQuery } from "./rules";
+import { blankAsUndefined, checkboxField, choiceFilter, DaySchema, IdFilterSchema, IdListSchema, optionalField as optional, optionalText, PageParamSchema, parseListQuery, RecordIdSchema, requiredText, RuleViolation, sortQuery, wholeNumberText } from "./rules";
 
 import { disclosureJurisdictions as jurisdictions } from "./disclosure/terms";
 import { defaultSpendPeriod, giftSorts, giftStatuses, placementSorts, placementStatuses, spendViews, type GiftStatus } from "./spend-terms";
@@ -243,7 +243,7 @@ export const GiftListQuerySchema = z.object({
   batch: IdFilterSchema,
   from: optionalDay.catch(undefined),
   to: optionalDay.catch(undefined),
-  waitingDays: z.preprocess(blankAsUndefined, z.coerce.number().int().min(0).max(3650).optional().catch(undefined)),
+  waitingDays: z.preprocess((v) => wholeNumberText(blankAsUndefined(v)), z.number().int().min(0).max(3650).optional().catch(undefined)),
   ...sortQuery(giftSorts, { sort: "createdAt", dir: "desc" }),
 });
 export type GiftListQuery = z.output<typeof GiftListQuerySchema>;

@@ -83,6 +83,7 @@ export const en = {
     viewer: "Reads, never writes.",
   },
   errors: {
+    wholeNumber: "Enter a whole number, in digits.",
     bodyRefusedTitle: "Request refused",
     lengthRequired: "The request did not say how large it is, so it was not read. Nothing was changed.",
     bodyTooLarge: "The request is too large, so it was not read. Nothing was changed. Files to import may be up to 5 MB.",

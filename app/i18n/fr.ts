@@ -85,6 +85,7 @@ export const fr: Messages = {
     viewer: "Lit, sans jamais modifier.",
   },
   errors: {
+    wholeNumber: "Saisissez un nombre entier, en chiffres.",
     bodyRefusedTitle: "Requête refusée",
     lengthRequired: "La requête n’indiquait pas sa taille : elle n’a pas été lue. Rien n’a été modifié.",
     bodyTooLarge: "La requête est trop volumineuse : elle n’a pas été lue. Rien n’a été modifié. Les fichiers à importer peuvent faire jusqu’à 5 Mo.",

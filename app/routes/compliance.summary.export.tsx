@@ -31,6 +31,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",
       "Content-Disposition": `attachment; filename="compliance-${parsed.month}.csv"`,
+      "Cache-Control": "no-store",
     },
   });
 }

@@ -78,3 +78,11 @@ test("a body that is not a form, or a broken upload, gets a 4xx and writes nothi
   await expect(page.getByText("Json Partner")).toHaveCount(0);
   await expect(page.getByText("Text Partner")).toHaveCount(0);
 });
+
+test("signed-in pages and their data are never stored by a cache", async ({ page, signInAs }) => {
+  await signInAs("manager");
+  for (const url of ["/partners", "/partners?_data=routes%2Fpartners._index", "/compliance/summary/export"]) {
+    const response = await page.request.get(url);
+    expect(response.headers()["cache-control"], url).toContain("no-store");
+  }
+});

@@ -42,3 +42,23 @@ describe("account forms", () => {
     expect(AuditFilterSchema.safeParse({ to: "2026-13-45" }).success).toBe(false);
   });
 });
+
+describe("days, times and whole numbers are read strictly", () => {
+  it("refuses days that do not exist or lie outside the years kept", async () => {
+    const { DaySchema, DateTimeSchema, PageParamSchema } = await import("~/domain/rules");
+    expect(DaySchema.safeParse("2026-02-28").success).toBe(true);
+    for (const day of ["2026-02-30", "0000-01-01", "9999-12-31", "2026-1-5", "2026-02-28 "]) expect(DaySchema.safeParse(day).success, day).toBe(false);
+    expect(DateTimeSchema.safeParse("2026-03-05T10:30").success).toBe(true);
+    for (const time of ["2026-02-30T10:00", "2026-03-05T24:00", "0000-03-05T10:00", "next tuesday"]) expect(DateTimeSchema.safeParse(time).success, time).toBe(false);
+    expect(PageParamSchema.parse("0x10")).toBe(1);
+    expect(PageParamSchema.parse("1e3")).toBe(1);
+    expect(PageParamSchema.parse("12")).toBe(12);
+  });
+
+  it("a follow-up due on 30 February is refused, not moved to March", async () => {
+    const { TaskSchema } = await import("~/domain/outreach");
+    const result = TaskSchema.safeParse({ title: "Check", dueOn: "2026-02-30", assigneeId: "u1" });
+    expect(result.success).toBe(false);
+    expect(result.error?.issues.map((issue) => issue.message)).toContain("errors.invalidDate");
+  });
+});
