@@ -33,9 +33,9 @@ export default defineConfig({
   projects: [
     // An empty database of its own: the first-run set-up can only happen once.
     { name: "first-run", testMatch: /first-run\.spec\.ts/, use: { baseURL: "http://localhost:3101" } },
-    { name: "app", testIgnore: /(first-run|layout|tour)\.spec\.ts/, use: { baseURL: "http://localhost:3102" } },
+    { name: "app", testIgnore: /(first-run|layout|fuzz|tour)\.spec\.ts/, use: { baseURL: "http://localhost:3102" } },
     // The demo workspace, seen by every role at desktop and phone widths.
-    { name: "layout", testMatch: /layout\.spec\.ts/, use: { baseURL: "http://localhost:3103" } },
+    { name: "layout", testMatch: /(layout|fuzz)\.spec\.ts/, use: { baseURL: "http://localhost:3103" } },
     // The README's screenshots, on the same demo workspace: `npm run screenshots` only.
     ...(process.env.TOUR === "1" ? [{ name: "tour", testMatch: /tour\.spec\.ts/, use: { baseURL: "http://localhost:3103" } }] : []),
   ],

@@ -14,6 +14,7 @@ import expressStaticGzip from "express-static-gzip";
 import { rateLimit } from "express-rate-limit";
 import helmet from "helmet";
 import { MigrationEngine } from "../prisma/schema-engine";
+import { answerBadInputIn } from "../app/utils/bad-input.server";
 import { refuseCrossSiteRequests } from "./cross-site";
 import { limitRequestBodies } from "./request-bodies";
 import { databaseTarget, describeTarget, errorMessage, openDatabase } from "../app/utils/db-connection.server";
@@ -42,7 +43,7 @@ async function start() {
   }
   await connectDatabase(database);
 
-  const build = (await import(pathToFileURL(buildFile).href)) as ServerBuild;
+  const build = answerBadInputIn((await import(pathToFileURL(buildFile).href)) as ServerBuild);
   const app = express();
   app.disable("x-powered-by");
   if (env.TRUST_PROXY !== undefined) app.set("trust proxy", env.TRUST_PROXY);
@@ -71,6 +72,17 @@ async function start() {
       referrerPolicy: { policy: "same-origin" },
     }),
   );
+  // A response sent before its request's body was read (a refusal, a 404 for an unknown record)
+  // closes the connection: Node drops the unread rest of the body, and a client reusing the
+  // connection for its next request would get a reset instead of an answer.
+  app.use((req, res, next) => {
+    const writeHead = res.writeHead;
+    res.writeHead = function (this: typeof res, ...args: Parameters<typeof writeHead>) {
+      if (!req.complete && !res.headersSent) res.setHeader("Connection", "close");
+      return writeHead.apply(this, args);
+    } as typeof writeHead;
+    next();
+  });
   app.use(refuseCrossSiteRequests({ appUrl: env.APP_URL, trustProxy: env.TRUST_PROXY !== undefined && env.TRUST_PROXY > 0 }));
   app.use(limitRequestBodies());
   app.use(compression());

@@ -5,6 +5,9 @@
 
 /** A business rule the request breaks; routes answer it with a 4xx and the message, never a 500. */
 export class RuleViolation extends Error {
+  /** Set on every instance, subclasses too: isRuleViolation recognises one across module copies. */
+  readonly isRuleViolation = true;
+
   constructor(
     public readonly messageKey: string,
     public readonly status: 403 | 404 | 409 | 422 = 409,
@@ -20,6 +23,14 @@ export class RuleViolation extends Error {
   formMessage(): string {
     return this.values ? `${this.messageKey}?${new URLSearchParams(this.values)}` : this.messageKey;
   }
+}
+
+/**
+ * Whether an error is a RuleViolation. The server's own modules and the app's build each load a
+ * copy of this class, so instanceof cannot tell across them.
+ */
+export function isRuleViolation(error: unknown): error is RuleViolation {
+  return error instanceof Error && (error as Partial<RuleViolation>).isRuleViolation === true;
 }
 
 /** A form message: an i18n key, optionally followed by `?name=value` pairs to fill it in. */

@@ -83,6 +83,7 @@ export const en = {
     viewer: "Reads, never writes.",
   },
   errors: {
+    invalidValue: "A value in this request cannot be stored (text with a NUL character, a number too large, an impossible date). Nothing was changed.",
     wholeNumber: "Enter a whole number, in digits.",
     bodyRefusedTitle: "Request refused",
     lengthRequired: "The request did not say how large it is, so it was not read. Nothing was changed.",

@@ -85,6 +85,7 @@ export const fr: Messages = {
     viewer: "Lit, sans jamais modifier.",
   },
   errors: {
+    invalidValue: "Une valeur de cette requête ne peut pas être enregistrée (texte avec un caractère NUL, nombre trop grand, date impossible). Rien n’a été modifié.",
     wholeNumber: "Saisissez un nombre entier, en chiffres.",
     bodyRefusedTitle: "Requête refusée",
     lengthRequired: "La requête n’indiquait pas sa taille : elle n’a pas été lue. Rien n’a été modifié.",
