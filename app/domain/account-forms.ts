@@ -59,6 +59,13 @@ export const InviteUserSchema = z.object({
   role: roleField,
 });
 
+/** An admin clears a sign-in lock: an account at an address, or the whole address (no email). */
+export const ClearSignInLockSchema = z.object({
+  intent: z.literal("clearSignInLock"),
+  email: z.preprocess((v) => (v === "" ? undefined : v), z.string().max(320).optional()),
+  ipAddress: z.string().min(1).max(64),
+});
+
 export const RevokeInvitationSchema = z.object({
   intent: z.literal("revokeInvitation"),
   invitationId: z.string().min(1).max(64),

@@ -6,7 +6,8 @@ import { ConformForm } from "~/components/conform-form";
 import { useServerForm } from "~/components/use-server-form";
 import { ConfirmSubmitButton, SelectField, SubmitButton, TextField } from "~/components/form-fields";
 import { Pagination } from "~/components/pagination";
-import { CreateUserSchema, InviteUserSchema, PageSchema, RevokeInvitationSchema } from "~/domain/account-forms";
+import { ClearSignInLockSchema, CreateUserSchema, InviteUserSchema, PageSchema, RevokeInvitationSchema } from "~/domain/account-forms";
+import { clearSignInLock, listSignInLocks } from "~/models/sign-in-locks.server";
 import {
   createUser,
   INVITATION_TTL_DAYS,
@@ -19,7 +20,7 @@ import {
 import { absoluteUrl } from "~/utils/cross-site.server";
 import { parseEnv } from "~/utils/env.server";
 import { requirePermission } from "~/utils/auth.server";
-import { formatDate } from "~/utils/format";
+import { formatDate, formatNumber } from "~/utils/format";
 import { roles } from "~/utils/permissions";
 import { redirectWithToast } from "~/utils/session.server";
 
@@ -27,13 +28,21 @@ export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "users:manage");
   const { page } = PageSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
   // Constants from .server modules do not reach the browser bundle: send them as data.
-  return json({ page, pageSize: USERS_PAGE_SIZE, invitationTtlDays: INVITATION_TTL_DAYS, ...(await listUsers(page)) });
+  const [users, signInLocks] = await Promise.all([listUsers(page), listSignInLocks()]);
+  return json({ page, pageSize: USERS_PAGE_SIZE, invitationTtlDays: INVITATION_TTL_DAYS, ...users, signInLocks });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requirePermission(request, "users:manage");
   const formData = await request.formData();
   const intent = formData.get("intent");
+
+  if (intent === "clearSignInLock") {
+    const parsed = ClearSignInLockSchema.safeParse(Object.fromEntries(formData));
+    if (!parsed.success) throw json({ message: "errors.invalidChoice" }, { status: 400 });
+    await clearSignInLock(admin.id, { email: parsed.data.email ?? null, ipAddress: parsed.data.ipAddress });
+    return redirectWithToast("/settings/users", { kind: "success", message: "users.signInLockCleared" });
+  }
 
   if (intent === "revokeInvitation") {
     const parsed = RevokeInvitationSchema.safeParse(Object.fromEntries(formData));
@@ -126,9 +135,52 @@ function InviteUserForm({ invitationTtlDays }: { invitationTtlDays: number }) {
 
 export default function Users() {
   const { t, i18n } = useTranslation();
-  const { users, total, page, pageSize, invitationTtlDays, invitations } = useLoaderData<typeof loader>();
+  const { users, total, page, pageSize, invitationTtlDays, invitations, signInLocks } = useLoaderData<typeof loader>();
   return (
     <>
+      {signInLocks.length ? (
+        <section className="card" aria-labelledby="sign-in-locks">
+          <h2 id="sign-in-locks">{t("users.signInLocks")}</h2>
+          <p className="muted">{t("users.signInLocksIntro")}</p>
+          <div className="table-wrap" tabIndex={0}>
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{t("fields.email")}</th>
+                  <th scope="col">{t("users.address")}</th>
+                  <th scope="col" className="numeric">
+                    {t("users.failures")}
+                  </th>
+                  <th scope="col">{t("users.heldBackUntil")}</th>
+                  <th scope="col">
+                    <span className="visually-hidden">{t("common.actions")}</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {signInLocks.map((lock) => (
+                  <tr key={`${lock.email}|${lock.ipAddress}`}>
+                    <td>{lock.email ?? t("users.everyAccount")}</td>
+                    <td>{lock.ipAddress}</td>
+                    <td className="numeric">{formatNumber(i18n.language, lock.failures)}</td>
+                    <td>{formatDate(i18n.language, lock.until)}</td>
+                    <td>
+                      <Form method="post">
+                        <input type="hidden" name="intent" value="clearSignInLock" />
+                        <input type="hidden" name="email" value={lock.email ?? ""} />
+                        <input type="hidden" name="ipAddress" value={lock.ipAddress} />
+                        <button type="submit" className="button button-quiet button-small">
+                          {t("users.clearLock")}
+                        </button>
+                      </Form>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      ) : null}
       <section className="card">
         <h2>{t("users.title")}</h2>
         <div className="table-wrap" tabIndex={0}>

@@ -9,6 +9,7 @@ import { can, type Permission, type Role } from "./permissions";
 import { remember } from "./remember.server";
 import { oncePerRequest } from "./request-scope.server";
 import { SESSION_MAX_AGE_SECONDS, sessionCookie } from "./session.server";
+import { secondsToWait, THROTTLE_WINDOW_SECONDS } from "~/domain/sign-in-throttle";
 
 export interface CurrentUser {
   id: string;
@@ -20,8 +21,6 @@ export interface CurrentUser {
 
 const userFields = { id: true, email: true, name: true, role: true, locale: true } as const;
 
-export const LOGIN_FAILURE_LIMIT = 10;
-export const LOGIN_WINDOW_SECONDS = 60;
 
 export function normaliseEmail(email: string) {
   return email.trim().toLowerCase();
@@ -114,13 +113,19 @@ export async function redirectSignedIn(sessionId: string, to: string) {
   return redirect(to, { headers: { "Set-Cookie": await sessionCookie().serialize(sessionId) } });
 }
 
+/** Refuses an attempt that comes before its backoff is over (see domain/sign-in-throttle). */
 async function throttleLogin(email: string, ipAddress: string) {
-  const since = new Date(Date.now() - LOGIN_WINDOW_SECONDS * 1000);
-  const [byIp, byEmail] = await Promise.all([
-    db().loginAttempt.count({ where: { ipAddress, succeeded: false, createdAt: { gt: since } } }),
-    db().loginAttempt.count({ where: { email, succeeded: false, createdAt: { gt: since } } }),
-  ]);
-  if (byIp >= LOGIN_FAILURE_LIMIT || byEmail >= LOGIN_FAILURE_LIMIT) tooManyRequests(LOGIN_WINDOW_SECONDS);
+  const now = new Date();
+  const windowStart = new Date(now.getTime() - THROTTLE_WINDOW_SECONDS * 1000);
+  const lastSuccess = await db().loginAttempt.findFirst({ where: { email, ipAddress, succeeded: true, createdAt: { gt: windowStart } }, orderBy: { createdAt: "desc" }, select: { createdAt: true } });
+  const count = async (where: { email?: string; ipAddress: string }, since: Date) => {
+    const failed = { ...where, succeeded: false, createdAt: { gt: since } };
+    const [failures, last] = await Promise.all([db().loginAttempt.count({ where: failed }), db().loginAttempt.findFirst({ where: failed, orderBy: { createdAt: "desc" }, select: { createdAt: true } })]);
+    return { failures, lastFailureAt: last?.createdAt ?? null };
+  };
+  const [accountAtAddress, address] = await Promise.all([count({ email, ipAddress }, lastSuccess?.createdAt ?? windowStart), count({ ipAddress }, windowStart)]);
+  const wait = secondsToWait(accountAtAddress, address, now);
+  if (wait > 0) tooManyRequests(wait);
 }
 
 /**

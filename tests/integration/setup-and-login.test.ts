@@ -3,7 +3,8 @@ import * as loginRoute from "~/routes/login";
 import * as logoutRoute from "~/routes/logout";
 import * as setupRoute from "~/routes/setup";
 import * as dashboardRoute from "~/routes/_index";
-import { getCurrentUser, LOGIN_FAILURE_LIMIT } from "~/utils/auth.server";
+import { getCurrentUser } from "~/utils/auth.server";
+import { ACCOUNT_ADDRESS_FREE_FAILURES, ADDRESS_FREE_FAILURES, backoffSeconds, MAX_BACKOFF_SECONDS, secondsToWait } from "~/domain/sign-in-throttle";
 import { db } from "~/utils/db.server";
 import { args, formRequest, getRequest, responseOf } from "../setup/fixtures";
 
@@ -105,34 +106,37 @@ describe("first run, sign-in and sign-out", () => {
     expect(await db().auditEvent.count({ where: { action: "session.revoke" } })).toBe(1);
   });
 
-  it(`answers 429 after ${LOGIN_FAILURE_LIMIT} failures a minute from one IP`, async () => {
-    const ip = "10.9.9.9";
-    for (let i = 0; i < LOGIN_FAILURE_LIMIT; i++) {
-      const response = await responseOf(() =>
-        loginRoute.action(args(formRequest("/login", { email: `guess${i}@example.com`, password: "nope" }), {}, ip)),
-      );
+  it(`backs off an account at an address after ${ACCOUNT_ADDRESS_FREE_FAILURES} failures, and lets the owner in from elsewhere`, async () => {
+    const attacker = "10.9.9.9";
+    for (let i = 0; i < ACCOUNT_ADDRESS_FREE_FAILURES; i++) {
+      const response = await responseOf(() => loginRoute.action(args(formRequest("/login", { email: "ada@example.com", password: "nope" }), {}, attacker)));
       expect(response.status).toBe(401);
     }
-    const blocked = await responseOf(() =>
-      loginRoute.action(args(formRequest("/login", { email: "ada@example.com", password: admin.password }), {}, ip)),
-    );
+    const blocked = await responseOf(() => loginRoute.action(args(formRequest("/login", { email: "ada@example.com", password: admin.password }), {}, attacker)));
     expect(blocked.status).toBe(429);
-    expect(blocked.headers.get("Retry-After")).toBe("60");
-    // Another address is not affected.
-    const other = await responseOf(() =>
-      loginRoute.action(args(formRequest("/login", { email: "ada@example.com", password: admin.password }), {}, "10.9.9.10")),
-    );
-    expect(other.status).toBe(302);
+    expect(Number(blocked.headers.get("Retry-After"))).toBe(1);
+    // The owner, from their own address, is not locked out by someone else's guesses.
+    const owner = await responseOf(() => loginRoute.action(args(formRequest("/login", { email: "ada@example.com", password: admin.password }), {}, "10.9.9.10")));
+    expect(owner.status).toBe(302);
+    // Other accounts from the attacker's address are not held back yet.
+    const other = await responseOf(() => loginRoute.action(args(formRequest("/login", { email: "someone@example.com", password: "nope" }), {}, attacker)));
+    expect(other.status).toBe(401);
   });
 
-  it(`answers 429 after ${LOGIN_FAILURE_LIMIT} failures a minute for one account, from any IP`, async () => {
-    const target = "victim@example.com";
-    for (let i = 0; i < LOGIN_FAILURE_LIMIT; i++) {
-      await responseOf(() => loginRoute.action(args(formRequest("/login", { email: target, password: "nope" }), {}, `10.8.0.${i}`)));
-    }
-    const blocked = await responseOf(() =>
-      loginRoute.action(args(formRequest("/login", { email: "VICTIM@example.com", password: "nope" }), {}, "10.8.1.1")),
-    );
+  it("doubles the wait with each further failure, up to a cap", () => {
+    expect([4, 5, 6, 7, 10].map((failures) => backoffSeconds(failures, ACCOUNT_ADDRESS_FREE_FAILURES))).toEqual([0, 1, 2, 4, 32]);
+    expect(backoffSeconds(100, ACCOUNT_ADDRESS_FREE_FAILURES)).toBe(MAX_BACKOFF_SECONDS);
+    const now = new Date("2026-11-29T12:00:00Z");
+    const at = (secondsAgo: number) => new Date(now.getTime() - secondsAgo * 1000);
+    expect(secondsToWait({ failures: 7, lastFailureAt: at(1) }, { failures: 7, lastFailureAt: at(1) }, now)).toBe(3);
+    expect(secondsToWait({ failures: 7, lastFailureAt: at(5) }, { failures: 7, lastFailureAt: at(5) }, now)).toBe(0);
+    expect(secondsToWait({ failures: 0, lastFailureAt: null }, { failures: ADDRESS_FREE_FAILURES + 2, lastFailureAt: at(0) }, now)).toBe(4);
+  });
+
+  it(`backs off an address that guesses many accounts after ${ADDRESS_FREE_FAILURES} failures`, async () => {
+    const ip = "10.7.7.7";
+    await db().loginAttempt.createMany({ data: Array.from({ length: ADDRESS_FREE_FAILURES }, (_, i) => ({ email: `guess${i}@example.com`, ipAddress: ip, succeeded: false })) });
+    const blocked = await responseOf(() => loginRoute.action(args(formRequest("/login", { email: "ada@example.com", password: admin.password }), {}, ip)));
     expect(blocked.status).toBe(429);
   });
 });

@@ -140,3 +140,20 @@ describe("user management", () => {
     expect(bad.status).toBe(400);
   });
 });
+
+describe("sign-in locks", () => {
+  it("are listed for admins, and clearing one lets that account at that address try again, audited", async () => {
+    const email = "held@example.com";
+    const ipAddress = "10.6.6.6";
+    await db().loginAttempt.createMany({ data: Array.from({ length: 8 }, () => ({ email, ipAddress, succeeded: false })) });
+    const page = async () => (await (await responseOf(() => usersRoute.loader(args(getRequest("/settings/users", { cookie: adminCookie }))))).json()) as { signInLocks: { email: string | null; ipAddress: string; failures: number }[] };
+    expect((await page()).signInLocks).toEqual([expect.objectContaining({ email, ipAddress, failures: 8 })]);
+    const cleared = await responseOf(() => usersRoute.action(args(formRequest("/settings/users", { intent: "clearSignInLock", email, ipAddress }, { cookie: adminCookie }))));
+    expect(cleared.status).toBe(302);
+    expect((await page()).signInLocks).toEqual([]);
+    expect(await db().auditEvent.count({ where: { action: "signInLock.clear", actorId: adminId } })).toBe(1);
+    // Viewers cannot clear locks.
+    const refused = await responseOf(() => usersRoute.action(args(formRequest("/settings/users", { intent: "clearSignInLock", email, ipAddress }, { cookie: viewerCookie }))));
+    expect(refused.status).toBe(403);
+  });
+});
