@@ -1,5 +1,5 @@
 import "./utils/load-context";
-import { json, redirect, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { json, redirect, type HeadersFunction, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteError, useRouteLoaderData } from "@remix-run/react";
 import { useEffect, useMemo, type ReactNode } from "react";
 import { I18nextProvider } from "react-i18next";
@@ -73,6 +73,17 @@ export default function App() {
     </>
   );
 }
+
+/**
+ * Errors render here, so this is where a thrown response's headers reach the page: a throttled
+ * sign-in says when to try again (Retry-After), as its data response does.
+ */
+export const headers: HeadersFunction = ({ errorHeaders }) => {
+  const headers: Record<string, string> = {};
+  const retryAfter = errorHeaders?.get("Retry-After");
+  if (retryAfter) headers["Retry-After"] = retryAfter;
+  return headers;
+};
 
 export function ErrorBoundary() {
   return <ErrorPage error={useRouteError()} />;

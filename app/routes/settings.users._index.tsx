@@ -20,7 +20,7 @@ import {
 import { absoluteUrl } from "~/utils/cross-site.server";
 import { parseEnv } from "~/utils/env.server";
 import { requirePermission } from "~/utils/auth.server";
-import { formatDate, formatNumber } from "~/utils/format";
+import { formatDate, formatDateTime, formatNumber } from "~/utils/format";
 import { roles } from "~/utils/permissions";
 import { redirectWithToast } from "~/utils/session.server";
 
@@ -163,7 +163,7 @@ export default function Users() {
                     <td>{lock.email ?? t("users.everyAccount")}</td>
                     <td>{lock.ipAddress}</td>
                     <td className="numeric">{formatNumber(i18n.language, lock.failures)}</td>
-                    <td>{formatDate(i18n.language, lock.until)}</td>
+                    <td>{formatDateTime(i18n.language, lock.until)}</td>
                     <td>
                       <Form method="post">
                         <input type="hidden" name="intent" value="clearSignInLock" />
