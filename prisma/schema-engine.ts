@@ -9,10 +9,11 @@ import type { SqlDriverAdapter, Transaction } from "@prisma/driver-adapter-utils
 import { SchemaEngine, type MigrationList } from "@prisma/schema-engine-wasm";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { createPglite, type OpenDatabase } from "../app/utils/db-connection.server";
+import { defaultMigrationsDir, migrationNames } from "./migration-names";
 
 const prismaDir = path.dirname(fileURLToPath(import.meta.url));
 export const schemaPath = path.join(prismaDir, "schema.prisma");
-export const defaultMigrationsDir = path.join(prismaDir, "migrations");
+export { defaultMigrationsDir };
 const noFilters = { externalTables: [], externalEnums: [] };
 
 type Result<T> = { ok: true; value: T } | { ok: false; error: { kind: "GenericJs"; id: number; message: string } };
@@ -100,13 +101,7 @@ function wrapDatabase(database: Pick<OpenDatabase, "factory" | "runScript" | "pg
 
 export function readMigrations(migrationsDir = defaultMigrationsDir): MigrationList {
   const lockPath = path.join(migrationsDir, "migration_lock.toml");
-  const directories = fs.existsSync(migrationsDir)
-    ? fs
-        .readdirSync(migrationsDir, { withFileTypes: true })
-        .filter((entry) => entry.isDirectory())
-        .map((entry) => entry.name)
-        .sort()
-    : [];
+  const directories = migrationNames(migrationsDir);
   return {
     baseDir: migrationsDir,
     lockfile: {

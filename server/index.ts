@@ -13,7 +13,9 @@ import express from "express";
 import expressStaticGzip from "express-static-gzip";
 import { rateLimit } from "express-rate-limit";
 import helmet from "helmet";
+import { migrationNames } from "../prisma/migration-names";
 import { MigrationEngine } from "../prisma/schema-engine";
+import { migrationsUnknownToThisApp } from "../app/models/migrations.server";
 import { answerBadInputIn } from "../app/utils/bad-input.server";
 import { refuseCrossSiteRequests } from "./cross-site";
 import { limitRequestBodies } from "./request-bodies";
@@ -42,6 +44,12 @@ async function start() {
     await engine.close();
   }
   await connectDatabase(database);
+  const unknown = await migrationsUnknownToThisApp(migrationNames());
+  if (unknown.length) {
+    throw new ConfigError(
+      `The database has migrations this version of PartnerLedger does not know (${unknown.join(", ")}): it was upgraded by a newer version. Run that version or a newer one.`,
+    );
+  }
 
   const build = answerBadInputIn((await import(pathToFileURL(buildFile).href)) as ServerBuild);
   const app = express();
