@@ -15,6 +15,7 @@ import { rateLimit } from "express-rate-limit";
 import helmet from "helmet";
 import { migrationNames } from "../prisma/migration-names";
 import { MigrationEngine } from "../prisma/schema-engine";
+import { EMBEDDED_VACUUM_INTERVAL_MS, vacuumEmbeddedDatabase } from "../app/models/maintenance.server";
 import { migrationsUnknownToThisApp } from "../app/models/migrations.server";
 import { answerBadInputIn } from "../app/utils/bad-input.server";
 import { refuseCrossSiteRequests } from "./cross-site";
@@ -44,6 +45,13 @@ async function start() {
     await engine.close();
   }
   await connectDatabase(database);
+  if (target.kind === "pglite") {
+    // At start, before any request: reclaims what a killed import left; then every few hours.
+    console.log(`Vacuumed the embedded database in ${await vacuumEmbeddedDatabase()} ms`);
+    setInterval(() => {
+      vacuumEmbeddedDatabase().catch((error) => console.error(`Vacuum failed: ${errorMessage(error)}`));
+    }, EMBEDDED_VACUUM_INTERVAL_MS).unref();
+  }
   const unknown = await migrationsUnknownToThisApp(migrationNames());
   if (unknown.length) {
     throw new ConfigError(
