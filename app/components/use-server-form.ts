@@ -1,3 +1,4 @@
+import { parse } from "@conform-to/dom";
 import { useForm, type DefaultValue, type SubmissionResult } from "@conform-to/react";
 import type { input, output } from "zod/v4/core";
 import type { FormName, FormSchemas } from "~/domain/form-schemas";
@@ -15,6 +16,9 @@ export function useServerForm<Name extends FormName>(
   return useForm<input<FormSchemas[Name]>, output<FormSchemas[Name]>, string[]>({
     ...options,
     constraint: formConstraints[name],
+    // No rules run here, but Conform's own intents (reset after a save, validate) must stay in the
+    // browser: without an onValidate it posts them to the action as if the form had been sent again.
+    onValidate: ({ formData }) => parse(formData, { resolve: (value) => ({ value: value as output<FormSchemas[Name]> }) }),
     shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
   });

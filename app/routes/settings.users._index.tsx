@@ -6,6 +6,7 @@ import { ConformForm } from "~/components/conform-form";
 import { useServerForm } from "~/components/use-server-form";
 import { ConfirmSubmitButton, SelectField, SubmitButton, TextField } from "~/components/form-fields";
 import { Pagination } from "~/components/pagination";
+import { SignInLocks } from "~/components/sign-in-locks";
 import { ClearSignInLockSchema, CreateUserSchema, InviteUserSchema, PageSchema, RevokeInvitationSchema } from "~/domain/account-forms";
 import { clearSignInLock, listSignInLocks } from "~/models/sign-in-locks.server";
 import {
@@ -20,7 +21,7 @@ import {
 import { absoluteUrl } from "~/utils/cross-site.server";
 import { parseEnv } from "~/utils/env.server";
 import { requirePermission } from "~/utils/auth.server";
-import { formatDate, formatDateTime, formatNumber } from "~/utils/format";
+import { formatDate } from "~/utils/format";
 import { roles } from "~/utils/permissions";
 import { redirectWithToast } from "~/utils/session.server";
 
@@ -138,49 +139,7 @@ export default function Users() {
   const { users, total, page, pageSize, invitationTtlDays, invitations, signInLocks } = useLoaderData<typeof loader>();
   return (
     <>
-      {signInLocks.length ? (
-        <section className="card" aria-labelledby="sign-in-locks">
-          <h2 id="sign-in-locks">{t("users.signInLocks")}</h2>
-          <p className="muted">{t("users.signInLocksIntro")}</p>
-          <div className="table-wrap" tabIndex={0}>
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">{t("fields.email")}</th>
-                  <th scope="col">{t("users.address")}</th>
-                  <th scope="col" className="numeric">
-                    {t("users.failures")}
-                  </th>
-                  <th scope="col">{t("users.heldBackUntil")}</th>
-                  <th scope="col">
-                    <span className="visually-hidden">{t("common.actions")}</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {signInLocks.map((lock) => (
-                  <tr key={`${lock.email}|${lock.ipAddress}`}>
-                    <td>{lock.email ?? t("users.everyAccount")}</td>
-                    <td>{lock.ipAddress}</td>
-                    <td className="numeric">{formatNumber(i18n.language, lock.failures)}</td>
-                    <td>{formatDateTime(i18n.language, lock.until)}</td>
-                    <td>
-                      <Form method="post">
-                        <input type="hidden" name="intent" value="clearSignInLock" />
-                        <input type="hidden" name="email" value={lock.email ?? ""} />
-                        <input type="hidden" name="ipAddress" value={lock.ipAddress} />
-                        <button type="submit" className="button button-quiet button-small">
-                          {t("users.clearLock")}
-                        </button>
-                      </Form>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        </section>
-      ) : null}
+      <SignInLocks locks={signInLocks} />
       <section className="card">
         <h2>{t("users.title")}</h2>
         <div className="table-wrap" tabIndex={0}>
