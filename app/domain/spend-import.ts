@@ -6,7 +6,7 @@
 import { parseCsvDate, type CsvTable } from "./csv";
 import { isCurrency, toMinorUnits } from "./money";
 import type { ImportError } from "./partner-import";
-import { giftStatuses, placementStatuses, type GiftStatus, type PlacementStatus } from "./spend";
+import { giftDateProblems, giftStatuses, placementStatuses, type GiftStatus, type PlacementStatus } from "./spend-terms";
 
 export const giftCsvColumns = ["partner", "campaign", "product", "sku", "quantity", "unit_value", "currency", "shipping_cost", "status", "carrier", "tracking_number", "shipped_on", "delivered_on", "requested"] as const;
 export const placementCsvColumns = ["partner", "campaign", "title", "fee", "currency", "status", "agreed_on", "due_on", "paid_amount", "paid_on", "invoice_ref"] as const;
@@ -116,8 +116,11 @@ export function planGiftImport(table: CsvTable): SpendImportPlan<PlannedGift> {
     const deliveredOn = r.date("delivered_on");
     // A file that only knows the delivery day: the gift was shipped by then at the latest.
     const shippedOn = r.date("shipped_on") ?? (status !== "planned" && status !== "cancelled" ? deliveredOn : undefined);
-    if (shippedOn && deliveredOn && shippedOn > deliveredOn) r.fail("delivered_on", "errors.deliveredBeforeShipped");
-    if ((status === "shipped" || status === "delivered" || status === "returned") && !shippedOn && !rowErrors.some((e) => e.column === "shipped_on")) r.fail("shipped_on", "errors.shippedOnRequired");
+    // The form's own date rules; a date that could not be read is already reported on its column.
+    for (const problem of giftDateProblems({ status, shippedOn, deliveredOn })) {
+      const column = problem.field === "shippedOn" ? "shipped_on" : "delivered_on";
+      if (!rowErrors.some((e) => e.column === column)) r.fail(column, problem.message);
+    }
     const requestedText = (r.text("requested") ?? "").toLowerCase();
     if (!YES.has(requestedText) && !NO.has(requestedText)) r.fail("requested", "import.notYesNo");
     if (rowErrors.length) {

@@ -5,7 +5,7 @@ import { amountText, currencySchema, inMinorUnits, optionalAmountText, rateSchem
 import { blankAsUndefined, checkboxField, choiceFilter, DaySchema, IdFilterSchema, IdListSchema, optionalField as optional, optionalText, PageParamSchema, parseListQuery, RecordIdSchema, requiredText, RuleViolation, sortQuery, wholeNumberText } from "./rules";
 
 import { disclosureJurisdictions as jurisdictions } from "./disclosure/terms";
-import { defaultSpendPeriod, giftSorts, giftStatuses, placementSorts, placementStatuses, spendViews, type GiftStatus } from "./spend-terms";
+import { defaultSpendPeriod, giftDateProblems, giftSorts, giftStatuses, placementSorts, placementStatuses, spendViews, type GiftStatus } from "./spend-terms";
 
 export * from "./spend-terms";
 
@@ -42,15 +42,9 @@ export const CampaignFormSchema = z
   .transform(inMinorUnits(["budget"]));
 export type CampaignInput = z.output<typeof CampaignFormSchema>;
 
-/** Shipped and delivered dates must be in order, and a shipped gift needs its shipped date. */
+/** The gift date rules (giftDateProblems), as a schema refinement. */
 function giftDatesInOrder(gift: { status: GiftStatus; shippedOn?: string; deliveredOn?: string }, ctx: z.RefinementCtx) {
-  if (gift.shippedOn && gift.deliveredOn && gift.shippedOn > gift.deliveredOn) {
-    ctx.addIssue({ code: "custom", path: ["deliveredOn"], message: "errors.deliveredBeforeShipped" });
-  }
-  if ((gift.status === "shipped" || gift.status === "delivered" || gift.status === "returned") && !gift.shippedOn) {
-    ctx.addIssue({ code: "custom", path: ["shippedOn"], message: "errors.shippedOnRequired" });
-  }
-  if (gift.status === "delivered" && !gift.deliveredOn) ctx.addIssue({ code: "custom", path: ["deliveredOn"], message: "errors.deliveredOnRequired" });
+  for (const problem of giftDateProblems(gift)) ctx.addIssue({ code: "custom", path: [problem.field], message: problem.message });
 }
 
 const giftFields = {
