@@ -45,20 +45,24 @@ test("every sortable header of the partner list orders the rows by its column", 
   await expect(table.locator("thead th[aria-sort='ascending']")).toHaveText(/Name/);
 });
 
-test("a saved form empties without sending itself again, and keeps its confirmation on screen", async ({ page, signInAs }) => {
-  await signInAs("manager");
-  const name = `Single Post ${Date.now()}`;
+/** A new partner's outreach tab with its follow-up form open, ready to fill in. */
+async function openFollowUpForm(page: Page, name: string) {
   await page.goto("/partners/new");
   await page.getByLabel("Name").fill(name);
   await page.getByRole("button", { name: "Create", exact: true }).click();
   await page.getByRole("navigation", { name: "Partner sections" }).getByRole("link", { name: "Outreach" }).click();
   await page.locator("html[data-hydrated]").waitFor();
+  await page.locator("summary", { hasText: "Add follow-up" }).click();
+  return page.locator("#new-task");
+}
+
+test("a saved form empties without sending itself again, and keeps its confirmation on screen", async ({ page, signInAs }) => {
+  await signInAs("manager");
+  const form = await openFollowUpForm(page, `Single Post ${Date.now()}`);
   const posts: string[] = [];
   page.on("request", (request) => {
     if (request.method() === "POST") posts.push(request.url());
   });
-  await page.locator("summary", { hasText: "Add follow-up" }).click();
-  const form = page.locator("#new-task");
   await form.getByLabel("What to do").fill("Call back on Monday");
   await form.getByLabel("Due").fill(new Date(Date.now() + 86_400_000).toISOString().slice(0, 10));
   await form.getByRole("button", { name: "Add follow-up" }).click();
@@ -72,13 +76,7 @@ test("a saved form empties without sending itself again, and keeps its confirmat
 
 test("a follow-up form empties after saving, and a double click records one follow-up", async ({ page, signInAs }) => {
   await signInAs("manager");
-  const name = `Double Click ${Date.now()}`;
-  await page.goto("/partners/new");
-  await page.getByLabel("Name").fill(name);
-  await page.getByRole("button", { name: "Create", exact: true }).click();
-  await page.getByRole("navigation", { name: "Partner sections" }).getByRole("link", { name: "Outreach" }).click();
-  await page.locator("summary", { hasText: "Add follow-up" }).click();
-  const form = page.locator("#new-task");
+  const form = await openFollowUpForm(page, `Double Click ${Date.now()}`);
   await form.getByLabel("What to do").fill("Send the press kit");
   await form.getByLabel("Due").fill(new Date(Date.now() + 86_400_000).toISOString().slice(0, 10));
   const keyBefore = await form.locator("input[name=idempotencyKey]").inputValue();
