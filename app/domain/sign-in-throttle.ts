@@ -22,12 +22,13 @@ export function backoffSeconds(failures: number, free: number): number {
   return failures < free ? 0 : Math.min(MAX_BACKOFF_SECONDS, 2 ** (failures - free));
 }
 
+/** When attempts are heard again after these failures, `free` of them free; null when they never stopped. */
+export function heldBackUntil(count: FailureCount, free: number): Date | null {
+  return count.lastFailureAt ? new Date(count.lastFailureAt.getTime() + backoffSeconds(count.failures, free) * 1000) : null;
+}
+
 /** Whole seconds left before the next attempt is heard; 0 when it may go ahead. */
 export function secondsToWait(accountAtAddress: FailureCount, address: FailureCount, now: Date): number {
-  const left = (count: FailureCount, free: number) => {
-    if (!count.lastFailureAt) return 0;
-    const elapsed = (now.getTime() - count.lastFailureAt.getTime()) / 1000;
-    return Math.max(0, backoffSeconds(count.failures, free) - elapsed);
-  };
+  const left = (count: FailureCount, free: number) => Math.max(0, ((heldBackUntil(count, free)?.getTime() ?? 0) - now.getTime()) / 1000);
   return Math.ceil(Math.max(left(accountAtAddress, ACCOUNT_ADDRESS_FREE_FAILURES), left(address, ADDRESS_FREE_FAILURES)));
 }

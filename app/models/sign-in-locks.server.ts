@@ -1,4 +1,4 @@
-import { ACCOUNT_ADDRESS_FREE_FAILURES, ADDRESS_FREE_FAILURES, backoffSeconds, THROTTLE_WINDOW_SECONDS } from "~/domain/sign-in-throttle";
+import { ACCOUNT_ADDRESS_FREE_FAILURES, ADDRESS_FREE_FAILURES, heldBackUntil, THROTTLE_WINDOW_SECONDS } from "~/domain/sign-in-throttle";
 import { recordAudit } from "~/utils/audit.server";
 import { db } from "~/utils/db.server";
 
@@ -18,11 +18,11 @@ export async function listSignInLocks(now = new Date()): Promise<SignInLock[]> {
     db().loginAttempt.groupBy({ by: ["email", "ipAddress"], where, _count: { _all: true }, _max: { createdAt: true }, having: { email: { _count: { gte: ACCOUNT_ADDRESS_FREE_FAILURES } } } }),
     db().loginAttempt.groupBy({ by: ["ipAddress"], where, _count: { _all: true }, _max: { createdAt: true }, having: { ipAddress: { _count: { gte: ADDRESS_FREE_FAILURES } } } }),
   ]);
-  const lock = (email: string | null, ipAddress: string, failures: number, last: Date | null, free: number): SignInLock => ({
+  const lock = (email: string | null, ipAddress: string, failures: number, lastFailureAt: Date | null, free: number): SignInLock => ({
     email,
     ipAddress,
     failures,
-    until: new Date((last ?? now).getTime() + backoffSeconds(failures, free) * 1000),
+    until: heldBackUntil({ failures, lastFailureAt }, free) ?? now,
   });
   return [
     ...addresses.map((a) => lock(null, a.ipAddress, a._count._all, a._max.createdAt, ADDRESS_FREE_FAILURES)),

@@ -119,9 +119,8 @@ async function throttleLogin(email: string, ipAddress: string) {
   const windowStart = new Date(now.getTime() - THROTTLE_WINDOW_SECONDS * 1000);
   const lastSuccess = await db().loginAttempt.findFirst({ where: { email, ipAddress, succeeded: true, createdAt: { gt: windowStart } }, orderBy: { createdAt: "desc" }, select: { createdAt: true } });
   const count = async (where: { email?: string; ipAddress: string }, since: Date) => {
-    const failed = { ...where, succeeded: false, createdAt: { gt: since } };
-    const [failures, last] = await Promise.all([db().loginAttempt.count({ where: failed }), db().loginAttempt.findFirst({ where: failed, orderBy: { createdAt: "desc" }, select: { createdAt: true } })]);
-    return { failures, lastFailureAt: last?.createdAt ?? null };
+    const failed = await db().loginAttempt.aggregate({ where: { ...where, succeeded: false, createdAt: { gt: since } }, _count: { _all: true }, _max: { createdAt: true } });
+    return { failures: failed._count._all, lastFailureAt: failed._max.createdAt };
   };
   const [accountAtAddress, address] = await Promise.all([count({ email, ipAddress }, lastSuccess?.createdAt ?? windowStart), count({ ipAddress }, windowStart)]);
   const wait = secondsToWait(accountAtAddress, address, now);
