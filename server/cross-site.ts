@@ -16,6 +16,6 @@ export function refuseCrossSiteRequests(options: { appUrl?: string; trustProxy: 
     const reason = crossSiteRefusal(req.method, { origin: req.get("origin"), referer: req.get("referer"), secFetchSite: req.get("sec-fetch-site") }, expected);
     if (!reason) return next();
     console.warn(`Refused a cross-site ${req.method} ${req.path}: ${reason}`);
-    sendPlainPage(req, res, 403, "errors.crossSiteTitle", "errors.crossSiteBody");
+    sendPlainPage(req, res, 403, "errors.requestRefusedTitle", "errors.crossSiteBody");
   };
 }

@@ -45,18 +45,18 @@ async function start() {
     await engine.close();
   }
   await connectDatabase(database);
+  const unknown = await migrationsUnknownToThisApp(migrationNames());
+  if (unknown.length) {
+    throw new ConfigError(
+      `The database has migrations this version of PartnerLedger does not know (${unknown.join(", ")}): it was upgraded by a newer version. Run that version or a newer one.`,
+    );
+  }
   if (target.kind === "pglite") {
     // At start, before any request: reclaims what a killed import left; then every few hours.
     console.log(`Vacuumed the embedded database in ${await vacuumEmbeddedDatabase()} ms`);
     setInterval(() => {
       vacuumEmbeddedDatabase().catch((error) => console.error(`Vacuum failed: ${errorMessage(error)}`));
     }, EMBEDDED_VACUUM_INTERVAL_MS).unref();
-  }
-  const unknown = await migrationsUnknownToThisApp(migrationNames());
-  if (unknown.length) {
-    throw new ConfigError(
-      `The database has migrations this version of PartnerLedger does not know (${unknown.join(", ")}): it was upgraded by a newer version. Run that version or a newer one.`,
-    );
   }
 
   const build = answerBadInputIn((await import(pathToFileURL(buildFile).href)) as ServerBuild);

@@ -17,7 +17,5 @@ export function sendPlainPage(req: Request, res: Response, status: number, title
     .status(status)
     .type("html")
     .set("Cache-Control", "no-store")
-    // The request's body may not have been read; the connection is not reused for it.
-    .set("Connection", "close")
     .send(`<!doctype html><html lang="${locale}"><meta charset="utf-8"><title>${title}</title><h1>${title}</h1><p>${escapeHtml(t(bodyKey))}</p><p><a href="/">${escapeHtml(t("errors.backHome"))}</a></p></html>`);
 }

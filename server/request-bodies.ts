@@ -2,11 +2,7 @@ import type { RequestHandler } from "express";
 import { bodyRefusal } from "../app/utils/request-bodies.server";
 import { sendPlainPage } from "./plain-page";
 
-const messages = {
-  411: ["errors.bodyRefusedTitle", "errors.lengthRequired"],
-  413: ["errors.bodyRefusedTitle", "errors.bodyTooLarge"],
-  415: ["errors.bodyRefusedTitle", "errors.notAForm"],
-} as const;
+const messages = { 411: "errors.lengthRequired", 413: "errors.bodyTooLarge", 415: "errors.notAForm" } as const;
 
 /** Refuses bodies that are too large, of unknown length or not forms, before they are read. */
 export function limitRequestBodies(): RequestHandler {
@@ -14,7 +10,6 @@ export function limitRequestBodies(): RequestHandler {
     const refusal = bodyRefusal(req.method, req.path, { contentLength: req.get("content-length"), transferEncoding: req.get("transfer-encoding"), contentType: req.get("content-type") });
     if (!refusal) return next();
     console.warn(`Refused the body of ${req.method} ${req.path}: ${refusal.reason}`);
-    const [title, body] = messages[refusal.status];
-    sendPlainPage(req, res, refusal.status, title, body);
+    sendPlainPage(req, res, refusal.status, "errors.requestRefusedTitle", messages[refusal.status]);
   };
 }

@@ -85,11 +85,10 @@ export const en = {
   errors: {
     invalidValue: "A value in this request cannot be stored (text with a NUL character, a number too large, an impossible date). Nothing was changed.",
     wholeNumber: "Enter a whole number, in digits.",
-    bodyRefusedTitle: "Request refused",
+    requestRefusedTitle: "Request refused",
     lengthRequired: "The request did not say how large it is, so it was not read. Nothing was changed.",
     bodyTooLarge: "The request is too large, so it was not read. Nothing was changed. Files to import may be up to 5 MB.",
     notAForm: "The app accepts forms only, so this request was not read. Nothing was changed.",
-    crossSiteTitle: "Request refused",
     crossSiteBody: "This request came from another site, so nothing was changed. If you were using PartnerLedger, open it again and repeat what you were doing.",
     appUrlRequired: "Links to send people need the app's public address: an admin must set APP_URL (for example https://crm.example.com).",
     currencyNeeded: "Give the currency of this amount.",

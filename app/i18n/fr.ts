@@ -87,11 +87,10 @@ export const fr: Messages = {
   errors: {
     invalidValue: "Une valeur de cette requête ne peut pas être enregistrée (texte avec un caractère NUL, nombre trop grand, date impossible). Rien n’a été modifié.",
     wholeNumber: "Saisissez un nombre entier, en chiffres.",
-    bodyRefusedTitle: "Requête refusée",
+    requestRefusedTitle: "Requête refusée",
     lengthRequired: "La requête n’indiquait pas sa taille : elle n’a pas été lue. Rien n’a été modifié.",
     bodyTooLarge: "La requête est trop volumineuse : elle n’a pas été lue. Rien n’a été modifié. Les fichiers à importer peuvent faire jusqu’à 5 Mo.",
     notAForm: "L’application n’accepte que des formulaires : cette requête n’a pas été lue. Rien n’a été modifié.",
-    crossSiteTitle: "Requête refusée",
     crossSiteBody: "Cette requête venait d’un autre site : rien n’a été modifié. Si vous utilisiez PartnerLedger, rouvrez-le et recommencez.",
     appUrlRequired: "Les liens à envoyer ont besoin de l’adresse publique de l’application : un administrateur doit définir APP_URL (par exemple https://crm.example.com).",
     currencyNeeded: "Indiquez la devise de ce montant.",

@@ -24,12 +24,7 @@ export function expectedOrigin(request: RequestOrigin): string | null {
   if (request.appUrl) return new URL(request.appUrl).origin;
   const host = request.trustProxy ? (request.forwardedHost?.split(",")[0]?.trim() ?? request.host) : request.host;
   const protocol = request.trustProxy ? (request.forwardedProto?.split(",")[0]?.trim() ?? request.protocol) : request.protocol;
-  if (!host) return null;
-  try {
-    return new URL(`${protocol}://${host}`).origin;
-  } catch {
-    return null;
-  }
+  return host ? originOf(`${protocol}://${host}`) : null;
 }
 
 function originOf(value: string): string | null {
