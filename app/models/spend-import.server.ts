@@ -170,17 +170,27 @@ export async function importPlacements(actor: ImportActor, plan: SpendImportPlan
       group.rows.push(row);
       groups.set(key, group);
     }
-    const existingIds = new Map((await tx.placement.findMany({ where: { importKey: { in: [...groups.keys()] } }, select: { id: true, importKey: true } })).map((p) => [p.importKey!, p.id]));
+    const existing = new Map(
+      (await tx.placement.findMany({ where: { importKey: { in: [...groups.keys()] } }, include: { payments: true } })).map((p) => [p.importKey!, p]),
+    );
     let created = 0;
     let unchanged = 0;
+    const paymentKey = (payment: { amountMinor: number; paidOn: string; invoiceRef?: string | null }) => `${payment.amountMinor}|${payment.paidOn}|${payment.invoiceRef ?? ""}`;
+    const newPayments = (rows: PlannedPlacement[], recorded: { amountMinor: number; paidOn: Date; invoiceRef: string | null }[]) => {
+      const known = new Set(recorded.map((p) => paymentKey({ ...p, paidOn: isoDay(p.paidOn) })));
+      return rows.filter((r) => r.payment && !known.has(paymentKey(r.payment)));
+    };
     for (const [key, group] of groups) {
       const first = group.rows[0];
       const refuse = (messageKey: string, column = "status", line = first.line) => errors.push({ line, column, messageKey });
-      const knownId = existingIds.get(key);
-      // Locked before its payments are read, so an import and the payment form cannot both pay the same outstanding amount.
-      const known = knownId && !dryRun ? await lockPlacement(tx, knownId) : knownId ? await tx.placement.findUniqueOrThrow({ where: { id: knownId }, include: { payments: true } }) : null;
-      const knownPayments = new Set((known?.payments ?? []).map((p) => `${p.amountMinor}|${isoDay(p.paidOn)}|${p.invoiceRef ?? ""}`));
-      const payments = group.rows.filter((r) => r.payment && !knownPayments.has(`${r.payment.amountMinor}|${r.payment.paidOn}|${r.payment.invoiceRef ?? ""}`));
+      let known = existing.get(key) ?? null;
+      let payments = newPayments(group.rows, known?.payments ?? []);
+      // A known placement that gets payments is locked and read again, so an import and the
+      // payment form cannot both pay the same outstanding amount.
+      if (known && payments.length && !dryRun) {
+        known = await lockPlacement(tx, known.id);
+        payments = newPayments(group.rows, known.payments);
+      }
       const status = known?.status ?? first.status;
       const outstanding = outstandingMinor(first.feeMinor, [...(known?.payments ?? []).map((p) => p.amountMinor), ...payments.map((r) => r.payment!.amountMinor)]);
       if (outstanding < 0) {
