@@ -4,6 +4,8 @@
  * per mark (SVG <title>) and its numbers in a table (docs/decisions/0006-charts.md).
  */
 import { nice, ticks } from "d3-array";
+import { isoDay } from "~/domain/days";
+import { monthsBetween } from "~/domain/metrics";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 
@@ -208,13 +210,9 @@ const DAY_MS = 86_400_000;
 
 /** First days of months between two dates, at most about six of them, for the time axis. */
 function monthTicks(first: number, last: number): number[] {
-  const start = new Date(first);
-  const months: number[] = [];
-  for (let month = Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + (start.getUTCDate() === 1 ? 0 : 1), 1); month <= last; ) {
-    months.push(month);
-    const date = new Date(month);
-    month = Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 1, 1);
-  }
+  const months = monthsBetween(isoDay(new Date(first)), isoDay(new Date(last)))
+    .map((month) => Date.parse(`${month}-01T00:00:00Z`))
+    .filter((month) => month >= first);
   const every = Math.ceil(months.length / 6);
   return months.length ? months.filter((_, i) => i % every === 0) : [first];
 }
