@@ -121,7 +121,8 @@ export function CheckboxField({ field: fieldProp, label }: { field: FieldRef; la
   const [field] = useField<boolean>(fieldProp.name, { formId: fieldProp.formId });
   return (
     <div className="field field-checkbox">
-      <input {...getInputProps(field, { type: "checkbox" })} key={field.key} />
+      {/* An unticked box is a valid "no" (checkboxField reads it as false); schema constraints mark it required. */}
+      <input {...getInputProps(field, { type: "checkbox" })} required={false} key={field.key} />
       <label htmlFor={field.id}>{label}</label>
       <FieldErrors id={field.errorId} errors={field.errors} />
     </div>

@@ -106,6 +106,16 @@ test("a form works before JavaScript runs: a plain POST creates the partner", as
   await context.close();
 });
 
+test("without JavaScript an unticked box is a valid answer: the browser does not demand it", async ({ browser, baseURL, signInAs, page }) => {
+  await signInAs("manager");
+  const { context, plain } = await partnerWithoutJavaScript(browser, baseURL, page, `Plain Gift ${Date.now()}`);
+  await plain.goto("/gifts/new");
+  const boxes = plain.locator("form input[type=checkbox]");
+  expect(await boxes.count()).toBeGreaterThan(0);
+  for (const box of await boxes.all()) await expect(box).not.toHaveAttribute("required");
+  await context.close();
+});
+
 test("without JavaScript a confirmation is a page of its own: archiving asks first", async ({ browser, baseURL, signInAs, page }) => {
   await signInAs("manager");
   const name = `Plain Archive ${Date.now()}`;
