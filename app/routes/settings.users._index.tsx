@@ -60,11 +60,12 @@ export async function action({ request }: ActionFunctionArgs) {
   try {
     if (submission.value.intent === "invite") {
       // Checked before anything is written: an invitation nobody can be sent is no use.
-      if (!absoluteUrl("/invite/", parseEnv().APP_URL, request.url)) {
+      const invitePage = absoluteUrl("/invite/", parseEnv().APP_URL, request.url);
+      if (!invitePage) {
         return json({ intent, result: submission.reply({ formErrors: ["errors.appUrlRequired"] }), inviteUrl: null }, { status: 409 });
       }
       const { token, invitation } = await inviteUser(admin.id, submission.value);
-      const inviteUrl = absoluteUrl(`/invite/${token}`, parseEnv().APP_URL, request.url);
+      const inviteUrl = new URL(token, invitePage).toString();
       return json({ intent, result: submission.reply({ resetForm: true }), inviteUrl, inviteEmail: invitation.email });
     }
     const user = await createUser(admin.id, submission.value);
