@@ -13,7 +13,7 @@ import { CoverageFormSchema } from "../app/domain/coverage";
 import { createCoverage } from "../app/models/coverage.server";
 import { reviewCheck } from "../app/models/disclosure.server";
 import type { ChannelInput, PartnerInput } from "../app/domain/partners";
-import { recordAudit } from "../app/utils/audit.server";
+import { recordAudit } from "../app/models/audit.server";
 import { db } from "../app/utils/db.server";
 import { hashPassword } from "../app/utils/password.server";
 import type { Role } from "../app/utils/permissions";

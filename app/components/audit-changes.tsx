@@ -1,11 +1,13 @@
 import { useTranslation } from "react-i18next";
+import { isErased } from "~/domain/personal-data";
 
 /** Bookkeeping fields that change with every write and mean nothing to a reader. */
 const hiddenFields = new Set(["id", "version", "createdAt", "updatedAt", "searchText", "websiteDomain", "totalFollowers", "handleKey", "source"]);
 
-function shown(value: unknown): string {
+function shown(value: unknown, erased = "—"): string {
   if (value === null || value === undefined || value === "") return "—";
-  if (Array.isArray(value)) return value.map(shown).join(", ") || "—";
+  if (isErased(value)) return erased;
+  if (Array.isArray(value)) return value.map((item) => shown(item, erased)).join(", ") || "—";
   if (typeof value === "object") return JSON.stringify(value);
   return String(value);
 }
@@ -28,10 +30,10 @@ export function AuditChanges({ before, after }: { before: unknown; after: unknow
           <span className="text-ink-muted">{t(`audit.fields.${key}` as "audit.fields.stage", { defaultValue: key })}:</span>{" "}
           {key in old ? (
             <>
-              <del className="text-ink-muted">{shown(old[key])}</del> →{" "}
+              <del className="text-ink-muted">{shown(old[key], t("privacy.erasedValue"))}</del> →{" "}
             </>
           ) : null}
-          <span>{shown(now[key])}</span>
+          <span>{shown(now[key], t("privacy.erasedValue"))}</span>
         </li>
       ))}
     </ul>

@@ -166,7 +166,18 @@ const ConfirmDialog = lazy(loadConfirmDialog);
  * Before JavaScript runs it is a link to the same page with `?confirm=…`, which shows the question
  * in the page with the real submit button, so nothing is done without being asked.
  */
-export function ConfirmSubmitButton({ children, confirmMessage, className = "button" }: { children: ReactNode; confirmMessage: string; className?: string }) {
+export function ConfirmSubmitButton({
+  children,
+  confirmMessage,
+  className = "button",
+  formAction,
+}: {
+  children: ReactNode;
+  confirmMessage: string;
+  className?: string;
+  /** Where the form posts when it is not this page. */
+  formAction?: string;
+}) {
   const { t } = useTranslation();
   const hydrated = useHydrated();
   const location = useLocation();
@@ -187,7 +198,7 @@ export function ConfirmSubmitButton({ children, confirmMessage, className = "but
           {confirmMessage}
         </p>
         <div className="form-actions">
-          <button type="submit" className="button" formAction={back}>
+          <button type="submit" className="button" formAction={formAction ?? back}>
             {children}
           </button>
           <Link to={back} className="button button-quiet">
@@ -207,6 +218,7 @@ export function ConfirmSubmitButton({ children, confirmMessage, className = "but
         ref={button}
         type="submit"
         className={className}
+        formAction={formAction}
         onPointerEnter={loadConfirmDialog}
         onFocus={loadConfirmDialog}
         onClick={(event) => {

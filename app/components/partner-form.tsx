@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import { partnerKinds, partnerStages } from "~/domain/partner-terms";
+import { lawfulBases, partnerKinds, partnerStages } from "~/domain/partner-terms";
 import { SelectField, TextAreaField, TextField, type FieldRef } from "./form-fields";
 
 export interface PartnerFormFields {
@@ -14,6 +14,8 @@ export interface PartnerFormFields {
   tags: FieldRef;
   notes: FieldRef;
   riskNotes: FieldRef;
+  lawfulBasis: FieldRef;
+  dataSource: FieldRef;
 }
 
 /** The fields of a partner, shared by the create and edit pages. */
@@ -36,6 +38,13 @@ export function PartnerFormFieldset({ fields, owners }: { fields: PartnerFormFie
       <TextField field={fields.tags} label={t("partners.tags")} hint={t("partners.tagsHint")} autoComplete="off" />
       <TextAreaField field={fields.notes} label={t("partners.notes")} />
       <TextAreaField field={fields.riskNotes} label={t("partners.riskNotes")} hint={t("partners.riskNotesHint")} />
+      <SelectField
+        field={fields.lawfulBasis}
+        label={t("privacy.lawfulBasis")}
+        hint={t("privacy.lawfulBasisHint")}
+        options={lawfulBases.map((basis) => ({ value: basis, label: t(`privacy.bases.${basis}`) }))}
+      />
+      <TextField field={fields.dataSource} label={t("privacy.dataSource")} hint={t("privacy.dataSourceHint")} autoComplete="off" />
     </div>
   );
 }

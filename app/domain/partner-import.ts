@@ -5,7 +5,7 @@
  */
 import { parseCsvDate, type CsvTable } from "./csv";
 import { parseDecimal, parseInteger } from "./numbers";
-import { httpUrl, parseTags, partnerKinds, partnerStages, platforms, type ChannelInput, type PartnerInput } from "./partners";
+import { httpUrl, PartnerFormSchema, platforms, type ChannelInput, type PartnerInput } from "./partners";
 
 export const partnerCsvColumns = [
   "external_id",
@@ -19,6 +19,8 @@ export const partnerCsvColumns = [
   "owner_email",
   "tags",
   "notes",
+  "lawful_basis",
+  "data_source",
   "platform",
   "handle",
   "url",
@@ -57,6 +59,13 @@ export function partnerKey(values: { external_id?: string; email?: string; name?
   return `name:${(values.name ?? "").toLowerCase()}`;
 }
 
+/** "In progress" or "Legitimate-interests" in a file means the term in_progress / legitimate_interests. */
+const asTerm = (text: string) => text.trim().toLowerCase().replace(/[\s-]+/g, "_");
+
+const columnOfField: Record<string, string> = { lawfulBasis: "lawful_basis", dataSource: "data_source" };
+/** A value outside a vocabulary gets a message that names the vocabulary. */
+const importMessageOfField: Record<string, string> = { kind: "import.unknownKind", stage: "import.unknownStage", lawfulBasis: "import.unknownLawfulBasis" };
+
 export function planPartnerImport(table: CsvTable): ImportPlan {
   const errors: ImportError[] = [];
   if (!table.header.includes("name")) {
@@ -68,23 +77,26 @@ export function planPartnerImport(table: CsvTable): ImportPlan {
     const fail = (column: string, messageKey: string) => rowErrors.push({ line, column, messageKey, value: values[column] });
     const text = (column: string) => values[column] || undefined;
 
-    const name = text("name");
-    if (!name) fail("name", "errors.required");
-    else if (name.length > 200) fail("name", "errors.tooLong");
-    const kind = (text("kind") ?? "other").toLowerCase();
-    if (!(partnerKinds as readonly string[]).includes(kind)) fail("kind", "import.unknownKind");
-    const stage = (text("stage") ?? "prospect").toLowerCase().replace(/[\s-]+/g, "_");
-    if (!(partnerStages as readonly string[]).includes(stage)) fail("stage", "import.unknownStage");
-    const email = text("email")?.toLowerCase();
-    if (email && !emailPattern.test(email)) fail("email", "errors.invalidEmail");
-    const websiteText = text("website");
-    const websiteParsed = websiteText ? httpUrl.safeParse(websiteText) : null;
-    if (websiteParsed && !websiteParsed.success) fail("website", "errors.invalidUrl");
-    const website = websiteParsed?.success ? websiteParsed.data : undefined;
-    const country = text("country")?.toUpperCase();
-    if (country && !/^[A-Z]{2}$/.test(country)) fail("country", "errors.invalidCountry");
-    const language = text("language")?.toLowerCase();
-    if (language && !/^[a-z]{2}$/.test(language)) fail("language", "errors.invalidLanguage");
+    // The partner form's own schema: an import row passes exactly where the form would.
+    const parsed = PartnerFormSchema.safeParse({
+      name: values.name,
+      kind: asTerm(text("kind") ?? "other"),
+      email: values.email,
+      website: values.website,
+      country: values.country,
+      language: values.language,
+      stage: asTerm(text("stage") ?? "prospect"),
+      tags: values.tags ?? "",
+      notes: values.notes,
+      lawfulBasis: text("lawful_basis") && asTerm(text("lawful_basis")!),
+      dataSource: values.data_source,
+    });
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) {
+        const field = String(issue.path[0]);
+        fail(columnOfField[field] ?? field, importMessageOfField[field] ?? issue.message);
+      }
+    }
     const ownerEmail = text("owner_email")?.toLowerCase();
     if (ownerEmail && !emailPattern.test(ownerEmail)) fail("owner_email", "errors.invalidEmail");
 
@@ -121,7 +133,8 @@ export function planPartnerImport(table: CsvTable): ImportPlan {
       errors.push(...rowErrors);
       continue;
     }
-    const key = partnerKey({ external_id: text("external_id"), email, name });
+    const partner = parsed.data!;
+    const key = partnerKey({ external_id: text("external_id"), email: partner.email, name: partner.name });
     const existing = byKey.get(key);
     if (existing) {
       existing.lines.push(line);
@@ -132,18 +145,7 @@ export function planPartnerImport(table: CsvTable): ImportPlan {
       key,
       lines: [line],
       ownerEmail,
-      partner: {
-        externalId: text("external_id"),
-        name: name!,
-        kind: kind as PartnerInput["kind"],
-        email,
-        website,
-        country,
-        language,
-        stage: stage as PartnerInput["stage"],
-        tags: parseTags(values.tags ?? ""),
-        notes: text("notes"),
-      },
+      partner: { ...partner, externalId: text("external_id") },
       channels: channel ? [channel] : [],
     });
   }

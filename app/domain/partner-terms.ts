@@ -6,6 +6,10 @@ export const partnerStages = ["prospect", "contacted", "negotiating", "active", 
 
 export const platforms = ["blog", "instagram", "tiktok", "youtube", "x", "facebook", "linkedin", "pinterest", "twitch", "podcast", "newsletter", "other"] as const;
 
+/** Why the brand may hold a partner's personal data (GDPR art. 6(1)). */
+export const lawfulBases = ["consent", "contract", "legitimate_interests", "legal_obligation"] as const;
+export type LawfulBasis = (typeof lawfulBases)[number];
+
 export type PartnerKind = (typeof partnerKinds)[number];
 
 export type PartnerStage = (typeof partnerStages)[number];

@@ -2,9 +2,9 @@
 import { z } from "zod";
 import { parseDecimal, parseInteger } from "./numbers";
 import { DaySchema, optionalField as optional, wholeNumberText } from "./rules";
-import { partnerKinds, partnerStages, partnerTabs, platforms, withScheme } from "./partner-terms";
+import { lawfulBases, partnerKinds, partnerStages, partnerTabs, platforms, withScheme } from "./partner-terms";
 
-export { isDoNotContact, partnerKinds, partnerStages, partnerTabs, platforms, totalFollowersOf, withScheme, type PartnerKind, type PartnerStage, type Platform } from "./partner-terms";
+export { isDoNotContact, lawfulBases, partnerKinds, partnerStages, partnerTabs, platforms, totalFollowersOf, withScheme, type LawfulBasis, type PartnerKind, type PartnerStage, type Platform } from "./partner-terms";
 
 /** Only http and https: a javascript: or data: URL entered by a user must never become a link. */
 export const httpUrl = z
@@ -45,6 +45,9 @@ export const PartnerFormSchema = z.object({
   tags: z.preprocess((value) => value ?? "", tagsField),
   notes: optional(z.string().max(5000, "errors.tooLong")),
   riskNotes: optional(z.string().max(5000, "errors.tooLong")),
+  /** Left out, a new partner gets the database's default and an existing one keeps theirs. */
+  lawfulBasis: optional(z.enum(lawfulBases, { error: "errors.invalidChoice" })),
+  dataSource: optional(z.string().trim().max(500, "errors.tooLong")),
 });
 export type PartnerInput = z.output<typeof PartnerFormSchema>;
 

@@ -181,6 +181,7 @@ export const WorkspaceSettingsSchema = z
     emvPerMille: amountText,
     emvPerEngagement: amountText,
     emvPerClick: amountText,
+    prospectRetentionMonths: z.preprocess(wholeNumberText, z.number({ error: "errors.wholeNumber" }).int("errors.wholeNumber").min(1, "errors.retentionMonths").max(120, "errors.retentionMonths")),
   })
   .transform((value, ctx) =>
     inMinorUnits<typeof value & { currency: string }, "writtenAgreement" | "singleApprovalLimit" | "emvPerMille" | "emvPerEngagement" | "emvPerClick">([

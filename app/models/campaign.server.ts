@@ -2,7 +2,7 @@ import { utcDay } from "~/domain/days";
 import { convertAmount, type DatedAmount } from "~/domain/money";
 import { OverBudget, type CampaignInput } from "~/domain/spend";
 import { RuleViolation } from "~/domain/rules";
-import { recordAudit } from "~/utils/audit.server";
+import { recordAudit } from "~/models/audit.server";
 import { db, type DbClient } from "~/utils/db.server";
 import { getSettings, ratesInto } from "./settings.server";
 import { spendReport } from "./spend.server";

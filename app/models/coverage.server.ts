@@ -3,7 +3,7 @@ import type { Prisma } from "~/generated/prisma/client";
 import { connectionFlags, metricsOf, overrideValue, type CoverageInput, type CoverageListQuery, type CoverageSort, type EditCoverageInput, type MetricsInput } from "~/domain/coverage";
 import { dayRange, isoDay, utcDay } from "~/domain/days";
 import { RuleViolation } from "~/domain/rules";
-import { recordAudit } from "~/utils/audit.server";
+import { recordAudit } from "~/models/audit.server";
 import { db, type DbClient } from "~/utils/db.server";
 import { checkCoverageItem, type CheckableItem, type CheckContext } from "./disclosure.server";
 

@@ -9,7 +9,7 @@ import { defaultRuleSets, ruleSetFromStored, rulesFromForm, sameRules, storedRul
 import { isFailing, jurisdictionsFor, monthBounds, outcomeChanged, type JurisdictionSource, type QueueQuery, type ReviewInput } from "~/domain/coverage";
 import { utcDay } from "~/domain/days";
 import { RuleViolation } from "~/domain/rules";
-import { recordAudit } from "~/utils/audit.server";
+import { recordAudit } from "~/models/audit.server";
 import { db, type DbClient } from "~/utils/db.server";
 import { getSettings } from "./settings.server";
 
@@ -280,7 +280,7 @@ export async function reviewCheck(reviewerId: string, input: ReviewInput) {
     if (input.decision === "fixed_by_partner") {
       const item = target.coverageItem;
       const fixed = await tx.coverageItem.update({ where: { id: item.id }, data: { text: input.newText! } });
-      await recordAudit(tx, { actorId: reviewerId, action: "coverage.text_fixed", entityType: "CoverageItem", entityId: item.id, before: { text: item.text }, after: { text: fixed.text } });
+      await recordAudit(tx, { actorId: reviewerId, action: "coverage.text_fixed", entityType: "CoverageItem", entityId: item.id, subjectId: item.partnerId, before: { text: item.text }, after: { text: fixed.text } });
       const results = await checkCoverageItem(tx, fixed as CheckableItem, item.campaign?.jurisdictions ?? null);
       const again = results.find((r) => r.jurisdiction === target.jurisdiction);
       if (!again || isFailing(again.result.verdict)) throw new RuleViolation("compliance.fixStillFails", 422, "newText");

@@ -5,7 +5,7 @@ import { convertAmount, giftValueMinor } from "~/domain/money";
 import { isDoNotContact } from "~/domain/partners";
 import { RuleViolation } from "~/domain/rules";
 import { canMoveGift, type GiftBatchInput, type GiftListQuery, type GiftShipmentInput, type GiftSort, type GiftStatus } from "~/domain/spend";
-import { recordAudit } from "~/utils/audit.server";
+import { recordAudit } from "~/models/audit.server";
 import { db, type DbClient } from "~/utils/db.server";
 import { lockPartnersForShare } from "./row-locks.server";
 import { checkCampaignBudget } from "./campaign.server";

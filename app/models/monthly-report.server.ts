@@ -10,6 +10,7 @@ import { monthlyReportRows } from "~/domain/monthly-report";
 import { toCsv } from "~/domain/csv";
 import { db } from "~/utils/db.server";
 import { badRequest } from "~/utils/http.server";
+import { stageChangeCondition } from "./audit.server";
 import { complianceSummary } from "./disclosure.server";
 import { costBenefitTotal, metricsContext, type MetricsContext } from "./metrics.server";
 
@@ -38,8 +39,7 @@ export async function monthlyReport(month: string, context: MetricsContext) {
     db().$queryRaw<{ from_stage: string; to_stage: string; n: bigint }[]>`
       SELECT a."before"->>'stage' AS from_stage, a."after"->>'stage' AS to_stage, count(*) AS n
       FROM "AuditEvent" a
-      WHERE ${inMonth(Prisma.sql`a."createdAt"`)} AND a."entityType" = 'Partner'
-        AND a."before" ? 'stage' AND a."after" ? 'stage' AND a."before"->>'stage' <> a."after"->>'stage'
+      WHERE ${inMonth(Prisma.sql`a."createdAt"`)} AND ${stageChangeCondition("a")} AND a."before" ? 'stage'
       GROUP BY 1, 2 ORDER BY n DESC, 1, 2`,
     db().$queryRaw<{ platform: string; n: bigint; impressions: bigint | null }[]>`
       SELECT c."platform"::text AS platform, count(*) AS n, sum(c."impressions") AS impressions

@@ -9,7 +9,7 @@ import {
 } from "~/domain/outreach";
 import type { PartnerStage } from "~/domain/partners";
 import { RuleViolation } from "~/domain/rules";
-import { recordAudit } from "~/utils/audit.server";
+import { recordAudit, stageChangeCondition } from "~/models/audit.server";
 import { db, type DbClient } from "~/utils/db.server";
 import { lockPartnersForShare } from "./row-locks.server";
 
@@ -73,7 +73,7 @@ export async function editDraft(actorId: string, draftId: string, input: DraftIn
       where: { id: draftId },
       data: { kind: input.kind, channel: input.channel, subject: input.subject ?? null, body: input.body, events: { create: { actorId, action: "edited" } } },
     });
-    await recordAudit(tx, { actorId, action: "draft.edit", entityType: "Draft", entityId: draftId, before: { subject: before.subject, body: before.body }, after: { subject: after.subject, body: after.body } });
+    await recordAudit(tx, { actorId, action: "draft.edit", entityType: "Draft", entityId: draftId, subjectId: before.partnerId, before: { subject: before.subject, body: before.body }, after: { subject: after.subject, body: after.body } });
     return after;
   });
 }
@@ -94,7 +94,7 @@ async function step(
     const { count } = await tx.draft.updateMany({ where: { id: draftId, status: draft.status }, data: { status: status[action] } });
     if (count === 0) throw new RuleViolation("outreach.changedMeanwhile");
     await tx.draftEvent.create({ data: { draftId, actorId, action, comment: comment ?? null } });
-    await recordAudit(tx, { actorId, action: `draft.${action}`, entityType: "Draft", entityId: draftId, before: { status: draft.status }, after: { status: status[action], comment: comment ?? null } });
+    await recordAudit(tx, { actorId, action: `draft.${action}`, entityType: "Draft", entityId: draftId, subjectId: draft.partnerId, before: { status: draft.status }, after: { status: status[action], comment: comment ?? null } });
   });
 }
 
@@ -170,10 +170,7 @@ export async function partnerTimeline(partnerId: string) {
     db().$queryRaw<{ id: string; createdAt: Date; from: string | null; to: string; actor: string | null }[]>`
       SELECT e."id", e."createdAt", e."before"->>'stage' AS "from", e."after"->>'stage' AS "to", u."name" AS "actor"
       FROM "AuditEvent" e LEFT JOIN "User" u ON u."id" = e."actorId"
-      WHERE e."entityType" = 'Partner' AND e."entityId" = ${partnerId}
-        AND e."action" IN ('partner.create', 'partner.update', 'partner.bulkUpdate')
-        AND e."after" ? 'stage'
-        AND (e."before" IS NULL OR e."before"->>'stage' IS DISTINCT FROM e."after"->>'stage')
+      WHERE e."entityId" = ${partnerId} AND ${stageChangeCondition("e")}
       ORDER BY e."createdAt" DESC
       LIMIT ${TIMELINE_SIZE}`,
   ]);

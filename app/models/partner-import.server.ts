@@ -3,7 +3,7 @@ import type { Prisma } from "~/generated/prisma/client";
 import { isoDay, utcDay } from "~/domain/days";
 import type { ImportError, ImportPlan, PlannedPartner } from "~/domain/partner-import";
 import { buildSearchText, handleKey, totalFollowersOf, websiteDomain, type ChannelInput } from "~/domain/partners";
-import { recordAudit } from "~/utils/audit.server";
+import { recordAudit, recordAudits, type AuditEntry } from "~/models/audit.server";
 import { db, type DbClient } from "~/utils/db.server";
 import { addChannelIn, partnerData, partnerFields, recordMeasurementIn, refreshPartnerDerived } from "./partner.server";
 
@@ -126,6 +126,8 @@ function partnerChanges(existing: Existing, planned: PlannedPartner, ownerId: st
   set("language", p.language);
   set("stage", p.stage);
   set("notes", p.notes);
+  set("lawfulBasis", p.lawfulBasis);
+  set("dataSource", p.dataSource);
   if (p.tags.length) set("tags", p.tags);
   if (ownerId !== undefined) set("ownerId", ownerId);
   return changes;
@@ -193,7 +195,7 @@ async function insertNewPartners(tx: DbClient, actorId: string | null, items: Cl
     const partners: Prisma.PartnerCreateManyInput[] = [];
     const channels: Prisma.ChannelCreateManyInput[] = [];
     const measurements: Prisma.ChannelMeasurementCreateManyInput[] = [];
-    const audits: Prisma.AuditEventCreateManyInput[] = [];
+    const audits: AuditEntry[] = [];
     for (const { planned, ownerId } of batch) {
       const id = crypto.randomUUID();
       // Rows for the same channel (other days) become its history; the latest gives its current numbers.
@@ -229,12 +231,12 @@ async function insertNewPartners(tx: DbClient, actorId: string | null, items: Cl
         searchText: buildSearchText(planned.partner, channelRows),
         totalFollowers: totalFollowersOf(channelRows),
       });
-      audits.push({ actorId, action: "partner.import", entityType: "Partner", entityId: id, after: JSON.parse(JSON.stringify({ ...data, channels: channelRows })) });
+      audits.push({ actorId, action: "partner.import", entityType: "Partner", entityId: id, after: { ...data, channels: channelRows } });
     }
     await tx.partner.createMany({ data: partners });
     if (channels.length) await tx.channel.createMany({ data: channels });
     if (measurements.length) await tx.channelMeasurement.createMany({ data: measurements });
-    await tx.auditEvent.createMany({ data: audits });
+    await recordAudits(tx, audits);
     onProgress(batch.length);
   }
 }

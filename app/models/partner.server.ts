@@ -5,7 +5,7 @@ import { audienceOf, buildSearchText, handleKey, totalFollowersOf, websiteDomain
 import type { BulkUpdate, PartnerListQuery } from "~/domain/partner-list";
 import type { PartnerFilter } from "~/domain/ranking";
 import { RuleViolation } from "~/domain/rules";
-import { recordAudit } from "~/utils/audit.server";
+import { recordAudit } from "~/models/audit.server";
 import { db, type DbClient } from "~/utils/db.server";
 import { lockPartnersForUpdate } from "./row-locks.server";
 
@@ -30,6 +30,9 @@ export const partnerFields = {
   tags: true,
   notes: true,
   riskNotes: true,
+  lawfulBasis: true,
+  dataSource: true,
+  erasedAt: true,
   archivedAt: true,
   mergedIntoId: true,
   version: true,
@@ -56,6 +59,8 @@ export function partnerData(input: PartnerRecord) {
     tags: input.tags,
     notes: input.notes ?? null,
     riskNotes: input.riskNotes ?? null,
+    ...(input.lawfulBasis !== undefined ? { lawfulBasis: input.lawfulBasis } : {}),
+    dataSource: input.dataSource ?? null,
   };
 }
 

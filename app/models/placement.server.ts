@@ -3,7 +3,7 @@ import { dayRange, isoDay, todayUtc, utcDay } from "~/domain/days";
 import { convertAmount, outstandingMinor, toMinorUnits } from "~/domain/money";
 import { RuleViolation } from "~/domain/rules";
 import { acceptsPayments, approvalsNeeded, DuplicatePayment, duplicatePaymentReason, nextPlacementStatuses, type PlacementInput, type PlacementListQuery, type PlacementSort, type PlacementStatus } from "~/domain/spend";
-import { recordAudit } from "~/utils/audit.server";
+import { recordAudit } from "~/models/audit.server";
 import { db, type DbClient } from "~/utils/db.server";
 import { checkCampaignBudget } from "./campaign.server";
 import { assertMayReceive } from "./gift.server";

@@ -1,6 +1,6 @@
 import type { ProductInput } from "~/domain/spend";
 import { RuleViolation } from "~/domain/rules";
-import { recordAudit } from "~/utils/audit.server";
+import { recordAudit } from "~/models/audit.server";
 import { db } from "~/utils/db.server";
 import { isUniqueViolation } from "./user.server";
 

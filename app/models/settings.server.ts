@@ -3,7 +3,7 @@ import { isoDay, utcDay } from "~/domain/days";
 import type { EmvRates } from "~/domain/metrics";
 import { minorUnitShift, type Rate } from "~/domain/money";
 import type { ExchangeRateInput, WorkspaceSettingsInput } from "~/domain/spend";
-import { recordAudit } from "~/utils/audit.server";
+import { recordAudit } from "~/models/audit.server";
 import { db, type DbClient } from "~/utils/db.server";
 import { oncePerRequest } from "~/utils/request-scope.server";
 
@@ -49,6 +49,7 @@ export async function updateSettings(actorId: string, input: WorkspaceSettingsIn
         emvPerMilleMinor: input.emvPerMille,
         emvPerEngagementMinor: input.emvPerEngagement,
         emvPerClickMinor: input.emvPerClick,
+        prospectRetentionMonths: input.prospectRetentionMonths,
         emvRatesSetAt: emvRatesChanged(before, input) ? new Date() : before.emvRatesSetAt,
       },
     });

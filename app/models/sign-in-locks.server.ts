@@ -1,5 +1,5 @@
 import { ACCOUNT_ADDRESS_FREE_FAILURES, ADDRESS_FREE_FAILURES, heldBackUntil, THROTTLE_WINDOW_SECONDS } from "~/domain/sign-in-throttle";
-import { recordAudit } from "~/utils/audit.server";
+import { recordAudit } from "~/models/audit.server";
 import { db } from "~/utils/db.server";
 
 export interface SignInLock {

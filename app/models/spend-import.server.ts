@@ -7,6 +7,7 @@ import type { PlannedGift, PlannedPlacement, SpendImportPlan } from "~/domain/sp
 import { db, type DbClient } from "~/utils/db.server";
 import { acceptsPayments } from "~/domain/spend-terms";
 import { outstandingMinor } from "~/domain/money";
+import { recordAudit, recordAudits } from "./audit.server";
 import { approversNeeded, lockPlacement } from "./placement.server";
 
 export interface SpendImportResult {
@@ -130,7 +131,7 @@ export async function importGifts(actorId: string | null, plan: SpendImportPlan<
       for (let start = 0; start < fresh.length; start += 1000) {
         const batch = fresh.slice(start, start + 1000).map((g) => ({ ...g, id: crypto.randomUUID() }));
         await tx.gift.createMany({ data: batch });
-        await tx.auditEvent.createMany({ data: batch.map((g) => ({ actorId, action: "gift.import", entityType: "Gift", entityId: g.id, after: JSON.parse(JSON.stringify(g)) })) });
+        await recordAudits(tx, batch.map((g) => ({ actorId, action: "gift.import", entityType: "Gift", entityId: g.id, after: g })));
       }
     }
     return summary(plan, errors, fresh.length, ready.length - fresh.length);
@@ -242,19 +243,17 @@ export async function importPlacements(actor: ImportActor, plan: SpendImportPlan
         if (committed && actorId) await tx.placementApproval.create({ data: { placementId, approverId: actorId } });
         const dues = unique(group.rows.map((r) => r.dueOn));
         if (dues.length) await tx.placementDeliverable.createMany({ data: dues.map((due) => ({ placementId, description: first.title, dueOn: day(due) })) });
-        await tx.auditEvent.create({
-          data: { actorId, action: "placement.import", entityType: "Placement", entityId: placementId, after: JSON.parse(JSON.stringify({ ...data, dues, approvedBy: committed ? (actorId ?? "command line") : null })) },
-        });
+        await recordAudit(tx, { actorId, action: "placement.import", entityType: "Placement", entityId: placementId, after: { ...data, dues, approvedBy: committed ? (actorId ?? "command line") : null } });
       }
       for (const row of payments) {
         const payment = row.payment!;
         await tx.payment.create({ data: { placementId, amountMinor: payment.amountMinor, paidOn: day(payment.paidOn)!, invoiceRef: payment.invoiceRef ?? null, recordedById: actorId } });
-        await tx.auditEvent.create({ data: { actorId, action: "payment.import", entityType: "Placement", entityId: placementId, after: JSON.parse(JSON.stringify(payment)) } });
+        await recordAudit(tx, { actorId, action: "payment.import", entityType: "Placement", entityId: placementId, after: payment });
       }
       if (known && known.status === "delivered" && outstanding === 0) {
         // As with the payment form: paying a delivered placement in full marks it paid.
         await tx.placement.update({ where: { id: placementId }, data: { status: "paid" } });
-        await tx.auditEvent.create({ data: { actorId, action: "placement.paid", entityType: "Placement", entityId: placementId, before: { status: known.status }, after: { status: "paid" } } });
+        await recordAudit(tx, { actorId, action: "placement.paid", entityType: "Placement", entityId: placementId, before: { status: known.status }, after: { status: "paid" } });
       }
     }
     return summary(plan, errors, created, unchanged);

@@ -1,5 +1,5 @@
 import type { TableName, TablePreferenceInput, Density } from "~/domain/table-preferences";
-import { recordAudit } from "~/utils/audit.server";
+import { recordAudit } from "~/models/audit.server";
 import { db } from "~/utils/db.server";
 
 export interface TablePreferenceView {

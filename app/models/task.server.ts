@@ -1,6 +1,6 @@
 import { todayUtc, utcDay } from "~/domain/days";
 import { RuleViolation } from "~/domain/rules";
-import { recordAudit } from "~/utils/audit.server";
+import { recordAudit } from "~/models/audit.server";
 import { db } from "~/utils/db.server";
 
 export async function createTask(actorId: string, partnerId: string, input: { title: string; dueOn: string; assigneeId: string }) {

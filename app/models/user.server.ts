@@ -1,6 +1,6 @@
 import crypto from "node:crypto";
 import { Prisma } from "~/generated/prisma/client";
-import { recordAudit } from "~/utils/audit.server";
+import { recordAudit } from "~/models/audit.server";
 import { createSession, hashPassword, markHasUser, normaliseEmail } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import type { Role } from "~/utils/permissions";

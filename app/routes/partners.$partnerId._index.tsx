@@ -107,6 +107,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       canWrite: can(user.role, "partners:write"),
       canOutreach: can(user.role, "outreach:write"),
       canSeeHistory: can(user.role, "audit:read"),
+      canAccessPersonalData: can(user.role, "privacy:access"),
+      canErase: can(user.role, "privacy:erase"),
       spendTotals,
       gifts,
       placements,
@@ -401,10 +403,15 @@ function PartnerTabs() {
 }
 
 function Overview() {
-  const { t } = useTranslation();
-  const { partner, duplicates, canWrite } = useLoaderData<typeof loader>();
+  const { t, i18n } = useTranslation();
+  const { partner, duplicates, canWrite, canAccessPersonalData, canErase } = useLoaderData<typeof loader>();
   return (
     <>
+      {partner.erasedAt ? (
+        <p className="notice" role="status">
+          {t("privacy.erasedNotice", { date: formatDay(i18n.language, partner.erasedAt) })}
+        </p>
+      ) : null}
       {duplicates.length > 0 && !partner.archivedAt ? (
         <section className="notice" aria-labelledby="duplicates-title">
           <h2 id="duplicates-title">{t("partners.duplicatesTitle")}</h2>
@@ -445,6 +452,8 @@ function Overview() {
             <Detail label={t("partners.language")}>{partner.language}</Detail>
             <Detail label={t("partners.owner")}>{partner.owner?.name}</Detail>
             <Detail label={t("partners.tags")}>{partner.tags.join(", ")}</Detail>
+            <Detail label={t("privacy.lawfulBasis")}>{t(`privacy.bases.${partner.lawfulBasis}`)}</Detail>
+            <Detail label={t("privacy.dataSource")}>{partner.dataSource}</Detail>
           </dl>
           {partner.notes ? (
             <>
@@ -461,6 +470,24 @@ function Overview() {
         </section>
         <Channels />
       </div>
+      {canAccessPersonalData ? (
+        <section className="card" aria-labelledby="personal-data-title">
+          <h2 id="personal-data-title">{t("privacy.personalData")}</h2>
+          <p className="muted">{t("privacy.personalDataIntro")}</p>
+          <div className="form-actions">
+            <a className="button button-quiet" href={`/partners/${partner.id}/personal-data`} download>
+              {t("privacy.download")}
+            </a>
+            {canErase && !partner.erasedAt && !partner.mergedIntoId ? (
+              <Form method="post">
+                <ConfirmSubmitButton className="button button-danger" formAction={`/partners/${partner.id}/erase`} confirmMessage={t("privacy.confirmErase", { name: partner.name })}>
+                  {t("privacy.erase")}
+                </ConfirmSubmitButton>
+              </Form>
+            ) : null}
+          </div>
+        </section>
+      ) : null}
     </>
   );
 }

@@ -63,6 +63,8 @@ export default function EditPartner() {
       tags: partner.tags.join(", ") as never,
       notes: partner.notes ?? "",
       riskNotes: partner.riskNotes ?? "",
+      lawfulBasis: partner.lawfulBasis,
+      dataSource: partner.dataSource ?? "",
       version: String(partner.version) as never,
     },
   });

@@ -16,7 +16,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (problems.length) badRequest(problems[0].message);
   const rows: (string | number | null)[][] = [];
   for await (const partner of exportPartnerRows(query)) {
-    const base = [partner.externalId, partner.name, partner.kind, partner.email, partner.website, partner.country, partner.language, partner.stage, partner.owner?.email ?? null, partner.tags.join(", "), partner.notes];
+    const base = [partner.externalId, partner.name, partner.kind, partner.email, partner.website, partner.country, partner.language, partner.stage, partner.owner?.email ?? null, partner.tags.join(", "), partner.notes, partner.lawfulBasis, partner.dataSource];
     if (partner.channels.length === 0) rows.push([...base, null, null, null, null, null, null]);
     for (const c of partner.channels) {
       rows.push([...base, c.platform, c.handle, c.url, c.followers, c.engagementRate, c.measuredOn ? c.measuredOn.toISOString().slice(0, 10) : null]);

@@ -49,7 +49,7 @@ export default function NewPartner() {
   const navigation = useNavigation();
   const [form, fields] = useServerForm("partner", {
     lastResult: actionData?.result,
-    defaultValue: { kind: "blogger", stage: "prospect", ownerId: me },
+    defaultValue: { kind: "blogger", stage: "prospect", ownerId: me, lawfulBasis: "legitimate_interests" },
   });
   return (
     <>

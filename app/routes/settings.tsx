@@ -7,12 +7,12 @@ import { can } from "~/utils/permissions";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  return json({ canManageUsers: can(user.role, "users:manage"), canReadAudit: can(user.role, "audit:read"), canManageSettings: can(user.role, "settings:manage") });
+  return json({ canManageUsers: can(user.role, "users:manage"), canReadAudit: can(user.role, "audit:read"), canManageSettings: can(user.role, "settings:manage"), canSeePrivacy: can(user.role, "privacy:access") });
 }
 
 export default function SettingsLayout() {
   const { t } = useTranslation();
-  const { canManageUsers, canReadAudit, canManageSettings } = useLoaderData<typeof loader>();
+  const { canManageUsers, canReadAudit, canManageSettings, canSeePrivacy } = useLoaderData<typeof loader>();
   return (
     <>
       <PageHeader title={t("settings.title")} />
@@ -24,6 +24,7 @@ export default function SettingsLayout() {
         {canManageUsers ? <NavLink to="/settings/users">{t("settings.users")}</NavLink> : null}
         {canManageSettings ? <NavLink to="/settings/workspace">{t("settings.workspace")}</NavLink> : null}
         {canManageSettings ? <NavLink to="/settings/rates">{t("settings.rates")}</NavLink> : null}
+        {canSeePrivacy ? <NavLink to="/settings/privacy">{t("settings.privacy")}</NavLink> : null}
         {canReadAudit ? <NavLink to="/settings/audit">{t("settings.audit")}</NavLink> : null}
       </nav>
       <Outlet />

@@ -42,6 +42,7 @@ export default function WorkspaceSettings() {
       emvPerMille: fromMinorUnits(settings.emvPerMilleMinor, currency),
       emvPerEngagement: fromMinorUnits(settings.emvPerEngagementMinor, currency),
       emvPerClick: fromMinorUnits(settings.emvPerClickMinor, currency),
+      prospectRetentionMonths: String(settings.prospectRetentionMonths),
     },
   });
   return (
@@ -69,6 +70,7 @@ export default function WorkspaceSettings() {
           <TextField field={fields.emvPerEngagement} label={t("costBenefit.emvPerEngagement", { currency })} inputMode="decimal" />
           <TextField field={fields.emvPerClick} label={t("costBenefit.emvPerClick", { currency })} inputMode="decimal" />
         </fieldset>
+        <TextField field={fields.prospectRetentionMonths} label={t("privacy.retentionMonths")} hint={t("privacy.retentionMonthsHint")} inputMode="numeric" />
         <SubmitButton busy={navigation.state !== "idle"}>{t("common.save")}</SubmitButton>
       </ConformForm>
     </section>

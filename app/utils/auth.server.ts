@@ -2,7 +2,7 @@ import crypto from "node:crypto";
 import { redirect } from "@remix-run/node";
 import type { DbClient } from "./db.server";
 import { db } from "./db.server";
-import { recordAudit } from "./audit.server";
+import { recordAudit } from "~/models/audit.server";
 import { forbidden, tooManyRequests } from "./http.server";
 import { hashPassword, timingDummyHash, verifyPassword } from "./password.server";
 import { can, type Permission, type Role } from "./permissions";

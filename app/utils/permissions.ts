@@ -27,6 +27,10 @@ export const permissions = [
   "reports:read",
   "audit:read",
   "users:manage",
+  /** Downloading everything held about a partner (GDPR access) and the retention list. */
+  "privacy:access",
+  /** Erasing a partner's personal data. */
+  "privacy:erase",
   "settings:manage",
 ] as const;
 export type Permission = (typeof permissions)[number];
@@ -44,7 +48,7 @@ export const rolePermissions: Record<Role, ReadonlySet<Permission>> = {
   admin: new Set(permissions),
   manager: new Set([...readEverything, "partners:write", "outreach:write", "gifts:write", "placements:write", "campaigns:write", "coverage:write"]),
   marketing: new Set([...readEverything, "placements:write", "campaigns:write", "coverage:write", "spend:approve", "outreach:review"]),
-  compliance: new Set([...readEverything, "compliance:review", "compliance:rules", "audit:read", "outreach:review"]),
+  compliance: new Set([...readEverything, "compliance:review", "compliance:rules", "audit:read", "outreach:review", "privacy:access"]),
   viewer: new Set(readEverything),
 };
 
