@@ -627,6 +627,7 @@ export const en = {
     dataSource: "Source of the data",
     dataSourceHint: "Where the contact came from, e.g. “public Instagram profile” or “met at a trade show”.",
     personalData: "Personal data",
+    personalDataAccessIntro: "Download everything held about this partner, to answer their access request.",
     personalDataIntro: "Download everything held about this partner, or erase their personal data. Erasure keeps the amounts and compliance records the law requires, without the person's name or contact details, and cannot be undone.",
     download: "Download their data (ZIP)",
     erase: "Erase personal data…",

@@ -629,6 +629,7 @@ export const fr: Messages = {
     dataSource: "Origine des données",
     dataSourceHint: "D’où vient le contact, par exemple « profil Instagram public » ou « rencontré sur un salon ».",
     personalData: "Données personnelles",
+    personalDataAccessIntro: "Téléchargez tout ce qui est détenu sur ce partenaire, pour répondre à sa demande d’accès.",
     personalDataIntro: "Téléchargez tout ce qui est détenu sur ce partenaire, ou effacez ses données personnelles. L’effacement garde les montants et les preuves de conformité que la loi impose de conserver, sans le nom ni les coordonnées de la personne, et il est définitif.",
     download: "Télécharger ses données (ZIP)",
     erase: "Effacer les données personnelles…",

@@ -473,11 +473,13 @@ function Overview() {
       {canAccessPersonalData ? (
         <section className="card" aria-labelledby="personal-data-title">
           <h2 id="personal-data-title">{t("privacy.personalData")}</h2>
-          <p className="muted">{t("privacy.personalDataIntro")}</p>
+          <p className="muted">{canErase ? t("privacy.personalDataIntro") : t("privacy.personalDataAccessIntro")}</p>
           <div className="form-actions">
-            <a className="button button-quiet" href={`/partners/${partner.id}/personal-data`} download>
-              {t("privacy.download")}
-            </a>
+            <Form method="post" action={`/partners/${partner.id}/personal-data`} reloadDocument>
+              <button type="submit" className="button button-quiet">
+                {t("privacy.download")}
+              </button>
+            </Form>
             {canErase && !partner.erasedAt && !partner.mergedIntoId ? (
               <Form method="post">
                 <ConfirmSubmitButton className="button button-danger" formAction={`/partners/${partner.id}/erase`} confirmMessage={t("privacy.confirmErase", { name: partner.name })}>

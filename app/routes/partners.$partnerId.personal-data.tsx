@@ -1,16 +1,29 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { isRuleViolation } from "~/domain/violations";
 import { exportPersonalData } from "~/models/personal-data.server";
 import { requirePermission } from "~/utils/auth.server";
+import { notFound } from "~/utils/http.server";
+
+/** The download is a POST: it is audited, so a link or a prefetch must not set it off. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requirePermission(request, "privacy:access");
+  return redirect(`/partners/${encodeURIComponent(params.partnerId ?? "")}`);
+}
 
 /** Everything held about one partner, as a ZIP (GDPR access request). Admins and compliance. */
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "privacy:access");
-  const { fileName, bytes } = await exportPersonalData(user.id, params.partnerId ?? "");
-  return new Response(bytes as Uint8Array<ArrayBuffer>, {
-    headers: {
-      "Content-Type": "application/zip",
-      "Content-Disposition": `attachment; filename="${fileName}"`,
-      "Cache-Control": "no-store",
-    },
-  });
+  try {
+    const { fileName, bytes } = await exportPersonalData(user.id, params.partnerId ?? "");
+    return new Response(bytes as Uint8Array<ArrayBuffer>, {
+      headers: {
+        "Content-Type": "application/zip",
+        "Content-Disposition": `attachment; filename="${fileName}"`,
+        "Cache-Control": "no-store",
+      },
+    });
+  } catch (error) {
+    if (isRuleViolation(error) && error.status === 404) notFound();
+    throw error;
+  }
 }

@@ -56,6 +56,7 @@ const pages: [string, string | ((records: Demo["records"]) => string), Permissio
   ["workspace settings", "/settings/workspace", "settings:manage"],
   ["exchange rates", "/settings/rates", "settings:manage"],
   ["users", "/settings/users", "users:manage"],
+  ["personal data", "/settings/privacy", "privacy:access"],
   ["audit trail", "/settings/audit", "audit:read"],
   ["password & sessions", "/settings/security", null],
 ];

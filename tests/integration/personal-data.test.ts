@@ -93,7 +93,7 @@ describe("personal data", () => {
     expect(JSON.stringify(history.events)).toContain(`Léa ${MARK}-Durand`);
 
     // Access: compliance downloads a ZIP with everything, audit entries included.
-    const download = await responseOf(() => exportRoute.loader(args(getRequest(`/partners/${partnerId}/personal-data`, { cookie: compliance.cookie }), { partnerId })));
+    const download = await responseOf(() => exportRoute.action(args(formRequest(`/partners/${partnerId}/personal-data`, {}, { cookie: compliance.cookie }), { partnerId })));
     expect(download.status).toBe(200);
     expect(download.headers.get("Content-Type")).toBe("application/zip");
     expect(download.headers.get("Cache-Control")).toBe("no-store");
@@ -112,7 +112,7 @@ describe("personal data", () => {
       const refused = await responseOf(() => eraseRoute.action(args(formRequest(`/partners/${partnerId}/erase`, {}, { cookie: who.cookie }), { partnerId })));
       expect(refused.status).toBe(403);
     }
-    expect((await responseOf(() => exportRoute.loader(args(getRequest(`/partners/${partnerId}/personal-data`, { cookie: viewer.cookie }), { partnerId })))).status).toBe(403);
+    expect((await responseOf(() => exportRoute.action(args(formRequest(`/partners/${partnerId}/personal-data`, {}, { cookie: viewer.cookie }), { partnerId })))).status).toBe(403);
     const costBefore = await db().$queryRaw<{ cost: unknown }[]>`SELECT coalesce(sum("giftsMinor"), 0) AS cost FROM "CostBenefitRollup" WHERE "partnerId" = ${partnerId}`;
 
     const erased = await responseOf(() => eraseRoute.action(args(formRequest(`/partners/${partnerId}/erase`, {}, { cookie: admin.cookie }), { partnerId })));
