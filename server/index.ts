@@ -15,7 +15,7 @@ import { rateLimit } from "express-rate-limit";
 import helmet from "helmet";
 import { migrationNames } from "../prisma/migration-names";
 import { MigrationEngine } from "../prisma/schema-engine";
-import { EMBEDDED_VACUUM_INTERVAL_MS, vacuumEmbeddedDatabase } from "../app/models/maintenance.server";
+import { answerMaintenanceRequests, EMBEDDED_VACUUM_INTERVAL_MS, vacuumEmbeddedDatabase } from "../app/models/maintenance.server";
 import { migrationsUnknownToThisApp } from "../app/models/migrations.server";
 import { answerBadInputIn } from "../app/utils/bad-input.server";
 import { refuseCrossSiteRequests } from "./cross-site";
@@ -57,6 +57,8 @@ async function start() {
     setInterval(() => {
       vacuumEmbeddedDatabase().catch((error) => console.error(`Vacuum failed: ${errorMessage(error)}`));
     }, EMBEDDED_VACUUM_INTERVAL_MS).unref();
+    // `npm run backup` and `npm run db:vacuum` ask this process, which owns the database.
+    answerMaintenanceRequests(target.dataDir, database.pglite!, describeTarget(target));
   }
 
   const build = answerBadInputIn((await import(pathToFileURL(buildFile).href)) as ServerBuild);

@@ -45,6 +45,11 @@ export function createPglite(dataDir?: string): Promise<PGlite> {
   return PGlite.create(dataDir, { extensions: { pg_trgm } });
 }
 
+/** A new embedded database at `dataDir`, made from a backup (dumpDataDir's tar). */
+export function createPgliteFrom(dataDir: string, backup: Blob): Promise<PGlite> {
+  return PGlite.create(dataDir, { extensions: { pg_trgm }, loadDataDir: backup });
+}
+
 export function pgliteDatabase(pglite: PGlite, onClose: () => void = () => {}): OpenDatabase {
   return {
     factory: new PrismaPGlite(pglite),
@@ -72,7 +77,7 @@ function isRunning(pid: number) {
  * PGlite is one process's database: a second process writing the same directory would corrupt
  * it. A lock file turns that mistake into a clear message.
  */
-function lockDataDir(dataDir: string): () => void {
+export function lockDataDir(dataDir: string): () => void {
   const lockFile = `${dataDir}.lock`;
   try {
     fs.writeFileSync(lockFile, String(process.pid), { flag: "wx" });
