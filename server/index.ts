@@ -17,10 +17,11 @@ import { migrationNames } from "../prisma/migration-names";
 import { MigrationEngine } from "../prisma/schema-engine";
 import { answerMaintenanceRequests, EMBEDDED_VACUUM_INTERVAL_MS, vacuumEmbeddedDatabase } from "../app/models/maintenance.server";
 import { migrationsUnknownToThisApp } from "../app/models/migrations.server";
+import { recordProcessFacts } from "../app/models/health.server";
 import { answerBadInputIn } from "../app/utils/bad-input.server";
 import { refuseCrossSiteRequests } from "./cross-site";
 import { limitRequestBodies } from "./request-bodies";
-import { databaseTarget, describeTarget, errorMessage, openDatabase } from "../app/utils/db-connection.server";
+import { databaseTarget, describeTarget, diskFullMessage, errorMessage, openDatabase } from "../app/utils/db-connection.server";
 import { connectDatabase, disconnectDatabase } from "../app/utils/db.server";
 import { ConfigError, parseEnv } from "../app/utils/env.server";
 import { ensureSessionSecret } from "../app/utils/session-secret.server";
@@ -51,6 +52,7 @@ async function start() {
       `The database has migrations this version of PartnerLedger does not know (${unknown.join(", ")}): it was upgraded by a newer version. Run that version or a newer one.`,
     );
   }
+  recordProcessFacts({ knownMigrations: migrationNames(), dataDir: target.kind === "pglite" ? target.dataDir : null });
   if (target.kind === "pglite") {
     // At start, before any request: reclaims what a killed import left; then every few hours.
     console.log(`Vacuumed the embedded database in ${await vacuumEmbeddedDatabase()} ms`);
@@ -157,8 +159,18 @@ async function start() {
   process.on("SIGINT", shutdown);
 }
 
+/** PGlite reports a full disk as "Aborted()": say what it is. */
+function embeddedDiskFull(): string | null {
+  try {
+    const target = databaseTarget(parseEnv());
+    return target.kind === "pglite" ? diskFullMessage(target.dataDir) : null;
+  } catch {
+    return null;
+  }
+}
+
 start().catch((error) => {
   if (error instanceof ConfigError) console.error(error.message);
-  else console.error(`Start-up failed: ${errorMessage(error)}`);
+  else console.error(embeddedDiskFull() ?? `Start-up failed: ${errorMessage(error)}`);
   process.exit(1);
 });

@@ -94,6 +94,25 @@ export function lockDataDir(dataDir: string): () => void {
   return () => fs.rmSync(lockFile, { force: true });
 }
 
+/** Below this much free space, PGlite's failures ("Aborted()") mean the disk is full. */
+export const LOW_DISK_BYTES = 64 * 1024 * 1024;
+
+export function freeDiskBytes(dir: string): number | null {
+  try {
+    const stats = fs.statfsSync(dir);
+    return stats.bavail * stats.bsize;
+  } catch {
+    return null;
+  }
+}
+
+/** Plain words for a full disk, or null when there is room. */
+export function diskFullMessage(dir: string, low = LOW_DISK_BYTES): string | null {
+  const free = freeDiskBytes(dir);
+  if (free === null || free >= low) return null;
+  return `The disk holding ${dir} is full (${(free / 1024 / 1024).toFixed(1)} MB free): free some space, then start the app again. No saved data was lost.`;
+}
+
 export function postgresScriptRunner(config: pg.ClientConfig) {
   return async (sql: string) => {
     const client = new pg.Client(config);
@@ -132,7 +151,8 @@ export async function openDatabase(target: DatabaseTarget): Promise<OpenDatabase
       pglite = await createPglite(target.dataDir);
     } catch (error) {
       unlock();
-      throw new ConfigError(`Cannot open the embedded database in ${target.dataDir}: ${errorMessage(error)}`);
+      const full = diskFullMessage(target.dataDir);
+      throw new ConfigError(full ?? `Cannot open the embedded database in ${target.dataDir}: ${errorMessage(error)}`);
     }
     return pgliteDatabase(pglite, unlock);
   }
