@@ -2,11 +2,11 @@
  * A large, realistic-looking data set for benchmarks: partners with channels and their history,
  * outreach entries, gifts, placements, and coverage with its disclosure checks. Deterministic for a given seed. Inserted in batches with createMany.
  */
-import { buildSearchText } from "../domain/partners";
-import { partnerKinds, partnerStages, platforms } from "../domain/partners";
-import type { Prisma } from "../generated/prisma/client";
-import { checkContext, checksFor } from "../models/disclosure.server";
-import { db } from "../utils/db.server";
+import { buildSearchText } from "../app/domain/partners";
+import { partnerKinds, partnerStages, platforms } from "../app/domain/partners";
+import type { Prisma } from "../app/generated/prisma/client";
+import { checkContext, checksFor } from "../app/models/disclosure.server";
+import { db } from "../app/utils/db.server";
 
 export interface DatasetSize {
   partners: number;

@@ -8,13 +8,13 @@ import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { toCsv } from "../domain/csv";
-import { partnerCsvColumns } from "../domain/partner-import";
-import * as partnerPage from "../routes/partners.$partnerId._index";
-import * as partnerList from "../routes/partners._index";
-import { db } from "../utils/db.server";
+import { toCsv } from "../app/domain/csv";
+import { partnerCsvColumns } from "../app/domain/partner-import";
+import * as partnerPage from "../app/routes/partners.$partnerId._index";
+import * as partnerList from "../app/routes/partners._index";
+import { db } from "../app/utils/db.server";
 import { benchUser, freshDatabase, printTable, time, type Timing } from "./bench-harness";
-import { runCli, withCliDatabase } from "./database";
+import { runCli, withCliDatabase } from "../app/cli/database";
 import { BENCH_SIZE, generateDataset } from "./generate-data";
 
 const targets: Record<string, number> = {

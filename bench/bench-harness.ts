@@ -4,9 +4,9 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { createSession } from "../utils/auth.server";
-import { db } from "../utils/db.server";
-import { sessionCookie } from "../utils/session.server";
+import { createSession } from "../app/utils/auth.server";
+import { db } from "../app/utils/db.server";
+import { sessionCookie } from "../app/utils/session.server";
 
 export const RUNS = 40;
 export const WARMUP = 5;

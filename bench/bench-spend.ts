@@ -3,11 +3,11 @@
  * 60,000 gifts and 20,000 placements) on a fresh database filled with the generated data set.
  * Server-side times: the route loaders are called directly with a signed-in session.
  */
-import * as spendView from "../routes/spend._index";
-import * as partnerPage from "../routes/partners.$partnerId._index";
-import { db } from "../utils/db.server";
+import * as spendView from "../app/routes/spend._index";
+import * as partnerPage from "../app/routes/partners.$partnerId._index";
+import { db } from "../app/utils/db.server";
 import { benchUser, freshDatabase, printTable, time, type Timing } from "./bench-harness";
-import { runCli, withCliDatabase } from "./database";
+import { runCli, withCliDatabase } from "../app/cli/database";
 import { BENCH_SIZE, generateDataset } from "./generate-data";
 
 const targets: Record<string, number> = {

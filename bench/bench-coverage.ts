@@ -3,12 +3,12 @@
  * 60 ms on PostgreSQL with 200,000 coverage items) on a fresh database filled with the generated
  * data set. Server-side times: the route loaders are called directly with a signed-in session.
  */
-import * as coveragePage from "../routes/coverage.$coverageId._index";
-import * as coverageList from "../routes/coverage._index";
-import * as queue from "../routes/compliance._index";
-import { db } from "../utils/db.server";
+import * as coveragePage from "../app/routes/coverage.$coverageId._index";
+import * as coverageList from "../app/routes/coverage._index";
+import * as queue from "../app/routes/compliance._index";
+import { db } from "../app/utils/db.server";
 import { benchUser, freshDatabase, printTable, time, type Timing } from "./bench-harness";
-import { runCli, withCliDatabase } from "./database";
+import { runCli, withCliDatabase } from "../app/cli/database";
 import { BENCH_SIZE, generateDataset } from "./generate-data";
 
 const targets: Record<string, number> = {
