@@ -1,8 +1,11 @@
 /** What every benchmark shares: a fresh database, a signed-in session, and p50/p95 timing. */
+import { spawn, type ChildProcess } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
+import net from "node:net";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import pg from "pg";
 import { createSession } from "../app/utils/auth.server";
 import { db } from "../app/utils/db.server";
@@ -77,3 +80,45 @@ export function printTable(engine: string, results: [string, Timing][], targets:
   console.log("|---|---:|---:|---:|");
   for (const [name, { p50, p95 }] of results) console.log(`| ${name} | ${p50.toFixed(1)} | ${p95.toFixed(1)} | ≤ ${targets[name]} ${p95 <= targets[name] ? "ok" : "MISSED"} |`);
 }
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+
+/** A port nobody listens on, on loopback. */
+export async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = net.createServer().listen(0, () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export async function startServer(port: number, env: Record<string, string> = {}): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ["--experimental-wasm-modules", "--no-warnings", "--import", "tsx", "server/index.ts"], {
+    cwd: root,
+    env: { ...process.env, ...env, PORT: String(port), NODE_ENV: "production" },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  await new Promise<void>((resolve, reject) => {
+    const deadline = setTimeout(() => reject(new Error("The server did not start within 120 s.")), 120_000);
+    const poll = async () => {
+      try {
+        if ((await fetch(`http://127.0.0.1:${port}/healthz`)).ok) return (clearTimeout(deadline), resolve());
+      } catch {
+        /* not listening yet */
+      }
+      if (child.exitCode !== null) return reject(new Error(`The server exited with code ${child.exitCode}.`));
+      setTimeout(poll, 250);
+    };
+    poll();
+  });
+  return child;
+}
+
+export function stopServer(child: ChildProcess) {
+  return new Promise<void>((resolve) => {
+    child.once("exit", () => resolve());
+    child.kill("SIGTERM");
+  });
+}
+

@@ -5,11 +5,8 @@
  * directly on the same database and prints page / SQL. PGlite admits one process at a time, so
  * the server is stopped before the SQL is timed (for both engines, to compare like with like).
  */
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import crypto from "node:crypto";
-import net from "node:net";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
 import pg from "pg";
 import { comparisonMonths, presetPeriod } from "../app/domain/metrics";
 import { QueueQuerySchema } from "../app/domain/coverage";
@@ -24,11 +21,10 @@ import { listPartners } from "../app/models/partner.server";
 import { databaseTarget, openDatabase, pgPoolConfig } from "../app/utils/db-connection.server";
 import { db, onQuery } from "../app/utils/db.server";
 import { parseEnv } from "../app/utils/env.server";
-import { benchUser, freshDatabase, RUNS, time, WARMUP, type Timing } from "./bench-harness";
+import { benchUser, freePort, freshDatabase, RUNS, startServer, stopServer, time, WARMUP, type Timing } from "./bench-harness";
 import { runCli, withCliDatabase } from "../app/cli/database";
 import { BENCH_SIZE, generateDataset } from "./generate-data";
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
 /** The time a page may add to its own SQL (rendering, session, compression), at p50. */
 const BEYOND_SQL_TARGET_MS = 25;
@@ -83,44 +79,6 @@ async function capturePrismaStatements() {
 }
 
 type CapturedStatements = Awaited<ReturnType<typeof capturePrismaStatements>>;
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = net.createServer().listen(0, () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-async function startServer(port: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ["--experimental-wasm-modules", "--no-warnings", "--import", "tsx", "server/index.ts"], {
-    cwd: root,
-    env: { ...process.env, PORT: String(port), NODE_ENV: "production" },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  await new Promise<void>((resolve, reject) => {
-    const deadline = setTimeout(() => reject(new Error("The server did not start within 120 s.")), 120_000);
-    const poll = async () => {
-      try {
-        if ((await fetch(`http://127.0.0.1:${port}/healthz`)).ok) return (clearTimeout(deadline), resolve());
-      } catch {
-        /* not listening yet */
-      }
-      if (child.exitCode !== null) return reject(new Error(`The server exited with code ${child.exitCode}.`));
-      setTimeout(poll, 250);
-    };
-    poll();
-  });
-  return child;
-}
-
-function stopServer(child: ChildProcess) {
-  return new Promise<void>((resolve) => {
-    child.once("exit", () => resolve());
-    child.kill("SIGTERM");
-  });
-}
 
 /** Runs statements on a plain driver connection (pg or PGlite), no ORM in between. */
 async function rawRunner(): Promise<{ run: (sql: Statement) => Promise<unknown>; close: () => Promise<void> }> {
