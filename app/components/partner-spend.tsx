@@ -1,6 +1,6 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { giftValueMinor, type GiftValuationBasis } from "~/domain/money";
+import { type GiftValuationBasis, giftValueMinor, outstandingMinor } from "~/domain/money";
 import { formatDay } from "~/utils/format";
 import { MissingRatesNotice, Money, SpendStatusBadge, type MissingRateView } from "./money";
 
@@ -74,13 +74,12 @@ export function PartnerSpendPanels({ partnerId, totals, gifts, placements, canGi
         {placements.length ? (
           <ul className="plain-list">
             {placements.map((p) => {
-              const paid = p.payments.reduce((sum, payment) => sum + payment.amountMinor, 0);
               return (
                 <li key={p.id}>
                   <span className="min-w-0">
                     <Link to={`/placements/${p.id}`}>{p.title}</Link> <SpendStatusBadge kind="placement" status={p.status} />
                     <span className="hint block">
-                      {t("placements.outstanding")} <Money minor={p.feeMinor - paid} currency={p.currency} />
+                      {t("placements.outstanding")} <Money minor={outstandingMinor(p.feeMinor, p.payments.map((payment) => payment.amountMinor))} currency={p.currency} />
                     </span>
                   </span>
                   <Money minor={p.feeMinor} currency={p.currency} />

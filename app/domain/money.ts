@@ -184,6 +184,17 @@ export function giftValueMinor(
   return gift.quantity * unit + gift.shippingMinor;
 }
 
+/** Committed spend: what gifts are worth plus what placements cost (metrics.md), one definition. */
+export function committedMinor(spend: { giftsMinor: number; placementsMinor: number }): number {
+  return spend.giftsMinor + spend.placementsMinor;
+}
+
+/** Over budget once committed spend passes the budget; an addition that cannot be converted counts as over (it is asked, never guessed). */
+export function wouldExceedBudget(budgetMinor: number | null, committed: number, additionMinor: number | null = 0): boolean {
+  if (budgetMinor === null) return false;
+  return additionMinor === null || committed + additionMinor > budgetMinor;
+}
+
 /** What is left to pay on a placement. */
 export function outstandingMinor(feeMinor: number, paymentsMinor: readonly number[]): number {
   return feeMinor - paymentsMinor.reduce((sum, amount) => sum + amount, 0);

@@ -1,5 +1,5 @@
 import { utcDay } from "~/domain/days";
-import { convertAmount, type DatedAmount } from "~/domain/money";
+import { committedMinor, convertAmount, wouldExceedBudget, type DatedAmount } from "~/domain/money";
 import { OverBudget, type CampaignInput } from "~/domain/spend";
 import { RuleViolation } from "~/domain/rules";
 import { recordAudit } from "~/models/audit.server";
@@ -85,7 +85,7 @@ export async function campaignSpend(campaign: { id: string; currency: string }, 
 export async function campaignSpendByMonth(campaign: { id: string; currency: string }, client: DbClient = db()) {
   const settings = await getSettings(client);
   const report = await spendReport({ filter: { campaignId: campaign.id }, grouping: "month", currency: campaign.currency, basis: settings.giftValuationBasis, page: null }, client);
-  return report.groups.filter((group) => group.key).map((group) => ({ month: group.key!, committedMinor: group.giftsMinor + group.placementsMinor }));
+  return report.groups.filter((group) => group.key).map((group) => ({ month: group.key!, committedMinor: committedMinor(group) }));
 }
 
 /**
@@ -99,11 +99,10 @@ export async function checkCampaignBudget(tx: DbClient, campaignId: string | und
   if (!campaign || campaign.archivedAt) throw new RuleViolation("campaigns.unknown", 422, "campaignId");
   if (campaign.budgetMinor === null) return false;
   const spend = await campaignSpend(campaign, tx);
-  const committedMinor = spend.total.giftsMinor + spend.total.placementsMinor;
+  const committed = committedMinor(spend.total);
   const additionMinor = convertAmount(addition, campaign.currency, await ratesInto(tx, campaign.currency));
-  const over = additionMinor === null || committedMinor + additionMinor > campaign.budgetMinor;
-  if (!over) return false;
-  if (!confirmed) throw new OverBudget({ budgetMinor: campaign.budgetMinor, committedMinor, additionMinor, currency: campaign.currency });
+  if (!wouldExceedBudget(campaign.budgetMinor, committed, additionMinor)) return false;
+  if (!confirmed) throw new OverBudget({ budgetMinor: campaign.budgetMinor, committedMinor: committed, additionMinor, currency: campaign.currency });
   return true;
 }
 

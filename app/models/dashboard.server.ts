@@ -1,4 +1,5 @@
 /** What each role sees first on the home page; each panel is loaded only for the roles that see it. */
+import { committedMinor } from "~/domain/money";
 import { addDays, presetPeriod } from "~/domain/metrics";
 import { isoDay, todayUtc } from "~/domain/days";
 import { DASHBOARD_COUNT_CAP, NEW_COVERAGE_DAYS, WAITING_DAYS } from "~/domain/dashboard";
@@ -55,7 +56,7 @@ export async function marketingDashboard(context: MetricsContext) {
     year,
     awaitingApproval,
     spendByMonth: monthlySpend,
-    campaigns: campaigns.map((c, i) => ({ ...c, committedMinor: spends[i].total.giftsMinor + spends[i].total.placementsMinor, paidMinor: spends[i].total.paidMinor, unconverted: spends[i].total.unconverted })),
+    campaigns: campaigns.map((c, i) => ({ ...c, committedMinor: committedMinor(spends[i].total), paidMinor: spends[i].total.paidMinor, unconverted: spends[i].total.unconverted })),
     best: ranking.best,
     worst: ranking.worst,
   };

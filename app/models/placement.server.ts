@@ -148,7 +148,7 @@ export async function getPlacement(id: string) {
   });
   if (!placement) return null;
   const paidMinor = placement.payments.reduce((sum, p) => sum + p.amountMinor, 0);
-  return { placement, paidMinor, outstandingMinor: placement.feeMinor - paidMinor, approvalsNeeded: placement.status === "proposed" ? await approversNeeded(db(), placement) : null };
+  return { placement, paidMinor, outstandingMinor: outstandingMinor(placement.feeMinor, placement.payments.map((p) => p.amountMinor)), approvalsNeeded: placement.status === "proposed" ? await approversNeeded(db(), placement) : null };
 }
 
 

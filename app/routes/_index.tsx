@@ -1,3 +1,4 @@
+import { committedMinor, wouldExceedBudget } from "~/domain/money";
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -108,8 +109,8 @@ function MarketingSection({ marketing, currency }: { marketing: NonNullable<Dash
   const { t, i18n } = useTranslation();
   const n = (value: number) => formatNumber(i18n.language, value);
   const months = monthsBetween(marketing.year.from, marketing.year.to);
-  const overBudget = marketing.campaigns.filter((c) => c.committedMinor > (c.budgetMinor ?? 0)).length;
-  const yearSpend = Object.values(marketing.spendByMonth).reduce((sum, month) => sum + month.giftsMinor + month.placementsMinor, 0);
+  const overBudget = marketing.campaigns.filter((c) => wouldExceedBudget(c.budgetMinor, c.committedMinor)).length;
+  const yearSpend = Object.values(marketing.spendByMonth).reduce((sum, month) => sum + committedMinor(month), 0);
   return (
     <section aria-labelledby="marketing-title" className="dashboard-section">
       <h2 id="marketing-title">{t("dashboard.marketingTitle")}</h2>
@@ -134,7 +135,7 @@ function MarketingSection({ marketing, currency }: { marketing: NonNullable<Dash
                   <li key={c.id} className="budget-line">
                     <span className="min-w-0">
                       <Link to={`/campaigns/${c.id}`}>{c.name}</Link>
-                      {c.committedMinor > (c.budgetMinor ?? 0) ? <span className="badge badge-warning ml-2">{t("dashboard.overBudget")}</span> : null}
+                      {wouldExceedBudget(c.budgetMinor, c.committedMinor) ? <span className="badge badge-warning ml-2">{t("dashboard.overBudget")}</span> : null}
                     </span>
                     <span className="hint numeric">
                       <Money minor={c.committedMinor} currency={c.currency} /> / <Money minor={c.budgetMinor ?? 0} currency={c.currency} />

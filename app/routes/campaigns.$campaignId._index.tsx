@@ -1,3 +1,4 @@
+import { committedMinor, wouldExceedBudget } from "~/domain/money";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -100,7 +101,7 @@ function BudgetBurn() {
 export default function CampaignPage() {
   const { t, i18n } = useTranslation();
   const { campaign, spend, overrides, canWrite, canGift, canPropose } = useLoaderData<typeof loader>();
-  const committed = spend.total.giftsMinor + spend.total.placementsMinor;
+  const committed = committedMinor(spend.total);
   return (
     <>
       <PageHeader title={campaign.name}>
@@ -140,7 +141,7 @@ export default function CampaignPage() {
             })}{" "}
             ({t(`money.basis.${spend.basis}`)})
           </p>
-          {campaign.budgetMinor !== null && committed > campaign.budgetMinor ? (
+          {wouldExceedBudget(campaign.budgetMinor, committed) ? (
             <p className="banner banner-danger" role="status">
               {t("campaigns.isOverBudget")}
             </p>

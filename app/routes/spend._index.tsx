@@ -1,3 +1,4 @@
+import { committedMinor } from "~/domain/money";
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -41,7 +42,7 @@ export default function Spend() {
   const href = useSearchHref();
   const location = useLocation();
   const currency = report.currency;
-  const cost = report.total.giftsMinor + report.total.placementsMinor;
+  const cost = committedMinor(report.total);
   // The chart shows every month of the period in order, empty ones too.
   const byMonth = new Map(report.groups.map((group) => [group.key, group]));
   const knownMonths = report.groups.map((group) => group.key).filter((key): key is string => Boolean(key)).sort();
@@ -125,7 +126,7 @@ export default function Spend() {
               </thead>
               <tbody>
                 {report.groups.map((group) => {
-                  const amount = group.giftsMinor + group.placementsMinor + (group.key === "payment" ? group.paidMinor : 0);
+                  const amount = committedMinor(group) + (group.key === "payment" ? group.paidMinor : 0);
                   return (
                     <tr key={group.key ?? "none"}>
                       <th scope="row">
@@ -142,7 +143,7 @@ export default function Spend() {
                         <>
                           <td className="numeric"><Money minor={group.giftsMinor} currency={currency} /></td>
                           <td className="numeric"><Money minor={group.placementsMinor} currency={currency} /></td>
-                          <td className="numeric"><Money minor={group.giftsMinor + group.placementsMinor} currency={currency} /></td>
+                          <td className="numeric"><Money minor={committedMinor(group)} currency={currency} /></td>
                           <td className="numeric"><Money minor={group.paidMinor} currency={currency} /></td>
                         </>
                       )}

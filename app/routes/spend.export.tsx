@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { toCsv } from "~/domain/csv";
-import { fromMinorUnits } from "~/domain/money";
+import { committedMinor, fromMinorUnits } from "~/domain/money";
 import { parseSpendQuery } from "~/domain/spend";
 import { getSettings } from "~/models/settings.server";
 import { spendReport } from "~/models/spend.server";
@@ -24,7 +24,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     report.currency,
     money(g.giftsMinor),
     money(g.placementsMinor),
-    money(g.giftsMinor + g.placementsMinor),
+    money(committedMinor(g)),
     money(g.paidMinor),
     g.giftCount,
     g.placementCount,
@@ -33,7 +33,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     g.unconverted,
   ]);
   const t = report.total;
-  rows.push(["total", null, report.currency, money(t.giftsMinor), money(t.placementsMinor), money(t.giftsMinor + t.placementsMinor), money(t.paidMinor), t.giftCount, t.placementCount, t.paymentCount, t.partners, t.unconverted]);
+  rows.push(["total", null, report.currency, money(t.giftsMinor), money(t.placementsMinor), money(committedMinor(t)), money(t.paidMinor), t.giftCount, t.placementCount, t.paymentCount, t.partners, t.unconverted]);
   return new Response("\uFEFF" + toCsv(spendCsvColumns, rows), {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { convertMinor, findRate, fromMinorUnits, giftValueMinor, minorDigits, outstandingMinor, toMinorUnits, totalIn, type Rate } from "~/domain/money";
+import { committedMinor, convertMinor, findRate, fromMinorUnits, giftValueMinor, minorDigits, outstandingMinor, toMinorUnits, totalIn, wouldExceedBudget, type Rate } from "~/domain/money";
 import { approvalsNeeded, GiftFormSchema, parseSpendQuery, PaymentFormSchema, PlacementFormSchema } from "~/domain/spend";
 
 describe("amounts typed by people become exact minor units", () => {
@@ -130,5 +130,18 @@ describe("bad input is refused by the shared schemas", () => {
     expect(reversed.query.country).toBeUndefined();
     const ok = parseSpendQuery(new URLSearchParams(""), "2026-11-21");
     expect(ok).toMatchObject({ query: { from: "2025-12-01" }, problems: [] });
+  });
+});
+
+describe("committed spend and the budget", () => {
+  it("commits gifts plus placements, once", () => {
+    expect(committedMinor({ giftsMinor: 12_500, placementsMinor: 80_000 })).toBe(92_500);
+  });
+
+  it("is over budget only past the budget, never without one, and always when the addition cannot be converted", () => {
+    expect(wouldExceedBudget(100_000, 100_000)).toBe(false);
+    expect(wouldExceedBudget(100_000, 90_000, 10_001)).toBe(true);
+    expect(wouldExceedBudget(null, 5_000_000)).toBe(false);
+    expect(wouldExceedBudget(100_000, 0, null)).toBe(true);
   });
 });
