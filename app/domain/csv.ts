@@ -61,14 +61,21 @@ export function parseCsv(text: string): CsvTable {
  * RFC 4180 output; a leading =, +, - or @ is prefixed so spreadsheets never run it as a formula
  * (a plain negative number such as "-0.2500" is not a formula and is left as it is).
  */
-export function toCsv(header: string[], rows: (string | number | null | undefined)[][]): string {
+export function toCsv(header: string[], rows: CsvRow[]): string {
+  return [header, ...rows].map(csvLine).join("");
+}
+
+export type CsvRow = (string | number | null | undefined)[];
+
+/** One record with its line break, for exports written a batch at a time. */
+export function csvLine(row: CsvRow): string {
   const cell = (value: string | number | null | undefined) => {
     if (value === null || value === undefined) return "";
     let text = String(value);
     if (typeof value === "string" && needsGuard(text)) text = `'${text}`;
     return /[",\n\r;]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
   };
-  return [header, ...rows].map((row) => row.map(cell).join(",")).join("\r\n") + "\r\n";
+  return row.map(cell).join(",") + "\r\n";
 }
 
 /** "2026-03-05" or "05/03/2026" → "2026-03-05"; null when not a real date. */
