@@ -14,8 +14,6 @@ export default tseslint.config(
     rules: {
       ...reactHooks.configs.recommended.rules,
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
-
-
     },
   },
   {
@@ -24,8 +22,52 @@ export default tseslint.config(
     rules: { "react-hooks/rules-of-hooks": "off" },
   },
   {
+    // Domain rules are pure functions: no database, no request, no file system.
+    files: ["app/domain/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["~/models/*", "../models/*", "~/utils/*.server", "../utils/*.server", "~/generated/*", "../generated/*"],
+              message: "app/domain is pure: models and server utilities call it, not the other way round.",
+            },
+          ],
+          paths: ["node:fs", "node:child_process", "node:net", "pg", "@electric-sql/pglite", "@remix-run/node", "@remix-run/react"].map(
+            (name) => ({ name, message: "app/domain does no I/O." }),
+          ),
+        },
+      ],
+    },
+  },
+  {
+    // Models take domain values and throw rule violations; routes read requests and answer in HTTP.
+    files: ["app/models/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: ["@remix-run/node", "@remix-run/react", "~/utils/http.server"].map((name) => ({
+            name,
+            message: "Models know nothing of HTTP: parse the request and answer it in the route.",
+          })),
+        },
+      ],
+      "no-restricted-syntax": [
+        "error",
+        { selector: "TSTypeReference[typeName.name='Request']", message: "Models do not take a Request: parse it in the route." },
+      ],
+    },
+  },
+  {
     // Route files stay thin: shared code moves to models/, domain/ or components/, never into another route.
     files: ["app/routes/**"],
-    rules: { "no-restricted-imports": ["error", { patterns: [{ group: ["~/routes/*", "./*"], message: "A route must not import another route." }] }] },
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { patterns: [{ group: ["~/routes/*", "./*"], message: "A route must not import another route." }] },
+      ],
+    },
   },
 );

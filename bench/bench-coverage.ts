@@ -32,9 +32,17 @@ runCli(async () => {
       console.log(`  generated the data set (${BENCH_SIZE.coverage} coverage items) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
       // As autovacuum would have by now: the visibility map lets the queue count from its index alone.
       await db().$executeRawUnsafe("VACUUM ANALYZE");
-      const [open, checks, items] = await Promise.all([db().disclosureCheck.count({ where: { needsReview: true } }), db().disclosureCheck.count(), db().coverageItem.count()]);
+      const [open, checks, items] = await Promise.all([
+        db().disclosureCheck.count({ where: { needsReview: true } }),
+        db().disclosureCheck.count(),
+        db().coverageItem.count(),
+      ]);
       console.log(`  ${items} coverage items, ${checks} checks, ${open} in the queue`);
-      const sample = await db().disclosureCheck.findMany({ where: { needsReview: true }, select: { partnerId: true, coverageItemId: true }, take: 200 });
+      const sample = await db().disclosureCheck.findMany({
+        where: { needsReview: true },
+        select: { partnerId: true, coverageItemId: true },
+        take: 200,
+      });
       const queueAt = (query: string) => () => queue.loader({ request: request(`/compliance${query}`), params: {}, context });
       results.push(["compliance queue, oldest first", await time(queueAt(""))]);
       results.push(["compliance queue, FR, reason NO_DISCLOSURE", await time(queueAt("?jurisdiction=FR&reason=NO_DISCLOSURE"))]);
@@ -48,7 +56,10 @@ runCli(async () => {
           return coveragePage.loader({ request: request(`/coverage/${coverageId}`), params: { coverageId }, context });
         }),
       ]);
-      results.push(["coverage list, page 1", await time(() => coverageList.loader({ request: request("/coverage"), params: {}, context }))]);
+      results.push([
+        "coverage list, page 1",
+        await time(() => coverageList.loader({ request: request("/coverage"), params: {}, context })),
+      ]);
     });
     printTable(engine, results, targets);
     return 0;

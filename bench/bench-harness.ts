@@ -78,7 +78,8 @@ export function printTable(engine: string, results: [string, Timing][], targets:
   console.log(`\n${engine}: server-side time over ${RUNS} runs (after ${WARMUP} warm-up runs)`);
   console.log("| measure | p50 ms | p95 ms | target p95 |");
   console.log("|---|---:|---:|---:|");
-  for (const [name, { p50, p95 }] of results) console.log(`| ${name} | ${p50.toFixed(1)} | ${p95.toFixed(1)} | ≤ ${targets[name]} ${p95 <= targets[name] ? "ok" : "MISSED"} |`);
+  for (const [name, { p50, p95 }] of results)
+    console.log(`| ${name} | ${p50.toFixed(1)} | ${p95.toFixed(1)} | ≤ ${targets[name]} ${p95 <= targets[name] ? "ok" : "MISSED"} |`);
 }
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -121,4 +122,3 @@ export function stopServer(child: ChildProcess) {
     child.kill("SIGTERM");
   });
 }
-

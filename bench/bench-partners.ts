@@ -34,12 +34,17 @@ runCli(async () => {
       const { request, context } = await benchUser();
       const started = Date.now();
       const { partnerIds, sampleTag } = await generateDataset(BENCH_SIZE, 42, (step) => console.log(`  ${step}`));
-      console.log(`  generated ${BENCH_SIZE.partners} partners, ${BENCH_SIZE.channels} channels, ${BENCH_SIZE.interactions} outreach entries, ${BENCH_SIZE.gifts} gifts, ${BENCH_SIZE.placements} placements in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+      console.log(
+        `  generated ${BENCH_SIZE.partners} partners, ${BENCH_SIZE.channels} channels, ${BENCH_SIZE.interactions} outreach entries, ${BENCH_SIZE.gifts} gifts, ${BENCH_SIZE.placements} placements in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+      );
       await db().$executeRawUnsafe("ANALYZE");
 
       const list = (query: string) => () => partnerList.loader({ request: request(`/partners${query}`), params: {}, context });
       results.push(["list, 50 rows, default sort", await time(list(""))]);
-      results.push(["list, stage+country+tag, by followers", await time(list(`?stage=active&country=FR&tag=${encodeURIComponent(sampleTag)}&sort=followers&dir=desc`))]);
+      results.push([
+        "list, stage+country+tag, by followers",
+        await time(list(`?stage=active&country=FR&tag=${encodeURIComponent(sampleTag)}&sort=followers&dir=desc`)),
+      ]);
       results.push(["list, search", await time(list("?q=martin"))]);
       let i = 0;
       results.push([
@@ -52,12 +57,31 @@ runCli(async () => {
     });
 
     const rows = Array.from({ length: 10_000 }, (_, n) => [
-      `BENCH-IMPORT-${n}`, `Import Partner ${n}`, "blogger", `import${n}@example.org`, null, "FR", "fr", "prospect", null, "import, bench", null,
-      "instagram", `@import_partner_${n}`, null, String(1000 + n), "2,5", "01/10/2026",
+      `BENCH-IMPORT-${n}`,
+      `Import Partner ${n}`,
+      "blogger",
+      `import${n}@example.org`,
+      null,
+      "FR",
+      "fr",
+      "prospect",
+      null,
+      "import, bench",
+      null,
+      "instagram",
+      `@import_partner_${n}`,
+      null,
+      String(1000 + n),
+      "2,5",
+      "01/10/2026",
     ]);
     fs.writeFileSync(csvFile, toCsv([...partnerCsvColumns], rows));
     const importStart = performance.now();
-    execFileSync(process.execPath, ["--experimental-wasm-modules", "--no-warnings", "--import", "tsx", "app/cli/import.ts", "partners", csvFile], { stdio: ["ignore", "inherit", "ignore"], env: process.env });
+    execFileSync(
+      process.execPath,
+      ["--experimental-wasm-modules", "--no-warnings", "--import", "tsx", "app/cli/import.ts", "partners", csvFile],
+      { stdio: ["ignore", "inherit", "ignore"], env: process.env },
+    );
     const importSeconds = (performance.now() - importStart) / 1000;
 
     printTable(engine, results, targets);

@@ -29,7 +29,9 @@ runCli(async () => {
       const { request, context } = await benchUser();
       const started = Date.now();
       const { partnerIds } = await generateDataset(BENCH_SIZE, 42, (step) => console.log(`  ${step}`));
-      console.log(`  generated ${BENCH_SIZE.gifts} gifts and ${BENCH_SIZE.placements} placements (with ${BENCH_SIZE.partners} partners) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+      console.log(
+        `  generated ${BENCH_SIZE.gifts} gifts and ${BENCH_SIZE.placements} placements (with ${BENCH_SIZE.partners} partners) in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+      );
       await db().$executeRawUnsafe("ANALYZE");
       const campaign = await db().campaign.findFirstOrThrow({ select: { id: true } });
       const view = (query: string) => () => spendView.loader({ request: request(`/spend${query}`), params: {}, context });

@@ -25,7 +25,6 @@ import { benchUser, freePort, freshDatabase, RUNS, startServer, stopServer, time
 import { runCli, withCliDatabase } from "../app/cli/database";
 import { BENCH_SIZE, generateDataset } from "./generate-data";
 
-
 /** The time a page may add to its own SQL (rendering, session, compression), at p50. */
 const BEYOND_SQL_TARGET_MS = 25;
 
@@ -71,7 +70,8 @@ async function statementsOf(call: () => Promise<unknown>): Promise<Statement[]> 
 
 /** The main statements of the pages whose SQL Prisma writes, read once before the server starts. */
 async function capturePrismaStatements() {
-  const list = (search: string) => statementsOf(() => listPartners(PartnerListQuerySchema.parse(Object.fromEntries(new URLSearchParams(search)))));
+  const list = (search: string) =>
+    statementsOf(() => listPartners(PartnerListQuerySchema.parse(Object.fromEntries(new URLSearchParams(search)))));
   return {
     partnerList: { default: await list(""), filtered: await list(LIST_FILTERS), searched: await list(LIST_SEARCH) },
     queue: await statementsOf(() => listQueue(QueueQuerySchema.parse({}))),
@@ -113,9 +113,17 @@ function pages(context: MetricsContext, captured: CapturedStatements, samplePart
         return [groupsSql({ ...twelveMonths, partnerId }, "none"), groupsSql({ ...twelveMonths, partnerId }, "month")];
       },
     },
-    { name: "cost-benefit ranking, 12 months, by ROI", url: () => "/reports/cost-benefit?sort=roi&dir=desc", sql: () => [rankingSql(ranking.query, context)] },
+    {
+      name: "cost-benefit ranking, 12 months, by ROI",
+      url: () => "/reports/cost-benefit?sort=roi&dir=desc",
+      sql: () => [rankingSql(ranking.query, context)],
+    },
     { name: "compliance queue", url: () => "/compliance", sql: () => captured.queue },
-    { name: "monthly report", url: () => `/reports/monthly?month=${month}`, sql: () => [months.current, months.previous, months.lastYear].map((m) => groupsSql(monthPeriod(m), "none")) },
+    {
+      name: "monthly report",
+      url: () => `/reports/monthly?month=${month}`,
+      sql: () => [months.current, months.previous, months.lastYear].map((m) => groupsSql(monthPeriod(m), "none")),
+    },
     {
       name: "dashboard (admin: all panels)",
       url: () => "/",
@@ -125,15 +133,24 @@ function pages(context: MetricsContext, captured: CapturedStatements, samplePart
 }
 
 function ratioTable(engine: string, results: { name: string; page: Timing; sql: Timing }[]) {
-  console.log(`\n${engine}: ${RUNS} runs after ${WARMUP} warm-ups, on a server warmed with ${SERVER_WARMUP_ROUNDS} requests per page. Page = full HTML document over HTTP from the production build; SQL = the page's main statements run directly.`);
+  console.log(
+    `\n${engine}: ${RUNS} runs after ${WARMUP} warm-ups, on a server warmed with ${SERVER_WARMUP_ROUNDS} requests per page. Page = full HTML document over HTTP from the production build; SQL = the page's main statements run directly.`,
+  );
   console.log(`Beyond SQL = page p50 − SQL p50: what the app adds to its statements (target ≤ ${BEYOND_SQL_TARGET_MS} ms on PostgreSQL).`);
   console.log("| page | page p50 ms | page p95 ms | SQL p50 ms | SQL p95 ms | beyond SQL (p50) ms | target |");
   console.log("|---|---:|---:|---:|---:|---:|---:|");
   for (const { name, page, sql } of results) {
     const target = targets[name];
     const beyond = page.p50 - sql.p50;
-    const verdict = [target === null ? null : `p95 ≤ ${target} ${page.p95 <= target ? "ok" : "MISSED"}`, `beyond ≤ ${BEYOND_SQL_TARGET_MS} ${beyond <= BEYOND_SQL_TARGET_MS ? "ok" : "MISSED"}`].filter(Boolean).join("; ");
-    console.log(`| ${name} | ${page.p50.toFixed(1)} | ${page.p95.toFixed(1)} | ${sql.p50.toFixed(1)} | ${sql.p95.toFixed(1)} | ${beyond.toFixed(1)} | ${verdict} |`);
+    const verdict = [
+      target === null ? null : `p95 ≤ ${target} ${page.p95 <= target ? "ok" : "MISSED"}`,
+      `beyond ≤ ${BEYOND_SQL_TARGET_MS} ${beyond <= BEYOND_SQL_TARGET_MS ? "ok" : "MISSED"}`,
+    ]
+      .filter(Boolean)
+      .join("; ");
+    console.log(
+      `| ${name} | ${page.p50.toFixed(1)} | ${page.p95.toFixed(1)} | ${sql.p50.toFixed(1)} | ${sql.p95.toFixed(1)} | ${beyond.toFixed(1)} | ${verdict} |`,
+    );
   }
 }
 
@@ -141,7 +158,9 @@ const SERVER_WARMUP_ROUNDS = 30;
 
 // BENCH_SCALE=0.05 runs the same steps on a smaller data set (a quick check of the script itself).
 const scale = Number(process.env.BENCH_SCALE ?? "1");
-const size = Object.fromEntries(Object.entries(BENCH_SIZE).map(([key, count]) => [key, Math.max(10, Math.round(count * scale))])) as unknown as typeof BENCH_SIZE;
+const size = Object.fromEntries(
+  Object.entries(BENCH_SIZE).map(([key, count]) => [key, Math.max(10, Math.round(count * scale))]),
+) as unknown as typeof BENCH_SIZE;
 
 /** BENCH_SCHEMA=<kept schema> times an earlier run's data set again (PostgreSQL; see BENCH_KEEP). */
 async function benchDatabase() {

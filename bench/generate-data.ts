@@ -17,7 +17,14 @@ export interface DatasetSize {
   coverage?: number;
 }
 
-export const BENCH_SIZE: DatasetSize = { partners: 20_000, channels: 40_000, interactions: 100_000, gifts: 60_000, placements: 20_000, coverage: 200_000 };
+export const BENCH_SIZE: DatasetSize = {
+  partners: 20_000,
+  channels: 40_000,
+  interactions: 100_000,
+  gifts: 60_000,
+  placements: 20_000,
+  coverage: 200_000,
+};
 
 /** A small, fast pseudo-random generator so runs are comparable. */
 function random(seed: number) {
@@ -28,9 +35,67 @@ function random(seed: number) {
   };
 }
 
-const firstNames = ["Léa", "Hugo", "Camille", "Inès", "Thomas", "Emma", "Lucas", "Chloé", "Nathan", "Manon", "Emily", "Jake", "Lena", "Sofia", "Noah", "Mila", "Jules", "Zoé", "Louis", "Sarah"];
-const lastNames = ["Martin", "Bernard", "Dubois", "Thomas", "Robert", "Richard", "Petit", "Durand", "Leroy", "Moreau", "Simon", "Laurent", "Carter", "Schneider", "Rossi", "Nguyen", "Girard", "Fabre", "Benali", "Morel"];
-const topics = ["cuisine", "mode", "beauté", "voyage", "tech", "famille", "sport", "déco", "jardin", "gaming", "musique", "livres", "bien-être", "auto", "finance"];
+const firstNames = [
+  "Léa",
+  "Hugo",
+  "Camille",
+  "Inès",
+  "Thomas",
+  "Emma",
+  "Lucas",
+  "Chloé",
+  "Nathan",
+  "Manon",
+  "Emily",
+  "Jake",
+  "Lena",
+  "Sofia",
+  "Noah",
+  "Mila",
+  "Jules",
+  "Zoé",
+  "Louis",
+  "Sarah",
+];
+const lastNames = [
+  "Martin",
+  "Bernard",
+  "Dubois",
+  "Thomas",
+  "Robert",
+  "Richard",
+  "Petit",
+  "Durand",
+  "Leroy",
+  "Moreau",
+  "Simon",
+  "Laurent",
+  "Carter",
+  "Schneider",
+  "Rossi",
+  "Nguyen",
+  "Girard",
+  "Fabre",
+  "Benali",
+  "Morel",
+];
+const topics = [
+  "cuisine",
+  "mode",
+  "beauté",
+  "voyage",
+  "tech",
+  "famille",
+  "sport",
+  "déco",
+  "jardin",
+  "gaming",
+  "musique",
+  "livres",
+  "bien-être",
+  "auto",
+  "finance",
+];
 const cities = ["paris", "lyon", "marseille", "bordeaux", "lille", "nantes", "bruxelles", "genève", "london", "berlin"];
 const countries = ["FR", "FR", "FR", "FR", "BE", "CH", "GB", "DE", "US", "CA", "ES", "IT"];
 const languageOf: Record<string, string> = { FR: "fr", BE: "fr", CH: "fr", CA: "fr", GB: "en", US: "en", DE: "de", ES: "es", IT: "it" };
@@ -83,9 +148,13 @@ export async function generateDataset(size: DatasetSize, seed = 42, onStep?: (me
     };
   });
   const handlesByPartner = new Map<string, string[]>();
-  for (const channel of channels) handlesByPartner.set(channel.partnerId, [...(handlesByPartner.get(channel.partnerId) ?? []), channel.handle]);
+  for (const channel of channels)
+    handlesByPartner.set(channel.partnerId, [...(handlesByPartner.get(channel.partnerId) ?? []), channel.handle]);
   for (const partner of partners) {
-    partner.searchText = buildSearchText(partner, (handlesByPartner.get(partner.id) ?? []).map((handle) => ({ handle })));
+    partner.searchText = buildSearchText(
+      partner,
+      (handlesByPartner.get(partner.id) ?? []).map((handle) => ({ handle })),
+    );
   }
 
   onStep?.(`inserting ${partners.length} partners`);
@@ -93,7 +162,9 @@ export async function generateDataset(size: DatasetSize, seed = 42, onStep?: (me
   onStep?.(`inserting ${channels.length} channels and their measurements`);
   await insertInBatches(channels, (batch) => db().channel.createMany({ data: batch }));
   await insertInBatches(channels, (batch) =>
-    db().channelMeasurement.createMany({ data: batch.map((c) => ({ channelId: c.id, measuredOn: c.measuredOn, followers: c.followers, engagementRate: c.engagementRate })) }),
+    db().channelMeasurement.createMany({
+      data: batch.map((c) => ({ channelId: c.id, measuredOn: c.measuredOn, followers: c.followers, engagementRate: c.engagementRate })),
+    }),
   );
   onStep?.(`inserting ${size.interactions} outreach entries`);
   const types = ["email", "dm", "call", "meeting", "note"] as const;
@@ -116,7 +187,28 @@ export async function generateDataset(size: DatasetSize, seed = 42, onStep?: (me
 }
 
 /** Most spend is in euros; some in dollars, pounds and francs (with monthly rates), and a little in kronor with no rate at all. */
-const currencies = ["EUR", "EUR", "EUR", "EUR", "EUR", "EUR", "EUR", "EUR", "USD", "GBP", "CHF", "EUR", "EUR", "EUR", "EUR", "EUR", "EUR", "EUR", "EUR", "SEK"];
+const currencies = [
+  "EUR",
+  "EUR",
+  "EUR",
+  "EUR",
+  "EUR",
+  "EUR",
+  "EUR",
+  "EUR",
+  "USD",
+  "GBP",
+  "CHF",
+  "EUR",
+  "EUR",
+  "EUR",
+  "EUR",
+  "EUR",
+  "EUR",
+  "EUR",
+  "EUR",
+  "SEK",
+];
 const rateOf: Record<string, number> = { USD: 0.92, GBP: 1.17, CHF: 1.04 };
 const THREE_YEARS_DAYS = 3 * 365;
 
@@ -134,12 +226,27 @@ async function generateSpend(
   const dayAt = (offset: number) => new Date(start + Math.min(offset, THREE_YEARS_DAYS) * 86_400_000);
   const randomDay = () => dayAt(Math.floor(rand() * THREE_YEARS_DAYS));
   onStep?.("inserting products, campaigns and monthly exchange rates");
-  const products = Array.from({ length: 100 }, (_, i) => ({ id: `gen-${stamp}-pr${i}`, name: `Product ${i}`, sku: `GEN-${stamp}-${i}`, unitCostMinor: 500 + Math.floor(rand() * 20_000), retailMinor: null as number | null, currency: "EUR" }));
+  const products = Array.from({ length: 100 }, (_, i) => ({
+    id: `gen-${stamp}-pr${i}`,
+    name: `Product ${i}`,
+    sku: `GEN-${stamp}-${i}`,
+    unitCostMinor: 500 + Math.floor(rand() * 20_000),
+    retailMinor: null as number | null,
+    currency: "EUR",
+  }));
   for (const product of products) product.retailMinor = Math.round(product.unitCostMinor * (2 + rand()));
   await db().product.createMany({ data: products });
   const campaigns = Array.from({ length: 60 }, (_, i) => {
     const startsOn = randomDay();
-    return { id: `gen-${stamp}-cp${i}`, name: `Campaign ${stamp} ${i}`, startsOn, endsOn: new Date(startsOn.getTime() + 60 * 86_400_000), budgetMinor: 1_000_000 + Math.floor(rand() * 20_000_000), currency: "EUR", jurisdictions: [pick(["FR", "US", "UK", "DE"])] };
+    return {
+      id: `gen-${stamp}-cp${i}`,
+      name: `Campaign ${stamp} ${i}`,
+      startsOn,
+      endsOn: new Date(startsOn.getTime() + 60 * 86_400_000),
+      budgetMinor: 1_000_000 + Math.floor(rand() * 20_000_000),
+      currency: "EUR",
+      jurisdictions: [pick(["FR", "US", "UK", "DE"])],
+    };
   });
   await db().campaign.createMany({ data: campaigns });
   const rates = Object.entries(rateOf).flatMap(([currency, base]) =>
@@ -193,7 +300,17 @@ async function generateSpend(
     } else if (status === "delivered" || status === "contracted") {
       payments.push({ placementId: id, amountMinor: feeMinor / 2, paidOn: new Date(agreedOn.getTime() + 10 * 86_400_000) });
     }
-    return { id, partnerId: pick(partners).id, campaignId: rand() < 0.7 ? pick(campaigns).id : null, title: `Sponsored post ${i}`, feeMinor, currency: pick(currencies), agreedOn, status, proposedById: pick(users).id };
+    return {
+      id,
+      partnerId: pick(partners).id,
+      campaignId: rand() < 0.7 ? pick(campaigns).id : null,
+      title: `Sponsored post ${i}`,
+      feeMinor,
+      currency: pick(currencies),
+      agreedOn,
+      status,
+      proposedById: pick(users).id,
+    };
   });
   await insertInBatches(placements, (batch) => db().placement.createMany({ data: batch }));
   await insertInBatches(payments, (batch) => db().payment.createMany({ data: batch }));
@@ -201,7 +318,16 @@ async function generateSpend(
 }
 
 /** Captions whose disclosures range from clear to absent, so every verdict and reason shows up. */
-const captionStarts = ["Publicité — ", "#ad ", "Anzeige: ", "Collaboration commerciale avec la marque. ", "", "", "Merci à la marque ! #collab ", "sp "];
+const captionStarts = [
+  "Publicité — ",
+  "#ad ",
+  "Anzeige: ",
+  "Collaboration commerciale avec la marque. ",
+  "",
+  "",
+  "Merci à la marque ! #collab ",
+  "sp ",
+];
 const captionBodies = [
   "Ma routine du soir avec ce sérum, après trois semaines d'essai : la peau est plus douce et le teint plus lumineux.",
   "Recette de saison : velouté de potimarron et ses graines grillées, zéro déchet de la cuisine à l'assiette.",
@@ -214,7 +340,11 @@ const captionEnds = ["", "", " #publicité", " #beauty #skincare #routine #ad", 
 async function generateCoverage(
   count: number,
   stamp: string,
-  spend: { gifts: { id: string; partnerId: string; campaignId: string | null; shippedOn: Date | null }[]; placements: { id: string; partnerId: string; campaignId: string | null; agreedOn: Date }[]; campaigns: { id: string; jurisdictions: string[] }[] },
+  spend: {
+    gifts: { id: string; partnerId: string; campaignId: string | null; shippedOn: Date | null }[];
+    placements: { id: string; partnerId: string; campaignId: string | null; agreedOn: Date }[];
+    campaigns: { id: string; jurisdictions: string[] }[];
+  },
   users: { id: string }[],
   rand: () => number,
   onStep?: (message: string) => void,
@@ -223,7 +353,20 @@ async function generateCoverage(
   const jurisdictionsOf = new Map(spend.campaigns.map((c) => [c.id, c.jurisdictions]));
   const context = await checkContext();
   onStep?.(`inserting ${count} coverage items with their metrics and disclosure checks`);
-  const coveragePlatforms = ["instagram", "instagram", "instagram", "tiktok", "youtube", "blog", "blog", "facebook", "x", "podcast", "newsletter", "pinterest"] as const;
+  const coveragePlatforms = [
+    "instagram",
+    "instagram",
+    "instagram",
+    "tiktok",
+    "youtube",
+    "blog",
+    "blog",
+    "facebook",
+    "x",
+    "podcast",
+    "newsletter",
+    "pinterest",
+  ] as const;
   for (let offset = 0; offset < count; offset += BATCH) {
     const items: Prisma.CoverageItemCreateManyInput[] = [];
     const giftLinks: Prisma.CoverageGiftCreateManyInput[] = [];
@@ -273,7 +416,20 @@ async function generateCoverage(
       items.push(item);
       if (gift) giftLinks.push({ coverageItemId: item.id, giftId: gift.id });
       if (placement) placementLinks.push({ coverageItemId: item.id, placementId: placement.id });
-      if (impressions !== null) metrics.push({ coverageItemId: item.id, measuredOn: publishedOn, impressions, reach: item.reach, likes: item.likes, comments: item.comments, clicks: item.clicks, conversions: item.conversions, revenueMinor: item.revenueMinor, revenueCurrency: item.revenueCurrency, recordedById: item.createdById });
+      if (impressions !== null)
+        metrics.push({
+          coverageItemId: item.id,
+          measuredOn: publishedOn,
+          impressions,
+          reach: item.reach,
+          likes: item.likes,
+          comments: item.comments,
+          clicks: item.clicks,
+          conversions: item.conversions,
+          revenueMinor: item.revenueMinor,
+          revenueCurrency: item.revenueCurrency,
+          recordedById: item.createdById,
+        });
       for (const { row } of checksFor({ ...item, jurisdiction: null }, campaignId ? jurisdictionsOf.get(campaignId) : null, context)) {
         // A third of the failing checks have been decided already.
         const decided = row.needsReview && rand() < 0.33 ? pick(["confirmed_issue", "false_positive"] as const) : null;

@@ -66,7 +66,17 @@ function nextStep(role: string, records: Records): Step {
   ];
   const writes: [number, () => Step][] =
     role === "admin" || role === "manager"
-      ? [[3, () => ({ name: "log a note (POST)", method: "POST", path: `/partners/${partner}`, form: { intent: "log", formId: "log", type: "note", body: "Called: they liked the parcel." } })]]
+      ? [
+          [
+            3,
+            () => ({
+              name: "log a note (POST)",
+              method: "POST",
+              path: `/partners/${partner}`,
+              form: { intent: "log", formId: "log", type: "note", body: "Called: they liked the parcel." },
+            }),
+          ],
+        ]
       : [];
   const all = [...reads, ...writes];
   let roll = Math.random() * all.reduce((sum, [weight]) => sum + weight, 0);
@@ -128,12 +138,17 @@ runCli(async () => {
     await withCliDatabase(async (database) => {
       console.log(`Load test on ${database}`);
       const { team } = await loadDemoWorkspace();
-      const users = await db().user.findMany({ where: { email: { in: team.map((member) => member.email) } }, select: { id: true, role: true } });
+      const users = await db().user.findMany({
+        where: { email: { in: team.map((member) => member.email) } },
+        select: { id: true, role: true },
+      });
       const writers = users.filter((user) => user.role !== "viewer");
       cookies = await Promise.all(
         Array.from({ length: USERS }, async (_, index) => {
           const user = index % 5 === 4 ? pick(users) : writers[index % writers.length];
-          const session = await db().$transaction((tx) => createSession(tx, user.id, { ipAddress: "127.0.0.1", userAgent: `load-${index}` }));
+          const session = await db().$transaction((tx) =>
+            createSession(tx, user.id, { ipAddress: "127.0.0.1", userAgent: `load-${index}` }),
+          );
           return { cookie: (await sessionCookie().serialize(session.id)).split(";")[0], role: user.role };
         }),
       );
@@ -152,11 +167,15 @@ runCli(async () => {
       servers.push(await startServer(port));
       bases.push(`http://127.0.0.1:${port}`);
     }
-    console.log(`  ${PROCESSES} process(es) up; ${USERS} users, think time ${THINK_MS} ms, ${WARMUP_S} s warm-up, ${DURATION_S} s measured`);
+    console.log(
+      `  ${PROCESSES} process(es) up; ${USERS} users, think time ${THINK_MS} ms, ${WARMUP_S} s warm-up, ${DURATION_S} s measured`,
+    );
     const samples: Sample[] = [];
     const recordFrom = Date.now() + WARMUP_S * 1000;
     const until = recordFrom + DURATION_S * 1000;
-    await Promise.all(cookies.map(({ cookie, role }, index) => browse(bases[index % bases.length], cookie, role, records, until, recordFrom, samples)));
+    await Promise.all(
+      cookies.map(({ cookie, role }, index) => browse(bases[index % bases.length], cookie, role, records, until, recordFrom, samples)),
+    );
 
     const report = (label: string, group: Sample[]) => {
       const times = group.map((sample) => sample.ms).sort((a, b) => a - b);
@@ -164,12 +183,23 @@ runCli(async () => {
       return `| ${label} | ${group.length} | ${errors} | ${percentile(times, 50).toFixed(0)} | ${percentile(times, 95).toFixed(0)} | ${percentile(times, 99).toFixed(0)} |`;
     };
     const errors = samples.filter((sample) => !sample.ok);
-    console.log(`\n${engine}, ${PROCESSES} process(es), ${USERS} users, ${THINK_MS} ms think time: ${samples.length} requests in ${DURATION_S} s = ${(samples.length / DURATION_S).toFixed(1)} requests/s, ${errors.length} errors`);
-    if (errors.length) console.log(`  error statuses: ${JSON.stringify(Object.fromEntries([...new Set(errors.map((e) => e.status))].map((status) => [status, errors.filter((e) => e.status === status).length])))}`);
+    console.log(
+      `\n${engine}, ${PROCESSES} process(es), ${USERS} users, ${THINK_MS} ms think time: ${samples.length} requests in ${DURATION_S} s = ${(samples.length / DURATION_S).toFixed(1)} requests/s, ${errors.length} errors`,
+    );
+    if (errors.length)
+      console.log(
+        `  error statuses: ${JSON.stringify(Object.fromEntries([...new Set(errors.map((e) => e.status))].map((status) => [status, errors.filter((e) => e.status === status).length])))}`,
+      );
     console.log("| page | requests | errors | p50 ms | p95 ms | p99 ms |");
     console.log("|---|---:|---:|---:|---:|---:|");
     console.log(report("**all**", samples));
-    for (const name of [...new Set(samples.map((sample) => sample.name))].sort()) console.log(report(name, samples.filter((sample) => sample.name === name)));
+    for (const name of [...new Set(samples.map((sample) => sample.name))].sort())
+      console.log(
+        report(
+          name,
+          samples.filter((sample) => sample.name === name),
+        ),
+      );
     return errors.length ? 1 : 0;
   } finally {
     await Promise.all(servers.map(stopServer));

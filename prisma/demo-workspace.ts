@@ -37,7 +37,13 @@ async function loadTeam() {
       const user = await tx.user.upsert({
         where: { email: member.email },
         create: { ...member, password: { create: { hash } } },
-        update: { name: member.name, role: member.role, locale: member.locale, disabledAt: null, password: { upsert: { create: { hash }, update: { hash } } } },
+        update: {
+          name: member.name,
+          role: member.role,
+          locale: member.locale,
+          disabledAt: null,
+          password: { upsert: { create: { hash }, update: { hash } } },
+        },
         select: { id: true, email: true, name: true, role: true, locale: true },
       });
       await recordAudit(tx, {
@@ -56,42 +62,263 @@ type DemoPartner = PartnerInput & {
   externalId: string;
   owner: string;
   /** Each channel with its measurements, oldest first. */
-  channels: (Pick<ChannelInput, "platform" | "handle" | "url" | "countries" | "ages" | "genders"> & { history: [string, number, number?][] })[];
+  channels: (Pick<ChannelInput, "platform" | "handle" | "url" | "countries" | "ages" | "genders"> & {
+    history: [string, number, number?][];
+  })[];
 };
 
 const partners: DemoPartner[] = [
-  { externalId: "demo-001", name: "Léa Martin — Les Carnets de Léa", kind: "blogger", email: "lea@carnetsdelea.fr", website: "https://carnetsdelea.fr", country: "FR", language: "fr", stage: "active", owner: "julien.moreau@example.com", tags: ["cuisine", "lyon", "zéro déchet"], notes: "Prefers products sent to her Lyon studio. Publishes on Sundays.",
+  {
+    externalId: "demo-001",
+    name: "Léa Martin — Les Carnets de Léa",
+    kind: "blogger",
+    email: "lea@carnetsdelea.fr",
+    website: "https://carnetsdelea.fr",
+    country: "FR",
+    language: "fr",
+    stage: "active",
+    owner: "julien.moreau@example.com",
+    tags: ["cuisine", "lyon", "zéro déchet"],
+    notes: "Prefers products sent to her Lyon studio. Publishes on Sundays.",
     channels: [
-      { platform: "blog", url: "https://carnetsdelea.fr", history: [["2026-06-01", 18000], ["2026-09-01", 19500]] },
-      { platform: "instagram", handle: "@carnetsdelea", url: "https://www.instagram.com/carnetsdelea", countries: { FR: 78, BE: 9, CH: 6 }, ages: { "18-24": 22, "25-34": 48, "35-44": 20 }, genders: { female: 81, male: 18 }, history: [["2026-05-01", 41200, 3.4], ["2026-07-01", 43900, 3.1], ["2026-09-15", 46300, 3.3]] },
-    ] },
-  { externalId: "demo-002", name: "Hugo Lefèvre", kind: "influencer", email: "contact@hugolefevre.fr", country: "FR", language: "fr", stage: "negotiating", owner: "julien.moreau@example.com", tags: ["tech", "paris"],
+      {
+        platform: "blog",
+        url: "https://carnetsdelea.fr",
+        history: [
+          ["2026-06-01", 18000],
+          ["2026-09-01", 19500],
+        ],
+      },
+      {
+        platform: "instagram",
+        handle: "@carnetsdelea",
+        url: "https://www.instagram.com/carnetsdelea",
+        countries: { FR: 78, BE: 9, CH: 6 },
+        ages: { "18-24": 22, "25-34": 48, "35-44": 20 },
+        genders: { female: 81, male: 18 },
+        history: [
+          ["2026-05-01", 41200, 3.4],
+          ["2026-07-01", 43900, 3.1],
+          ["2026-09-15", 46300, 3.3],
+        ],
+      },
+    ],
+  },
+  {
+    externalId: "demo-002",
+    name: "Hugo Lefèvre",
+    kind: "influencer",
+    email: "contact@hugolefevre.fr",
+    country: "FR",
+    language: "fr",
+    stage: "negotiating",
+    owner: "julien.moreau@example.com",
+    tags: ["tech", "paris"],
     channels: [
-      { platform: "youtube", handle: "@HugoTeste", url: "https://www.youtube.com/@HugoTeste", history: [["2026-04-01", 212000, 2.1], ["2026-08-01", 238000, 1.9]] },
+      {
+        platform: "youtube",
+        handle: "@HugoTeste",
+        url: "https://www.youtube.com/@HugoTeste",
+        history: [
+          ["2026-04-01", 212000, 2.1],
+          ["2026-08-01", 238000, 1.9],
+        ],
+      },
       { platform: "tiktok", handle: "@hugo.teste", history: [["2026-08-01", 96000, 6.2]] },
-    ] },
-  { externalId: "demo-003", name: "Camille Rousseau — Mode & Merveilles", kind: "blogger", email: "camille@modeetmerveilles.fr", website: "https://modeetmerveilles.fr", country: "FR", language: "fr", stage: "contacted", owner: "sofia.rossi@example.com", tags: ["mode", "bordeaux"],
-    channels: [{ platform: "instagram", handle: "@modeetmerveilles", history: [["2026-08-20", 15800, 2.7], ["2026-09-10", 24100, 0.4]] }] },
-  { externalId: "demo-004", name: "Margaux Petit", kind: "journalist", email: "m.petit@example-presse.fr", country: "FR", language: "fr", stage: "prospect", owner: "julien.moreau@example.com", tags: ["presse", "beauté"], notes: "Beauty editor; likes exclusives, never posts sponsored content.", channels: [] },
-  { externalId: "demo-005", name: "Thomas Dubois — Le Podcast du Goût", kind: "podcaster", email: "thomas@podcastdugout.fr", website: "https://podcastdugout.fr", country: "FR", language: "fr", stage: "active", owner: "sofia.rossi@example.com", tags: ["cuisine", "podcast"],
-    channels: [{ platform: "podcast", url: "https://podcastdugout.fr", history: [["2026-03-01", 8200], ["2026-09-01", 9100]] }] },
-  { externalId: "demo-006", name: "Inès Benali", kind: "influencer", email: "ines.benali@example.com", country: "BE", language: "fr", stage: "active", owner: "sofia.rossi@example.com", tags: ["beauté", "bruxelles"],
-    channels: [{ platform: "instagram", handle: "@ines.beaute", countries: { BE: 52, FR: 38 }, history: [["2026-06-01", 128000, 1.6], ["2026-09-01", 131500, 1.5]] }] },
-  { externalId: "demo-007", name: "Noémie Girard", kind: "influencer", email: "noemie@example.ch", country: "CH", language: "fr", stage: "paused", owner: "julien.moreau@example.com", tags: ["voyage", "montagne"], riskNotes: "2025: undisclosed sponsored post flagged by a consumer group. Check disclosures closely.",
-    channels: [{ platform: "instagram", handle: "@noemie.sommets", history: [["2026-02-01", 67000, 2.2], ["2026-08-01", 69800, 2.0]] }] },
-  { externalId: "demo-008", name: "Julien Fabre", kind: "blogger", email: "julien@example-bricolage.fr", website: "https://example-bricolage.fr", country: "FR", language: "fr", stage: "do_not_contact", owner: "sofia.rossi@example.com", tags: ["bricolage"], riskNotes: "Asked not to be contacted again (June 2026).",
-    channels: [{ platform: "blog", url: "https://example-bricolage.fr", history: [["2026-01-01", 5400]] }] },
-  { externalId: "demo-009", name: "Emily Carter", kind: "influencer", email: "emily@example.co.uk", country: "GB", language: "en", stage: "active", owner: "sofia.rossi@example.com", tags: ["beauty", "london"],
+    ],
+  },
+  {
+    externalId: "demo-003",
+    name: "Camille Rousseau — Mode & Merveilles",
+    kind: "blogger",
+    email: "camille@modeetmerveilles.fr",
+    website: "https://modeetmerveilles.fr",
+    country: "FR",
+    language: "fr",
+    stage: "contacted",
+    owner: "sofia.rossi@example.com",
+    tags: ["mode", "bordeaux"],
     channels: [
-      { platform: "instagram", handle: "@emilycarterbeauty", countries: { GB: 64, US: 14, IE: 7 }, history: [["2026-05-01", 310000, 1.4], ["2026-09-01", 322000, 1.3]] },
+      {
+        platform: "instagram",
+        handle: "@modeetmerveilles",
+        history: [
+          ["2026-08-20", 15800, 2.7],
+          ["2026-09-10", 24100, 0.4],
+        ],
+      },
+    ],
+  },
+  {
+    externalId: "demo-004",
+    name: "Margaux Petit",
+    kind: "journalist",
+    email: "m.petit@example-presse.fr",
+    country: "FR",
+    language: "fr",
+    stage: "prospect",
+    owner: "julien.moreau@example.com",
+    tags: ["presse", "beauté"],
+    notes: "Beauty editor; likes exclusives, never posts sponsored content.",
+    channels: [],
+  },
+  {
+    externalId: "demo-005",
+    name: "Thomas Dubois — Le Podcast du Goût",
+    kind: "podcaster",
+    email: "thomas@podcastdugout.fr",
+    website: "https://podcastdugout.fr",
+    country: "FR",
+    language: "fr",
+    stage: "active",
+    owner: "sofia.rossi@example.com",
+    tags: ["cuisine", "podcast"],
+    channels: [
+      {
+        platform: "podcast",
+        url: "https://podcastdugout.fr",
+        history: [
+          ["2026-03-01", 8200],
+          ["2026-09-01", 9100],
+        ],
+      },
+    ],
+  },
+  {
+    externalId: "demo-006",
+    name: "Inès Benali",
+    kind: "influencer",
+    email: "ines.benali@example.com",
+    country: "BE",
+    language: "fr",
+    stage: "active",
+    owner: "sofia.rossi@example.com",
+    tags: ["beauté", "bruxelles"],
+    channels: [
+      {
+        platform: "instagram",
+        handle: "@ines.beaute",
+        countries: { BE: 52, FR: 38 },
+        history: [
+          ["2026-06-01", 128000, 1.6],
+          ["2026-09-01", 131500, 1.5],
+        ],
+      },
+    ],
+  },
+  {
+    externalId: "demo-007",
+    name: "Noémie Girard",
+    kind: "influencer",
+    email: "noemie@example.ch",
+    country: "CH",
+    language: "fr",
+    stage: "paused",
+    owner: "julien.moreau@example.com",
+    tags: ["voyage", "montagne"],
+    riskNotes: "2025: undisclosed sponsored post flagged by a consumer group. Check disclosures closely.",
+    channels: [
+      {
+        platform: "instagram",
+        handle: "@noemie.sommets",
+        history: [
+          ["2026-02-01", 67000, 2.2],
+          ["2026-08-01", 69800, 2.0],
+        ],
+      },
+    ],
+  },
+  {
+    externalId: "demo-008",
+    name: "Julien Fabre",
+    kind: "blogger",
+    email: "julien@example-bricolage.fr",
+    website: "https://example-bricolage.fr",
+    country: "FR",
+    language: "fr",
+    stage: "do_not_contact",
+    owner: "sofia.rossi@example.com",
+    tags: ["bricolage"],
+    riskNotes: "Asked not to be contacted again (June 2026).",
+    channels: [{ platform: "blog", url: "https://example-bricolage.fr", history: [["2026-01-01", 5400]] }],
+  },
+  {
+    externalId: "demo-009",
+    name: "Emily Carter",
+    kind: "influencer",
+    email: "emily@example.co.uk",
+    country: "GB",
+    language: "en",
+    stage: "active",
+    owner: "sofia.rossi@example.com",
+    tags: ["beauty", "london"],
+    channels: [
+      {
+        platform: "instagram",
+        handle: "@emilycarterbeauty",
+        countries: { GB: 64, US: 14, IE: 7 },
+        history: [
+          ["2026-05-01", 310000, 1.4],
+          ["2026-09-01", 322000, 1.3],
+        ],
+      },
       { platform: "youtube", handle: "@EmilyCarter", history: [["2026-09-01", 145000, 2.6]] },
-    ] },
-  { externalId: "demo-010", name: "Jake Morrison", kind: "influencer", email: "jake@example.com", country: "US", language: "en", stage: "prospect", owner: "sofia.rossi@example.com", tags: ["tech", "gaming"],
-    channels: [{ platform: "twitch", handle: "jakeplays", history: [["2026-09-01", 54000, 4.8]] }, { platform: "x", handle: "@jakeplays", history: [["2026-09-01", 21000, 0.9]] }] },
-  { externalId: "demo-011", name: "Lena Schneider", kind: "blogger", email: "lena@example.de", website: "https://lena-kocht.example.de", country: "DE", language: "de", stage: "contacted", owner: "julien.moreau@example.com", tags: ["cuisine", "berlin"],
-    channels: [{ platform: "blog", url: "https://lena-kocht.example.de", history: [["2026-07-01", 12000]] }, { platform: "pinterest", handle: "lenakocht", history: [["2026-07-01", 33000, 0.8]] }] },
-  { externalId: "demo-012", name: "Sarah Nguyen — Petite Plume", kind: "blogger", email: "sarah@petiteplume.fr", website: "https://petiteplume.fr", country: "FR", language: "fr", stage: "active", owner: "julien.moreau@example.com", tags: ["famille", "nantes"],
-    channels: [{ platform: "newsletter", url: "https://petiteplume.fr/lettre", history: [["2026-04-01", 6100], ["2026-09-01", 7400]] }, { platform: "instagram", handle: "@petiteplume", history: [["2026-09-01", 18900, 4.1]] }] },
+    ],
+  },
+  {
+    externalId: "demo-010",
+    name: "Jake Morrison",
+    kind: "influencer",
+    email: "jake@example.com",
+    country: "US",
+    language: "en",
+    stage: "prospect",
+    owner: "sofia.rossi@example.com",
+    tags: ["tech", "gaming"],
+    channels: [
+      { platform: "twitch", handle: "jakeplays", history: [["2026-09-01", 54000, 4.8]] },
+      { platform: "x", handle: "@jakeplays", history: [["2026-09-01", 21000, 0.9]] },
+    ],
+  },
+  {
+    externalId: "demo-011",
+    name: "Lena Schneider",
+    kind: "blogger",
+    email: "lena@example.de",
+    website: "https://lena-kocht.example.de",
+    country: "DE",
+    language: "de",
+    stage: "contacted",
+    owner: "julien.moreau@example.com",
+    tags: ["cuisine", "berlin"],
+    channels: [
+      { platform: "blog", url: "https://lena-kocht.example.de", history: [["2026-07-01", 12000]] },
+      { platform: "pinterest", handle: "lenakocht", history: [["2026-07-01", 33000, 0.8]] },
+    ],
+  },
+  {
+    externalId: "demo-012",
+    name: "Sarah Nguyen — Petite Plume",
+    kind: "blogger",
+    email: "sarah@petiteplume.fr",
+    website: "https://petiteplume.fr",
+    country: "FR",
+    language: "fr",
+    stage: "active",
+    owner: "julien.moreau@example.com",
+    tags: ["famille", "nantes"],
+    channels: [
+      {
+        platform: "newsletter",
+        url: "https://petiteplume.fr/lettre",
+        history: [
+          ["2026-04-01", 6100],
+          ["2026-09-01", 7400],
+        ],
+      },
+      { platform: "instagram", handle: "@petiteplume", history: [["2026-09-01", 18900, 4.1]] },
+    ],
+  },
 ];
 
 async function loadPartners(actorId: string) {
@@ -101,7 +328,12 @@ async function loadPartners(actorId: string) {
 /** Products, two campaigns, rates, gifts (one batch) and placements at each step of approval and payment. */
 async function loadSpend(adminId: string) {
   if (await db().campaign.findUnique({ where: { name: "Printemps zéro déchet 2026" }, select: { id: true } })) return;
-  const ids = new Map((await db().partner.findMany({ where: { externalId: { startsWith: "demo-" } }, select: { id: true, externalId: true } })).map((p) => [p.externalId!, p.id]));
+  const ids = new Map(
+    (await db().partner.findMany({ where: { externalId: { startsWith: "demo-" } }, select: { id: true, externalId: true } })).map((p) => [
+      p.externalId!,
+      p.id,
+    ]),
+  );
   const users = new Map((await db().user.findMany({ select: { id: true, email: true } })).map((u) => [u.email, u.id]));
   const cm = users.get("julien.moreau@example.com")!;
   const cm2 = users.get("sofia.rossi@example.com")!;
@@ -111,21 +343,105 @@ async function loadSpend(adminId: string) {
     { baseCurrency: "USD", quoteCurrency: "EUR", rate: "0.9350", validOn: "2026-07-01" },
     { baseCurrency: "GBP", quoteCurrency: "EUR", rate: "1.1720", validOn: "2026-01-01" },
   ]);
-  const serum = await saveProduct(adminId, null, { name: "Sérum éclat 30 ml", sku: "SER-30", unitCost: 1450, retailPrice: 3900, currency: "EUR" });
-  const kit = await saveProduct(adminId, null, { name: "Kit cuisine zéro déchet", sku: "KIT-ZD", unitCost: 2800, retailPrice: 6900, currency: "EUR" });
-  await saveProduct(adminId, null, { name: "Carnet recettes (ancienne édition)", sku: "CARNET-1", unitCost: 600, retailPrice: 1500, currency: "EUR" });
-  const spring = await saveCampaign(marketing, null, { name: "Printemps zéro déchet 2026", brief: "Kits cuisine zéro déchet pour les blogueurs food. Mention « Publicité » ou #ad en début de post.", startsOn: "2026-03-01", endsOn: "2026-06-30", budget: 600000, currency: "EUR", jurisdictions: ["FR"], productIds: [kit.id] });
-  const glow = await saveCampaign(marketing, null, { name: "Glow UK & US launch", brief: "Serum launch with UK and US creators.", startsOn: "2026-09-01", endsOn: "2026-12-15", budget: 1500000, currency: "EUR", jurisdictions: ["UK", "US"], productIds: [serum.id] });
+  const serum = await saveProduct(adminId, null, {
+    name: "Sérum éclat 30 ml",
+    sku: "SER-30",
+    unitCost: 1450,
+    retailPrice: 3900,
+    currency: "EUR",
+  });
+  const kit = await saveProduct(adminId, null, {
+    name: "Kit cuisine zéro déchet",
+    sku: "KIT-ZD",
+    unitCost: 2800,
+    retailPrice: 6900,
+    currency: "EUR",
+  });
+  await saveProduct(adminId, null, {
+    name: "Carnet recettes (ancienne édition)",
+    sku: "CARNET-1",
+    unitCost: 600,
+    retailPrice: 1500,
+    currency: "EUR",
+  });
+  const spring = await saveCampaign(marketing, null, {
+    name: "Printemps zéro déchet 2026",
+    brief: "Kits cuisine zéro déchet pour les blogueurs food. Mention « Publicité » ou #ad en début de post.",
+    startsOn: "2026-03-01",
+    endsOn: "2026-06-30",
+    budget: 600000,
+    currency: "EUR",
+    jurisdictions: ["FR"],
+    productIds: [kit.id],
+  });
+  const glow = await saveCampaign(marketing, null, {
+    name: "Glow UK & US launch",
+    brief: "Serum launch with UK and US creators.",
+    startsOn: "2026-09-01",
+    endsOn: "2026-12-15",
+    budget: 1500000,
+    currency: "EUR",
+    jurisdictions: ["UK", "US"],
+    productIds: [serum.id],
+  });
   const gift = (partnerIds: string[], extra: Partial<GiftBatchInput>) =>
-    createGifts(cm, { partnerIds, campaignId: spring.id, productId: kit.id, quantity: 1, shipping: 690, currency: "EUR", requestedByPartner: false, status: "shipped", overBudgetConfirmed: false, ...extra } as GiftBatchInput);
-  await gift([ids.get("demo-001")!, ids.get("demo-005")!, ids.get("demo-012")!], { shippedOn: "2026-03-10", expectedReturn: "One recipe post with the kit" });
+    createGifts(cm, {
+      partnerIds,
+      campaignId: spring.id,
+      productId: kit.id,
+      quantity: 1,
+      shipping: 690,
+      currency: "EUR",
+      requestedByPartner: false,
+      status: "shipped",
+      overBudgetConfirmed: false,
+      ...extra,
+    } as GiftBatchInput);
+  await gift([ids.get("demo-001")!, ids.get("demo-005")!, ids.get("demo-012")!], {
+    shippedOn: "2026-03-10",
+    expectedReturn: "One recipe post with the kit",
+  });
   await gift([ids.get("demo-006")!], { status: "delivered", shippedOn: "2026-04-02", deliveredOn: "2026-04-04", requestedByPartner: true });
-  await gift([ids.get("demo-009")!], { campaignId: glow.id, productId: serum.id, quantity: 3, shipping: 2500, currency: "USD", unitValue: 1600, shippedOn: "2026-09-12", expectedReturn: "TikTok unboxing" });
-  await gift([ids.get("demo-003")!], { campaignId: glow.id, productId: undefined, itemName: "Coffret soin édition limitée", unitValue: 9000, shipping: 1500, currency: "CHF", shippedOn: "2026-09-20", overBudgetConfirmed: true });
+  await gift([ids.get("demo-009")!], {
+    campaignId: glow.id,
+    productId: serum.id,
+    quantity: 3,
+    shipping: 2500,
+    currency: "USD",
+    unitValue: 1600,
+    shippedOn: "2026-09-12",
+    expectedReturn: "TikTok unboxing",
+  });
+  await gift([ids.get("demo-003")!], {
+    campaignId: glow.id,
+    productId: undefined,
+    itemName: "Coffret soin édition limitée",
+    unitValue: 9000,
+    shipping: 1500,
+    currency: "CHF",
+    shippedOn: "2026-09-20",
+    overBudgetConfirmed: true,
+  });
 
   const propose = (partner: string, input: Partial<PlacementInput>, by = cm) =>
-    proposePlacement(by, { partnerId: ids.get(partner)!, campaignId: spring.id, title: "", fee: 0, currency: "EUR", agreedOn: "2026-03-15", overBudgetConfirmed: true, ...input } as PlacementInput);
-  const leaReview = await propose("demo-001", { title: "Article sponsorisé + 3 stories", fee: 120000, agreedOn: "2026-03-20", deliverable: "Article de blog", deliverableDueOn: "2026-04-15", usageRights: "Reprise sur nos réseaux pendant 6 mois" });
+    proposePlacement(by, {
+      partnerId: ids.get(partner)!,
+      campaignId: spring.id,
+      title: "",
+      fee: 0,
+      currency: "EUR",
+      agreedOn: "2026-03-15",
+      overBudgetConfirmed: true,
+      ...input,
+    } as PlacementInput);
+  const leaReview = await propose("demo-001", {
+    title: "Article sponsorisé + 3 stories",
+    fee: 120000,
+    agreedOn: "2026-03-20",
+    deliverable: "Article de blog",
+    deliverableDueOn: "2026-04-15",
+    usageRights: "Reprise sur nos réseaux pendant 6 mois",
+  });
   await approvePlacement(marketing, leaReview.id);
   await setPlacementStatus(cm, leaReview.id, "contracted");
   await setPlacementStatus(cm, leaReview.id, "delivered");
@@ -135,26 +451,53 @@ async function loadSpend(adminId: string) {
   await approvePlacement(marketing, podcast.id);
   await setPlacementStatus(cm, podcast.id, "contracted");
   await recordPayment(marketing, podcast.id, { amount: "1250", paidOn: "2026-04-30", invoiceRef: "POD-118" });
-  const emily = await propose("demo-009", { campaignId: glow.id, title: "TikTok series (3 videos)", fee: 450000, currency: "USD", agreedOn: "2026-09-15", deliverable: "Video 1", deliverableDueOn: "2026-10-01" }, cm2);
+  const emily = await propose(
+    "demo-009",
+    {
+      campaignId: glow.id,
+      title: "TikTok series (3 videos)",
+      fee: 450000,
+      currency: "USD",
+      agreedOn: "2026-09-15",
+      deliverable: "Video 1",
+      deliverableDueOn: "2026-10-01",
+    },
+    cm2,
+  );
   await approvePlacement(marketing, emily.id);
   await propose("demo-006", { title: "Reel recette de saison", fee: 80000, agreedOn: "2026-11-10" });
 }
 
 /** Coverage after those gifts and placements: compliant, weak, buried, missing, label-only and an FR image mention, with two decisions. */
 async function loadCoverage() {
-  if (await db().coverageItem.findFirst({ where: { url: { startsWith: "https://demo.partnerledger.example/" } }, select: { id: true } })) return;
-  const ids = new Map((await db().partner.findMany({ where: { externalId: { startsWith: "demo-" } }, select: { id: true, externalId: true } })).map((p) => [p.externalId!, p.id]));
+  if (await db().coverageItem.findFirst({ where: { url: { startsWith: "https://demo.partnerledger.example/" } }, select: { id: true } }))
+    return;
+  const ids = new Map(
+    (await db().partner.findMany({ where: { externalId: { startsWith: "demo-" } }, select: { id: true, externalId: true } })).map((p) => [
+      p.externalId!,
+      p.id,
+    ]),
+  );
   const users = new Map((await db().user.findMany({ select: { id: true, email: true } })).map((u) => [u.email, u.id]));
   const cm = users.get("julien.moreau@example.com")!;
   const compliance = users.get("amelie.durand@example.com")!;
   const linksOf = async (partnerId: string) => ({
     giftIds: (await db().gift.findMany({ where: { partnerId }, select: { id: true } })).map((g) => g.id),
-    placementIds: (await db().placement.findMany({ where: { partnerId, status: { not: "proposed" } }, select: { id: true } })).map((p) => p.id),
+    placementIds: (await db().placement.findMany({ where: { partnerId, status: { not: "proposed" } }, select: { id: true } })).map(
+      (p) => p.id,
+    ),
   });
   const record = async (externalId: string, fields: Record<string, string>, links = true) => {
     const partnerId = ids.get(externalId)!;
     const linked = links ? await linksOf(partnerId) : { giftIds: [], placementIds: [] };
-    const input = CoverageFormSchema.parse({ partnerId, paidOverride: "auto", giftedOverride: "auto", affiliateOverride: "auto", ...linked, ...fields });
+    const input = CoverageFormSchema.parse({
+      partnerId,
+      paidOverride: "auto",
+      giftedOverride: "auto",
+      affiliateOverride: "auto",
+      ...linked,
+      ...fields,
+    });
     return createCoverage(cm, input);
   };
   await record("demo-001", {
@@ -220,29 +563,171 @@ async function loadCoverage() {
     text: "Unboxing the limited edition set 💛",
     platformLabel: "on",
   });
-  const firstFailing = async (result: Awaited<ReturnType<typeof record>>) => result.checks.find((c) => c.result.verdict === "missing" || c.result.verdict === "insufficient")?.checkId;
+  const firstFailing = async (result: Awaited<ReturnType<typeof record>>) =>
+    result.checks.find((c) => c.result.verdict === "missing" || c.result.verdict === "insufficient")?.checkId;
   const podcastCheck = await firstFailing(podcast);
-  if (podcastCheck) await reviewCheck(compliance, { checkId: podcastCheck, decision: "confirmed_issue", note: "« #partenariat » ne suffit pas : demander d'ajouter « Publicité » dans les notes d'épisode." });
+  if (podcastCheck)
+    await reviewCheck(compliance, {
+      checkId: podcastCheck,
+      decision: "confirmed_issue",
+      note: "« #partenariat » ne suffit pas : demander d'ajouter « Publicité » dans les notes d'épisode.",
+    });
 }
 
 /** More partners, found over the past year. */
 const laterPartners: DemoPartner[] = [
-  { externalId: "demo-013", name: "Chloé Bernard — Cuisine de Saison", kind: "blogger", email: "chloe@cuisinedesaison.example.fr", website: "https://cuisinedesaison.example.fr", country: "FR", language: "fr", stage: "active", owner: "julien.moreau@example.com", tags: ["cuisine", "saison"],
-    channels: [{ platform: "blog", url: "https://cuisinedesaison.example.fr", history: [["2026-01-10", 22000], ["2026-10-01", 26500]] }, { platform: "instagram", handle: "@cuisinedesaison", history: [["2026-01-10", 38000, 3.0], ["2026-10-01", 44500, 3.2]] }] },
-  { externalId: "demo-014", name: "Maxime Roux", kind: "influencer", email: "maxime@example.fr", country: "FR", language: "fr", stage: "active", owner: "sofia.rossi@example.com", tags: ["tech", "lyon"],
-    channels: [{ platform: "youtube", handle: "@MaximeTeste", history: [["2026-02-01", 88000, 2.4], ["2026-09-01", 97000, 2.2]] }] },
-  { externalId: "demo-015", name: "Olivia Hughes", kind: "influencer", email: "olivia@example.co.uk", country: "GB", language: "en", stage: "active", owner: "sofia.rossi@example.com", tags: ["beauty", "manchester"],
-    channels: [{ platform: "tiktok", handle: "@olivia.glow", history: [["2026-03-01", 205000, 5.1], ["2026-10-01", 241000, 4.8]] }] },
-  { externalId: "demo-016", name: "Anaïs Lambert — Petits Pas Verts", kind: "blogger", email: "anais@petitspasverts.example.fr", website: "https://petitspasverts.example.fr", country: "FR", language: "fr", stage: "active", owner: "julien.moreau@example.com", tags: ["zéro déchet", "famille"],
-    channels: [{ platform: "blog", url: "https://petitspasverts.example.fr", history: [["2026-04-01", 9500], ["2026-10-01", 11800]] }, { platform: "pinterest", handle: "petitspasverts", history: [["2026-04-01", 15000, 1.1]] }] },
-  { externalId: "demo-017", name: "Tobias Klein", kind: "podcaster", email: "tobias@example.de", country: "DE", language: "de", stage: "active", owner: "julien.moreau@example.com", tags: ["podcast", "küche"],
-    channels: [{ platform: "podcast", url: "https://kochenmittobias.example.de", history: [["2026-05-01", 14000], ["2026-10-01", 16200]] }] },
-  { externalId: "demo-018", name: "Léo Garnier", kind: "influencer", email: "leo@example.fr", country: "FR", language: "fr", stage: "negotiating", owner: "sofia.rossi@example.com", tags: ["sport", "bordeaux"],
-    channels: [{ platform: "instagram", handle: "@leo.court", history: [["2026-06-01", 57000, 3.9]] }] },
-  { externalId: "demo-019", name: "Mia Fischer", kind: "influencer", email: "mia@example.de", country: "DE", language: "de", stage: "contacted", owner: "sofia.rossi@example.com", tags: ["beauty", "hamburg"],
-    channels: [{ platform: "instagram", handle: "@mia.hautnah", history: [["2026-08-01", 73000, 2.8]] }] },
-  { externalId: "demo-020", name: "Sophie Marchand — La Lettre du Goût", kind: "journalist", email: "sophie@lettredugout.example.fr", country: "FR", language: "fr", stage: "prospect", owner: "julien.moreau@example.com", tags: ["presse", "cuisine"],
-    channels: [{ platform: "newsletter", url: "https://lettredugout.example.fr", history: [["2026-10-01", 31000]] }] },
+  {
+    externalId: "demo-013",
+    name: "Chloé Bernard — Cuisine de Saison",
+    kind: "blogger",
+    email: "chloe@cuisinedesaison.example.fr",
+    website: "https://cuisinedesaison.example.fr",
+    country: "FR",
+    language: "fr",
+    stage: "active",
+    owner: "julien.moreau@example.com",
+    tags: ["cuisine", "saison"],
+    channels: [
+      {
+        platform: "blog",
+        url: "https://cuisinedesaison.example.fr",
+        history: [
+          ["2026-01-10", 22000],
+          ["2026-10-01", 26500],
+        ],
+      },
+      {
+        platform: "instagram",
+        handle: "@cuisinedesaison",
+        history: [
+          ["2026-01-10", 38000, 3.0],
+          ["2026-10-01", 44500, 3.2],
+        ],
+      },
+    ],
+  },
+  {
+    externalId: "demo-014",
+    name: "Maxime Roux",
+    kind: "influencer",
+    email: "maxime@example.fr",
+    country: "FR",
+    language: "fr",
+    stage: "active",
+    owner: "sofia.rossi@example.com",
+    tags: ["tech", "lyon"],
+    channels: [
+      {
+        platform: "youtube",
+        handle: "@MaximeTeste",
+        history: [
+          ["2026-02-01", 88000, 2.4],
+          ["2026-09-01", 97000, 2.2],
+        ],
+      },
+    ],
+  },
+  {
+    externalId: "demo-015",
+    name: "Olivia Hughes",
+    kind: "influencer",
+    email: "olivia@example.co.uk",
+    country: "GB",
+    language: "en",
+    stage: "active",
+    owner: "sofia.rossi@example.com",
+    tags: ["beauty", "manchester"],
+    channels: [
+      {
+        platform: "tiktok",
+        handle: "@olivia.glow",
+        history: [
+          ["2026-03-01", 205000, 5.1],
+          ["2026-10-01", 241000, 4.8],
+        ],
+      },
+    ],
+  },
+  {
+    externalId: "demo-016",
+    name: "Anaïs Lambert — Petits Pas Verts",
+    kind: "blogger",
+    email: "anais@petitspasverts.example.fr",
+    website: "https://petitspasverts.example.fr",
+    country: "FR",
+    language: "fr",
+    stage: "active",
+    owner: "julien.moreau@example.com",
+    tags: ["zéro déchet", "famille"],
+    channels: [
+      {
+        platform: "blog",
+        url: "https://petitspasverts.example.fr",
+        history: [
+          ["2026-04-01", 9500],
+          ["2026-10-01", 11800],
+        ],
+      },
+      { platform: "pinterest", handle: "petitspasverts", history: [["2026-04-01", 15000, 1.1]] },
+    ],
+  },
+  {
+    externalId: "demo-017",
+    name: "Tobias Klein",
+    kind: "podcaster",
+    email: "tobias@example.de",
+    country: "DE",
+    language: "de",
+    stage: "active",
+    owner: "julien.moreau@example.com",
+    tags: ["podcast", "küche"],
+    channels: [
+      {
+        platform: "podcast",
+        url: "https://kochenmittobias.example.de",
+        history: [
+          ["2026-05-01", 14000],
+          ["2026-10-01", 16200],
+        ],
+      },
+    ],
+  },
+  {
+    externalId: "demo-018",
+    name: "Léo Garnier",
+    kind: "influencer",
+    email: "leo@example.fr",
+    country: "FR",
+    language: "fr",
+    stage: "negotiating",
+    owner: "sofia.rossi@example.com",
+    tags: ["sport", "bordeaux"],
+    channels: [{ platform: "instagram", handle: "@leo.court", history: [["2026-06-01", 57000, 3.9]] }],
+  },
+  {
+    externalId: "demo-019",
+    name: "Mia Fischer",
+    kind: "influencer",
+    email: "mia@example.de",
+    country: "DE",
+    language: "de",
+    stage: "contacted",
+    owner: "sofia.rossi@example.com",
+    tags: ["beauty", "hamburg"],
+    channels: [{ platform: "instagram", handle: "@mia.hautnah", history: [["2026-08-01", 73000, 2.8]] }],
+  },
+  {
+    externalId: "demo-020",
+    name: "Sophie Marchand — La Lettre du Goût",
+    kind: "journalist",
+    email: "sophie@lettredugout.example.fr",
+    country: "FR",
+    language: "fr",
+    stage: "prospect",
+    owner: "julien.moreau@example.com",
+    tags: ["presse", "cuisine"],
+    channels: [{ platform: "newsletter", url: "https://lettredugout.example.fr", history: [["2026-10-01", 31000]] }],
+  },
 ];
 
 const HISTORY_MONTHS = 13;
@@ -271,7 +756,11 @@ async function loadHistory(adminId: string) {
   // Partners found over the year: each one's record says when (the demo's own history; the audit
   // trail keeps today as the day the demo was loaded).
   await createDemoPartners(adminId, laterPartners);
-  const all = await db().partner.findMany({ where: { externalId: { startsWith: "demo-" } }, select: { id: true, externalId: true }, orderBy: { externalId: "asc" } });
+  const all = await db().partner.findMany({
+    where: { externalId: { startsWith: "demo-" } },
+    select: { id: true, externalId: true },
+    orderBy: { externalId: "asc" },
+  });
   const ids = new Map(all.map((p) => [p.externalId!, p.id]));
   for (const [index, partner] of all.entries()) {
     const created = onDay(monthStart(HISTORY_MONTHS - 1 - Math.floor((index * HISTORY_MONTHS) / all.length)), 3 + (index % 20));
@@ -280,11 +769,49 @@ async function loadHistory(adminId: string) {
 
   const kit = await db().product.findUniqueOrThrow({ where: { sku: "KIT-ZD" }, select: { id: true } });
   const serum = await db().product.findUniqueOrThrow({ where: { sku: "SER-30" }, select: { id: true } });
-  const programme = await saveCampaign(marketing, null, { name: "Programme ambassadeurs", brief: "Always-on: one gift a month to our ambassadors, paid content each quarter. Disclose with « Publicité » or #ad at the start.", startsOn: monthStart(HISTORY_MONTHS - 1), endsOn: undefined, budget: 6000000, currency: "EUR", jurisdictions: [], productIds: [kit.id, serum.id] });
-  const christmas = await saveCampaign(marketing, null, { name: "Coffrets de Noël", brief: "Gift boxes for the holidays.", startsOn: monthStart(HISTORY_MONTHS - 1), endsOn: onDay(monthStart(HISTORY_MONTHS - 2), 28), budget: 400000, currency: "EUR", jurisdictions: ["FR"], productIds: [serum.id] });
-  const rentree = await saveCampaign(marketing, null, { name: "Rentrée gourmande", brief: "Back-to-school recipes, short and paid.", startsOn: monthStart(3), endsOn: onDay(monthStart(-1), 28), budget: 150000, currency: "EUR", jurisdictions: ["FR"], productIds: [kit.id] });
+  const programme = await saveCampaign(marketing, null, {
+    name: "Programme ambassadeurs",
+    brief: "Always-on: one gift a month to our ambassadors, paid content each quarter. Disclose with « Publicité » or #ad at the start.",
+    startsOn: monthStart(HISTORY_MONTHS - 1),
+    endsOn: undefined,
+    budget: 6000000,
+    currency: "EUR",
+    jurisdictions: [],
+    productIds: [kit.id, serum.id],
+  });
+  const christmas = await saveCampaign(marketing, null, {
+    name: "Coffrets de Noël",
+    brief: "Gift boxes for the holidays.",
+    startsOn: monthStart(HISTORY_MONTHS - 1),
+    endsOn: onDay(monthStart(HISTORY_MONTHS - 2), 28),
+    budget: 400000,
+    currency: "EUR",
+    jurisdictions: ["FR"],
+    productIds: [serum.id],
+  });
+  const rentree = await saveCampaign(marketing, null, {
+    name: "Rentrée gourmande",
+    brief: "Back-to-school recipes, short and paid.",
+    startsOn: monthStart(3),
+    endsOn: onDay(monthStart(-1), 28),
+    budget: 150000,
+    currency: "EUR",
+    jurisdictions: ["FR"],
+    productIds: [kit.id],
+  });
 
-  const ambassadors = ["demo-001", "demo-012", "demo-006", "demo-013", "demo-005", "demo-014", "demo-015", "demo-016", "demo-009", "demo-017"].map((key) => ids.get(key)!);
+  const ambassadors = [
+    "demo-001",
+    "demo-012",
+    "demo-006",
+    "demo-013",
+    "demo-005",
+    "demo-014",
+    "demo-015",
+    "demo-016",
+    "demo-009",
+    "demo-017",
+  ].map((key) => ids.get(key)!);
   const texts = {
     disclosed: ["Publicité — ", "#ad ", "Collaboration commerciale : ", "Publicité · "],
     weak: ["#partenariat ", "En partenariat avec la marque, "],
@@ -298,21 +825,48 @@ async function loadHistory(adminId: string) {
     const pick = (offset: number) => ambassadors[(back * 3 + offset) % ambassadors.length];
     const gifted = [pick(0), pick(1)];
     const giftResult = await createGifts(back % 2 ? cm : cm2, {
-      partnerIds: gifted, campaignId: campaign.id, productId: back % 2 ? kit.id : serum.id, quantity: 1, shipping: 690, currency: "EUR",
-      requestedByPartner: false, status: "delivered", shippedOn: onDay(month, 4), deliveredOn: onDay(month, 7), overBudgetConfirmed: true,
+      partnerIds: gifted,
+      campaignId: campaign.id,
+      productId: back % 2 ? kit.id : serum.id,
+      quantity: 1,
+      shipping: 690,
+      currency: "EUR",
+      requestedByPartner: false,
+      status: "delivered",
+      shippedOn: onDay(month, 4),
+      deliveredOn: onDay(month, 7),
+      overBudgetConfirmed: true,
     } as GiftBatchInput);
     const placementPartner = pick(2);
     const placement = await proposePlacement(cm, {
-      partnerId: placementPartner, campaignId: campaign.id, title: back % 3 ? "Article + stories" : "Vidéo sponsorisée", fee: 40000 + ((back * 37) % 9) * 20000, currency: "EUR",
-      agreedOn: onDay(month, 6), overBudgetConfirmed: true,
+      partnerId: placementPartner,
+      campaignId: campaign.id,
+      title: back % 3 ? "Article + stories" : "Vidéo sponsorisée",
+      fee: 40000 + ((back * 37) % 9) * 20000,
+      currency: "EUR",
+      agreedOn: onDay(month, 6),
+      overBudgetConfirmed: true,
     } as PlacementInput);
     await approvePlacement(marketing, placement.id);
     await setPlacementStatus(cm, placement.id, "contracted");
     await setPlacementStatus(cm, placement.id, "delivered");
-    if (back > 0) await recordPayment(marketing, placement.id, { amount: String((40000 + ((back * 37) % 9) * 20000) / 100), paidOn: onDay(month, 25), invoiceRef: `FAC-${month.slice(0, 7)}-${back}` });
+    if (back > 0)
+      await recordPayment(marketing, placement.id, {
+        amount: String((40000 + ((back * 37) % 9) * 20000) / 100),
+        paidOn: onDay(month, 25),
+        invoiceRef: `FAC-${month.slice(0, 7)}-${back}`,
+      });
     // Hugo costs every fourth month and never posts.
     if (back % 4 === 1) {
-      const hugo = await proposePlacement(cm2, { partnerId: ids.get("demo-002")!, campaignId: programme.id, title: "Test produit (vidéo)", fee: 150000, currency: "EUR", agreedOn: onDay(month, 9), overBudgetConfirmed: true } as PlacementInput);
+      const hugo = await proposePlacement(cm2, {
+        partnerId: ids.get("demo-002")!,
+        campaignId: programme.id,
+        title: "Test produit (vidéo)",
+        fee: 150000,
+        currency: "EUR",
+        agreedOn: onDay(month, 9),
+        overBudgetConfirmed: true,
+      } as PlacementInput);
       await approvePlacement(marketing, hugo.id);
     }
     const posts: { partnerId: string; giftIds: string[]; placementIds: string[]; platform: string }[] = [
@@ -327,16 +881,34 @@ async function loadHistory(adminId: string) {
       const clicks = Math.round(impressions * (0.01 + n * 0.006));
       const conversions = Math.round(clicks * 0.05);
       const input = CoverageFormSchema.parse({
-        partnerId: post.partnerId, url: `https://demo.partnerledger.example/history/${month.slice(0, 7)}/${n}`, platform: post.platform, publishedOn: onDay(month, 12 + n * 4),
-        title: `${n === 2 ? "Vidéo" : "Post"} ${month.slice(0, 7)}`, text: `${prefix}Nos essais du mois avec la marque : recettes, avis et astuces.`,
-        impressions: String(impressions), likes: String(Math.round(impressions * 0.04)), comments: String(Math.round(impressions * 0.004)), clicks: String(clicks),
-        conversions: String(conversions), revenue: String(conversions * (28 + n * 6)), revenueCurrency: "EUR",
-        paidOverride: "auto", giftedOverride: "auto", affiliateOverride: "auto", giftIds: post.giftIds, placementIds: post.placementIds,
+        partnerId: post.partnerId,
+        url: `https://demo.partnerledger.example/history/${month.slice(0, 7)}/${n}`,
+        platform: post.platform,
+        publishedOn: onDay(month, 12 + n * 4),
+        title: `${n === 2 ? "Vidéo" : "Post"} ${month.slice(0, 7)}`,
+        text: `${prefix}Nos essais du mois avec la marque : recettes, avis et astuces.`,
+        impressions: String(impressions),
+        likes: String(Math.round(impressions * 0.04)),
+        comments: String(Math.round(impressions * 0.004)),
+        clicks: String(clicks),
+        conversions: String(conversions),
+        revenue: String(conversions * (28 + n * 6)),
+        revenueCurrency: "EUR",
+        paidOverride: "auto",
+        giftedOverride: "auto",
+        affiliateOverride: "auto",
+        giftIds: post.giftIds,
+        placementIds: post.placementIds,
       });
       const result = await createCoverage(cm, input);
       // Compliance works through part of the queue: older issues confirmed, the rest still open.
       const failing = result.checks.find((check) => check.result.verdict === "missing" || check.result.verdict === "insufficient");
-      if (failing && back >= 4) await reviewCheck(compliance, { checkId: failing.checkId, decision: "confirmed_issue", note: "Mention absente ou trop faible : demander une correction." });
+      if (failing && back >= 4)
+        await reviewCheck(compliance, {
+          checkId: failing.checkId,
+          decision: "confirmed_issue",
+          note: "Mention absente ou trop faible : demander une correction.",
+        });
     }
   }
 }
@@ -348,7 +920,12 @@ async function createDemoPartners(actorId: string, list: DemoPartner[]) {
     const created = await createPartner(actorId, { ...partner, ownerId: byEmail.get(owner) });
     for (const { history, ...channel } of channels) {
       const [[firstDay, firstFollowers, firstRate], ...later] = history;
-      const added = await addChannel(actorId, created.id, { ...channel, measuredOn: firstDay, followers: firstFollowers, engagementRate: firstRate });
+      const added = await addChannel(actorId, created.id, {
+        ...channel,
+        measuredOn: firstDay,
+        followers: firstFollowers,
+        engagementRate: firstRate,
+      });
       for (const [measuredOn, followers, engagementRate] of later) {
         await recordMeasurement(actorId, added.id, { ...channel, measuredOn, followers, engagementRate });
       }

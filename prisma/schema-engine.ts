@@ -55,13 +55,10 @@ function wrapAdapter(adapter: SqlDriverAdapter, errors: Error[], runScript: (sql
     executeScript: returningResults(runScript, errors),
     dispose: returningResults(adapter.dispose.bind(adapter), errors),
     startTransaction: returningResults(
-      async (...args: Parameters<SqlDriverAdapter["startTransaction"]>) =>
-        wrapTransaction(await adapter.startTransaction(...args), errors),
+      async (...args: Parameters<SqlDriverAdapter["startTransaction"]>) => wrapTransaction(await adapter.startTransaction(...args), errors),
       errors,
     ),
-    getConnectionInfo: adapter.getConnectionInfo
-      ? (...args: []) => ({ ok: true, value: adapter.getConnectionInfo!(...args) })
-      : undefined,
+    getConnectionInfo: adapter.getConnectionInfo ? (...args: []) => ({ ok: true, value: adapter.getConnectionInfo!(...args) }) : undefined,
   };
 }
 
@@ -146,9 +143,7 @@ export class MigrationEngine {
 
   /** Applies pending migrations and records them in _prisma_migrations, like `prisma migrate deploy`. */
   async applyPending(migrationsDir = defaultMigrationsDir): Promise<string[]> {
-    const output = await this.run(() =>
-      this.engine.applyMigrations({ migrationsList: readMigrations(migrationsDir), filters: noFilters }),
-    );
+    const output = await this.run(() => this.engine.applyMigrations({ migrationsList: readMigrations(migrationsDir), filters: noFilters }));
     return output.appliedMigrationNames;
   }
 
@@ -193,7 +188,11 @@ export class MigrationEngine {
 
 export function writeMigration(sql: string, name: string, migrationsDir = defaultMigrationsDir, now = new Date()) {
   const stamp = now.toISOString().replace(/[-:T]/g, "").slice(0, 14);
-  const slug = name.toLowerCase().replace(/[^a-z0-9]+/g, "_").replace(/^_|_$/g, "") || "migration";
+  const slug =
+    name
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "_")
+      .replace(/^_|_$/g, "") || "migration";
   const dir = path.join(migrationsDir, `${stamp}_${slug}`);
   fs.mkdirSync(dir, { recursive: true });
   const file = path.join(dir, "migration.sql");

@@ -13,7 +13,11 @@ export function refuseCrossSiteRequests(options: { appUrl?: string; trustProxy: 
       forwardedHost: req.get("x-forwarded-host"),
       forwardedProto: req.get("x-forwarded-proto"),
     });
-    const reason = crossSiteRefusal(req.method, { origin: req.get("origin"), referer: req.get("referer"), secFetchSite: req.get("sec-fetch-site") }, expected);
+    const reason = crossSiteRefusal(
+      req.method,
+      { origin: req.get("origin"), referer: req.get("referer"), secFetchSite: req.get("sec-fetch-site") },
+      expected,
+    );
     if (!reason) return next();
     console.warn(`Refused a cross-site ${req.method} ${req.path}: ${reason}`);
     sendPlainPage(req, res, 403, "errors.requestRefusedTitle", "errors.crossSiteBody");

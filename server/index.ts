@@ -120,7 +120,12 @@ async function start() {
   // The build's assets come precompressed (npm run build); compression() leaves encoded responses alone.
   app.use(
     "/build",
-    expressStaticGzip(path.join(root, "public/build"), { enableBrotli: true, orderPreference: ["br", "gz"], index: false, serveStatic: { immutable: true, maxAge: "1y" } }),
+    expressStaticGzip(path.join(root, "public/build"), {
+      enableBrotli: true,
+      orderPreference: ["br", "gz"],
+      index: false,
+      serveStatic: { immutable: true, maxAge: "1y" },
+    }),
   );
   app.use(express.static(path.join(root, "public"), { maxAge: "1h" }));
   app.all(

@@ -17,5 +17,7 @@ export function sendPlainPage(req: Request, res: Response, status: number, title
     .status(status)
     .type("html")
     .set("Cache-Control", "no-store")
-    .send(`<!doctype html><html lang="${locale}"><meta charset="utf-8"><title>${title}</title><h1>${title}</h1><p>${escapeHtml(t(bodyKey))}</p><p><a href="/">${escapeHtml(t("errors.backHome"))}</a></p></html>`);
+    .send(
+      `<!doctype html><html lang="${locale}"><meta charset="utf-8"><title>${title}</title><h1>${title}</h1><p>${escapeHtml(t(bodyKey))}</p><p><a href="/">${escapeHtml(t("errors.backHome"))}</a></p></html>`,
+    );
 }

@@ -23,7 +23,9 @@ let plain = 0;
 let brotli = 0;
 for (const file of files(buildDir)) {
   const source = readFileSync(file);
-  const br = brotliCompressSync(source, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: source.length } });
+  const br = brotliCompressSync(source, {
+    params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: source.length },
+  });
   writeFileSync(`${file}.br`, br);
   writeFileSync(`${file}.gz`, gzipSync(source, { level: 9 }));
   count++;

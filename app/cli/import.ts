@@ -18,7 +18,9 @@ function message(key: string): string {
 
 function printErrors(errors: ImportError[]) {
   for (const error of errors) {
-    console.log(`line ${error.line}${error.column ? `, column ${error.column}` : ""}: ${message(error.messageKey)}${error.value ? ` (${JSON.stringify(error.value)})` : ""}`);
+    console.log(
+      `line ${error.line}${error.column ? `, column ${error.column}` : ""}: ${message(error.messageKey)}${error.value ? ` (${JSON.stringify(error.value)})` : ""}`,
+    );
   }
 }
 
@@ -63,7 +65,9 @@ runCli(async () => {
       `${file} → ${database}: ${result.rowCount} rows; ${summary.new} new, ${summary.updated} updated, ${summary.unchanged} unchanged, ${summary.duplicate} duplicates skipped, ${summary.rejected} rejected (${((Date.now() - started) / 1000).toFixed(1)} s).`,
     );
     for (const duplicate of result.partners.filter((p) => p.outcome === "duplicate")) {
-      console.log(`line ${duplicate.planned.lines.join(", ")}: "${duplicate.planned.partner.name}" looks like existing partner "${duplicate.existing?.name}" (${duplicate.existing?.id}); merge them in the app.`);
+      console.log(
+        `line ${duplicate.planned.lines.join(", ")}: "${duplicate.planned.partner.name}" looks like existing partner "${duplicate.existing?.name}" (${duplicate.existing?.id}); merge them in the app.`,
+      );
     }
     printErrors(result.errors);
     return summary.rejected > 0 ? 2 : 0;

@@ -7,11 +7,13 @@ import { parseArgs } from "node:util";
 import { parseRankingQuery, rankingCsv } from "../domain/ranking";
 import { en } from "../i18n/en";
 import { costBenefitRanking, metricsContext } from "../models/metrics.server";
-import { monthlyReport, monthlyReportCsv } from "../models/monthly-report.server";
+import { monthlyReportCsv } from "../domain/monthly-report";
+import { monthlyReport } from "../models/monthly-report.server";
 import { parseMonthParam } from "../domain/coverage";
 import { runCli, withCliDatabase } from "./database";
 
-const usage = "Usage: npm run -s report -- cost-benefit --from YYYY-MM-DD --to YYYY-MM-DD\n       npm run -s report -- monthly --month YYYY-MM";
+const usage =
+  "Usage: npm run -s report -- cost-benefit --from YYYY-MM-DD --to YYYY-MM-DD\n       npm run -s report -- monthly --month YYYY-MM";
 
 function message(key: string): string {
   const text = key.split(".").reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], en);

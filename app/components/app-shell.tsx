@@ -11,7 +11,19 @@ interface ShellUser {
 
 const sections: {
   to: string;
-  label: "nav.dashboard" | "nav.partners" | "nav.followUps" | "nav.reviews" | "nav.gifts" | "nav.placements" | "nav.campaigns" | "nav.spend" | "nav.coverage" | "nav.compliance" | "nav.reports" | "nav.settings";
+  label:
+    | "nav.dashboard"
+    | "nav.partners"
+    | "nav.followUps"
+    | "nav.reviews"
+    | "nav.gifts"
+    | "nav.placements"
+    | "nav.campaigns"
+    | "nav.spend"
+    | "nav.coverage"
+    | "nav.compliance"
+    | "nav.reports"
+    | "nav.settings";
   permission?: Permission;
 }[] = [
   { to: "/", label: "nav.dashboard" },

@@ -2,7 +2,17 @@ import { useTranslation } from "react-i18next";
 import { isErased } from "~/domain/personal-data";
 
 /** Bookkeeping fields that change with every write and mean nothing to a reader. */
-const hiddenFields = new Set(["id", "version", "createdAt", "updatedAt", "searchText", "websiteDomain", "totalFollowers", "handleKey", "source"]);
+const hiddenFields = new Set([
+  "id",
+  "version",
+  "createdAt",
+  "updatedAt",
+  "searchText",
+  "websiteDomain",
+  "totalFollowers",
+  "handleKey",
+  "source",
+]);
 
 function shown(value: unknown, erased = "—"): string {
   if (value === null || value === undefined || value === "") return "—";
@@ -21,7 +31,9 @@ export function AuditChanges({ before, after }: { before: unknown; after: unknow
   const { t } = useTranslation();
   const old = fieldsOf(before);
   const now = fieldsOf(after);
-  const keys = [...new Set([...Object.keys(old), ...Object.keys(now)])].filter((key) => !hiddenFields.has(key) && shown(old[key]) !== shown(now[key]));
+  const keys = [...new Set([...Object.keys(old), ...Object.keys(now)])].filter(
+    (key) => !hiddenFields.has(key) && shown(old[key]) !== shown(now[key]),
+  );
   if (keys.length === 0) return null;
   return (
     <ul className="m-0 mt-1 list-none p-0 text-sm">

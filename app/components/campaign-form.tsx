@@ -15,7 +15,15 @@ interface CampaignFields {
 }
 
 /** A group of checkboxes for a list field (jurisdictions, products). */
-function CheckboxGroup({ field: fieldRef, legend, options }: { field: FieldRef; legend: string; options: { value: string; label: string }[] }) {
+function CheckboxGroup({
+  field: fieldRef,
+  legend,
+  options,
+}: {
+  field: FieldRef;
+  legend: string;
+  options: { value: string; label: string }[];
+}) {
   const [field] = useField<string[]>(fieldRef.name, { formId: fieldRef.formId });
   const chosen = new Set([field.initialValue ?? []].flat().filter((v): v is string => typeof v === "string"));
   return (
@@ -23,7 +31,13 @@ function CheckboxGroup({ field: fieldRef, legend, options }: { field: FieldRef; 
       <legend>{legend}</legend>
       {options.map((option) => (
         <div key={option.value} className="field-checkbox">
-          <input type="checkbox" id={`${field.id}-${option.value}`} name={field.name} value={option.value} defaultChecked={chosen.has(option.value)} />
+          <input
+            type="checkbox"
+            id={`${field.id}-${option.value}`}
+            name={field.name}
+            value={option.value}
+            defaultChecked={chosen.has(option.value)}
+          />
           <label htmlFor={`${field.id}-${option.value}`}>{option.label}</label>
         </div>
       ))}
@@ -32,7 +46,13 @@ function CheckboxGroup({ field: fieldRef, legend, options }: { field: FieldRef; 
   );
 }
 
-export function CampaignFormFieldset({ fields, products }: { fields: CampaignFields; products: { id: string; name: string; sku: string | null }[] }) {
+export function CampaignFormFieldset({
+  fields,
+  products,
+}: {
+  fields: CampaignFields;
+  products: { id: string; name: string; sku: string | null }[];
+}) {
   const { t } = useTranslation();
   return (
     <>
@@ -44,9 +64,17 @@ export function CampaignFormFieldset({ fields, products }: { fields: CampaignFie
         <TextField field={fields.currency} label={t("money.currency")} hint={t("money.currencyHint")} />
       </div>
       <TextAreaField field={fields.brief} label={t("campaigns.brief")} rows={5} />
-      <CheckboxGroup field={fields.jurisdictions} legend={t("campaigns.jurisdictions")} options={jurisdictions.map((j) => ({ value: j, label: t(`jurisdictions.${j}`) }))} />
+      <CheckboxGroup
+        field={fields.jurisdictions}
+        legend={t("campaigns.jurisdictions")}
+        options={jurisdictions.map((j) => ({ value: j, label: t(`jurisdictions.${j}`) }))}
+      />
       {products.length ? (
-        <CheckboxGroup field={fields.productIds} legend={t("campaigns.products")} options={products.map((p) => ({ value: p.id, label: p.sku ? `${p.name} (${p.sku})` : p.name }))} />
+        <CheckboxGroup
+          field={fields.productIds}
+          legend={t("campaigns.products")}
+          options={products.map((p) => ({ value: p.id, label: p.sku ? `${p.name} (${p.sku})` : p.name }))}
+        />
       ) : null}
     </>
   );

@@ -10,7 +10,19 @@ import { useServerForm } from "./use-server-form";
 type ChannelDefaults = Partial<Record<keyof ChannelInput, string>>;
 
 /** Adds a channel, or records new numbers for one (history is kept either way). */
-export function ChannelForm({ formId, intent, channelId, defaults, submitLabel }: { formId: string; intent: "addChannel" | "measure"; channelId?: string; defaults?: ChannelDefaults; submitLabel: string }) {
+export function ChannelForm({
+  formId,
+  intent,
+  channelId,
+  defaults,
+  submitLabel,
+}: {
+  formId: string;
+  intent: "addChannel" | "measure";
+  channelId?: string;
+  defaults?: ChannelDefaults;
+  submitLabel: string;
+}) {
   const { t } = useTranslation();
   const navigation = useNavigation();
   const [form, fields] = useServerForm("channel", {
@@ -24,7 +36,11 @@ export function ChannelForm({ formId, intent, channelId, defaults, submitLabel }
       <input type="hidden" name="formId" value={formId} />
       {channelId ? <input type="hidden" name="channelId" value={channelId} /> : null}
       <div className="form-grid">
-        <SelectField field={fields.platform} label={t("channels.platform")} options={platforms.map((p) => ({ value: p, label: t(`platforms.${p}`) }))} />
+        <SelectField
+          field={fields.platform}
+          label={t("channels.platform")}
+          options={platforms.map((p) => ({ value: p, label: t(`platforms.${p}`) }))}
+        />
         <TextField field={fields.handle} label={t("channels.handle")} autoComplete="off" />
         <TextField field={fields.url} label={t("channels.url")} type="url" autoComplete="off" />
         <TextField field={fields.followers} label={t("channels.followers")} inputMode="numeric" autoComplete="off" />

@@ -77,7 +77,12 @@ function ChartFrame({ title, summary, series, rowLabels, rowHeader, format, chil
       <ul className="chart-legend">
         {series.map((s) => (
           <li key={s.key}>
-            <span className={`swatch${s.dashed ? " swatch-dashed" : ""}`} style={{ background: s.dashed ? undefined : s.color, borderColor: s.color }} aria-hidden="true" /> {s.label}
+            <span
+              className={`swatch${s.dashed ? " swatch-dashed" : ""}`}
+              style={{ background: s.dashed ? undefined : s.color, borderColor: s.color }}
+              aria-hidden="true"
+            />{" "}
+            {s.label}
           </li>
         ))}
       </ul>
@@ -172,7 +177,9 @@ export function BarChart({
   stacked?: boolean;
   tableOpen?: boolean;
 }) {
-  const totals = categories.map((_, i) => (stacked ? series.reduce((sum, s) => sum + Math.max(0, s.values[i] ?? 0), 0) : Math.max(0, ...series.map((s) => s.values[i] ?? 0))));
+  const totals = categories.map((_, i) =>
+    stacked ? series.reduce((sum, s) => sum + Math.max(0, s.values[i] ?? 0), 0) : Math.max(0, ...series.map((s) => s.values[i] ?? 0)),
+  );
   const scale = valueScale(totals);
   // Bands as d3's scaleBand lays them out with a padding of a quarter step inside and outside.
   const padding = 0.25;
@@ -182,7 +189,15 @@ export function BarChart({
   const barWidth = stacked ? band : band / Math.max(1, series.length);
   const every = Math.ceil(categories.length / 12);
   return (
-    <ChartFrame title={title} summary={summary} series={series} rowLabels={categories} rowHeader={categoryHeader} format={format} tableOpen={tableOpen}>
+    <ChartFrame
+      title={title}
+      summary={summary}
+      series={series}
+      rowLabels={categories}
+      rowHeader={categoryHeader}
+      format={format}
+      tableOpen={tableOpen}
+    >
       <g transform={`translate(${MARGIN.left}, ${MARGIN.top})`}>
         <ValueAxis scale={scale} formatTick={formatTick} />
         {categories.map((category, i) => {
@@ -194,7 +209,15 @@ export function BarChart({
             const height = scale.y(base) - top;
             if (stacked) base += value;
             return (
-              <rect key={`${i}-${s.key}`} x={left + (stacked ? 0 : barWidth * 0.05)} y={top} width={stacked ? barWidth : barWidth * 0.9} height={Math.max(0, height)} fill={s.color} rx={2}>
+              <rect
+                key={`${i}-${s.key}`}
+                x={left + (stacked ? 0 : barWidth * 0.05)}
+                y={top}
+                width={stacked ? barWidth : barWidth * 0.9}
+                height={Math.max(0, height)}
+                fill={s.color}
+                rx={2}
+              >
                 <title>{`${category} · ${s.label}: ${s.values[i] === null ? "—" : format(s.values[i]!)}`}</title>
               </rect>
             );
@@ -255,16 +278,34 @@ export function LineChart({
     yDomain,
   );
   // Straight segments between the points: an SVG path needs nothing more than "M x,y L x,y…".
-  const path = (points: { time: number; value: number }[]) => points.map((p, i) => `${i ? "L" : "M"}${x(p.time).toFixed(1)},${scale.y(p.value).toFixed(1)}`).join("");
+  const path = (points: { time: number; value: number }[]) =>
+    points.map((p, i) => `${i ? "L" : "M"}${x(p.time).toFixed(1)},${scale.y(p.value).toFixed(1)}`).join("");
   return (
-    <ChartFrame title={title} summary={summary} series={series} rowLabels={dateLabels} rowHeader={dateHeader} format={format} tableOpen={tableOpen} tableElsewhere={tableElsewhere}>
+    <ChartFrame
+      title={title}
+      summary={summary}
+      series={series}
+      rowLabels={dateLabels}
+      rowHeader={dateHeader}
+      format={format}
+      tableOpen={tableOpen}
+      tableElsewhere={tableElsewhere}
+    >
       <g transform={`translate(${MARGIN.left}, ${MARGIN.top})`}>
         <ValueAxis scale={scale} formatTick={formatTick} />
         {series.map((s) => {
-          const points = s.values.map((value, index) => ({ value, index, time: times[index] })).filter((p): p is { value: number; index: number; time: number } => p.value !== null);
+          const points = s.values
+            .map((value, index) => ({ value, index, time: times[index] }))
+            .filter((p): p is { value: number; index: number; time: number } => p.value !== null);
           return (
             <g key={s.key}>
-              <path d={path(points) || undefined} stroke={s.color} strokeWidth={2.5} strokeDasharray={s.dashed ? "6 4" : undefined} fill="none" />
+              <path
+                d={path(points) || undefined}
+                stroke={s.color}
+                strokeWidth={2.5}
+                strokeDasharray={s.dashed ? "6 4" : undefined}
+                fill="none"
+              />
               {s.dashed
                 ? null
                 : points.map((p) => (

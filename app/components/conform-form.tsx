@@ -19,7 +19,13 @@ interface ConformFormProps<Schema extends Record<string, unknown>> {
  * redirected instead of answering this form) the fields empty and the key is renewed, so the
  * same entry cannot be sent twice by a second click.
  */
-export function ConformForm<Schema extends Record<string, unknown>>({ form, children, method = "post", action, onBeforeSubmit }: ConformFormProps<Schema>) {
+export function ConformForm<Schema extends Record<string, unknown>>({
+  form,
+  children,
+  method = "post",
+  action,
+  onBeforeSubmit,
+}: ConformFormProps<Schema>) {
   const formProps = getFormProps(form);
   const navigation = useNavigation();
   const actionData = useActionData<{ formId?: string } | undefined>();

@@ -17,25 +17,52 @@ export interface CoverageChoices {
 }
 
 /** The fields a coverage item shares between the new and the edit form. */
-export function CoverageFields({ fields, choices, linked, defaultJurisdiction }: { fields: Record<string, Field>; choices: CoverageChoices; linked: { giftIds: string[]; placementIds: string[] }; defaultJurisdiction: string }) {
+export function CoverageFields({
+  fields,
+  choices,
+  linked,
+  defaultJurisdiction,
+}: {
+  fields: Record<string, Field>;
+  choices: CoverageChoices;
+  linked: { giftIds: string[]; placementIds: string[] };
+  defaultJurisdiction: string;
+}) {
   const { t, i18n } = useTranslation();
   return (
     <>
       <div className="form-grid">
         <TextField field={fields.url} label={t("coverage.url")} type="url" />
-        <SelectField field={fields.platform} label={t("coverage.platform")} options={platforms.map((p) => ({ value: p, label: t(`platforms.${p}`) }))} />
+        <SelectField
+          field={fields.platform}
+          label={t("coverage.platform")}
+          options={platforms.map((p) => ({ value: p, label: t(`platforms.${p}`) }))}
+        />
         <TextField field={fields.publishedOn} label={t("coverage.publishedOn")} type="date" />
         <SelectField
           field={fields.channelId}
           label={t("coverage.channel")}
-          options={[{ value: "", label: t("coverage.noChannel") }, ...choices.channels.map((c) => ({ value: c.id, label: `${t(`platforms.${c.platform}` as "platforms.blog")} ${c.handle ?? c.url ?? ""}` }))]}
+          options={[
+            { value: "", label: t("coverage.noChannel") },
+            ...choices.channels.map((c) => ({
+              value: c.id,
+              label: `${t(`platforms.${c.platform}` as "platforms.blog")} ${c.handle ?? c.url ?? ""}`,
+            })),
+          ]}
         />
-        <SelectField field={fields.campaignId} label={t("campaigns.campaign")} options={[{ value: "", label: t("campaigns.none") }, ...campaignOptions(choices.campaigns, t, i18n.language)]} />
+        <SelectField
+          field={fields.campaignId}
+          label={t("campaigns.campaign")}
+          options={[{ value: "", label: t("campaigns.none") }, ...campaignOptions(choices.campaigns, t, i18n.language)]}
+        />
         <SelectField
           field={fields.jurisdiction}
           label={t("coverage.jurisdiction")}
           hint={t("coverage.jurisdictionHint", { code: defaultJurisdiction })}
-          options={[{ value: "", label: t("coverage.jurisdictionAuto") }, ...disclosureJurisdictions.map((code) => ({ value: code, label: t(`jurisdictions.${code}`) }))]}
+          options={[
+            { value: "", label: t("coverage.jurisdictionAuto") },
+            ...disclosureJurisdictions.map((code) => ({ value: code, label: t(`jurisdictions.${code}`) })),
+          ]}
         />
       </div>
       <TextField field={fields.title} label={t("coverage.titleField")} />
@@ -47,17 +74,31 @@ export function CoverageFields({ fields, choices, linked, defaultJurisdiction }:
           <ul className="plain-list">
             {choices.gifts.map((gift) => (
               <li key={gift.id} className="field-checkbox">
-                <input type="checkbox" id={`gift-${gift.id}`} name="giftIds" value={gift.id} defaultChecked={linked.giftIds.includes(gift.id)} />
+                <input
+                  type="checkbox"
+                  id={`gift-${gift.id}`}
+                  name="giftIds"
+                  value={gift.id}
+                  defaultChecked={linked.giftIds.includes(gift.id)}
+                />
                 <label htmlFor={`gift-${gift.id}`}>
-                  {t("coverage.giftChoice", { quantity: String(gift.quantity), item: gift.itemName })} {gift.shippedOn ? formatDay(i18n.language, gift.shippedOn) : ""} <SpendStatusBadge kind="gift" status={gift.status} />
+                  {t("coverage.giftChoice", { quantity: String(gift.quantity), item: gift.itemName })}{" "}
+                  {gift.shippedOn ? formatDay(i18n.language, gift.shippedOn) : ""} <SpendStatusBadge kind="gift" status={gift.status} />
                 </label>
               </li>
             ))}
             {choices.placements.map((placement) => (
               <li key={placement.id} className="field-checkbox">
-                <input type="checkbox" id={`placement-${placement.id}`} name="placementIds" value={placement.id} defaultChecked={linked.placementIds.includes(placement.id)} />
+                <input
+                  type="checkbox"
+                  id={`placement-${placement.id}`}
+                  name="placementIds"
+                  value={placement.id}
+                  defaultChecked={linked.placementIds.includes(placement.id)}
+                />
                 <label htmlFor={`placement-${placement.id}`}>
-                  {t("coverage.placementChoice", { title: placement.title })} {formatDay(i18n.language, placement.agreedOn)} <SpendStatusBadge kind="placement" status={placement.status} />
+                  {t("coverage.placementChoice", { title: placement.title })} {formatDay(i18n.language, placement.agreedOn)}{" "}
+                  <SpendStatusBadge kind="placement" status={placement.status} />
                 </label>
               </li>
             ))}
@@ -73,7 +114,12 @@ export function CoverageFields({ fields, choices, linked, defaultJurisdiction }:
         <p className="hint">{t("coverage.connectionHint")}</p>
         <div className="form-grid">
           {(["paidOverride", "giftedOverride", "affiliateOverride"] as const).map((name) => (
-            <SelectField key={name} field={fields[name]} label={t(`coverage.${name}`)} options={overrideChoices.map((choice) => ({ value: choice, label: t(`coverage.override.${choice}`) }))} />
+            <SelectField
+              key={name}
+              field={fields[name]}
+              label={t(`coverage.${name}`)}
+              options={overrideChoices.map((choice) => ({ value: choice, label: t(`coverage.override.${choice}`) }))}
+            />
           ))}
         </div>
         <TextField field={fields.overrideReason} label={t("coverage.overrideReason")} hint={t("coverage.overrideReasonHint")} />

@@ -31,7 +31,17 @@ interface DataTableProps<Row> {
  * `enableSorting: false` (the server sorts; columns have no accessor, so TanStack's own
  * getCanSort() would always say no).
  */
-export function DataTable<Row>({ data, columns, sort, sortHref, columnVisibility, caption, getRowId, stickyColumnId, density = "comfortable" }: DataTableProps<Row>) {
+export function DataTable<Row>({
+  data,
+  columns,
+  sort,
+  sortHref,
+  columnVisibility,
+  caption,
+  getRowId,
+  stickyColumnId,
+  density = "comfortable",
+}: DataTableProps<Row>) {
   const { t } = useTranslation();
   const table = useReactTable({
     data,
@@ -59,14 +69,29 @@ export function DataTable<Row>({ data, columns, sort, sortHref, columnVisibility
                 const sortable = header.column.columnDef.enableSorting !== false;
                 const sorted = sort.id === header.column.id ? (sort.desc ? "descending" : "ascending") : undefined;
                 return (
-                  <th key={header.id} scope="col" data-column={header.column.id} className={cellClass(header.column.id, header.column.columnDef.meta?.numeric)} aria-sort={sorted ?? (sortable ? "none" : undefined)}>
+                  <th
+                    key={header.id}
+                    scope="col"
+                    data-column={header.column.id}
+                    className={cellClass(header.column.id, header.column.columnDef.meta?.numeric)}
+                    aria-sort={sorted ?? (sortable ? "none" : undefined)}
+                  >
                     {sortable ? (
-                      <Link to={sortHref(header.column.id, sorted === "ascending")} className="sort-link" aria-current={sorted ? "true" : undefined} preventScrollReset>
+                      <Link
+                        to={sortHref(header.column.id, sorted === "ascending")}
+                        className="sort-link"
+                        aria-current={sorted ? "true" : undefined}
+                        preventScrollReset
+                      >
                         {label}
                         <span aria-hidden="true" className="sort-arrow">
                           {sorted === "ascending" ? "▲" : sorted === "descending" ? "▼" : "↕"}
                         </span>
-                        {sorted ? <span className="visually-hidden">, {t(sorted === "ascending" ? "partnerList.sortedAsc" : "partnerList.sortedDesc")}</span> : null}
+                        {sorted ? (
+                          <span className="visually-hidden">
+                            , {t(sorted === "ascending" ? "partnerList.sortedAsc" : "partnerList.sortedDesc")}
+                          </span>
+                        ) : null}
                       </Link>
                     ) : (
                       label

@@ -6,7 +6,17 @@ import { formatNumber } from "~/utils/format";
 import { KpiValue } from "./metrics";
 
 /** Disclosure check counts by jurisdiction or partner, with the compliance rate (monthly summary, monthly report). */
-export function DisclosureCountsTable({ caption, rows, nameHeader, link }: { caption: string; rows: SummaryCounts[]; nameHeader: string; link?: (row: SummaryCounts) => string }) {
+export function DisclosureCountsTable({
+  caption,
+  rows,
+  nameHeader,
+  link,
+}: {
+  caption: string;
+  rows: SummaryCounts[];
+  nameHeader: string;
+  link?: (row: SummaryCounts) => string;
+}) {
   const { t, i18n } = useTranslation();
   const n = (value: number) => formatNumber(i18n.language, value);
   const needed = (row: SummaryCounts) => row.checked - row.notRequired;
@@ -17,14 +27,30 @@ export function DisclosureCountsTable({ caption, rows, nameHeader, link }: { cap
         <thead>
           <tr>
             <th scope="col">{nameHeader}</th>
-            <th scope="col" className="numeric">{t("summary.checked")}</th>
-            <th scope="col" className="numeric">{t("verdicts.compliant")}</th>
-            <th scope="col" className="numeric">{t("verdicts.insufficient")}</th>
-            <th scope="col" className="numeric">{t("verdicts.missing")}</th>
-            <th scope="col" className="numeric">{t("verdicts.not_required")}</th>
-            <th scope="col" className="numeric">{t("summary.complianceRate")}</th>
-            <th scope="col" className="numeric">{t("summary.awaitingReview")}</th>
-            <th scope="col" className="numeric">{t("summary.confirmedIssues")}</th>
+            <th scope="col" className="numeric">
+              {t("summary.checked")}
+            </th>
+            <th scope="col" className="numeric">
+              {t("verdicts.compliant")}
+            </th>
+            <th scope="col" className="numeric">
+              {t("verdicts.insufficient")}
+            </th>
+            <th scope="col" className="numeric">
+              {t("verdicts.missing")}
+            </th>
+            <th scope="col" className="numeric">
+              {t("verdicts.not_required")}
+            </th>
+            <th scope="col" className="numeric">
+              {t("summary.complianceRate")}
+            </th>
+            <th scope="col" className="numeric">
+              {t("summary.awaitingReview")}
+            </th>
+            <th scope="col" className="numeric">
+              {t("summary.confirmedIssues")}
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -48,4 +74,3 @@ export function DisclosureCountsTable({ caption, rows, nameHeader, link }: { cap
     </div>
   );
 }
-

@@ -2,7 +2,12 @@ import { useTranslation } from "react-i18next";
 import { highlightSegments } from "~/domain/coverage-terms";
 import type { FoundMarker } from "~/domain/disclosure/check";
 
-const verdictTone: Record<string, string> = { compliant: "badge-ok", not_required: "badge-muted", insufficient: "badge-warn", missing: "badge-danger" };
+const verdictTone: Record<string, string> = {
+  compliant: "badge-ok",
+  not_required: "badge-muted",
+  insufficient: "badge-warn",
+  missing: "badge-danger",
+};
 
 export function VerdictBadge({ verdict }: { verdict: string }) {
   const { t } = useTranslation();
@@ -34,7 +39,8 @@ export function HighlightedText({ text, markers, id }: { text: string; markers: 
   return (
     <>
       <p className="hint" id={`${id}-legend`}>
-        <mark className="marker marker-accepted">{t("disclosure.legendAccepted")}</mark> <mark className="marker marker-weak">{t("disclosure.legendWeak")}</mark>{" "}
+        <mark className="marker marker-accepted">{t("disclosure.legendAccepted")}</mark>{" "}
+        <mark className="marker marker-weak">{t("disclosure.legendWeak")}</mark>{" "}
         <mark className="marker marker-accepted marker-hidden">{t("disclosure.legendHidden")}</mark>
       </p>
       <div className="coverage-text" dir="auto" aria-describedby={`${id}-legend`}>
@@ -57,7 +63,10 @@ export function HighlightedText({ text, markers, id }: { text: string; markers: 
   );
 }
 
-function markerTitle(t: (key: "disclosure.acceptedMarker" | "disclosure.weakMarker" | "disclosure.afterFold" | "disclosure.buried") => string, marker: Omit<Marker, "index" | "length">) {
+function markerTitle(
+  t: (key: "disclosure.acceptedMarker" | "disclosure.weakMarker" | "disclosure.afterFold" | "disclosure.buried") => string,
+  marker: Omit<Marker, "index" | "length">,
+) {
   const parts = [marker.kind === "accepted" ? t("disclosure.acceptedMarker") : t("disclosure.weakMarker")];
   if (marker.afterFold) parts.push(t("disclosure.afterFold"));
   if (marker.buried) parts.push(t("disclosure.buried"));

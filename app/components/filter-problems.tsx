@@ -11,7 +11,10 @@ export function FilterProblems({ problems, labels }: { problems: FilterProblem[]
       <ul className="m-0 mt-1 list-disc pl-5">
         {problems.map((problem) => (
           <li key={`${problem.field}:${problem.message}`}>
-            {t("errors.filterProblem", { field: labels[problem.field] ?? problem.field, message: t(problem.message as "errors.invalidFilter", problem.values) })}
+            {t("errors.filterProblem", {
+              field: labels[problem.field] ?? problem.field,
+              message: t(problem.message as "errors.invalidFilter", problem.values),
+            })}
           </li>
         ))}
       </ul>

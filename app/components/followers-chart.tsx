@@ -22,7 +22,9 @@ export function FollowersChart({ points, label }: { points: Point[]; label: stri
       dates={days}
       dateLabels={points.map((p) => formatDay(i18n.language, p.measuredOn))}
       dateHeader={t("channels.measuredOn")}
-      series={[{ key: "followers", label: t("channels.followers"), color: "var(--color-brand-600)", values: points.map((p) => p.followers) }]}
+      series={[
+        { key: "followers", label: t("channels.followers"), color: "var(--color-brand-600)", values: points.map((p) => p.followers) },
+      ]}
       format={(value) => formatNumber(i18n.language, value)}
       formatTick={(value) => formatCompactNumber(i18n.language, value)}
       tableElsewhere

@@ -108,7 +108,17 @@ export function SelectField({ field: fieldProp, label, options, hint }: SelectFi
   );
 }
 
-export function TextAreaField({ field: fieldProp, label, hint, rows = 4 }: { field: FieldRef; label: string; hint?: ReactNode; rows?: number }) {
+export function TextAreaField({
+  field: fieldProp,
+  label,
+  hint,
+  rows = 4,
+}: {
+  field: FieldRef;
+  label: string;
+  hint?: ReactNode;
+  rows?: number;
+}) {
   const [field] = useField<string>(fieldProp.name, { formId: fieldProp.formId });
   return (
     <FieldFrame field={field} label={label} hint={hint}>

@@ -28,7 +28,8 @@ export function useFigures(currency: string) {
   const locale = i18n.language;
   return useMemo(() => {
     const unknown = <UnknownMark label={t("costBenefit.unknown")} />;
-    const shown = (value: number | null, format: (value: number) => string) => (value === null ? unknown : <span className="numeric">{format(value)}</span>);
+    const shown = (value: number | null, format: (value: number) => string) =>
+      value === null ? unknown : <span className="numeric">{format(value)}</span>;
     return {
       money: (minor: number | null) => shown(minor, (value) => formatMoney(locale, Math.round(value), currency)),
       count: (value: number | null) => shown(value, (count) => formatNumber(locale, count)),
@@ -66,14 +67,28 @@ export function EmvRatesNote({ rates, currency }: { rates: EmvRates; currency: s
   const money = (minor: number) => formatMoney(i18n.language, minor, currency);
   return (
     <p className="hint emv-rates">
-      {t("costBenefit.emvRatesLine", { perMille: money(rates.perMilleMinor), perEngagement: money(rates.perEngagementMinor), perClick: money(rates.perClickMinor) })}{" "}
+      {t("costBenefit.emvRatesLine", {
+        perMille: money(rates.perMilleMinor),
+        perEngagement: money(rates.perEngagementMinor),
+        perClick: money(rates.perClickMinor),
+      })}{" "}
       {rates.placeholder ? <strong className="badge badge-warning">{t("costBenefit.placeholderRates")}</strong> : null}
     </p>
   );
 }
 
 /** Last 30 days, quarter, 12 months or custom; a GET form so the period is in the URL. */
-export function PeriodPicker({ period, hidden = {}, label, error }: { period: Period; hidden?: Record<string, string>; label?: string; error?: string | null }) {
+export function PeriodPicker({
+  period,
+  hidden = {},
+  label,
+  error,
+}: {
+  period: Period;
+  hidden?: Record<string, string>;
+  label?: string;
+  error?: string | null;
+}) {
   const { t } = useTranslation();
   // A period that could not be used stays on the form as typed, so it can be corrected.
   const [params] = useSearchParams();
@@ -99,7 +114,14 @@ export function PeriodPicker({ period, hidden = {}, label, error }: { period: Pe
       </div>
       <div className="field field-date">
         <label htmlFor="period-to">{t("costBenefit.to")}</label>
-        <input id="period-to" type="date" name="to" defaultValue={shown.to} aria-invalid={error ? true : undefined} aria-describedby={error ? "period-error" : undefined} />
+        <input
+          id="period-to"
+          type="date"
+          name="to"
+          defaultValue={shown.to}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? "period-error" : undefined}
+        />
       </div>
       <div className="form-actions">
         <button type="submit" className="button">
@@ -117,7 +139,11 @@ export function PeriodPicker({ period, hidden = {}, label, error }: { period: Pe
 
 export function PeriodLine({ period }: { period: { from: string; to: string } }) {
   const { t, i18n } = useTranslation();
-  return <p className="hint">{t("costBenefit.periodLine", { from: formatDay(i18n.language, period.from), to: formatDay(i18n.language, period.to) })}</p>;
+  return (
+    <p className="hint">
+      {t("costBenefit.periodLine", { from: formatDay(i18n.language, period.from), to: formatDay(i18n.language, period.to) })}
+    </p>
+  );
 }
 
 export function UnconvertedNotice({ count, spendHref }: { count: number; spendHref: string }) {
@@ -126,19 +152,39 @@ export function UnconvertedNotice({ count, spendHref }: { count: number; spendHr
   return (
     <div className="notice" role="status">
       <p>
-        {t("costBenefit.unconverted", { count, n: formatNumber(i18n.language, count) })} <Link to={spendHref}>{t("costBenefit.seeMissingRates")}</Link>
+        {t("costBenefit.unconverted", { count, n: formatNumber(i18n.language, count) })}{" "}
+        <Link to={spendHref}>{t("costBenefit.seeMissingRates")}</Link>
       </p>
     </div>
   );
 }
 
-const summaryRatios: RatioName[] = ["cpm", "cpe", "cpc", "cpa", "costPerCoverage", "roas", "roi", "emvRatio", "engagementRate", "complianceRate"];
+const summaryRatios: RatioName[] = [
+  "cpm",
+  "cpe",
+  "cpc",
+  "cpa",
+  "costPerCoverage",
+  "roas",
+  "roi",
+  "emvRatio",
+  "engagementRate",
+  "complianceRate",
+];
 
 /**
  * Cost against benefit for one scope, every KPI with its formula. `links` point at the rows
  * behind each number (gifts, placements, coverage), when the scope has such lists.
  */
-export function CostBenefitSummary({ figures, currency, links = {} }: { figures: CostBenefit; currency: string; links?: Partial<Record<"gifts" | "placements" | "payments" | "coverage", string>> }) {
+export function CostBenefitSummary({
+  figures,
+  currency,
+  links = {},
+}: {
+  figures: CostBenefit;
+  currency: string;
+  links?: Partial<Record<"gifts" | "placements" | "payments" | "coverage", string>>;
+}) {
   const { t, i18n } = useTranslation();
   const { sums } = figures;
   const n = (value: number) => formatNumber(i18n.language, value);
@@ -245,9 +291,18 @@ export interface MonthFigures {
   emvMinor: number | null;
 }
 
-
 /** Partners with their ROI and cost (dashboard best/worst, campaign top/bottom). */
-export function PartnerRoiList({ rows, currency, label, linkSuffix = "" }: { rows: RankingRow[]; currency: string; label: string; linkSuffix?: string }) {
+export function PartnerRoiList({
+  rows,
+  currency,
+  label,
+  linkSuffix = "",
+}: {
+  rows: RankingRow[];
+  currency: string;
+  label: string;
+  linkSuffix?: string;
+}) {
   const { t } = useTranslation();
   if (!rows.length) return <p className="hint">{t("dashboard.noRanking")}</p>;
   return (
@@ -256,7 +311,8 @@ export function PartnerRoiList({ rows, currency, label, linkSuffix = "" }: { row
         <li key={row.partnerId}>
           <Link to={`/partners/${row.partnerId}${linkSuffix}`}>{row.name}</Link>{" "}
           <span className="hint">
-            {t("costBenefit.kpi.roi")} <KpiValue name="roi" value={row.ratios.roi} currency={currency} /> · {t("costBenefit.kpi.cost")} <MoneyOrUnknown minor={row.costMinor} currency={currency} />
+            {t("costBenefit.kpi.roi")} <KpiValue name="roi" value={row.ratios.roi} currency={currency} /> · {t("costBenefit.kpi.cost")}{" "}
+            <MoneyOrUnknown minor={row.costMinor} currency={currency} />
           </span>
         </li>
       ))}

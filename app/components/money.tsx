@@ -60,7 +60,12 @@ export function OverBudgetNotice({ check }: { check: OverBudgetView }) {
       <p>
         {check.additionMinor === null
           ? t("campaigns.overBudgetUnknown", { budget: money(check.budgetMinor), committed: money(check.committedMinor) })
-          : t("campaigns.overBudgetDetail", { budget: money(check.budgetMinor), committed: money(check.committedMinor), addition: money(check.additionMinor), after: money(check.committedMinor + check.additionMinor) })}
+          : t("campaigns.overBudgetDetail", {
+              budget: money(check.budgetMinor),
+              committed: money(check.committedMinor),
+              addition: money(check.additionMinor),
+              after: money(check.committedMinor + check.additionMinor),
+            })}
       </p>
       <button type="submit" name="overBudgetConfirmed" value="on" className="button button-quiet">
         {t("campaigns.goAheadAnyway")}
@@ -71,6 +76,11 @@ export function OverBudgetNotice({ check }: { check: OverBudgetView }) {
 
 export function SpendStatusBadge({ kind, status }: { kind: "gift" | "placement"; status: string }) {
   const { t } = useTranslation();
-  const tone = status === "cancelled" || status === "returned" ? "badge-muted" : status === "paid" || status === "delivered" ? "badge-ok" : "badge-stage";
+  const tone =
+    status === "cancelled" || status === "returned"
+      ? "badge-muted"
+      : status === "paid" || status === "delivered"
+        ? "badge-ok"
+        : "badge-stage";
   return <span className={`badge ${tone}`}>{t(`${kind}Statuses.${status}` as "giftStatuses.planned")}</span>;
 }

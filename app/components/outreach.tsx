@@ -33,18 +33,29 @@ function useBusy(formId: string) {
 
 export function LogInteractionForm({ correctsId, formId = "log-interaction" }: { correctsId?: string; formId?: string }) {
   const { t } = useTranslation();
-  const [form, fields] = useServerForm("logInteraction", { id: formId, lastResult: useFormResult(formId), defaultValue: { type: "email", direction: "outbound" } });
+  const [form, fields] = useServerForm("logInteraction", {
+    id: formId,
+    lastResult: useFormResult(formId),
+    defaultValue: { type: "email", direction: "outbound" },
+  });
   return (
     <ConformForm form={form}>
       <input type="hidden" name="intent" value="log" />
       <input type="hidden" name="formId" value={formId} />
       {correctsId ? <input type="hidden" name="correctsId" value={correctsId} /> : null}
       <div className="form-grid">
-        <SelectField field={fields.type} label={t("outreach.type")} options={interactionTypes.map((type) => ({ value: type, label: t(`interactionTypes.${type}`) }))} />
+        <SelectField
+          field={fields.type}
+          label={t("outreach.type")}
+          options={interactionTypes.map((type) => ({ value: type, label: t(`interactionTypes.${type}`) }))}
+        />
         <SelectField
           field={fields.direction}
           label={t("outreach.direction")}
-          options={[{ value: "", label: "—" }, ...directions.map((direction) => ({ value: direction, label: t(`directions.${direction}`) }))]}
+          options={[
+            { value: "", label: "—" },
+            ...directions.map((direction) => ({ value: direction, label: t(`directions.${direction}`) })),
+          ]}
         />
         <TextField field={fields.occurredAt} label={t("outreach.occurredAt")} type="datetime-local" hint={t("outreach.occurredAtHint")} />
         <TextField field={fields.subject} label={t("outreach.subject")} autoComplete="off" />
@@ -55,7 +66,15 @@ export function LogInteractionForm({ correctsId, formId = "log-interaction" }: {
   );
 }
 
-export function OutreachTimeline({ entries, stageChanges, canWrite }: { entries: TimelineEntry[]; stageChanges: StageChange[]; canWrite: boolean }) {
+export function OutreachTimeline({
+  entries,
+  stageChanges,
+  canWrite,
+}: {
+  entries: TimelineEntry[];
+  stageChanges: StageChange[];
+  canWrite: boolean;
+}) {
   const { t, i18n } = useTranslation();
   const correctedIds = new Set(entries.map((entry) => entry.correctsId).filter(Boolean));
   const items = [
@@ -74,9 +93,24 @@ export function OutreachTimeline({ entries, stageChanges, canWrite }: { entries:
                 {item.entry.direction ? ` · ${t(`directions.${item.entry.direction as "inbound"}`)}` : ""}
               </strong>{" "}
               — {t("outreach.by", { name: item.entry.author.name, date: formatDateTime(i18n.language, item.entry.occurredAt) })}
-              {item.entry.draftId ? <> · <span className="badge badge-ok">{t("outreach.fromDraft")}</span></> : null}
-              {item.entry.correctsId ? <> · <span className="badge badge-stage">{t("outreach.corrects")}</span></> : null}
-              {correctedIds.has(item.entry.id) ? <> · <span className="badge badge-muted">{t("outreach.corrected")}</span></> : null}
+              {item.entry.draftId ? (
+                <>
+                  {" "}
+                  · <span className="badge badge-ok">{t("outreach.fromDraft")}</span>
+                </>
+              ) : null}
+              {item.entry.correctsId ? (
+                <>
+                  {" "}
+                  · <span className="badge badge-stage">{t("outreach.corrects")}</span>
+                </>
+              ) : null}
+              {correctedIds.has(item.entry.id) ? (
+                <>
+                  {" "}
+                  · <span className="badge badge-muted">{t("outreach.corrected")}</span>
+                </>
+              ) : null}
             </p>
             {item.entry.subject ? <p className="timeline-subject">{item.entry.subject}</p> : null}
             <p className="prewrap">{item.entry.body}</p>
@@ -92,9 +126,16 @@ export function OutreachTimeline({ entries, stageChanges, canWrite }: { entries:
           <li key={item.key} className="timeline-item timeline-stage">
             <p className="timeline-meta">
               {item.change.from
-                ? t("outreach.stageChange", { from: t(`stages.${item.change.from as "prospect"}`), to: t(`stages.${item.change.to as "prospect"}`) })
+                ? t("outreach.stageChange", {
+                    from: t(`stages.${item.change.from as "prospect"}`),
+                    to: t(`stages.${item.change.to as "prospect"}`),
+                  })
                 : t("outreach.stageSet", { to: t(`stages.${item.change.to as "prospect"}`) })}{" "}
-              — {t("outreach.by", { name: item.change.actor ?? t("audit.system"), date: formatDateTime(i18n.language, item.change.createdAt) })}
+              —{" "}
+              {t("outreach.by", {
+                name: item.change.actor ?? t("audit.system"),
+                date: formatDateTime(i18n.language, item.change.createdAt),
+              })}
             </p>
           </li>
         ) : null,
@@ -123,7 +164,9 @@ export function DraftList({ drafts }: { drafts: DraftRow[] }) {
             <Link to={`/drafts/${draft.id}`}>
               {t(`draftKinds.${draft.kind as "message"}`)}: {draft.subject ?? t("outreach.noSubject")}
             </Link>{" "}
-            <span className="muted">— {t("outreach.by", { name: draft.author.name, date: formatDate(i18n.language, draft.updatedAt) })}</span>
+            <span className="muted">
+              — {t("outreach.by", { name: draft.author.name, date: formatDate(i18n.language, draft.updatedAt) })}
+            </span>
           </span>
           <span className="badge badge-stage">{t(`draftStatuses.${draft.status as "draft"}`)}</span>
         </li>
@@ -135,14 +178,26 @@ export function DraftList({ drafts }: { drafts: DraftRow[] }) {
 export function NewDraftForm() {
   const { t } = useTranslation();
   const formId = "new-draft";
-  const [form, fields] = useServerForm("draft", { id: formId, lastResult: useFormResult(formId), defaultValue: { kind: "message", channel: "email" } });
+  const [form, fields] = useServerForm("draft", {
+    id: formId,
+    lastResult: useFormResult(formId),
+    defaultValue: { kind: "message", channel: "email" },
+  });
   return (
     <ConformForm form={form}>
       <input type="hidden" name="intent" value="createDraft" />
       <input type="hidden" name="formId" value={formId} />
       <div className="form-grid">
-        <SelectField field={fields.kind} label={t("outreach.kind")} options={draftKinds.map((kind) => ({ value: kind, label: t(`draftKinds.${kind}`) }))} />
-        <SelectField field={fields.channel} label={t("outreach.channel")} options={draftChannels.map((channel) => ({ value: channel, label: t(`interactionTypes.${channel}`) }))} />
+        <SelectField
+          field={fields.kind}
+          label={t("outreach.kind")}
+          options={draftKinds.map((kind) => ({ value: kind, label: t(`draftKinds.${kind}`) }))}
+        />
+        <SelectField
+          field={fields.channel}
+          label={t("outreach.channel")}
+          options={draftChannels.map((channel) => ({ value: channel, label: t(`interactionTypes.${channel}`) }))}
+        />
         <TextField field={fields.subject} label={t("outreach.subject")} autoComplete="off" />
         <TextAreaField field={fields.body} label={t("outreach.body")} rows={6} />
       </div>
@@ -159,7 +214,17 @@ interface TaskRow {
   assignee: { id: string; name: string };
 }
 
-export function FollowUps({ tasks, users, me, canWrite }: { tasks: TaskRow[]; users: { id: string; name: string }[]; me: string; canWrite: boolean }) {
+export function FollowUps({
+  tasks,
+  users,
+  me,
+  canWrite,
+}: {
+  tasks: TaskRow[];
+  users: { id: string; name: string }[];
+  me: string;
+  canWrite: boolean;
+}) {
   const { t, i18n } = useTranslation();
   const formId = "new-task";
   const [form, fields] = useServerForm("task", { id: formId, lastResult: useFormResult(formId), defaultValue: { assigneeId: me } });
@@ -175,12 +240,22 @@ export function FollowUps({ tasks, users, me, canWrite }: { tasks: TaskRow[]; us
             <li key={task.id} className={task.completedAt ? "is-done" : undefined}>
               <span>
                 {task.title} — {formatDay(i18n.language, task.dueOn)} · {task.assignee.name}
-                {overdue ? <> <span className="badge badge-danger">{t("tasks.overdue")}</span></> : null}
+                {overdue ? (
+                  <>
+                    {" "}
+                    <span className="badge badge-danger">{t("tasks.overdue")}</span>
+                  </>
+                ) : null}
               </span>
               {canWrite ? (
                 <Form method="post">
                   <input type="hidden" name="taskId" value={task.id} />
-                  <button type="submit" name="intent" value={task.completedAt ? "taskReopen" : "taskDone"} className="button button-quiet button-small">
+                  <button
+                    type="submit"
+                    name="intent"
+                    value={task.completedAt ? "taskReopen" : "taskDone"}
+                    className="button button-quiet button-small"
+                  >
                     {task.completedAt ? t("tasks.reopen") : t("tasks.done")}
                   </button>
                 </Form>
@@ -198,7 +273,11 @@ export function FollowUps({ tasks, users, me, canWrite }: { tasks: TaskRow[]; us
             <div className="form-grid">
               <TextField field={fields.title} label={t("tasks.what")} autoComplete="off" />
               <TextField field={fields.dueOn} label={t("tasks.dueOn")} type="date" />
-              <SelectField field={fields.assigneeId} label={t("tasks.assignee")} options={users.map((user) => ({ value: user.id, label: user.name }))} />
+              <SelectField
+                field={fields.assigneeId}
+                label={t("tasks.assignee")}
+                options={users.map((user) => ({ value: user.id, label: user.name }))}
+              />
             </div>
             <SubmitButton busy={busy}>{t("tasks.add")}</SubmitButton>
           </ConformForm>

@@ -20,7 +20,19 @@ export function EmptyState({ title, children }: { title?: string; children: Reac
 }
 
 /** One figure with its label, and where it leads: the dashboard's "what needs me today". */
-export function StatTile({ label, value, note, to, tone }: { label: string; value: ReactNode; note?: ReactNode; to?: string; tone?: "bad" | "good" }) {
+export function StatTile({
+  label,
+  value,
+  note,
+  to,
+  tone,
+}: {
+  label: string;
+  value: ReactNode;
+  note?: ReactNode;
+  to?: string;
+  tone?: "bad" | "good";
+}) {
   const body = (
     <>
       <span className="stat-tile-label">{label}</span>

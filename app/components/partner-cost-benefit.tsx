@@ -36,7 +36,12 @@ export function PartnerCostBenefitPanel({ partnerId, period, figures, months, cu
           <CostBenefitSummary
             figures={figures}
             currency={currency}
-            links={{ gifts: `/gifts?${range}`, placements: `/placements?${range}`, payments: `/spend?view=kind&${range}`, coverage: `/coverage?${range}` }}
+            links={{
+              gifts: `/gifts?${range}`,
+              placements: `/placements?${range}`,
+              payments: `/spend?view=kind&${range}`,
+              coverage: `/coverage?${range}`,
+            }}
           />
           <EmvRatesNote rates={rates} currency={currency} />
           <CostBenefitChart months={months} currency={currency} title={t("costBenefit.byMonth")} />

@@ -18,11 +18,29 @@ interface DisclosureRecord {
   compliant: number;
   awaitingReview: number;
   confirmedIssues: number;
-  openIssues: { id: string; jurisdiction: string; verdict: string; reasons: string[]; reviewDecision: string | null; publishedOn: string; coverageItem: { id: string; title: string | null; url: string } }[];
+  openIssues: {
+    id: string;
+    jurisdiction: string;
+    verdict: string;
+    reasons: string[];
+    reviewDecision: string | null;
+    publishedOn: string;
+    coverageItem: { id: string; title: string | null; url: string };
+  }[];
 }
 
 /** The partner page's latest coverage and disclosure record. */
-export function PartnerCoveragePanels({ partnerId, coverage, record, canWrite }: { partnerId: string; coverage: CoverageRow[]; record: DisclosureRecord; canWrite: boolean }) {
+export function PartnerCoveragePanels({
+  partnerId,
+  coverage,
+  record,
+  canWrite,
+}: {
+  partnerId: string;
+  coverage: CoverageRow[];
+  record: DisclosureRecord;
+  canWrite: boolean;
+}) {
   const { t, i18n } = useTranslation();
   const count = useCount();
   return (
@@ -66,19 +84,33 @@ export function PartnerCoveragePanels({ partnerId, coverage, record, canWrite }:
         {record.needed ? (
           <>
             <p>
-              {t("partners.disclosureLine", { needed: count("checksNeeded", record.needed), compliant: count("wereCompliant", record.compliant), rate: formatPercent(i18n.language, (100 * record.compliant) / record.needed) })}
+              {t("partners.disclosureLine", {
+                needed: count("checksNeeded", record.needed),
+                compliant: count("wereCompliant", record.compliant),
+                rate: formatPercent(i18n.language, (100 * record.compliant) / record.needed),
+              })}
             </p>
-            <p>{t("partners.openIssuesLine", { awaiting: count("waitingReview", record.awaitingReview), confirmed: count("confirmedIssues", record.confirmedIssues) })}</p>
+            <p>
+              {t("partners.openIssuesLine", {
+                awaiting: count("waitingReview", record.awaitingReview),
+                confirmed: count("confirmedIssues", record.confirmedIssues),
+              })}
+            </p>
             {record.openIssues.length ? (
               <ul className="plain-list">
                 {record.openIssues.map((issue) => (
                   <li key={issue.id}>
                     <span>
-                      <Link to={`/coverage/${issue.coverageItem.id}?j=${issue.jurisdiction}`}>{issue.coverageItem.title ?? issue.coverageItem.url}</Link>{" "}
+                      <Link to={`/coverage/${issue.coverageItem.id}?j=${issue.jurisdiction}`}>
+                        {issue.coverageItem.title ?? issue.coverageItem.url}
+                      </Link>{" "}
                       <span className="muted">{formatDay(i18n.language, issue.publishedOn)}</span>
                     </span>
                     <span>
-                      {issue.jurisdiction} <VerdictBadge verdict={issue.verdict} /> {issue.reviewDecision ? t(`decisions.${issue.reviewDecision}` as "decisions.confirmed_issue") : t("partners.awaitingReview")}
+                      {issue.jurisdiction} <VerdictBadge verdict={issue.verdict} />{" "}
+                      {issue.reviewDecision
+                        ? t(`decisions.${issue.reviewDecision}` as "decisions.confirmed_issue")
+                        : t("partners.awaitingReview")}
                     </span>
                   </li>
                 ))}

@@ -31,9 +31,30 @@ export function PartnerFilterFields({ query, owners }: { query: PartnerFilter; o
         <label htmlFor="partner-search">{t("partnerList.search")}</label>
         <input id="partner-search" type="search" name="q" defaultValue={query.q ?? ""} placeholder={t("partnerList.searchHint")} />
       </div>
-      <FilterSelect emptyLabel={t("partnerList.any")} id="filter-stage" name="stage" label={t("columns.stage")} value={first(query.stage)} options={partnerStages.map((value) => ({ value, label: t(`stages.${value}`) }))} />
-      <FilterSelect emptyLabel={t("partnerList.any")} id="filter-kind" name="kind" label={t("columns.kind")} value={first(query.kind)} options={partnerKinds.map((value) => ({ value, label: t(`kinds.${value}`) }))} />
-      <FilterSelect emptyLabel={t("partnerList.any")} id="filter-platform" name="platform" label={t("channels.platform")} value={first(query.platform)} options={platforms.map((value) => ({ value, label: t(`platforms.${value}`) }))} />
+      <FilterSelect
+        emptyLabel={t("partnerList.any")}
+        id="filter-stage"
+        name="stage"
+        label={t("columns.stage")}
+        value={first(query.stage)}
+        options={partnerStages.map((value) => ({ value, label: t(`stages.${value}`) }))}
+      />
+      <FilterSelect
+        emptyLabel={t("partnerList.any")}
+        id="filter-kind"
+        name="kind"
+        label={t("columns.kind")}
+        value={first(query.kind)}
+        options={partnerKinds.map((value) => ({ value, label: t(`kinds.${value}`) }))}
+      />
+      <FilterSelect
+        emptyLabel={t("partnerList.any")}
+        id="filter-platform"
+        name="platform"
+        label={t("channels.platform")}
+        value={first(query.platform)}
+        options={platforms.map((value) => ({ value, label: t(`platforms.${value}`) }))}
+      />
       <div className="field field-narrow">
         <label htmlFor="filter-country">{t("columns.country")}</label>
         <input id="filter-country" name="country" defaultValue={query.country.join(",")} maxLength={40} />
@@ -46,7 +67,14 @@ export function PartnerFilterFields({ query, owners }: { query: PartnerFilter; o
         <label htmlFor="filter-tag">{t("partnerList.tag")}</label>
         <input id="filter-tag" name="tag" defaultValue={query.tag.join(",")} maxLength={200} />
       </div>
-      <FilterSelect emptyLabel={t("partnerList.any")} id="filter-owner" name="owner" label={t("columns.owner")} value={query.owner ?? ""} options={owners.map((owner) => ({ value: owner.id, label: owner.name }))} />
+      <FilterSelect
+        emptyLabel={t("partnerList.any")}
+        id="filter-owner"
+        name="owner"
+        label={t("columns.owner")}
+        value={query.owner ?? ""}
+        options={owners.map((owner) => ({ value: owner.id, label: owner.name }))}
+      />
       <div className="field field-narrow">
         <label htmlFor="filter-min">{t("partnerList.followersMin")}</label>
         <input id="filter-min" name="followersMin" type="number" min={0} defaultValue={query.followersMin ?? ""} />

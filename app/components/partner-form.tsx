@@ -24,8 +24,16 @@ export function PartnerFormFieldset({ fields, owners }: { fields: PartnerFormFie
   return (
     <div className="form-grid">
       <TextField field={fields.name} label={t("columns.name")} autoComplete="off" />
-      <SelectField field={fields.kind} label={t("partners.kind")} options={partnerKinds.map((kind) => ({ value: kind, label: t(`kinds.${kind}`) }))} />
-      <SelectField field={fields.stage} label={t("partners.stage")} options={partnerStages.map((stage) => ({ value: stage, label: t(`stages.${stage}`) }))} />
+      <SelectField
+        field={fields.kind}
+        label={t("partners.kind")}
+        options={partnerKinds.map((kind) => ({ value: kind, label: t(`kinds.${kind}`) }))}
+      />
+      <SelectField
+        field={fields.stage}
+        label={t("partners.stage")}
+        options={partnerStages.map((stage) => ({ value: stage, label: t(`stages.${stage}`) }))}
+      />
       <SelectField
         field={fields.ownerId}
         label={t("partners.owner")}

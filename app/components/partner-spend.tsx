@@ -34,7 +34,21 @@ interface PlacementRow {
 }
 
 /** The partner page's gifts and placements, with all-time totals in the reporting currency. */
-export function PartnerSpendPanels({ partnerId, totals, gifts, placements, canGift, canPropose }: { partnerId: string; totals: Totals; gifts: GiftRow[]; placements: PlacementRow[]; canGift: boolean; canPropose: boolean }) {
+export function PartnerSpendPanels({
+  partnerId,
+  totals,
+  gifts,
+  placements,
+  canGift,
+  canPropose,
+}: {
+  partnerId: string;
+  totals: Totals;
+  gifts: GiftRow[];
+  placements: PlacementRow[];
+  canGift: boolean;
+  canPropose: boolean;
+}) {
   const { t, i18n } = useTranslation();
   const { currency } = totals;
   return (
@@ -42,7 +56,11 @@ export function PartnerSpendPanels({ partnerId, totals, gifts, placements, canGi
       <section className="card" aria-labelledby="partner-gifts">
         <h2 id="partner-gifts">{t("gifts.title")}</h2>
         <p>
-          {t("spend.cost")}: <strong><Money minor={totals.total.giftsMinor} currency={currency} /></strong> <span className="muted">({t(`money.basis.${totals.basis}`)})</span>
+          {t("spend.cost")}:{" "}
+          <strong>
+            <Money minor={totals.total.giftsMinor} currency={currency} />
+          </strong>{" "}
+          <span className="muted">({t(`money.basis.${totals.basis}`)})</span>
         </p>
         {gifts.length ? (
           <ul className="plain-list">
@@ -63,13 +81,18 @@ export function PartnerSpendPanels({ partnerId, totals, gifts, placements, canGi
           <p className="muted">{t("gifts.emptyTitle")}</p>
         )}
         <p>
-          {canGift ? <Link to={`/gifts/new?partnerId=${partnerId}`}>{t("gifts.new")}</Link> : null} {gifts.length ? <Link to={`/gifts?partnerId=${partnerId}`}>{t("partners.seeAll")}</Link> : null}
+          {canGift ? <Link to={`/gifts/new?partnerId=${partnerId}`}>{t("gifts.new")}</Link> : null}{" "}
+          {gifts.length ? <Link to={`/gifts?partnerId=${partnerId}`}>{t("partners.seeAll")}</Link> : null}
         </p>
       </section>
       <section className="card" aria-labelledby="partner-placements">
         <h2 id="partner-placements">{t("placements.title")}</h2>
         <p>
-          {t("campaigns.committed")}: <strong><Money minor={totals.total.placementsMinor} currency={currency} /></strong> · {t("placements.paid")}: <Money minor={totals.total.paidMinor} currency={currency} />
+          {t("campaigns.committed")}:{" "}
+          <strong>
+            <Money minor={totals.total.placementsMinor} currency={currency} />
+          </strong>{" "}
+          · {t("placements.paid")}: <Money minor={totals.total.paidMinor} currency={currency} />
         </p>
         {placements.length ? (
           <ul className="plain-list">
@@ -79,7 +102,14 @@ export function PartnerSpendPanels({ partnerId, totals, gifts, placements, canGi
                   <span className="min-w-0">
                     <Link to={`/placements/${p.id}`}>{p.title}</Link> <SpendStatusBadge kind="placement" status={p.status} />
                     <span className="hint block">
-                      {t("placements.outstanding")} <Money minor={outstandingMinor(p.feeMinor, p.payments.map((payment) => payment.amountMinor))} currency={p.currency} />
+                      {t("placements.outstanding")}{" "}
+                      <Money
+                        minor={outstandingMinor(
+                          p.feeMinor,
+                          p.payments.map((payment) => payment.amountMinor),
+                        )}
+                        currency={p.currency}
+                      />
                     </span>
                   </span>
                   <Money minor={p.feeMinor} currency={p.currency} />

@@ -1,7 +1,11 @@
 import { useTranslation } from "react-i18next";
 import { type FieldRef, TextField } from "./form-fields";
 
-export function ProductFormFieldset({ fields }: { fields: { name: FieldRef; sku: FieldRef; unitCost: FieldRef; retailPrice: FieldRef; currency: FieldRef } }) {
+export function ProductFormFieldset({
+  fields,
+}: {
+  fields: { name: FieldRef; sku: FieldRef; unitCost: FieldRef; retailPrice: FieldRef; currency: FieldRef };
+}) {
   const { t } = useTranslation();
   return (
     <div className="form-grid">

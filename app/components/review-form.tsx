@@ -11,14 +11,22 @@ export function ReviewForm({ checkId, jurisdiction, currentText }: { checkId: st
   const { t } = useTranslation();
   const navigation = useNavigation();
   const formId = `review-${checkId}`;
-  const [form, fields] = useServerForm("disclosureReview", { id: formId, lastResult: useFormResult(formId), defaultValue: { checkId, decision: "confirmed_issue", newText: currentText } });
+  const [form, fields] = useServerForm("disclosureReview", {
+    id: formId,
+    lastResult: useFormResult(formId),
+    defaultValue: { checkId, decision: "confirmed_issue", newText: currentText },
+  });
   return (
     <ConformForm form={form}>
       <h4>{t("compliance.reviewFor", { jurisdiction })}</h4>
       <input type="hidden" name="formId" value={formId} />
       <input type="hidden" name="intent" value="review" />
       <input type="hidden" name="checkId" value={checkId} />
-      <SelectField field={fields.decision} label={t("compliance.decision")} options={reviewDecisions.map((d) => ({ value: d, label: t(`decisions.${d}`) }))} />
+      <SelectField
+        field={fields.decision}
+        label={t("compliance.decision")}
+        options={reviewDecisions.map((d) => ({ value: d, label: t(`decisions.${d}`) }))}
+      />
       <TextAreaField field={fields.note} label={t("compliance.note")} hint={t("compliance.noteHint")} rows={2} />
       <TextAreaField field={fields.newText} label={t("compliance.newText")} hint={t("compliance.newTextHint")} rows={4} />
       <SubmitButton busy={navigation.formData?.get("formId") === formId}>{t("compliance.record")}</SubmitButton>

@@ -21,8 +21,18 @@ export function SpendByMonthChart({
       categories={months.map((month) => formatMonth(i18n.language, month))}
       categoryHeader={t("spend.groupHeader.month")}
       series={[
-        { key: "gifts", label: t("spend.gifts"), color: "var(--color-series-emv)", values: months.map((month) => spendIn(month)?.giftsMinor ?? 0) },
-        { key: "placements", label: t("spend.placements"), color: "var(--color-series-cost)", values: months.map((month) => spendIn(month)?.placementsMinor ?? 0) },
+        {
+          key: "gifts",
+          label: t("spend.gifts"),
+          color: "var(--color-series-emv)",
+          values: months.map((month) => spendIn(month)?.giftsMinor ?? 0),
+        },
+        {
+          key: "placements",
+          label: t("spend.placements"),
+          color: "var(--color-series-cost)",
+          values: months.map((month) => spendIn(month)?.placementsMinor ?? 0),
+        },
       ]}
       stacked
       format={(minor) => formatMoney(i18n.language, minor, currency)}

@@ -6,7 +6,13 @@ import { PageHeader } from "./page";
 interface SpendImportData {
   error: string | null;
   csv: string | null;
-  preview: { rowCount: number; created: number; unchanged: number; rejected: number; errors: { line: number; column: string | null; messageKey: string; value?: string }[] } | null;
+  preview: {
+    rowCount: number;
+    created: number;
+    unchanged: number;
+    rejected: number;
+    errors: { line: number; column: string | null; messageKey: string; value?: string }[];
+  } | null;
 }
 
 export function SpendImportPage({ kind, columns }: { kind: "gifts" | "placements" | "coverage"; columns: readonly string[] }) {
@@ -32,7 +38,14 @@ export function SpendImportPage({ kind, columns }: { kind: "gifts" | "placements
       {preview ? (
         <section className="card" aria-labelledby="preview-title">
           <h2 id="preview-title">{t("import.preview")}</h2>
-          <p role="status">{t("import.spendSummary", { rows: String(preview.rowCount), created: String(preview.created), unchanged: String(preview.unchanged), rejected: String(preview.rejected) })}</p>
+          <p role="status">
+            {t("import.spendSummary", {
+              rows: String(preview.rowCount),
+              created: String(preview.created),
+              unchanged: String(preview.unchanged),
+              rejected: String(preview.rejected),
+            })}
+          </p>
           <ImportErrors errors={preview.errors} />
           {preview.created > 0 ? (
             <Form method="post">

@@ -1,7 +1,19 @@
 import { useTranslation } from "react-i18next";
 import { formatNumber } from "~/utils/format";
 
-export type CountKey = "checksNeeded" | "wereCompliant" | "waitingReview" | "confirmedIssues" | "itemsChecked" | "changed" | "rows" | "new" | "updated" | "unchanged" | "duplicates" | "rejected";
+export type CountKey =
+  | "checksNeeded"
+  | "wereCompliant"
+  | "waitingReview"
+  | "confirmedIssues"
+  | "itemsChecked"
+  | "changed"
+  | "rows"
+  | "new"
+  | "updated"
+  | "unchanged"
+  | "duplicates"
+  | "rejected";
 
 /**
  * A count in words with the language's plural rules ("1 check", "2 checks"; "0 changée" in

@@ -7,7 +7,6 @@ import { roles } from "~/utils/permissions";
 import { supportedLocales } from "~/i18n/config";
 import { DaySchema, PageParamSchema, requiredText } from "./rules";
 
-
 export const emailField = z
   .string({ error: "errors.required" })
   .trim()
@@ -37,7 +36,12 @@ export const LoginSchema = z.object({
 });
 
 export const SetupSchema = z
-  .object({ name: requiredText(120), email: emailField, password: newPasswordField, confirmPassword: z.string({ error: "errors.required" }) })
+  .object({
+    name: requiredText(120),
+    email: emailField,
+    password: newPasswordField,
+    confirmPassword: z.string({ error: "errors.required" }),
+  })
   .superRefine(withConfirmation);
 
 export const AcceptInvitationSchema = z

@@ -57,9 +57,7 @@ export function audienceFlags(history: Measurement[]): AudienceFlag[] {
 
   if (latest.followers !== null) {
     const windowStart = latest.measuredOn.getTime() - JUMP_WINDOW_DAYS * DAY_MS;
-    const earlier = sorted.filter(
-      (m) => m !== latest && m.followers !== null && m.followers > 0 && m.measuredOn.getTime() >= windowStart,
-    );
+    const earlier = sorted.filter((m) => m !== latest && m.followers !== null && m.followers > 0 && m.measuredOn.getTime() >= windowStart);
     const lowest = earlier.reduce<Measurement | null>((low, m) => (!low || m.followers! < low.followers! ? m : low), null);
     if (lowest) {
       const percent = ((latest.followers - lowest.followers!) / lowest.followers!) * 100;

@@ -88,7 +88,12 @@ export function planCoverageImport(table: CsvTable): SpendImportPlan<PlannedCove
       // Quoted text keeps its line breaks; only the ends are trimmed, as in the form.
       text: values.text ?? "",
       jurisdiction: jurisdictionAliases[jurisdiction] ?? jurisdiction,
-      ...Object.fromEntries(["impressions", "reach", "views", "likes", "comments", "shares", "saves", "clicks", "conversions", "revenue"].map((name) => [name, cell(name)])),
+      ...Object.fromEntries(
+        ["impressions", "reach", "views", "likes", "comments", "shares", "saves", "clicks", "conversions", "revenue"].map((name) => [
+          name,
+          cell(name),
+        ]),
+      ),
       revenueCurrency: cell("revenue_currency").toUpperCase(),
       paidOverride: connection.paidOverride ?? "auto",
       giftedOverride: connection.giftedOverride ?? "auto",

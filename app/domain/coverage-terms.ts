@@ -27,14 +27,20 @@ export interface TextSegment {
  * the text is cut by code points too: emoji, right-to-left marks and control characters keep
  * their place.
  */
-export function highlightSegments(text: string, markers: readonly Pick<FoundMarker, "index" | "length" | "kind" | "prominent" | "afterFold" | "buried">[]): TextSegment[] {
+export function highlightSegments(
+  text: string,
+  markers: readonly Pick<FoundMarker, "index" | "length" | "kind" | "prominent" | "afterFold" | "buried">[],
+): TextSegment[] {
   const codePoints = Array.from(text);
   const segments: TextSegment[] = [];
   let at = 0;
   for (const marker of [...markers].sort((a, b) => a.index - b.index)) {
     if (marker.index < at || marker.index + marker.length > codePoints.length) continue;
     if (marker.index > at) segments.push({ text: codePoints.slice(at, marker.index).join("") });
-    segments.push({ text: codePoints.slice(marker.index, marker.index + marker.length).join(""), marker: { kind: marker.kind, prominent: marker.prominent, afterFold: marker.afterFold, buried: marker.buried } });
+    segments.push({
+      text: codePoints.slice(marker.index, marker.index + marker.length).join(""),
+      marker: { kind: marker.kind, prominent: marker.prominent, afterFold: marker.afterFold, buried: marker.buried },
+    });
     at = marker.index + marker.length;
   }
   if (at < codePoints.length) segments.push({ text: codePoints.slice(at).join("") });
@@ -45,7 +51,18 @@ export const reviewDecisions = ["confirmed_issue", "false_positive", "fixed_by_p
 
 export type ReviewDecision = (typeof reviewDecisions)[number];
 
-export const complianceSummaryColumns = ["scope", "key", "name", "checked", "compliant", "insufficient", "missing", "not_required", "awaiting_review", "confirmed_issues"] as const;
+export const complianceSummaryColumns = [
+  "scope",
+  "key",
+  "name",
+  "checked",
+  "compliant",
+  "insufficient",
+  "missing",
+  "not_required",
+  "awaiting_review",
+  "confirmed_issues",
+] as const;
 
 /** The columns the coverage list sorts by on the server. */
 export const coverageSorts = ["publishedOn", "item", "partner", "campaign", "impressions"] as const;

@@ -6,7 +6,18 @@ import { toMinorUnits } from "./money";
 import { currencySchema, optionalAmountText } from "./money-fields";
 import { parseInteger } from "./numbers";
 import { httpUrl, platforms } from "./partners";
-import { checkboxField, choiceFilter, DaySchema, IdFilterSchema, IdListSchema, optionalField, optionalText, PageParamSchema, RecordIdSchema, sortQuery } from "./rules";
+import {
+  checkboxField,
+  choiceFilter,
+  DaySchema,
+  IdFilterSchema,
+  IdListSchema,
+  optionalField,
+  optionalText,
+  PageParamSchema,
+  RecordIdSchema,
+  sortQuery,
+} from "./rules";
 import { coverageSorts, metricNames, overrideChoices, reviewDecisions, type MetricName, type OverrideChoice } from "./coverage-terms";
 
 export * from "./coverage-terms";
@@ -16,7 +27,14 @@ export const MAX_TEXT_LENGTH = 200_000;
 
 /** An empty metric is unknown (undefined), never 0. */
 const metricField = optionalField(
-  z.preprocess((value) => (typeof value === "string" ? (parseInteger(value) ?? value) : value), z.number({ error: "errors.invalidNumber" }).int("errors.invalidNumber").min(0, "errors.negativeNumber").max(2_000_000_000, "errors.tooLarge")),
+  z.preprocess(
+    (value) => (typeof value === "string" ? (parseInteger(value) ?? value) : value),
+    z
+      .number({ error: "errors.invalidNumber" })
+      .int("errors.invalidNumber")
+      .min(0, "errors.negativeNumber")
+      .max(2_000_000_000, "errors.tooLarge"),
+  ),
 );
 
 const metricFields = Object.fromEntries(metricNames.map((name) => [name, metricField])) as Record<MetricName, typeof metricField>;
@@ -27,7 +45,10 @@ const revenueFields = {
 };
 
 /** Revenue needs its currency; its amount becomes minor units of that currency. */
-function revenueInMinorUnits<T extends { revenue?: string; revenueCurrency?: string }>(value: T, ctx: z.RefinementCtx): Omit<T, "revenue"> & { revenue?: number } {
+function revenueInMinorUnits<T extends { revenue?: string; revenueCurrency?: string }>(
+  value: T,
+  ctx: z.RefinementCtx,
+): Omit<T, "revenue"> & { revenue?: number } {
   const { revenue, ...rest } = value;
   if (revenue === undefined) return { ...rest, revenue: undefined };
   if (!value.revenueCurrency) {
@@ -64,9 +85,13 @@ const coverageFields = {
   imagesVirtual: checkboxField,
 };
 
-function overrideNeedsReason(value: { paidOverride: OverrideChoice; giftedOverride: OverrideChoice; affiliateOverride: OverrideChoice; overrideReason?: string }, ctx: z.RefinementCtx) {
+function overrideNeedsReason(
+  value: { paidOverride: OverrideChoice; giftedOverride: OverrideChoice; affiliateOverride: OverrideChoice; overrideReason?: string },
+  ctx: z.RefinementCtx,
+) {
   const overridden = value.paidOverride !== "auto" || value.giftedOverride !== "auto" || value.affiliateOverride !== "auto";
-  if (overridden && !value.overrideReason) ctx.addIssue({ code: "custom", path: ["overrideReason"], message: "coverage.overrideReasonRequired" });
+  if (overridden && !value.overrideReason)
+    ctx.addIssue({ code: "custom", path: ["overrideReason"], message: "coverage.overrideReasonRequired" });
 }
 
 export const CoverageFormSchema = z
@@ -75,14 +100,15 @@ export const CoverageFormSchema = z
   .transform(revenueInMinorUnits);
 export type CoverageInput = z.output<typeof CoverageFormSchema>;
 
-export const EditCoverageSchema = z
-  .object({ ...coverageFields })
-  .superRefine(overrideNeedsReason);
+export const EditCoverageSchema = z.object({ ...coverageFields }).superRefine(overrideNeedsReason);
 export type EditCoverageInput = z.output<typeof EditCoverageSchema>;
 
 export const MetricsFormSchema = z
   .object({ measuredOn: DaySchema, ...metricFields, ...revenueFields })
-  .refine((value) => metricNames.some((name) => value[name] !== undefined) || value.revenue !== undefined, { path: ["impressions"], message: "coverage.metricsEmpty" })
+  .refine((value) => metricNames.some((name) => value[name] !== undefined) || value.revenue !== undefined, {
+    path: ["impressions"],
+    message: "coverage.metricsEmpty",
+  })
   .transform(revenueInMinorUnits);
 export type MetricsInput = z.output<typeof MetricsFormSchema>;
 
@@ -90,8 +116,15 @@ export type Metrics = Partial<Record<MetricName, number | null>> & { revenueMino
 
 /** The metric columns of a form's input: unknown stays null. */
 export function metricsOf(input: Partial<Record<MetricName, number | undefined>> & { revenue?: number; revenueCurrency?: string }) {
-  const metrics: Record<MetricName, number | null> = Object.fromEntries(metricNames.map((name) => [name, input[name] ?? null])) as Record<MetricName, number | null>;
-  return { ...metrics, revenueMinor: input.revenue ?? null, revenueCurrency: input.revenue === undefined ? null : (input.revenueCurrency ?? null) };
+  const metrics: Record<MetricName, number | null> = Object.fromEntries(metricNames.map((name) => [name, input[name] ?? null])) as Record<
+    MetricName,
+    number | null
+  >;
+  return {
+    ...metrics,
+    revenueMinor: input.revenue ?? null,
+    revenueCurrency: input.revenue === undefined ? null : (input.revenueCurrency ?? null),
+  };
 }
 
 export interface ConnectionFlags {
@@ -141,11 +174,17 @@ interface StoredOutcome {
 
 /** Markers as a comparable string; key order is not kept by jsonb, so it is fixed here. */
 const markerKey = (markers: unknown) =>
-  (Array.isArray(markers) ? (markers as FoundMarker[]) : []).map((m) => [m.index, m.length, m.kind, m.prominent, m.hashtag, m.afterFold, m.buried, m.text].join("|")).join("\n");
+  (Array.isArray(markers) ? (markers as FoundMarker[]) : [])
+    .map((m) => [m.index, m.length, m.kind, m.prominent, m.hashtag, m.afterFold, m.buried, m.text].join("|"))
+    .join("\n");
 
 /** Whether a new check says something different from the stored one (then a new check row is written). */
 export function outcomeChanged(stored: StoredOutcome, result: Pick<DisclosureResult, "verdict" | "reasons" | "markers">): boolean {
-  return stored.verdict !== result.verdict || stored.reasons.join() !== result.reasons.join() || markerKey(stored.markers) !== markerKey(result.markers);
+  return (
+    stored.verdict !== result.verdict ||
+    stored.reasons.join() !== result.reasons.join() ||
+    markerKey(stored.markers) !== markerKey(result.markers)
+  );
 }
 
 export const ReviewFormSchema = z
@@ -156,8 +195,10 @@ export const ReviewFormSchema = z
     newText: optionalField(z.string().trim().max(MAX_TEXT_LENGTH, "errors.tooLong")),
   })
   .superRefine((value, ctx) => {
-    if (value.decision === "false_positive" && !value.note) ctx.addIssue({ code: "custom", path: ["note"], message: "compliance.reasonRequired" });
-    if (value.decision === "fixed_by_partner" && !value.newText) ctx.addIssue({ code: "custom", path: ["newText"], message: "compliance.newTextRequired" });
+    if (value.decision === "false_positive" && !value.note)
+      ctx.addIssue({ code: "custom", path: ["note"], message: "compliance.reasonRequired" });
+    if (value.decision === "fixed_by_partner" && !value.newText)
+      ctx.addIssue({ code: "custom", path: ["newText"], message: "compliance.newTextRequired" });
   });
 export type ReviewInput = z.output<typeof ReviewFormSchema>;
 

@@ -40,7 +40,12 @@ export function parseCsv(text: string): CsvTable {
   const body = text.replace(/^\uFEFF/, "");
   const parsed = Papa.parse<string[]>(body, { delimitersToGuess: [",", ";", "\t"], skipEmptyLines: false });
   const [headerRow = [], ...records] = parsed.data;
-  const header = headerRow.map((name) => name.replace(/^\uFEFF/, "").trim().toLowerCase());
+  const header = headerRow.map((name) =>
+    name
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .toLowerCase(),
+  );
   const rows: CsvTable["rows"] = [];
   // Papa gives records, not lines; quoted fields may span lines, so count newlines as we go.
   let line = 1 + (headerRow.join("").match(/\n/g)?.length ?? 0);
@@ -82,7 +87,11 @@ export function csvLine(row: CsvRow): string {
 export function parseCsvDate(text: string): string | null {
   const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text.trim());
   const french = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(text.trim());
-  const [year, month, day] = iso ? [iso[1], iso[2], iso[3]] : french ? [french[3], french[2].padStart(2, "0"), french[1].padStart(2, "0")] : [];
+  const [year, month, day] = iso
+    ? [iso[1], iso[2], iso[3]]
+    : french
+      ? [french[3], french[2].padStart(2, "0"), french[1].padStart(2, "0")]
+      : [];
   if (!year) return null;
   const value = `${year}-${month}-${day}`;
   const date = new Date(`${value}T00:00:00Z`);

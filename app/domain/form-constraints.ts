@@ -25,7 +25,10 @@ function withoutEmpty(constraints: Record<string, Constraint>): Record<string, C
 
 export function formConstraintsFromSchemas(): Record<FormName, Record<string, Constraint>> {
   const names = Object.keys(formSchemas).sort() as FormName[];
-  return Object.fromEntries(names.map((name) => [name, withoutEmpty(getZodConstraint(inputSide(formSchemas[name])))])) as Record<FormName, Record<string, Constraint>>;
+  return Object.fromEntries(names.map((name) => [name, withoutEmpty(getZodConstraint(inputSide(formSchemas[name])))])) as Record<
+    FormName,
+    Record<string, Constraint>
+  >;
 }
 
 /** The source of app/components/form-constraints.generated.ts. */

@@ -48,13 +48,36 @@ type Term = readonly [Quantity, number];
  */
 export function derivedFormulas(rates: EmvRates): Record<DerivedName, readonly Term[]> {
   return {
-    cost: [["giftsMinor", 1], ["placementsMinor", 1]],
-    engagements: [["likes", 1], ["comments", 1], ["shares", 1], ["saves", 1]],
-    emv: [["impressions", rates.perMilleMinor / 1000], ["engagements", rates.perEngagementMinor], ["clicks", rates.perClickMinor]],
+    cost: [
+      ["giftsMinor", 1],
+      ["placementsMinor", 1],
+    ],
+    engagements: [
+      ["likes", 1],
+      ["comments", 1],
+      ["shares", 1],
+      ["saves", 1],
+    ],
+    emv: [
+      ["impressions", rates.perMilleMinor / 1000],
+      ["engagements", rates.perEngagementMinor],
+      ["clicks", rates.perClickMinor],
+    ],
   };
 }
 
-export const ratioNames = ["cpm", "cpe", "cpc", "cpa", "costPerCoverage", "roas", "roi", "emvRatio", "engagementRate", "complianceRate"] as const;
+export const ratioNames = [
+  "cpm",
+  "cpe",
+  "cpc",
+  "cpa",
+  "costPerCoverage",
+  "roas",
+  "roi",
+  "emvRatio",
+  "engagementRate",
+  "complianceRate",
+] as const;
 export type RatioName = (typeof ratioNames)[number];
 
 export interface RatioFormula {
@@ -76,10 +99,31 @@ export const ratioFormulas: Record<RatioName, RatioFormula> = {
   cpa: { numerator: [["cost", 1]], denominator: ["conversions"], scale: 1, unit: "money", higherIsBetter: false },
   costPerCoverage: { numerator: [["cost", 1]], denominator: ["coverageCount"], scale: 1, unit: "money", higherIsBetter: false },
   roas: { numerator: [["revenueMinor", 1]], denominator: ["cost"], scale: 1, unit: "ratio", higherIsBetter: true },
-  roi: { numerator: [["revenueMinor", 1], ["cost", -1]], denominator: ["cost"], scale: 1, unit: "percent", higherIsBetter: true },
+  roi: {
+    numerator: [
+      ["revenueMinor", 1],
+      ["cost", -1],
+    ],
+    denominator: ["cost"],
+    scale: 1,
+    unit: "percent",
+    higherIsBetter: true,
+  },
   emvRatio: { numerator: [["emv", 1]], denominator: ["cost"], scale: 1, unit: "ratio", higherIsBetter: true },
-  engagementRate: { numerator: [["engagements", 1]], denominator: ["impressions", "reach"], scale: 1, unit: "percent", higherIsBetter: true },
-  complianceRate: { numerator: [["disclosureCompliant", 1]], denominator: ["disclosureRequired"], scale: 1, unit: "percent", higherIsBetter: true },
+  engagementRate: {
+    numerator: [["engagements", 1]],
+    denominator: ["impressions", "reach"],
+    scale: 1,
+    unit: "percent",
+    higherIsBetter: true,
+  },
+  complianceRate: {
+    numerator: [["disclosureCompliant", 1]],
+    denominator: ["disclosureRequired"],
+    scale: 1,
+    unit: "percent",
+    higherIsBetter: true,
+  },
 };
 
 /** The sums a quantity or ratio is computed from (what a query must add up to sort by it). */
@@ -147,18 +191,25 @@ export function costBenefit(sums: CostBenefitSums, rates: EmvRates): CostBenefit
     engagements: value("engagements"),
     emvMinor: value("emv"),
     ratios,
-    empty: sums.giftCount + sums.placementCount + sums.paymentCount + sums.coverageCount + sums.disclosureRequired === 0 && sums.unconverted === 0,
+    empty:
+      sums.giftCount + sums.placementCount + sums.paymentCount + sums.coverageCount + sums.disclosureRequired === 0 &&
+      sums.unconverted === 0,
   };
 }
 
 /** compliant / requiring disclosure, or null when nothing required one. */
 export function complianceRate(compliant: number, required: number): number | null {
-  return ratio(ratioFormulas.complianceRate, (q) => (q === "disclosureCompliant" ? compliant : q === "disclosureRequired" ? required : null));
+  return ratio(ratioFormulas.complianceRate, (q) =>
+    q === "disclosureCompliant" ? compliant : q === "disclosureRequired" ? required : null,
+  );
 }
 
 /** One post's engagement rate (metrics.md): engagements / impressions, else / reach. */
-export function postEngagementRate(post: Pick<CostBenefitSums, "impressions" | "reach" | "likes" | "comments" | "shares" | "saves">): number | null {
-  return costBenefit({ ...emptySums(), ...post }, { perMilleMinor: 0, perEngagementMinor: 0, perClickMinor: 0, placeholder: true }).ratios.engagementRate;
+export function postEngagementRate(
+  post: Pick<CostBenefitSums, "impressions" | "reach" | "likes" | "comments" | "shares" | "saves">,
+): number | null {
+  return costBenefit({ ...emptySums(), ...post }, { perMilleMinor: 0, perEngagementMinor: 0, perClickMinor: 0, placeholder: true }).ratios
+    .engagementRate;
 }
 
 export function emptySums(): CostBenefitSums {

@@ -10,16 +10,14 @@ export const currencySchema = z
   .refine((code) => /^[A-Z]{3}$/.test(code) && isCurrency(code), "errors.unknownCurrency");
 
 /** A positive decimal rate as text ("1.0845"), checked and normalised. */
-export const rateSchema = z
-  .string({ error: "errors.required" })
-  .transform((text, ctx) => {
-    const decimal = normaliseAmount(text);
-    if (decimal === null || decimal.startsWith("-") || !/[1-9]/.test(decimal)) {
-      ctx.addIssue({ code: "custom", message: "errors.invalidRate" });
-      return z.NEVER;
-    }
-    return decimal;
-  });
+export const rateSchema = z.string({ error: "errors.required" }).transform((text, ctx) => {
+  const decimal = normaliseAmount(text);
+  if (decimal === null || decimal.startsWith("-") || !/[1-9]/.test(decimal)) {
+    ctx.addIssue({ code: "custom", message: "errors.invalidRate" });
+    return z.NEVER;
+  }
+  return decimal;
+});
 
 /** An amount as typed, in major units: a number, not negative. Turned into minor units with its currency. */
 export const amountText = z

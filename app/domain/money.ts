@@ -170,7 +170,11 @@ export function totalIn(target: string, amounts: readonly DatedAmount[], rates: 
     if (amount.on < entry.from) entry.from = amount.on;
     missing.set(amount.currency, entry);
   }
-  return { currency: target, totalMinor: Number(divideRounded(exact, EXACT_SCALE)), missing: [...missing.values()].sort((a, b) => a.currency.localeCompare(b.currency)) };
+  return {
+    currency: target,
+    totalMinor: Number(divideRounded(exact, EXACT_SCALE)),
+    missing: [...missing.values()].sort((a, b) => a.currency.localeCompare(b.currency)),
+  };
 }
 
 export type GiftValuationBasis = "cost" | "retail";

@@ -1,5 +1,6 @@
 /** The monthly report as rows: the same lines feed the CSV, the PDF and the page's tables. */
 import { change, ratioFormulas, type CostBenefit, type RatioName } from "./metrics";
+import { toCsv } from "./csv";
 import { csvAmount, csvRatio } from "./ranking";
 
 export interface MonthlyReportData {
@@ -9,7 +10,16 @@ export interface MonthlyReportData {
   stageChanges: { from: string; to: string; count: number }[];
   coverageByPlatform: { platform: string; count: number; impressions: number | null }[];
   disclosure: {
-    byJurisdiction: { key: string; checked: number; compliant: number; insufficient: number; missing: number; notRequired: number; awaitingReview: number; confirmedIssues: number }[];
+    byJurisdiction: {
+      key: string;
+      checked: number;
+      compliant: number;
+      insufficient: number;
+      missing: number;
+      notRequired: number;
+      awaitingReview: number;
+      confirmedIssues: number;
+    }[];
   };
 }
 
@@ -75,7 +85,7 @@ export function lineChange(line: MonthlyLine, now: number | null, before: number
   const value = points ? (now - before) * 100 : change(now, before);
   if (value === null) return null;
   const direction = formula ? (formula.higherIsBetter ? "higher" : "lower") : betterWhen[line.item];
-  const tone = value === 0 || !direction ? "neutral" : (value > 0) === (direction === "higher") ? "good" : "bad";
+  const tone = value === 0 || !direction ? "neutral" : value > 0 === (direction === "higher") ? "good" : "bad";
   return { kind: points ? "points" : "percent", value, tone };
 }
 
@@ -96,7 +106,11 @@ export function csvValue(line: MonthlyLine, figures: CostBenefit, currency: stri
 /** section, item, this month, previous month, same month last year (the last two only for KPIs). */
 export function monthlyReportRows(report: MonthlyReportData): string[][] {
   const { current, previous, lastYear } = report.figures;
-  const kpis = monthlyKpiLines.map((line) => ["kpi", line.item, ...[current, previous, lastYear].map((f) => csvValue(line, f, report.currency))]);
+  const kpis = monthlyKpiLines.map((line) => [
+    "kpi",
+    line.item,
+    ...[current, previous, lastYear].map((f) => csvValue(line, f, report.currency)),
+  ]);
   return [
     ["currency", report.currency, "", "", ""],
     ...kpis,
@@ -112,4 +126,9 @@ export function monthlyReportRows(report: MonthlyReportData): string[][] {
       ["disclosure", `${j.key}.confirmed_issues`, String(j.confirmedIssues), "", ""],
     ]),
   ];
+}
+
+/** The monthly report as CSV: one row per line, the three months as columns. */
+export function monthlyReportCsv(report: MonthlyReportData & { months: { current: string; previous: string; lastYear: string } }): string {
+  return toCsv(["section", "item", report.months.current, report.months.previous, report.months.lastYear], monthlyReportRows(report));
 }

@@ -39,7 +39,10 @@ export const ReviewSchema = z
     decision: z.enum(["approve", "request_changes"], { error: "errors.invalidChoice" }),
     comment: optionalText(5000),
   })
-  .refine((value) => value.decision !== "request_changes" || Boolean(value.comment), { path: ["comment"], message: "outreach.commentRequired" });
+  .refine((value) => value.decision !== "request_changes" || Boolean(value.comment), {
+    path: ["comment"],
+    message: "outreach.commentRequired",
+  });
 
 const isoDay = DaySchema;
 
@@ -71,7 +74,6 @@ export function assertMayReview(status: DraftStatus, authorId: string, reviewerI
 export function assertMaySend(status: DraftStatus) {
   if (status !== "approved") throw new RuleViolation("outreach.notApproved");
 }
-
 
 /** What a post to a draft's page asks for. */
 export const DraftIntentSchema = z.enum(["edit", "submit", "review", "send"]);

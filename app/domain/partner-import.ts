@@ -60,11 +60,19 @@ export function partnerKey(values: { external_id?: string; email?: string; name?
 }
 
 /** "In progress" or "Legitimate-interests" in a file means the term in_progress / legitimate_interests. */
-const asTerm = (text: string) => text.trim().toLowerCase().replace(/[\s-]+/g, "_");
+const asTerm = (text: string) =>
+  text
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, "_");
 
 const columnOfField: Record<string, string> = { lawfulBasis: "lawful_basis", dataSource: "data_source" };
 /** A value outside a vocabulary gets a message that names the vocabulary. */
-const importMessageOfField: Record<string, string> = { kind: "import.unknownKind", stage: "import.unknownStage", lawfulBasis: "import.unknownLawfulBasis" };
+const importMessageOfField: Record<string, string> = {
+  kind: "import.unknownKind",
+  stage: "import.unknownStage",
+  lawfulBasis: "import.unknownLawfulBasis",
+};
 
 export function planPartnerImport(table: CsvTable): ImportPlan {
   const errors: ImportError[] = [];
@@ -115,7 +123,8 @@ export function planPartnerImport(table: CsvTable): ImportPlan {
       const rateText = text("engagement_rate");
       const engagementRate = rateText ? parseDecimal(rateText) : undefined;
       if (engagementRate === null) fail("engagement_rate", "errors.invalidNumber");
-      else if (engagementRate !== undefined && (engagementRate < 0 || engagementRate > 100)) fail("engagement_rate", engagementRate < 0 ? "errors.negative" : "errors.percentOver100");
+      else if (engagementRate !== undefined && (engagementRate < 0 || engagementRate > 100))
+        fail("engagement_rate", engagementRate < 0 ? "errors.negative" : "errors.percentOver100");
       const measuredText = text("measured_on");
       const measuredOn = measuredText ? parseCsvDate(measuredText) : undefined;
       if (measuredOn === null) fail("measured_on", "errors.invalidDate");

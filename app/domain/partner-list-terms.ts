@@ -5,7 +5,18 @@ export const partnerSorts = ["name", "updatedAt", "followers", "country", "stage
 
 export const pageSizes = [25, 50, 100] as const;
 
-export const partnerColumns = ["kind", "stage", "country", "language", "followers", "platforms", "tags", "owner", "email", "updatedAt"] as const;
+export const partnerColumns = [
+  "kind",
+  "stage",
+  "country",
+  "language",
+  "followers",
+  "platforms",
+  "tags",
+  "owner",
+  "email",
+  "updatedAt",
+] as const;
 
 export type PartnerColumn = (typeof partnerColumns)[number];
 
@@ -22,17 +33,17 @@ export function searchParamsObject(params: URLSearchParams): Record<string, stri
 export function hasPartnerFilters(query: PartnerListQuery): boolean {
   return Boolean(
     query.q ||
-      query.stage.length ||
-      query.kind.length ||
-      query.platform.length ||
-      query.country.length ||
-      query.language.length ||
-      query.tag.length ||
-      query.owner ||
-      query.followersMin !== undefined ||
-      query.followersMax !== undefined ||
-      query.archived ||
-      query.overdue,
+    query.stage.length ||
+    query.kind.length ||
+    query.platform.length ||
+    query.country.length ||
+    query.language.length ||
+    query.tag.length ||
+    query.owner ||
+    query.followersMin !== undefined ||
+    query.followersMax !== undefined ||
+    query.archived ||
+    query.overdue,
   );
 }
 

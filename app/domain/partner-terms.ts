@@ -4,7 +4,20 @@ export const partnerKinds = ["blogger", "influencer", "journalist", "podcaster",
 
 export const partnerStages = ["prospect", "contacted", "negotiating", "active", "paused", "do_not_contact"] as const;
 
-export const platforms = ["blog", "instagram", "tiktok", "youtube", "x", "facebook", "linkedin", "pinterest", "twitch", "podcast", "newsletter", "other"] as const;
+export const platforms = [
+  "blog",
+  "instagram",
+  "tiktok",
+  "youtube",
+  "x",
+  "facebook",
+  "linkedin",
+  "pinterest",
+  "twitch",
+  "podcast",
+  "newsletter",
+  "other",
+] as const;
 
 /** Why the brand may hold a partner's personal data (GDPR art. 6(1)). */
 export const lawfulBases = ["consent", "contract", "legitimate_interests", "legal_obligation"] as const;

@@ -4,7 +4,20 @@ import { parseDecimal, parseInteger } from "./numbers";
 import { DaySchema, optionalField as optional, wholeNumberText } from "./rules";
 import { lawfulBases, partnerKinds, partnerStages, partnerTabs, platforms, withScheme } from "./partner-terms";
 
-export { isDoNotContact, lawfulBases, partnerKinds, partnerStages, partnerTabs, platforms, totalFollowersOf, withScheme, type LawfulBasis, type PartnerKind, type PartnerStage, type Platform } from "./partner-terms";
+export {
+  isDoNotContact,
+  lawfulBases,
+  partnerKinds,
+  partnerStages,
+  partnerTabs,
+  platforms,
+  totalFollowersOf,
+  withScheme,
+  type LawfulBasis,
+  type PartnerKind,
+  type PartnerStage,
+  type Platform,
+} from "./partner-terms";
 
 /** Only http and https: a javascript: or data: URL entered by a user must never become a link. */
 export const httpUrl = z
@@ -25,7 +38,14 @@ export const httpUrl = z
 
 /** "Beauty, Lyon ,beauty" → ["beauty", "lyon"]. */
 export function parseTags(text: string): string[] {
-  return [...new Set(text.split(/[,;]/).map((tag) => tag.trim().toLowerCase()).filter(Boolean))];
+  return [
+    ...new Set(
+      text
+        .split(/[,;]/)
+        .map((tag) => tag.trim().toLowerCase())
+        .filter(Boolean),
+    ),
+  ];
 }
 
 const tagsField = z.preprocess(
@@ -38,8 +58,20 @@ export const PartnerFormSchema = z.object({
   kind: z.enum(partnerKinds, { error: "errors.invalidChoice" }),
   email: optional(z.string().trim().toLowerCase().max(254, "errors.tooLong").pipe(z.email("errors.invalidEmail"))),
   website: optional(httpUrl),
-  country: optional(z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/, "errors.invalidCountry")),
-  language: optional(z.string().trim().toLowerCase().regex(/^[a-z]{2}$/, "errors.invalidLanguage")),
+  country: optional(
+    z
+      .string()
+      .trim()
+      .toUpperCase()
+      .regex(/^[A-Z]{2}$/, "errors.invalidCountry"),
+  ),
+  language: optional(
+    z
+      .string()
+      .trim()
+      .toLowerCase()
+      .regex(/^[a-z]{2}$/, "errors.invalidLanguage"),
+  ),
   stage: z.enum(partnerStages, { error: "errors.invalidChoice" }),
   ownerId: optional(z.string().max(64)),
   tags: z.preprocess((value) => value ?? "", tagsField),
@@ -70,7 +102,10 @@ export type Audience = {
 export function parseShares(text: string): AudienceShares | null {
   const shares: AudienceShares = {};
   // A comma followed by a digit is a decimal comma ("61,5"), not a separator.
-  for (const part of text.split(/;|\n|,(?!\d)/).map((p) => p.trim()).filter(Boolean)) {
+  for (const part of text
+    .split(/;|\n|,(?!\d)/)
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const match = /^(.+?)\s*[:=]?\s*(\d+(?:[.,]\d+)?)\s*%?$/.exec(part);
     if (!match) return null;
     const key = match[1].trim();
@@ -83,22 +118,36 @@ export function parseShares(text: string): AudienceShares | null {
 }
 
 const sharesField = optional(
-  z.string().max(1000, "errors.tooLong").transform((text, ctx) => {
-    const shares = parseShares(text);
-    if (!shares) {
-      ctx.addIssue({ code: "custom", message: "errors.invalidShares" });
-      return z.NEVER;
-    }
-    return shares;
-  }),
+  z
+    .string()
+    .max(1000, "errors.tooLong")
+    .transform((text, ctx) => {
+      const shares = parseShares(text);
+      if (!shares) {
+        ctx.addIssue({ code: "custom", message: "errors.invalidShares" });
+        return z.NEVER;
+      }
+      return shares;
+    }),
 );
 
 export const ChannelFormSchema = z.object({
   platform: z.enum(platforms, { error: "errors.invalidChoice" }),
   handle: optional(z.string().trim().max(100, "errors.tooLong")),
   url: optional(httpUrl),
-  followers: optional(z.preprocess(asInteger, z.number({ error: "errors.invalidNumber" }).int("errors.invalidNumber").min(0, "errors.negative").max(5_000_000_000, "errors.tooLarge"))),
-  engagementRate: optional(z.preprocess(asDecimal, z.number({ error: "errors.invalidNumber" }).min(0, "errors.negative").max(100, "errors.percentOver100"))),
+  followers: optional(
+    z.preprocess(
+      asInteger,
+      z
+        .number({ error: "errors.invalidNumber" })
+        .int("errors.invalidNumber")
+        .min(0, "errors.negative")
+        .max(5_000_000_000, "errors.tooLarge"),
+    ),
+  ),
+  engagementRate: optional(
+    z.preprocess(asDecimal, z.number({ error: "errors.invalidNumber" }).min(0, "errors.negative").max(100, "errors.percentOver100")),
+  ),
   measuredOn: optional(DaySchema),
   countries: sharesField,
   ages: sharesField,

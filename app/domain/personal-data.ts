@@ -6,7 +6,22 @@
 
 /** Per audited entity type: the fields that identify or describe the person. */
 export const personalFieldsByEntity: Readonly<Record<string, ReadonlySet<string>>> = {
-  Partner: new Set(["name", "email", "website", "websiteDomain", "notes", "riskNotes", "searchText", "externalId", "dataSource", "handle", "handleKey", "url", "kept", "merged"]),
+  Partner: new Set([
+    "name",
+    "email",
+    "website",
+    "websiteDomain",
+    "notes",
+    "riskNotes",
+    "searchText",
+    "externalId",
+    "dataSource",
+    "handle",
+    "handleKey",
+    "url",
+    "kept",
+    "merged",
+  ]),
   Channel: new Set(["handle", "handleKey", "url"]),
   Interaction: new Set(["subject", "body"]),
   Draft: new Set(["subject", "body", "comment"]),
@@ -20,7 +35,12 @@ export interface SealedValue {
 }
 
 export function isSealed(value: unknown): value is SealedValue {
-  return typeof value === "object" && value !== null && typeof (value as SealedValue).$sealed === "string" && typeof (value as SealedValue).subject === "string";
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    typeof (value as SealedValue).$sealed === "string" &&
+    typeof (value as SealedValue).subject === "string"
+  );
 }
 
 /** What a reader sees in place of a value whose key was erased. */
@@ -35,7 +55,13 @@ function fieldsOf(value: unknown): Record<string, unknown> | undefined {
 }
 
 /** The partner an audit event's personal data belongs to, when the entity holds any. */
-export function auditSubject(entry: { entityType: string; entityId: string; before?: unknown; after?: unknown; subjectId?: string }): string | undefined {
+export function auditSubject(entry: {
+  entityType: string;
+  entityId: string;
+  before?: unknown;
+  after?: unknown;
+  subjectId?: string;
+}): string | undefined {
   if (!personalFieldsByEntity[entry.entityType]) return undefined;
   if (entry.subjectId) return entry.subjectId;
   if (entry.entityType === "Partner") return entry.entityId;
@@ -55,7 +81,10 @@ export function sealPersonalFields(entityType: string, payload: unknown, seal: (
     const record = fieldsOf(value);
     if (!record) return value;
     return Object.fromEntries(
-      Object.entries(record).map(([key, inner]) => [key, fields.has(key) && inner !== null && inner !== undefined ? seal(inner) : walk(inner)]),
+      Object.entries(record).map(([key, inner]) => [
+        key,
+        fields.has(key) && inner !== null && inner !== undefined ? seal(inner) : walk(inner),
+      ]),
     );
   };
   return walk(payload);

@@ -7,7 +7,19 @@ import { parseListQuery, type FilterProblem } from "./rules";
 import { toMajorUnits } from "./money";
 import { PartnerListQuerySchema, searchParamsObject, type PartnerListQuery } from "./partner-list";
 
-export const rankingSorts = ["partner", "cost", "paidToDate", "coverageCount", "impressions", "engagements", "clicks", "conversions", "revenue", "emv", ...ratioNames] as const;
+export const rankingSorts = [
+  "partner",
+  "cost",
+  "paidToDate",
+  "coverageCount",
+  "impressions",
+  "engagements",
+  "clicks",
+  "conversions",
+  "revenue",
+  "emv",
+  ...ratioNames,
+] as const;
 export type RankingSort = (typeof rankingSorts)[number];
 
 export const PartnerFilterSchema = PartnerListQuerySchema.pick({
@@ -127,5 +139,8 @@ export function rankingCsvRow(row: CostBenefit & { name: string; externalId: str
 }
 
 export function rankingCsv(rows: (CostBenefit & { name: string; externalId: string | null })[], currency: string): string {
-  return toCsv([...rankingCsvColumns], rows.map((row) => rankingCsvRow(row, currency)));
+  return toCsv(
+    [...rankingCsvColumns],
+    rows.map((row) => rankingCsvRow(row, currency)),
+  );
 }

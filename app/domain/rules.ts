@@ -46,7 +46,8 @@ export const blankAsUndefined = (value: unknown) => (typeof value === "string" &
 export const optionalField = <T extends z.ZodType>(schema: T) => z.preprocess(blankAsUndefined, schema.optional());
 
 /** Text that must be given, trimmed, at most `max` characters. */
-export const requiredText = (max: number) => z.string({ error: "errors.required" }).trim().min(1, "errors.required").max(max, "errors.tooLong");
+export const requiredText = (max: number) =>
+  z.string({ error: "errors.required" }).trim().min(1, "errors.required").max(max, "errors.tooLong");
 
 /** Text that may be left empty, trimmed, at most `max` characters. */
 export const optionalText = (max: number) => optionalField(z.string().trim().max(max, "errors.tooLong"));
@@ -81,10 +82,14 @@ export function parseListQuery<S extends z.ZodType<unknown, Record<string, unkno
 export const PageParamSchema = z.preprocess(wholeNumberText, z.number().int().min(1).max(100_000)).catch(1);
 
 /** Ids posted by a group of checkboxes or a multi-select: none, one or many. */
-export const IdListSchema = z.preprocess((value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]), z.array(RecordIdSchema).max(200));
+export const IdListSchema = z.preprocess(
+  (value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]),
+  z.array(RecordIdSchema).max(200),
+);
 
 /** A choice filter from the URL; blank or unknown means no filter. */
-export const choiceFilter = <T extends readonly [string, ...string[]]>(values: T) => z.preprocess(blankAsUndefined, z.enum(values).optional().catch(undefined));
+export const choiceFilter = <T extends readonly [string, ...string[]]>(values: T) =>
+  z.preprocess(blankAsUndefined, z.enum(values).optional().catch(undefined));
 
 /** An id filter from the URL; anything odd means no filter. */
 export const IdFilterSchema = z.preprocess(blankAsUndefined, RecordIdSchema.optional().catch(undefined));

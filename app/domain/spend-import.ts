@@ -8,8 +8,35 @@ import { isCurrency, toMinorUnits } from "./money";
 import type { ImportError } from "./partner-import";
 import { giftDateProblems, giftStatuses, placementStatuses, type GiftStatus, type PlacementStatus } from "./spend-terms";
 
-export const giftCsvColumns = ["partner", "campaign", "product", "sku", "quantity", "unit_value", "currency", "shipping_cost", "status", "carrier", "tracking_number", "shipped_on", "delivered_on", "requested"] as const;
-export const placementCsvColumns = ["partner", "campaign", "title", "fee", "currency", "status", "agreed_on", "due_on", "paid_amount", "paid_on", "invoice_ref"] as const;
+export const giftCsvColumns = [
+  "partner",
+  "campaign",
+  "product",
+  "sku",
+  "quantity",
+  "unit_value",
+  "currency",
+  "shipping_cost",
+  "status",
+  "carrier",
+  "tracking_number",
+  "shipped_on",
+  "delivered_on",
+  "requested",
+] as const;
+export const placementCsvColumns = [
+  "partner",
+  "campaign",
+  "title",
+  "fee",
+  "currency",
+  "status",
+  "agreed_on",
+  "due_on",
+  "paid_amount",
+  "paid_on",
+  "invoice_ref",
+] as const;
 
 export interface PlannedGift {
   line: number;
@@ -93,7 +120,9 @@ function rowReader(line: number, values: Record<string, string>, errors: ImportE
 }
 
 export function checkColumns(table: CsvTable, required: string[]): ImportError[] {
-  return required.filter((column) => !table.header.includes(column)).map((column) => ({ line: 1, column, messageKey: "import.missingRequiredColumn" }));
+  return required
+    .filter((column) => !table.header.includes(column))
+    .map((column) => ({ line: 1, column, messageKey: "import.missingRequiredColumn" }));
 }
 
 export function planGiftImport(table: CsvTable): SpendImportPlan<PlannedGift> {

@@ -78,10 +78,16 @@ export type PlacementSort = (typeof placementSorts)[number];
  * import both apply. Shipped and delivered dates must be in order, a gift that went out needs its
  * shipped date, and a delivered one its delivered date.
  */
-export function giftDateProblems(gift: { status: GiftStatus; shippedOn?: string; deliveredOn?: string }): { field: "shippedOn" | "deliveredOn"; message: string }[] {
+export function giftDateProblems(gift: {
+  status: GiftStatus;
+  shippedOn?: string;
+  deliveredOn?: string;
+}): { field: "shippedOn" | "deliveredOn"; message: string }[] {
   const problems: { field: "shippedOn" | "deliveredOn"; message: string }[] = [];
-  if (gift.shippedOn && gift.deliveredOn && gift.shippedOn > gift.deliveredOn) problems.push({ field: "deliveredOn", message: "errors.deliveredBeforeShipped" });
-  if ((gift.status === "shipped" || gift.status === "delivered" || gift.status === "returned") && !gift.shippedOn) problems.push({ field: "shippedOn", message: "errors.shippedOnRequired" });
+  if (gift.shippedOn && gift.deliveredOn && gift.shippedOn > gift.deliveredOn)
+    problems.push({ field: "deliveredOn", message: "errors.deliveredBeforeShipped" });
+  if ((gift.status === "shipped" || gift.status === "delivered" || gift.status === "returned") && !gift.shippedOn)
+    problems.push({ field: "shippedOn", message: "errors.shippedOnRequired" });
   if (gift.status === "delivered" && !gift.deliveredOn) problems.push({ field: "deliveredOn", message: "errors.deliveredOnRequired" });
   return problems;
 }

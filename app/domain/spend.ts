@@ -2,10 +2,35 @@
 import { z } from "zod";
 import { normaliseAmount } from "./money";
 import { amountText, currencySchema, inMinorUnits, optionalAmountText, rateSchema } from "./money-fields";
-import { blankAsUndefined, checkboxField, choiceFilter, DaySchema, IdFilterSchema, IdListSchema, optionalField as optional, optionalText, PageParamSchema, parseListQuery, RecordIdSchema, requiredText, RuleViolation, sortQuery, wholeNumberText } from "./rules";
+import {
+  blankAsUndefined,
+  checkboxField,
+  choiceFilter,
+  DaySchema,
+  IdFilterSchema,
+  IdListSchema,
+  optionalField as optional,
+  optionalText,
+  PageParamSchema,
+  parseListQuery,
+  RecordIdSchema,
+  requiredText,
+  RuleViolation,
+  sortQuery,
+  wholeNumberText,
+} from "./rules";
 
 import { disclosureJurisdictions as jurisdictions } from "./disclosure/terms";
-import { defaultSpendPeriod, giftDateProblems, giftSorts, giftStatuses, placementSorts, placementStatuses, spendViews, type GiftStatus } from "./spend-terms";
+import {
+  defaultSpendPeriod,
+  giftDateProblems,
+  giftSorts,
+  giftStatuses,
+  placementSorts,
+  placementStatuses,
+  spendViews,
+  type GiftStatus,
+} from "./spend-terms";
 
 export * from "./spend-terms";
 
@@ -51,7 +76,14 @@ const giftFields = {
   campaignId: optional(RecordIdSchema),
   productId: optional(RecordIdSchema),
   itemName: optionalText(200),
-  quantity: z.preprocess(blankAsUndefined, z.coerce.number({ error: "errors.invalidNumber" }).int("errors.invalidNumber").min(1, "errors.quantityAtLeastOne").max(100_000, "errors.tooLarge")),
+  quantity: z.preprocess(
+    blankAsUndefined,
+    z.coerce
+      .number({ error: "errors.invalidNumber" })
+      .int("errors.invalidNumber")
+      .min(1, "errors.quantityAtLeastOne")
+      .max(100_000, "errors.tooLarge"),
+  ),
   unitValue: optionalAmountText,
   shipping: optionalAmountText,
   currency: currencySchema,
@@ -80,7 +112,10 @@ export type GiftInput = z.output<typeof GiftFormSchema>;
 /** One product (or item) to many partners at once. */
 export const GiftBatchFormSchema = z
   .object({
-    partnerIds: z.preprocess((value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]), z.array(RecordIdSchema).min(1, "errors.choosePartners").max(500, "errors.tooMany")),
+    partnerIds: z.preprocess(
+      (value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]),
+      z.array(RecordIdSchema).min(1, "errors.choosePartners").max(500, "errors.tooMany"),
+    ),
     ...giftFields,
   })
   .superRefine(giftDatesInOrder)
@@ -158,7 +193,9 @@ export function duplicatePaymentReason(
   const key = (ref: string | null | undefined) => (ref ? ref.replace(/\s+/g, "").toLowerCase() : null);
   const invoice = key(payment.invoiceRef);
   if (invoice && recorded.some((r) => key(r.invoiceRef) === invoice)) return "sameInvoice";
-  const recent = recorded.some((r) => r.amountMinor === payment.amountMinor && r.paidOn === payment.paidOn && now.getTime() - Date.parse(r.createdAt) < DAY_MS);
+  const recent = recorded.some(
+    (r) => r.amountMinor === payment.amountMinor && r.paidOn === payment.paidOn && now.getTime() - Date.parse(r.createdAt) < DAY_MS,
+  );
   return recent ? "sameAmountSameDay" : null;
 }
 
@@ -181,16 +218,23 @@ export const WorkspaceSettingsSchema = z
     emvPerMille: amountText,
     emvPerEngagement: amountText,
     emvPerClick: amountText,
-    prospectRetentionMonths: z.preprocess(wholeNumberText, z.number({ error: "errors.wholeNumber" }).int("errors.wholeNumber").min(1, "errors.retentionMonths").max(120, "errors.retentionMonths")),
+    prospectRetentionMonths: z.preprocess(
+      wholeNumberText,
+      z
+        .number({ error: "errors.wholeNumber" })
+        .int("errors.wholeNumber")
+        .min(1, "errors.retentionMonths")
+        .max(120, "errors.retentionMonths"),
+    ),
   })
   .transform((value, ctx) =>
-    inMinorUnits<typeof value & { currency: string }, "writtenAgreement" | "singleApprovalLimit" | "emvPerMille" | "emvPerEngagement" | "emvPerClick">([
-      "writtenAgreement",
-      "singleApprovalLimit",
-      "emvPerMille",
-      "emvPerEngagement",
-      "emvPerClick",
-    ])({ ...value, currency: value.reportingCurrency }, ctx),
+    inMinorUnits<
+      typeof value & { currency: string },
+      "writtenAgreement" | "singleApprovalLimit" | "emvPerMille" | "emvPerEngagement" | "emvPerClick"
+    >(["writtenAgreement", "singleApprovalLimit", "emvPerMille", "emvPerEngagement", "emvPerClick"])(
+      { ...value, currency: value.reportingCurrency },
+      ctx,
+    ),
   );
 export type WorkspaceSettingsInput = z.output<typeof WorkspaceSettingsSchema>;
 
@@ -260,7 +304,15 @@ const SpendFilterSchema = z.object({
   campaignId: IdFilterSchema,
   partnerId: IdFilterSchema,
   ownerId: IdFilterSchema,
-  country: z.preprocess(blankAsUndefined, z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/, "errors.countryCode").optional()),
+  country: z.preprocess(
+    blankAsUndefined,
+    z
+      .string()
+      .trim()
+      .toUpperCase()
+      .regex(/^[A-Z]{2}$/, "errors.countryCode")
+      .optional(),
+  ),
   page: PageParamSchema,
 });
 
@@ -276,7 +328,8 @@ export function parseSpendQuery(params: URLSearchParams, today: string) {
     to: params.has("to") ? params.get("to") : defaults.to,
   });
   const { query, problems } = parseListQuery(SpendFilterSchema, Object.fromEntries(params));
-  if (!period.success) problems.unshift({ field: period.error.issues[0].path[0] === "from" ? "from" : "to", message: period.error.issues[0].message });
+  if (!period.success)
+    problems.unshift({ field: period.error.issues[0].path[0] === "from" ? "from" : "to", message: period.error.issues[0].message });
   return { query: { ...query, ...(period.success ? period.data : defaults) }, problems };
 }
 
@@ -287,4 +340,6 @@ export const DeliverableDoneSchema = z.object({ deliverableId: RecordIdSchema, d
 export const RateListQuerySchema = z.object({ page: PageParamSchema });
 
 /** Exchange rates pasted as CSV. */
-export const RateCsvSchema = z.object({ csv: z.string({ error: "errors.required" }).trim().min(1, "errors.required").max(1_000_000, "errors.tooLong") });
+export const RateCsvSchema = z.object({
+  csv: z.string({ error: "errors.required" }).trim().min(1, "errors.required").max(1_000_000, "errors.tooLong"),
+});

@@ -17,6 +17,7 @@ export const TablePreferenceSchema = z
   })
   .superRefine((value, ctx) => {
     const allowed = new Set<string>(tableColumns[value.table]);
-    if (value.columns.some((column) => !allowed.has(column))) ctx.addIssue({ code: "custom", path: ["columns"], message: "errors.invalidChoice" });
+    if (value.columns.some((column) => !allowed.has(column)))
+      ctx.addIssue({ code: "custom", path: ["columns"], message: "errors.invalidChoice" });
   });
 export type TablePreferenceInput = z.output<typeof TablePreferenceSchema>;

@@ -74,6 +74,11 @@ function rememberPlainTranslations(instance: i18n) {
       }
       return text;
     };
-    return Object.assign(rememberingTranslate, { lng: translate.lng, lngs: translate.lngs, ns: translate.ns, keyPrefix: translate.keyPrefix });
+    return Object.assign(rememberingTranslate, {
+      lng: translate.lng,
+      lngs: translate.lngs,
+      ns: translate.ns,
+      keyPrefix: translate.keyPrefix,
+    });
   }) as unknown as i18n["getFixedT"];
 }

@@ -83,14 +83,16 @@ export const en = {
     viewer: "Reads, never writes.",
   },
   errors: {
-    invalidValue: "A value in this request cannot be stored (text with a NUL character, a number too large, an impossible date). Nothing was changed.",
+    invalidValue:
+      "A value in this request cannot be stored (text with a NUL character, a number too large, an impossible date). Nothing was changed.",
     wholeNumber: "Enter a whole number, in digits.",
     retentionMonths: "Enter a number of months from 1 to 120.",
     requestRefusedTitle: "Request refused",
     lengthRequired: "The request did not say how large it is, so it was not read. Nothing was changed.",
     bodyTooLarge: "The request is too large, so it was not read. Nothing was changed. Files to import may be up to 5 MB.",
     notAForm: "The app accepts forms only, so this request was not read. Nothing was changed.",
-    crossSiteBody: "This request came from another site, so nothing was changed. If you were using PartnerLedger, open it again and repeat what you were doing.",
+    crossSiteBody:
+      "This request came from another site, so nothing was changed. If you were using PartnerLedger, open it again and repeat what you were doing.",
     appUrlRequired: "Links to send people need the app's public address: an admin must set APP_URL (for example https://crm.example.com).",
     currencyNeeded: "Give the currency of this amount.",
     invalidMonth: "Give a month as YYYY-MM.",
@@ -228,7 +230,8 @@ export const en = {
     nothingOverdue: "Nothing overdue. Well done.",
     noNewCoverage: "No coverage in the last 7 days.",
     rateChart: "Compliance rate by jurisdiction and month",
-    rateChartSummary: "One line per jurisdiction: the share of checks needing a disclosure that were compliant, month by month over 12 months.",
+    rateChartSummary:
+      "One line per jurisdiction: the share of checks needing a disclosure that were compliant, month by month over 12 months.",
     noRanking: "No partner has both cost and revenue in this period yet.",
     cmTitle: "Outreach",
     followUpsDue_one: "{{n}} follow-up overdue",
@@ -281,7 +284,8 @@ export const en = {
   },
   users: {
     signInLocks: "Sign-in attempts held back",
-    signInLocksIntro: "After repeated wrong passwords, attempts for an account from one address (or from an address trying many accounts) wait longer each time. Clear one when you know who it is.",
+    signInLocksIntro:
+      "After repeated wrong passwords, attempts for an account from one address (or from an address trying many accounts) wait longer each time. Clear one when you know who it is.",
     address: "Address",
     failures: "Failures",
     heldBackUntil: "Held back until",
@@ -323,7 +327,14 @@ export const en = {
     count: "{{count}} users",
   },
   partners: {
-    tabs: { overview: "Overview", outreach: "Outreach", spend: "Gifts & placements", coverage: "Coverage", costBenefit: "Cost-benefit", history: "History" },
+    tabs: {
+      overview: "Overview",
+      outreach: "Outreach",
+      spend: "Gifts & placements",
+      coverage: "Coverage",
+      costBenefit: "Cost-benefit",
+      history: "History",
+    },
     sections: "Partner sections",
     atAGlance: "At a glance",
     channelCount_one: "{{count}} channel",
@@ -356,7 +367,8 @@ export const en = {
     saved: "Partner saved.",
     archived: "Partner archived.",
     restored: "Partner restored.",
-    stale: "Someone else saved this partner since you opened it. Nothing was overwritten: the form now shows their version; make your change again.",
+    stale:
+      "Someone else saved this partner since you opened it. Nothing was overwritten: the form now shows their version; make your change again.",
     details: "Details",
     noValue: "Not set",
     owner: "Owner",
@@ -550,7 +562,14 @@ export const en = {
   directions: { inbound: "Received", outbound: "Sent" },
   draftKinds: { message: "Message", brief: "Brief" },
   draftStatuses: { draft: "Draft", in_review: "In review", changes_requested: "Changes requested", approved: "Approved", sent: "Sent" },
-  draftActions: { created: "created", edited: "edited", submitted: "submitted for review", approved: "approved", changes_requested: "asked for changes", sent: "marked as sent" },
+  draftActions: {
+    created: "created",
+    edited: "edited",
+    submitted: "submitted for review",
+    approved: "approved",
+    changes_requested: "asked for changes",
+    sent: "marked as sent",
+  },
   tasks: {
     title: "Follow-ups",
     what: "What to do",
@@ -572,14 +591,17 @@ export const en = {
   },
   import: {
     badUpload: "The upload could not be read. Choose the file again and send it.",
-    placementNeedsApprover: "A placement past \"proposed\" needs approving: only someone who may approve spend can import it as approved, contracted, delivered or paid. Import it as proposed instead.",
+    placementNeedsApprover:
+      'A placement past "proposed" needs approving: only someone who may approve spend can import it as approved, contracted, delivered or paid. Import it as proposed instead.',
     placementNeedsTwoApprovals: "This fee needs two approvers: import it as proposed and have it approved in the app.",
     coverageTitle: "Import coverage",
-    coverageIntro: "One row per post, video or article. Partners are found by external id, email or name; metrics left empty stay unknown. Each row is checked for its advertising disclosure as it is imported.",
+    coverageIntro:
+      "One row per post, video or article. Partners are found by external id, email or name; metrics left empty stay unknown. Each row is checked for its advertising disclosure as it is imported.",
     giftsTitle: "Import gifts",
     giftsIntro: "Upload a CSV of gifts. partner is the partner's external_id, else email, else name. Rows already imported are skipped.",
     placementsTitle: "Import paid placements",
-    placementsIntro: "Upload a CSV of placements. partner is the partner's external_id, else email, else name. Rows with the same partner, title, fee and agreed date are one placement with several payments.",
+    placementsIntro:
+      "Upload a CSV of placements. partner is the partner's external_id, else email, else name. Rows with the same partner, title, fee and agreed date are one placement with several payments.",
     spendSummary: "{{rows}} rows: {{created}} to add, {{unchanged}} already there, {{rejected}} rejected.",
     spendConfirm_one: "Import {{formatted}} row",
     spendConfirm_other: "Import {{formatted}} rows",
@@ -594,7 +616,8 @@ export const en = {
     errorAt: "Line {{line}}, {{column}}:",
     missingRequiredColumn: "A required column is missing.",
     title: "Import partners",
-    intro: "Upload a CSV file (comma or semicolon, UTF-8 or Windows-1252). One row is one partner on one platform; rows with the same external_id, email or name are one partner.",
+    intro:
+      "Upload a CSV file (comma or semicolon, UTF-8 or Windows-1252). One row is one partner on one platform; rows with the same external_id, email or name are one partner.",
     file: "CSV file",
     preview: "Check the file",
     confirm_one: "Import {{formatted}} partner",
@@ -628,18 +651,22 @@ export const en = {
     dataSourceHint: "Where the contact came from, e.g. “public Instagram profile” or “met at a trade show”.",
     personalData: "Personal data",
     personalDataAccessIntro: "Download everything held about this partner, to answer their access request.",
-    personalDataIntro: "Download everything held about this partner, or erase their personal data. Erasure keeps the amounts and compliance records the law requires, without the person's name or contact details, and cannot be undone.",
+    personalDataIntro:
+      "Download everything held about this partner, or erase their personal data. Erasure keeps the amounts and compliance records the law requires, without the person's name or contact details, and cannot be undone.",
     download: "Download their data (ZIP)",
     erase: "Erase personal data…",
-    confirmErase: "Erase the personal data of {{name}}? Their name, contact details, channel addresses, messages, drafts, follow-ups and coverage texts are removed for good, including from the audit trail. Amounts and compliance results stay, without the name.",
+    confirmErase:
+      "Erase the personal data of {{name}}? Their name, contact details, channel addresses, messages, drafts, follow-ups and coverage texts are removed for good, including from the audit trail. Amounts and compliance results stay, without the name.",
     erased: "Personal data erased.",
     erasedNotice: "This partner's personal data was erased on {{date}}. The amounts and compliance records remain.",
     erasedValue: "erased",
     alreadyErased: "This partner's personal data has already been erased.",
     eraseMergedTarget: "This record was merged into another partner: erase that partner instead.",
     retentionTitle: "Prospects past the retention period",
-    retentionIntro_one: "Prospects with no edit and no logged message for {{count}} month (since {{cutoff}}). Review each one: erase their data, or record why you keep it.",
-    retentionIntro_other: "Prospects with no edit and no logged message for {{count}} months (since {{cutoff}}). Review each one: erase their data, or record why you keep it.",
+    retentionIntro_one:
+      "Prospects with no edit and no logged message for {{count}} month (since {{cutoff}}). Review each one: erase their data, or record why you keep it.",
+    retentionIntro_other:
+      "Prospects with no edit and no logged message for {{count}} months (since {{cutoff}}). Review each one: erase their data, or record why you keep it.",
     changeRetention: "Change the period",
     noneToReview: "No prospect is past the retention period.",
     lastActivity: "Last activity",
@@ -675,13 +702,51 @@ export const en = {
     before: "Before",
     after: "After",
     actions: {
-      partner: { create: "Created", update: "Edited", import: "Imported", archive: "Archived", restore: "Restored", merge: "Merged a duplicate in", mergedInto: "Merged into another partner", bulkUpdate: "Changed in a bulk edit" },
+      partner: {
+        create: "Created",
+        update: "Edited",
+        import: "Imported",
+        archive: "Archived",
+        restore: "Restored",
+        merge: "Merged a duplicate in",
+        mergedInto: "Merged into another partner",
+        bulkUpdate: "Changed in a bulk edit",
+      },
     },
-    fields: { name: "Name", kind: "Type", email: "Email", website: "Website", country: "Country", language: "Language", stage: "Stage", ownerId: "Owner", tags: "Tags", notes: "Notes", riskNotes: "Risk notes", archivedAt: "Archived on", mergedIntoId: "Merged into", externalId: "External id", lawfulBasis: "Lawful basis", dataSource: "Source of the data", erasedAt: "Erased on", channels: "Channels", mergedFrom: "Merged from", moved: "Moved", fields: "Fields filled" },
+    fields: {
+      name: "Name",
+      kind: "Type",
+      email: "Email",
+      website: "Website",
+      country: "Country",
+      language: "Language",
+      stage: "Stage",
+      ownerId: "Owner",
+      tags: "Tags",
+      notes: "Notes",
+      riskNotes: "Risk notes",
+      archivedAt: "Archived on",
+      mergedIntoId: "Merged into",
+      externalId: "External id",
+      lawfulBasis: "Lawful basis",
+      dataSource: "Source of the data",
+      erasedAt: "Erased on",
+      channels: "Channels",
+      mergedFrom: "Merged from",
+      moved: "Moved",
+      fields: "Fields filled",
+    },
   },
   genders: { female: "women", male: "men", other: "other", unknown: "unknown", nonbinary: "non-binary" },
   giftStatuses: { planned: "Planned", shipped: "Shipped", delivered: "Delivered", returned: "Returned", cancelled: "Cancelled" },
-  placementStatuses: { proposed: "Proposed", approved: "Approved", contracted: "Contracted", delivered: "Delivered", paid: "Paid", cancelled: "Cancelled" },
+  placementStatuses: {
+    proposed: "Proposed",
+    approved: "Approved",
+    contracted: "Contracted",
+    delivered: "Delivered",
+    paid: "Paid",
+    cancelled: "Cancelled",
+  },
   jurisdictions: { US: "United States (FTC)", FR: "France (loi influenceurs)", UK: "United Kingdom (ASA/CMA)", DE: "Germany (UWG/MStV)" },
   money: {
     currency: "Currency",
@@ -689,12 +754,14 @@ export const en = {
     basis: { cost: "valued at cost", retail: "valued at retail price (MSRP where known, else cost)" },
     unconvertedTitle: "Some amounts could not be converted to {{currency}} and are left out of the totals.",
     unconvertedLine_one: "{{n}} amount in {{currency}} ({{amount}}) from {{from}}: no {{currency}}→{{target}} rate dated on or before it.",
-    unconvertedLine_other: "{{n}} amounts in {{currency}} ({{amount}}) from {{from}}: no {{currency}}→{{target}} rate dated on or before them.",
+    unconvertedLine_other:
+      "{{n}} amounts in {{currency}} ({{amount}}) from {{from}}: no {{currency}}→{{target}} rate dated on or before them.",
     unconvertedHint: "An admin can add the missing rates under Settings → Exchange rates. Rates are never guessed.",
   },
   campaigns: {
     burnTitle: "Budget burn: committed spend against the budget",
-    burnSummary: "A line of committed spend added up month by month since the campaign began, and a dashed line at the budget, in {{currency}}.",
+    burnSummary:
+      "A line of committed spend added up month by month since the campaign began, and a dashed line at the budget, in {{currency}}.",
     endedOption: "{{name}} (ended {{day}})",
     resultsTitle: "Results",
     noResults: "Nothing has been tagged with this campaign yet: no gifts shipped, placements committed or coverage published.",
@@ -733,7 +800,8 @@ export const en = {
     overBudget: "This would take the campaign over budget.",
     overBudgetTitle: "This would take the campaign over budget.",
     overBudgetDetail: "Budget {{budget}}; already committed {{committed}}; this adds {{addition}}, for {{after}} in all.",
-    overBudgetUnknown: "Budget {{budget}}; already committed {{committed}}. This amount cannot be valued in the budget's currency (no exchange rate), so the budget cannot be checked.",
+    overBudgetUnknown:
+      "Budget {{budget}}; already committed {{committed}}. This amount cannot be valued in the budget's currency (no exchange rate), so the budget cannot be checked.",
     goAheadAnyway: "Go ahead anyway (you will be recorded)",
     overBudgetBy: "Went over budget",
     overrides: "Went ahead over budget",
@@ -862,7 +930,14 @@ export const en = {
     overpayment: "This is more than what is outstanding.",
     statusChanged: "Status changed.",
     confirmCancel: "Cancel this placement?",
-    moveTo: { proposed: "Back to proposed", approved: "Approve", contracted: "Mark contracted", delivered: "Mark delivered", paid: "Mark paid", cancelled: "Cancel placement" },
+    moveTo: {
+      proposed: "Back to proposed",
+      approved: "Approve",
+      contracted: "Mark contracted",
+      delivered: "Mark delivered",
+      paid: "Mark paid",
+      cancelled: "Cancel placement",
+    },
     payments: "Payments",
     paid: "Paid",
     outstanding: "Outstanding",
@@ -914,7 +989,8 @@ export const en = {
   },
   rates: {
     title: "Exchange rates",
-    explain: "1 unit of the base currency = rate × the quote currency. Reports into {{currency}} use the latest rate dated on or before each amount's date.",
+    explain:
+      "1 unit of the base currency = rate × the quote currency. Reports into {{currency}} use the latest rate dated on or before each amount's date.",
     add: "Add a rate",
     baseCurrency: "Base currency",
     quoteCurrency: "Quote currency",
@@ -956,18 +1032,21 @@ export const en = {
     noChannel: "No particular channel",
     titleField: "Title",
     text: "Text as published",
-    textHint: "The caption, description, or the opening of the article or show notes, exactly as published. This is what the disclosure check reads.",
+    textHint:
+      "The caption, description, or the opening of the article or show notes, exactly as published. This is what the disclosure check reads.",
     jurisdiction: "Jurisdiction",
     jurisdictionAuto: "The campaign's, else the workspace default",
     jurisdictionHint: "Left empty, the campaign's jurisdictions apply, else the workspace default ({{code}}).",
     followed: "What it followed",
-    followedHint: "Linking gifts and placements marks the coverage as gifted or paid. With no campaign chosen above, it takes the campaign they share.",
+    followedHint:
+      "Linking gifts and placements marks the coverage as gifted or paid. With no campaign chosen above, it takes the campaign they share.",
     nothingToLink: "This partner has no gifts or placements to link.",
     noLinks: "Not linked to any gift or placement.",
     giftChoice: "Gift: {{quantity}} × {{item}}",
     placementChoice: "Placement: {{title}}",
     connection: "Connection to the brand",
-    connectionHint: "Paid and gifted come from the links above; change them only with a reason (e.g. a trip paid outside this tool, an affiliate code).",
+    connectionHint:
+      "Paid and gifted come from the links above; change them only with a reason (e.g. a trip paid outside this tool, an affiliate code).",
     paidOverride: "Paid",
     giftedOverride: "Gifted",
     affiliateOverride: "Affiliate",
@@ -976,7 +1055,7 @@ export const en = {
     overrideReasonHint: "Required when any of the three is set by hand.",
     overrideReasonRequired: "Say why the connection is set by hand.",
     labels: "Labels and images",
-    platformLabel: "The platform's own \"paid partnership\" label is on",
+    platformLabel: 'The platform\'s own "paid partnership" label is on',
     imagesRetouched: "Images show a body or face retouched by software (France)",
     imagesVirtual: "Images are AI-generated or virtual (France)",
     flags: "Paid: {{paid}} · Gifted: {{gifted}} · Affiliate: {{affiliate}}",
@@ -986,8 +1065,13 @@ export const en = {
     disclosure: "Disclosure",
     verdict: "Verdict",
     ruleSet: "checked against the {{id}}",
-    source: { item: "jurisdiction set on this item", campaign: "jurisdiction from the campaign", default: "workspace default jurisdiction" },
-    defaultJurisdictionUsed: "Neither this item nor its campaign names a jurisdiction, so it was checked under the workspace default: {{jurisdiction}}.",
+    source: {
+      item: "jurisdiction set on this item",
+      campaign: "jurisdiction from the campaign",
+      default: "workspace default jurisdiction",
+    },
+    defaultJurisdictionUsed:
+      "Neither this item nor its campaign names a jurisdiction, so it was checked under the workspace default: {{jurisdiction}}.",
     decided: "Decision: {{decision}}.",
     awaitingReview: "Waiting for a compliance review.",
     highlightFor: "Highlight the markers found under",
@@ -1022,16 +1106,50 @@ export const en = {
   },
   verdicts: { not_required: "Not required", compliant: "Compliant", missing: "Missing", insufficient: "Insufficient" },
   reasons: {
-    NOT_REQUIRED: { title: "No disclosure needed", explain: "Nothing was paid, given or earned on commission, so no advertising disclosure is required." },
-    PROMINENT_MARKER: { title: "Clear disclosure", explain: "An accepted advertising label appears early, before the platform's \"more\" fold, and is not lost in a run of hashtags." },
-    PLATFORM_LABEL_ACCEPTED: { title: "Platform label accepted", explain: "The platform's own \"paid partnership\" label is on, and in this jurisdiction that label is enough on its own." },
-    MARKER_AFTER_FOLD: { title: "Label hidden below the fold", explain: "The accepted label only appears after the point where the platform cuts the text with \"more\", so most people never see it. Move it to the start." },
-    MARKER_BURIED: { title: "Label buried in hashtags", explain: "The accepted label is one hashtag in a run of three or more at the end of the text, where readers skim past it. Put it on its own, near the start." },
-    WEAK_MARKER: { title: "Unclear wording", explain: "The text uses a word such as \"collab\", \"partner\" or \"sp\" that hints at a relationship but does not say plainly that this is advertising in this jurisdiction." },
-    PLATFORM_LABEL_ONLY: { title: "Platform label alone is not enough", explain: "The platform's \"paid partnership\" label is on, but in this jurisdiction the text itself must also say it is advertising." },
-    NO_DISCLOSURE: { title: "No disclosure", explain: "There is a paid, gifted or affiliate connection, but the text carries no advertising label at all and the platform label is off." },
-    FR_RETOUCHED_MENTION_MISSING: { title: "\"Images retouchées\" missing", explain: "French law requires the mention \"images retouchées\" when images show a body or face edited by software." },
-    FR_VIRTUAL_MENTION_MISSING: { title: "\"Images virtuelles\" missing", explain: "French law requires the mention \"images virtuelles\" when images are generated by AI or are virtual." },
+    NOT_REQUIRED: {
+      title: "No disclosure needed",
+      explain: "Nothing was paid, given or earned on commission, so no advertising disclosure is required.",
+    },
+    PROMINENT_MARKER: {
+      title: "Clear disclosure",
+      explain: 'An accepted advertising label appears early, before the platform\'s "more" fold, and is not lost in a run of hashtags.',
+    },
+    PLATFORM_LABEL_ACCEPTED: {
+      title: "Platform label accepted",
+      explain: 'The platform\'s own "paid partnership" label is on, and in this jurisdiction that label is enough on its own.',
+    },
+    MARKER_AFTER_FOLD: {
+      title: "Label hidden below the fold",
+      explain:
+        'The accepted label only appears after the point where the platform cuts the text with "more", so most people never see it. Move it to the start.',
+    },
+    MARKER_BURIED: {
+      title: "Label buried in hashtags",
+      explain:
+        "The accepted label is one hashtag in a run of three or more at the end of the text, where readers skim past it. Put it on its own, near the start.",
+    },
+    WEAK_MARKER: {
+      title: "Unclear wording",
+      explain:
+        'The text uses a word such as "collab", "partner" or "sp" that hints at a relationship but does not say plainly that this is advertising in this jurisdiction.',
+    },
+    PLATFORM_LABEL_ONLY: {
+      title: "Platform label alone is not enough",
+      explain: 'The platform\'s "paid partnership" label is on, but in this jurisdiction the text itself must also say it is advertising.',
+    },
+    NO_DISCLOSURE: {
+      title: "No disclosure",
+      explain:
+        "There is a paid, gifted or affiliate connection, but the text carries no advertising label at all and the platform label is off.",
+    },
+    FR_RETOUCHED_MENTION_MISSING: {
+      title: '"Images retouchées" missing',
+      explain: 'French law requires the mention "images retouchées" when images show a body or face edited by software.',
+    },
+    FR_VIRTUAL_MENTION_MISSING: {
+      title: '"Images virtuelles" missing',
+      explain: 'French law requires the mention "images virtuelles" when images are generated by AI or are virtual.',
+    },
   },
   decisions: { confirmed_issue: "Confirmed issue", false_positive: "False positive", fixed_by_partner: "Fixed by the partner" },
   disclosure: {
@@ -1064,7 +1182,7 @@ export const en = {
     note: "Note or reason",
     noteHint: "Required for a false positive: say why the check is wrong.",
     newText: "Corrected text",
-    newTextHint: "For \"fixed by the partner\": paste the text as it reads now. It must pass the check.",
+    newTextHint: 'For "fixed by the partner": paste the text as it reads now. It must pass the check.',
     record: "Record the decision",
     reviewed: "Decision recorded.",
     reasonRequired: "Say why this is a false positive.",
@@ -1074,17 +1192,18 @@ export const en = {
     decisions: "Decisions",
     noDecisions: "No decisions yet.",
     rulesTitle: "Disclosure rules",
-    rulesIntro: "The rules each jurisdiction's checks use. Version 1 follows the disclosure-rules specification; every edit makes a new version, and every check records the version it used.",
+    rulesIntro:
+      "The rules each jurisdiction's checks use. Version 1 follows the disclosure-rules specification; every edit makes a new version, and every check records the version it used.",
     rulesFor: "{{jurisdiction}} rules (version {{version}})",
     accepted: "Accepted labels",
     weak: "Unclear wording (a disclosure, but not enough)",
     giftOnly: "Accepted when the only connection is a gift",
     giftOnlyHint: "Counted as unclear wording when there is also money or commission.",
-    platformLabelAlone: "The platform's \"paid partnership\" label is enough on its own",
+    platformLabelAlone: 'The platform\'s "paid partnership" label is enough on its own',
     retouchedMentions: "Mentions for retouched images",
     virtualMentions: "Mentions for virtual images",
     imageMentionsHint: "Leave empty when this jurisdiction requires none.",
-    folds: "Where each platform cuts the text (\"more\")",
+    folds: 'Where each platform cuts the text ("more")',
     foldsHint: "In characters from the start. A label at or after this point counts as below the fold.",
     onePerLine: "One per line.",
     versionNote: "What changed and why",
@@ -1104,7 +1223,8 @@ export const en = {
     editRules: "Edit these rules",
     viewRules: "See these rules",
     recheckTitle: "Re-check existing coverage",
-    recheckIntro: "Checks every item currently checked under this jurisdiction against {{id}}. Items whose result changes get a new check; earlier checks and decisions stay as they were.",
+    recheckIntro:
+      "Checks every item currently checked under this jurisdiction against {{id}}. Items whose result changes get a new check; earlier checks and decisions stay as they were.",
     recheck: "Re-check now",
     rechecking: "Re-checking…",
     noChange: "Nothing changed: these are the rules in force, so no new version was saved.",
@@ -1126,7 +1246,8 @@ export const en = {
   summary: {
     month: "Month",
     totals: "The month at a glance",
-    totalsLine: "{{checked}} checks of coverage published this month: {{compliant}} compliant, {{insufficient}} insufficient, {{missing}} missing.",
+    totalsLine:
+      "{{checked}} checks of coverage published this month: {{compliant}} compliant, {{insufficient}} insufficient, {{missing}} missing.",
     openLine: "Open: {{awaiting}}, {{confirmed}}.",
     checked: "Checked",
     complianceRate: "Compliance rate",
@@ -1140,8 +1261,10 @@ export const en = {
   costBenefit: {
     periodFallback: "The last 12 months are shown meanwhile.",
     emvRates: "Earned media value (EMV) rates",
-    emvRatesHint: "EMV = impressions / 1000 × rate per thousand + engagements × rate per engagement + clicks × rate per click. Every EMV figure shows these rates.",
-    emvPlaceholderHint: "These are placeholder rates until someone changes them. Set rates your team agrees with; every EMV figure shows them.",
+    emvRatesHint:
+      "EMV = impressions / 1000 × rate per thousand + engagements × rate per engagement + clicks × rate per click. Every EMV figure shows these rates.",
+    emvPlaceholderHint:
+      "These are placeholder rates until someone changes them. Set rates your team agrees with; every EMV figure shows them.",
     emvPerMille: "EMV per 1,000 impressions ({{currency}})",
     emvPerEngagement: "EMV per engagement ({{currency}})",
     emvPerClick: "EMV per click ({{currency}})",
@@ -1174,12 +1297,19 @@ export const en = {
     byMonth: "Cost and benefit by month",
     partner: "Partner",
     verdict: "Worth it?",
-    verdicts: { pays: "Pays its way", doesNotPay: "Costs more than it brings", noCoverage: "Cost, no coverage", noCost: "Coverage at no cost", unknown: "Not enough data" },
+    verdicts: {
+      pays: "Pays its way",
+      doesNotPay: "Costs more than it brings",
+      noCoverage: "Cost, no coverage",
+      noCost: "Coverage at no cost",
+      unknown: "Not enough data",
+    },
     paidToDate: "Paid to date",
     coverage: "Coverage",
     unconvertedColumn: "Unconverted",
     rankingTitle: "Cost-benefit ranking",
-    rankingIntro: "Every partner with cost or coverage in the period, with what they cost and what they brought. Sort by any column; hover a column name for its formula.",
+    rankingIntro:
+      "Every partner with cost or coverage in the period, with what they cost and what they brought. Sort by any column; hover a column name for its formula.",
     partnerFilters: "Filter partners",
     basis: { cost: "Gifts are valued at unit cost.", retail: "Gifts are valued at retail price (MSRP)." },
     currencyLine: "Amounts in {{currency}}.",
@@ -1187,7 +1317,8 @@ export const en = {
     rankingCount_other: "{{n}} partners",
     noActivity: "No partner had cost or coverage in this period. Choose a longer period or clear the filters.",
     noActivityTitle: "Nothing in this period",
-    noActivityPartner: "No gifts shipped, placements committed, payments or coverage for this partner in this period. Choose a longer period.",
+    noActivityPartner:
+      "No gifts shipped, placements committed, payments or coverage for this partner in this period. Choose a longer period.",
     kpi: {
       cost: "Cost",
       engagements: "Engagements",
@@ -1264,7 +1395,8 @@ export const en = {
   reports: {
     title: "Reports",
     rankingIntro: "Every partner's cost against what they brought, for a period, sortable by any KPI and exportable as CSV.",
-    monthlyIntro: "The month's spend, coverage and KPIs against last month and last year, new partners and the disclosure summary. Printable, as PDF or CSV.",
+    monthlyIntro:
+      "The month's spend, coverage and KPIs against last month and last year, new partners and the disclosure summary. Printable, as PDF or CSV.",
     spendIntro: "Spend by month, partner and campaign, gifts against placements.",
     complianceIntro: "Disclosure checks of the month by jurisdiction and partner.",
     campaignsTitle: "Campaign reports",

@@ -85,15 +85,19 @@ export const fr: Messages = {
     viewer: "Lit, sans jamais modifier.",
   },
   errors: {
-    invalidValue: "Une valeur de cette requête ne peut pas être enregistrée (texte avec un caractère NUL, nombre trop grand, date impossible). Rien n’a été modifié.",
+    invalidValue:
+      "Une valeur de cette requête ne peut pas être enregistrée (texte avec un caractère NUL, nombre trop grand, date impossible). Rien n’a été modifié.",
     wholeNumber: "Saisissez un nombre entier, en chiffres.",
     retentionMonths: "Saisissez un nombre de mois entre 1 et 120.",
     requestRefusedTitle: "Requête refusée",
     lengthRequired: "La requête n’indiquait pas sa taille : elle n’a pas été lue. Rien n’a été modifié.",
-    bodyTooLarge: "La requête est trop volumineuse : elle n’a pas été lue. Rien n’a été modifié. Les fichiers à importer peuvent faire jusqu’à 5 Mo.",
+    bodyTooLarge:
+      "La requête est trop volumineuse : elle n’a pas été lue. Rien n’a été modifié. Les fichiers à importer peuvent faire jusqu’à 5 Mo.",
     notAForm: "L’application n’accepte que des formulaires : cette requête n’a pas été lue. Rien n’a été modifié.",
-    crossSiteBody: "Cette requête venait d’un autre site : rien n’a été modifié. Si vous utilisiez PartnerLedger, rouvrez-le et recommencez.",
-    appUrlRequired: "Les liens à envoyer ont besoin de l’adresse publique de l’application : un administrateur doit définir APP_URL (par exemple https://crm.example.com).",
+    crossSiteBody:
+      "Cette requête venait d’un autre site : rien n’a été modifié. Si vous utilisiez PartnerLedger, rouvrez-le et recommencez.",
+    appUrlRequired:
+      "Les liens à envoyer ont besoin de l’adresse publique de l’application : un administrateur doit définir APP_URL (par exemple https://crm.example.com).",
     currencyNeeded: "Indiquez la devise de ce montant.",
     invalidMonth: "Indiquez un mois au format AAAA-MM.",
     negativeNumber: "Ce nombre ne peut pas être négatif.",
@@ -153,7 +157,8 @@ export const fr: Messages = {
   },
   setup: {
     title: "Bienvenue : créez le premier administrateur",
-    intro: "PartnerLedger n’a encore aucun utilisateur. Le compte créé maintenant est l’administrateur ; vous pourrez ensuite inviter votre équipe.",
+    intro:
+      "PartnerLedger n’a encore aucun utilisateur. Le compte créé maintenant est l’administrateur ; vous pourrez ensuite inviter votre équipe.",
     submit: "Créer le compte administrateur",
     alreadyDone: "La configuration est déjà faite. Connectez-vous.",
   },
@@ -230,7 +235,8 @@ export const fr: Messages = {
     nothingOverdue: "Aucune relance en retard. Bravo.",
     noNewCoverage: "Aucune retombée ces 7 derniers jours.",
     rateChart: "Taux de conformité par juridiction et par mois",
-    rateChartSummary: "Une courbe par juridiction : la part des vérifications exigeant une mention qui étaient conformes, mois par mois sur 12 mois.",
+    rateChartSummary:
+      "Une courbe par juridiction : la part des vérifications exigeant une mention qui étaient conformes, mois par mois sur 12 mois.",
     noRanking: "Aucun partenaire n'a encore à la fois un coût et un chiffre d'affaires sur cette période.",
     cmTitle: "Relations partenaires",
     followUpsDue_one: "{{n}} relance en retard",
@@ -264,9 +270,11 @@ export const fr: Messages = {
     compliance: "La file des mentions à vérifier et le taux de conformité par juridiction apparaîtront ici.",
   },
   sections: {
-    partnersEmpty: "Aucun partenaire pour l’instant. Les blogueurs, influenceurs, journalistes et podcasteurs avec qui vous travaillez seront listés ici.",
+    partnersEmpty:
+      "Aucun partenaire pour l’instant. Les blogueurs, influenceurs, journalistes et podcasteurs avec qui vous travaillez seront listés ici.",
     reportsTitle: "Rapports",
-    reportsEmpty: "Aucun rapport pour l’instant. Le classement coût-bénéfice et le bilan mensuel apparaîtront dès qu’il y aura des données.",
+    reportsEmpty:
+      "Aucun rapport pour l’instant. Le classement coût-bénéfice et le bilan mensuel apparaîtront dès qu’il y aura des données.",
     comingNext: "Cette section est en cours de construction.",
   },
   settings: {
@@ -283,7 +291,8 @@ export const fr: Messages = {
   },
   users: {
     signInLocks: "Tentatives de connexion retenues",
-    signInLocksIntro: "Après des mots de passe erronés répétés, les tentatives pour un compte depuis une adresse (ou depuis une adresse qui essaie de nombreux comptes) attendent un peu plus à chaque fois. Levez-en une quand vous savez de qui il s’agit.",
+    signInLocksIntro:
+      "Après des mots de passe erronés répétés, les tentatives pour un compte depuis une adresse (ou depuis une adresse qui essaie de nombreux comptes) attendent un peu plus à chaque fois. Levez-en une quand vous savez de qui il s’agit.",
     address: "Adresse",
     failures: "Échecs",
     heldBackUntil: "Retenues jusqu’à",
@@ -325,7 +334,14 @@ export const fr: Messages = {
     count: "{{count}} utilisateurs",
   },
   partners: {
-    tabs: { overview: "Vue d’ensemble", outreach: "Échanges", spend: "Cadeaux et partenariats", coverage: "Retombées", costBenefit: "Coût et bénéfice", history: "Historique" },
+    tabs: {
+      overview: "Vue d’ensemble",
+      outreach: "Échanges",
+      spend: "Cadeaux et partenariats",
+      coverage: "Retombées",
+      costBenefit: "Coût et bénéfice",
+      history: "Historique",
+    },
     sections: "Sections du partenaire",
     atAGlance: "En un coup d’œil",
     channelCount_one: "{{count}} canal",
@@ -358,7 +374,8 @@ export const fr: Messages = {
     saved: "Partenaire enregistré.",
     archived: "Partenaire archivé.",
     restored: "Partenaire restauré.",
-    stale: "Quelqu’un d’autre a enregistré ce partenaire depuis que vous l’avez ouvert. Rien n’a été écrasé : le formulaire affiche sa version ; refaites votre modification.",
+    stale:
+      "Quelqu’un d’autre a enregistré ce partenaire depuis que vous l’avez ouvert. Rien n’a été écrasé : le formulaire affiche sa version ; refaites votre modification.",
     details: "Détails",
     noValue: "Non renseigné",
     owner: "Responsable",
@@ -382,7 +399,8 @@ export const fr: Messages = {
     createAnyway: "Créer quand même",
     duplicatesTitle: "Doublons possibles",
     mergeHere: "Fusionner {{other}} dans ce partenaire",
-    confirmMerge: "Fusionner {{other}} dans {{name}} ? Ses canaux, messages, brouillons et relances sont déplacés ici, puis il est archivé.",
+    confirmMerge:
+      "Fusionner {{other}} dans {{name}} ? Ses canaux, messages, brouillons et relances sont déplacés ici, puis il est archivé.",
     merged: "Fusionné dans ce partenaire.",
     mergeSelf: "Un partenaire ne peut pas être fusionné avec lui-même.",
     alreadyMerged: "Ce partenaire a déjà été fusionné.",
@@ -551,8 +569,21 @@ export const fr: Messages = {
   interactionTypes: { email: "E-mail", dm: "Message privé", call: "Appel", meeting: "Rendez-vous", note: "Note" },
   directions: { inbound: "Reçu", outbound: "Envoyé" },
   draftKinds: { message: "Message", brief: "Brief" },
-  draftStatuses: { draft: "Brouillon", in_review: "En validation", changes_requested: "Modifications demandées", approved: "Validé", sent: "Envoyé" },
-  draftActions: { created: "créé", edited: "modifié", submitted: "soumis à validation", approved: "validé", changes_requested: "modifications demandées", sent: "marqué comme envoyé" },
+  draftStatuses: {
+    draft: "Brouillon",
+    in_review: "En validation",
+    changes_requested: "Modifications demandées",
+    approved: "Validé",
+    sent: "Envoyé",
+  },
+  draftActions: {
+    created: "créé",
+    edited: "modifié",
+    submitted: "soumis à validation",
+    approved: "validé",
+    changes_requested: "modifications demandées",
+    sent: "marqué comme envoyé",
+  },
   tasks: {
     title: "Relances",
     what: "À faire",
@@ -574,14 +605,19 @@ export const fr: Messages = {
   },
   import: {
     badUpload: "L’envoi n’a pas pu être lu. Choisissez de nouveau le fichier et envoyez-le.",
-    placementNeedsApprover: "Un placement au-delà de « proposé » doit être approuvé : seule une personne autorisée à approuver les dépenses peut l’importer comme approuvé, contractualisé, livré ou payé. Importez-le comme proposé.",
-    placementNeedsTwoApprovals: "Ce montant demande deux approbations : importez le placement comme proposé et faites-le approuver dans l’application.",
+    placementNeedsApprover:
+      "Un placement au-delà de « proposé » doit être approuvé : seule une personne autorisée à approuver les dépenses peut l’importer comme approuvé, contractualisé, livré ou payé. Importez-le comme proposé.",
+    placementNeedsTwoApprovals:
+      "Ce montant demande deux approbations : importez le placement comme proposé et faites-le approuver dans l’application.",
     coverageTitle: "Importer des retombées",
-    coverageIntro: "Une ligne par publication, vidéo ou article. Les partenaires sont retrouvés par identifiant externe, e-mail ou nom ; une statistique laissée vide reste inconnue. Chaque ligne est vérifiée (mention publicitaire) à l'import.",
+    coverageIntro:
+      "Une ligne par publication, vidéo ou article. Les partenaires sont retrouvés par identifiant externe, e-mail ou nom ; une statistique laissée vide reste inconnue. Chaque ligne est vérifiée (mention publicitaire) à l'import.",
     giftsTitle: "Importer des cadeaux",
-    giftsIntro: "Téléversez un CSV de cadeaux. partner est l’external_id du partenaire, sinon son e-mail, sinon son nom. Les lignes déjà importées sont ignorées.",
+    giftsIntro:
+      "Téléversez un CSV de cadeaux. partner est l’external_id du partenaire, sinon son e-mail, sinon son nom. Les lignes déjà importées sont ignorées.",
     placementsTitle: "Importer des partenariats payants",
-    placementsIntro: "Téléversez un CSV de partenariats. partner est l’external_id du partenaire, sinon son e-mail, sinon son nom. Les lignes avec le même partenaire, titre, montant et date d’accord forment un partenariat avec plusieurs paiements.",
+    placementsIntro:
+      "Téléversez un CSV de partenariats. partner est l’external_id du partenaire, sinon son e-mail, sinon son nom. Les lignes avec le même partenaire, titre, montant et date d’accord forment un partenariat avec plusieurs paiements.",
     spendSummary: "{{rows}} lignes : {{created}} à ajouter, {{unchanged}} déjà présentes, {{rejected}} rejetées.",
     spendConfirm_one: "Importer {{formatted}} ligne",
     spendConfirm_other: "Importer {{formatted}} lignes",
@@ -596,7 +632,8 @@ export const fr: Messages = {
     errorAt: "Ligne {{line}}, {{column}} :",
     missingRequiredColumn: "Une colonne obligatoire manque.",
     title: "Importer des partenaires",
-    intro: "Déposez un fichier CSV (virgule ou point-virgule, UTF-8 ou Windows-1252). Une ligne = un partenaire sur une plateforme ; les lignes avec le même external_id, e-mail ou nom forment un seul partenaire.",
+    intro:
+      "Déposez un fichier CSV (virgule ou point-virgule, UTF-8 ou Windows-1252). Une ligne = un partenaire sur une plateforme ; les lignes avec le même external_id, e-mail ou nom forment un seul partenaire.",
     file: "Fichier CSV",
     preview: "Vérifier le fichier",
     confirm_one: "Importer {{formatted}} partenaire",
@@ -625,28 +662,39 @@ export const fr: Messages = {
   privacy: {
     lawfulBasis: "Base légale",
     lawfulBasisHint: "Ce qui vous autorise à détenir les données de cette personne (RGPD, art. 6).",
-    bases: { consent: "Consentement", contract: "Contrat", legitimate_interests: "Intérêt légitime", legal_obligation: "Obligation légale" },
+    bases: {
+      consent: "Consentement",
+      contract: "Contrat",
+      legitimate_interests: "Intérêt légitime",
+      legal_obligation: "Obligation légale",
+    },
     dataSource: "Origine des données",
     dataSourceHint: "D’où vient le contact, par exemple « profil Instagram public » ou « rencontré sur un salon ».",
     personalData: "Données personnelles",
     personalDataAccessIntro: "Téléchargez tout ce qui est détenu sur ce partenaire, pour répondre à sa demande d’accès.",
-    personalDataIntro: "Téléchargez tout ce qui est détenu sur ce partenaire, ou effacez ses données personnelles. L’effacement garde les montants et les preuves de conformité que la loi impose de conserver, sans le nom ni les coordonnées de la personne, et il est définitif.",
+    personalDataIntro:
+      "Téléchargez tout ce qui est détenu sur ce partenaire, ou effacez ses données personnelles. L’effacement garde les montants et les preuves de conformité que la loi impose de conserver, sans le nom ni les coordonnées de la personne, et il est définitif.",
     download: "Télécharger ses données (ZIP)",
     erase: "Effacer les données personnelles…",
-    confirmErase: "Effacer les données personnelles de {{name}} ? Son nom, ses coordonnées, les adresses de ses canaux, les messages, brouillons, relances et textes des retombées sont supprimés définitivement, y compris dans le journal d’audit. Les montants et les résultats de conformité restent, sans le nom.",
+    confirmErase:
+      "Effacer les données personnelles de {{name}} ? Son nom, ses coordonnées, les adresses de ses canaux, les messages, brouillons, relances et textes des retombées sont supprimés définitivement, y compris dans le journal d’audit. Les montants et les résultats de conformité restent, sans le nom.",
     erased: "Données personnelles effacées.",
-    erasedNotice: "Les données personnelles de ce partenaire ont été effacées le {{date}}. Les montants et les preuves de conformité restent.",
+    erasedNotice:
+      "Les données personnelles de ce partenaire ont été effacées le {{date}}. Les montants et les preuves de conformité restent.",
     erasedValue: "effacé",
     alreadyErased: "Les données personnelles de ce partenaire ont déjà été effacées.",
     eraseMergedTarget: "Cette fiche a été fusionnée dans un autre partenaire : effacez plutôt celui-ci.",
     retentionTitle: "Prospects au-delà de la durée de conservation",
-    retentionIntro_one: "Prospects sans modification ni message consigné depuis {{count}} mois (depuis le {{cutoff}}). Examinez chacun : effacez ses données, ou notez pourquoi vous les gardez.",
-    retentionIntro_other: "Prospects sans modification ni message consigné depuis {{count}} mois (depuis le {{cutoff}}). Examinez chacun : effacez ses données, ou notez pourquoi vous les gardez.",
+    retentionIntro_one:
+      "Prospects sans modification ni message consigné depuis {{count}} mois (depuis le {{cutoff}}). Examinez chacun : effacez ses données, ou notez pourquoi vous les gardez.",
+    retentionIntro_other:
+      "Prospects sans modification ni message consigné depuis {{count}} mois (depuis le {{cutoff}}). Examinez chacun : effacez ses données, ou notez pourquoi vous les gardez.",
     changeRetention: "Modifier la durée",
     noneToReview: "Aucun prospect n’a dépassé la durée de conservation.",
     lastActivity: "Dernière activité",
     retentionMonths: "Conservation des prospects inactifs (mois)",
-    retentionMonthsHint: "Les prospects sans activité depuis cette durée sont listés dans Paramètres › Données personnelles, pour examen ou effacement.",
+    retentionMonthsHint:
+      "Les prospects sans activité depuis cette durée sont listés dans Paramètres › Données personnelles, pour examen ou effacement.",
   },
   security: {
     changePassword: "Changer votre mot de passe",
@@ -677,27 +725,68 @@ export const fr: Messages = {
     before: "Avant",
     after: "Après",
     actions: {
-      partner: { create: "Création", update: "Modification", import: "Import", archive: "Archivage", restore: "Restauration", merge: "Fusion d’un doublon", mergedInto: "Fusionné dans un autre partenaire", bulkUpdate: "Modification groupée" },
+      partner: {
+        create: "Création",
+        update: "Modification",
+        import: "Import",
+        archive: "Archivage",
+        restore: "Restauration",
+        merge: "Fusion d’un doublon",
+        mergedInto: "Fusionné dans un autre partenaire",
+        bulkUpdate: "Modification groupée",
+      },
     },
-    fields: { name: "Nom", kind: "Type", email: "E-mail", website: "Site web", country: "Pays", language: "Langue", stage: "Étape", ownerId: "Responsable", tags: "Étiquettes", notes: "Notes", riskNotes: "Points de vigilance", archivedAt: "Archivé le", mergedIntoId: "Fusionné dans", externalId: "Identifiant externe", lawfulBasis: "Base légale", dataSource: "Origine des données", erasedAt: "Effacé le", channels: "Canaux", mergedFrom: "Fusionné depuis", moved: "Déplacés", fields: "Champs complétés" },
+    fields: {
+      name: "Nom",
+      kind: "Type",
+      email: "E-mail",
+      website: "Site web",
+      country: "Pays",
+      language: "Langue",
+      stage: "Étape",
+      ownerId: "Responsable",
+      tags: "Étiquettes",
+      notes: "Notes",
+      riskNotes: "Points de vigilance",
+      archivedAt: "Archivé le",
+      mergedIntoId: "Fusionné dans",
+      externalId: "Identifiant externe",
+      lawfulBasis: "Base légale",
+      dataSource: "Origine des données",
+      erasedAt: "Effacé le",
+      channels: "Canaux",
+      mergedFrom: "Fusionné depuis",
+      moved: "Déplacés",
+      fields: "Champs complétés",
+    },
   },
   genders: { female: "femmes", male: "hommes", other: "autre", unknown: "inconnu", nonbinary: "non binaire" },
   giftStatuses: { planned: "Prévu", shipped: "Envoyé", delivered: "Livré", returned: "Retourné", cancelled: "Annulé" },
-  placementStatuses: { proposed: "Proposé", approved: "Approuvé", contracted: "Contractualisé", delivered: "Livré", paid: "Payé", cancelled: "Annulé" },
+  placementStatuses: {
+    proposed: "Proposé",
+    approved: "Approuvé",
+    contracted: "Contractualisé",
+    delivered: "Livré",
+    paid: "Payé",
+    cancelled: "Annulé",
+  },
   jurisdictions: { US: "États-Unis (FTC)", FR: "France (loi influenceurs)", UK: "Royaume-Uni (ASA/CMA)", DE: "Allemagne (UWG/MStV)" },
   money: {
     currency: "Devise",
     currencyHint: "Code ISO 4217, par ex. EUR, USD, GBP.",
     basis: { cost: "valorisés au coût", retail: "valorisés au prix public (PVC s’il est connu, sinon le coût)" },
     unconvertedTitle: "Certains montants n’ont pas pu être convertis en {{currency}} et sont exclus des totaux.",
-    unconvertedLine_one: "{{n}} montant en {{currency}} ({{amount}}) depuis le {{from}} : aucun taux {{currency}}→{{target}} daté de ce jour ou avant.",
-    unconvertedLine_other: "{{n}} montants en {{currency}} ({{amount}}) depuis le {{from}} : aucun taux {{currency}}→{{target}} daté de ces jours ou avant.",
+    unconvertedLine_one:
+      "{{n}} montant en {{currency}} ({{amount}}) depuis le {{from}} : aucun taux {{currency}}→{{target}} daté de ce jour ou avant.",
+    unconvertedLine_other:
+      "{{n}} montants en {{currency}} ({{amount}}) depuis le {{from}} : aucun taux {{currency}}→{{target}} daté de ces jours ou avant.",
     unconvertedHint: "Un administrateur peut ajouter les taux manquants dans Paramètres → Taux de change. Aucun taux n’est deviné.",
   },
   campaigns: {
     endedOption: "{{name}} (terminée le {{day}})",
     burnTitle: "Consommation du budget : dépenses engagées face au budget",
-    burnSummary: "Une courbe des dépenses engagées cumulées mois par mois depuis le début de la campagne, et une ligne en pointillés au niveau du budget, en {{currency}}.",
+    burnSummary:
+      "Une courbe des dépenses engagées cumulées mois par mois depuis le début de la campagne, et une ligne en pointillés au niveau du budget, en {{currency}}.",
     resultsTitle: "Résultats",
     noResults: "Rien n'est encore rattaché à cette campagne : aucun cadeau expédié, aucun placement engagé, aucune retombée publiée.",
     resultsHint: "Tous les cadeaux, placements et retombées rattachés à cette campagne, quelle que soit leur date, en {{currency}}.",
@@ -735,7 +824,8 @@ export const fr: Messages = {
     overBudget: "Cela ferait dépasser le budget de la campagne.",
     overBudgetTitle: "Cela ferait dépasser le budget de la campagne.",
     overBudgetDetail: "Budget {{budget}} ; déjà engagé {{committed}} ; ceci ajoute {{addition}}, soit {{after}} au total.",
-    overBudgetUnknown: "Budget {{budget}} ; déjà engagé {{committed}}. Ce montant ne peut pas être converti dans la devise du budget (pas de taux de change) : le budget ne peut pas être vérifié.",
+    overBudgetUnknown:
+      "Budget {{budget}} ; déjà engagé {{committed}}. Ce montant ne peut pas être converti dans la devise du budget (pas de taux de change) : le budget ne peut pas être vérifié.",
     goAheadAnyway: "Continuer quand même (votre nom sera enregistré)",
     overBudgetBy: "Budget dépassé par",
     overrides: "Dépassements de budget acceptés",
@@ -805,7 +895,8 @@ export const fr: Messages = {
     inReturn: "Contrepartie",
     agreementRef: "Référence du contrat écrit",
     agreementHint: "Au-delà de {{threshold}}, un contrat écrit est nécessaire (guide du gouvernement).",
-    agreementNeeded: "Ce cadeau dépasse le seuil de l’espace de travail : un contrat écrit est nécessaire. Indiquez sa référence ci-dessous.",
+    agreementNeeded:
+      "Ce cadeau dépasse le seuil de l’espace de travail : un contrat écrit est nécessaire. Indiquez sa référence ci-dessous.",
     agreementNeededToast: "Cadeau enregistré. Sa valeur dépasse le seuil : indiquez la référence du contrat écrit.",
     shipment: "Envoi",
     badTransition: "Le cadeau ne peut pas passer à ce statut depuis le statut actuel.",
@@ -821,7 +912,8 @@ export const fr: Messages = {
   placements: {
     duplicatePayment: {
       sameInvoice: "Un paiement avec cette référence de facture est déjà enregistré sur ce partenariat. L’enregistrer quand même ?",
-      sameAmountSameDay: "Le même montant payé le même jour a été enregistré sur ce partenariat il y a moins d’un jour. L’enregistrer quand même ?",
+      sameAmountSameDay:
+        "Le même montant payé le même jour a été enregistré sur ce partenariat il y a moins d’un jour. L’enregistrer quand même ?",
     },
     recordAnyway: "Enregistrer quand même",
     choose: "Choisir {{name}}",
@@ -864,7 +956,14 @@ export const fr: Messages = {
     overpayment: "C’est plus que le reste à payer.",
     statusChanged: "Statut modifié.",
     confirmCancel: "Annuler ce partenariat ?",
-    moveTo: { proposed: "Revenir à proposé", approved: "Approuver", contracted: "Marquer contractualisé", delivered: "Marquer livré", paid: "Marquer payé", cancelled: "Annuler le partenariat" },
+    moveTo: {
+      proposed: "Revenir à proposé",
+      approved: "Approuver",
+      contracted: "Marquer contractualisé",
+      delivered: "Marquer livré",
+      paid: "Marquer payé",
+      cancelled: "Annuler le partenariat",
+    },
     payments: "Paiements",
     paid: "Payé",
     outstanding: "Reste à payer",
@@ -883,7 +982,12 @@ export const fr: Messages = {
     chartSummary: "Barres empilées du coût des cadeaux et des partenariats payants par mois, en {{currency}}.",
     title: "Dépenses",
     views: "Vues des dépenses",
-    view: { month: "Dépenses par mois", partner: "Dépenses par partenaire", campaign: "Dépenses par campagne", kind: "Cadeaux et partenariats" },
+    view: {
+      month: "Dépenses par mois",
+      partner: "Dépenses par partenaire",
+      campaign: "Dépenses par campagne",
+      kind: "Cadeaux et partenariats",
+    },
     groupHeader: { month: "Mois", partner: "Partenaire", campaign: "Campagne", kind: "Type" },
     kinds: { gift: "Cadeaux (envoyés ou livrés)", placement: "Partenariats (engagés)", payment: "Paiements effectués" },
     gifts: "Cadeaux",
@@ -910,13 +1014,15 @@ export const fr: Messages = {
     reportingCurrencyHint: "Tous les rapports convertissent les montants dans cette devise avec les taux de change.",
     giftValuationBasis: "Valoriser les cadeaux au",
     writtenAgreement: "Contrat écrit au-delà de ({{currency}})",
-    writtenAgreementHint: "Les cadeaux au-delà de cette valeur demandent un contrat écrit. Le guide du gouvernement le recommande dès 1 000 €.",
+    writtenAgreementHint:
+      "Les cadeaux au-delà de cette valeur demandent un contrat écrit. Le guide du gouvernement le recommande dès 1 000 €.",
     singleApprovalLimit: "Un seul approbateur jusqu’à ({{currency}})",
     singleApprovalLimitHint: "Au-delà de ce montant, un partenariat demande un second approbateur. Laissez vide pour un seul approbateur.",
   },
   rates: {
     title: "Taux de change",
-    explain: "1 unité de la devise de base = taux × la devise de cotation. Les rapports en {{currency}} utilisent le dernier taux daté du jour du montant ou avant.",
+    explain:
+      "1 unité de la devise de base = taux × la devise de cotation. Les rapports en {{currency}} utilisent le dernier taux daté du jour du montant ou avant.",
     add: "Ajouter un taux",
     baseCurrency: "Devise de base",
     quoteCurrency: "Devise de cotation",
@@ -944,7 +1050,8 @@ export const fr: Messages = {
     createdNeedsReview: "Retombée enregistrée. Sa mention publicitaire est absente ou insuffisante : elle rejoint la file de conformité.",
     savedRechecked: "Enregistré. La nouvelle vérification donne un autre résultat.",
     emptyTitle: "Aucune retombée",
-    empty: "Les publications, vidéos et articles qui suivent les cadeaux et placements apparaîtront ici. Saisissez-en une ou importez un CSV.",
+    empty:
+      "Les publications, vidéos et articles qui suivent les cadeaux et placements apparaîtront ici. Saisissez-en une ou importez un CSV.",
     item: "Retombée",
     untitled: "Publication {{platform}} sans titre",
     whichPartner: "De quel partenaire s'agit-il ?",
@@ -958,18 +1065,21 @@ export const fr: Messages = {
     noChannel: "Aucun compte en particulier",
     titleField: "Titre",
     text: "Texte publié",
-    textHint: "La légende, la description ou le début de l'article ou des notes d'épisode, tel que publié. C'est ce texte que lit la vérification.",
+    textHint:
+      "La légende, la description ou le début de l'article ou des notes d'épisode, tel que publié. C'est ce texte que lit la vérification.",
     jurisdiction: "Juridiction",
     jurisdictionAuto: "Celles de la campagne, sinon celle par défaut",
     jurisdictionHint: "Laissé vide : les juridictions de la campagne s'appliquent, sinon celle par défaut ({{code}}).",
     followed: "Ce qui a précédé",
-    followedHint: "Lier des cadeaux et des placements marque la retombée comme offerte ou rémunérée. Sans campagne choisie ci-dessus, elle prend celle qu'ils ont en commun.",
+    followedHint:
+      "Lier des cadeaux et des placements marque la retombée comme offerte ou rémunérée. Sans campagne choisie ci-dessus, elle prend celle qu'ils ont en commun.",
     nothingToLink: "Ce partenaire n'a ni cadeau ni placement à lier.",
     noLinks: "Liée à aucun cadeau ni placement.",
     giftChoice: "Cadeau : {{quantity}} × {{item}}",
     placementChoice: "Placement : {{title}}",
     connection: "Lien avec la marque",
-    connectionHint: "« Rémunéré » et « offert » découlent des liens ci-dessus ; ne les changez qu'avec une raison (voyage payé hors de l'outil, code affilié…).",
+    connectionHint:
+      "« Rémunéré » et « offert » découlent des liens ci-dessus ; ne les changez qu'avec une raison (voyage payé hors de l'outil, code affilié…).",
     paidOverride: "Rémunéré",
     giftedOverride: "Offert",
     affiliateOverride: "Affiliation",
@@ -988,8 +1098,13 @@ export const fr: Messages = {
     disclosure: "Mention publicitaire",
     verdict: "Verdict",
     ruleSet: "vérifié selon les {{id}}",
-    source: { item: "juridiction fixée sur la retombée", campaign: "juridiction de la campagne", default: "juridiction par défaut de l'espace" },
-    defaultJurisdictionUsed: "Ni cette retombée ni sa campagne n'indiquent de juridiction : elle a été vérifiée selon la juridiction par défaut, {{jurisdiction}}.",
+    source: {
+      item: "juridiction fixée sur la retombée",
+      campaign: "juridiction de la campagne",
+      default: "juridiction par défaut de l'espace",
+    },
+    defaultJurisdictionUsed:
+      "Ni cette retombée ni sa campagne n'indiquent de juridiction : elle a été vérifiée selon la juridiction par défaut, {{jurisdiction}}.",
     decided: "Décision : {{decision}}.",
     awaitingReview: "En attente d'examen par la conformité.",
     highlightFor: "Surligner les mentions trouvées selon",
@@ -1024,16 +1139,53 @@ export const fr: Messages = {
   },
   verdicts: { not_required: "Non requise", compliant: "Conforme", missing: "Absente", insufficient: "Insuffisante" },
   reasons: {
-    NOT_REQUIRED: { title: "Aucune mention requise", explain: "Rien n'a été payé, offert ni rémunéré à la commission : aucune mention publicitaire n'est exigée." },
-    PROMINENT_MARKER: { title: "Mention claire", explain: "Une mention publicitaire admise apparaît tôt, avant le « plus » de la plateforme, et n'est pas noyée dans une suite de hashtags." },
-    PLATFORM_LABEL_ACCEPTED: { title: "Mention de la plateforme admise", explain: "La mention « partenariat rémunéré » de la plateforme est activée et, dans cette juridiction, elle suffit à elle seule." },
-    MARKER_AFTER_FOLD: { title: "Mention cachée sous le « plus »", explain: "La mention admise n'apparaît qu'après l'endroit où la plateforme coupe le texte avec « plus » : la plupart des gens ne la voient jamais. Placez-la au début." },
-    MARKER_BURIED: { title: "Mention noyée dans les hashtags", explain: "La mention admise n'est qu'un hashtag parmi au moins trois en fin de texte, là où on lit en diagonale. Placez-la à part, près du début." },
-    WEAK_MARKER: { title: "Formulation ambiguë", explain: "Le texte emploie un mot comme « collab », « partenariat » ou « sp » qui laisse deviner une relation, sans dire clairement qu'il s'agit de publicité dans cette juridiction." },
-    PLATFORM_LABEL_ONLY: { title: "La mention de la plateforme ne suffit pas", explain: "La mention « partenariat rémunéré » de la plateforme est activée, mais dans cette juridiction le texte lui-même doit aussi indiquer qu'il s'agit de publicité." },
-    NO_DISCLOSURE: { title: "Aucune mention", explain: "Il existe un lien rémunéré, un cadeau ou une affiliation, mais le texte ne porte aucune mention publicitaire et la mention de la plateforme est désactivée." },
-    FR_RETOUCHED_MENTION_MISSING: { title: "« Images retouchées » absente", explain: "La loi française impose la mention « images retouchées » lorsque les images montrent un corps ou un visage modifié par logiciel." },
-    FR_VIRTUAL_MENTION_MISSING: { title: "« Images virtuelles » absente", explain: "La loi française impose la mention « images virtuelles » lorsque les images sont générées par IA ou virtuelles." },
+    NOT_REQUIRED: {
+      title: "Aucune mention requise",
+      explain: "Rien n'a été payé, offert ni rémunéré à la commission : aucune mention publicitaire n'est exigée.",
+    },
+    PROMINENT_MARKER: {
+      title: "Mention claire",
+      explain:
+        "Une mention publicitaire admise apparaît tôt, avant le « plus » de la plateforme, et n'est pas noyée dans une suite de hashtags.",
+    },
+    PLATFORM_LABEL_ACCEPTED: {
+      title: "Mention de la plateforme admise",
+      explain: "La mention « partenariat rémunéré » de la plateforme est activée et, dans cette juridiction, elle suffit à elle seule.",
+    },
+    MARKER_AFTER_FOLD: {
+      title: "Mention cachée sous le « plus »",
+      explain:
+        "La mention admise n'apparaît qu'après l'endroit où la plateforme coupe le texte avec « plus » : la plupart des gens ne la voient jamais. Placez-la au début.",
+    },
+    MARKER_BURIED: {
+      title: "Mention noyée dans les hashtags",
+      explain:
+        "La mention admise n'est qu'un hashtag parmi au moins trois en fin de texte, là où on lit en diagonale. Placez-la à part, près du début.",
+    },
+    WEAK_MARKER: {
+      title: "Formulation ambiguë",
+      explain:
+        "Le texte emploie un mot comme « collab », « partenariat » ou « sp » qui laisse deviner une relation, sans dire clairement qu'il s'agit de publicité dans cette juridiction.",
+    },
+    PLATFORM_LABEL_ONLY: {
+      title: "La mention de la plateforme ne suffit pas",
+      explain:
+        "La mention « partenariat rémunéré » de la plateforme est activée, mais dans cette juridiction le texte lui-même doit aussi indiquer qu'il s'agit de publicité.",
+    },
+    NO_DISCLOSURE: {
+      title: "Aucune mention",
+      explain:
+        "Il existe un lien rémunéré, un cadeau ou une affiliation, mais le texte ne porte aucune mention publicitaire et la mention de la plateforme est désactivée.",
+    },
+    FR_RETOUCHED_MENTION_MISSING: {
+      title: "« Images retouchées » absente",
+      explain:
+        "La loi française impose la mention « images retouchées » lorsque les images montrent un corps ou un visage modifié par logiciel.",
+    },
+    FR_VIRTUAL_MENTION_MISSING: {
+      title: "« Images virtuelles » absente",
+      explain: "La loi française impose la mention « images virtuelles » lorsque les images sont générées par IA ou virtuelles.",
+    },
   },
   decisions: { confirmed_issue: "Problème confirmé", false_positive: "Faux positif", fixed_by_partner: "Corrigé par le partenaire" },
   disclosure: {
@@ -1076,7 +1228,8 @@ export const fr: Messages = {
     decisions: "Décisions",
     noDecisions: "Aucune décision pour l'instant.",
     rulesTitle: "Règles de transparence",
-    rulesIntro: "Les règles qu'utilisent les vérifications de chaque juridiction. La version 1 suit la spécification ; chaque modification crée une nouvelle version, et chaque vérification garde la version utilisée.",
+    rulesIntro:
+      "Les règles qu'utilisent les vérifications de chaque juridiction. La version 1 suit la spécification ; chaque modification crée une nouvelle version, et chaque vérification garde la version utilisée.",
     rulesFor: "Règles {{jurisdiction}} (version {{version}})",
     accepted: "Mentions admises",
     weak: "Formulations ambiguës (une mention, mais insuffisante)",
@@ -1092,10 +1245,12 @@ export const fr: Messages = {
     versionNote: "Ce qui change et pourquoi",
     saveVersion: "Enregistrer une nouvelle version",
     newVersion: "Créer une nouvelle version",
-    newVersionIntro: "L'enregistrement ne modifie jamais les vérifications passées. Lancez ensuite une revérification pour voir quelles retombées changent.",
+    newVersionIntro:
+      "L'enregistrement ne modifie jamais les vérifications passées. Lancez ensuite une revérification pour voir quelles retombées changent.",
     currentRules: "Règles en vigueur",
     versionSaved: "Version {{version}} enregistrée. Lancez une revérification pour l'appliquer aux retombées existantes.",
-    ruleSetChanged: "Quelqu'un a enregistré une version plus récente pendant votre modification. Rechargez la page et refaites votre changement.",
+    ruleSetChanged:
+      "Quelqu'un a enregistré une version plus récente pendant votre modification. Rechargez la page et refaites votre changement.",
     markerTooLong: "Une mention fait au plus 100 caractères.",
     markerNeedsWord: "Chaque mention doit contenir au moins une lettre ou un chiffre.",
     acceptedRequired: "Indiquez au moins une mention admise.",
@@ -1106,7 +1261,8 @@ export const fr: Messages = {
     editRules: "Modifier ces règles",
     viewRules: "Voir ces règles",
     recheckTitle: "Revérifier les retombées existantes",
-    recheckIntro: "Vérifie chaque retombée actuellement vérifiée selon cette juridiction avec {{id}}. Celles dont le résultat change reçoivent une nouvelle vérification ; les vérifications et décisions antérieures restent telles quelles.",
+    recheckIntro:
+      "Vérifie chaque retombée actuellement vérifiée selon cette juridiction avec {{id}}. Celles dont le résultat change reçoivent une nouvelle vérification ; les vérifications et décisions antérieures restent telles quelles.",
     recheck: "Revérifier maintenant",
     rechecking: "Revérification…",
     noChange: "Rien n’a changé : ce sont les règles en vigueur, aucune nouvelle version n’a été enregistrée.",
@@ -1116,7 +1272,8 @@ export const fr: Messages = {
     recheckLine: "{{jurisdiction}} avec la version {{to}} : {{checked}}, {{changed}}",
     recheckOf: "Revérification {{jurisdiction}} avec la version {{version}}",
     recheckSummary: "{{checked}}, {{changed}} (de la version {{from}} à la {{to}}).",
-    recheckKeepsDecisions: "Les vérifications antérieures et les décisions prises sont conservées. Les retombées changées qui échouent désormais reviennent dans la file.",
+    recheckKeepsDecisions:
+      "Les vérifications antérieures et les décisions prises sont conservées. Les retombées changées qui échouent désormais reviennent dans la file.",
     changes: "Ce qui a changé",
     before: "Avant",
     after: "Après",
@@ -1128,7 +1285,8 @@ export const fr: Messages = {
   summary: {
     month: "Mois",
     totals: "Le mois en bref",
-    totalsLine: "{{checked}} vérifications de retombées publiées ce mois-ci : {{compliant}} conformes, {{insufficient}} insuffisantes, {{missing}} absentes.",
+    totalsLine:
+      "{{checked}} vérifications de retombées publiées ce mois-ci : {{compliant}} conformes, {{insufficient}} insuffisantes, {{missing}} absentes.",
     openLine: "En cours : {{awaiting}}, {{confirmed}}.",
     checked: "Vérifiées",
     complianceRate: "Taux de conformité",
@@ -1142,8 +1300,10 @@ export const fr: Messages = {
   costBenefit: {
     periodFallback: "Les 12 derniers mois sont affichés en attendant.",
     emvRates: "Taux de valeur média (EMV)",
-    emvRatesHint: "EMV = impressions / 1000 × taux pour mille + engagements × taux par engagement + clics × taux par clic. Chaque chiffre d'EMV affiche ces taux.",
-    emvPlaceholderHint: "Ces taux sont provisoires tant que personne ne les a modifiés. Saisissez des taux validés par votre équipe ; chaque chiffre d'EMV les affiche.",
+    emvRatesHint:
+      "EMV = impressions / 1000 × taux pour mille + engagements × taux par engagement + clics × taux par clic. Chaque chiffre d'EMV affiche ces taux.",
+    emvPlaceholderHint:
+      "Ces taux sont provisoires tant que personne ne les a modifiés. Saisissez des taux validés par votre équipe ; chaque chiffre d'EMV les affiche.",
     emvPerMille: "EMV pour 1 000 impressions ({{currency}})",
     emvPerEngagement: "EMV par engagement ({{currency}})",
     emvPerClick: "EMV par clic ({{currency}})",
@@ -1176,12 +1336,19 @@ export const fr: Messages = {
     byMonth: "Coût et retombées par mois",
     partner: "Partenaire",
     verdict: "Rentable ?",
-    verdicts: { pays: "Rentable", doesNotPay: "Coûte plus qu'il ne rapporte", noCoverage: "Coût sans retombée", noCost: "Retombées sans coût", unknown: "Données insuffisantes" },
+    verdicts: {
+      pays: "Rentable",
+      doesNotPay: "Coûte plus qu'il ne rapporte",
+      noCoverage: "Coût sans retombée",
+      noCost: "Retombées sans coût",
+      unknown: "Données insuffisantes",
+    },
     paidToDate: "Payé à ce jour",
     coverage: "Retombées",
     unconvertedColumn: "Non convertis",
     rankingTitle: "Classement coût-bénéfice",
-    rankingIntro: "Chaque partenaire ayant un coût ou des retombées sur la période, avec ce qu'il a coûté et rapporté. Triez par n'importe quelle colonne ; survolez un intitulé pour voir sa formule.",
+    rankingIntro:
+      "Chaque partenaire ayant un coût ou des retombées sur la période, avec ce qu'il a coûté et rapporté. Triez par n'importe quelle colonne ; survolez un intitulé pour voir sa formule.",
     partnerFilters: "Filtrer les partenaires",
     basis: { cost: "Les cadeaux sont valorisés au coût unitaire.", retail: "Les cadeaux sont valorisés au prix de vente conseillé." },
     currencyLine: "Montants en {{currency}}.",
@@ -1189,7 +1356,8 @@ export const fr: Messages = {
     rankingCount_other: "{{n}} partenaires",
     noActivity: "Aucun partenaire n'a de coût ni de retombée sur cette période. Choisissez une période plus longue ou retirez les filtres.",
     noActivityTitle: "Rien sur cette période",
-    noActivityPartner: "Aucun cadeau expédié, placement engagé, paiement ni retombée pour ce partenaire sur cette période. Choisissez une période plus longue.",
+    noActivityPartner:
+      "Aucun cadeau expédié, placement engagé, paiement ni retombée pour ce partenaire sur cette période. Choisissez une période plus longue.",
     kpi: {
       cost: "Coût",
       engagements: "Engagements",
@@ -1266,7 +1434,8 @@ export const fr: Messages = {
   reports: {
     title: "Rapports",
     rankingIntro: "Le coût de chaque partenaire face à ce qu'il a rapporté, sur une période, triable par indicateur et exportable en CSV.",
-    monthlyIntro: "Les dépenses, retombées et indicateurs du mois face au mois précédent et à l'an dernier, les nouveaux partenaires et la synthèse des mentions. Imprimable, en PDF ou en CSV.",
+    monthlyIntro:
+      "Les dépenses, retombées et indicateurs du mois face au mois précédent et à l'an dernier, les nouveaux partenaires et la synthèse des mentions. Imprimable, en PDF ou en CSV.",
     spendIntro: "Dépenses par mois, partenaire et campagne, cadeaux face aux placements.",
     complianceIntro: "Les vérifications de mentions du mois par juridiction et par partenaire.",
     campaignsTitle: "Rapports de campagne",

@@ -42,7 +42,10 @@ export async function recordAudits(tx: DbClient, entries: AuditEntry[]) {
     if (!subject) throw new Error(`audit ${entry.action}: personal data with no partner to seal it for`);
     return subject;
   });
-  const keys = await keysForSealing(tx, subjects.filter((subject): subject is string => subject !== undefined));
+  const keys = await keysForSealing(
+    tx,
+    subjects.filter((subject): subject is string => subject !== undefined),
+  );
   const sealed = (entityType: string, subject: string | undefined, payload: unknown) => {
     const json = asJson(payload);
     if (!subject || json === undefined) return json;

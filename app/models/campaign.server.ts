@@ -18,7 +18,16 @@ export async function listCampaigns(options: { page: number; archived: boolean }
       orderBy: [{ startsOn: { sort: "desc", nulls: "last" } }, { name: "asc" }],
       skip: (options.page - 1) * PAGE_SIZE,
       take: PAGE_SIZE,
-      select: { id: true, name: true, startsOn: true, endsOn: true, budgetMinor: true, currency: true, jurisdictions: true, archivedAt: true },
+      select: {
+        id: true,
+        name: true,
+        startsOn: true,
+        endsOn: true,
+        budgetMinor: true,
+        currency: true,
+        jurisdictions: true,
+        archivedAt: true,
+      },
     }),
     db().campaign.count({ where }),
   ]);
@@ -26,7 +35,12 @@ export async function listCampaigns(options: { page: number; archived: boolean }
 }
 
 export function campaignChoices() {
-  return db().campaign.findMany({ where: { archivedAt: null }, select: { id: true, name: true, endsOn: true }, orderBy: { name: "asc" }, take: 500 });
+  return db().campaign.findMany({
+    where: { archivedAt: null },
+    select: { id: true, name: true, endsOn: true },
+    orderBy: { name: "asc" },
+    take: 500,
+  });
 }
 
 export function getCampaign(id: string) {
@@ -55,8 +69,18 @@ export async function saveCampaign(actorId: string, id: string | null, input: Ca
       const data = { ...campaignData(input), products: { set: products } };
       const after = before
         ? await tx.campaign.update({ where: { id: before.id }, data, include: { products: { select: { id: true } } } })
-        : await tx.campaign.create({ data: { ...campaignData(input), products: { connect: products } }, include: { products: { select: { id: true } } } });
-      await recordAudit(tx, { actorId, action: before ? "campaign.update" : "campaign.create", entityType: "Campaign", entityId: after.id, before, after });
+        : await tx.campaign.create({
+            data: { ...campaignData(input), products: { connect: products } },
+            include: { products: { select: { id: true } } },
+          });
+      await recordAudit(tx, {
+        actorId,
+        action: before ? "campaign.update" : "campaign.create",
+        entityType: "Campaign",
+        entityId: after.id,
+        before,
+        after,
+      });
       return after;
     });
   } catch (error) {
@@ -70,7 +94,14 @@ export async function setCampaignArchived(actorId: string, id: string, archived:
     const before = await tx.campaign.findUnique({ where: { id } });
     if (!before) throw new RuleViolation("errors.notFound", 404);
     const after = await tx.campaign.update({ where: { id }, data: { archivedAt: archived ? new Date() : null } });
-    await recordAudit(tx, { actorId, action: archived ? "campaign.archive" : "campaign.restore", entityType: "Campaign", entityId: id, before, after });
+    await recordAudit(tx, {
+      actorId,
+      action: archived ? "campaign.archive" : "campaign.restore",
+      entityType: "Campaign",
+      entityId: id,
+      before,
+      after,
+    });
     return after;
   });
 }
@@ -78,13 +109,19 @@ export async function setCampaignArchived(actorId: string, id: string, archived:
 /** Budget against committed (gifts + placements) and paid spend, in the campaign's currency. */
 export async function campaignSpend(campaign: { id: string; currency: string }, client: DbClient = db()) {
   const settings = await getSettings(client);
-  return spendReport({ filter: { campaignId: campaign.id }, grouping: "kind", currency: campaign.currency, basis: settings.giftValuationBasis, page: null }, client);
+  return spendReport(
+    { filter: { campaignId: campaign.id }, grouping: "kind", currency: campaign.currency, basis: settings.giftValuationBasis, page: null },
+    client,
+  );
 }
 
 /** Committed spend per month (gifts + placements), in the campaign's own currency, for its budget burn. */
 export async function campaignSpendByMonth(campaign: { id: string; currency: string }, client: DbClient = db()) {
   const settings = await getSettings(client);
-  const report = await spendReport({ filter: { campaignId: campaign.id }, grouping: "month", currency: campaign.currency, basis: settings.giftValuationBasis, page: null }, client);
+  const report = await spendReport(
+    { filter: { campaignId: campaign.id }, grouping: "month", currency: campaign.currency, basis: settings.giftValuationBasis, page: null },
+    client,
+  );
   return report.groups.filter((group) => group.key).map((group) => ({ month: group.key!, committedMinor: committedMinor(group) }));
 }
 
@@ -93,27 +130,52 @@ export async function campaignSpendByMonth(campaign: { id: string; currency: str
  * it (or the addition cannot be valued in the budget's currency), unless the user confirmed.
  * Returns whether the user went ahead over budget.
  */
-export async function checkCampaignBudget(tx: DbClient, campaignId: string | undefined, addition: DatedAmount, confirmed: boolean): Promise<boolean> {
+export async function checkCampaignBudget(
+  tx: DbClient,
+  campaignId: string | undefined,
+  addition: DatedAmount,
+  confirmed: boolean,
+): Promise<boolean> {
   if (!campaignId) return false;
-  const campaign = await tx.campaign.findUnique({ where: { id: campaignId }, select: { id: true, currency: true, budgetMinor: true, archivedAt: true } });
+  const campaign = await tx.campaign.findUnique({
+    where: { id: campaignId },
+    select: { id: true, currency: true, budgetMinor: true, archivedAt: true },
+  });
   if (!campaign || campaign.archivedAt) throw new RuleViolation("campaigns.unknown", 422, "campaignId");
   if (campaign.budgetMinor === null) return false;
   const spend = await campaignSpend(campaign, tx);
   const committed = committedMinor(spend.total);
   const additionMinor = convertAmount(addition, campaign.currency, await ratesInto(tx, campaign.currency));
   if (!wouldExceedBudget(campaign.budgetMinor, committed, additionMinor)) return false;
-  if (!confirmed) throw new OverBudget({ budgetMinor: campaign.budgetMinor, committedMinor: committed, additionMinor, currency: campaign.currency });
+  if (!confirmed)
+    throw new OverBudget({ budgetMinor: campaign.budgetMinor, committedMinor: committed, additionMinor, currency: campaign.currency });
   return true;
 }
 
 /** Who went ahead over budget, for the campaign page. */
 export async function budgetOverrides(campaignId: string) {
   const [gifts, placements] = await Promise.all([
-    db().gift.findMany({ where: { campaignId, budgetOverrideById: { not: null } }, select: { id: true, itemName: true, createdAt: true, budgetOverrideBy: { select: { name: true } } }, orderBy: { createdAt: "desc" }, take: 50 }),
-    db().placement.findMany({ where: { campaignId, budgetOverrideById: { not: null } }, select: { id: true, title: true, createdAt: true, budgetOverrideBy: { select: { name: true } } }, orderBy: { createdAt: "desc" }, take: 50 }),
+    db().gift.findMany({
+      where: { campaignId, budgetOverrideById: { not: null } },
+      select: { id: true, itemName: true, createdAt: true, budgetOverrideBy: { select: { name: true } } },
+      orderBy: { createdAt: "desc" },
+      take: 50,
+    }),
+    db().placement.findMany({
+      where: { campaignId, budgetOverrideById: { not: null } },
+      select: { id: true, title: true, createdAt: true, budgetOverrideBy: { select: { name: true } } },
+      orderBy: { createdAt: "desc" },
+      take: 50,
+    }),
   ]);
   return [
     ...gifts.map((g) => ({ kind: "gift" as const, id: g.id, label: g.itemName, at: g.createdAt, by: g.budgetOverrideBy?.name ?? "" })),
-    ...placements.map((p) => ({ kind: "placement" as const, id: p.id, label: p.title, at: p.createdAt, by: p.budgetOverrideBy?.name ?? "" })),
+    ...placements.map((p) => ({
+      kind: "placement" as const,
+      id: p.id,
+      label: p.title,
+      at: p.createdAt,
+      by: p.budgetOverrideBy?.name ?? "",
+    })),
   ].sort((a, b) => b.at.getTime() - a.at.getTime());
 }

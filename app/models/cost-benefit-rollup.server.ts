@@ -17,7 +17,15 @@ import { and, convertedCtes, partnerConditions, spendLinesSql, type SpendFilter 
 
 /** Summed in minor units of the reporting currency, not yet rounded (a total is rounded once). */
 export const rollupMoneyColumns = ["giftsMinor", "placementsMinor", "paidMinor", "revenueMinor"] as const;
-export const rollupCountColumns = ["giftCount", "placementCount", "paymentCount", "unconverted", "coverageCount", "disclosureRequired", "disclosureCompliant"] as const;
+export const rollupCountColumns = [
+  "giftCount",
+  "placementCount",
+  "paymentCount",
+  "unconverted",
+  "coverageCount",
+  "disclosureRequired",
+  "disclosureCompliant",
+] as const;
 type RollupColumn = (typeof rollupMoneyColumns)[number] | (typeof rollupCountColumns)[number] | (typeof metricNames)[number];
 
 const columnTypes: [RollupColumn, string][] = [
@@ -47,7 +55,11 @@ const countOfKind = (kind: string) => Prisma.sql`sum(n) FILTER (WHERE kind = ${k
 export function rollupSourceSql(partnerIds: string[] | null, currency: string, basis: GiftValuationBasis) {
   const filter: SpendFilter = partnerIds ? { partnerIds } : {};
   const where = (alias: string) => and(partnerConditions(filter, Prisma.raw(alias)));
-  const itemKey = (alias: string): [Prisma.Sql, Prisma.Sql, Prisma.Sql] => [Prisma.raw(`${alias}."partnerId"`), Prisma.raw(`${alias}."campaignId"`), Prisma.raw(`${alias}."publishedOn"`)];
+  const itemKey = (alias: string): [Prisma.Sql, Prisma.Sql, Prisma.Sql] => [
+    Prisma.raw(`${alias}."partnerId"`),
+    Prisma.raw(`${alias}."campaignId"`),
+    Prisma.raw(`${alias}."publishedOn"`),
+  ];
   const money = part([Prisma.sql`partner_id`, Prisma.sql`campaign_id`, Prisma.sql`on_day`], {
     giftsMinor: ofKind("gift"),
     placementsMinor: ofKind("placement"),
@@ -58,7 +70,10 @@ export function rollupSourceSql(partnerIds: string[] | null, currency: string, b
     paymentCount: countOfKind("payment"),
     unconverted: Prisma.sql`sum(n) FILTER (WHERE amount_rc IS NULL)`,
   });
-  const benefit = part(itemKey("c"), { coverageCount: Prisma.sql`count(*)`, ...Object.fromEntries(metricNames.map((m) => [m, Prisma.sql`sum(c.${quoted(m)})`])) });
+  const benefit = part(itemKey("c"), {
+    coverageCount: Prisma.sql`count(*)`,
+    ...Object.fromEntries(metricNames.map((m) => [m, Prisma.sql`sum(c.${quoted(m)})`])),
+  });
   const disclosure = part(itemKey("d"), {
     disclosureRequired: Prisma.sql`count(*) FILTER (WHERE d."verdict" <> 'not_required')`,
     disclosureCompliant: Prisma.sql`count(*) FILTER (WHERE d."verdict" = 'compliant')`,
@@ -147,9 +162,19 @@ export function activityByMonthSql(from: string) {
 export function activityByMonth(from: string): Promise<Record<string, MonthActivity>> {
   return oncePerRequest(`activityByMonth:${from}`, async () => {
     await ensureCostBenefitRollupsFresh();
-    const rows = await db().$queryRaw<{ month: string; gifts: number; placements: number; gift_count: number; coverage_count: number }[]>(activityByMonthSql(from));
+    const rows = await db().$queryRaw<{ month: string; gifts: number; placements: number; gift_count: number; coverage_count: number }[]>(
+      activityByMonthSql(from),
+    );
     return Object.fromEntries(
-      rows.map((row) => [row.month, { giftsMinor: Number(row.gifts), placementsMinor: Number(row.placements), giftCount: Number(row.gift_count), coverageCount: Number(row.coverage_count) }]),
+      rows.map((row) => [
+        row.month,
+        {
+          giftsMinor: Number(row.gifts),
+          placementsMinor: Number(row.placements),
+          giftCount: Number(row.gift_count),
+          coverageCount: Number(row.coverage_count),
+        },
+      ]),
     );
   });
 }

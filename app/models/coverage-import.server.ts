@@ -11,7 +11,11 @@ import { fingerprint, IMPORT_TIMEOUT_MS, rowResolver, summary, type SpendImportR
  * from a do-not-contact partner is still a fact and is accepted. Each row's fingerprint is kept,
  * so importing the same file again adds nothing. With `dryRun` nothing is written (the preview).
  */
-export async function importCoverage(actorId: string | null, plan: SpendImportPlan<PlannedCoverage>, dryRun = false): Promise<SpendImportResult> {
+export async function importCoverage(
+  actorId: string | null,
+  plan: SpendImportPlan<PlannedCoverage>,
+  dryRun = false,
+): Promise<SpendImportResult> {
   const run = async (tx: DbClient) => {
     const errors: ImportError[] = [...plan.errors];
     const resolve = await rowResolver(tx, plan.rows, { allowDoNotContact: true });
@@ -26,7 +30,11 @@ export async function importCoverage(actorId: string | null, plan: SpendImportPl
       const input = { ...row.input, partnerId: refs.partnerId, campaignId: refs.campaignId ?? undefined };
       ready.push({ input, importKey: fingerprint({ kind: "coverage", ...input }) });
     }
-    const existing = new Set((await tx.coverageItem.findMany({ where: { importKey: { in: ready.map((r) => r.importKey) } }, select: { importKey: true } })).map((c) => c.importKey));
+    const existing = new Set(
+      (await tx.coverageItem.findMany({ where: { importKey: { in: ready.map((r) => r.importKey) } }, select: { importKey: true } })).map(
+        (c) => c.importKey,
+      ),
+    );
     const seen = new Set<string>();
     const fresh = ready.filter((r) => !existing.has(r.importKey) && !seen.has(r.importKey) && seen.add(r.importKey));
     if (!dryRun && fresh.length) {

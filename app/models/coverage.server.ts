@@ -1,6 +1,15 @@
 /** Coverage items: saving them (and checking their disclosure in the same transaction), their metrics history, and lists. */
 import type { Prisma } from "~/generated/prisma/client";
-import { connectionFlags, metricsOf, overrideValue, type CoverageInput, type CoverageListQuery, type CoverageSort, type EditCoverageInput, type MetricsInput } from "~/domain/coverage";
+import {
+  connectionFlags,
+  metricsOf,
+  overrideValue,
+  type CoverageInput,
+  type CoverageListQuery,
+  type CoverageSort,
+  type EditCoverageInput,
+  type MetricsInput,
+} from "~/domain/coverage";
 import { dayRange, isoDay, utcDay } from "~/domain/days";
 import { RuleViolation } from "~/domain/rules";
 import { recordAudit } from "~/models/audit.server";
@@ -19,17 +28,34 @@ async function resolveLinks(tx: DbClient, input: CoverageFields) {
     const channel = await tx.channel.findUnique({ where: { id: input.channelId }, select: { partnerId: true } });
     if (channel?.partnerId !== input.partnerId) throw new RuleViolation("coverage.unknownChannel", 422, "channelId");
   }
-  const gifts = input.giftIds.length ? await tx.gift.findMany({ where: { id: { in: input.giftIds }, partnerId: input.partnerId }, select: { id: true, status: true, campaignId: true } }) : [];
+  const gifts = input.giftIds.length
+    ? await tx.gift.findMany({
+        where: { id: { in: input.giftIds }, partnerId: input.partnerId },
+        select: { id: true, status: true, campaignId: true },
+      })
+    : [];
   if (gifts.length !== new Set(input.giftIds).size) throw new RuleViolation("coverage.unknownGift", 422, "giftIds");
-  const placements = input.placementIds.length ? await tx.placement.findMany({ where: { id: { in: input.placementIds }, partnerId: input.partnerId }, select: { id: true, status: true, campaignId: true } }) : [];
+  const placements = input.placementIds.length
+    ? await tx.placement.findMany({
+        where: { id: { in: input.placementIds }, partnerId: input.partnerId },
+        select: { id: true, status: true, campaignId: true },
+      })
+    : [];
   if (placements.length !== new Set(input.placementIds).size) throw new RuleViolation("coverage.unknownPlacement", 422, "placementIds");
   // No campaign named: the one campaign the linked gifts and placements share, if they share one.
   const linkedCampaigns = new Set([...gifts, ...placements].map((row) => row.campaignId));
   const campaignId = input.campaignId ?? (linkedCampaigns.size === 1 ? [...linkedCampaigns][0] : null);
   const campaign = campaignId ? await tx.campaign.findUnique({ where: { id: campaignId }, select: { jurisdictions: true } }) : null;
   if (campaignId && !campaign) throw new RuleViolation("coverage.unknownCampaign", 422, "campaignId");
-  const overrides = { paidOverride: overrideValue(input.paidOverride), giftedOverride: overrideValue(input.giftedOverride), affiliateOverride: overrideValue(input.affiliateOverride) };
-  const flags = connectionFlags({ paid: placements.some((p) => p.status !== "cancelled"), gifted: gifts.some((g) => g.status !== "cancelled") }, overrides);
+  const overrides = {
+    paidOverride: overrideValue(input.paidOverride),
+    giftedOverride: overrideValue(input.giftedOverride),
+    affiliateOverride: overrideValue(input.affiliateOverride),
+  };
+  const flags = connectionFlags(
+    { paid: placements.some((p) => p.status !== "cancelled"), gifted: gifts.some((g) => g.status !== "cancelled") },
+    overrides,
+  );
   return { campaignId, campaignJurisdictions: campaign?.jurisdictions ?? null, overrides, flags };
 }
 
@@ -81,7 +107,18 @@ export async function insertCoverage(tx: DbClient, actorId: string | null, input
     },
   });
   const checks = await checkCoverageItem(tx, item as CheckableItem, links.campaignJurisdictions, options.checkContext);
-  await recordAudit(tx, { actorId, action: "coverage.create", entityType: "CoverageItem", entityId: item.id, after: { ...item, giftIds: input.giftIds, placementIds: input.placementIds, checks: checks.map((c) => ({ jurisdiction: c.jurisdiction, verdict: c.result.verdict })) } });
+  await recordAudit(tx, {
+    actorId,
+    action: "coverage.create",
+    entityType: "CoverageItem",
+    entityId: item.id,
+    after: {
+      ...item,
+      giftIds: input.giftIds,
+      placementIds: input.placementIds,
+      checks: checks.map((c) => ({ jurisdiction: c.jurisdiction, verdict: c.result.verdict })),
+    },
+  });
   return { item, checks };
 }
 
@@ -91,7 +128,10 @@ export function createCoverage(actorId: string, input: CoverageInput) {
 
 export async function updateCoverage(actorId: string, id: string, input: EditCoverageInput) {
   return db().$transaction(async (tx) => {
-    const before = await tx.coverageItem.findUnique({ where: { id }, include: { gifts: { select: { giftId: true } }, placements: { select: { placementId: true } } } });
+    const before = await tx.coverageItem.findUnique({
+      where: { id },
+      include: { gifts: { select: { giftId: true } }, placements: { select: { placementId: true } } },
+    });
     if (!before) throw new RuleViolation("errors.notFound", 404);
     const fields = { ...input, partnerId: before.partnerId };
     const links = await resolveLinks(tx, fields);
@@ -104,8 +144,19 @@ export async function updateCoverage(actorId: string, id: string, input: EditCov
       action: "coverage.update",
       entityType: "CoverageItem",
       entityId: id,
-      before: { ...before, gifts: undefined, placements: undefined, giftIds: before.gifts.map((g) => g.giftId), placementIds: before.placements.map((p) => p.placementId) },
-      after: { ...item, giftIds: input.giftIds, placementIds: input.placementIds, checks: checks.map((c) => ({ jurisdiction: c.jurisdiction, verdict: c.result.verdict, changed: c.changed })) },
+      before: {
+        ...before,
+        gifts: undefined,
+        placements: undefined,
+        giftIds: before.gifts.map((g) => g.giftId),
+        placementIds: before.placements.map((p) => p.placementId),
+      },
+      after: {
+        ...item,
+        giftIds: input.giftIds,
+        placementIds: input.placementIds,
+        checks: checks.map((c) => ({ jurisdiction: c.jurisdiction, verdict: c.result.verdict, changed: c.changed })),
+      },
     });
     return { item, checks };
   });
@@ -121,7 +172,13 @@ export async function recordMetrics(actorId: string, id: string, input: MetricsI
     const snapshot = await tx.coverageMetrics.create({ data: { coverageItemId: id, measuredOn, ...metrics, recordedById: actorId } });
     const latest = !locked.metricsOn || isoDay(locked.metricsOn) <= input.measuredOn;
     if (latest) await tx.coverageItem.update({ where: { id }, data: { ...metrics, metricsOn: measuredOn } });
-    await recordAudit(tx, { actorId, action: "coverage.metrics", entityType: "CoverageItem", entityId: id, after: { ...snapshot, latest } });
+    await recordAudit(tx, {
+      actorId,
+      action: "coverage.metrics",
+      entityType: "CoverageItem",
+      entityId: id,
+      after: { ...snapshot, latest },
+    });
     return snapshot;
   });
 }
@@ -138,7 +195,13 @@ export async function getCoverage(id: string) {
       placements: { select: { placement: { select: { id: true, title: true, status: true, agreedOn: true } } } },
       metrics: { orderBy: [{ measuredOn: "desc" }, { createdAt: "desc" }], take: 50, include: { recordedBy: { select: { name: true } } } },
       checks: { where: { current: true }, orderBy: { jurisdiction: "asc" } },
-      reviews: { orderBy: { createdAt: "desc" }, include: { reviewer: { select: { name: true } }, check: { select: { jurisdiction: true, verdict: true, reasons: true, ruleSetVersion: true } } } },
+      reviews: {
+        orderBy: { createdAt: "desc" },
+        include: {
+          reviewer: { select: { name: true } },
+          check: { select: { jurisdiction: true, verdict: true, reasons: true, ruleSetVersion: true } },
+        },
+      },
     },
   });
 }
@@ -146,9 +209,23 @@ export async function getCoverage(id: string) {
 /** What the coverage form offers to link: the partner's channels, gifts and placements. */
 export async function coverageChoices(partnerId: string) {
   const [channels, gifts, placements] = await Promise.all([
-    db().channel.findMany({ where: { partnerId }, orderBy: [{ platform: "asc" }], select: { id: true, platform: true, handle: true, url: true } }),
-    db().gift.findMany({ where: { partnerId }, orderBy: [{ createdAt: "desc" }], take: 100, select: { id: true, itemName: true, quantity: true, status: true, shippedOn: true } }),
-    db().placement.findMany({ where: { partnerId }, orderBy: [{ agreedOn: "desc" }], take: 100, select: { id: true, title: true, status: true, agreedOn: true } }),
+    db().channel.findMany({
+      where: { partnerId },
+      orderBy: [{ platform: "asc" }],
+      select: { id: true, platform: true, handle: true, url: true },
+    }),
+    db().gift.findMany({
+      where: { partnerId },
+      orderBy: [{ createdAt: "desc" }],
+      take: 100,
+      select: { id: true, itemName: true, quantity: true, status: true, shippedOn: true },
+    }),
+    db().placement.findMany({
+      where: { partnerId },
+      orderBy: [{ agreedOn: "desc" }],
+      take: 100,
+      select: { id: true, title: true, status: true, agreedOn: true },
+    }),
   ]);
   return { channels, gifts, placements };
 }
@@ -199,6 +276,13 @@ export function partnerCoverage(partnerId: string) {
     where: { partnerId },
     orderBy: [{ publishedOn: "desc" }, { id: "desc" }],
     take: 20,
-    select: { id: true, title: true, url: true, platform: true, publishedOn: true, checks: { where: { current: true }, select: { jurisdiction: true, verdict: true } } },
+    select: {
+      id: true,
+      title: true,
+      url: true,
+      platform: true,
+      publishedOn: true,
+      checks: { where: { current: true }, select: { jurisdiction: true, verdict: true } },
+    },
   });
 }

@@ -32,7 +32,17 @@ export async function cmDashboard(userId: string) {
     }),
     activityByMonth(year.from),
   ]);
-  return { overdue: followUps.overdue.slice(0, 5), overdueCount: followUps.overdue.length, upcomingCount: followUps.upcoming.length, waitingGifts, newCoverageCount, newCoverage, since, year, byMonth };
+  return {
+    overdue: followUps.overdue.slice(0, 5),
+    overdueCount: followUps.overdue.length,
+    upcomingCount: followUps.upcoming.length,
+    waitingGifts,
+    newCoverageCount,
+    newCoverage,
+    since,
+    year,
+    byMonth,
+  };
 }
 
 export async function marketingDashboard(context: MetricsContext) {
@@ -56,7 +66,12 @@ export async function marketingDashboard(context: MetricsContext) {
     year,
     awaitingApproval,
     spendByMonth: monthlySpend,
-    campaigns: campaigns.map((c, i) => ({ ...c, committedMinor: committedMinor(spends[i].total), paidMinor: spends[i].total.paidMinor, unconverted: spends[i].total.unconverted })),
+    campaigns: campaigns.map((c, i) => ({
+      ...c,
+      committedMinor: committedMinor(spends[i].total),
+      paidMinor: spends[i].total.paidMinor,
+      unconverted: spends[i].total.unconverted,
+    })),
     best: ranking.best,
     worst: ranking.worst,
   };

@@ -5,8 +5,26 @@
  */
 import { Prisma } from "~/generated/prisma/client";
 import { checkDisclosure, type DisclosureResult } from "~/domain/disclosure/check";
-import { defaultRuleSets, ruleSetFromStored, rulesFromForm, sameRules, storedRules, type DisclosureJurisdiction, type DisclosurePlatform, type RuleSet, type RuleSetFormInput } from "~/domain/disclosure/rules";
-import { isFailing, jurisdictionsFor, monthBounds, outcomeChanged, type JurisdictionSource, type QueueQuery, type ReviewInput } from "~/domain/coverage";
+import {
+  defaultRuleSets,
+  ruleSetFromStored,
+  rulesFromForm,
+  sameRules,
+  storedRules,
+  type DisclosureJurisdiction,
+  type DisclosurePlatform,
+  type RuleSet,
+  type RuleSetFormInput,
+} from "~/domain/disclosure/rules";
+import {
+  isFailing,
+  jurisdictionsFor,
+  monthBounds,
+  outcomeChanged,
+  type JurisdictionSource,
+  type QueueQuery,
+  type ReviewInput,
+} from "~/domain/coverage";
 import { utcDay } from "~/domain/days";
 import { RuleViolation } from "~/domain/rules";
 import { recordAudit } from "~/models/audit.server";
@@ -27,9 +45,18 @@ export async function ruleSetsInForce(client: DbClient = db()): Promise<RuleSets
 
 /** Every version of one jurisdiction's rules, newest first. */
 export async function ruleSetHistory(jurisdiction: DisclosureJurisdiction) {
-  const rows = await db().disclosureRuleSet.findMany({ where: { jurisdiction }, orderBy: { version: "desc" }, include: { createdBy: { select: { name: true } } } });
+  const rows = await db().disclosureRuleSet.findMany({
+    where: { jurisdiction },
+    orderBy: { version: "desc" },
+    include: { createdBy: { select: { name: true } } },
+  });
   return [
-    ...rows.map((row) => ({ version: row.version, note: row.note, createdAt: row.createdAt.toISOString() as string | null, createdBy: row.createdBy?.name ?? null })),
+    ...rows.map((row) => ({
+      version: row.version,
+      note: row.note,
+      createdAt: row.createdAt.toISOString() as string | null,
+      createdBy: row.createdBy?.name ?? null,
+    })),
     { version: 1, note: null, createdAt: null, createdBy: null },
   ];
 }
@@ -57,7 +84,13 @@ function check(item: CheckableItem, ruleSet: RuleSet): DisclosureResult {
 
 const asJson = (value: unknown) => JSON.parse(JSON.stringify(value)) as Prisma.InputJsonValue;
 
-function checkRow(item: CheckableItem, jurisdiction: DisclosureJurisdiction, source: JurisdictionSource, ruleSet: RuleSet, result: DisclosureResult) {
+function checkRow(
+  item: CheckableItem,
+  jurisdiction: DisclosureJurisdiction,
+  source: JurisdictionSource,
+  ruleSet: RuleSet,
+  result: DisclosureResult,
+) {
   return {
     coverageItemId: item.id,
     jurisdiction,
@@ -104,18 +137,34 @@ export function checksFor(item: CheckableItem, campaignJurisdictions: readonly s
  * copied item fields brought up to date. Checks under jurisdictions that no longer apply stop
  * being current.
  */
-export async function checkCoverageItem(tx: DbClient, item: CheckableItem, campaignJurisdictions: readonly string[] | null, context?: CheckContext) {
+export async function checkCoverageItem(
+  tx: DbClient,
+  item: CheckableItem,
+  campaignJurisdictions: readonly string[] | null,
+  context?: CheckContext,
+) {
   const wanted = checksFor(item, campaignJurisdictions, context ?? (await checkContext(tx)));
   const existing = await tx.disclosureCheck.findMany({ where: { coverageItemId: item.id, current: true } });
   const stale = existing.filter((row) => !wanted.some((check) => check.jurisdiction === row.jurisdiction));
-  if (stale.length) await tx.disclosureCheck.updateMany({ where: { id: { in: stale.map((row) => row.id) } }, data: { current: false, needsReview: false } });
+  if (stale.length)
+    await tx.disclosureCheck.updateMany({
+      where: { id: { in: stale.map((row) => row.id) } },
+      data: { current: false, needsReview: false },
+    });
   const results = [];
   for (const { jurisdiction, ruleSet, result, row } of wanted) {
     const previous = existing.find((existingRow) => existingRow.jurisdiction === jurisdiction);
     if (previous && !outcomeChanged(previous, result)) {
       await tx.disclosureCheck.update({
         where: { id: previous.id },
-        data: { jurisdictionSource: row.jurisdictionSource, ruleSetVersion: ruleSet.version, publishedOn: row.publishedOn, partnerId: row.partnerId, campaignId: row.campaignId, platform: row.platform },
+        data: {
+          jurisdictionSource: row.jurisdictionSource,
+          ruleSetVersion: ruleSet.version,
+          publishedOn: row.publishedOn,
+          partnerId: row.partnerId,
+          campaignId: row.campaignId,
+          platform: row.platform,
+        },
       });
       results.push({ checkId: previous.id, jurisdiction, result, changed: false });
       continue;
@@ -130,16 +179,32 @@ export async function checkCoverageItem(tx: DbClient, item: CheckableItem, campa
 /** Saves the edited rules as a new version; null when they are the rules in force (nothing written). */
 export async function saveRuleSet(actorId: string, input: RuleSetFormInput) {
   return db().$transaction(async (tx) => {
-    const latest = await tx.disclosureRuleSet.findFirst({ where: { jurisdiction: input.jurisdiction }, orderBy: { version: "desc" }, select: { version: true, rules: true } });
+    const latest = await tx.disclosureRuleSet.findFirst({
+      where: { jurisdiction: input.jurisdiction },
+      orderBy: { version: "desc" },
+      select: { version: true, rules: true },
+    });
     const currentVersion = latest?.version ?? 1;
     // Two people editing at once: the second save would silently drop the first one's change.
     if (input.baseVersion !== currentVersion) throw new RuleViolation("compliance.ruleSetChanged", 409);
     const inForce = latest ? ruleSetFromStored(input.jurisdiction, latest.version, latest.rules) : defaultRuleSets[input.jurisdiction];
     if (sameRules(storedRules(inForce), rulesFromForm(input))) return null;
     const created = await tx.disclosureRuleSet.create({
-      data: { jurisdiction: input.jurisdiction, version: currentVersion + 1, rules: asJson(rulesFromForm(input)), note: input.note ?? null, createdById: actorId },
+      data: {
+        jurisdiction: input.jurisdiction,
+        version: currentVersion + 1,
+        rules: asJson(rulesFromForm(input)),
+        note: input.note ?? null,
+        createdById: actorId,
+      },
     });
-    await recordAudit(tx, { actorId, action: "disclosure_rules.create_version", entityType: "DisclosureRuleSet", entityId: created.id, after: created });
+    await recordAudit(tx, {
+      actorId,
+      action: "disclosure_rules.create_version",
+      entityType: "DisclosureRuleSet",
+      entityId: created.id,
+      after: created,
+    });
     return created;
   });
 }
@@ -162,7 +227,14 @@ export async function recheckJurisdiction(actorId: string, jurisdiction: Disclos
       const ruleSet = sets[jurisdiction];
       const versions = await tx.disclosureCheck.aggregate({ where: { jurisdiction, current: true }, _min: { ruleSetVersion: true } });
       const recheck = await tx.disclosureRecheck.create({
-        data: { jurisdiction, fromVersion: versions._min.ruleSetVersion ?? ruleSet.version, toVersion: ruleSet.version, checked: 0, changed: 0, actorId },
+        data: {
+          jurisdiction,
+          fromVersion: versions._min.ruleSetVersion ?? ruleSet.version,
+          toVersion: ruleSet.version,
+          checked: 0,
+          changed: 0,
+          actorId,
+        },
       });
       let checked = 0;
       let changed = 0;
@@ -172,7 +244,25 @@ export async function recheckJurisdiction(actorId: string, jurisdiction: Disclos
           where: { jurisdiction, current: true, id: { gt: after }, OR: [{ recheckId: null }, { recheckId: { not: recheck.id } }] },
           orderBy: { id: "asc" },
           take: RECHECK_BATCH,
-          include: { coverageItem: { select: { id: true, partnerId: true, campaignId: true, platform: true, publishedOn: true, text: true, jurisdiction: true, paid: true, gifted: true, affiliate: true, platformLabel: true, imagesRetouched: true, imagesVirtual: true } } },
+          include: {
+            coverageItem: {
+              select: {
+                id: true,
+                partnerId: true,
+                campaignId: true,
+                platform: true,
+                publishedOn: true,
+                text: true,
+                jurisdiction: true,
+                paid: true,
+                gifted: true,
+                affiliate: true,
+                platformLabel: true,
+                imagesRetouched: true,
+                imagesVirtual: true,
+              },
+            },
+          },
         });
         if (!rows.length) break;
         after = rows[rows.length - 1].id;
@@ -187,9 +277,14 @@ export async function recheckJurisdiction(actorId: string, jurisdiction: Disclos
             continue;
           }
           replaced.push(row.id);
-          created.push({ ...checkRow(item, jurisdiction, row.jurisdictionSource as JurisdictionSource, ruleSet, result), supersedesId: row.id, recheckId: recheck.id });
+          created.push({
+            ...checkRow(item, jurisdiction, row.jurisdictionSource as JurisdictionSource, ruleSet, result),
+            supersedesId: row.id,
+            recheckId: recheck.id,
+          });
         }
-        if (unchanged.length) await tx.disclosureCheck.updateMany({ where: { id: { in: unchanged } }, data: { ruleSetVersion: ruleSet.version } });
+        if (unchanged.length)
+          await tx.disclosureCheck.updateMany({ where: { id: { in: unchanged } }, data: { ruleSetVersion: ruleSet.version } });
         if (replaced.length) {
           await tx.disclosureCheck.updateMany({ where: { id: { in: replaced } }, data: { current: false, needsReview: false } });
           await tx.disclosureCheck.createMany({ data: created });
@@ -216,14 +311,25 @@ export async function getRecheck(id: string, page: number) {
     orderBy: [{ publishedOn: "asc" }, { id: "asc" }],
     skip: (page - 1) * RECHECK_PAGE,
     take: RECHECK_PAGE,
-    select: { id: true, verdict: true, reasons: true, supersedesId: true, coverageItem: { select: { id: true, title: true, url: true, partner: { select: { id: true, name: true } } } } },
+    select: {
+      id: true,
+      verdict: true,
+      reasons: true,
+      supersedesId: true,
+      coverageItem: { select: { id: true, title: true, url: true, partner: { select: { id: true, name: true } } } },
+    },
   });
   const previous = await db().disclosureCheck.findMany({
     where: { id: { in: changes.map((c) => c.supersedesId).filter((x): x is string => Boolean(x)) } },
     select: { id: true, verdict: true, reasons: true, reviewDecision: true },
   });
   const byId = new Map(previous.map((p) => [p.id, p]));
-  return { recheck, changes: changes.map((c) => ({ ...c, previous: c.supersedesId ? (byId.get(c.supersedesId) ?? null) : null })), page, pageSize: RECHECK_PAGE };
+  return {
+    recheck,
+    changes: changes.map((c) => ({ ...c, previous: c.supersedesId ? (byId.get(c.supersedesId) ?? null) : null })),
+    page,
+    pageSize: RECHECK_PAGE,
+  };
 }
 
 export function recentRechecks() {
@@ -261,7 +367,15 @@ export async function listQueue(query: QueueQuery) {
         reasons: true,
         publishedOn: true,
         platform: true,
-        coverageItem: { select: { id: true, title: true, url: true, partner: { select: { id: true, name: true } }, campaign: { select: { id: true, name: true } } } },
+        coverageItem: {
+          select: {
+            id: true,
+            title: true,
+            url: true,
+            partner: { select: { id: true, name: true } },
+            campaign: { select: { id: true, name: true } },
+          },
+        },
         supersedesId: true,
       },
     }),
@@ -274,13 +388,24 @@ export async function reviewCheck(reviewerId: string, input: ReviewInput) {
   return db().$transaction(async (tx) => {
     const [locked] = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "DisclosureCheck" WHERE "id" = ${input.checkId} FOR UPDATE`;
     if (!locked) throw new RuleViolation("errors.notFound", 404);
-    const target = await tx.disclosureCheck.findUniqueOrThrow({ where: { id: input.checkId }, include: { coverageItem: { include: { campaign: { select: { jurisdictions: true } } } } } });
+    const target = await tx.disclosureCheck.findUniqueOrThrow({
+      where: { id: input.checkId },
+      include: { coverageItem: { include: { campaign: { select: { jurisdictions: true } } } } },
+    });
     if (!target.current || !target.needsReview) throw new RuleViolation("compliance.alreadyDecided", 409);
     let recheckCheckId: string | null = null;
     if (input.decision === "fixed_by_partner") {
       const item = target.coverageItem;
       const fixed = await tx.coverageItem.update({ where: { id: item.id }, data: { text: input.newText! } });
-      await recordAudit(tx, { actorId: reviewerId, action: "coverage.text_fixed", entityType: "CoverageItem", entityId: item.id, subjectId: item.partnerId, before: { text: item.text }, after: { text: fixed.text } });
+      await recordAudit(tx, {
+        actorId: reviewerId,
+        action: "coverage.text_fixed",
+        entityType: "CoverageItem",
+        entityId: item.id,
+        subjectId: item.partnerId,
+        before: { text: item.text },
+        after: { text: fixed.text },
+      });
       const results = await checkCoverageItem(tx, fixed as CheckableItem, item.campaign?.jurisdictions ?? null);
       const again = results.find((r) => r.jurisdiction === target.jurisdiction);
       if (!again || isFailing(again.result.verdict)) throw new RuleViolation("compliance.fixStillFails", 422, "newText");
@@ -288,9 +413,23 @@ export async function reviewCheck(reviewerId: string, input: ReviewInput) {
     }
     await tx.disclosureCheck.update({ where: { id: target.id }, data: { needsReview: false, reviewDecision: input.decision } });
     const review = await tx.disclosureReview.create({
-      data: { checkId: target.id, coverageItemId: target.coverageItemId, decision: input.decision, note: input.note ?? null, recheckCheckId, reviewerId },
+      data: {
+        checkId: target.id,
+        coverageItemId: target.coverageItemId,
+        decision: input.decision,
+        note: input.note ?? null,
+        recheckCheckId,
+        reviewerId,
+      },
     });
-    await recordAudit(tx, { actorId: reviewerId, action: `disclosure.review.${input.decision}`, entityType: "DisclosureCheck", entityId: target.id, before: { needsReview: true, verdict: target.verdict }, after: review });
+    await recordAudit(tx, {
+      actorId: reviewerId,
+      action: `disclosure.review.${input.decision}`,
+      entityType: "DisclosureCheck",
+      entityId: target.id,
+      before: { needsReview: true, verdict: target.verdict },
+      after: review,
+    });
     return review;
   });
 }
@@ -304,12 +443,31 @@ export async function partnerDisclosureRecord(partnerId: string) {
            count(*) FILTER (WHERE "verdict" IN ('missing', 'insufficient') AND "reviewDecision" = 'confirmed_issue') AS confirmed
     FROM "DisclosureCheck" WHERE "partnerId" = ${partnerId} AND "current"`;
   const openIssues = await db().disclosureCheck.findMany({
-    where: { partnerId, current: true, verdict: { in: ["missing", "insufficient"] }, OR: [{ needsReview: true }, { reviewDecision: "confirmed_issue" }] },
+    where: {
+      partnerId,
+      current: true,
+      verdict: { in: ["missing", "insufficient"] },
+      OR: [{ needsReview: true }, { reviewDecision: "confirmed_issue" }],
+    },
     orderBy: [{ publishedOn: "desc" }],
     take: 10,
-    select: { id: true, jurisdiction: true, verdict: true, reasons: true, reviewDecision: true, publishedOn: true, coverageItem: { select: { id: true, title: true, url: true } } },
+    select: {
+      id: true,
+      jurisdiction: true,
+      verdict: true,
+      reasons: true,
+      reviewDecision: true,
+      publishedOn: true,
+      coverageItem: { select: { id: true, title: true, url: true } },
+    },
   });
-  return { needed: Number(counts.needed), compliant: Number(counts.compliant), awaitingReview: Number(counts.awaiting), confirmedIssues: Number(counts.confirmed), openIssues };
+  return {
+    needed: Number(counts.needed),
+    compliant: Number(counts.compliant),
+    awaitingReview: Number(counts.awaiting),
+    confirmedIssues: Number(counts.confirmed),
+    openIssues,
+  };
 }
 
 interface SummaryRow {
@@ -353,7 +511,9 @@ export async function complianceSummary(month: string, { byPartner: withPartners
   const [byJurisdiction, byPartner, totals] = await Promise.all([
     db().$queryRaw<SummaryRow[]>`SELECT c."jurisdiction" AS key, c."jurisdiction" AS label, ${summaryColumns}
       FROM "DisclosureCheck" c WHERE ${inMonth} GROUP BY c."jurisdiction" ORDER BY c."jurisdiction"`,
-    !withPartners ? [] : db().$queryRaw<SummaryRow[]>`SELECT c."partnerId" AS key, p."name" AS label, ${summaryColumns}
+    !withPartners
+      ? []
+      : db().$queryRaw<SummaryRow[]>`SELECT c."partnerId" AS key, p."name" AS label, ${summaryColumns}
       FROM "DisclosureCheck" c JOIN "Partner" p ON p."id" = c."partnerId" WHERE ${inMonth}
       GROUP BY c."partnerId", p."name" ORDER BY count(*) FILTER (WHERE c."verdict" IN ('missing', 'insufficient')) DESC, p."name", c."partnerId"`,
     db().$queryRaw<SummaryRow[]>`SELECT 'all' AS key, 'all' AS label, ${summaryColumns} FROM "DisclosureCheck" c WHERE ${inMonth}`,
@@ -371,7 +531,13 @@ export async function complianceByJurisdictionAndMonth(from: string) {
            count(*) FILTER (WHERE c."needsReview") AS open
     FROM "DisclosureCheck" c WHERE c."current" AND c."publishedOn" >= ${utcDay(from)}
     GROUP BY 1, 2 ORDER BY 1, 2`;
-  return rows.map((r) => ({ jurisdiction: r.jurisdiction, month: r.month, required: Number(r.required), compliant: Number(r.compliant), open: Number(r.open) }));
+  return rows.map((r) => ({
+    jurisdiction: r.jurisdiction,
+    month: r.month,
+    required: Number(r.required),
+    compliant: Number(r.compliant),
+    open: Number(r.open),
+  }));
 }
 
 /** How many current checks wait for a compliance decision (counting stops at `cap`). */

@@ -4,7 +4,14 @@ import { dayRange, isoDay, utcDay } from "~/domain/days";
 import { convertAmount, giftValueMinor } from "~/domain/money";
 import { isDoNotContact } from "~/domain/partners";
 import { RuleViolation } from "~/domain/rules";
-import { canMoveGift, type GiftBatchInput, type GiftListQuery, type GiftShipmentInput, type GiftSort, type GiftStatus } from "~/domain/spend";
+import {
+  canMoveGift,
+  type GiftBatchInput,
+  type GiftListQuery,
+  type GiftShipmentInput,
+  type GiftSort,
+  type GiftStatus,
+} from "~/domain/spend";
 import { recordAudit } from "~/models/audit.server";
 import { db, type DbClient } from "~/utils/db.server";
 import { lockPartnersForShare } from "./row-locks.server";
@@ -18,8 +25,12 @@ const day = (iso: string | undefined) => (iso ? utcDay(iso) : null);
 export async function assertMayReceive(tx: DbClient, partnerIds: string[], field = "partnerId") {
   // Held until the gift or placement is written: "do not contact" set meanwhile waits, or is seen.
   await lockPartnersForShare(tx, [...new Set(partnerIds)]);
-  const partners = await tx.partner.findMany({ where: { id: { in: partnerIds } }, select: { id: true, name: true, stage: true, mergedIntoId: true } });
-  if (partners.length !== new Set(partnerIds).size || partners.some((p) => p.mergedIntoId)) throw new RuleViolation("spend.unknownPartner", 422, field);
+  const partners = await tx.partner.findMany({
+    where: { id: { in: partnerIds } },
+    select: { id: true, name: true, stage: true, mergedIntoId: true },
+  });
+  if (partners.length !== new Set(partnerIds).size || partners.some((p) => p.mergedIntoId))
+    throw new RuleViolation("spend.unknownPartner", 422, field);
   const refused = partners.filter((p) => isDoNotContact(p.stage));
   if (refused.length) throw new RuleViolation("spend.doNotContactNamed", 422, field, { names: refused.map((p) => p.name).join(", ") });
 }
@@ -35,7 +46,12 @@ async function resolveItem(tx: DbClient, input: Pick<GiftBatchInput, "productId"
   const sameCurrency = product.currency === input.currency;
   const unitCostMinor = input.unitValue ?? (sameCurrency ? product.unitCostMinor : undefined);
   if (unitCostMinor === undefined) throw new RuleViolation("gifts.unitValueInCurrency", 422, "unitValue");
-  return { productId: product.id, itemName: input.itemName ?? product.name, unitCostMinor, unitRetailMinor: sameCurrency ? product.retailMinor : null };
+  return {
+    productId: product.id,
+    itemName: input.itemName ?? product.name,
+    unitCostMinor,
+    unitRetailMinor: sameCurrency ? product.retailMinor : null,
+  };
 }
 
 /**
@@ -47,9 +63,17 @@ export async function createGifts(actorId: string | null, input: GiftBatchInput)
     await assertMayReceive(tx, input.partnerIds, "partnerIds");
     const item = await resolveItem(tx, input);
     const settings = await getSettings(tx);
-    const valueEach = giftValueMinor({ quantity: input.quantity, shippingMinor: input.shipping ?? 0, ...item }, settings.giftValuationBasis);
+    const valueEach = giftValueMinor(
+      { quantity: input.quantity, shippingMinor: input.shipping ?? 0, ...item },
+      settings.giftValuationBasis,
+    );
     const on = input.shippedOn ?? isoDay(new Date());
-    const overBudget = await checkCampaignBudget(tx, input.campaignId, { amountMinor: valueEach * input.partnerIds.length, currency: input.currency, on }, input.overBudgetConfirmed);
+    const overBudget = await checkCampaignBudget(
+      tx,
+      input.campaignId,
+      { amountMinor: valueEach * input.partnerIds.length, currency: input.currency, on },
+      input.overBudgetConfirmed,
+    );
     const batchId = input.partnerIds.length > 1 ? crypto.randomUUID() : null;
     const gifts = [];
     for (const partnerId of input.partnerIds) {
@@ -74,15 +98,29 @@ export async function createGifts(actorId: string | null, input: GiftBatchInput)
           createdById: actorId,
         },
       });
-      await recordAudit(tx, { actorId, action: overBudget ? "gift.create_over_budget" : "gift.create", entityType: "Gift", entityId: gift.id, after: gift });
+      await recordAudit(tx, {
+        actorId,
+        action: overBudget ? "gift.create_over_budget" : "gift.create",
+        entityType: "Gift",
+        entityId: gift.id,
+        after: gift,
+      });
       gifts.push(gift);
     }
-    return { gifts, overBudget, needsAgreement: (await agreementNeeded(tx, settings, { ...gifts[0], valueMinor: valueEach })) && !input.agreementRef };
+    return {
+      gifts,
+      overBudget,
+      needsAgreement: (await agreementNeeded(tx, settings, { ...gifts[0], valueMinor: valueEach })) && !input.agreementRef,
+    };
   });
 }
 
 /** Above the workspace threshold (in the reporting currency) a written agreement is needed. */
-async function agreementNeeded(tx: DbClient, settings: Awaited<ReturnType<typeof getSettings>>, gift: { valueMinor: number; currency: string; shippedOn: Date | null; createdAt: Date }) {
+async function agreementNeeded(
+  tx: DbClient,
+  settings: Awaited<ReturnType<typeof getSettings>>,
+  gift: { valueMinor: number; currency: string; shippedOn: Date | null; createdAt: Date },
+) {
   const rates = gift.currency === settings.reportingCurrency ? [] : await ratesInto(tx, settings.reportingCurrency);
   const on = isoDay(gift.shippedOn ?? gift.createdAt);
   const value = convertAmount({ amountMinor: gift.valueMinor, currency: gift.currency, on }, settings.reportingCurrency, rates);
@@ -103,10 +141,22 @@ export async function getGift(id: string) {
   if (!gift) return null;
   const settings = await getSettings();
   const valueMinor = giftValueMinor(gift, settings.giftValuationBasis);
-  return { gift, valueMinor, basis: settings.giftValuationBasis, needsAgreement: await agreementNeeded(db(), settings, { ...gift, valueMinor }), thresholdMinor: settings.writtenAgreementMinor, reportingCurrency: settings.reportingCurrency };
+  return {
+    gift,
+    valueMinor,
+    basis: settings.giftValuationBasis,
+    needsAgreement: await agreementNeeded(db(), settings, { ...gift, valueMinor }),
+    thresholdMinor: settings.writtenAgreementMinor,
+    reportingCurrency: settings.reportingCurrency,
+  };
 }
 
-async function updateGift(actorId: string, id: string, change: (gift: Prisma.GiftGetPayload<object>) => Prisma.GiftUpdateInput, action: string) {
+async function updateGift(
+  actorId: string,
+  id: string,
+  change: (gift: Prisma.GiftGetPayload<object>) => Prisma.GiftUpdateInput,
+  action: string,
+) {
   return db().$transaction(async (tx) => {
     const before = await tx.gift.findUnique({ where: { id } });
     if (!before) throw new RuleViolation("errors.notFound", 404);
@@ -134,19 +184,30 @@ export function updateShipment(actorId: string, input: GiftShipmentInput) {
   );
 }
 
-export function updateReturn(actorId: string, input: { giftId: string; expectedReturn?: string; returnFulfilledOn?: string; agreementRef?: string }) {
+export function updateReturn(
+  actorId: string,
+  input: { giftId: string; expectedReturn?: string; returnFulfilledOn?: string; agreementRef?: string },
+) {
   return updateGift(
     actorId,
     input.giftId,
-    () => ({ expectedReturn: input.expectedReturn ?? null, returnFulfilledOn: day(input.returnFulfilledOn), agreementRef: input.agreementRef ?? null }),
+    () => ({
+      expectedReturn: input.expectedReturn ?? null,
+      returnFulfilledOn: day(input.returnFulfilledOn),
+      agreementRef: input.agreementRef ?? null,
+    }),
     "gift.return",
   );
 }
 
-
 /** Shipped at least `days` ago, with no coverage linked and not marked as returned in kind. */
 export function waitingForCoverage(days: number): Prisma.GiftWhereInput {
-  return { status: { in: ["shipped", "delivered"] }, shippedOn: { lte: new Date(Date.now() - days * 86_400_000) }, returnFulfilledOn: null, coverage: { none: {} } };
+  return {
+    status: { in: ["shipped", "delivered"] },
+    shippedOn: { lte: new Date(Date.now() - days * 86_400_000) },
+    returnFulfilledOn: null,
+    coverage: { none: {} },
+  };
 }
 
 /** How each sortable column of the gift list orders rows. */
@@ -170,7 +231,9 @@ export async function listGifts(query: GiftListQuery) {
   if (query.waitingDays !== undefined) Object.assign(where, waitingForCoverage(query.waitingDays));
   // Gifts waiting for coverage read oldest shipment first unless a column was chosen.
   const orderBy: Prisma.GiftOrderByWithRelationInput[] =
-    query.waitingDays !== undefined && query.sort === "createdAt" ? [{ shippedOn: "asc" }, { id: "asc" }] : [...giftOrder[query.sort](query.dir), { id: query.dir }];
+    query.waitingDays !== undefined && query.sort === "createdAt"
+      ? [{ shippedOn: "asc" }, { id: "asc" }]
+      : [...giftOrder[query.sort](query.dir), { id: query.dir }];
   const [rows, total] = await Promise.all([
     db().gift.findMany({
       where,
@@ -205,6 +268,17 @@ export function partnerGifts(partnerId: string) {
     where: { partnerId },
     orderBy: [{ createdAt: "desc" }],
     take: 20,
-    select: { id: true, itemName: true, quantity: true, unitCostMinor: true, unitRetailMinor: true, shippingMinor: true, currency: true, status: true, shippedOn: true, campaign: { select: { id: true, name: true } } },
+    select: {
+      id: true,
+      itemName: true,
+      quantity: true,
+      unitCostMinor: true,
+      unitRetailMinor: true,
+      shippingMinor: true,
+      currency: true,
+      status: true,
+      shippedOn: true,
+      campaign: { select: { id: true, name: true } },
+    },
   });
 }

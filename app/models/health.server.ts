@@ -11,7 +11,10 @@ interface ProcessFacts {
 
 /** Set once by the server at start-up, read by /healthz (the Remix build is another module graph). */
 export function recordProcessFacts(facts: ProcessFacts) {
-  Object.assign(remember<ProcessFacts>("processFacts", () => ({ knownMigrations: [], dataDir: null })), facts);
+  Object.assign(
+    remember<ProcessFacts>("processFacts", () => ({ knownMigrations: [], dataDir: null })),
+    facts,
+  );
 }
 
 export interface Health {
@@ -34,7 +37,8 @@ export async function checkHealth(): Promise<Health> {
   }
   let writable = true;
   try {
-    await db().$executeRaw`INSERT INTO "HealthProbe" ("id", "checkedAt") VALUES (1, now()) ON CONFLICT ("id") DO UPDATE SET "checkedAt" = now()`;
+    await db()
+      .$executeRaw`INSERT INTO "HealthProbe" ("id", "checkedAt") VALUES (1, now()) ON CONFLICT ("id") DO UPDATE SET "checkedAt" = now()`;
   } catch {
     writable = false;
   }

@@ -11,7 +11,8 @@ const KEEP_MS = 86_400_000;
 export type Claim = { claimed: true } | { claimed: false; status: "pending" | "done"; location: string | null };
 
 export async function claimIdempotencyKey(key: string): Promise<Claim> {
-  const inserted = await db().$executeRaw`INSERT INTO "IdempotencyKey" ("key", "status") VALUES (${key}, 'pending') ON CONFLICT ("key") DO NOTHING`;
+  const inserted = await db()
+    .$executeRaw`INSERT INTO "IdempotencyKey" ("key", "status") VALUES (${key}, 'pending') ON CONFLICT ("key") DO NOTHING`;
   if (inserted === 1) {
     await db().$executeRaw`DELETE FROM "IdempotencyKey" WHERE "createdAt" < ${new Date(Date.now() - KEEP_MS)}`;
     return { claimed: true };

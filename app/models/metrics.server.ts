@@ -100,15 +100,24 @@ function quantitySql(quantity: Quantity, rates: EmvRates): Prisma.Sql {
   const derived = derivedFormulas(rates);
   if (!(quantity in derived)) return Prisma.raw(`s."${quantity}"::float8`);
   const terms = derived[quantity as DerivedName].map(([q, coefficient]) => ({ sql: quantitySql(q, rates), coefficient }));
-  const allUnknown = Prisma.join(terms.map((t) => Prisma.sql`(${t.sql}) IS NULL`), " AND ");
-  const total = Prisma.join(terms.map((t) => Prisma.sql`COALESCE(${t.sql}, 0) * ${t.coefficient}::float8`), " + ");
+  const allUnknown = Prisma.join(
+    terms.map((t) => Prisma.sql`(${t.sql}) IS NULL`),
+    " AND ",
+  );
+  const total = Prisma.join(
+    terms.map((t) => Prisma.sql`COALESCE(${t.sql}, 0) * ${t.coefficient}::float8`),
+    " + ",
+  );
   return Prisma.sql`(CASE WHEN ${allUnknown} THEN NULL ELSE ${total} END)`;
 }
 
 /** A ratio as SQL: NULL when the denominator is 0 or unknown, as in `ratio()`. */
 function ratioSql(name: RatioName, rates: EmvRates): Prisma.Sql {
   const formula = ratioFormulas[name];
-  const numerator = Prisma.join(formula.numerator.map(([q, coefficient]) => Prisma.sql`${quantitySql(q, rates)} * ${coefficient}::float8`), " + ");
+  const numerator = Prisma.join(
+    formula.numerator.map(([q, coefficient]) => Prisma.sql`${quantitySql(q, rates)} * ${coefficient}::float8`),
+    " + ",
+  );
   const denominator = Prisma.join(formula.denominator.map((q) => quantitySql(q, rates)));
   return Prisma.sql`((${numerator}) / NULLIF(COALESCE(${denominator}), 0) * ${formula.scale}::float8)`;
 }
@@ -181,13 +190,26 @@ export async function costBenefitTotal(scope: CostBenefitScope, context: Metrics
 }
 
 /** A partner's panel: the period's total and one entry per month of the period (zeros included, for the chart). */
-export async function partnerCostBenefit(partnerId: string, period: { from: string; to: string }, context: MetricsContext, client: DbClient = db()) {
+export async function partnerCostBenefit(
+  partnerId: string,
+  period: { from: string; to: string },
+  context: MetricsContext,
+  client: DbClient = db(),
+) {
   const scope = { ...period, partnerId };
-  const [total, byMonth] = await Promise.all([costBenefitTotal(scope, context, client), costBenefitGroups(scope, "month", context, client)]);
+  const [total, byMonth] = await Promise.all([
+    costBenefitTotal(scope, context, client),
+    costBenefitGroups(scope, "month", context, client),
+  ]);
   const found = new Map(byMonth.map((group) => [group.key, group]));
   const months = monthsBetween(period.from, period.to).map((month) => {
     const figures = found.get(month);
-    return { month, costMinor: figures?.costMinor ?? 0, revenueMinor: figures?.sums.revenueMinor ?? null, emvMinor: figures?.emvMinor ?? null };
+    return {
+      month,
+      costMinor: figures?.costMinor ?? 0,
+      revenueMinor: figures?.sums.revenueMinor ?? null,
+      emvMinor: figures?.emvMinor ?? null,
+    };
   });
   return { total, months };
 }
@@ -196,11 +218,22 @@ export async function partnerCostBenefit(partnerId: string, period: { from: stri
 function rankingSortQuantity(sort: RankingQuery["sort"]): Quantity | RatioName | null {
   if (sort === "partner") return null;
   if ((ratioNames as readonly string[]).includes(sort)) return sort as RatioName;
-  const quantities: Record<string, Quantity> = { cost: "cost", paidToDate: "paidMinor", coverageCount: "coverageCount", impressions: "impressions", engagements: "engagements", clicks: "clicks", conversions: "conversions", revenue: "revenueMinor", emv: "emv" };
+  const quantities: Record<string, Quantity> = {
+    cost: "cost",
+    paidToDate: "paidMinor",
+    coverageCount: "coverageCount",
+    impressions: "impressions",
+    engagements: "engagements",
+    clicks: "clicks",
+    conversions: "conversions",
+    revenue: "revenueMinor",
+    emv: "emv",
+  };
   return quantities[sort];
 }
 
-const sortSql = (sortBy: Quantity | RatioName, rates: EmvRates) => ((ratioNames as readonly string[]).includes(sortBy) ? ratioSql(sortBy as RatioName, rates) : quantitySql(sortBy as Quantity, rates));
+const sortSql = (sortBy: Quantity | RatioName, rates: EmvRates) =>
+  (ratioNames as readonly string[]).includes(sortBy) ? ratioSql(sortBy as RatioName, rates) : quantitySql(sortBy as Quantity, rates);
 
 export interface RankingRow extends CostBenefit {
   partnerId: string;
@@ -218,7 +251,9 @@ function rankingRow(row: SumsRow & { name: string; external_id: string | null },
  */
 export async function costBenefitRanking(query: RankingQuery, context: MetricsContext, client: DbClient = db()) {
   await ensureCostBenefitRollupsFresh();
-  const rows = await client.$queryRaw<(SumsRow & { name: string; external_id: string | null; total_count: bigint })[]>(rankingSql(query, context));
+  const rows = await client.$queryRaw<(SumsRow & { name: string; external_id: string | null; total_count: bigint })[]>(
+    rankingSql(query, context),
+  );
   return {
     total: rows.length ? Number(rows[0].total_count) : 0,
     rows: rows.map((row) => rankingRow(row, context.rates)),
@@ -231,7 +266,9 @@ export async function costBenefitRanking(query: RankingQuery, context: MetricsCo
  */
 export async function bestAndWorst(scope: CostBenefitScope, by: RatioName, context: MetricsContext, count = 5, client: DbClient = db()) {
   await ensureCostBenefitRollupsFresh();
-  const rows = await client.$queryRaw<(SumsRow & { name: string; external_id: string | null; best: bigint; worst: bigint })[]>(bestAndWorstSql(scope, by, context, count));
+  const rows = await client.$queryRaw<(SumsRow & { name: string; external_id: string | null; best: bigint; worst: bigint })[]>(
+    bestAndWorstSql(scope, by, context, count),
+  );
   // The ranks mirror each other, so any row tells how many partners were ranked. With few of them
   // the two ends would meet: each list takes at most half, and no partner is both best and weakest.
   const ranked = rows.length ? Number(rows[0].best) + Number(rows[0].worst) - 1 : 0;

@@ -8,5 +8,8 @@ export async function migrationsUnknownToThisApp(known: readonly string[]): Prom
   const rows = await db().$queryRaw<{ migration_name: string }[]>`
     SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`;
   const knownNames = new Set(known);
-  return rows.map((row) => row.migration_name).filter((name) => !knownNames.has(name)).sort();
+  return rows
+    .map((row) => row.migration_name)
+    .filter((name) => !knownNames.has(name))
+    .sort();
 }

@@ -3,16 +3,13 @@
  * before and the same month a year earlier, new partners, stage changes and the disclosure summary.
  */
 import { Prisma } from "~/generated/prisma/client";
-import { monthBounds, parseMonthParam } from "~/domain/coverage";
-import { isoDay, utcDay } from "~/domain/days";
+import { monthBounds } from "~/domain/coverage";
+import { utcDay } from "~/domain/days";
 import { addDays, comparisonMonths, type CostBenefit } from "~/domain/metrics";
-import { monthlyReportRows } from "~/domain/monthly-report";
-import { toCsv } from "~/domain/csv";
 import { db } from "~/utils/db.server";
-import { badRequest } from "~/utils/http.server";
 import { stageChangeCondition } from "./audit.server";
 import { complianceSummary } from "./disclosure.server";
-import { costBenefitTotal, metricsContext, type MetricsContext } from "./metrics.server";
+import { costBenefitTotal, type MetricsContext } from "./metrics.server";
 
 /** A calendar month as an inclusive period. */
 export function monthPeriod(month: string) {
@@ -56,20 +53,13 @@ export async function monthlyReport(month: string, context: MetricsContext) {
     figures,
     newPartners: { count: newPartnerCount, first: newPartners },
     stageChanges: stageChanges.map((row) => ({ from: row.from_stage, to: row.to_stage, count: Number(row.n) })),
-    coverageByPlatform: platforms.map((row) => ({ platform: row.platform, count: Number(row.n), impressions: row.impressions === null ? null : Number(row.impressions) })),
+    coverageByPlatform: platforms.map((row) => ({
+      platform: row.platform,
+      count: Number(row.n),
+      impressions: row.impressions === null ? null : Number(row.impressions),
+    })),
     disclosure: { byJurisdiction: disclosure.byJurisdiction, totals: disclosure.totals },
   };
 }
 
 export type MonthlyReport = Awaited<ReturnType<typeof monthlyReport>>;
-
-/** `?month=YYYY-MM` (this month when absent) → the report; a malformed month is a 400. */
-export async function monthlyReportFor(request: Request) {
-  const parsed = parseMonthParam(new URL(request.url).searchParams.get("month"), isoDay(new Date()));
-  if ("error" in parsed) badRequest(parsed.error);
-  return monthlyReport(parsed.month, await metricsContext());
-}
-
-export function monthlyReportCsv(report: MonthlyReport): string {
-  return toCsv(["section", "item", report.months.current, report.months.previous, report.months.lastYear], monthlyReportRows(report));
-}

@@ -42,7 +42,13 @@ export async function logInteraction(actorId: string, partnerId: string, input: 
         correctsId: input.correctsId ?? null,
       },
     });
-    await recordAudit(tx, { actorId, action: input.correctsId ? "interaction.correct" : "interaction.log", entityType: "Interaction", entityId: entry.id, after: entry });
+    await recordAudit(tx, {
+      actorId,
+      action: input.correctsId ? "interaction.correct" : "interaction.log",
+      entityType: "Interaction",
+      entityId: entry.id,
+      after: entry,
+    });
     return entry;
   });
 }
@@ -51,7 +57,15 @@ export async function createDraft(actorId: string, partnerId: string, input: Dra
   return db().$transaction(async (tx) => {
     assertMayContact(await partnerStage(tx, partnerId));
     const draft = await tx.draft.create({
-      data: { partnerId, authorId: actorId, kind: input.kind, channel: input.channel, subject: input.subject ?? null, body: input.body, events: { create: { actorId, action: "created" } } },
+      data: {
+        partnerId,
+        authorId: actorId,
+        kind: input.kind,
+        channel: input.channel,
+        subject: input.subject ?? null,
+        body: input.body,
+        events: { create: { actorId, action: "created" } },
+      },
     });
     await recordAudit(tx, { actorId, action: "draft.create", entityType: "Draft", entityId: draft.id, after: draft });
     return draft;
@@ -71,9 +85,23 @@ export async function editDraft(actorId: string, draftId: string, input: DraftIn
     assertMayEdit(before.status);
     const after = await tx.draft.update({
       where: { id: draftId },
-      data: { kind: input.kind, channel: input.channel, subject: input.subject ?? null, body: input.body, events: { create: { actorId, action: "edited" } } },
+      data: {
+        kind: input.kind,
+        channel: input.channel,
+        subject: input.subject ?? null,
+        body: input.body,
+        events: { create: { actorId, action: "edited" } },
+      },
     });
-    await recordAudit(tx, { actorId, action: "draft.edit", entityType: "Draft", entityId: draftId, subjectId: before.partnerId, before: { subject: before.subject, body: before.body }, after: { subject: after.subject, body: after.body } });
+    await recordAudit(tx, {
+      actorId,
+      action: "draft.edit",
+      entityType: "Draft",
+      entityId: draftId,
+      subjectId: before.partnerId,
+      before: { subject: before.subject, body: before.body },
+      after: { subject: after.subject, body: after.body },
+    });
     return after;
   });
 }
@@ -94,7 +122,15 @@ async function step(
     const { count } = await tx.draft.updateMany({ where: { id: draftId, status: draft.status }, data: { status: status[action] } });
     if (count === 0) throw new RuleViolation("outreach.changedMeanwhile");
     await tx.draftEvent.create({ data: { draftId, actorId, action, comment: comment ?? null } });
-    await recordAudit(tx, { actorId, action: `draft.${action}`, entityType: "Draft", entityId: draftId, subjectId: draft.partnerId, before: { status: draft.status }, after: { status: status[action], comment: comment ?? null } });
+    await recordAudit(tx, {
+      actorId,
+      action: `draft.${action}`,
+      entityType: "Draft",
+      entityId: draftId,
+      subjectId: draft.partnerId,
+      before: { status: draft.status },
+      after: { status: status[action], comment: comment ?? null },
+    });
   });
 }
 
@@ -107,7 +143,13 @@ export function submitDraft(actorId: string, draftId: string) {
 }
 
 export function reviewDraft(actorId: string, draftId: string, decision: "approve" | "request_changes", comment?: string) {
-  return step(actorId, draftId, decision === "approve" ? "approved" : "changes_requested", (draft) => assertMayReview(draft.status, draft.authorId, actorId), comment);
+  return step(
+    actorId,
+    draftId,
+    decision === "approve" ? "approved" : "changes_requested",
+    (draft) => assertMayReview(draft.status, draft.authorId, actorId),
+    comment,
+  );
 }
 
 /** Records that an approved draft went out: it becomes an outgoing entry in the log. */
@@ -120,9 +162,25 @@ export async function markDraftSent(actorId: string, draftId: string) {
     if (count === 0) throw new RuleViolation("outreach.changedMeanwhile");
     await tx.draftEvent.create({ data: { draftId, actorId, action: "sent" } });
     const entry = await tx.interaction.create({
-      data: { partnerId: draft.partnerId, type: draft.channel, direction: "outbound", subject: draft.subject, body: draft.body, occurredAt: new Date(), authorId: actorId, draftId },
+      data: {
+        partnerId: draft.partnerId,
+        type: draft.channel,
+        direction: "outbound",
+        subject: draft.subject,
+        body: draft.body,
+        occurredAt: new Date(),
+        authorId: actorId,
+        draftId,
+      },
     });
-    await recordAudit(tx, { actorId, action: "draft.sent", entityType: "Draft", entityId: draftId, before: { status: "approved" }, after: { status: "sent", interactionId: entry.id } });
+    await recordAudit(tx, {
+      actorId,
+      action: "draft.sent",
+      entityType: "Draft",
+      entityId: draftId,
+      before: { status: "approved" },
+      after: { status: "sent", interactionId: entry.id },
+    });
     return entry;
   });
 }
@@ -146,7 +204,14 @@ export function draftsInReview() {
     where: { status: "in_review" },
     orderBy: { updatedAt: "asc" },
     take: REVIEW_QUEUE_SIZE,
-    select: { id: true, kind: true, subject: true, updatedAt: true, partner: { select: { id: true, name: true } }, author: { select: { name: true } } },
+    select: {
+      id: true,
+      kind: true,
+      subject: true,
+      updatedAt: true,
+      partner: { select: { id: true, name: true } },
+      author: { select: { name: true } },
+    },
   });
 }
 
@@ -159,7 +224,17 @@ export async function partnerTimeline(partnerId: string) {
       where: { partnerId },
       orderBy: { occurredAt: "desc" },
       take: TIMELINE_SIZE,
-      select: { id: true, type: true, direction: true, subject: true, body: true, occurredAt: true, correctsId: true, draftId: true, author: { select: { name: true } } },
+      select: {
+        id: true,
+        type: true,
+        direction: true,
+        subject: true,
+        body: true,
+        occurredAt: true,
+        correctsId: true,
+        draftId: true,
+        author: { select: { name: true } },
+      },
     }),
     db().draft.findMany({
       where: { partnerId, status: { not: "sent" } },

@@ -56,10 +56,18 @@ async function loadByKeys(tx: DbClient, plan: ImportPlan) {
   const names = plan.partners.flatMap((p) => (!p.partner.externalId && !p.partner.email ? [p.partner.name.toLowerCase()] : []));
   const [byId, byEmail, nameIds] = await Promise.all([
     manyIn(ids, (chunk) => tx.partner.findMany({ where: { externalId: { in: chunk } }, select: existingSelect })),
-    manyIn(emails, (chunk) => tx.partner.findMany({ where: { email: { in: chunk } }, select: existingSelect, orderBy: { createdAt: "asc" } })),
-    manyIn(names, (chunk) => tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "Partner" WHERE lower("name") = ANY(${chunk}) ORDER BY "createdAt" ASC`),
+    manyIn(emails, (chunk) =>
+      tx.partner.findMany({ where: { email: { in: chunk } }, select: existingSelect, orderBy: { createdAt: "asc" } }),
+    ),
+    manyIn(
+      names,
+      (chunk) => tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "Partner" WHERE lower("name") = ANY(${chunk}) ORDER BY "createdAt" ASC`,
+    ),
   ]);
-  const byName = await manyIn(nameIds.map((row) => row.id), (chunk) => tx.partner.findMany({ where: { id: { in: chunk } }, select: existingSelect, orderBy: { createdAt: "asc" } }));
+  const byName = await manyIn(
+    nameIds.map((row) => row.id),
+    (chunk) => tx.partner.findMany({ where: { id: { in: chunk } }, select: existingSelect, orderBy: { createdAt: "asc" } }),
+  );
   const first = (rows: Existing[], key: (row: Existing) => string | null) => {
     const map = new Map<string, Existing>();
     for (const row of rows) {
@@ -68,7 +76,11 @@ async function loadByKeys(tx: DbClient, plan: ImportPlan) {
     }
     return map;
   };
-  const maps = { id: first(byId, (r) => r.externalId), email: first(byEmail, (r) => r.email), name: first(byName, (r) => r.name.toLowerCase()) };
+  const maps = {
+    id: first(byId, (r) => r.externalId),
+    email: first(byEmail, (r) => r.email),
+    name: first(byName, (r) => r.name.toLowerCase()),
+  };
   return (planned: PlannedPartner) => {
     const { externalId, email, name } = planned.partner;
     if (externalId) return maps.id.get(externalId);
@@ -85,13 +97,32 @@ async function loadDuplicates(tx: DbClient, candidates: PlannedPartner[]) {
   const urls = candidates.flatMap((p) => p.channels.flatMap((c) => c.url ?? []));
   const partnerSelect = { id: true, name: true, email: true, websiteDomain: true } as const;
   const [byEmail, byDomain, byHandle, byUrl] = await Promise.all([
-    manyIn(emails, (chunk) => tx.partner.findMany({ where: { email: { in: chunk }, mergedIntoId: null }, select: partnerSelect, orderBy: { createdAt: "asc" } })),
-    manyIn(domains, (chunk) => tx.partner.findMany({ where: { websiteDomain: { in: chunk }, mergedIntoId: null }, select: partnerSelect, orderBy: { createdAt: "asc" } })),
-    manyIn(keys, (chunk) => tx.channel.findMany({ where: { handleKey: { in: chunk }, partner: { mergedIntoId: null } }, select: { platform: true, handleKey: true, partner: { select: { id: true, name: true } } } })),
-    manyIn(urls, (chunk) => tx.channel.findMany({ where: { url: { in: chunk }, partner: { mergedIntoId: null } }, select: { url: true, partner: { select: { id: true, name: true } } } })),
+    manyIn(emails, (chunk) =>
+      tx.partner.findMany({ where: { email: { in: chunk }, mergedIntoId: null }, select: partnerSelect, orderBy: { createdAt: "asc" } }),
+    ),
+    manyIn(domains, (chunk) =>
+      tx.partner.findMany({
+        where: { websiteDomain: { in: chunk }, mergedIntoId: null },
+        select: partnerSelect,
+        orderBy: { createdAt: "asc" },
+      }),
+    ),
+    manyIn(keys, (chunk) =>
+      tx.channel.findMany({
+        where: { handleKey: { in: chunk }, partner: { mergedIntoId: null } },
+        select: { platform: true, handleKey: true, partner: { select: { id: true, name: true } } },
+      }),
+    ),
+    manyIn(urls, (chunk) =>
+      tx.channel.findMany({
+        where: { url: { in: chunk }, partner: { mergedIntoId: null } },
+        select: { url: true, partner: { select: { id: true, name: true } } },
+      }),
+    ),
   ]);
   const index = new Map<string, { id: string; name: string }>();
-  const add = (key: string | null, partner: { id: string; name: string }) => key && !index.has(key) && index.set(key, { id: partner.id, name: partner.name });
+  const add = (key: string | null, partner: { id: string; name: string }) =>
+    key && !index.has(key) && index.set(key, { id: partner.id, name: partner.name });
   byEmail.forEach((p) => add(`email:${p.email}`, p));
   byDomain.forEach((p) => add(`domain:${p.websiteDomain}`, p));
   byHandle.forEach((c) => add(`handle:${c.platform}:${c.handleKey}`, c.partner));
@@ -99,7 +130,9 @@ async function loadDuplicates(tx: DbClient, candidates: PlannedPartner[]) {
   return (planned: PlannedPartner) =>
     (planned.partner.email && index.get(`email:${planned.partner.email}`)) ||
     (websiteDomain(planned.partner.website) && index.get(`domain:${websiteDomain(planned.partner.website)}`)) ||
-    planned.channels.map((c) => (handleKey(c.handle) && index.get(`handle:${c.platform}:${handleKey(c.handle)}`)) || (c.url && index.get(`url:${c.url}`))).find(Boolean) ||
+    planned.channels
+      .map((c) => (handleKey(c.handle) && index.get(`handle:${c.platform}:${handleKey(c.handle)}`)) || (c.url && index.get(`url:${c.url}`)))
+      .find(Boolean) ||
     undefined;
 }
 
@@ -142,7 +175,9 @@ function channelNeedsMeasurement(current: ExistingChannel, channel: ChannelInput
 }
 
 async function classify(tx: DbClient, plan: ImportPlan): Promise<ImportPreview> {
-  const owners = new Map((await tx.user.findMany({ where: { disabledAt: null }, select: { id: true, email: true } })).map((u) => [u.email, u.id]));
+  const owners = new Map(
+    (await tx.user.findMany({ where: { disabledAt: null }, select: { id: true, email: true } })).map((u) => [u.email, u.id]),
+  );
   const errors = [...plan.errors];
   const findExisting = await loadByKeys(tx, plan);
   const valid: { planned: PlannedPartner; ownerId?: string; existing?: Existing }[] = [];
@@ -154,7 +189,10 @@ async function classify(tx: DbClient, plan: ImportPlan): Promise<ImportPreview> 
     }
     valid.push({ planned, ownerId, existing: findExisting(planned) });
   }
-  const findDuplicateOf = await loadDuplicates(tx, valid.filter((v) => !v.existing).map((v) => v.planned));
+  const findDuplicateOf = await loadDuplicates(
+    tx,
+    valid.filter((v) => !v.existing).map((v) => v.planned),
+  );
   const partners: Classified[] = valid.map(({ planned, ownerId, existing }) => {
     if (existing) {
       const changed =
@@ -163,18 +201,31 @@ async function classify(tx: DbClient, plan: ImportPlan): Promise<ImportPreview> 
           const current = existing.channels.find((c) => sameChannel(c, channel));
           return !current || channelNeedsMeasurement(current, channel);
         });
-      return { planned, outcome: changed ? "updated" : "unchanged", existing: { id: existing.id, name: existing.name }, record: existing, ownerId };
+      return {
+        planned,
+        outcome: changed ? "updated" : "unchanged",
+        existing: { id: existing.id, name: existing.name },
+        record: existing,
+        ownerId,
+      };
     }
     const duplicate = findDuplicateOf(planned);
     return { planned, outcome: duplicate ? "duplicate" : "new", existing: duplicate, ownerId };
   });
   const rejectedLines = new Set(errors.map((error) => error.line));
-  const count = (outcome: ImportOutcome) => partners.filter((p) => p.outcome === outcome).reduce((sum, p) => sum + p.planned.lines.length, 0);
+  const count = (outcome: ImportOutcome) =>
+    partners.filter((p) => p.outcome === outcome).reduce((sum, p) => sum + p.planned.lines.length, 0);
   return {
     partners,
     errors: errors.sort((a, b) => a.line - b.line),
     rowCount: plan.rowCount,
-    summary: { new: count("new"), updated: count("updated"), unchanged: count("unchanged"), duplicate: count("duplicate"), rejected: rejectedLines.size },
+    summary: {
+      new: count("new"),
+      updated: count("updated"),
+      unchanged: count("unchanged"),
+      duplicate: count("duplicate"),
+      rejected: rejectedLines.size,
+    },
   };
 }
 
@@ -210,7 +261,12 @@ async function insertNewPartners(tx: DbClient, actorId: string | null, items: Cl
         const latest = sorted.at(-1)!;
         const channelId = crypto.randomUUID();
         for (const m of sorted) {
-          measurements.push({ channelId, measuredOn: utcDay(m.measuredOn ?? today()), followers: m.followers ?? null, engagementRate: m.engagementRate ?? null });
+          measurements.push({
+            channelId,
+            measuredOn: utcDay(m.measuredOn ?? today()),
+            followers: m.followers ?? null,
+            engagementRate: m.engagementRate ?? null,
+          });
         }
         return {
           id: channelId,
@@ -219,8 +275,16 @@ async function insertNewPartners(tx: DbClient, actorId: string | null, items: Cl
           handle: latest.handle ?? null,
           handleKey: handleKey(latest.handle),
           url: latest.url ?? null,
-          followers: sorted.map((m) => m.followers).filter((v) => v !== undefined).at(-1) ?? null,
-          engagementRate: sorted.map((m) => m.engagementRate).filter((v) => v !== undefined).at(-1) ?? null,
+          followers:
+            sorted
+              .map((m) => m.followers)
+              .filter((v) => v !== undefined)
+              .at(-1) ?? null,
+          engagementRate:
+            sorted
+              .map((m) => m.engagementRate)
+              .filter((v) => v !== undefined)
+              .at(-1) ?? null,
           measuredOn: utcDay(latest.measuredOn ?? today()),
         };
       });
@@ -261,7 +325,11 @@ async function updateExisting(tx: DbClient, actorId: string | null, item: Classi
     const current = known.find((c) => sameChannel(c, channel));
     if (!current) known.push(await addChannelIn(tx, actorId, existing.id, channel));
     else if (channelNeedsMeasurement(current, channel)) {
-      const after = await recordMeasurementIn(tx, actorId, current.id, { ...channel, handle: channel.handle ?? current.handle ?? undefined, url: channel.url ?? current.url ?? undefined });
+      const after = await recordMeasurementIn(tx, actorId, current.id, {
+        ...channel,
+        handle: channel.handle ?? current.handle ?? undefined,
+        url: channel.url ?? current.url ?? undefined,
+      });
       if (after) Object.assign(current, after);
     }
   }

@@ -1,7 +1,16 @@
 import { Prisma } from "~/generated/prisma/client";
 import { audienceFlags } from "~/domain/audience-flags";
 import { todayUtc, utcDay } from "~/domain/days";
-import { audienceOf, buildSearchText, handleKey, totalFollowersOf, websiteDomain, type ChannelInput, type PartnerInput, type PartnerStage } from "~/domain/partners";
+import {
+  audienceOf,
+  buildSearchText,
+  handleKey,
+  totalFollowersOf,
+  websiteDomain,
+  type ChannelInput,
+  type PartnerInput,
+  type PartnerStage,
+} from "~/domain/partners";
 import type { BulkUpdate, PartnerListQuery } from "~/domain/partner-list";
 import type { PartnerFilter } from "~/domain/ranking";
 import { RuleViolation } from "~/domain/rules";
@@ -161,7 +170,17 @@ export async function addChannelIn(tx: DbClient, actorId: string | null, partner
       measuredOn,
       measurements: { create: { measuredOn, followers: input.followers ?? null, engagementRate: input.engagementRate ?? null, audience } },
     },
-    select: { id: true, partnerId: true, platform: true, handle: true, url: true, followers: true, engagementRate: true, audience: true, measuredOn: true },
+    select: {
+      id: true,
+      partnerId: true,
+      platform: true,
+      handle: true,
+      url: true,
+      followers: true,
+      engagementRate: true,
+      audience: true,
+      measuredOn: true,
+    },
   });
   await refreshPartnerDerived(tx, partnerId);
   await recordAudit(tx, { actorId, action: "channel.create", entityType: "Channel", entityId: channel.id, after: channel });
@@ -208,7 +227,14 @@ export async function recordMeasurementIn(tx: DbClient, actorId: string | null, 
     select: { handle: true, url: true, followers: true, engagementRate: true, audience: true, measuredOn: true },
   });
   await refreshPartnerDerived(tx, before.partnerId);
-  await recordAudit(tx, { actorId, action: "channel.measure", entityType: "Channel", entityId: channelId, before, after: { ...after, recorded: { measuredOn, followers: input.followers ?? null, engagementRate: input.engagementRate ?? null } } });
+  await recordAudit(tx, {
+    actorId,
+    action: "channel.measure",
+    entityType: "Channel",
+    entityId: channelId,
+    before,
+    after: { ...after, recorded: { measuredOn, followers: input.followers ?? null, engagementRate: input.engagementRate ?? null } },
+  });
   return after;
 }
 
@@ -302,9 +328,13 @@ export function partnerListConditionsSql(query: PartnerFilter, pa: Prisma.Sql): 
   if (query.tag.length) conditions.push(Prisma.sql`${pa}."tags" && ${query.tag}::text[]`);
   if (query.owner) conditions.push(Prisma.sql`${pa}."ownerId" = ${query.owner}`);
   if (query.platform.length)
-    conditions.push(Prisma.sql`EXISTS (SELECT 1 FROM "Channel" ch WHERE ch."partnerId" = ${pa}."id" AND ch."platform"::text IN (${Prisma.join(query.platform)}))`);
+    conditions.push(
+      Prisma.sql`EXISTS (SELECT 1 FROM "Channel" ch WHERE ch."partnerId" = ${pa}."id" AND ch."platform"::text IN (${Prisma.join(query.platform)}))`,
+    );
   if (query.overdue)
-    conditions.push(Prisma.sql`EXISTS (SELECT 1 FROM "Task" tk WHERE tk."partnerId" = ${pa}."id" AND tk."completedAt" IS NULL AND tk."dueOn" < ${todayUtc()})`);
+    conditions.push(
+      Prisma.sql`EXISTS (SELECT 1 FROM "Task" tk WHERE tk."partnerId" = ${pa}."id" AND tk."completedAt" IS NULL AND tk."dueOn" < ${todayUtc()})`,
+    );
   if (query.followersMin !== undefined) conditions.push(Prisma.sql`${pa}."totalFollowers" >= ${query.followersMin}`);
   if (query.followersMax !== undefined) conditions.push(Prisma.sql`${pa}."totalFollowers" <= ${query.followersMax}`);
   return Prisma.join(conditions, " AND ");
@@ -312,7 +342,10 @@ export function partnerListConditionsSql(query: PartnerFilter, pa: Prisma.Sql): 
 
 function partnerListOrder(query: PartnerListQuery): Prisma.PartnerOrderByWithRelationInput[] {
   // Unknown audiences sort last in both directions.
-  return [query.sort === "followers" ? { totalFollowers: { sort: query.dir, nulls: "last" } } : { [query.sort]: query.dir }, { id: query.dir }];
+  return [
+    query.sort === "followers" ? { totalFollowers: { sort: query.dir, nulls: "last" } } : { [query.sort]: query.dir },
+    { id: query.dir },
+  ];
 }
 
 /** Filters, sort and page all happen in SQL; the browser only ever gets one page. */
@@ -355,7 +388,9 @@ const EXPORT_BATCH = 1000;
 export async function* exportPartnerRows(query: PartnerListQuery) {
   // The order is read once, as ids; each batch is then fetched by id, so the export costs one
   // index walk instead of an OFFSET that rereads every row before it, and yields between batches.
-  const ids = (await db().partner.findMany({ where: partnerListWhere(query), orderBy: partnerListOrder(query), select: { id: true } })).map((row) => row.id);
+  const ids = (await db().partner.findMany({ where: partnerListWhere(query), orderBy: partnerListOrder(query), select: { id: true } })).map(
+    (row) => row.id,
+  );
   for (let start = 0; start < ids.length; start += EXPORT_BATCH) {
     const slice = ids.slice(start, start + EXPORT_BATCH);
     const batch = await db().partner.findMany({
@@ -363,7 +398,10 @@ export async function* exportPartnerRows(query: PartnerListQuery) {
       select: {
         ...partnerFields,
         owner: { select: { email: true } },
-        channels: { orderBy: { createdAt: "asc" }, select: { platform: true, handle: true, url: true, followers: true, engagementRate: true, measuredOn: true } },
+        channels: {
+          orderBy: { createdAt: "asc" },
+          select: { platform: true, handle: true, url: true, followers: true, engagementRate: true, measuredOn: true },
+        },
       },
     });
     const byId = new Map(batch.map((partner) => [partner.id, partner]));
@@ -385,13 +423,14 @@ async function duplicateWhere(
   client: DbClient,
   input: { email?: string | null; websiteDomain?: string | null; channels: ChannelIdentity[] },
 ): Promise<Prisma.PartnerWhereInput | null> {
-  const handles = input.channels
-    .filter((c) => handleKey(c.handle))
-    .map((c) => ({ platform: c.platform, handleKey: handleKey(c.handle) }));
+  const handles = input.channels.filter((c) => handleKey(c.handle)).map((c) => ({ platform: c.platform, handleKey: handleKey(c.handle) }));
   const urls = input.channels.filter((c) => c.url).map((c) => c.url!);
   const sharedChannels =
     handles.length || urls.length
-      ? await client.channel.findMany({ where: { OR: [...handles, ...(urls.length ? [{ url: { in: urls } }] : [])] }, select: { partnerId: true } })
+      ? await client.channel.findMany({
+          where: { OR: [...handles, ...(urls.length ? [{ url: { in: urls } }] : [])] },
+          select: { partnerId: true },
+        })
       : [];
   const or: Prisma.PartnerWhereInput[] = [
     ...(input.email ? [{ email: input.email }] : []),
@@ -459,12 +498,32 @@ export async function mergePartners(actorId: string, keepId: string, duplicateId
       riskNotes: [keep.riskNotes, duplicate.riskNotes].filter(Boolean).join("\n\n") || null,
     };
     // The duplicate's external key would otherwise block a later import matching the kept one.
-    await tx.partner.update({ where: { id: duplicateId }, data: { archivedAt: new Date(), mergedIntoId: keepId, externalId: null, version: { increment: 1 } } });
-    await tx.partner.update({ where: { id: keepId }, data: { ...filled, externalId: keep.externalId ?? duplicate.externalId, version: { increment: 1 } } });
+    await tx.partner.update({
+      where: { id: duplicateId },
+      data: { archivedAt: new Date(), mergedIntoId: keepId, externalId: null, version: { increment: 1 } },
+    });
+    await tx.partner.update({
+      where: { id: keepId },
+      data: { ...filled, externalId: keep.externalId ?? duplicate.externalId, version: { increment: 1 } },
+    });
     await refreshPartnerDerived(tx, keepId);
     await refreshPartnerDerived(tx, duplicateId);
-    await recordAudit(tx, { actorId, action: "partner.merge", entityType: "Partner", entityId: keepId, before: { kept: keep, merged: duplicate }, after: { mergedFrom: duplicateId, moved, fields: filled } });
-    await recordAudit(tx, { actorId, action: "partner.mergedInto", entityType: "Partner", entityId: duplicateId, before: { archivedAt: duplicate.archivedAt }, after: { mergedIntoId: keepId } });
+    await recordAudit(tx, {
+      actorId,
+      action: "partner.merge",
+      entityType: "Partner",
+      entityId: keepId,
+      before: { kept: keep, merged: duplicate },
+      after: { mergedFrom: duplicateId, moved, fields: filled },
+    });
+    await recordAudit(tx, {
+      actorId,
+      action: "partner.mergedInto",
+      entityType: "Partner",
+      entityId: duplicateId,
+      before: { archivedAt: duplicate.archivedAt },
+      after: { mergedIntoId: keepId },
+    });
     return moved;
   });
 }
@@ -478,20 +537,36 @@ export async function bulkUpdatePartners(actorId: string, change: BulkUpdate) {
     if (change.operation === "owner") await assertActiveOwner(tx, change.ownerId);
     // Locked before they are read: two bulk changes, or a bulk change and an edit, apply one after the other.
     await lockPartnersForUpdate(tx, [...new Set(change.ids)]);
-    const before = await tx.partner.findMany({ where: { id: { in: change.ids } }, select: { id: true, stage: true, tags: true, ownerId: true } });
+    const before = await tx.partner.findMany({
+      where: { id: { in: change.ids } },
+      select: { id: true, stage: true, tags: true, ownerId: true },
+    });
     let changed = 0;
     for (const partner of before) {
       const data =
         change.operation === "stage"
-          ? partner.stage === change.stage ? null : { stage: change.stage }
+          ? partner.stage === change.stage
+            ? null
+            : { stage: change.stage }
           : change.operation === "tag"
-            ? partner.tags.includes(change.tag) ? null : { tags: [...partner.tags, change.tag] }
-            : partner.ownerId === change.ownerId ? null : { ownerId: change.ownerId };
+            ? partner.tags.includes(change.tag)
+              ? null
+              : { tags: [...partner.tags, change.tag] }
+            : partner.ownerId === change.ownerId
+              ? null
+              : { ownerId: change.ownerId };
       if (!data) continue;
       await tx.partner.update({ where: { id: partner.id }, data: { ...data, version: { increment: 1 } } });
       if (change.operation === "tag") await refreshPartnerDerived(tx, partner.id);
       const field = Object.keys(data)[0] as "stage" | "tags" | "ownerId";
-      await recordAudit(tx, { actorId, action: "partner.bulkUpdate", entityType: "Partner", entityId: partner.id, before: { [field]: partner[field] }, after: data });
+      await recordAudit(tx, {
+        actorId,
+        action: "partner.bulkUpdate",
+        entityType: "Partner",
+        entityId: partner.id,
+        before: { [field]: partner[field] },
+        after: data,
+      });
       changed += 1;
     }
     return changed;
@@ -506,8 +581,19 @@ export function listSavedViews(userId: string) {
 export async function saveView(userId: string, name: string, query: string) {
   return db().$transaction(async (tx) => {
     const before = await tx.savedView.findUnique({ where: { userId_name: { userId, name } } });
-    const view = await tx.savedView.upsert({ where: { userId_name: { userId, name } }, create: { userId, name, query }, update: { query } });
-    await recordAudit(tx, { actorId: userId, action: before ? "savedView.update" : "savedView.create", entityType: "SavedView", entityId: view.id, before: before ? { query: before.query } : undefined, after: { name, query } });
+    const view = await tx.savedView.upsert({
+      where: { userId_name: { userId, name } },
+      create: { userId, name, query },
+      update: { query },
+    });
+    await recordAudit(tx, {
+      actorId: userId,
+      action: before ? "savedView.update" : "savedView.create",
+      entityType: "SavedView",
+      entityId: view.id,
+      before: before ? { query: before.query } : undefined,
+      after: { name, query },
+    });
     return view;
   });
 }
@@ -517,7 +603,13 @@ export async function deleteView(userId: string, viewId: string) {
     const view = await tx.savedView.findFirst({ where: { id: viewId, userId } });
     if (!view) return false;
     await tx.savedView.delete({ where: { id: viewId } });
-    await recordAudit(tx, { actorId: userId, action: "savedView.delete", entityType: "SavedView", entityId: viewId, before: { name: view.name, query: view.query } });
+    await recordAudit(tx, {
+      actorId: userId,
+      action: "savedView.delete",
+      entityType: "SavedView",
+      entityId: viewId,
+      before: { name: view.name, query: view.query },
+    });
     return true;
   });
 }
@@ -525,11 +617,18 @@ export async function deleteView(userId: string, viewId: string) {
 /** Partners chosen for a gift or placement form, by id. */
 export async function partnersByIds(ids: string[]) {
   if (ids.length === 0) return [];
-  return db().partner.findMany({ where: { id: { in: ids }, mergedIntoId: null }, select: { id: true, name: true, stage: true }, orderBy: { name: "asc" } });
+  return db().partner.findMany({
+    where: { id: { in: ids }, mergedIntoId: null },
+    select: { id: true, name: true, stage: true },
+    orderBy: { name: "asc" },
+  });
 }
 
 /** A short pick-list for a form: live partners whose search text contains the query. */
-export async function searchPartnerChoices(q: string, excludeIds: string[] = []): Promise<{ id: string; name: string; stage: PartnerStage }[]> {
+export async function searchPartnerChoices(
+  q: string,
+  excludeIds: string[] = [],
+): Promise<{ id: string; name: string; stage: PartnerStage }[]> {
   if (!q) return [];
   return db().partner.findMany({
     where: { searchText: { contains: escapeLike(q.toLowerCase()) }, mergedIntoId: null, archivedAt: null, id: { notIn: excludeIds } },

@@ -23,7 +23,10 @@ const json = (value: unknown) => JSON.stringify(value, null, 2);
  */
 export async function exportPersonalData(actorId: string, partnerId: string): Promise<{ fileName: string; bytes: Uint8Array }> {
   return db().$transaction(async (tx) => {
-    const partner = await tx.partner.findUnique({ where: { id: partnerId }, include: { owner: { select: { name: true } }, channels: { include: { measurements: { orderBy: { measuredOn: "asc" } } } } } });
+    const partner = await tx.partner.findUnique({
+      where: { id: partnerId },
+      include: { owner: { select: { name: true } }, channels: { include: { measurements: { orderBy: { measuredOn: "asc" } } } } },
+    });
     if (!partner) throw new RuleViolation("errors.notFound", 404);
     const ids = await personIds(tx, partnerId);
     const forPerson = { partnerId: { in: ids } };
@@ -33,13 +36,34 @@ export async function exportPersonalData(actorId: string, partnerId: string): Pr
       tx.draft.findMany({ where: forPerson, orderBy: { createdAt: "asc" }, include: { events: { orderBy: { createdAt: "asc" } } } }),
       tx.task.findMany({ where: forPerson, orderBy: { dueOn: "asc" } }),
       tx.gift.findMany({ where: forPerson, orderBy: { createdAt: "asc" }, include: { campaign: { select: { name: true } } } }),
-      tx.placement.findMany({ where: forPerson, orderBy: { createdAt: "asc" }, include: { payments: { orderBy: { paidOn: "asc" } }, deliverables: true, campaign: { select: { name: true } } } }),
-      tx.coverageItem.findMany({ where: forPerson, orderBy: { publishedOn: "asc" }, include: { checks: { orderBy: { checkedAt: "asc" } } } }),
+      tx.placement.findMany({
+        where: forPerson,
+        orderBy: { createdAt: "asc" },
+        include: { payments: { orderBy: { paidOn: "asc" } }, deliverables: true, campaign: { select: { name: true } } },
+      }),
+      tx.coverageItem.findMany({
+        where: forPerson,
+        orderBy: { publishedOn: "asc" },
+        include: { checks: { orderBy: { checkedAt: "asc" } } },
+      }),
     ]);
-    const entityIds = [...ids, ...partner.channels.map((c) => c.id), ...interactions.map((i) => i.id), ...drafts.map((d) => d.id), ...tasks.map((t) => t.id), ...gifts.map((g) => g.id), ...placements.map((p) => p.id), ...coverage.map((c) => c.id)];
+    const entityIds = [
+      ...ids,
+      ...partner.channels.map((c) => c.id),
+      ...interactions.map((i) => i.id),
+      ...drafts.map((d) => d.id),
+      ...tasks.map((t) => t.id),
+      ...gifts.map((g) => g.id),
+      ...placements.map((p) => p.id),
+      ...coverage.map((c) => c.id),
+    ];
     const audit = await openAuditPayloads(
       tx,
-      await tx.auditEvent.findMany({ where: { entityId: { in: entityIds } }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], include: { actor: { select: { name: true } } } }),
+      await tx.auditEvent.findMany({
+        where: { entityId: { in: entityIds } },
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+        include: { actor: { select: { name: true } } },
+      }),
     );
     const day = (value: Date | null) => (value ? isoDay(value) : null);
     const files: Record<string, Uint8Array> = {
@@ -56,17 +80,89 @@ export async function exportPersonalData(actorId: string, partnerId: string): Pr
       ),
       "partner.json": strToU8(json({ ...partner, mergedRecords: others })),
       "messages.json": strToU8(json(interactions)),
-      "messages.csv": strToU8(toCsv(["occurred_at", "type", "direction", "subject", "body", "author"], interactions.map((i) => [i.occurredAt.toISOString(), i.type, i.direction, i.subject, i.body, i.author.name]))),
+      "messages.csv": strToU8(
+        toCsv(
+          ["occurred_at", "type", "direction", "subject", "body", "author"],
+          interactions.map((i) => [i.occurredAt.toISOString(), i.type, i.direction, i.subject, i.body, i.author.name]),
+        ),
+      ),
       "drafts.json": strToU8(json(drafts)),
       "follow-ups.json": strToU8(json(tasks)),
-      "gifts.csv": strToU8(toCsv(["id", "item", "campaign", "quantity", "unit_cost_minor", "shipping_minor", "currency", "status", "shipped_on", "delivered_on", "carrier", "tracking_number"], gifts.map((g) => [g.id, g.itemName, g.campaign?.name, g.quantity, g.unitCostMinor, g.shippingMinor, g.currency, g.status, day(g.shippedOn), day(g.deliveredOn), g.carrier, g.trackingNumber]))),
+      "gifts.csv": strToU8(
+        toCsv(
+          [
+            "id",
+            "item",
+            "campaign",
+            "quantity",
+            "unit_cost_minor",
+            "shipping_minor",
+            "currency",
+            "status",
+            "shipped_on",
+            "delivered_on",
+            "carrier",
+            "tracking_number",
+          ],
+          gifts.map((g) => [
+            g.id,
+            g.itemName,
+            g.campaign?.name,
+            g.quantity,
+            g.unitCostMinor,
+            g.shippingMinor,
+            g.currency,
+            g.status,
+            day(g.shippedOn),
+            day(g.deliveredOn),
+            g.carrier,
+            g.trackingNumber,
+          ]),
+        ),
+      ),
       "placements.json": strToU8(json(placements)),
-      "placements.csv": strToU8(toCsv(["id", "title", "campaign", "fee_minor", "currency", "status", "paid_minor"], placements.map((p) => [p.id, p.title, p.campaign?.name, p.feeMinor, p.currency, p.status, p.payments.reduce((sum, payment) => sum + payment.amountMinor, 0)]))),
+      "placements.csv": strToU8(
+        toCsv(
+          ["id", "title", "campaign", "fee_minor", "currency", "status", "paid_minor"],
+          placements.map((p) => [
+            p.id,
+            p.title,
+            p.campaign?.name,
+            p.feeMinor,
+            p.currency,
+            p.status,
+            p.payments.reduce((sum, payment) => sum + payment.amountMinor, 0),
+          ]),
+        ),
+      ),
       "coverage.json": strToU8(json(coverage)),
-      "coverage.csv": strToU8(toCsv(["id", "published_on", "platform", "url", "title"], coverage.map((c) => [c.id, day(c.publishedOn), c.platform, c.url, c.title]))),
-      "audit.json": strToU8(json(audit.map((event) => ({ at: event.createdAt, actor: event.actor?.name ?? null, action: event.action, entityType: event.entityType, entityId: event.entityId, before: event.before, after: event.after })))),
+      "coverage.csv": strToU8(
+        toCsv(
+          ["id", "published_on", "platform", "url", "title"],
+          coverage.map((c) => [c.id, day(c.publishedOn), c.platform, c.url, c.title]),
+        ),
+      ),
+      "audit.json": strToU8(
+        json(
+          audit.map((event) => ({
+            at: event.createdAt,
+            actor: event.actor?.name ?? null,
+            action: event.action,
+            entityType: event.entityType,
+            entityId: event.entityId,
+            before: event.before,
+            after: event.after,
+          })),
+        ),
+      ),
     };
-    await recordAudit(tx, { actorId, action: "partner.personal_data_export", entityType: "Partner", entityId: partnerId, after: { files: Object.keys(files).length, auditEntries: audit.length } });
+    await recordAudit(tx, {
+      actorId,
+      action: "partner.personal_data_export",
+      entityType: "Partner",
+      entityId: partnerId,
+      after: { files: Object.keys(files).length, auditEntries: audit.length },
+    });
     return { fileName: `personal-data-${partner.id}-${isoDay(new Date())}.zip`, bytes: zipSync(files, { level: 6 }) };
   });
 }
@@ -122,10 +218,24 @@ export async function erasePersonalData(actorId: string, partnerId: string): Pro
     await tx.draftEvent.updateMany({ where: { draft: forPerson }, data: { comment: null } });
     const followUps = await tx.task.updateMany({ where: forPerson, data: { title: "" } });
     // The address is required to be a web address: a reserved domain (RFC 2606) says where it went.
-    const coverage = await tx.$executeRaw`UPDATE "CoverageItem" SET "url" = 'https://erased.invalid/' || "id", "title" = NULL, "text" = '' WHERE "partnerId" = ANY(${ids}::text[])`;
+    const coverage =
+      await tx.$executeRaw`UPDATE "CoverageItem" SET "url" = 'https://erased.invalid/' || "id", "title" = NULL, "text" = '' WHERE "partnerId" = ANY(${ids}::text[])`;
     await destroySubjectKeys(tx, ids);
-    const summary = { partners: ids.length, channels: channels.count, messages: messages.count, drafts: drafts.count, followUps: followUps.count, coverage };
-    await recordAudit(tx, { actorId, action: "partner.erase", entityType: "Partner", entityId: partnerId, after: { erasedAt: now, ...summary } });
+    const summary = {
+      partners: ids.length,
+      channels: channels.count,
+      messages: messages.count,
+      drafts: drafts.count,
+      followUps: followUps.count,
+      coverage,
+    };
+    await recordAudit(tx, {
+      actorId,
+      action: "partner.erase",
+      entityType: "Partner",
+      entityId: partnerId,
+      after: { erasedAt: now, ...summary },
+    });
     return summary;
   });
 }

@@ -2,7 +2,17 @@ import type { Prisma } from "~/generated/prisma/client";
 import { dayRange, isoDay, todayUtc, utcDay } from "~/domain/days";
 import { convertAmount, outstandingMinor, toMinorUnits } from "~/domain/money";
 import { RuleViolation } from "~/domain/rules";
-import { acceptsPayments, approvalsNeeded, DuplicatePayment, duplicatePaymentReason, nextPlacementStatuses, type PlacementInput, type PlacementListQuery, type PlacementSort, type PlacementStatus } from "~/domain/spend";
+import {
+  acceptsPayments,
+  approvalsNeeded,
+  DuplicatePayment,
+  duplicatePaymentReason,
+  nextPlacementStatuses,
+  type PlacementInput,
+  type PlacementListQuery,
+  type PlacementSort,
+  type PlacementStatus,
+} from "~/domain/spend";
 import { recordAudit } from "~/models/audit.server";
 import { db, type DbClient } from "~/utils/db.server";
 import { checkCampaignBudget } from "./campaign.server";
@@ -14,7 +24,12 @@ const PAGE_SIZE = 50;
 export async function proposePlacement(actorId: string, input: PlacementInput) {
   return db().$transaction(async (tx) => {
     await assertMayReceive(tx, [input.partnerId]);
-    const overBudget = await checkCampaignBudget(tx, input.campaignId, { amountMinor: input.fee, currency: input.currency, on: input.agreedOn }, input.overBudgetConfirmed);
+    const overBudget = await checkCampaignBudget(
+      tx,
+      input.campaignId,
+      { amountMinor: input.fee, currency: input.currency, on: input.agreedOn },
+      input.overBudgetConfirmed,
+    );
     const placement = await tx.placement.create({
       data: {
         partnerId: input.partnerId,
@@ -27,11 +42,19 @@ export async function proposePlacement(actorId: string, input: PlacementInput) {
         contractRef: input.contractRef ?? null,
         proposedById: actorId,
         budgetOverrideById: overBudget ? actorId : null,
-        deliverables: input.deliverable ? { create: { description: input.deliverable, dueOn: input.deliverableDueOn ? utcDay(input.deliverableDueOn) : null } } : undefined,
+        deliverables: input.deliverable
+          ? { create: { description: input.deliverable, dueOn: input.deliverableDueOn ? utcDay(input.deliverableDueOn) : null } }
+          : undefined,
       },
       include: { deliverables: true },
     });
-    await recordAudit(tx, { actorId, action: overBudget ? "placement.propose_over_budget" : "placement.propose", entityType: "Placement", entityId: placement.id, after: placement });
+    await recordAudit(tx, {
+      actorId,
+      action: overBudget ? "placement.propose_over_budget" : "placement.propose",
+      entityType: "Placement",
+      entityId: placement.id,
+      after: placement,
+    });
     return placement;
   });
 }
@@ -47,7 +70,11 @@ export async function lockPlacement(tx: DbClient, id: string) {
 export async function approversNeeded(tx: DbClient, placement: { feeMinor: number; currency: string; agreedOn: Date }) {
   const settings = await getSettings(tx);
   const rates = placement.currency === settings.reportingCurrency ? [] : await ratesInto(tx, settings.reportingCurrency);
-  const fee = convertAmount({ amountMinor: placement.feeMinor, currency: placement.currency, on: isoDay(placement.agreedOn) }, settings.reportingCurrency, rates);
+  const fee = convertAmount(
+    { amountMinor: placement.feeMinor, currency: placement.currency, on: isoDay(placement.agreedOn) },
+    settings.reportingCurrency,
+    rates,
+  );
   return approvalsNeeded(fee, settings.singleApprovalLimitMinor);
 }
 
@@ -81,32 +108,68 @@ export async function setPlacementStatus(actorId: string, id: string, status: Pl
   return db().$transaction(async (tx) => {
     const before = await lockPlacement(tx, id);
     if (!nextPlacementStatuses(before.status).includes(status)) throw new RuleViolation("placements.badTransition", 409);
-    if (status === "paid" && outstandingMinor(before.feeMinor, before.payments.map((p) => p.amountMinor)) > 0) throw new RuleViolation("placements.notPaidInFull", 409);
+    if (
+      status === "paid" &&
+      outstandingMinor(
+        before.feeMinor,
+        before.payments.map((p) => p.amountMinor),
+      ) > 0
+    )
+      throw new RuleViolation("placements.notPaidInFull", 409);
     const after = await tx.placement.update({ where: { id }, data: { status } });
-    await recordAudit(tx, { actorId, action: `placement.${status}`, entityType: "Placement", entityId: id, before: { status: before.status }, after: { status } });
+    await recordAudit(tx, {
+      actorId,
+      action: `placement.${status}`,
+      entityType: "Placement",
+      entityId: id,
+      before: { status: before.status },
+      after: { status },
+    });
     return after;
   });
 }
 
 /** A payment above what is outstanding is refused; paying a delivered placement in full marks it paid. */
-export async function recordPayment(actorId: string | null, id: string, input: { amount: string; paidOn: string; invoiceRef?: string; duplicateConfirmed?: boolean }, client?: DbClient) {
+export async function recordPayment(
+  actorId: string | null,
+  id: string,
+  input: { amount: string; paidOn: string; invoiceRef?: string; duplicateConfirmed?: boolean },
+  client?: DbClient,
+) {
   const run = async (tx: DbClient) => {
     const placement = await lockPlacement(tx, id);
     if (!acceptsPayments(placement.status)) throw new RuleViolation("placements.notPayable", 409);
     const amountMinor = toMinorUnits(input.amount, placement.currency);
     if (amountMinor === null) throw new RuleViolation("errors.tooManyDecimals", 422, "amount");
-    const outstanding = outstandingMinor(placement.feeMinor, placement.payments.map((p) => p.amountMinor));
+    const outstanding = outstandingMinor(
+      placement.feeMinor,
+      placement.payments.map((p) => p.amountMinor),
+    );
     if (amountMinor > outstanding) throw new RuleViolation("placements.overpayment", 422, "amount");
     if (!input.duplicateConfirmed) {
-      const recorded = placement.payments.map((p) => ({ amountMinor: p.amountMinor, paidOn: isoDay(p.paidOn), invoiceRef: p.invoiceRef, createdAt: p.createdAt.toISOString() }));
+      const recorded = placement.payments.map((p) => ({
+        amountMinor: p.amountMinor,
+        paidOn: isoDay(p.paidOn),
+        invoiceRef: p.invoiceRef,
+        createdAt: p.createdAt.toISOString(),
+      }));
       const reason = duplicatePaymentReason({ amountMinor, paidOn: input.paidOn, invoiceRef: input.invoiceRef }, recorded, new Date());
       if (reason) throw new DuplicatePayment(reason);
     }
-    const payment = await tx.payment.create({ data: { placementId: id, amountMinor, paidOn: utcDay(input.paidOn), invoiceRef: input.invoiceRef ?? null, recordedById: actorId } });
+    const payment = await tx.payment.create({
+      data: { placementId: id, amountMinor, paidOn: utcDay(input.paidOn), invoiceRef: input.invoiceRef ?? null, recordedById: actorId },
+    });
     await recordAudit(tx, { actorId, action: "payment.create", entityType: "Placement", entityId: id, after: payment });
     if (amountMinor === outstanding && placement.status === "delivered") {
       await tx.placement.update({ where: { id }, data: { status: "paid" } });
-      await recordAudit(tx, { actorId, action: "placement.paid", entityType: "Placement", entityId: id, before: { status: placement.status }, after: { status: "paid" } });
+      await recordAudit(tx, {
+        actorId,
+        action: "placement.paid",
+        entityType: "Placement",
+        entityId: id,
+        before: { status: placement.status },
+        after: { status: "paid" },
+      });
     }
     return payment;
   };
@@ -117,7 +180,9 @@ export async function addDeliverable(actorId: string, placementId: string, input
   return db().$transaction(async (tx) => {
     const placement = await tx.placement.findUnique({ where: { id: placementId }, select: { id: true } });
     if (!placement) throw new RuleViolation("errors.notFound", 404);
-    const deliverable = await tx.placementDeliverable.create({ data: { placementId, description: input.description, dueOn: input.dueOn ? utcDay(input.dueOn) : null } });
+    const deliverable = await tx.placementDeliverable.create({
+      data: { placementId, description: input.description, dueOn: input.dueOn ? utcDay(input.dueOn) : null },
+    });
     await recordAudit(tx, { actorId, action: "deliverable.create", entityType: "Placement", entityId: placementId, after: deliverable });
     return deliverable;
   });
@@ -128,7 +193,14 @@ export async function setDeliverableDone(actorId: string, placementId: string, d
     const before = await tx.placementDeliverable.findFirst({ where: { id: deliverableId, placementId } });
     if (!before) throw new RuleViolation("errors.notFound", 404);
     const after = await tx.placementDeliverable.update({ where: { id: deliverableId }, data: { deliveredOn: done ? todayUtc() : null } });
-    await recordAudit(tx, { actorId, action: done ? "deliverable.done" : "deliverable.reopen", entityType: "Placement", entityId: placementId, before, after });
+    await recordAudit(tx, {
+      actorId,
+      action: done ? "deliverable.done" : "deliverable.reopen",
+      entityType: "Placement",
+      entityId: placementId,
+      before,
+      after,
+    });
     return after;
   });
 }
@@ -148,9 +220,16 @@ export async function getPlacement(id: string) {
   });
   if (!placement) return null;
   const paidMinor = placement.payments.reduce((sum, p) => sum + p.amountMinor, 0);
-  return { placement, paidMinor, outstandingMinor: outstandingMinor(placement.feeMinor, placement.payments.map((p) => p.amountMinor)), approvalsNeeded: placement.status === "proposed" ? await approversNeeded(db(), placement) : null };
+  return {
+    placement,
+    paidMinor,
+    outstandingMinor: outstandingMinor(
+      placement.feeMinor,
+      placement.payments.map((p) => p.amountMinor),
+    ),
+    approvalsNeeded: placement.status === "proposed" ? await approversNeeded(db(), placement) : null,
+  };
 }
-
 
 /** How each sortable column of the placement list orders rows. */
 const placementOrder: Record<PlacementSort, (dir: Prisma.SortOrder) => Prisma.PlacementOrderByWithRelationInput[]> = {
@@ -169,7 +248,11 @@ export async function listPlacements(query: PlacementListQuery & { awaitingAppro
     ...(query.partnerId ? { partnerId: query.partnerId } : {}),
     ...(query.from || query.to ? { agreedOn: dayRange(query.from, query.to) } : {}),
     ...(query.awaitingApprovalBy
-      ? { status: "proposed", NOT: { proposedById: query.awaitingApprovalBy }, approvals: { none: { approverId: query.awaitingApprovalBy } } }
+      ? {
+          status: "proposed",
+          NOT: { proposedById: query.awaitingApprovalBy },
+          approvals: { none: { approverId: query.awaitingApprovalBy } },
+        }
       : {}),
   };
   const [rows, total] = await Promise.all([
@@ -200,6 +283,15 @@ export function partnerPlacements(partnerId: string) {
     where: { partnerId },
     orderBy: [{ agreedOn: "desc" }],
     take: 20,
-    select: { id: true, title: true, feeMinor: true, currency: true, status: true, agreedOn: true, campaign: { select: { id: true, name: true } }, payments: { select: { amountMinor: true } } },
+    select: {
+      id: true,
+      title: true,
+      feeMinor: true,
+      currency: true,
+      status: true,
+      agreedOn: true,
+      campaign: { select: { id: true, name: true } },
+      payments: { select: { amountMinor: true } },
+    },
   });
 }

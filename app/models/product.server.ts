@@ -17,7 +17,12 @@ export async function listProducts(options: { page: number; archived: boolean })
 
 /** The products a gift or campaign form offers. */
 export function productChoices() {
-  return db().product.findMany({ where: { archivedAt: null }, select: { id: true, name: true, sku: true, unitCostMinor: true, retailMinor: true, currency: true }, orderBy: { name: "asc" }, take: 500 });
+  return db().product.findMany({
+    where: { archivedAt: null },
+    select: { id: true, name: true, sku: true, unitCostMinor: true, retailMinor: true, currency: true },
+    orderBy: { name: "asc" },
+    take: 500,
+  });
 }
 
 export function getProduct(id: string) {
@@ -25,7 +30,13 @@ export function getProduct(id: string) {
 }
 
 function productData(input: ProductInput) {
-  return { name: input.name, sku: input.sku ?? null, unitCostMinor: input.unitCost, retailMinor: input.retailPrice ?? null, currency: input.currency };
+  return {
+    name: input.name,
+    sku: input.sku ?? null,
+    unitCostMinor: input.unitCost,
+    retailMinor: input.retailPrice ?? null,
+    currency: input.currency,
+  };
 }
 
 export async function saveProduct(actorId: string, id: string | null, input: ProductInput) {
@@ -33,8 +44,17 @@ export async function saveProduct(actorId: string, id: string | null, input: Pro
     return await db().$transaction(async (tx) => {
       const before = id ? await tx.product.findUnique({ where: { id } }) : null;
       if (id && !before) throw new RuleViolation("errors.notFound", 404);
-      const after = before ? await tx.product.update({ where: { id: before.id }, data: productData(input) }) : await tx.product.create({ data: productData(input) });
-      await recordAudit(tx, { actorId, action: before ? "product.update" : "product.create", entityType: "Product", entityId: after.id, before, after });
+      const after = before
+        ? await tx.product.update({ where: { id: before.id }, data: productData(input) })
+        : await tx.product.create({ data: productData(input) });
+      await recordAudit(tx, {
+        actorId,
+        action: before ? "product.update" : "product.create",
+        entityType: "Product",
+        entityId: after.id,
+        before,
+        after,
+      });
       return after;
     });
   } catch (error) {
@@ -48,7 +68,14 @@ export async function setProductArchived(actorId: string, id: string, archived: 
     const before = await tx.product.findUnique({ where: { id } });
     if (!before) throw new RuleViolation("errors.notFound", 404);
     const after = await tx.product.update({ where: { id }, data: { archivedAt: archived ? new Date() : null } });
-    await recordAudit(tx, { actorId, action: archived ? "product.archive" : "product.restore", entityType: "Product", entityId: id, before, after });
+    await recordAudit(tx, {
+      actorId,
+      action: archived ? "product.archive" : "product.restore",
+      entityType: "Product",
+      entityId: id,
+      before,
+      after,
+    });
     return after;
   });
 }

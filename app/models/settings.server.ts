@@ -18,11 +18,18 @@ export async function getSettings(client: DbClient = db()) {
 }
 
 async function readSettings(client: DbClient) {
-  return (await client.workspaceSettings.findUnique({ where: { id: 1 } })) ?? client.workspaceSettings.upsert({ where: { id: 1 }, create: { id: 1 }, update: {} });
+  return (
+    (await client.workspaceSettings.findUnique({ where: { id: 1 } })) ??
+    client.workspaceSettings.upsert({ where: { id: 1 }, create: { id: 1 }, update: {} })
+  );
 }
 
 function emvRatesChanged(before: WorkspaceSettings, input: WorkspaceSettingsInput) {
-  return before.emvPerMilleMinor !== input.emvPerMille || before.emvPerEngagementMinor !== input.emvPerEngagement || before.emvPerClickMinor !== input.emvPerClick;
+  return (
+    before.emvPerMilleMinor !== input.emvPerMille ||
+    before.emvPerEngagementMinor !== input.emvPerEngagement ||
+    before.emvPerClickMinor !== input.emvPerClick
+  );
 }
 
 /** The EMV rates as the metrics module takes them. */
@@ -62,7 +69,11 @@ const RATES_PAGE = 50;
 
 export async function listRates(page: number) {
   const [rows, total] = await Promise.all([
-    db().exchangeRate.findMany({ orderBy: [{ validOn: "desc" }, { baseCurrency: "asc" }, { quoteCurrency: "asc" }], skip: (page - 1) * RATES_PAGE, take: RATES_PAGE }),
+    db().exchangeRate.findMany({
+      orderBy: [{ validOn: "desc" }, { baseCurrency: "asc" }, { quoteCurrency: "asc" }],
+      skip: (page - 1) * RATES_PAGE,
+      take: RATES_PAGE,
+    }),
     db().exchangeRate.count(),
   ]);
   return { rows: rows.map((r) => ({ ...r, rate: r.rate.toString(), validOn: isoDay(r.validOn) })), total, page, pageSize: RATES_PAGE };
@@ -75,9 +86,20 @@ export async function saveRates(actorId: string | null, rates: ExchangeRateInput
       const validOn = utcDay(input.validOn);
       const key = { baseCurrency: input.baseCurrency, quoteCurrency: input.quoteCurrency, validOn };
       const before = await tx.exchangeRate.findUnique({ where: { baseCurrency_quoteCurrency_validOn: key } });
-      const data = { ...key, rate: new Prisma.Decimal(input.rate), minorUnitShift: minorUnitShift(input.baseCurrency, input.quoteCurrency) };
+      const data = {
+        ...key,
+        rate: new Prisma.Decimal(input.rate),
+        minorUnitShift: minorUnitShift(input.baseCurrency, input.quoteCurrency),
+      };
       const after = before ? await tx.exchangeRate.update({ where: { id: before.id }, data }) : await tx.exchangeRate.create({ data });
-      await recordAudit(tx, { actorId, action: before ? "rate.update" : "rate.create", entityType: "ExchangeRate", entityId: after.id, before, after });
+      await recordAudit(tx, {
+        actorId,
+        action: before ? "rate.update" : "rate.create",
+        entityType: "ExchangeRate",
+        entityId: after.id,
+        before,
+        after,
+      });
     }
     return rates.length;
   };
@@ -96,6 +118,9 @@ export async function deleteRate(actorId: string, id: string) {
 
 /** Every rate into the given currency, for converting a handful of amounts in the app. */
 export async function ratesInto(client: DbClient, quoteCurrency: string): Promise<Rate[]> {
-  const rows = await client.exchangeRate.findMany({ where: { quoteCurrency }, select: { baseCurrency: true, quoteCurrency: true, rate: true, validOn: true } });
+  const rows = await client.exchangeRate.findMany({
+    where: { quoteCurrency },
+    select: { baseCurrency: true, quoteCurrency: true, rate: true, validOn: true },
+  });
   return rows.map((r) => ({ ...r, rate: r.rate.toString(), validOn: isoDay(r.validOn) }));
 }

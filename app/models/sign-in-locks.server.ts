@@ -15,8 +15,20 @@ export async function listSignInLocks(now = new Date()): Promise<SignInLock[]> {
   const since = new Date(now.getTime() - THROTTLE_WINDOW_SECONDS * 1000);
   const where = { succeeded: false, createdAt: { gt: since } };
   const [pairs, addresses] = await Promise.all([
-    db().loginAttempt.groupBy({ by: ["email", "ipAddress"], where, _count: { _all: true }, _max: { createdAt: true }, having: { email: { _count: { gte: ACCOUNT_ADDRESS_FREE_FAILURES } } } }),
-    db().loginAttempt.groupBy({ by: ["ipAddress"], where, _count: { _all: true }, _max: { createdAt: true }, having: { ipAddress: { _count: { gte: ADDRESS_FREE_FAILURES } } } }),
+    db().loginAttempt.groupBy({
+      by: ["email", "ipAddress"],
+      where,
+      _count: { _all: true },
+      _max: { createdAt: true },
+      having: { email: { _count: { gte: ACCOUNT_ADDRESS_FREE_FAILURES } } },
+    }),
+    db().loginAttempt.groupBy({
+      by: ["ipAddress"],
+      where,
+      _count: { _all: true },
+      _max: { createdAt: true },
+      having: { ipAddress: { _count: { gte: ADDRESS_FREE_FAILURES } } },
+    }),
   ]);
   const lock = (email: string | null, ipAddress: string, failures: number, lastFailureAt: Date | null, free: number): SignInLock => ({
     email,
@@ -34,8 +46,16 @@ export async function listSignInLocks(now = new Date()): Promise<SignInLock[]> {
 export async function clearSignInLock(actorId: string, lock: { email: string | null; ipAddress: string }) {
   return db().$transaction(async (tx) => {
     const since = new Date(Date.now() - THROTTLE_WINDOW_SECONDS * 1000);
-    const { count } = await tx.loginAttempt.deleteMany({ where: { ipAddress: lock.ipAddress, ...(lock.email ? { email: lock.email } : {}), succeeded: false, createdAt: { gt: since } } });
-    await recordAudit(tx, { actorId, action: "signInLock.clear", entityType: "LoginAttempt", entityId: lock.email ? `${lock.email}@${lock.ipAddress}` : lock.ipAddress, after: { ...lock, failuresForgotten: count } });
+    const { count } = await tx.loginAttempt.deleteMany({
+      where: { ipAddress: lock.ipAddress, ...(lock.email ? { email: lock.email } : {}), succeeded: false, createdAt: { gt: since } },
+    });
+    await recordAudit(tx, {
+      actorId,
+      action: "signInLock.clear",
+      entityType: "LoginAttempt",
+      entityId: lock.email ? `${lock.email}@${lock.ipAddress}` : lock.ipAddress,
+      after: { ...lock, failuresForgotten: count },
+    });
     return count;
   });
 }

@@ -35,7 +35,9 @@ async function partnerResolver(tx: DbClient, keys: string[]) {
   const [byId, byEmail, byName] = await Promise.all([
     tx.partner.findMany({ where: { externalId: { in: keys } }, select }),
     tx.partner.findMany({ where: { email: { in: lowered } }, select, orderBy: { createdAt: "asc" } }),
-    tx.$queryRaw<(PartnerRef & { key: string })[]>`SELECT "id", "stage", "mergedIntoId", lower("name") AS "key" FROM "Partner" WHERE lower("name") = ANY(${lowered}) AND "mergedIntoId" IS NULL`,
+    tx.$queryRaw<
+      (PartnerRef & { key: string })[]
+    >`SELECT "id", "stage", "mergedIntoId", lower("name") AS "key" FROM "Partner" WHERE lower("name") = ANY(${lowered}) AND "mergedIntoId" IS NULL`,
   ]);
   const ids = new Map(byId.map((p) => [p.externalId!, p]));
   const emails = new Map<string, PartnerRef>();
@@ -53,7 +55,9 @@ async function partnerResolver(tx: DbClient, keys: string[]) {
 
 async function campaignResolver(tx: DbClient, names: string[]) {
   const lowered = names.map((n) => n.toLowerCase());
-  const rows = await tx.$queryRaw<{ id: string; key: string }[]>`SELECT "id", lower("name") AS "key" FROM "Campaign" WHERE lower("name") = ANY(${lowered})`;
+  const rows = await tx.$queryRaw<
+    { id: string; key: string }[]
+  >`SELECT "id", lower("name") AS "key" FROM "Campaign" WHERE lower("name") = ANY(${lowered})`;
   const map = new Map(rows.map((r) => [r.key, r.id]));
   return (name: string) => map.get(name.toLowerCase());
 }
@@ -64,17 +68,27 @@ export async function rowResolver(tx: DbClient, rows: { partner: string; campaig
   const findCampaign = await campaignResolver(tx, unique(rows.map((r) => r.campaign)));
   return (row: { line: number; partner: string; campaign?: string }, errors: ImportError[]) => {
     const partner = findPartner(row.partner);
-    if (partner === "ambiguous") errors.push({ line: row.line, column: "partner", messageKey: "import.ambiguousPartner", value: row.partner });
-    else if (!partner || partner.mergedIntoId) errors.push({ line: row.line, column: "partner", messageKey: "import.unknownPartner", value: row.partner });
-    else if (!allowDoNotContact && isDoNotContact(partner.stage)) errors.push({ line: row.line, column: "partner", messageKey: "spend.doNotContact", value: row.partner });
+    if (partner === "ambiguous")
+      errors.push({ line: row.line, column: "partner", messageKey: "import.ambiguousPartner", value: row.partner });
+    else if (!partner || partner.mergedIntoId)
+      errors.push({ line: row.line, column: "partner", messageKey: "import.unknownPartner", value: row.partner });
+    else if (!allowDoNotContact && isDoNotContact(partner.stage))
+      errors.push({ line: row.line, column: "partner", messageKey: "spend.doNotContact", value: row.partner });
     const campaignId = row.campaign ? findCampaign(row.campaign) : null;
-    if (campaignId === undefined) errors.push({ line: row.line, column: "campaign", messageKey: "import.unknownCampaign", value: row.campaign });
+    if (campaignId === undefined)
+      errors.push({ line: row.line, column: "campaign", messageKey: "import.unknownCampaign", value: row.campaign });
     return partner && partner !== "ambiguous" ? { partnerId: partner.id, campaignId: campaignId ?? null } : null;
   };
 }
 
 export function summary(plan: SpendImportPlan<unknown>, errors: ImportError[], created: number, unchanged: number): SpendImportResult {
-  return { rowCount: plan.rowCount, created, unchanged, rejected: new Set(errors.map((e) => e.line)).size, errors: errors.sort((a, b) => a.line - b.line) };
+  return {
+    rowCount: plan.rowCount,
+    created,
+    unchanged,
+    rejected: new Set(errors.map((e) => e.line)).size,
+    errors: errors.sort((a, b) => a.line - b.line),
+  };
 }
 
 export const IMPORT_TIMEOUT_MS = 10 * 60_000;
@@ -97,7 +111,8 @@ export async function importGifts(actorId: string | null, plan: SpendImportPlan<
       if (row.sku && !product) rowErrors.push({ line: row.line, column: "sku", messageKey: "import.unknownSku", value: row.sku });
       const sameCurrency = product?.currency === row.currency;
       const unitCostMinor = row.unitValueMinor ?? (sameCurrency ? product!.unitCostMinor : undefined);
-      if (product && unitCostMinor === undefined) rowErrors.push({ line: row.line, column: "unit_value", messageKey: "gifts.unitValueInCurrency" });
+      if (product && unitCostMinor === undefined)
+        rowErrors.push({ line: row.line, column: "unit_value", messageKey: "gifts.unitValueInCurrency" });
       if (rowErrors.length || !refs) {
         errors.push(...rowErrors);
         continue;
@@ -123,7 +138,9 @@ export async function importGifts(actorId: string | null, plan: SpendImportPlan<
       });
     }
     const existing = new Set(
-      (await tx.gift.findMany({ where: { importKey: { in: ready.map((g) => g.importKey!) } }, select: { importKey: true } })).map((g) => g.importKey),
+      (await tx.gift.findMany({ where: { importKey: { in: ready.map((g) => g.importKey!) } }, select: { importKey: true } })).map(
+        (g) => g.importKey,
+      ),
     );
     const seen = new Set<string>();
     const fresh = ready.filter((g) => !existing.has(g.importKey!) && !seen.has(g.importKey!) && seen.add(g.importKey!));
@@ -131,7 +148,10 @@ export async function importGifts(actorId: string | null, plan: SpendImportPlan<
       for (let start = 0; start < fresh.length; start += 1000) {
         const batch = fresh.slice(start, start + 1000).map((g) => ({ ...g, id: crypto.randomUUID() }));
         await tx.gift.createMany({ data: batch });
-        await recordAudits(tx, batch.map((g) => ({ actorId, action: "gift.import", entityType: "Gift", entityId: g.id, after: g })));
+        await recordAudits(
+          tx,
+          batch.map((g) => ({ actorId, action: "gift.import", entityType: "Gift", entityId: g.id, after: g })),
+        );
       }
     }
     return summary(plan, errors, fresh.length, ready.length - fresh.length);
@@ -153,7 +173,11 @@ export interface ImportActor {
  * "paid" needs the fee paid in full; payments go to committed placements only, never above the
  * fee, with the placement locked as the payment form locks it.
  */
-export async function importPlacements(actor: ImportActor, plan: SpendImportPlan<PlannedPlacement>, dryRun = false): Promise<SpendImportResult> {
+export async function importPlacements(
+  actor: ImportActor,
+  plan: SpendImportPlan<PlannedPlacement>,
+  dryRun = false,
+): Promise<SpendImportResult> {
   const actorId = actor.id;
   const run = async (tx: DbClient) => {
     const errors = [...plan.errors];
@@ -166,17 +190,28 @@ export async function importPlacements(actor: ImportActor, plan: SpendImportPlan
         errors.push(...rowErrors);
         continue;
       }
-      const key = fingerprint({ kind: "placement", ...refs, title: row.title, feeMinor: row.feeMinor, currency: row.currency, agreedOn: row.agreedOn });
+      const key = fingerprint({
+        kind: "placement",
+        ...refs,
+        title: row.title,
+        feeMinor: row.feeMinor,
+        currency: row.currency,
+        agreedOn: row.agreedOn,
+      });
       const group = groups.get(key) ?? { rows: [], ...refs };
       group.rows.push(row);
       groups.set(key, group);
     }
     const existing = new Map(
-      (await tx.placement.findMany({ where: { importKey: { in: [...groups.keys()] } }, include: { payments: true } })).map((p) => [p.importKey!, p]),
+      (await tx.placement.findMany({ where: { importKey: { in: [...groups.keys()] } }, include: { payments: true } })).map((p) => [
+        p.importKey!,
+        p,
+      ]),
     );
     let created = 0;
     let unchanged = 0;
-    const paymentKey = (payment: { amountMinor: number; paidOn: string; invoiceRef?: string | null }) => `${payment.amountMinor}|${payment.paidOn}|${payment.invoiceRef ?? ""}`;
+    const paymentKey = (payment: { amountMinor: number; paidOn: string; invoiceRef?: string | null }) =>
+      `${payment.amountMinor}|${payment.paidOn}|${payment.invoiceRef ?? ""}`;
     const newPayments = (rows: PlannedPlacement[], recorded: { amountMinor: number; paidOn: Date; invoiceRef: string | null }[]) => {
       const known = new Set(recorded.map((p) => paymentKey({ ...p, paidOn: isoDay(p.paidOn) })));
       return rows.filter((r) => r.payment && !known.has(paymentKey(r.payment)));
@@ -193,7 +228,10 @@ export async function importPlacements(actor: ImportActor, plan: SpendImportPlan
         payments = newPayments(group.rows, known.payments);
       }
       const status = known?.status ?? first.status;
-      const outstanding = outstandingMinor(first.feeMinor, [...(known?.payments ?? []).map((p) => p.amountMinor), ...payments.map((r) => r.payment!.amountMinor)]);
+      const outstanding = outstandingMinor(first.feeMinor, [
+        ...(known?.payments ?? []).map((p) => p.amountMinor),
+        ...payments.map((r) => r.payment!.amountMinor),
+      ]);
       if (outstanding < 0) {
         refuse("placements.overpayment", "paid_amount", payments.at(-1)!.line);
         continue;
@@ -242,18 +280,42 @@ export async function importPlacements(actor: ImportActor, plan: SpendImportPlan
         await tx.placement.create({ data });
         if (committed && actorId) await tx.placementApproval.create({ data: { placementId, approverId: actorId } });
         const dues = unique(group.rows.map((r) => r.dueOn));
-        if (dues.length) await tx.placementDeliverable.createMany({ data: dues.map((due) => ({ placementId, description: first.title, dueOn: day(due) })) });
-        await recordAudit(tx, { actorId, action: "placement.import", entityType: "Placement", entityId: placementId, after: { ...data, dues, approvedBy: committed ? (actorId ?? "command line") : null } });
+        if (dues.length)
+          await tx.placementDeliverable.createMany({
+            data: dues.map((due) => ({ placementId, description: first.title, dueOn: day(due) })),
+          });
+        await recordAudit(tx, {
+          actorId,
+          action: "placement.import",
+          entityType: "Placement",
+          entityId: placementId,
+          after: { ...data, dues, approvedBy: committed ? (actorId ?? "command line") : null },
+        });
       }
       for (const row of payments) {
         const payment = row.payment!;
-        await tx.payment.create({ data: { placementId, amountMinor: payment.amountMinor, paidOn: day(payment.paidOn)!, invoiceRef: payment.invoiceRef ?? null, recordedById: actorId } });
+        await tx.payment.create({
+          data: {
+            placementId,
+            amountMinor: payment.amountMinor,
+            paidOn: day(payment.paidOn)!,
+            invoiceRef: payment.invoiceRef ?? null,
+            recordedById: actorId,
+          },
+        });
         await recordAudit(tx, { actorId, action: "payment.import", entityType: "Placement", entityId: placementId, after: payment });
       }
       if (known && known.status === "delivered" && outstanding === 0) {
         // As with the payment form: paying a delivered placement in full marks it paid.
         await tx.placement.update({ where: { id: placementId }, data: { status: "paid" } });
-        await recordAudit(tx, { actorId, action: "placement.paid", entityType: "Placement", entityId: placementId, before: { status: known.status }, after: { status: "paid" } });
+        await recordAudit(tx, {
+          actorId,
+          action: "placement.paid",
+          entityType: "Placement",
+          entityId: placementId,
+          before: { status: known.status },
+          after: { status: "paid" },
+        });
       }
     }
     return summary(plan, errors, created, unchanged);

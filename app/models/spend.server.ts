@@ -24,7 +24,6 @@ export interface SpendFilter {
 export const spendGroupings = ["month", "partner", "campaign", "kind"] as const;
 export type SpendGrouping = (typeof spendGroupings)[number];
 
-
 /** An amount in the target currency, or NULL when no rate dated on or before `on` exists. */
 export function convertedSql(amount: Prisma.Sql, currency: Prisma.Sql, on: Prisma.Sql, target: string) {
   return Prisma.sql`CASE WHEN ${currency} = ${target} THEN (${amount})::numeric ELSE (
@@ -179,7 +178,14 @@ function figures(row: SpendRow): SpendFigures {
  * converted rows. `page` null returns every group (exports).
  */
 export async function spendReport(
-  options: { filter: SpendFilter; grouping: SpendGrouping; currency: string; basis: GiftValuationBasis; page: number | null; pageSize?: number },
+  options: {
+    filter: SpendFilter;
+    grouping: SpendGrouping;
+    currency: string;
+    basis: GiftValuationBasis;
+    page: number | null;
+    pageSize?: number;
+  },
   client: DbClient = db(),
 ): Promise<SpendReport> {
   const { filter, grouping, currency, basis, page, pageSize = 50 } = options;
@@ -194,7 +200,10 @@ export async function spendReport(
     COALESCE(sum(n) FILTER (WHERE amount_rc IS NULL), 0) AS unconverted`;
   const finalKey = grouping === "month" ? Prisma.sql`to_char(key, 'YYYY-MM')` : Prisma.sql`key`;
   // Only the "gifts against placements" view counts partners; it needs the rows before they are summed by day.
-  const partners = grouping === "kind" ? Prisma.sql`(SELECT count(DISTINCT partner_id) FROM lines WHERE lines.kind = grouped.key)` : Prisma.sql`NULL::bigint`;
+  const partners =
+    grouping === "kind"
+      ? Prisma.sql`(SELECT count(DISTINCT partner_id) FROM lines WHERE lines.kind = grouped.key)`
+      : Prisma.sql`NULL::bigint`;
   // Each sum is converted exactly and totals are rounded to minor units once.
   const rows = await client.$queryRaw<SpendRow[]>`
     WITH lines AS MATERIALIZED (${spendLinesSql(filter, basis)}),
@@ -209,17 +218,37 @@ export async function spendReport(
     SELECT 'missing', "currency", NULL, NULL, NULL, 0, 0, 0, NULL, sum(n), NULL, min(on_day), sum(amount)
       FROM converted WHERE amount_rc IS NULL GROUP BY "currency"`;
   const groups = rows.filter((r) => r.row_type === "group");
-  const labels = await groupLabels(client, grouping, groups.map((g) => g.key).filter((k): k is string => k !== null));
+  const labels = await groupLabels(
+    client,
+    grouping,
+    groups.map((g) => g.key).filter((k): k is string => k !== null),
+  );
   const total = rows.find((r) => r.row_type === "total");
   return {
     currency,
     basis,
     groupCount: toNumber(groups[0]?.group_count ?? null),
     groups: groups.map((row) => ({ key: row.key, label: row.key === null ? null : (labels.get(row.key) ?? row.key), ...figures(row) })),
-    total: total ? figures(total) : figures({ gifts: null, placements: null, paid: null, gift_count: 0n, placement_count: 0n, payment_count: 0n, partners: 0n, unconverted: 0n } as SpendRow),
+    total: total
+      ? figures(total)
+      : figures({
+          gifts: null,
+          placements: null,
+          paid: null,
+          gift_count: 0n,
+          placement_count: 0n,
+          payment_count: 0n,
+          partners: 0n,
+          unconverted: 0n,
+        } as SpendRow),
     missingRates: rows
       .filter((r) => r.row_type === "missing")
-      .map((r) => ({ currency: r.key!, from: r.missing_from!.toISOString().slice(0, 10), amountMinor: toNumber(r.missing_amount), count: toNumber(r.unconverted) }))
+      .map((r) => ({
+        currency: r.key!,
+        from: r.missing_from!.toISOString().slice(0, 10),
+        amountMinor: toNumber(r.missing_amount),
+        count: toNumber(r.unconverted),
+      }))
       .sort((a, b) => a.currency.localeCompare(b.currency)),
   };
 }
@@ -240,5 +269,11 @@ async function groupLabels(client: DbClient, grouping: SpendGrouping, keys: stri
 /** All of a partner's spend, in the reporting currency, for the partner page. */
 export async function partnerSpendTotals(partnerId: string) {
   const settings = await getSettings();
-  return spendReport({ filter: { partnerId }, grouping: "kind", currency: settings.reportingCurrency, basis: settings.giftValuationBasis, page: null });
+  return spendReport({
+    filter: { partnerId },
+    grouping: "kind",
+    currency: settings.reportingCurrency,
+    basis: settings.giftValuationBasis,
+    page: null,
+  });
 }

@@ -8,7 +8,10 @@ export interface TablePreferenceView {
 }
 
 export async function getTablePreference(userId: string, table: TableName): Promise<TablePreferenceView> {
-  const found = await db().tablePreference.findUnique({ where: { userId_table: { userId, table } }, select: { columns: true, density: true } });
+  const found = await db().tablePreference.findUnique({
+    where: { userId_table: { userId, table } },
+    select: { columns: true, density: true },
+  });
   return { columns: found?.columns ?? [], density: found?.density === "compact" ? "compact" : "comfortable" };
 }
 
@@ -22,6 +25,13 @@ export async function saveTablePreference(userId: string, input: TablePreference
       update: { columns: input.columns, density: input.density },
       select: { table: true, columns: true, density: true },
     });
-    await recordAudit(tx, { actorId: userId, action: "user.tablePreference", entityType: "User", entityId: userId, before: before ?? undefined, after });
+    await recordAudit(tx, {
+      actorId: userId,
+      action: "user.tablePreference",
+      entityType: "User",
+      entityId: userId,
+      before: before ?? undefined,
+      after,
+    });
   });
 }

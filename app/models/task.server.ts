@@ -26,7 +26,14 @@ export async function setTaskDone(actorId: string, partnerId: string, taskId: st
     if (!before) throw new RuleViolation("errors.notFound", 404);
     const completedAt = done ? (before.completedAt ?? new Date()) : null;
     await tx.task.update({ where: { id: taskId }, data: { completedAt } });
-    await recordAudit(tx, { actorId, action: done ? "task.complete" : "task.reopen", entityType: "Task", entityId: taskId, before: { completedAt: before.completedAt }, after: { completedAt } });
+    await recordAudit(tx, {
+      actorId,
+      action: done ? "task.complete" : "task.reopen",
+      entityType: "Task",
+      entityId: taskId,
+      before: { completedAt: before.completedAt },
+      after: { completedAt },
+    });
     return before.partnerId;
   });
 }
@@ -41,7 +48,12 @@ const taskFields = {
 } as const;
 
 export function partnerTasks(partnerId: string) {
-  return db().task.findMany({ where: { partnerId }, orderBy: [{ completedAt: { sort: "asc", nulls: "first" } }, { dueOn: "asc" }], take: 100, select: taskFields });
+  return db().task.findMany({
+    where: { partnerId },
+    orderBy: [{ completedAt: { sort: "asc", nulls: "first" } }, { dueOn: "asc" }],
+    take: 100,
+    select: taskFields,
+  });
 }
 
 export const UPCOMING_DAYS = 14;
@@ -51,8 +63,18 @@ export async function myFollowUps(userId: string) {
   const today = todayUtc();
   const horizon = new Date(today.getTime() + UPCOMING_DAYS * 86_400_000);
   const [overdue, upcoming] = await Promise.all([
-    db().task.findMany({ where: { assigneeId: userId, completedAt: null, dueOn: { lt: today } }, orderBy: { dueOn: "asc" }, take: 200, select: taskFields }),
-    db().task.findMany({ where: { assigneeId: userId, completedAt: null, dueOn: { gte: today, lte: horizon } }, orderBy: { dueOn: "asc" }, take: 200, select: taskFields }),
+    db().task.findMany({
+      where: { assigneeId: userId, completedAt: null, dueOn: { lt: today } },
+      orderBy: { dueOn: "asc" },
+      take: 200,
+      select: taskFields,
+    }),
+    db().task.findMany({
+      where: { assigneeId: userId, completedAt: null, dueOn: { gte: today, lte: horizon } },
+      orderBy: { dueOn: "asc" },
+      take: 200,
+      select: taskFields,
+    }),
   ]);
   return { overdue, upcoming };
 }

@@ -51,10 +51,7 @@ export async function createFirstAdmin(
   return sessionId;
 }
 
-export async function createUser(
-  actorId: string,
-  input: { name: string; email: string; role: Role; password: string },
-) {
+export async function createUser(actorId: string, input: { name: string; email: string; role: Role; password: string }) {
   const hash = await hashPassword(input.password);
   try {
     return await db().$transaction(async (tx) => {
@@ -123,7 +120,13 @@ export async function acceptInvitation(
         select: publicUser,
       });
       await tx.invitation.update({ where: { id: invitation.id }, data: { acceptedAt: new Date(), acceptedUserId: user.id } });
-      await recordAudit(tx, { actorId: user.id, action: "invitation.accept", entityType: "Invitation", entityId: invitation.id, after: { userId: user.id } });
+      await recordAudit(tx, {
+        actorId: user.id,
+        action: "invitation.accept",
+        entityType: "Invitation",
+        entityId: invitation.id,
+        after: { userId: user.id },
+      });
       await recordAudit(tx, { actorId: user.id, action: "user.create", entityType: "User", entityId: user.id, after: user });
       return (await createSession(tx, user.id, meta)).id;
     });
@@ -171,11 +174,7 @@ export function getUser(userId: string) {
 }
 
 /** Role and enabled state; an admin cannot demote or disable themself (no lock-out). */
-export async function updateUserAccess(
-  actorId: string,
-  userId: string,
-  change: { role: Role; disabled: boolean },
-) {
+export async function updateUserAccess(actorId: string, userId: string, change: { role: Role; disabled: boolean }) {
   if (actorId === userId && (change.role !== "admin" || change.disabled)) {
     throw new UserRuleError("role", "users.cannotLockOutSelf");
   }
@@ -228,7 +227,13 @@ export async function revokeSessions(actorId: string, userId: string, exceptSess
       data: { revokedAt: new Date() },
     });
     if (count > 0) {
-      await recordAudit(tx, { actorId, action: "session.revokeAll", entityType: "User", entityId: userId, after: { revoked: count, keptCurrent: Boolean(exceptSessionId) } });
+      await recordAudit(tx, {
+        actorId,
+        action: "session.revokeAll",
+        entityType: "User",
+        entityId: userId,
+        after: { revoked: count, keptCurrent: Boolean(exceptSessionId) },
+      });
     }
     return count;
   });

@@ -19,7 +19,11 @@ export const meta: MetaFunction = () => [{ title: "PartnerLedger" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const show = { cm: can(user.role, "partners:write"), marketing: can(user.role, "spend:approve"), compliance: can(user.role, "compliance:review") };
+  const show = {
+    cm: can(user.role, "partners:write"),
+    marketing: can(user.role, "spend:approve"),
+    compliance: can(user.role, "compliance:review"),
+  };
   const contextRead = show.marketing ? metricsContext() : Promise.resolve(null);
   const [hasData, cm, marketing, compliance, context] = await Promise.all([
     workspaceHasData(),
@@ -49,8 +53,18 @@ function CmSection({ cm }: { cm: NonNullable<DashboardData["cm"]> }) {
           tone={cm.overdueCount ? "bad" : undefined}
           note={t("dashboard.followUpsUpcoming", { count: cm.upcomingCount, n: n(cm.upcomingCount) })}
         />
-        <StatTile to={`/gifts?waitingDays=${WAITING_DAYS}`} label={t("dashboard.tiles.giftsWaiting")} value={atLeast(cm.waitingGifts)} note={t("dashboard.tiles.giftsWaitingNote", { days: String(WAITING_DAYS) })} />
-        <StatTile to={`/coverage?from=${cm.since}`} label={t("dashboard.tiles.newCoverage")} value={atLeast(cm.newCoverageCount)} note={t("dashboard.tiles.last7Days")} />
+        <StatTile
+          to={`/gifts?waitingDays=${WAITING_DAYS}`}
+          label={t("dashboard.tiles.giftsWaiting")}
+          value={atLeast(cm.waitingGifts)}
+          note={t("dashboard.tiles.giftsWaitingNote", { days: String(WAITING_DAYS) })}
+        />
+        <StatTile
+          to={`/coverage?from=${cm.since}`}
+          label={t("dashboard.tiles.newCoverage")}
+          value={atLeast(cm.newCoverageCount)}
+          note={t("dashboard.tiles.last7Days")}
+        />
       </div>
       <div className="two-columns">
         <section className="card" aria-label={t("dashboard.activityChart")}>
@@ -60,8 +74,18 @@ function CmSection({ cm }: { cm: NonNullable<DashboardData["cm"]> }) {
             categories={months.map((month) => formatMonth(i18n.language, month))}
             categoryHeader={t("costBenefit.month")}
             series={[
-              { key: "gifts", label: t("dashboard.giftsShipped"), color: "var(--color-series-emv)", values: months.map((month) => cm.byMonth[month]?.giftCount ?? 0) },
-              { key: "coverage", label: t("dashboard.coveragePublished"), color: "var(--color-series-revenue)", values: months.map((month) => cm.byMonth[month]?.coverageCount ?? 0) },
+              {
+                key: "gifts",
+                label: t("dashboard.giftsShipped"),
+                color: "var(--color-series-emv)",
+                values: months.map((month) => cm.byMonth[month]?.giftCount ?? 0),
+              },
+              {
+                key: "coverage",
+                label: t("dashboard.coveragePublished"),
+                color: "var(--color-series-revenue)",
+                values: months.map((month) => cm.byMonth[month]?.coverageCount ?? 0),
+              },
             ]}
             format={n}
           />
@@ -115,9 +139,26 @@ function MarketingSection({ marketing, currency }: { marketing: NonNullable<Dash
     <section aria-labelledby="marketing-title" className="dashboard-section">
       <h2 id="marketing-title">{t("dashboard.marketingTitle")}</h2>
       <div className="stat-tiles">
-        <StatTile to="/placements?status=proposed" label={t("dashboard.tiles.awaitingApproval")} value={n(marketing.awaitingApproval)} tone={marketing.awaitingApproval ? "bad" : undefined} note={t("dashboard.tiles.awaitingApprovalNote")} />
-        <StatTile to="/campaigns" label={t("dashboard.tiles.overBudget")} value={n(overBudget)} tone={overBudget ? "bad" : undefined} note={t("dashboard.tiles.runningCampaigns", { count: marketing.campaigns.length })} />
-        <StatTile to="/spend" label={t("dashboard.tiles.spend12m")} value={formatMoney(i18n.language, yearSpend, currency)} note={t("dashboard.tiles.spendNote")} />
+        <StatTile
+          to="/placements?status=proposed"
+          label={t("dashboard.tiles.awaitingApproval")}
+          value={n(marketing.awaitingApproval)}
+          tone={marketing.awaitingApproval ? "bad" : undefined}
+          note={t("dashboard.tiles.awaitingApprovalNote")}
+        />
+        <StatTile
+          to="/campaigns"
+          label={t("dashboard.tiles.overBudget")}
+          value={n(overBudget)}
+          tone={overBudget ? "bad" : undefined}
+          note={t("dashboard.tiles.runningCampaigns", { count: marketing.campaigns.length })}
+        />
+        <StatTile
+          to="/spend"
+          label={t("dashboard.tiles.spend12m")}
+          value={formatMoney(i18n.language, yearSpend, currency)}
+          note={t("dashboard.tiles.spendNote")}
+        />
       </div>
       <div className="two-columns">
         <section className="card" aria-label={t("spend.chartTitle")}>
@@ -135,12 +176,21 @@ function MarketingSection({ marketing, currency }: { marketing: NonNullable<Dash
                   <li key={c.id} className="budget-line">
                     <span className="min-w-0">
                       <Link to={`/campaigns/${c.id}`}>{c.name}</Link>
-                      {wouldExceedBudget(c.budgetMinor, c.committedMinor) ? <span className="badge badge-warning ml-2">{t("dashboard.overBudget")}</span> : null}
+                      {wouldExceedBudget(c.budgetMinor, c.committedMinor) ? (
+                        <span className="badge badge-warning ml-2">{t("dashboard.overBudget")}</span>
+                      ) : null}
                     </span>
                     <span className="hint numeric">
                       <Money minor={c.committedMinor} currency={c.currency} /> / <Money minor={c.budgetMinor ?? 0} currency={c.currency} />
                     </span>
-                    <meter className="budget-meter" min={0} max={c.budgetMinor ?? 1} high={(c.budgetMinor ?? 1) * 0.9} value={c.committedMinor} aria-label={t("campaigns.committed")}>
+                    <meter
+                      className="budget-meter"
+                      min={0}
+                      max={c.budgetMinor ?? 1}
+                      high={(c.budgetMinor ?? 1) * 0.9}
+                      value={c.committedMinor}
+                      aria-label={t("campaigns.committed")}
+                    >
                       {formatPercent(i18n.language, share)}
                     </meter>
                   </li>
@@ -153,15 +203,28 @@ function MarketingSection({ marketing, currency }: { marketing: NonNullable<Dash
           <div className="two-columns mt-2">
             <div>
               <h3>{t("dashboard.best")}</h3>
-              <PartnerRoiList rows={marketing.best} currency={currency} label={t("dashboard.best")} linkSuffix="?tab=cost-benefit&period=quarter" />
+              <PartnerRoiList
+                rows={marketing.best}
+                currency={currency}
+                label={t("dashboard.best")}
+                linkSuffix="?tab=cost-benefit&period=quarter"
+              />
             </div>
             <div>
               <h3>{t("dashboard.worst")}</h3>
-              <PartnerRoiList rows={marketing.worst} currency={currency} label={t("dashboard.worst")} linkSuffix="?tab=cost-benefit&period=quarter" />
+              <PartnerRoiList
+                rows={marketing.worst}
+                currency={currency}
+                label={t("dashboard.worst")}
+                linkSuffix="?tab=cost-benefit&period=quarter"
+              />
             </div>
           </div>
           <p className="hint">
-            {t("dashboard.rankingPeriod", { from: formatDay(i18n.language, marketing.period.from), to: formatDay(i18n.language, marketing.period.to) })}{" "}
+            {t("dashboard.rankingPeriod", {
+              from: formatDay(i18n.language, marketing.period.from),
+              to: formatDay(i18n.language, marketing.period.to),
+            })}{" "}
             <Link to="/reports/cost-benefit">{t("costBenefit.rankingTitle")}</Link>
           </p>
         </section>
@@ -188,7 +251,13 @@ function ComplianceSection({ compliance }: { compliance: NonNullable<DashboardDa
     <section aria-labelledby="compliance-title" className="dashboard-section">
       <h2 id="compliance-title">{t("dashboard.complianceTitle")}</h2>
       <div className="stat-tiles">
-        <StatTile to="/compliance" label={t("dashboard.tiles.openQueue")} value={atLeast(compliance.open)} tone={compliance.open ? "bad" : undefined} note={t("dashboard.tiles.openQueueNote")} />
+        <StatTile
+          to="/compliance"
+          label={t("dashboard.tiles.openQueue")}
+          value={atLeast(compliance.open)}
+          tone={compliance.open ? "bad" : undefined}
+          note={t("dashboard.tiles.openQueueNote")}
+        />
         <StatTile
           to="/compliance/summary"
           label={t("dashboard.tiles.rate12m")}
@@ -237,7 +306,9 @@ function ComplianceSection({ compliance }: { compliance: NonNullable<DashboardDa
                 <tbody>
                   {compliance.byJurisdiction.map((row) => (
                     <tr key={row.jurisdiction}>
-                      <th scope="row">{t(`jurisdictions.${row.jurisdiction}` as "jurisdictions.FR", { defaultValue: row.jurisdiction })}</th>
+                      <th scope="row">
+                        {t(`jurisdictions.${row.jurisdiction}` as "jurisdictions.FR", { defaultValue: row.jurisdiction })}
+                      </th>
                       <td className="numeric">
                         <KpiValue name="complianceRate" value={complianceRate(row.compliant, row.required)} currency="" />
                       </td>

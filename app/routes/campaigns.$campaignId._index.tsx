@@ -22,7 +22,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const campaign = await getCampaign(params.campaignId!);
   if (!campaign) notFound();
   const context = await metricsContext();
-  const [spend, overrides, results, byMonth] = await Promise.all([campaignSpend(campaign), budgetOverrides(campaign.id), campaignResults(campaign.id, context), campaignSpendByMonth(campaign)]);
+  const [spend, overrides, results, byMonth] = await Promise.all([
+    campaignSpend(campaign),
+    budgetOverrides(campaign.id),
+    campaignResults(campaign.id, context),
+    campaignSpendByMonth(campaign),
+  ]);
   return json({
     results,
     currency: context.currency,
@@ -42,7 +47,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const archive = (await request.formData()).get("intent") === "archive";
   return answerRuleViolation(async () => {
     await setCampaignArchived(user.id, params.campaignId!, archive);
-    return redirectWithToast(`/campaigns/${params.campaignId}`, { kind: "success", message: archive ? "campaigns.archived" : "campaigns.restored" });
+    return redirectWithToast(`/campaigns/${params.campaignId}`, {
+      kind: "success",
+      message: archive ? "campaigns.archived" : "campaigns.restored",
+    });
   });
 }
 
@@ -57,7 +65,16 @@ function BudgetBar({ label, minor, budget, currency }: { label: string; minor: n
       </strong>
       {share !== null ? (
         <>
-          <meter className="budget-meter" min={0} max={100} low={80} high={100} optimum={0} value={Math.min(share, 100)} aria-label={label} />
+          <meter
+            className="budget-meter"
+            min={0}
+            max={100}
+            low={80}
+            high={100}
+            optimum={0}
+            value={Math.min(share, 100)}
+            aria-label={label}
+          />
           <span className={`budget-share ${share > 100 ? "badge badge-danger" : "muted"}`}>{formatPercent(i18n.language, share, 0)}</span>
         </>
       ) : null}
@@ -87,8 +104,23 @@ function BudgetBurn() {
         dateLabels={months.map((month) => formatMonth(i18n.language, month, { month: "long", year: "numeric" }))}
         dateHeader={t("costBenefit.month")}
         series={[
-          { key: "committed", label: t("campaigns.committed"), color: "var(--color-series-cost)", values: cumulativeByMonth(months, byMonth) },
-          ...(campaign.budgetMinor !== null ? [{ key: "budget", label: t("campaigns.budget"), color: "var(--color-bad)", values: months.map(() => campaign.budgetMinor), dashed: true }] : []),
+          {
+            key: "committed",
+            label: t("campaigns.committed"),
+            color: "var(--color-series-cost)",
+            values: cumulativeByMonth(months, byMonth),
+          },
+          ...(campaign.budgetMinor !== null
+            ? [
+                {
+                  key: "budget",
+                  label: t("campaigns.budget"),
+                  color: "var(--color-bad)",
+                  values: months.map(() => campaign.budgetMinor),
+                  dashed: true,
+                },
+              ]
+            : []),
         ]}
         format={money}
         formatTick={(minor) => formatCompactMoney(i18n.language, minor, campaign.currency)}
@@ -148,7 +180,8 @@ export default function CampaignPage() {
           ) : null}
           <MissingRatesNotice missing={spend.missingRates} currency={campaign.currency} />
           <p>
-            <Link to={`/gifts?campaignId=${campaign.id}`}>{t("campaigns.seeGifts")}</Link> · <Link to={`/placements?campaignId=${campaign.id}`}>{t("campaigns.seePlacements")}</Link> ·{" "}
+            <Link to={`/gifts?campaignId=${campaign.id}`}>{t("campaigns.seeGifts")}</Link> ·{" "}
+            <Link to={`/placements?campaignId=${campaign.id}`}>{t("campaigns.seePlacements")}</Link> ·{" "}
             <Link to={`/spend?campaignId=${campaign.id}&from=&to=`}>{t("campaigns.seeSpend")}</Link>
           </p>
         </section>
@@ -157,10 +190,15 @@ export default function CampaignPage() {
           <dl>
             <dt>{t("campaigns.dates")}</dt>
             <dd>
-              {campaign.startsOn ? formatDay(i18n.language, campaign.startsOn) : "—"} → {campaign.endsOn ? formatDay(i18n.language, campaign.endsOn) : "—"}
+              {campaign.startsOn ? formatDay(i18n.language, campaign.startsOn) : "—"} →{" "}
+              {campaign.endsOn ? formatDay(i18n.language, campaign.endsOn) : "—"}
             </dd>
             <dt>{t("campaigns.jurisdictions")}</dt>
-            <dd>{campaign.jurisdictions.length ? campaign.jurisdictions.map((j) => t(`jurisdictions.${j}` as "jurisdictions.FR")).join(", ") : t("campaigns.workspaceDefault")}</dd>
+            <dd>
+              {campaign.jurisdictions.length
+                ? campaign.jurisdictions.map((j) => t(`jurisdictions.${j}` as "jurisdictions.FR")).join(", ")
+                : t("campaigns.workspaceDefault")}
+            </dd>
             <dt>{t("campaigns.products")}</dt>
             <dd>{campaign.products.length ? campaign.products.map((p) => p.name).join(", ") : "—"}</dd>
           </dl>
@@ -182,7 +220,8 @@ export default function CampaignPage() {
           <ul className="plain-list">
             {overrides.map((o) => (
               <li key={o.id}>
-                <Link to={`/${o.kind === "gift" ? "gifts" : "placements"}/${o.id}`}>{o.label}</Link> · {t("campaigns.overrideBy", { name: o.by, when: formatDateTime(i18n.language, o.at) })}
+                <Link to={`/${o.kind === "gift" ? "gifts" : "placements"}/${o.id}`}>{o.label}</Link> ·{" "}
+                {t("campaigns.overrideBy", { name: o.by, when: formatDateTime(i18n.language, o.at) })}
               </li>
             ))}
           </ul>
@@ -209,7 +248,11 @@ function CampaignResults() {
           <CostBenefitSummary
             figures={figures}
             currency={currency}
-            links={{ gifts: `/gifts?campaignId=${campaign.id}`, placements: `/placements?campaignId=${campaign.id}`, coverage: `/coverage?campaignId=${campaign.id}` }}
+            links={{
+              gifts: `/gifts?campaignId=${campaign.id}`,
+              placements: `/placements?campaignId=${campaign.id}`,
+              coverage: `/coverage?campaignId=${campaign.id}`,
+            }}
           />
           <EmvRatesNote rates={emvRates} currency={currency} />
           <div className="kpi-columns">
@@ -224,7 +267,10 @@ function CampaignResults() {
           </div>
           <h3>{t("partners.disclosureRecord")}</h3>
           <p>
-            {t("campaigns.disclosureLine", { required: count("checksNeeded", figures.sums.disclosureRequired), compliant: count("wereCompliant", figures.sums.disclosureCompliant) })}{" "}
+            {t("campaigns.disclosureLine", {
+              required: count("checksNeeded", figures.sums.disclosureRequired),
+              compliant: count("wereCompliant", figures.sums.disclosureCompliant),
+            })}{" "}
             <KpiValue name="complianceRate" value={figures.ratios.complianceRate} currency={currency} /> ·{" "}
             <Link to={`/compliance?campaignId=${campaign.id}`}>{t("campaigns.openQueue")}</Link>
           </p>

@@ -10,7 +10,6 @@ import { requirePermission } from "~/utils/auth.server";
 import { can } from "~/utils/permissions";
 import { formatDay } from "~/utils/format";
 
-
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "placements:read");
   const query = ArchivableListQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));

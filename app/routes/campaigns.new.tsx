@@ -24,7 +24,11 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "campaigns:write");
   return handleForm(await request.formData(), CampaignFormSchema, async (input) => {
     const campaign = await saveCampaign(user.id, null, input);
-    return redirectWithToast(`/campaigns/${campaign.id}`, { kind: "success", message: "campaigns.created", values: { name: campaign.name } });
+    return redirectWithToast(`/campaigns/${campaign.id}`, {
+      kind: "success",
+      message: "campaigns.created",
+      values: { name: campaign.name },
+    });
   });
 }
 

@@ -19,11 +19,17 @@ import { can } from "~/utils/permissions";
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "compliance:read");
   const query = QueueQuerySchema.parse(searchParamsObject(new URL(request.url).searchParams));
-  const [queue, campaigns, [partner]] = await Promise.all([listQueue(query), campaignChoices(), partnersByIds(query.partnerId ? [query.partnerId] : [])]);
+  const [queue, campaigns, [partner]] = await Promise.all([
+    listQueue(query),
+    campaignChoices(),
+    partnersByIds(query.partnerId ? [query.partnerId] : []),
+  ]);
   return json({ ...queue, query, campaigns, partner: partner ?? null, canEditRules: can(user.role, "compliance:rules") });
 }
 
-const failingReasons = reasonCodes.filter((code) => code !== "NOT_REQUIRED" && code !== "PROMINENT_MARKER" && code !== "PLATFORM_LABEL_ACCEPTED");
+const failingReasons = reasonCodes.filter(
+  (code) => code !== "NOT_REQUIRED" && code !== "PROMINENT_MARKER" && code !== "PLATFORM_LABEL_ACCEPTED",
+);
 
 export default function ComplianceQueue() {
   const { t, i18n } = useTranslation();
@@ -42,10 +48,34 @@ export default function ComplianceQueue() {
       </PageHeader>
       <p className="hint">{t("compliance.queueIntro")}</p>
       <Form method="get" className="filters card" aria-label={t("common.filters")}>
-        <FilterSelect id="queue-jurisdiction" name="jurisdiction" label={t("coverage.jurisdiction")} value={query.jurisdiction} options={disclosureJurisdictions.map((code) => ({ value: code, label: code }))} />
-        <FilterSelect id="queue-platform" name="platform" label={t("coverage.platform")} value={query.platform} options={disclosurePlatforms.map((p) => ({ value: p, label: t(`platforms.${p}`) }))} />
-        <FilterSelect id="queue-campaign" name="campaignId" label={t("campaigns.campaign")} value={query.campaignId} options={campaignOptions(campaigns, t, i18n.language)} />
-        <FilterSelect id="queue-reason" name="reason" label={t("compliance.reason")} value={query.reason} options={failingReasons.map((code) => ({ value: code, label: t(`reasons.${code}.title`) }))} />
+        <FilterSelect
+          id="queue-jurisdiction"
+          name="jurisdiction"
+          label={t("coverage.jurisdiction")}
+          value={query.jurisdiction}
+          options={disclosureJurisdictions.map((code) => ({ value: code, label: code }))}
+        />
+        <FilterSelect
+          id="queue-platform"
+          name="platform"
+          label={t("coverage.platform")}
+          value={query.platform}
+          options={disclosurePlatforms.map((p) => ({ value: p, label: t(`platforms.${p}`) }))}
+        />
+        <FilterSelect
+          id="queue-campaign"
+          name="campaignId"
+          label={t("campaigns.campaign")}
+          value={query.campaignId}
+          options={campaignOptions(campaigns, t, i18n.language)}
+        />
+        <FilterSelect
+          id="queue-reason"
+          name="reason"
+          label={t("compliance.reason")}
+          value={query.reason}
+          options={failingReasons.map((code) => ({ value: code, label: t(`reasons.${code}.title`) }))}
+        />
         <div className="field">
           <label htmlFor="queue-order">{t("common.sort")}</label>
           <select id="queue-order" name="order" defaultValue={query.order}>
@@ -84,7 +114,10 @@ export default function ComplianceQueue() {
                   <tr key={row.id}>
                     <td>{formatDay(i18n.language, row.publishedOn)}</td>
                     <td>
-                      <Link to={`/coverage/${row.coverageItem.id}?j=${row.jurisdiction}`}>{row.coverageItem.title ?? row.coverageItem.url}</Link> <span className="muted">{t(`platforms.${row.platform}`)}</span>
+                      <Link to={`/coverage/${row.coverageItem.id}?j=${row.jurisdiction}`}>
+                        {row.coverageItem.title ?? row.coverageItem.url}
+                      </Link>{" "}
+                      <span className="muted">{t(`platforms.${row.platform}`)}</span>
                       {row.supersedesId ? <div className="hint">{t("compliance.backAfterChange")}</div> : null}
                     </td>
                     <td>

@@ -33,7 +33,12 @@ export default function RecheckPage() {
       </PageHeader>
       <section className="card">
         <p role="status">
-          {t("compliance.recheckSummary", { checked: count("itemsChecked", recheck.checked), changed: count("changed", recheck.changed), from: String(recheck.fromVersion), to: String(recheck.toVersion) })}
+          {t("compliance.recheckSummary", {
+            checked: count("itemsChecked", recheck.checked),
+            changed: count("changed", recheck.changed),
+            from: String(recheck.fromVersion),
+            to: String(recheck.toVersion),
+          })}
         </p>
         <p className="hint">
           {recheck.actor?.name ?? "—"} · {formatDateTime(i18n.language, recheck.createdAt)}
@@ -57,7 +62,9 @@ export default function RecheckPage() {
                 {changes.map((change) => (
                   <tr key={change.id}>
                     <td>
-                      <Link to={`/coverage/${change.coverageItem.id}?j=${recheck.jurisdiction}`}>{change.coverageItem.title ?? change.coverageItem.url}</Link>
+                      <Link to={`/coverage/${change.coverageItem.id}?j=${recheck.jurisdiction}`}>
+                        {change.coverageItem.title ?? change.coverageItem.url}
+                      </Link>
                       <div className="hint">{change.coverageItem.partner.name}</div>
                     </td>
                     <td>

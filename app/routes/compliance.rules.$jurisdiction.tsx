@@ -16,7 +16,6 @@ import { notFound } from "~/utils/http.server";
 import { can } from "~/utils/permissions";
 import { redirectWithToast } from "~/utils/session.server";
 
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "compliance:read");
   const jurisdiction = DisclosureJurisdictionSchema.safeParse(params.jurisdiction);
@@ -33,14 +32,22 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (formData.get("intent") === "recheck") {
     return answerRuleViolation(async () => {
       const recheck = await recheckJurisdiction(user.id, jurisdiction.data);
-      return redirectWithToast(`/compliance/rechecks/${recheck.id}`, { kind: "success", message: "compliance.recheckDone", values: { checked: recheck.checked, changed: recheck.changed } });
+      return redirectWithToast(`/compliance/rechecks/${recheck.id}`, {
+        kind: "success",
+        message: "compliance.recheckDone",
+        values: { checked: recheck.checked, changed: recheck.changed },
+      });
     });
   }
   formData.set("jurisdiction", jurisdiction.data);
   return handleForm(formData, RuleSetFormSchema, async (input) => {
     const created = await saveRuleSet(user.id, input);
     if (!created) return redirectWithToast(`/compliance/rules/${jurisdiction.data}`, { kind: "info", message: "compliance.noChange" });
-    return redirectWithToast(`/compliance/rules/${jurisdiction.data}`, { kind: "success", message: "compliance.versionSaved", values: { version: created.version } });
+    return redirectWithToast(`/compliance/rules/${jurisdiction.data}`, {
+      kind: "success",
+      message: "compliance.versionSaved",
+      values: { version: created.version },
+    });
   });
 }
 
@@ -69,7 +76,9 @@ export default function EditRuleSet() {
   const rechecking = navigation.formData?.get("intent") === "recheck";
   return (
     <>
-      <PageHeader title={t("compliance.rulesFor", { jurisdiction: t(`jurisdictions.${rules.jurisdiction}`), version: String(rules.version) })}>
+      <PageHeader
+        title={t("compliance.rulesFor", { jurisdiction: t(`jurisdictions.${rules.jurisdiction}`), version: String(rules.version) })}
+      >
         <Link to="/compliance/rules" className="button button-quiet">
           {t("compliance.rulesTitle")}
         </Link>
@@ -82,7 +91,11 @@ export default function EditRuleSet() {
       {canEdit ? (
         <section className="card" aria-labelledby="recheck-title">
           <h2 id="recheck-title">{t("compliance.recheckTitle")}</h2>
-          <p className="hint">{t("compliance.recheckIntro", { id: t("compliance.ruleSetName", { jurisdiction: rules.jurisdiction, version: String(rules.version) }) })}</p>
+          <p className="hint">
+            {t("compliance.recheckIntro", {
+              id: t("compliance.ruleSetName", { jurisdiction: rules.jurisdiction, version: String(rules.version) }),
+            })}
+          </p>
           <Form method="post">
             <input type="hidden" name="intent" value="recheck" />
             <button type="submit" className="button" disabled={rechecking} aria-busy={rechecking}>
@@ -102,12 +115,27 @@ export default function EditRuleSet() {
             <div className="form-grid">
               <TextAreaField field={fields.accepted} label={t("compliance.accepted")} hint={t("compliance.onePerLine")} rows={6} />
               <TextAreaField field={fields.weak} label={t("compliance.weak")} hint={t("compliance.onePerLine")} rows={6} />
-              <TextAreaField field={fields.acceptedWhenOnlyGifted} label={t("compliance.giftOnly")} hint={t("compliance.giftOnlyHint")} rows={3} />
+              <TextAreaField
+                field={fields.acceptedWhenOnlyGifted}
+                label={t("compliance.giftOnly")}
+                hint={t("compliance.giftOnlyHint")}
+                rows={3}
+              />
             </div>
             <CheckboxField field={fields.platformLabelAlone} label={t("compliance.platformLabelAlone")} />
             <div className="form-grid">
-              <TextAreaField field={fields.retouched} label={t("compliance.retouchedMentions")} hint={t("compliance.imageMentionsHint")} rows={2} />
-              <TextAreaField field={fields.virtual} label={t("compliance.virtualMentions")} hint={t("compliance.imageMentionsHint")} rows={2} />
+              <TextAreaField
+                field={fields.retouched}
+                label={t("compliance.retouchedMentions")}
+                hint={t("compliance.imageMentionsHint")}
+                rows={2}
+              />
+              <TextAreaField
+                field={fields.virtual}
+                label={t("compliance.virtualMentions")}
+                hint={t("compliance.imageMentionsHint")}
+                rows={2}
+              />
             </div>
             <fieldset>
               <legend>{t("compliance.folds")}</legend>
@@ -119,7 +147,9 @@ export default function EditRuleSet() {
               </div>
             </fieldset>
             <TextField field={fields.note} label={t("compliance.versionNote")} />
-            {canEdit ? <SubmitButton busy={navigation.formData?.get("formId") === "rules"}>{t("compliance.saveVersion")}</SubmitButton> : null}
+            {canEdit ? (
+              <SubmitButton busy={navigation.formData?.get("formId") === "rules"}>{t("compliance.saveVersion")}</SubmitButton>
+            ) : null}
           </fieldset>
         </ConformForm>
       </section>
@@ -129,7 +159,8 @@ export default function EditRuleSet() {
           {history.map((v) => (
             <li key={v.version}>
               <span>
-                <strong>{t("compliance.ruleSetName", { jurisdiction: rules.jurisdiction, version: String(v.version) })}</strong> {v.note ? `· ${v.note}` : v.version === 1 ? `· ${t("compliance.specVersion")}` : ""}
+                <strong>{t("compliance.ruleSetName", { jurisdiction: rules.jurisdiction, version: String(v.version) })}</strong>{" "}
+                {v.note ? `· ${v.note}` : v.version === 1 ? `· ${t("compliance.specVersion")}` : ""}
               </span>
               <span className="muted">{v.createdAt ? `${v.createdBy ?? "—"} · ${formatDateTime(i18n.language, v.createdAt)}` : ""}</span>
             </li>

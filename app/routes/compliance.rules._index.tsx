@@ -30,7 +30,8 @@ export default function RuleSets() {
       {sets.map((set) => (
         <section key={set.jurisdiction} className="card" aria-labelledby={`rules-${set.jurisdiction}`}>
           <h2 id={`rules-${set.jurisdiction}`}>
-            {t(`jurisdictions.${set.jurisdiction}`)} <span className="muted">{t("compliance.versionNumber", { version: String(set.version) })}</span>
+            {t(`jurisdictions.${set.jurisdiction}`)}{" "}
+            <span className="muted">{t("compliance.versionNumber", { version: String(set.version) })}</span>
           </h2>
           <dl className="details">
             <div>
@@ -62,7 +63,12 @@ export default function RuleSets() {
             {rechecks.map((r) => (
               <li key={r.id}>
                 <Link to={`/compliance/rechecks/${r.id}`}>
-                  {t("compliance.recheckLine", { jurisdiction: r.jurisdiction, to: String(r.toVersion), checked: count("itemsChecked", r.checked), changed: count("changed", r.changed) })}
+                  {t("compliance.recheckLine", {
+                    jurisdiction: r.jurisdiction,
+                    to: String(r.toVersion),
+                    checked: count("itemsChecked", r.checked),
+                    changed: count("changed", r.changed),
+                  })}
                 </Link>
                 <span className="muted">
                   {r.actor?.name ?? "—"} · {formatDateTime(i18n.language, r.createdAt)}

@@ -26,7 +26,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const parsed = parseMonthParam(new URL(request.url).searchParams.get("month"), isoDay(new Date()));
   if ("error" in parsed) badRequest(parsed.error);
   const summary = await complianceSummary(parsed.month);
-  const rows = [...summary.byJurisdiction.map((c) => row("jurisdiction", c)), ...summary.byPartner.map((c) => row("partner", c)), row("total", { ...summary.totals, key: "", label: "" })];
+  const rows = [
+    ...summary.byJurisdiction.map((c) => row("jurisdiction", c)),
+    ...summary.byPartner.map((c) => row("partner", c)),
+    row("total", { ...summary.totals, key: "", label: "" }),
+  ];
   return new Response("\uFEFF" + toCsv([...complianceSummaryColumns], rows), {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",

@@ -48,7 +48,10 @@ export default function ComplianceSummary() {
               })}
             </p>
             <p>
-              {t("summary.openLine", { awaiting: count("waitingReview", totals.awaitingReview), confirmed: count("confirmedIssues", totals.confirmedIssues) })}{" "}
+              {t("summary.openLine", {
+                awaiting: count("waitingReview", totals.awaitingReview),
+                confirmed: count("confirmedIssues", totals.confirmedIssues),
+              })}{" "}
               <Link to="/compliance" className="no-print">
                 {t("compliance.queueTitle")}
               </Link>
@@ -58,7 +61,12 @@ export default function ComplianceSummary() {
             <DisclosureCountsTable caption={t("summary.byJurisdiction")} nameHeader={t("coverage.jurisdiction")} rows={byJurisdiction} />
           </section>
           <section className="card">
-            <DisclosureCountsTable caption={t("summary.byPartner")} nameHeader={t("common.partner")} rows={byPartner} link={(row) => `/partners/${row.key}`} />
+            <DisclosureCountsTable
+              caption={t("summary.byPartner")}
+              nameHeader={t("common.partner")}
+              rows={byPartner}
+              link={(row) => `/partners/${row.key}`}
+            />
           </section>
         </>
       ) : (

@@ -67,7 +67,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
 function MetricsForm() {
   const { t } = useTranslation();
   const navigation = useNavigation();
-  const [form, fields] = useServerForm("metrics", { id: "metrics", lastResult: useFormResult("metrics"), defaultValue: { measuredOn: isoDay(new Date()) } });
+  const [form, fields] = useServerForm("metrics", {
+    id: "metrics",
+    lastResult: useFormResult("metrics"),
+    defaultValue: { measuredOn: isoDay(new Date()) },
+  });
   return (
     <ConformForm form={form}>
       <input type="hidden" name="formId" value="metrics" />
@@ -82,7 +86,8 @@ function MetricsForm() {
 export default function CoveragePage() {
   const { t, i18n } = useTranslation();
   const { item, highlighted, canWrite, canReview } = useLoaderData<typeof loader>();
-  const number = (value: number | null) => (value === null ? <span className="muted">{t("metrics.unknown")}</span> : formatNumber(i18n.language, value));
+  const number = (value: number | null) =>
+    value === null ? <span className="muted">{t("metrics.unknown")}</span> : formatNumber(i18n.language, value);
   const flag = (value: boolean) => (value ? t("common.yes") : t("common.no"));
   const overridden = item.paidOverride !== null || item.giftedOverride !== null || item.affiliateOverride !== null;
   const shownCheck = item.checks.find((c) => c.jurisdiction === highlighted);
@@ -104,32 +109,56 @@ export default function CoveragePage() {
       <section className="card" aria-labelledby="details-title">
         <h2 id="details-title">{t("coverage.details")}</h2>
         <dl className="details">
-          <div><dt>{t("common.partner")}</dt>
-          <dd>
-            <Link to={`/partners/${item.partner.id}`}>{item.partner.name}</Link> <StageBadge stage={item.partner.stage} />
-          </dd></div>
-          <div><dt>{t("coverage.url")}</dt>
-          <dd>
-            <a href={item.url} rel="noopener noreferrer nofollow" target="_blank">
-              {item.url}
-            </a>
-          </dd></div>
-          <div><dt>{t("coverage.platform")}</dt>
-          <dd>
-            {t(`platforms.${item.platform}`)}
-            {item.channel?.handle ? ` · ${item.channel.handle}` : ""}
-          </dd></div>
-          <div><dt>{t("coverage.publishedOn")}</dt>
-          <dd>{formatDay(i18n.language, item.publishedOn)}</dd></div>
-          <div><dt>{t("campaigns.campaign")}</dt>
-          <dd>{item.campaign ? <Link to={`/campaigns/${item.campaign.id}`}>{item.campaign.name}</Link> : "—"}</dd></div>
-          <div><dt>{t("coverage.connection")}</dt>
-          <dd>
-            {t("coverage.flags", { paid: flag(item.paid), gifted: flag(item.gifted), affiliate: flag(item.affiliate) })}
-            {overridden ? <div className="hint">{t("coverage.overriddenBecause", { reason: item.overrideReason ?? "" })}</div> : <div className="hint">{t("coverage.derivedFlags")}</div>}
-          </dd></div>
-          <div><dt>{t("coverage.labels")}</dt>
-          <dd>{t("coverage.labelFlags", { label: flag(item.platformLabel), retouched: flag(item.imagesRetouched), virtual: flag(item.imagesVirtual) })}</dd></div>
+          <div>
+            <dt>{t("common.partner")}</dt>
+            <dd>
+              <Link to={`/partners/${item.partner.id}`}>{item.partner.name}</Link> <StageBadge stage={item.partner.stage} />
+            </dd>
+          </div>
+          <div>
+            <dt>{t("coverage.url")}</dt>
+            <dd>
+              <a href={item.url} rel="noopener noreferrer nofollow" target="_blank">
+                {item.url}
+              </a>
+            </dd>
+          </div>
+          <div>
+            <dt>{t("coverage.platform")}</dt>
+            <dd>
+              {t(`platforms.${item.platform}`)}
+              {item.channel?.handle ? ` · ${item.channel.handle}` : ""}
+            </dd>
+          </div>
+          <div>
+            <dt>{t("coverage.publishedOn")}</dt>
+            <dd>{formatDay(i18n.language, item.publishedOn)}</dd>
+          </div>
+          <div>
+            <dt>{t("campaigns.campaign")}</dt>
+            <dd>{item.campaign ? <Link to={`/campaigns/${item.campaign.id}`}>{item.campaign.name}</Link> : "—"}</dd>
+          </div>
+          <div>
+            <dt>{t("coverage.connection")}</dt>
+            <dd>
+              {t("coverage.flags", { paid: flag(item.paid), gifted: flag(item.gifted), affiliate: flag(item.affiliate) })}
+              {overridden ? (
+                <div className="hint">{t("coverage.overriddenBecause", { reason: item.overrideReason ?? "" })}</div>
+              ) : (
+                <div className="hint">{t("coverage.derivedFlags")}</div>
+              )}
+            </dd>
+          </div>
+          <div>
+            <dt>{t("coverage.labels")}</dt>
+            <dd>
+              {t("coverage.labelFlags", {
+                label: flag(item.platformLabel),
+                retouched: flag(item.imagesRetouched),
+                virtual: flag(item.imagesVirtual),
+              })}
+            </dd>
+          </div>
         </dl>
       </section>
       <section className="card" aria-labelledby="disclosure-title">
@@ -139,12 +168,17 @@ export default function CoveragePage() {
             <h3>
               {t(`jurisdictions.${check.jurisdiction}` as "jurisdictions.FR")} <VerdictBadge verdict={check.verdict} />{" "}
               <span className="muted">
-                {t("coverage.ruleSet", { id: t("compliance.ruleSetName", { jurisdiction: check.jurisdiction, version: String(check.ruleSetVersion) }) })} · {t(`coverage.source.${check.jurisdictionSource}` as "coverage.source.item")}
+                {t("coverage.ruleSet", {
+                  id: t("compliance.ruleSetName", { jurisdiction: check.jurisdiction, version: String(check.ruleSetVersion) }),
+                })}{" "}
+                · {t(`coverage.source.${check.jurisdictionSource}` as "coverage.source.item")}
               </span>
             </h3>
             <ReasonList reasons={check.reasons} />
             {check.reviewDecision ? <p>{t("coverage.decided", { decision: t(`decisions.${check.reviewDecision}`) })}</p> : null}
-            {check.needsReview && canReview ? <ReviewForm checkId={check.id} jurisdiction={check.jurisdiction} currentText={item.text} /> : null}
+            {check.needsReview && canReview ? (
+              <ReviewForm checkId={check.id} jurisdiction={check.jurisdiction} currentText={item.text} />
+            ) : null}
             {check.needsReview && !canReview ? <p className="muted">{t("coverage.awaitingReview")}</p> : null}
           </div>
         ))}
@@ -154,7 +188,12 @@ export default function CoveragePage() {
         {item.checks.length > 1 ? (
           <nav className="tabs" aria-label={t("coverage.highlightFor")}>
             {item.checks.map((c) => (
-              <Link key={c.jurisdiction} to={`?j=${c.jurisdiction}`} className={c.jurisdiction === highlighted ? "active" : undefined} aria-current={c.jurisdiction === highlighted ? "page" : undefined}>
+              <Link
+                key={c.jurisdiction}
+                to={`?j=${c.jurisdiction}`}
+                className={c.jurisdiction === highlighted ? "active" : undefined}
+                aria-current={c.jurisdiction === highlighted ? "page" : undefined}
+              >
                 {c.jurisdiction}
               </Link>
             ))}
@@ -191,7 +230,13 @@ export default function CoveragePage() {
                       {number(m[name])}
                     </td>
                   ))}
-                  <td className="numeric">{m.revenueMinor === null || !m.revenueCurrency ? number(null) : <Money minor={m.revenueMinor} currency={m.revenueCurrency} />}</td>
+                  <td className="numeric">
+                    {m.revenueMinor === null || !m.revenueCurrency ? (
+                      number(null)
+                    ) : (
+                      <Money minor={m.revenueMinor} currency={m.revenueCurrency} />
+                    )}
+                  </td>
                   <td>{m.recordedBy?.name ?? "—"}</td>
                 </tr>
               ))}
@@ -211,12 +256,14 @@ export default function CoveragePage() {
           <ul className="plain-list">
             {item.gifts.map(({ gift }) => (
               <li key={gift.id}>
-                <Link to={`/gifts/${gift.id}`}>{t("coverage.giftChoice", { quantity: String(gift.quantity), item: gift.itemName })}</Link> <SpendStatusBadge kind="gift" status={gift.status} />
+                <Link to={`/gifts/${gift.id}`}>{t("coverage.giftChoice", { quantity: String(gift.quantity), item: gift.itemName })}</Link>{" "}
+                <SpendStatusBadge kind="gift" status={gift.status} />
               </li>
             ))}
             {item.placements.map(({ placement }) => (
               <li key={placement.id}>
-                <Link to={`/placements/${placement.id}`}>{t("coverage.placementChoice", { title: placement.title })}</Link> <SpendStatusBadge kind="placement" status={placement.status} />
+                <Link to={`/placements/${placement.id}`}>{t("coverage.placementChoice", { title: placement.title })}</Link>{" "}
+                <SpendStatusBadge kind="placement" status={placement.status} />
               </li>
             ))}
           </ul>
@@ -231,7 +278,9 @@ export default function CoveragePage() {
             {item.reviews.map((review) => (
               <li key={review.id}>
                 <span>
-                  <strong>{t(`decisions.${review.decision}`)}</strong> · {review.check.jurisdiction} <VerdictBadge verdict={review.check.verdict} /> · {review.reviewer.name} · {formatDateTime(i18n.language, review.createdAt)}
+                  <strong>{t(`decisions.${review.decision}`)}</strong> · {review.check.jurisdiction}{" "}
+                  <VerdictBadge verdict={review.check.verdict} /> · {review.reviewer.name} ·{" "}
+                  {formatDateTime(i18n.language, review.createdAt)}
                   {review.note ? <div>{review.note}</div> : null}
                 </span>
               </li>

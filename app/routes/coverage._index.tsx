@@ -39,18 +39,33 @@ function useCoverageColumns() {
           <>
             <Link to={`/coverage/${item.id}`} className={item.title ? undefined : "break-anywhere"}>
               {item.title ?? item.url}
-            </Link> <span className="muted">{t(`platforms.${item.platform}`)}</span>
+            </Link>{" "}
+            <span className="muted">{t(`platforms.${item.platform}`)}</span>
           </>
         ),
       },
-      { id: "partner", header: () => t("common.partner"), cell: ({ row: { original: item } }) => <Link to={`/partners/${item.partner.id}`}>{item.partner.name}</Link> },
-      { id: "campaign", header: () => t("campaigns.campaign"), cell: ({ row: { original: item } }) => (item.campaign ? <Link to={`/campaigns/${item.campaign.id}`}>{item.campaign.name}</Link> : "—") },
-      { id: "publishedOn", header: () => t("coverage.publishedOn"), cell: ({ row: { original: item } }) => formatDay(i18n.language, item.publishedOn) },
+      {
+        id: "partner",
+        header: () => t("common.partner"),
+        cell: ({ row: { original: item } }) => <Link to={`/partners/${item.partner.id}`}>{item.partner.name}</Link>,
+      },
+      {
+        id: "campaign",
+        header: () => t("campaigns.campaign"),
+        cell: ({ row: { original: item } }) =>
+          item.campaign ? <Link to={`/campaigns/${item.campaign.id}`}>{item.campaign.name}</Link> : "—",
+      },
+      {
+        id: "publishedOn",
+        header: () => t("coverage.publishedOn"),
+        cell: ({ row: { original: item } }) => formatDay(i18n.language, item.publishedOn),
+      },
       {
         id: "impressions",
         meta: { numeric: true },
         header: () => t("metrics.impressions"),
-        cell: ({ row: { original: item } }) => (item.impressions === null ? <span title={t("metrics.unknown")}>—</span> : formatNumber(i18n.language, item.impressions)),
+        cell: ({ row: { original: item } }) =>
+          item.impressions === null ? <span title={t("metrics.unknown")}>—</span> : formatNumber(i18n.language, item.impressions),
       },
       {
         id: "disclosure",
@@ -88,9 +103,27 @@ export default function Coverage() {
         ) : null}
       </PageHeader>
       <Form method="get" className="filters card" aria-label={t("common.filters")}>
-        <FilterSelect id="coverage-platform" name="platform" label={t("coverage.platform")} value={query.platform} options={disclosurePlatforms.map((p) => ({ value: p, label: t(`platforms.${p}`) }))} />
-        <FilterSelect id="coverage-campaign" name="campaignId" label={t("campaigns.campaign")} value={query.campaignId} options={campaignOptions(campaigns, t, i18n.language)} />
-        <FilterSelect id="coverage-verdict" name="verdict" label={t("coverage.verdict")} value={query.verdict} options={verdicts.map((v) => ({ value: v, label: t(`verdicts.${v}`) }))} />
+        <FilterSelect
+          id="coverage-platform"
+          name="platform"
+          label={t("coverage.platform")}
+          value={query.platform}
+          options={disclosurePlatforms.map((p) => ({ value: p, label: t(`platforms.${p}`) }))}
+        />
+        <FilterSelect
+          id="coverage-campaign"
+          name="campaignId"
+          label={t("campaigns.campaign")}
+          value={query.campaignId}
+          options={campaignOptions(campaigns, t, i18n.language)}
+        />
+        <FilterSelect
+          id="coverage-verdict"
+          name="verdict"
+          label={t("coverage.verdict")}
+          value={query.verdict}
+          options={verdicts.map((v) => ({ value: v, label: t(`verdicts.${v}`) }))}
+        />
         {query.partnerId ? <input type="hidden" name="partnerId" value={query.partnerId} /> : null}
         <SortInputs sort={query.sort} dir={query.dir} />
         <button type="submit" className="button button-quiet">

@@ -24,7 +24,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const params = new URL(request.url).searchParams;
   const partnerId = IdFilterSchema.parse(params.get("partnerId") ?? undefined);
   const q = (params.get("q") ?? "").trim().slice(0, 200);
-  const [[partner], found, campaigns, settings] = await Promise.all([partnersByIds(partnerId ? [partnerId] : []), partnerId ? Promise.resolve([]) : searchPartnerChoices(q), campaignChoices(), getSettings()]);
+  const [[partner], found, campaigns, settings] = await Promise.all([
+    partnersByIds(partnerId ? [partnerId] : []),
+    partnerId ? Promise.resolve([]) : searchPartnerChoices(q),
+    campaignChoices(),
+    getSettings(),
+  ]);
   const choices = partner ? await coverageChoices(partner.id) : { channels: [], gifts: [], placements: [] };
   return json({
     partner: partner ?? null,
@@ -41,7 +46,10 @@ export async function action({ request }: ActionFunctionArgs) {
   return handleForm(await request.formData(), CoverageFormSchema, async (input) => {
     const { item, checks } = await createCoverage(user.id, input);
     const failing = checks.some((c) => c.result.verdict === "missing" || c.result.verdict === "insufficient");
-    return redirectWithToast(`/coverage/${item.id}`, failing ? { kind: "info", message: "coverage.createdNeedsReview" } : { kind: "success", message: "coverage.created" });
+    return redirectWithToast(
+      `/coverage/${item.id}`,
+      failing ? { kind: "info", message: "coverage.createdNeedsReview" } : { kind: "success", message: "coverage.created" },
+    );
   });
 }
 
@@ -52,7 +60,15 @@ export default function NewCoverage() {
   const navigation = useNavigation();
   const [form, fields] = useServerForm("coverage", {
     lastResult: actionData?.result,
-    defaultValue: { partnerId: partner?.id, publishedOn: isoDay(new Date()), platform: choices.channels[0]?.platform ?? "instagram", campaignId: defaults.campaignId, paidOverride: "auto", giftedOverride: "auto", affiliateOverride: "auto" },
+    defaultValue: {
+      partnerId: partner?.id,
+      publishedOn: isoDay(new Date()),
+      platform: choices.channels[0]?.platform ?? "instagram",
+      campaignId: defaults.campaignId,
+      paidOverride: "auto",
+      giftedOverride: "auto",
+      affiliateOverride: "auto",
+    },
   });
   return (
     <>
@@ -78,7 +94,12 @@ export default function NewCoverage() {
       ) : (
         <section className="card" aria-labelledby="partner-title">
           <h2 id="partner-title">{t("coverage.whichPartner")}</h2>
-          <PartnerSearch q={q} found={found} keep={defaults.campaignId ? [["campaignId", defaults.campaignId]] : []} pickLabel={(name) => t("coverage.pickPartner", { name })} />
+          <PartnerSearch
+            q={q}
+            found={found}
+            keep={defaults.campaignId ? [["campaignId", defaults.campaignId]] : []}
+            pickLabel={(name) => t("coverage.pickPartner", { name })}
+          />
         </section>
       )}
     </>

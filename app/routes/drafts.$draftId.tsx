@@ -51,7 +51,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent === "review") {
     return handleForm(formData, ReviewSchema, async (value) => {
       await reviewDraft(user.id, draftId, value.decision, value.comment);
-      return redirectWithToast(here, { kind: "success", message: value.decision === "approve" ? "outreach.approved" : "outreach.changesRequested" });
+      return redirectWithToast(here, {
+        kind: "success",
+        message: value.decision === "approve" ? "outreach.approved" : "outreach.changesRequested",
+      });
     });
   }
   return answerRuleViolation(async () => {
@@ -75,8 +78,16 @@ function EditDraftForm() {
       <input type="hidden" name="intent" value="edit" />
       <input type="hidden" name="formId" value="edit-draft" />
       <div className="form-grid">
-        <SelectField field={fields.kind} label={t("outreach.kind")} options={draftKinds.map((kind) => ({ value: kind, label: t(`draftKinds.${kind}`) }))} />
-        <SelectField field={fields.channel} label={t("outreach.channel")} options={draftChannels.map((c) => ({ value: c, label: t(`interactionTypes.${c}`) }))} />
+        <SelectField
+          field={fields.kind}
+          label={t("outreach.kind")}
+          options={draftKinds.map((kind) => ({ value: kind, label: t(`draftKinds.${kind}`) }))}
+        />
+        <SelectField
+          field={fields.channel}
+          label={t("outreach.channel")}
+          options={draftChannels.map((c) => ({ value: c, label: t(`interactionTypes.${c}`) }))}
+        />
         <TextField field={fields.subject} label={t("outreach.subject")} autoComplete="off" />
         <TextAreaField field={fields.body} label={t("outreach.body")} rows={8} />
       </div>
@@ -129,7 +140,8 @@ export default function DraftPage() {
         <section className="card" aria-labelledby="draft-body">
           <h2 id="draft-body">{draft.subject ?? t("outreach.noSubject")}</h2>
           <p className="muted">
-            {t(`interactionTypes.${draft.channel}`)} · {t("outreach.by", { name: draft.author.name, date: formatDateTime(i18n.language, draft.createdAt) })}
+            {t(`interactionTypes.${draft.channel}`)} ·{" "}
+            {t("outreach.by", { name: draft.author.name, date: formatDateTime(i18n.language, draft.createdAt) })}
           </p>
           <p className="prewrap">{draft.body}</p>
           {canEdit && editable ? (

@@ -30,7 +30,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await request.formData();
   formData.set("giftId", params.giftId!);
   const back = () => redirectWithToast(`/gifts/${params.giftId}`, { kind: "success", message: "common.saved" });
-  if (formData.get("formId") === "return") return handleForm(formData, GiftReturnSchema, async (input) => (await updateReturn(user.id, input), back()));
+  if (formData.get("formId") === "return")
+    return handleForm(formData, GiftReturnSchema, async (input) => (await updateReturn(user.id, input), back()));
   return handleForm(formData, GiftShipmentSchema, async (input) => (await updateShipment(user.id, input), back()));
 }
 
@@ -42,12 +43,22 @@ export default function GiftPage() {
   const [shipmentForm, shipment] = useServerForm("giftShipment", {
     id: "shipment",
     lastResult: useFormResult("shipment"),
-    defaultValue: { status: gift.status, carrier: gift.carrier ?? "", trackingNumber: gift.trackingNumber ?? "", shippedOn: isoDay(gift.shippedOn), deliveredOn: isoDay(gift.deliveredOn) },
+    defaultValue: {
+      status: gift.status,
+      carrier: gift.carrier ?? "",
+      trackingNumber: gift.trackingNumber ?? "",
+      shippedOn: isoDay(gift.shippedOn),
+      deliveredOn: isoDay(gift.deliveredOn),
+    },
   });
   const [returnForm, giftReturn] = useServerForm("giftReturn", {
     id: "return",
     lastResult: useFormResult("return"),
-    defaultValue: { expectedReturn: gift.expectedReturn ?? "", returnFulfilledOn: isoDay(gift.returnFulfilledOn), agreementRef: gift.agreementRef ?? "" },
+    defaultValue: {
+      expectedReturn: gift.expectedReturn ?? "",
+      returnFulfilledOn: isoDay(gift.returnFulfilledOn),
+      agreementRef: gift.agreementRef ?? "",
+    },
   });
   return (
     <>
@@ -116,7 +127,11 @@ export default function GiftPage() {
             <h2 id="shipment-title">{t("gifts.shipment")}</h2>
             <ConformForm form={shipmentForm}>
               <input type="hidden" name="formId" value="shipment" />
-              <SelectField field={shipment.status} label={t("common.status")} options={giftStatuses.map((s) => ({ value: s, label: t(`giftStatuses.${s}`) }))} />
+              <SelectField
+                field={shipment.status}
+                label={t("common.status")}
+                options={giftStatuses.map((s) => ({ value: s, label: t(`giftStatuses.${s}`) }))}
+              />
               <TextField field={shipment.carrier} label={t("gifts.carrier")} />
               <TextField field={shipment.trackingNumber} label={t("gifts.trackingNumber")} />
               <TextField field={shipment.shippedOn} label={t("gifts.shippedOn")} type="date" />
@@ -131,7 +146,12 @@ export default function GiftPage() {
         {canWrite ? (
           <ConformForm form={returnForm}>
             <input type="hidden" name="formId" value="return" />
-            <TextAreaField field={giftReturn.expectedReturn} label={t("gifts.expectedReturn")} hint={t("gifts.expectedReturnHint")} rows={2} />
+            <TextAreaField
+              field={giftReturn.expectedReturn}
+              label={t("gifts.expectedReturn")}
+              hint={t("gifts.expectedReturnHint")}
+              rows={2}
+            />
             <TextField field={giftReturn.returnFulfilledOn} label={t("gifts.returnFulfilledOn")} type="date" />
             <TextField field={giftReturn.agreementRef} label={t("gifts.agreementRef")} />
             <SubmitButton busy={navigation.state !== "idle"}>{t("common.save")}</SubmitButton>

@@ -25,7 +25,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "gifts:read");
   const query = GiftListQuerySchema.parse(searchParamsObject(new URL(request.url).searchParams));
   const [list, campaigns, settings] = await Promise.all([listGifts(query), campaignChoices(), getSettings()]);
-  return json({ ...list, query, campaigns, basis: settings.giftValuationBasis, canWrite: can(user.role, "gifts:write"), canRecordCoverage: can(user.role, "coverage:write") });
+  return json({
+    ...list,
+    query,
+    campaigns,
+    basis: settings.giftValuationBasis,
+    canWrite: can(user.role, "gifts:write"),
+    canRecordCoverage: can(user.role, "coverage:write"),
+  });
 }
 
 type GiftRow = SerializeFrom<typeof loader>["rows"][number];
@@ -52,9 +59,22 @@ function useGiftColumns(basis: GiftValuationBasis, canRecordCoverage: boolean) {
           </>
         ),
       },
-      { id: "campaign", header: () => t("campaigns.campaign"), cell: ({ row: { original: gift } }) => (gift.campaign ? <Link to={`/campaigns/${gift.campaign.id}`}>{gift.campaign.name}</Link> : "—") },
-      { id: "status", header: () => t("common.status"), cell: ({ row: { original: gift } }) => <SpendStatusBadge kind="gift" status={gift.status} /> },
-      { id: "shippedOn", header: () => t("gifts.shippedOn"), cell: ({ row: { original: gift } }) => (gift.shippedOn ? formatDay(i18n.language, gift.shippedOn) : "—") },
+      {
+        id: "campaign",
+        header: () => t("campaigns.campaign"),
+        cell: ({ row: { original: gift } }) =>
+          gift.campaign ? <Link to={`/campaigns/${gift.campaign.id}`}>{gift.campaign.name}</Link> : "—",
+      },
+      {
+        id: "status",
+        header: () => t("common.status"),
+        cell: ({ row: { original: gift } }) => <SpendStatusBadge kind="gift" status={gift.status} />,
+      },
+      {
+        id: "shippedOn",
+        header: () => t("gifts.shippedOn"),
+        cell: ({ row: { original: gift } }) => (gift.shippedOn ? formatDay(i18n.language, gift.shippedOn) : "—"),
+      },
       {
         id: "value",
         // Values are in each gift's own currency, so the server cannot order them as one figure.
@@ -107,11 +127,31 @@ export default function Gifts() {
         </Link>
       </PageHeader>
       <Form method="get" className="filters card" aria-label={t("common.filters")}>
-        <FilterSelect id="gift-status" name="status" label={t("common.status")} value={query.status} options={giftStatuses.map((s) => ({ value: s, label: t(`giftStatuses.${s}`) }))} />
-        <FilterSelect id="gift-campaign" name="campaignId" label={t("campaigns.campaign")} value={query.campaignId} options={campaignOptions(campaigns, t, i18n.language)} />
+        <FilterSelect
+          id="gift-status"
+          name="status"
+          label={t("common.status")}
+          value={query.status}
+          options={giftStatuses.map((s) => ({ value: s, label: t(`giftStatuses.${s}`) }))}
+        />
+        <FilterSelect
+          id="gift-campaign"
+          name="campaignId"
+          label={t("campaigns.campaign")}
+          value={query.campaignId}
+          options={campaignOptions(campaigns, t, i18n.language)}
+        />
         <div className="field">
           <label htmlFor="gift-waiting">{t("gifts.waitingDays")}</label>
-          <input id="gift-waiting" name="waitingDays" type="number" min={0} max={3650} inputMode="numeric" defaultValue={query.waitingDays ?? ""} />
+          <input
+            id="gift-waiting"
+            name="waitingDays"
+            type="number"
+            min={0}
+            max={3650}
+            inputMode="numeric"
+            defaultValue={query.waitingDays ?? ""}
+          />
         </div>
         {query.partnerId ? <input type="hidden" name="partnerId" value={query.partnerId} /> : null}
         <SortInputs sort={query.sort} dir={query.dir} />
@@ -127,7 +167,14 @@ export default function Gifts() {
       ) : null}
       {rows.length ? (
         <section className="card">
-          <DataTable data={rows} columns={columns} caption={t("gifts.title")} getRowId={(gift) => gift.id} columnVisibility={{ expectedReturn: waiting }} {...listSort} />
+          <DataTable
+            data={rows}
+            columns={columns}
+            caption={t("gifts.title")}
+            getRowId={(gift) => gift.id}
+            columnVisibility={{ expectedReturn: waiting }}
+            {...listSort}
+          />
           <Pagination page={page} pageSize={pageSize} total={total} />
         </section>
       ) : (

@@ -34,7 +34,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
     campaignChoices(),
     getSettings(),
   ]);
-  return json({ chosen, found, q, products, campaigns, currency: settings.reportingCurrency, thresholdMinor: settings.writtenAgreementMinor, campaignId: params.get("campaignId") ?? "" });
+  return json({
+    chosen,
+    found,
+    q,
+    products,
+    campaigns,
+    currency: settings.reportingCurrency,
+    thresholdMinor: settings.writtenAgreementMinor,
+    campaignId: params.get("campaignId") ?? "",
+  });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -42,7 +51,12 @@ export async function action({ request }: ActionFunctionArgs) {
   return handleForm(await request.formData(), GiftBatchFormSchema, async (input) => {
     const { gifts, needsAgreement } = await createGifts(user.id, input);
     const target = gifts.length === 1 ? `/gifts/${gifts[0].id}` : `/gifts?batch=${gifts[0].batchId}`;
-    return redirectWithToast(target, needsAgreement ? { kind: "info", message: "gifts.agreementNeededToast" } : { kind: "success", message: "gifts.created", values: { count: gifts.length } });
+    return redirectWithToast(
+      target,
+      needsAgreement
+        ? { kind: "info", message: "gifts.agreementNeededToast" }
+        : { kind: "success", message: "gifts.created", values: { count: gifts.length } },
+    );
   });
 }
 
@@ -64,7 +78,10 @@ export default function NewGift() {
         <PartnerSearch
           q={q}
           found={found}
-          keep={[...chosenIds.map((id): [string, string] => ["partnerId", id]), ...(campaignId ? [["campaignId", campaignId] as [string, string]] : [])]}
+          keep={[
+            ...chosenIds.map((id): [string, string] => ["partnerId", id]),
+            ...(campaignId ? [["campaignId", campaignId] as [string, string]] : []),
+          ]}
           pickLabel={(name) => t("gifts.addRecipient", { name })}
         />
       </section>
@@ -80,7 +97,15 @@ export default function NewGift() {
                   const refused = p.stage === "do_not_contact";
                   return (
                     <li key={p.id} className="field-checkbox">
-                      <input type="checkbox" id={`recipient-${p.id}`} name="partnerIds" value={p.id} defaultChecked={!refused} disabled={refused} aria-describedby={refused ? `recipient-${p.id}-note` : undefined} />
+                      <input
+                        type="checkbox"
+                        id={`recipient-${p.id}`}
+                        name="partnerIds"
+                        value={p.id}
+                        defaultChecked={!refused}
+                        disabled={refused}
+                        aria-describedby={refused ? `recipient-${p.id}-note` : undefined}
+                      />
                       <label htmlFor={`recipient-${p.id}`}>
                         {p.name} <StageBadge stage={p.stage} />
                       </label>
@@ -102,15 +127,29 @@ export default function NewGift() {
             <SelectField
               field={fields.productId}
               label={t("gifts.product")}
-              options={[{ value: "", label: t("gifts.freeTextItem") }, ...products.map((p) => ({ value: p.id, label: `${p.name}${p.sku ? ` (${p.sku})` : ""} · ${formatMoney(i18n.language, p.unitCostMinor, p.currency)}` }))]}
+              options={[
+                { value: "", label: t("gifts.freeTextItem") },
+                ...products.map((p) => ({
+                  value: p.id,
+                  label: `${p.name}${p.sku ? ` (${p.sku})` : ""} · ${formatMoney(i18n.language, p.unitCostMinor, p.currency)}`,
+                })),
+              ]}
             />
             <TextField field={fields.itemName} label={t("gifts.itemName")} hint={t("gifts.itemNameHint")} />
             <TextField field={fields.quantity} label={t("gifts.quantity")} inputMode="numeric" />
             <TextField field={fields.unitValue} label={t("gifts.unitValue")} inputMode="decimal" hint={t("gifts.unitValueHint")} />
             <TextField field={fields.shipping} label={t("gifts.shipping")} inputMode="decimal" />
             <TextField field={fields.currency} label={t("money.currency")} hint={t("money.currencyHint")} />
-            <SelectField field={fields.campaignId} label={t("campaigns.campaign")} options={[{ value: "", label: t("campaigns.none") }, ...campaignOptions(campaigns, t, i18n.language)]} />
-            <SelectField field={fields.status} label={t("common.status")} options={(["planned", "shipped", "delivered"] as const).map((s) => ({ value: s, label: t(`giftStatuses.${s}`) }))} />
+            <SelectField
+              field={fields.campaignId}
+              label={t("campaigns.campaign")}
+              options={[{ value: "", label: t("campaigns.none") }, ...campaignOptions(campaigns, t, i18n.language)]}
+            />
+            <SelectField
+              field={fields.status}
+              label={t("common.status")}
+              options={(["planned", "shipped", "delivered"] as const).map((s) => ({ value: s, label: t(`giftStatuses.${s}`) }))}
+            />
             <TextField field={fields.carrier} label={t("gifts.carrier")} />
             <TextField field={fields.trackingNumber} label={t("gifts.trackingNumber")} />
             <TextField field={fields.shippedOn} label={t("gifts.shippedOn")} type="date" />
@@ -118,9 +157,18 @@ export default function NewGift() {
           </div>
           <CheckboxField field={fields.requestedByPartner} label={t("gifts.requestedByPartner")} />
           <TextAreaField field={fields.expectedReturn} label={t("gifts.expectedReturn")} hint={t("gifts.expectedReturnHint")} rows={2} />
-          <TextField field={fields.agreementRef} label={t("gifts.agreementRef")} hint={t("gifts.agreementHint", { threshold: formatMoney(i18n.language, thresholdMinor, currency), amount: fromMinorUnits(thresholdMinor, currency) })} />
+          <TextField
+            field={fields.agreementRef}
+            label={t("gifts.agreementRef")}
+            hint={t("gifts.agreementHint", {
+              threshold: formatMoney(i18n.language, thresholdMinor, currency),
+              amount: fromMinorUnits(thresholdMinor, currency),
+            })}
+          />
           <div className="form-actions">
-            <SubmitButton busy={navigation.state !== "idle"}>{chosen.length > 1 ? t("gifts.sendBatch", { count: chosen.length }) : t("gifts.save")}</SubmitButton>
+            <SubmitButton busy={navigation.state !== "idle"}>
+              {chosen.length > 1 ? t("gifts.sendBatch", { count: chosen.length }) : t("gifts.save")}
+            </SubmitButton>
             <Link to="/gifts" className="button button-quiet">
               {t("common.cancel")}
             </Link>

@@ -12,7 +12,13 @@ export async function loader() {
     status: health.ok ? "ok" : health.database === "unavailable" ? "database unavailable" : "degraded",
     database: health.database,
     writable: health.writable,
-    migrations: health.migrations ? (health.migrations.unknown.length ? "newer than this app" : health.migrations.pending.length ? "pending" : "current") : "unknown",
+    migrations: health.migrations
+      ? health.migrations.unknown.length
+        ? "newer than this app"
+        : health.migrations.pending.length
+          ? "pending"
+          : "current"
+      : "unknown",
     disk: health.disk ? (health.disk.low ? "nearly full" : "ok") : "not checked",
   };
   return json(body, { status: health.ok ? 200 : 503, headers: { "Cache-Control": "no-store" } });

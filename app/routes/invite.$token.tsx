@@ -48,7 +48,13 @@ export default function AcceptInvitation() {
       <p>{t("invite.intro", { role: t(`roles.${invitation.role}`), email: invitation.email })}</p>
       <ConformForm form={form}>
         <TextField field={fields.name} label={t("fields.name")} autoComplete="name" />
-        <TextField field={fields.password} label={t("fields.password")} type="password" autoComplete="new-password" hint={t("errors.passwordTooShort")} />
+        <TextField
+          field={fields.password}
+          label={t("fields.password")}
+          type="password"
+          autoComplete="new-password"
+          hint={t("errors.passwordTooShort")}
+        />
         <TextField field={fields.confirmPassword} label={t("fields.confirmPassword")} type="password" autoComplete="new-password" />
         <SubmitButton busy={navigation.state !== "idle"}>{t("invite.submit")}</SubmitButton>
       </ConformForm>

@@ -65,7 +65,22 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const when = <T,>(wanted: boolean, read: () => Promise<T>) => (wanted ? read() : Promise.resolve(null));
   // Every read goes out at once, and only the open tab's; an unknown partner is answered after, as a 404.
   const contextRead = metricsContext();
-  const [partner, context, tasks, disclosureRecord, glance, timeline, users, duplicates, spendTotals, gifts, placements, coverage, costBenefit, history] = await Promise.all([
+  const [
+    partner,
+    context,
+    tasks,
+    disclosureRecord,
+    glance,
+    timeline,
+    users,
+    duplicates,
+    spendTotals,
+    gifts,
+    placements,
+    coverage,
+    costBenefit,
+    history,
+  ] = await Promise.all([
     getPartnerPage(partnerId),
     contextRead,
     partnerTasks(partnerId),
@@ -78,10 +93,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     when(tab === "spend", () => partnerGifts(partnerId)),
     when(tab === "spend", () => partnerPlacements(partnerId)),
     when(tab === "coverage", () => partnerCoverage(partnerId)),
-    when(tab === "cost-benefit", () => contextRead.then((read) => (period.from === lastYear.from && period.to === lastYear.to ? null : partnerCostBenefit(partnerId, period, read)))),
+    when(tab === "cost-benefit", () =>
+      contextRead.then((read) =>
+        period.from === lastYear.from && period.to === lastYear.to ? null : partnerCostBenefit(partnerId, period, read),
+      ),
+    ),
     when(tab === "history" && can(user.role, "audit:read"), () => {
       const page = PageParamSchema.parse(url.searchParams.get("page") ?? undefined);
-      return listAuditEvents({ entityType: "Partner", entityId: partnerId, page }).then((found) => ({ ...found, page, pageSize: AUDIT_PAGE_SIZE }));
+      return listAuditEvents({ entityType: "Partner", entityId: partnerId, page }).then((found) => ({
+        ...found,
+        page,
+        pageSize: AUDIT_PAGE_SIZE,
+      }));
     }),
   ]);
   if (!partner) notFound();
@@ -216,13 +239,28 @@ function Detail({ label, children }: { label: string; children: React.ReactNode 
 function Shares({ shares, label = (key) => key }: { shares?: Record<string, number>; label?: (key: string) => string }) {
   const { i18n } = useTranslation();
   if (!shares) return null;
-  return <>{Object.entries(shares).sort(([, a], [, b]) => b - a).map(([key, value]) => `${label(key)} ${formatPercent(i18n.language, value)}`).join(" · ")}</>;
+  return (
+    <>
+      {Object.entries(shares)
+        .sort(([, a], [, b]) => b - a)
+        .map(([key, value]) => `${label(key)} ${formatPercent(i18n.language, value)}`)
+        .join(" · ")}
+    </>
+  );
 }
 
 function FlagMessage({ flag }: { flag: AudienceFlag }) {
   const { t, i18n } = useTranslation();
   if (flag.code === "lowEngagement") {
-    return <>{t("channels.lowEngagement", { rate: formatPercent(i18n.language, flag.engagementRate), typical: formatPercent(i18n.language, flag.typical), tier: t(`tiers.${flag.tier}`) })}</>;
+    return (
+      <>
+        {t("channels.lowEngagement", {
+          rate: formatPercent(i18n.language, flag.engagementRate),
+          typical: formatPercent(i18n.language, flag.typical),
+          tier: t(`tiers.${flag.tier}`),
+        })}
+      </>
+    );
   }
   return (
     <>
@@ -260,14 +298,20 @@ function Channels() {
               ) : null}
             </h3>
             <dl className="inline-details">
-              <Detail label={t("channels.followers")}>{channel.followers !== null ? formatNumber(i18n.language, channel.followers) : null}</Detail>
+              <Detail label={t("channels.followers")}>
+                {channel.followers !== null ? formatNumber(i18n.language, channel.followers) : null}
+              </Detail>
               <Detail label={t("channels.engagementRate")}>
                 {channel.engagementRate !== null ? formatPercent(i18n.language, channel.engagementRate, 2) : null}
               </Detail>
               <Detail label={t("channels.measuredOn")}>{channel.measuredOn ? formatDay(i18n.language, channel.measuredOn) : null}</Detail>
               <Detail label={t("channels.countries")}>{audience.countries ? <Shares shares={audience.countries} /> : null}</Detail>
               <Detail label={t("channels.ages")}>{audience.ages ? <Shares shares={audience.ages} /> : null}</Detail>
-              <Detail label={t("channels.genders")}>{audience.genders ? <Shares shares={audience.genders} label={(key) => t(`genders.${key}` as "genders.female", { defaultValue: key })} /> : null}</Detail>
+              <Detail label={t("channels.genders")}>
+                {audience.genders ? (
+                  <Shares shares={audience.genders} label={(key) => t(`genders.${key}` as "genders.female", { defaultValue: key })} />
+                ) : null}
+              </Detail>
             </dl>
             {channel.flags.length > 0 ? (
               <div className="flag" role="note">
@@ -285,24 +329,24 @@ function Channels() {
             <details>
               <summary>{t("channels.history")}</summary>
               <div className="table-wrap" tabIndex={0}>
-              <table>
-                <thead>
-                  <tr>
-                    <th scope="col">{t("channels.measuredOn")}</th>
-                    <th scope="col">{t("channels.followers")}</th>
-                    <th scope="col">{t("channels.engagementRate")}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {channel.measurements.map((m) => (
-                    <tr key={m.id}>
-                      <td>{formatDay(i18n.language, m.measuredOn)}</td>
-                      <td className="numeric">{m.followers !== null ? formatNumber(i18n.language, m.followers) : "—"}</td>
-                      <td className="numeric">{m.engagementRate !== null ? formatPercent(i18n.language, m.engagementRate, 2) : "—"}</td>
+                <table>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t("channels.measuredOn")}</th>
+                      <th scope="col">{t("channels.followers")}</th>
+                      <th scope="col">{t("channels.engagementRate")}</th>
                     </tr>
-                  ))}
-                </tbody>
-              </table>
+                  </thead>
+                  <tbody>
+                    {channel.measurements.map((m) => (
+                      <tr key={m.id}>
+                        <td>{formatDay(i18n.language, m.measuredOn)}</td>
+                        <td className="numeric">{m.followers !== null ? formatNumber(i18n.language, m.followers) : "—"}</td>
+                        <td className="numeric">{m.engagementRate !== null ? formatPercent(i18n.language, m.engagementRate, 2) : "—"}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
               </div>
             </details>
             {canWrite ? (
@@ -379,7 +423,9 @@ function PartnerGlance() {
       </div>
       <div className="stat-tile">
         <dt className="stat-tile-label">{t("partners.nextFollowUp")}</dt>
-        <dd className="stat-tile-value text-base">{glance.nextFollowUp ? formatDay(i18n.language, glance.nextFollowUp.dueOn) : t("partners.noFollowUp")}</dd>
+        <dd className="stat-tile-value text-base">
+          {glance.nextFollowUp ? formatDay(i18n.language, glance.nextFollowUp.dueOn) : t("partners.noFollowUp")}
+        </dd>
         <dd className="stat-tile-note">{glance.nextFollowUp?.title ?? <Link to="?tab=outreach">{t("tasks.add")}</Link>}</dd>
       </div>
     </dl>
@@ -419,13 +465,17 @@ function Overview() {
             {duplicates.map((other) => (
               <li key={other.id}>
                 <span>
-                  <Link to={`/partners/${other.id}`}>{other.name}</Link> {other.email ? <span className="muted">{other.email}</span> : null} <StageBadge stage={other.stage} />
+                  <Link to={`/partners/${other.id}`}>{other.name}</Link> {other.email ? <span className="muted">{other.email}</span> : null}{" "}
+                  <StageBadge stage={other.stage} />
                 </span>
                 {canWrite ? (
                   <Form method="post">
                     <input type="hidden" name="intent" value="merge" />
                     <input type="hidden" name="otherId" value={other.id} />
-                    <ConfirmSubmitButton className="button button-small" confirmMessage={t("partners.confirmMerge", { other: other.name, name: partner.name })}>
+                    <ConfirmSubmitButton
+                      className="button button-small"
+                      confirmMessage={t("partners.confirmMerge", { other: other.name, name: partner.name })}
+                    >
                       {t("partners.mergeHere", { other: other.name })}
                     </ConfirmSubmitButton>
                   </Form>
@@ -482,7 +532,11 @@ function Overview() {
             </Form>
             {canErase && !partner.erasedAt && !partner.mergedIntoId ? (
               <Form method="post">
-                <ConfirmSubmitButton className="button button-danger" formAction={`/partners/${partner.id}/erase`} confirmMessage={t("privacy.confirmErase", { name: partner.name })}>
+                <ConfirmSubmitButton
+                  className="button button-danger"
+                  formAction={`/partners/${partner.id}/erase`}
+                  confirmMessage={t("privacy.confirmErase", { name: partner.name })}
+                >
                   {t("privacy.erase")}
                 </ConfirmSubmitButton>
               </Form>
@@ -542,7 +596,8 @@ function History() {
           {history.events.map((event) => (
             <li key={event.id} className="timeline-item">
               <p className="timeline-meta">
-                <strong>{t(`audit.actions.${event.action}` as "audit.actions.partner.update", { defaultValue: event.action })}</strong> · {event.actor?.name ?? t("audit.system")} · {formatDateTime(i18n.language, event.createdAt)}
+                <strong>{t(`audit.actions.${event.action}` as "audit.actions.partner.update", { defaultValue: event.action })}</strong> ·{" "}
+                {event.actor?.name ?? t("audit.system")} · {formatDateTime(i18n.language, event.createdAt)}
               </p>
               <AuditChanges before={event.before} after={event.after} />
             </li>
@@ -556,7 +611,26 @@ function History() {
 
 export default function PartnerPage() {
   const { t } = useTranslation();
-  const { tab, partner, canWrite, mergedInto, spendTotals, gifts, placements, canGift, canPropose, coverage, disclosureRecord, canRecordCoverage, costBenefit, period, periodError, currency, basis, emvRates } = useLoaderData<typeof loader>();
+  const {
+    tab,
+    partner,
+    canWrite,
+    mergedInto,
+    spendTotals,
+    gifts,
+    placements,
+    canGift,
+    canPropose,
+    coverage,
+    disclosureRecord,
+    canRecordCoverage,
+    costBenefit,
+    period,
+    periodError,
+    currency,
+    basis,
+    emvRates,
+  } = useLoaderData<typeof loader>();
   const actionData = useActionData<{ error?: string }>();
   return (
     <>
@@ -574,7 +648,10 @@ export default function PartnerPage() {
               ) : (
                 <>
                   <input type="hidden" name="intent" value="archive" />
-                  <ConfirmSubmitButton className="button button-quiet" confirmMessage={t("partners.confirmArchive", { name: partner.name })}>
+                  <ConfirmSubmitButton
+                    className="button button-quiet"
+                    confirmMessage={t("partners.confirmArchive", { name: partner.name })}
+                  >
                     {t("partners.archive")}
                   </ConfirmSubmitButton>
                 </>
@@ -604,7 +681,14 @@ export default function PartnerPage() {
       {tab === "outreach" ? <Outreach /> : null}
       {tab === "spend" && spendTotals && gifts && placements ? (
         <div className="panels">
-          <PartnerSpendPanels partnerId={partner.id} totals={spendTotals} gifts={gifts} placements={placements} canGift={canGift} canPropose={canPropose} />
+          <PartnerSpendPanels
+            partnerId={partner.id}
+            totals={spendTotals}
+            gifts={gifts}
+            placements={placements}
+            canGift={canGift}
+            canPropose={canPropose}
+          />
         </div>
       ) : null}
       {tab === "coverage" && coverage ? (
@@ -613,7 +697,16 @@ export default function PartnerPage() {
         </div>
       ) : null}
       {tab === "cost-benefit" ? (
-        <PartnerCostBenefitPanel partnerId={partner.id} period={period} periodError={periodError} figures={costBenefit.total} months={costBenefit.months} currency={currency} basis={basis} rates={emvRates} />
+        <PartnerCostBenefitPanel
+          partnerId={partner.id}
+          period={period}
+          periodError={periodError}
+          figures={costBenefit.total}
+          months={costBenefit.months}
+          currency={currency}
+          basis={basis}
+          rates={emvRates}
+        />
       ) : null}
       {tab === "history" ? <History /> : null}
     </>

@@ -12,7 +12,14 @@ import { EmptyState, PageHeader, PhoneCollapsible } from "~/components/page";
 import { Pagination } from "~/components/pagination";
 import { ArchivedBadge, StageBadge } from "~/components/partner-badges";
 import { BulkUpdateSchema, PartnerListQuerySchema, SavedViewSchema } from "~/domain/partner-list";
-import { hasPartnerFilters, pageSizes, partnerColumns, searchParamsObject, viewQuery, type PartnerColumn } from "~/domain/partner-list-terms";
+import {
+  hasPartnerFilters,
+  pageSizes,
+  partnerColumns,
+  searchParamsObject,
+  viewQuery,
+  type PartnerColumn,
+} from "~/domain/partner-list-terms";
 import { partnerStages } from "~/domain/partner-terms";
 import { bulkUpdatePartners, deleteView, listOwners, listPartners, listSavedViews, saveView } from "~/models/partner.server";
 import { parseListQuery } from "~/domain/rules";
@@ -28,9 +35,15 @@ import { can } from "~/utils/permissions";
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "partners:read");
   const { query, problems } = parseListQuery(PartnerListQuerySchema, searchParamsObject(new URL(request.url).searchParams));
-  const [list, owners, views, display] = await Promise.all([listPartners(query), listOwners(), listSavedViews(user.id), getTablePreference(user.id, "partners")]);
+  const [list, owners, views, display] = await Promise.all([
+    listPartners(query),
+    listOwners(),
+    listSavedViews(user.id),
+    getTablePreference(user.id, "partners"),
+  ]);
   // Columns in the URL (a shared link, a saved view) win; else the user's own choice.
-  if (!query.cols.length) query.cols = display.columns.filter((column): column is PartnerColumn => (partnerColumns as readonly string[]).includes(column));
+  if (!query.cols.length)
+    query.cols = display.columns.filter((column): column is PartnerColumn => (partnerColumns as readonly string[]).includes(column));
   let { rows, total } = list;
   const pastTheEnd = pageProblem(query.page, query.pageSize, total);
   if (pastTheEnd) {
@@ -39,7 +52,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
     ({ rows, total } = await listPartners(query));
   }
   return json(
-    { rows, total, owners, views, query, problems, density: display.density, canWrite: can(user.role, "partners:write"), canGift: can(user.role, "gifts:write") },
+    {
+      rows,
+      total,
+      owners,
+      views,
+      query,
+      problems,
+      density: display.density,
+      canWrite: can(user.role, "partners:write"),
+      canGift: can(user.role, "gifts:write"),
+    },
     { status: problems.length ? 400 : 200 },
   );
 }
@@ -87,7 +110,13 @@ function useColumns(selectable: boolean): ColumnDef<Row>[] {
               header: () => <span className="visually-hidden">{t("partnerList.selectColumn")}</span>,
               enableSorting: false,
               cell: ({ row }: { row: { original: Row } }) => (
-                <input type="checkbox" form="bulk-form" name="ids" value={row.original.id} aria-label={t("partnerList.select", { name: row.original.name })} />
+                <input
+                  type="checkbox"
+                  form="bulk-form"
+                  name="ids"
+                  value={row.original.id}
+                  aria-label={t("partnerList.select", { name: row.original.name })}
+                />
               ),
             } satisfies ColumnDef<Row>,
           ]
@@ -98,7 +127,12 @@ function useColumns(selectable: boolean): ColumnDef<Row>[] {
         cell: ({ row }) => (
           <>
             <Link to={`/partners/${row.original.id}`}>{row.original.name}</Link>
-            {row.original.archivedAt ? <> <ArchivedBadge /></> : null}
+            {row.original.archivedAt ? (
+              <>
+                {" "}
+                <ArchivedBadge />
+              </>
+            ) : null}
           </>
         ),
       },
@@ -198,7 +232,11 @@ function SavedViews() {
             <Form method="post">
               <input type="hidden" name="intent" value="deleteView" />
               <input type="hidden" name="viewId" value={view.id} />
-              <button type="submit" className="button button-quiet button-small" aria-label={t("partnerList.deleteView", { name: view.name })}>
+              <button
+                type="submit"
+                className="button button-quiet button-small"
+                aria-label={t("partnerList.deleteView", { name: view.name })}
+              >
                 ×
               </button>
             </Form>
@@ -225,30 +263,30 @@ function Filters() {
   const { query, owners, problems } = useLoaderData<typeof loader>();
   return (
     <>
-    <FilterProblems problems={problems} labels={usePartnerFilterLabels()} />
-    <Form method="get" className="filters" role="search" aria-label={t("partnerList.filters")}>
-      <input type="hidden" name="sort" value={query.sort} />
-      <input type="hidden" name="dir" value={query.dir} />
-      <PartnerFilterFields query={query} owners={owners} />
-      <div className="field">
-        <label htmlFor="filter-page-size">{t("partnerList.pageSize")}</label>
-        <select id="filter-page-size" name="pageSize" defaultValue={String(query.pageSize)}>
-          {pageSizes.map((size) => (
-            <option key={size} value={size}>
-              {size}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="form-actions">
-        <button type="submit" className="button">
-          {t("partnerList.apply")}
-        </button>
-        <Link to="/partners" className="button button-quiet">
-          {t("partnerList.clear")}
-        </Link>
-      </div>
-    </Form>
+      <FilterProblems problems={problems} labels={usePartnerFilterLabels()} />
+      <Form method="get" className="filters" role="search" aria-label={t("partnerList.filters")}>
+        <input type="hidden" name="sort" value={query.sort} />
+        <input type="hidden" name="dir" value={query.dir} />
+        <PartnerFilterFields query={query} owners={owners} />
+        <div className="field">
+          <label htmlFor="filter-page-size">{t("partnerList.pageSize")}</label>
+          <select id="filter-page-size" name="pageSize" defaultValue={String(query.pageSize)}>
+            {pageSizes.map((size) => (
+              <option key={size} value={size}>
+                {size}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="form-actions">
+          <button type="submit" className="button">
+            {t("partnerList.apply")}
+          </button>
+          <Link to="/partners" className="button button-quiet">
+            {t("partnerList.clear")}
+          </Link>
+        </div>
+      </Form>
     </>
   );
 }
@@ -298,7 +336,12 @@ export default function Partners() {
       <div aria-live="polite" className="list-status">
         {loading ? t("partnerList.loading") : t("partnerList.count", { count: total, formatted: formatNumber(i18n.language, total) })}
       </div>
-      <TableSettings table="partners" columns={partnerColumns.map((id) => ({ id, label: t(`columns.${id}`) }))} visible={query.cols} density={density} />
+      <TableSettings
+        table="partners"
+        columns={partnerColumns.map((id) => ({ id, label: t(`columns.${id}`) }))}
+        visible={query.cols}
+        density={density}
+      />
       {rows.length === 0 ? (
         <EmptyState>{hasPartnerFilters(query) ? t("partnerList.empty") : t("sections.partnersEmpty")}</EmptyState>
       ) : (

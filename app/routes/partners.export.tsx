@@ -51,7 +51,33 @@ type ExportedPartner = Awaited<ReturnType<ReturnType<typeof exportPartnerRows>["
 
 /** A partner's rows in the import's columns: one per channel, or one without a channel. */
 function partnerCsvLines(partner: ExportedPartner): string {
-  const base = [partner.externalId, partner.name, partner.kind, partner.email, partner.website, partner.country, partner.language, partner.stage, partner.owner?.email ?? null, partner.tags.join(", "), partner.notes, partner.lawfulBasis, partner.dataSource];
+  const base = [
+    partner.externalId,
+    partner.name,
+    partner.kind,
+    partner.email,
+    partner.website,
+    partner.country,
+    partner.language,
+    partner.stage,
+    partner.owner?.email ?? null,
+    partner.tags.join(", "),
+    partner.notes,
+    partner.lawfulBasis,
+    partner.dataSource,
+  ];
   if (partner.channels.length === 0) return csvLine([...base, null, null, null, null, null, null]);
-  return partner.channels.map((c) => csvLine([...base, c.platform, c.handle, c.url, c.followers, c.engagementRate, c.measuredOn ? c.measuredOn.toISOString().slice(0, 10) : null])).join("");
+  return partner.channels
+    .map((c) =>
+      csvLine([
+        ...base,
+        c.platform,
+        c.handle,
+        c.url,
+        c.followers,
+        c.engagementRate,
+        c.measuredOn ? c.measuredOn.toISOString().slice(0, 10) : null,
+      ]),
+    )
+    .join("");
 }

@@ -11,7 +11,6 @@ import { ConfirmImportSchema, isUpload, readCsvUpload } from "~/utils/upload.ser
 import { redirectWithToast } from "~/utils/session.server";
 import { useCount } from "~/components/use-count";
 
-
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "partners:write");
   return json({});
@@ -44,7 +43,11 @@ export async function action({ request }: ActionFunctionArgs) {
   const confirmed = ConfirmImportSchema.safeParse(Object.fromEntries(await request.formData()));
   if (!confirmed.success) return json({ error: "import.missingFile", preview: null, csv: null }, { status: 400 });
   const result = await applyPartnerImport(user.id, planPartnerImport(parseCsv(confirmed.data.csv)));
-  return redirectWithToast("/partners", { kind: "success", message: "import.done", values: { new: result.summary.new, updated: result.summary.updated } });
+  return redirectWithToast("/partners", {
+    kind: "success",
+    message: "import.done",
+    values: { new: result.summary.new, updated: result.summary.updated },
+  });
 }
 
 export default function ImportPartners() {
@@ -90,7 +93,8 @@ export default function ImportPartners() {
                 {preview.duplicates.map((duplicate) => (
                   <li key={duplicate.lines.join("-")}>
                     <span>
-                      {t("import.line")} {duplicate.lines.join(", ")}: {duplicate.name} — {t("import.looksLike", { name: duplicate.existing.name })}{" "}
+                      {t("import.line")} {duplicate.lines.join(", ")}: {duplicate.name} —{" "}
+                      {t("import.looksLike", { name: duplicate.existing.name })}{" "}
                       <Link to={`/partners/${duplicate.existing.id}`}>{duplicate.existing.name}</Link>
                     </span>
                   </li>

@@ -35,7 +35,8 @@ export async function action({ request }: ActionFunctionArgs) {
     try {
       partner = await createPartner(user.id, submission.value);
     } catch (error) {
-      if (error instanceof RuleViolation) return json({ result: replyToRule(submission, error), duplicate: null }, { status: error.status });
+      if (error instanceof RuleViolation)
+        return json({ result: replyToRule(submission, error), duplicate: null }, { status: error.status });
       throw error;
     }
     return redirectWithToast(`/partners/${partner.id}`, { kind: "success", message: "partners.created", values: { name: partner.name } });

@@ -10,7 +10,14 @@ import { useFormResult } from "~/components/use-form-result";
 import { useServerForm } from "~/components/use-server-form";
 import { DeliverableDoneSchema, DeliverableFormSchema, PaymentFormSchema, PlacementStatusSchema } from "~/domain/spend";
 import { acceptsPayments, nextPlacementStatuses } from "~/domain/spend-terms";
-import { addDeliverable, approvePlacement, getPlacement, recordPayment, setDeliverableDone, setPlacementStatus } from "~/models/placement.server";
+import {
+  addDeliverable,
+  approvePlacement,
+  getPlacement,
+  recordPayment,
+  setDeliverableDone,
+  setPlacementStatus,
+} from "~/models/placement.server";
 import { requireCan, requirePermission, requireUser } from "~/utils/auth.server";
 import { answerRuleViolation, handleForm } from "~/utils/forms.server";
 import { can } from "~/utils/permissions";
@@ -24,7 +31,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!found) notFound();
   return json({ ...found, me: user.id, canWrite: can(user.role, "placements:write"), canApprove: can(user.role, "spend:approve") });
 }
-
 
 export async function action({ request, params }: ActionFunctionArgs) {
   // Signed in before the body is read; the role for the posted intent is checked after.
@@ -46,12 +52,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!parsed.success) return json({ error: "errors.invalidChoice" }, { status: 400 });
     return answerRuleViolation(async () => (await setPlacementStatus(user.id, id, parsed.data.status), back("placements.statusChanged")));
   }
-  if (intent === "payment") return handleForm(formData, PaymentFormSchema, async (input) => (await recordPayment(user.id, id, input), back("placements.paymentRecorded")));
-  if (intent === "deliverable") return handleForm(formData, DeliverableFormSchema, async (input) => (await addDeliverable(user.id, id, input), back("common.saved")));
+  if (intent === "payment")
+    return handleForm(
+      formData,
+      PaymentFormSchema,
+      async (input) => (await recordPayment(user.id, id, input), back("placements.paymentRecorded")),
+    );
+  if (intent === "deliverable")
+    return handleForm(formData, DeliverableFormSchema, async (input) => (await addDeliverable(user.id, id, input), back("common.saved")));
   if (intent === "deliverableDone") {
     const parsed = DeliverableDoneSchema.safeParse(Object.fromEntries(formData));
     if (!parsed.success) return json({ error: "errors.invalidChoice" }, { status: 400 });
-    return answerRuleViolation(async () => (await setDeliverableDone(user.id, id, parsed.data.deliverableId, parsed.data.done === "1"), back("common.saved")));
+    return answerRuleViolation(
+      async () => (await setDeliverableDone(user.id, id, parsed.data.deliverableId, parsed.data.done === "1"), back("common.saved")),
+    );
   }
   return json({ error: "errors.invalidChoice" }, { status: 400 });
 }
@@ -63,7 +77,11 @@ export default function PlacementPage() {
   const duplicate = actionData?.formId === "payment" ? actionData.duplicate : null;
   const navigation = useNavigation();
   const busy = navigation.state !== "idle";
-  const [paymentForm, payment] = useServerForm("payment", { id: "payment", lastResult: useFormResult("payment"), defaultValue: { paidOn: new Date().toISOString().slice(0, 10) } });
+  const [paymentForm, payment] = useServerForm("payment", {
+    id: "payment",
+    lastResult: useFormResult("payment"),
+    defaultValue: { paidOn: new Date().toISOString().slice(0, 10) },
+  });
   const [deliverableForm, deliverable] = useServerForm("deliverable", { id: "deliverable", lastResult: useFormResult("deliverable") });
   const approvedByMe = placement.approvals.some((a) => a.approver.id === me);
   const isProposer = placement.proposedBy?.id === me;
@@ -85,7 +103,9 @@ export default function PlacementPage() {
           {placement.approvals.length ? (
             <ul className="plain-list">
               {placement.approvals.map((a) => (
-                <li key={a.id}>{t("placements.approvedByOn", { name: a.approver.name, when: formatDateTime(i18n.language, a.createdAt) })}</li>
+                <li key={a.id}>
+                  {t("placements.approvedByOn", { name: a.approver.name, when: formatDateTime(i18n.language, a.createdAt) })}
+                </li>
               ))}
             </ul>
           ) : null}
@@ -109,7 +129,9 @@ export default function PlacementPage() {
               <Link to={`/partners/${placement.partner.id}`}>{placement.partner.name}</Link> <StageBadge stage={placement.partner.stage} />
             </dd>
             <dt>{t("campaigns.campaign")}</dt>
-            <dd>{placement.campaign ? <Link to={`/campaigns/${placement.campaign.id}`}>{placement.campaign.name}</Link> : t("campaigns.none")}</dd>
+            <dd>
+              {placement.campaign ? <Link to={`/campaigns/${placement.campaign.id}`}>{placement.campaign.name}</Link> : t("campaigns.none")}
+            </dd>
             <dt>{t("placements.fee")}</dt>
             <dd>
               <Money minor={placement.feeMinor} currency={placement.currency} />
@@ -166,29 +188,29 @@ export default function PlacementPage() {
           </dl>
           {placement.payments.length ? (
             <div className="table-wrap" tabIndex={0}>
-            <table>
-              <caption className="visually-hidden">{t("placements.payments")}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("placements.paidOn")}</th>
-                  <th scope="col" className="numeric">
-                    {t("placements.amount")}
-                  </th>
-                  <th scope="col">{t("placements.invoiceRef")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {placement.payments.map((p) => (
-                  <tr key={p.id}>
-                    <td>{day(p.paidOn)}</td>
-                    <td className="numeric">
-                      <Money minor={p.amountMinor} currency={placement.currency} />
-                    </td>
-                    <td>{p.invoiceRef ?? "—"}</td>
+              <table>
+                <caption className="visually-hidden">{t("placements.payments")}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t("placements.paidOn")}</th>
+                    <th scope="col" className="numeric">
+                      {t("placements.amount")}
+                    </th>
+                    <th scope="col">{t("placements.invoiceRef")}</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {placement.payments.map((p) => (
+                    <tr key={p.id}>
+                      <td>{day(p.paidOn)}</td>
+                      <td className="numeric">
+                        <Money minor={p.amountMinor} currency={placement.currency} />
+                      </td>
+                      <td>{p.invoiceRef ?? "—"}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
             </div>
           ) : (
             <p className="muted">{t("placements.noPayments")}</p>
@@ -228,7 +250,13 @@ export default function PlacementPage() {
                   <Form method="post" className="inline">
                     <input type="hidden" name="intent" value="deliverableDone" />
                     <input type="hidden" name="deliverableId" value={d.id} />
-                    <button type="submit" name="done" value={d.deliveredOn ? "0" : "1"} className="button button-small button-quiet" disabled={busy}>
+                    <button
+                      type="submit"
+                      name="done"
+                      value={d.deliveredOn ? "0" : "1"}
+                      className="button button-small button-quiet"
+                      disabled={busy}
+                    >
                       {d.deliveredOn ? t("placements.reopen") : t("placements.markDelivered", { item: d.description })}
                     </button>
                   </Form>

@@ -23,7 +23,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "placements:read");
   const query = PlacementListQuerySchema.parse(searchParamsObject(new URL(request.url).searchParams));
   const canApprove = can(user.role, "spend:approve");
-  const [list, campaigns] = await Promise.all([listPlacements({ ...query, awaitingApprovalBy: query.mine && canApprove ? user.id : undefined }), campaignChoices()]);
+  const [list, campaigns] = await Promise.all([
+    listPlacements({ ...query, awaitingApprovalBy: query.mine && canApprove ? user.id : undefined }),
+    campaignChoices(),
+  ]);
   return json({ ...list, query, campaigns, canWrite: can(user.role, "placements:write"), canApprove });
 }
 
@@ -33,7 +36,11 @@ function usePlacementColumns() {
   const { t, i18n } = useTranslation();
   return useMemo<ColumnDef<PlacementRow>[]>(
     () => [
-      { id: "title", header: () => t("placements.placementTitle"), cell: ({ row: { original: p } }) => <Link to={`/placements/${p.id}`}>{p.title}</Link> },
+      {
+        id: "title",
+        header: () => t("placements.placementTitle"),
+        cell: ({ row: { original: p } }) => <Link to={`/placements/${p.id}`}>{p.title}</Link>,
+      },
       {
         id: "partner",
         header: () => t("common.partner"),
@@ -43,12 +50,31 @@ function usePlacementColumns() {
           </>
         ),
       },
-      { id: "campaign", header: () => t("campaigns.campaign"), cell: ({ row: { original: p } }) => (p.campaign ? <Link to={`/campaigns/${p.campaign.id}`}>{p.campaign.name}</Link> : "—") },
-      { id: "status", header: () => t("common.status"), cell: ({ row: { original: p } }) => <SpendStatusBadge kind="placement" status={p.status} /> },
+      {
+        id: "campaign",
+        header: () => t("campaigns.campaign"),
+        cell: ({ row: { original: p } }) => (p.campaign ? <Link to={`/campaigns/${p.campaign.id}`}>{p.campaign.name}</Link> : "—"),
+      },
+      {
+        id: "status",
+        header: () => t("common.status"),
+        cell: ({ row: { original: p } }) => <SpendStatusBadge kind="placement" status={p.status} />,
+      },
       { id: "agreedOn", header: () => t("placements.agreedOn"), cell: ({ row: { original: p } }) => formatDay(i18n.language, p.agreedOn) },
       // Fees are in each placement's own currency, so the server cannot order them as one figure.
-      { id: "fee", enableSorting: false, meta: { numeric: true }, header: () => t("placements.fee"), cell: ({ row: { original: p } }) => <Money minor={p.feeMinor} currency={p.currency} /> },
-      { id: "proposedBy", enableSorting: false, header: () => t("placements.proposedBy"), cell: ({ row: { original: p } }) => p.proposedBy?.name ?? "—" },
+      {
+        id: "fee",
+        enableSorting: false,
+        meta: { numeric: true },
+        header: () => t("placements.fee"),
+        cell: ({ row: { original: p } }) => <Money minor={p.feeMinor} currency={p.currency} />,
+      },
+      {
+        id: "proposedBy",
+        enableSorting: false,
+        header: () => t("placements.proposedBy"),
+        cell: ({ row: { original: p } }) => p.proposedBy?.name ?? "—",
+      },
     ],
     [t, i18n.language],
   );
@@ -79,8 +105,20 @@ export default function Placements() {
         ) : null}
       </PageHeader>
       <Form method="get" className="filters card" aria-label={t("common.filters")}>
-        <FilterSelect id="placement-status" name="status" label={t("common.status")} value={query.status} options={placementStatuses.map((s) => ({ value: s, label: t(`placementStatuses.${s}`) }))} />
-        <FilterSelect id="placement-campaign" name="campaignId" label={t("campaigns.campaign")} value={query.campaignId} options={campaignOptions(campaigns, t, i18n.language)} />
+        <FilterSelect
+          id="placement-status"
+          name="status"
+          label={t("common.status")}
+          value={query.status}
+          options={placementStatuses.map((s) => ({ value: s, label: t(`placementStatuses.${s}`) }))}
+        />
+        <FilterSelect
+          id="placement-campaign"
+          name="campaignId"
+          label={t("campaigns.campaign")}
+          value={query.campaignId}
+          options={campaignOptions(campaigns, t, i18n.language)}
+        />
         <SortInputs sort={query.sort} dir={query.dir} />
         <button type="submit" className="button button-quiet">
           {t("common.apply")}

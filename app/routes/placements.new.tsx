@@ -29,7 +29,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
     campaignChoices(),
     getSettings(),
   ]);
-  return json({ partner: partner ?? null, found, q, campaigns, currency: settings.reportingCurrency, campaignId: params.get("campaignId") ?? "" });
+  return json({
+    partner: partner ?? null,
+    found,
+    q,
+    campaigns,
+    currency: settings.reportingCurrency,
+    campaignId: params.get("campaignId") ?? "",
+  });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -55,19 +62,29 @@ export default function NewPlacement() {
       {!partner ? (
         <section className="card" aria-labelledby="choose-partner">
           <h2 id="choose-partner">{t("placements.choosePartner")}</h2>
-          <PartnerSearch q={q} found={found} keep={campaignId ? [["campaignId", campaignId]] : []} pickLabel={(name) => t("placements.choose", { name })} />
+          <PartnerSearch
+            q={q}
+            found={found}
+            keep={campaignId ? [["campaignId", campaignId]] : []}
+            pickLabel={(name) => t("placements.choose", { name })}
+          />
         </section>
       ) : (
         <section className="card">
           <ConformForm form={form}>
             {actionData?.overBudget ? <OverBudgetNotice check={actionData.overBudget} /> : null}
             <p>
-              {t("common.partner")}: <strong>{partner.name}</strong> <StageBadge stage={partner.stage} /> <Link to={campaignId ? `/placements/new?campaignId=${campaignId}` : "/placements/new"}>{t("placements.changePartner")}</Link>
+              {t("common.partner")}: <strong>{partner.name}</strong> <StageBadge stage={partner.stage} />{" "}
+              <Link to={campaignId ? `/placements/new?campaignId=${campaignId}` : "/placements/new"}>{t("placements.changePartner")}</Link>
             </p>
             <input type="hidden" name="partnerId" value={partner.id} />
             <div className="form-grid">
               <TextField field={fields.title} label={t("placements.placementTitle")} />
-              <SelectField field={fields.campaignId} label={t("campaigns.campaign")} options={[{ value: "", label: t("campaigns.none") }, ...campaignOptions(campaigns, t, i18n.language)]} />
+              <SelectField
+                field={fields.campaignId}
+                label={t("campaigns.campaign")}
+                options={[{ value: "", label: t("campaigns.none") }, ...campaignOptions(campaigns, t, i18n.language)]}
+              />
               <TextField field={fields.fee} label={t("placements.fee")} inputMode="decimal" />
               <TextField field={fields.currency} label={t("money.currency")} hint={t("money.currencyHint")} />
               <TextField field={fields.agreedOn} label={t("placements.agreedOn")} type="date" />

@@ -17,7 +17,6 @@ import { handleForm } from "~/utils/forms.server";
 import { can } from "~/utils/permissions";
 import { redirectWithToast } from "~/utils/session.server";
 
-
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "gifts:read");
   const query = ArchivableListQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));

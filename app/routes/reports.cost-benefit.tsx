@@ -22,9 +22,22 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "reports:read");
   const { query, problems } = parseRankingQuery(new URL(request.url).searchParams, new Date().toISOString().slice(0, 10));
   const context = await metricsContext();
-  const [ranking, owners, display] = await Promise.all([costBenefitRanking(query, context), listOwners(), getTablePreference(user.id, "ranking")]);
+  const [ranking, owners, display] = await Promise.all([
+    costBenefitRanking(query, context),
+    listOwners(),
+    getTablePreference(user.id, "ranking"),
+  ]);
   return json(
-    { ...ranking, query, problems, owners, density: display.density, currency: context.currency, basis: context.basis, rates: context.rates },
+    {
+      ...ranking,
+      query,
+      problems,
+      owners,
+      density: display.density,
+      currency: context.currency,
+      basis: context.basis,
+      rates: context.rates,
+    },
     { status: problems.length ? 400 : 200 },
   );
 }
@@ -40,7 +53,11 @@ function useColumns(currency: string, period: { from: string; to: string }) {
       {
         id: "partner",
         header: () => t("costBenefit.partner"),
-        cell: ({ row }) => <Link to={`/partners/${row.original.partnerId}?tab=cost-benefit&period=custom&from=${period.from}&to=${period.to}`}>{row.original.name}</Link>,
+        cell: ({ row }) => (
+          <Link to={`/partners/${row.original.partnerId}?tab=cost-benefit&period=custom&from=${period.from}&to=${period.to}`}>
+            {row.original.name}
+          </Link>
+        ),
       },
       {
         id: "verdict",
@@ -52,20 +69,49 @@ function useColumns(currency: string, period: { from: string; to: string }) {
         },
       },
       { id: "cost", meta: numeric, header: () => <KpiLabel name="cost" />, cell: ({ row }) => figures.money(row.original.costMinor) },
-      { id: "paidToDate", meta: numeric, header: () => t("costBenefit.paidToDate"), cell: ({ row }) => figures.money(row.original.sums.paidMinor) },
-      { id: "coverageCount", meta: numeric, header: () => t("costBenefit.coverage"), cell: ({ row }) => figures.count(row.original.sums.coverageCount) },
-      { id: "impressions", meta: numeric, header: () => t("metrics.impressions"), cell: ({ row }) => figures.count(row.original.sums.impressions) },
-      { id: "engagements", meta: numeric, header: () => <KpiLabel name="engagements" />, cell: ({ row }) => figures.count(row.original.engagements) },
-      { id: "revenue", meta: numeric, header: () => t("metrics.revenue"), cell: ({ row }) => figures.money(row.original.sums.revenueMinor) },
+      {
+        id: "paidToDate",
+        meta: numeric,
+        header: () => t("costBenefit.paidToDate"),
+        cell: ({ row }) => figures.money(row.original.sums.paidMinor),
+      },
+      {
+        id: "coverageCount",
+        meta: numeric,
+        header: () => t("costBenefit.coverage"),
+        cell: ({ row }) => figures.count(row.original.sums.coverageCount),
+      },
+      {
+        id: "impressions",
+        meta: numeric,
+        header: () => t("metrics.impressions"),
+        cell: ({ row }) => figures.count(row.original.sums.impressions),
+      },
+      {
+        id: "engagements",
+        meta: numeric,
+        header: () => <KpiLabel name="engagements" />,
+        cell: ({ row }) => figures.count(row.original.engagements),
+      },
+      {
+        id: "revenue",
+        meta: numeric,
+        header: () => t("metrics.revenue"),
+        cell: ({ row }) => figures.money(row.original.sums.revenueMinor),
+      },
       { id: "emv", meta: numeric, header: () => <KpiLabel name="emv" />, cell: ({ row }) => figures.money(row.original.emvMinor) },
-      ...rankingRatios.map(
-        (name): ColumnDef<RankingRow> => ({ id: name, meta: numeric, header: () => <KpiLabel name={name} />, cell: ({ row }) => figures.kpi(name, row.original.ratios[name]) }),
-      ),
+      ...rankingRatios.map((name): ColumnDef<RankingRow> => ({
+        id: name,
+        meta: numeric,
+        header: () => <KpiLabel name={name} />,
+        cell: ({ row }) => figures.kpi(name, row.original.ratios[name]),
+      })),
       {
         id: "unconverted",
         enableSorting: false,
         header: () => t("costBenefit.unconvertedColumn"),
-        cell: ({ row }) => (row.original.sums.unconverted ? <span className="badge badge-warning">{row.original.sums.unconverted}</span> : null),
+        cell: ({ row }) =>
+          row.original.sums.unconverted ? <span className="badge badge-warning">{row.original.sums.unconverted}</span> : null,
       },
     ],
     [t, figures, period.from, period.to],

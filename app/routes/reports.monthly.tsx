@@ -8,13 +8,15 @@ import { MonthPicker } from "~/components/month-picker";
 import { EmptyState, PageHeader } from "~/components/page";
 import type { CostBenefit } from "~/domain/metrics";
 import { lineChange, lineUnit, monthlyKpiLines, type MonthlyLine } from "~/domain/monthly-report";
-import { monthlyReportFor } from "~/models/monthly-report.server";
+import { metricsContext } from "~/models/metrics.server";
+import { monthlyReport } from "~/models/monthly-report.server";
+import { requireMonthParam } from "~/utils/http.server";
 import { requirePermission } from "~/utils/auth.server";
 import { formatChange, formatDate, formatDay, formatKpi, formatNumber } from "~/utils/format";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "reports:read");
-  return json(await monthlyReportFor(request));
+  return json(await monthlyReport(requireMonthParam(request), await metricsContext()));
 }
 
 const kpiLabels: Partial<Record<string, "cost" | "engagements" | "emv">> = { cost: "cost", engagements: "engagements", emv: "emv" };
@@ -36,7 +38,8 @@ export default function MonthlyReport() {
   const report = useLoaderData<typeof loader>();
   const { months, figures, currency } = report;
   const format = (line: MonthlyLine, f: CostBenefit) => formatKpi(i18n.language, lineUnit(line), line.value(f), currency);
-  const monthName = (month: string) => formatDate(i18n.language, `${month}-01T00:00:00Z`, { month: "long", year: "numeric", timeZone: "UTC" });
+  const monthName = (month: string) =>
+    formatDate(i18n.language, `${month}-01T00:00:00Z`, { month: "long", year: "numeric", timeZone: "UTC" });
   const lineLabel = (line: MonthlyLine) => {
     if (line.kind === "ratio") return <KpiLabel name={line.item} />;
     const derived = kpiLabels[line.item];
@@ -58,8 +61,8 @@ export default function MonthlyReport() {
       </PageHeader>
       <MonthPicker id="report-month" month={months.current} />
       <p className="hint">
-        {t("monthly.comparedWith", { previous: monthName(months.previous), lastYear: monthName(months.lastYear) })} {t(`costBenefit.basis.${report.basis}`)}{" "}
-        {t("costBenefit.currencyLine", { currency })}
+        {t("monthly.comparedWith", { previous: monthName(months.previous), lastYear: monthName(months.lastYear) })}{" "}
+        {t(`costBenefit.basis.${report.basis}`)} {t("costBenefit.currencyLine", { currency })}
       </p>
       {empty ? (
         <EmptyState title={t("monthly.emptyTitle")}>{t("monthly.empty", { month: monthName(months.current) })}</EmptyState>
@@ -70,7 +73,10 @@ export default function MonthlyReport() {
             <EmvRatesNote rates={report.rates} currency={currency} />
             {figures.current.sums.unconverted ? (
               <p className="notice" role="status">
-                {t("costBenefit.unconverted", { count: figures.current.sums.unconverted, n: formatNumber(i18n.language, figures.current.sums.unconverted) })}{" "}
+                {t("costBenefit.unconverted", {
+                  count: figures.current.sums.unconverted,
+                  n: formatNumber(i18n.language, figures.current.sums.unconverted),
+                })}{" "}
                 <Link to={`/spend?view=month&from=${months.current}-01`} className="no-print">
                   {t("costBenefit.seeMissingRates")}
                 </Link>
@@ -82,11 +88,21 @@ export default function MonthlyReport() {
                 <thead>
                   <tr>
                     <th scope="col">{t("monthly.figure")}</th>
-                    <th scope="col" className="numeric">{monthName(months.current)}</th>
-                    <th scope="col" className="numeric">{monthName(months.previous)}</th>
-                    <th scope="col" className="numeric">{t("monthly.change")}</th>
-                    <th scope="col" className="numeric">{monthName(months.lastYear)}</th>
-                    <th scope="col" className="numeric">{t("monthly.change")}</th>
+                    <th scope="col" className="numeric">
+                      {monthName(months.current)}
+                    </th>
+                    <th scope="col" className="numeric">
+                      {monthName(months.previous)}
+                    </th>
+                    <th scope="col" className="numeric">
+                      {t("monthly.change")}
+                    </th>
+                    <th scope="col" className="numeric">
+                      {monthName(months.lastYear)}
+                    </th>
+                    <th scope="col" className="numeric">
+                      {t("monthly.change")}
+                    </th>
                   </tr>
                 </thead>
                 <tbody>
@@ -138,7 +154,9 @@ export default function MonthlyReport() {
                     <tr>
                       <th scope="col">{t("monthly.fromStage")}</th>
                       <th scope="col">{t("monthly.toStage")}</th>
-                      <th scope="col" className="numeric">{t("monthly.partnerCount")}</th>
+                      <th scope="col" className="numeric">
+                        {t("monthly.partnerCount")}
+                      </th>
                     </tr>
                   </thead>
                   <tbody>
@@ -165,8 +183,12 @@ export default function MonthlyReport() {
                   <thead>
                     <tr>
                       <th scope="col">{t("channels.platform")}</th>
-                      <th scope="col" className="numeric">{t("costBenefit.coverage")}</th>
-                      <th scope="col" className="numeric">{t("metrics.impressions")}</th>
+                      <th scope="col" className="numeric">
+                        {t("costBenefit.coverage")}
+                      </th>
+                      <th scope="col" className="numeric">
+                        {t("metrics.impressions")}
+                      </th>
                     </tr>
                   </thead>
                   <tbody>
@@ -187,7 +209,11 @@ export default function MonthlyReport() {
           <section className="card" aria-labelledby="disclosure-title">
             <h2 id="disclosure-title">{t("monthly.disclosure")}</h2>
             {report.disclosure.totals.checked ? (
-              <DisclosureCountsTable caption={t("summary.byJurisdiction")} nameHeader={t("coverage.jurisdiction")} rows={report.disclosure.byJurisdiction} />
+              <DisclosureCountsTable
+                caption={t("summary.byJurisdiction")}
+                nameHeader={t("coverage.jurisdiction")}
+                rows={report.disclosure.byJurisdiction}
+              />
             ) : (
               <p className="hint">{t("monthly.noChecks")}</p>
             )}

@@ -36,7 +36,10 @@ export default function Profile() {
   const profile = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
-  const [form, fields] = useServerForm("profile", { lastResult: actionData?.result, defaultValue: { name: profile.name, locale: profile.locale } });
+  const [form, fields] = useServerForm("profile", {
+    lastResult: actionData?.result,
+    defaultValue: { name: profile.name, locale: profile.locale },
+  });
   return (
     <section className="card">
       <h2>{t("settings.profile")}</h2>

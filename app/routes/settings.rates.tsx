@@ -17,7 +17,6 @@ import { handleForm } from "~/utils/forms.server";
 import { formatDay } from "~/utils/format";
 import { redirectWithToast } from "~/utils/session.server";
 
-
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "settings:manage");
   const { page } = RateListQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
@@ -37,7 +36,11 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   if (intent === "csv") {
     const parsed = RateCsvSchema.safeParse(Object.fromEntries(formData));
-    if (!parsed.success) return json({ formId: "csv", result: undefined, errors: [{ line: 0, column: "csv", messageKey: "errors.required" }] }, { status: 400 });
+    if (!parsed.success)
+      return json(
+        { formId: "csv", result: undefined, errors: [{ line: 0, column: "csv", messageKey: "errors.required" }] },
+        { status: 400 },
+      );
     const plan = planRateImport(parseCsv(parsed.data.csv));
     // All or nothing: a file with a bad line changes no rate.
     if (plan.errors.length) return json({ formId: "csv", result: undefined, errors: plan.errors.slice(0, 100) }, { status: 400 });
@@ -53,9 +56,16 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function ExchangeRates() {
   const { t, i18n } = useTranslation();
   const { rows, total, page, pageSize, reportingCurrency } = useLoaderData<typeof loader>();
-  const actionData = useActionData<{ formId?: string; errors?: { line: number; column: string | null; messageKey: string; value?: string }[] }>();
+  const actionData = useActionData<{
+    formId?: string;
+    errors?: { line: number; column: string | null; messageKey: string; value?: string }[];
+  }>();
   const navigation = useNavigation();
-  const [form, fields] = useServerForm("exchangeRate", { id: "rate", lastResult: useFormResult("rate"), defaultValue: { quoteCurrency: reportingCurrency, validOn: new Date().toISOString().slice(0, 10) } });
+  const [form, fields] = useServerForm("exchangeRate", {
+    id: "rate",
+    lastResult: useFormResult("rate"),
+    defaultValue: { quoteCurrency: reportingCurrency, validOn: new Date().toISOString().slice(0, 10) },
+  });
   return (
     <>
       <section className="card" aria-labelledby="rates-title">
@@ -64,39 +74,41 @@ export default function ExchangeRates() {
         {rows.length ? (
           <>
             <div className="table-wrap" tabIndex={0}>
-            <table>
-              <caption className="visually-hidden">{t("rates.title")}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("rates.validOn")}</th>
-                  <th scope="col">{t("rates.pair")}</th>
-                  <th scope="col" className="numeric">{t("rates.rate")}</th>
-                  <th scope="col">{t("common.actions")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((r) => (
-                  <tr key={r.id}>
-                    <td>{formatDay(i18n.language, r.validOn)}</td>
-                    <td>{t("rates.pairText", { base: r.baseCurrency, quote: r.quoteCurrency })}</td>
-                    <td className="numeric">{r.rate}</td>
-                    <td>
-                      <Form
-                        method="post"
-                        onSubmit={(event) => {
-                          if (!window.confirm(t("rates.confirmDelete"))) event.preventDefault();
-                        }}
-                      >
-                        <input type="hidden" name="rateId" value={r.id} />
-                        <button type="submit" name="intent" value="delete" className="button button-small button-quiet">
-                          {t("common.delete")}
-                        </button>
-                      </Form>
-                    </td>
+              <table>
+                <caption className="visually-hidden">{t("rates.title")}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t("rates.validOn")}</th>
+                    <th scope="col">{t("rates.pair")}</th>
+                    <th scope="col" className="numeric">
+                      {t("rates.rate")}
+                    </th>
+                    <th scope="col">{t("common.actions")}</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {rows.map((r) => (
+                    <tr key={r.id}>
+                      <td>{formatDay(i18n.language, r.validOn)}</td>
+                      <td>{t("rates.pairText", { base: r.baseCurrency, quote: r.quoteCurrency })}</td>
+                      <td className="numeric">{r.rate}</td>
+                      <td>
+                        <Form
+                          method="post"
+                          onSubmit={(event) => {
+                            if (!window.confirm(t("rates.confirmDelete"))) event.preventDefault();
+                          }}
+                        >
+                          <input type="hidden" name="rateId" value={r.id} />
+                          <button type="submit" name="intent" value="delete" className="button button-small button-quiet">
+                            {t("common.delete")}
+                          </button>
+                        </Form>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
             </div>
             <Pagination page={page} pageSize={pageSize} total={total} />
           </>

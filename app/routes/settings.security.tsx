@@ -60,7 +60,13 @@ export default function Security() {
         <ConformForm form={form}>
           <input type="hidden" name="intent" value="changePassword" />
           <TextField field={fields.currentPassword} label={t("fields.currentPassword")} type="password" autoComplete="current-password" />
-          <TextField field={fields.password} label={t("fields.newPassword")} type="password" autoComplete="new-password" hint={t("errors.passwordTooShort")} />
+          <TextField
+            field={fields.password}
+            label={t("fields.newPassword")}
+            type="password"
+            autoComplete="new-password"
+            hint={t("errors.passwordTooShort")}
+          />
           <TextField field={fields.confirmPassword} label={t("fields.confirmPassword")} type="password" autoComplete="new-password" />
           <SubmitButton busy={navigation.formData?.get("intent") === "changePassword"}>{t("common.save")}</SubmitButton>
         </ConformForm>

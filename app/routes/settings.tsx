@@ -7,7 +7,12 @@ import { can } from "~/utils/permissions";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  return json({ canManageUsers: can(user.role, "users:manage"), canReadAudit: can(user.role, "audit:read"), canManageSettings: can(user.role, "settings:manage"), canSeePrivacy: can(user.role, "privacy:access") });
+  return json({
+    canManageUsers: can(user.role, "users:manage"),
+    canReadAudit: can(user.role, "audit:read"),
+    canManageSettings: can(user.role, "settings:manage"),
+    canSeePrivacy: can(user.role, "privacy:access"),
+  });
 }
 
 export default function SettingsLayout() {

@@ -28,7 +28,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
   if (intent === "revokeAll") {
     const count = await revokeSessions(admin.id, user.id);
-    return redirectWithToast(`/settings/users/${user.id}`, { kind: "success", message: "users.signedOutEverywhere", values: { name: user.name, count } });
+    return redirectWithToast(`/settings/users/${user.id}`, {
+      kind: "success",
+      message: "users.signedOutEverywhere",
+      values: { name: user.name, count },
+    });
   }
 
   if (intent === "setPassword") {
@@ -37,7 +41,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return json({ intent, result: submission.reply({ hideFields: ["password"] }) }, { status: 400 });
     }
     await setPassword(admin.id, user.id, submission.value.password);
-    return redirectWithToast(`/settings/users/${user.id}`, { kind: "success", message: "users.passwordSet", values: { email: user.email } });
+    return redirectWithToast(`/settings/users/${user.id}`, {
+      kind: "success",
+      message: "users.passwordSet",
+      values: { email: user.email },
+    });
   }
 
   const submission = parseWithZod(formData, { schema: EditUserSchema });
@@ -73,7 +81,11 @@ function AccessForm() {
       }}
     >
       <input type="hidden" name="intent" value="access" />
-      <SelectField field={fields.role} label={t("fields.role")} options={roles.map((role) => ({ value: role, label: t(`roles.${role}`) }))} />
+      <SelectField
+        field={fields.role}
+        label={t("fields.role")}
+        options={roles.map((role) => ({ value: role, label: t(`roles.${role}`) }))}
+      />
       <CheckboxField field={fields.disabled} label={t("users.disabledLabel")} />
       <div className="form-actions">
         <SubmitButton busy={navigation.formData?.get("intent") === "access"}>{t("common.save")}</SubmitButton>
@@ -96,7 +108,13 @@ function SetPasswordForm() {
   return (
     <ConformForm form={form}>
       <input type="hidden" name="intent" value="setPassword" />
-      <TextField field={fields.password} label={t("fields.newPassword")} type="password" autoComplete="new-password" hint={t("errors.passwordTooShort")} />
+      <TextField
+        field={fields.password}
+        label={t("fields.newPassword")}
+        type="password"
+        autoComplete="new-password"
+        hint={t("errors.passwordTooShort")}
+      />
       <SubmitButton busy={navigation.formData?.get("intent") === "setPassword"}>{t("users.setPasswordTitle")}</SubmitButton>
     </ConformForm>
   );

@@ -73,7 +73,11 @@ export async function action({ request }: ActionFunctionArgs) {
   } catch (error) {
     if (error instanceof UserRuleError) {
       return json(
-        { intent, result: submission.reply({ fieldErrors: { [error.field]: [error.messageKey] }, hideFields: ["password"] }), inviteUrl: null },
+        {
+          intent,
+          result: submission.reply({ fieldErrors: { [error.field]: [error.messageKey] }, hideFields: ["password"] }),
+          inviteUrl: null,
+        },
         { status: 409 },
       );
     }
@@ -90,7 +94,11 @@ function CreateUserForm() {
   const { t } = useTranslation();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
-  const [form, fields] = useServerForm("createUser", { id: "create-user", lastResult: actionData?.intent === "create" ? actionData.result : undefined, defaultValue: { role: "viewer" } });
+  const [form, fields] = useServerForm("createUser", {
+    id: "create-user",
+    lastResult: actionData?.intent === "create" ? actionData.result : undefined,
+    defaultValue: { role: "viewer" },
+  });
   const busy = navigation.formData?.get("intent") === "create";
   return (
     <section className="card">
@@ -101,7 +109,13 @@ function CreateUserForm() {
         <TextField field={fields.name} label={t("fields.name")} autoComplete="off" />
         <TextField field={fields.email} label={t("fields.email")} type="email" autoComplete="off" />
         <SelectField field={fields.role} label={t("fields.role")} options={useRoleOptions()} />
-        <TextField field={fields.password} label={t("fields.password")} type="password" autoComplete="new-password" hint={t("errors.passwordTooShort")} />
+        <TextField
+          field={fields.password}
+          label={t("fields.password")}
+          type="password"
+          autoComplete="new-password"
+          hint={t("errors.passwordTooShort")}
+        />
         <SubmitButton busy={busy}>{t("common.create")}</SubmitButton>
       </ConformForm>
     </section>
@@ -112,7 +126,11 @@ function InviteUserForm({ invitationTtlDays }: { invitationTtlDays: number }) {
   const { t } = useTranslation();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
-  const [form, fields] = useServerForm("inviteUser", { id: "invite-user", lastResult: actionData?.intent === "invite" ? actionData.result : undefined, defaultValue: { role: "manager" } });
+  const [form, fields] = useServerForm("inviteUser", {
+    id: "invite-user",
+    lastResult: actionData?.intent === "invite" ? actionData.result : undefined,
+    defaultValue: { role: "manager" },
+  });
   const busy = navigation.formData?.get("intent") === "invite";
   return (
     <section className="card">
@@ -121,7 +139,13 @@ function InviteUserForm({ invitationTtlDays }: { invitationTtlDays: number }) {
       {actionData?.inviteUrl && "inviteEmail" in actionData ? (
         <div className="notice" role="status">
           <p>{t("users.inviteLink", { email: actionData.inviteEmail })}</p>
-          <input className="copy-field" readOnly value={actionData.inviteUrl} aria-label={t("users.inviteLink", { email: actionData.inviteEmail })} onFocus={(e) => e.currentTarget.select()} />
+          <input
+            className="copy-field"
+            readOnly
+            value={actionData.inviteUrl}
+            aria-label={t("users.inviteLink", { email: actionData.inviteEmail })}
+            onFocus={(e) => e.currentTarget.select()}
+          />
         </div>
       ) : null}
       <ConformForm form={form}>
@@ -194,7 +218,10 @@ export default function Users() {
                 <Form method="post">
                   <input type="hidden" name="intent" value="revokeInvitation" />
                   <input type="hidden" name="invitationId" value={invitation.id} />
-                  <ConfirmSubmitButton className="button button-quiet" confirmMessage={t("users.confirmRevoke", { email: invitation.email })}>
+                  <ConfirmSubmitButton
+                    className="button button-quiet"
+                    confirmMessage={t("users.confirmRevoke", { email: invitation.email })}
+                  >
                     {t("users.revoke")}
                   </ConfirmSubmitButton>
                 </Form>

@@ -55,8 +55,18 @@ export default function WorkspaceSettings() {
           label={t("workspace.giftValuationBasis")}
           options={(["cost", "retail"] as const).map((basis) => ({ value: basis, label: t(`money.basis.${basis}`) }))}
         />
-        <TextField field={fields.writtenAgreement} label={t("workspace.writtenAgreement", { currency })} hint={t("workspace.writtenAgreementHint")} inputMode="decimal" />
-        <TextField field={fields.singleApprovalLimit} label={t("workspace.singleApprovalLimit", { currency })} hint={t("workspace.singleApprovalLimitHint")} inputMode="decimal" />
+        <TextField
+          field={fields.writtenAgreement}
+          label={t("workspace.writtenAgreement", { currency })}
+          hint={t("workspace.writtenAgreementHint")}
+          inputMode="decimal"
+        />
+        <TextField
+          field={fields.singleApprovalLimit}
+          label={t("workspace.singleApprovalLimit", { currency })}
+          hint={t("workspace.singleApprovalLimitHint")}
+          inputMode="decimal"
+        />
         <SelectField
           field={fields.defaultJurisdiction}
           label={t("workspace.defaultJurisdiction")}
@@ -70,7 +80,12 @@ export default function WorkspaceSettings() {
           <TextField field={fields.emvPerEngagement} label={t("costBenefit.emvPerEngagement", { currency })} inputMode="decimal" />
           <TextField field={fields.emvPerClick} label={t("costBenefit.emvPerClick", { currency })} inputMode="decimal" />
         </fieldset>
-        <TextField field={fields.prospectRetentionMonths} label={t("privacy.retentionMonths")} hint={t("privacy.retentionMonthsHint")} inputMode="numeric" />
+        <TextField
+          field={fields.prospectRetentionMonths}
+          label={t("privacy.retentionMonths")}
+          hint={t("privacy.retentionMonthsHint")}
+          inputMode="numeric"
+        />
         <SubmitButton busy={navigation.state !== "idle"}>{t("common.save")}</SubmitButton>
       </ConformForm>
     </section>

@@ -52,7 +52,13 @@ export default function Setup() {
       <ConformForm form={form}>
         <TextField field={fields.name} label={t("fields.name")} autoComplete="name" autoFocus />
         <TextField field={fields.email} label={t("fields.email")} type="email" autoComplete="email" />
-        <TextField field={fields.password} label={t("fields.password")} type="password" autoComplete="new-password" hint={t("errors.passwordTooShort")} />
+        <TextField
+          field={fields.password}
+          label={t("fields.password")}
+          type="password"
+          autoComplete="new-password"
+          hint={t("errors.passwordTooShort")}
+        />
         <TextField field={fields.confirmPassword} label={t("fields.confirmPassword")} type="password" autoComplete="new-password" />
         <SubmitButton busy={navigation.state !== "idle"}>{t("setup.submit")}</SubmitButton>
       </ConformForm>

@@ -25,7 +25,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const settings = await getSettings();
   const paged = query.view === "partner" || query.view === "campaign";
   const [report, campaigns, owners] = await Promise.all([
-    spendReport({ filter: query, grouping: query.view, currency: settings.reportingCurrency, basis: settings.giftValuationBasis, page: paged ? query.page : null }),
+    spendReport({
+      filter: query,
+      grouping: query.view,
+      currency: settings.reportingCurrency,
+      basis: settings.giftValuationBasis,
+      page: paged ? query.page : null,
+    }),
     campaignChoices(),
     listOwners(),
   ]);
@@ -45,7 +51,10 @@ export default function Spend() {
   const cost = committedMinor(report.total);
   // The chart shows every month of the period in order, empty ones too.
   const byMonth = new Map(report.groups.map((group) => [group.key, group]));
-  const knownMonths = report.groups.map((group) => group.key).filter((key): key is string => Boolean(key)).sort();
+  const knownMonths = report.groups
+    .map((group) => group.key)
+    .filter((key): key is string => Boolean(key))
+    .sort();
   const chartMonths = knownMonths.length ? monthsBetween(query.from ?? `${knownMonths[0]}-01`, query.to ?? `${knownMonths.at(-1)}-01`) : [];
   const empty = report.total.giftCount + report.total.placementCount + report.total.paymentCount === 0;
   const label = (key: string | null): string => {
@@ -68,22 +77,63 @@ export default function Spend() {
           </Link>
         ))}
       </nav>
-      <FilterProblems problems={problems} labels={{ from: t("common.from"), to: t("common.to"), country: t("partners.country"), campaignId: t("campaigns.campaign"), ownerId: t("partners.owner"), page: t("common.page") }} />
+      <FilterProblems
+        problems={problems}
+        labels={{
+          from: t("common.from"),
+          to: t("common.to"),
+          country: t("partners.country"),
+          campaignId: t("campaigns.campaign"),
+          ownerId: t("partners.owner"),
+          page: t("common.page"),
+        }}
+      />
       <Form method="get" className="filters card" aria-label={t("common.filters")}>
         <input type="hidden" name="view" value={query.view} />
         <div className="field field-date">
           <label htmlFor="spend-from">{t("common.from")}</label>
-          <input id="spend-from" name="from" type="date" defaultValue={query.from ?? ""} aria-invalid={problems.some((p) => p.field === "from") || undefined} />
+          <input
+            id="spend-from"
+            name="from"
+            type="date"
+            defaultValue={query.from ?? ""}
+            aria-invalid={problems.some((p) => p.field === "from") || undefined}
+          />
         </div>
         <div className="field field-date">
           <label htmlFor="spend-to">{t("common.to")}</label>
-          <input id="spend-to" name="to" type="date" defaultValue={query.to ?? ""} aria-invalid={problems.some((p) => p.field === "to") || undefined} />
+          <input
+            id="spend-to"
+            name="to"
+            type="date"
+            defaultValue={query.to ?? ""}
+            aria-invalid={problems.some((p) => p.field === "to") || undefined}
+          />
         </div>
-        <FilterSelect id="spend-campaign" name="campaignId" label={t("campaigns.campaign")} value={query.campaignId} options={campaignOptions(campaigns, t, i18n.language)} />
-        <FilterSelect id="spend-owner" name="ownerId" label={t("partners.owner")} value={query.ownerId} options={owners.map((o) => ({ value: o.id, label: o.name }))} />
+        <FilterSelect
+          id="spend-campaign"
+          name="campaignId"
+          label={t("campaigns.campaign")}
+          value={query.campaignId}
+          options={campaignOptions(campaigns, t, i18n.language)}
+        />
+        <FilterSelect
+          id="spend-owner"
+          name="ownerId"
+          label={t("partners.owner")}
+          value={query.ownerId}
+          options={owners.map((o) => ({ value: o.id, label: o.name }))}
+        />
         <div className="field field-narrow">
           <label htmlFor="spend-country">{t("partners.country")}</label>
-          <input id="spend-country" name="country" maxLength={40} size={3} defaultValue={query.country ?? ""} aria-invalid={problems.some((p) => p.field === "country") || undefined} />
+          <input
+            id="spend-country"
+            name="country"
+            maxLength={40}
+            size={3}
+            defaultValue={query.country ?? ""}
+            aria-invalid={problems.some((p) => p.field === "country") || undefined}
+          />
         </div>
         {query.partnerId ? <input type="hidden" name="partnerId" value={query.partnerId} /> : null}
         <button type="submit" className="button button-quiet">
@@ -108,20 +158,38 @@ export default function Spend() {
                   <th scope="col">{t(`spend.groupHeader.${query.view}`)}</th>
                   {query.view === "kind" ? (
                     <>
-                      <th scope="col" className="numeric">{t("spend.items")}</th>
-                      <th scope="col" className="numeric">{t("spend.partners")}</th>
-                      <th scope="col" className="numeric">{t("spend.amount")}</th>
-                      <th scope="col" className="numeric">{t("spend.shareOfCost")}</th>
+                      <th scope="col" className="numeric">
+                        {t("spend.items")}
+                      </th>
+                      <th scope="col" className="numeric">
+                        {t("spend.partners")}
+                      </th>
+                      <th scope="col" className="numeric">
+                        {t("spend.amount")}
+                      </th>
+                      <th scope="col" className="numeric">
+                        {t("spend.shareOfCost")}
+                      </th>
                     </>
                   ) : (
                     <>
-                      <th scope="col" className="numeric">{t("spend.gifts")}</th>
-                      <th scope="col" className="numeric">{t("spend.placements")}</th>
-                      <th scope="col" className="numeric">{t("spend.cost")}</th>
-                      <th scope="col" className="numeric">{t("spend.paid")}</th>
+                      <th scope="col" className="numeric">
+                        {t("spend.gifts")}
+                      </th>
+                      <th scope="col" className="numeric">
+                        {t("spend.placements")}
+                      </th>
+                      <th scope="col" className="numeric">
+                        {t("spend.cost")}
+                      </th>
+                      <th scope="col" className="numeric">
+                        {t("spend.paid")}
+                      </th>
                     </>
                   )}
-                  <th scope="col" className="numeric">{t("spend.unconverted")}</th>
+                  <th scope="col" className="numeric">
+                    {t("spend.unconverted")}
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -130,21 +198,41 @@ export default function Spend() {
                   return (
                     <tr key={group.key ?? "none"}>
                       <th scope="row">
-                        {query.view === "partner" && group.key ? <Link to={`/partners/${group.key}`}>{label(group.key)}</Link> : query.view === "campaign" && group.key ? <Link to={`/campaigns/${group.key}`}>{label(group.key)}</Link> : label(group.key)}
+                        {query.view === "partner" && group.key ? (
+                          <Link to={`/partners/${group.key}`}>{label(group.key)}</Link>
+                        ) : query.view === "campaign" && group.key ? (
+                          <Link to={`/campaigns/${group.key}`}>{label(group.key)}</Link>
+                        ) : (
+                          label(group.key)
+                        )}
                       </th>
                       {query.view === "kind" ? (
                         <>
-                          <td className="numeric">{formatNumber(i18n.language, group.giftCount + group.placementCount + group.paymentCount)}</td>
+                          <td className="numeric">
+                            {formatNumber(i18n.language, group.giftCount + group.placementCount + group.paymentCount)}
+                          </td>
                           <td className="numeric">{formatNumber(i18n.language, group.partners ?? 0)}</td>
-                          <td className="numeric"><Money minor={amount} currency={currency} /></td>
-                          <td className="numeric">{group.key !== "payment" && cost > 0 ? formatPercent(i18n.language, (amount / cost) * 100) : "—"}</td>
+                          <td className="numeric">
+                            <Money minor={amount} currency={currency} />
+                          </td>
+                          <td className="numeric">
+                            {group.key !== "payment" && cost > 0 ? formatPercent(i18n.language, (amount / cost) * 100) : "—"}
+                          </td>
                         </>
                       ) : (
                         <>
-                          <td className="numeric"><Money minor={group.giftsMinor} currency={currency} /></td>
-                          <td className="numeric"><Money minor={group.placementsMinor} currency={currency} /></td>
-                          <td className="numeric"><Money minor={committedMinor(group)} currency={currency} /></td>
-                          <td className="numeric"><Money minor={group.paidMinor} currency={currency} /></td>
+                          <td className="numeric">
+                            <Money minor={group.giftsMinor} currency={currency} />
+                          </td>
+                          <td className="numeric">
+                            <Money minor={group.placementsMinor} currency={currency} />
+                          </td>
+                          <td className="numeric">
+                            <Money minor={committedMinor(group)} currency={currency} />
+                          </td>
+                          <td className="numeric">
+                            <Money minor={group.paidMinor} currency={currency} />
+                          </td>
                         </>
                       )}
                       <td className="numeric">{group.unconverted ? formatNumber(i18n.language, group.unconverted) : "—"}</td>
@@ -156,10 +244,20 @@ export default function Spend() {
                 <tfoot>
                   <tr>
                     <th scope="row">{t("spend.total")}</th>
-                    <td className="numeric"><Money minor={report.total.giftsMinor} currency={currency} /></td>
-                    <td className="numeric"><Money minor={report.total.placementsMinor} currency={currency} /></td>
-                    <td className="numeric"><strong><Money minor={cost} currency={currency} /></strong></td>
-                    <td className="numeric"><Money minor={report.total.paidMinor} currency={currency} /></td>
+                    <td className="numeric">
+                      <Money minor={report.total.giftsMinor} currency={currency} />
+                    </td>
+                    <td className="numeric">
+                      <Money minor={report.total.placementsMinor} currency={currency} />
+                    </td>
+                    <td className="numeric">
+                      <strong>
+                        <Money minor={cost} currency={currency} />
+                      </strong>
+                    </td>
+                    <td className="numeric">
+                      <Money minor={report.total.paidMinor} currency={currency} />
+                    </td>
                     <td className="numeric">{report.total.unconverted ? formatNumber(i18n.language, report.total.unconverted) : "—"}</td>
                   </tr>
                 </tfoot>

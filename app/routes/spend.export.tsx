@@ -7,7 +7,20 @@ import { spendReport } from "~/models/spend.server";
 import { requirePermission } from "~/utils/auth.server";
 import { badRequest } from "~/utils/http.server";
 
-const spendCsvColumns = ["group", "group_name", "currency", "gifts", "placements", "cost", "paid", "gift_count", "placement_count", "payment_count", "partners", "unconverted"];
+const spendCsvColumns = [
+  "group",
+  "group_name",
+  "currency",
+  "gifts",
+  "placements",
+  "cost",
+  "paid",
+  "gift_count",
+  "placement_count",
+  "payment_count",
+  "partners",
+  "unconverted",
+];
 
 /** One spend view as CSV: every group, amounts in the reporting currency; rows with no rate are counted in `unconverted`. */
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -16,7 +29,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (parsed.problems.length) badRequest(parsed.problems[0].message);
   const { query } = parsed;
   const settings = await getSettings();
-  const report = await spendReport({ filter: query, grouping: query.view, currency: settings.reportingCurrency, basis: settings.giftValuationBasis, page: null });
+  const report = await spendReport({
+    filter: query,
+    grouping: query.view,
+    currency: settings.reportingCurrency,
+    basis: settings.giftValuationBasis,
+    page: null,
+  });
   const money = (minor: number) => fromMinorUnits(minor, report.currency);
   const rows = report.groups.map((g) => [
     g.key,
@@ -33,7 +52,20 @@ export async function loader({ request }: LoaderFunctionArgs) {
     g.unconverted,
   ]);
   const t = report.total;
-  rows.push(["total", null, report.currency, money(t.giftsMinor), money(t.placementsMinor), money(committedMinor(t)), money(t.paidMinor), t.giftCount, t.placementCount, t.paymentCount, t.partners, t.unconverted]);
+  rows.push([
+    "total",
+    null,
+    report.currency,
+    money(t.giftsMinor),
+    money(t.placementsMinor),
+    money(committedMinor(t)),
+    money(t.paidMinor),
+    t.giftCount,
+    t.placementCount,
+    t.paymentCount,
+    t.partners,
+    t.unconverted,
+  ]);
   return new Response("\uFEFF" + toCsv(spendCsvColumns, rows), {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",

@@ -21,7 +21,6 @@ export interface CurrentUser {
 
 const userFields = { id: true, email: true, name: true, role: true, locale: true } as const;
 
-
 export function normaliseEmail(email: string) {
   return email.trim().toLowerCase();
 }
@@ -84,11 +83,7 @@ export function requireCan(user: CurrentUser, permission: Permission): CurrentUs
   return user;
 }
 
-export async function createSession(
-  tx: DbClient,
-  userId: string,
-  meta: { ipAddress: string; userAgent: string | null },
-) {
+export async function createSession(tx: DbClient, userId: string, meta: { ipAddress: string; userAgent: string | null }) {
   const session = await tx.session.create({
     data: {
       id: crypto.randomBytes(32).toString("base64url"),
@@ -117,12 +112,23 @@ export async function redirectSignedIn(sessionId: string, to: string) {
 async function throttleLogin(email: string, ipAddress: string) {
   const now = new Date();
   const windowStart = new Date(now.getTime() - THROTTLE_WINDOW_SECONDS * 1000);
-  const lastSuccess = await db().loginAttempt.findFirst({ where: { email, ipAddress, succeeded: true, createdAt: { gt: windowStart } }, orderBy: { createdAt: "desc" }, select: { createdAt: true } });
+  const lastSuccess = await db().loginAttempt.findFirst({
+    where: { email, ipAddress, succeeded: true, createdAt: { gt: windowStart } },
+    orderBy: { createdAt: "desc" },
+    select: { createdAt: true },
+  });
   const count = async (where: { email?: string; ipAddress: string }, since: Date) => {
-    const failed = await db().loginAttempt.aggregate({ where: { ...where, succeeded: false, createdAt: { gt: since } }, _count: { _all: true }, _max: { createdAt: true } });
+    const failed = await db().loginAttempt.aggregate({
+      where: { ...where, succeeded: false, createdAt: { gt: since } },
+      _count: { _all: true },
+      _max: { createdAt: true },
+    });
     return { failures: failed._count._all, lastFailureAt: failed._max.createdAt };
   };
-  const [accountAtAddress, address] = await Promise.all([count({ email, ipAddress }, lastSuccess?.createdAt ?? windowStart), count({ ipAddress }, windowStart)]);
+  const [accountAtAddress, address] = await Promise.all([
+    count({ email, ipAddress }, lastSuccess?.createdAt ?? windowStart),
+    count({ ipAddress }, windowStart),
+  ]);
   const wait = secondsToWait(accountAtAddress, address, now);
   if (wait > 0) tooManyRequests(wait);
 }

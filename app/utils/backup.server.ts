@@ -29,7 +29,8 @@ export async function dumpEmbedded(pglite: PGlite, file: string): Promise<number
  */
 export async function restoreEmbedded(dataDir: string, file: string): Promise<string | null> {
   const bytes = fs.readFileSync(file);
-  if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) throw new Error(`${file} is not an embedded-database backup (a .tar.gz made by npm run backup).`);
+  if (bytes[0] !== 0x1f || bytes[1] !== 0x8b)
+    throw new Error(`${file} is not an embedded-database backup (a .tar.gz made by npm run backup).`);
   const staging = `${dataDir}.restoring`;
   fs.rmSync(staging, { recursive: true, force: true });
   const restored = await createPgliteFrom(staging, new Blob([bytes]));
@@ -75,21 +76,41 @@ function run(command: string, args: string[]): Promise<void> {
     let stderr = "";
     child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
     child.on("error", reject);
-    child.on("close", (code) => (code === 0 ? resolve() : reject(new Error(`${path.basename(command)} failed (${code}): ${stderr.trim().split("\n").slice(-3).join(" ")}`))));
+    child.on("close", (code) =>
+      code === 0
+        ? resolve()
+        : reject(new Error(`${path.basename(command)} failed (${code}): ${stderr.trim().split("\n").slice(-3).join(" ")}`)),
+    );
   });
 }
 
 export async function dumpPostgres(url: string, file: string) {
   const { connection, schema } = libpqArgs(url);
   fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-  await run(postgresTool("pg_dump"), ["--format=custom", "--no-owner", "--no-privileges", `--file=${file}.partial`, ...(schema ? [`--schema=${schema}`] : []), `--dbname=${connection}`]);
+  await run(postgresTool("pg_dump"), [
+    "--format=custom",
+    "--no-owner",
+    "--no-privileges",
+    `--file=${file}.partial`,
+    ...(schema ? [`--schema=${schema}`] : []),
+    `--dbname=${connection}`,
+  ]);
   fs.renameSync(`${file}.partial`, file);
 }
 
 /** In one transaction: either the whole backup is in place or nothing changed. */
 export async function restorePostgres(url: string, file: string) {
   const { connection } = libpqArgs(url);
-  await run(postgresTool("pg_restore"), ["--clean", "--if-exists", "--no-owner", "--no-privileges", "--single-transaction", "--exit-on-error", `--dbname=${connection}`, file]);
+  await run(postgresTool("pg_restore"), [
+    "--clean",
+    "--if-exists",
+    "--no-owner",
+    "--no-privileges",
+    "--single-transaction",
+    "--exit-on-error",
+    `--dbname=${connection}`,
+    file,
+  ]);
 }
 
 export interface TableFingerprint {
@@ -103,7 +124,9 @@ export interface TableFingerprint {
  * same fingerprint hold the same data.
  */
 export async function databaseFingerprint(query: <T>(sql: string) => Promise<T[]>): Promise<TableFingerprint[]> {
-  const tables = await query<{ name: string }>(`SELECT table_name AS name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' ORDER BY table_name`);
+  const tables = await query<{ name: string }>(
+    `SELECT table_name AS name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' ORDER BY table_name`,
+  );
   const result: TableFingerprint[] = [];
   for (const { name } of tables) {
     const [row] = await query<{ rows: string | number | bigint; checksum: string }>(

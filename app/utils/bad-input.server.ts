@@ -48,7 +48,11 @@ export function answerBadInputIn(build: ServerBuild): ServerBuild {
   const routes = Object.fromEntries(
     Object.entries(build.routes).map(([id, route]) => {
       const { loader, action } = route.module;
-      const module = { ...route.module, ...(loader ? { loader: answeringBadInput(loader) } : {}), ...(action ? { action: answeringBadInput(action) } : {}) };
+      const module = {
+        ...route.module,
+        ...(loader ? { loader: answeringBadInput(loader) } : {}),
+        ...(action ? { action: answeringBadInput(action) } : {}),
+      };
       return [id, { ...route, module }];
     }),
   );

@@ -36,7 +36,11 @@ function originOf(value: string): string | null {
 }
 
 /** Why a request must be refused as cross-site, or null when it may go on. */
-export function crossSiteRefusal(method: string, headers: { origin?: string; referer?: string; secFetchSite?: string }, expected: string | null): string | null {
+export function crossSiteRefusal(
+  method: string,
+  headers: { origin?: string; referer?: string; secFetchSite?: string },
+  expected: string | null,
+): string | null {
   if (SAFE_METHODS.has(method.toUpperCase())) return null;
   const site = headers.secFetchSite?.toLowerCase();
   if (site === "cross-site" || site === "same-site") return `Sec-Fetch-Site: ${site}`;

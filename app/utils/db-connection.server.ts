@@ -8,9 +8,7 @@ import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { ConfigError, type Env } from "./env.server";
 
-export type DatabaseTarget =
-  | { kind: "pglite"; dataDir: string }
-  | { kind: "postgres"; url: string; schema?: string };
+export type DatabaseTarget = { kind: "pglite"; dataDir: string } | { kind: "postgres"; url: string; schema?: string };
 
 export function databaseTarget(env: Pick<Env, "DATABASE_URL" | "dataDir">): DatabaseTarget {
   if (!env.DATABASE_URL) return { kind: "pglite", dataDir: path.join(env.dataDir, "pglite") };

@@ -30,7 +30,8 @@ export function createClient(database: OpenDatabase): PrismaClient {
   client.$on("query", (event) => {
     for (const listener of queryListeners) listener(event);
     // Bulk inserts have thousands of placeholders; the start of the statement says enough.
-    if (event.duration >= SLOW_QUERY_MS) console.warn(`slow query (${Math.round(event.duration)} ms): ${event.query.slice(0, 300)}${event.query.length > 300 ? "…" : ""}`);
+    if (event.duration >= SLOW_QUERY_MS)
+      console.warn(`slow query (${Math.round(event.duration)} ms): ${event.query.slice(0, 300)}${event.query.length > 300 ? "…" : ""}`);
   });
   return client;
 }

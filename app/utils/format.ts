@@ -4,15 +4,22 @@ import { toMajorUnits } from "~/domain/money";
 // Building an Intl formatter costs far more than using one, and a long list formats thousands of values.
 const formatters = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>();
 
-function formatter<T extends Intl.DateTimeFormat | Intl.NumberFormat>(kind: "date" | "number", locale: string, options: object | undefined, create: () => T): T {
+function formatter<T extends Intl.DateTimeFormat | Intl.NumberFormat>(
+  kind: "date" | "number",
+  locale: string,
+  options: object | undefined,
+  create: () => T,
+): T {
   const key = `${kind}|${locale}|${JSON.stringify(options ?? {})}`;
   let found = formatters.get(key);
   if (!found) formatters.set(key, (found = create()));
   return found as T;
 }
 
-const dateFormat = (locale: string, options: Intl.DateTimeFormatOptions) => formatter("date", locale, options, () => new Intl.DateTimeFormat(locale, options));
-const numberFormat = (locale: string, options?: Intl.NumberFormatOptions) => formatter("number", locale, options, () => new Intl.NumberFormat(locale, options));
+const dateFormat = (locale: string, options: Intl.DateTimeFormatOptions) =>
+  formatter("date", locale, options, () => new Intl.DateTimeFormat(locale, options));
+const numberFormat = (locale: string, options?: Intl.NumberFormatOptions) =>
+  formatter("number", locale, options, () => new Intl.NumberFormat(locale, options));
 
 export function formatDate(locale: string, value: Date | string, options: Intl.DateTimeFormatOptions = { dateStyle: "medium" }) {
   return dateFormat(locale, options).format(typeof value === "string" ? new Date(value) : value);
@@ -40,7 +47,12 @@ export function formatDay(locale: string, value: Date | string) {
  * A cost-benefit figure as shown: `amount` in whole minor units, `money` per unit (CPM…) as is,
  * rates as percentages, other ratios as "1.23×"; null is "—".
  */
-export function formatKpi(locale: string, unit: "amount" | "money" | "ratio" | "percent" | "count", value: number | null, currency: string) {
+export function formatKpi(
+  locale: string,
+  unit: "amount" | "money" | "ratio" | "percent" | "count",
+  value: number | null,
+  currency: string,
+) {
   if (value === null) return "—";
   if (unit === "amount") return formatMoney(locale, Math.round(value), currency);
   if (unit === "money") return formatMoney(locale, value, currency);
@@ -61,7 +73,9 @@ export function formatMonth(locale: string, month: string, options: Intl.DateTim
 
 /** An amount in minor units, compactly, for chart axes: "€12K". */
 export function formatCompactMoney(locale: string, minorUnits: number, currency: string) {
-  return numberFormat(locale, { style: "currency", currency, notation: "compact", maximumFractionDigits: 1 }).format(toMajorUnits(minorUnits, currency));
+  return numberFormat(locale, { style: "currency", currency, notation: "compact", maximumFractionDigits: 1 }).format(
+    toMajorUnits(minorUnits, currency),
+  );
 }
 
 /** A count compactly, for chart axes: "46K". */

@@ -23,8 +23,10 @@ export async function handleForm<Schema extends $ZodType>(
 ) {
   const formId = String(formData.get("formId") ?? "");
   const submission = parseWithZod(formData, { schema });
-  if (submission.status !== "success") return json({ formId, result: submission.reply(), overBudget: null, duplicate: null }, { status: 400 });
-  const stillSaving = () => json({ formId, result: submission.reply({ formErrors: ["forms.stillSaving"] }), overBudget: null, duplicate: null }, { status: 409 });
+  if (submission.status !== "success")
+    return json({ formId, result: submission.reply(), overBudget: null, duplicate: null }, { status: 400 });
+  const stillSaving = () =>
+    json({ formId, result: submission.reply({ formErrors: ["forms.stillSaving"] }), overBudget: null, duplicate: null }, { status: 409 });
   return once(formData, stillSaving, async () => {
     try {
       return await run(submission.value as output<Schema>);
@@ -35,7 +37,10 @@ export async function handleForm<Schema extends $ZodType>(
         const overBudget = error instanceof OverBudget ? error.check : null;
         const duplicate = error instanceof DuplicatePayment ? error.reason : null;
         const question = overBudget !== null || duplicate !== null;
-        return json({ formId, result: question ? submission.reply() : replyToRule(submission, error), overBudget, duplicate }, { status: error.status });
+        return json(
+          { formId, result: question ? submission.reply() : replyToRule(submission, error), overBudget, duplicate },
+          { status: error.status },
+        );
       }
       throw error;
     }
@@ -53,7 +58,8 @@ export async function once(formData: FormData, stillSaving: () => Response, run:
   if (!key.success) return run();
   const claim = await claimIdempotencyKey(key.data);
   if (!claim.claimed) {
-    if (claim.status === "done" && claim.location) return redirectWithToast(claim.location, { kind: "info", message: "forms.alreadySaved" });
+    if (claim.status === "done" && claim.location)
+      return redirectWithToast(claim.location, { kind: "info", message: "forms.alreadySaved" });
     return stillSaving();
   }
   let response: Response | undefined;
@@ -67,8 +73,13 @@ export async function once(formData: FormData, stillSaving: () => Response, run:
 }
 
 /** A broken rule as a Conform reply: on its field when it names one, else on the whole form. */
-export function replyToRule(submission: { reply: (options: { formErrors?: string[]; fieldErrors?: Record<string, string[]> }) => SubmissionResult<string[]> }, error: RuleViolation) {
-  return error.field ? submission.reply({ fieldErrors: { [error.field]: [error.formMessage()] } }) : submission.reply({ formErrors: [error.formMessage()] });
+export function replyToRule(
+  submission: { reply: (options: { formErrors?: string[]; fieldErrors?: Record<string, string[]> }) => SubmissionResult<string[]> },
+  error: RuleViolation,
+) {
+  return error.field
+    ? submission.reply({ fieldErrors: { [error.field]: [error.formMessage()] } })
+    : submission.reply({ formErrors: [error.formMessage()] });
 }
 
 /**

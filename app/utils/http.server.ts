@@ -1,4 +1,6 @@
 import { json } from "@remix-run/node";
+import { parseMonthParam } from "~/domain/coverage";
+import { isoDay } from "~/domain/days";
 
 /** Thrown from loaders and actions; the root error boundary renders a readable page. */
 export function forbidden(): never {
@@ -10,13 +12,17 @@ export function notFound(): never {
 }
 
 export function tooManyRequests(retryAfterSeconds: number): never {
-  throw json(
-    { message: "errors.tooManyRequests" },
-    { status: 429, headers: { "Retry-After": String(retryAfterSeconds) } },
-  );
+  throw json({ message: "errors.tooManyRequests" }, { status: 429, headers: { "Retry-After": String(retryAfterSeconds) } });
 }
 
 /** A query string the page cannot answer (e.g. a period that ends before it starts). */
 export function badRequest(messageKey: string): never {
   throw json({ message: messageKey }, { status: 400 });
+}
+
+/** `?month=YYYY-MM` (this month when absent); a malformed month is a 400. */
+export function requireMonthParam(request: Request): string {
+  const parsed = parseMonthParam(new URL(request.url).searchParams.get("month"), isoDay(new Date()));
+  if ("error" in parsed) badRequest(parsed.error);
+  return parsed.month;
 }

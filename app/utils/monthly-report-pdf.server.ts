@@ -13,7 +13,11 @@ import { formatChange, formatCompactMoney, formatDate, formatKpi, formatMoney, f
 const pdfText = (text: string) => text.replace(/[\u202f\u2009]/g, "\u00a0").replace(/\u2212/g, "-");
 
 export async function monthlyReportPdf(report: MonthlyReport, t: TFunction, locale: string): Promise<Buffer> {
-  const doc = new PDFDocument({ size: "A4", margin: 48, info: { Title: pdfText(t("monthly.title", { month: report.months.current })), Producer: "PartnerLedger" } });
+  const doc = new PDFDocument({
+    size: "A4",
+    margin: 48,
+    info: { Title: pdfText(t("monthly.title", { month: report.months.current })), Producer: "PartnerLedger" },
+  });
   const chunks: Buffer[] = [];
   doc.on("data", (chunk: Buffer) => chunks.push(chunk));
   const done = new Promise<Buffer>((resolve) => doc.on("end", () => resolve(Buffer.concat(chunks))));
@@ -21,7 +25,8 @@ export async function monthlyReportPdf(report: MonthlyReport, t: TFunction, loca
   const { currency, figures, months } = report;
   const monthName = (month: string) => formatDate(locale, `${month}-01T00:00:00Z`, { month: "long", year: "numeric", timeZone: "UTC" });
   const format = (line: MonthlyLine, f: CostBenefit) => formatKpi(locale, lineUnit(line), line.value(f), currency);
-  const label = (line: MonthlyLine) => (line.kind === "ratio" ? t(`costBenefit.kpi.${line.item}`) : t(`costBenefit.lines.${line.item as "cost"}`));
+  const label = (line: MonthlyLine) =>
+    line.kind === "ratio" ? t(`costBenefit.kpi.${line.item}`) : t(`costBenefit.lines.${line.item as "cost"}`);
   const changeText = (line: MonthlyLine, now: number | null, before: number | null) => {
     const moved = lineChange(line, now, before);
     return moved === null ? "—" : formatChange(locale, moved);
@@ -30,7 +35,15 @@ export async function monthlyReportPdf(report: MonthlyReport, t: TFunction, loca
   const left = doc.page.margins.left;
   const heading = (text: string) => {
     if (doc.y > doc.page.height - 140) doc.addPage();
-    doc.moveDown(0.8).font("Helvetica-Bold").fontSize(13).fillColor("#1f2937").text(pdfText(text), left).moveDown(0.3).font("Helvetica").fontSize(9);
+    doc
+      .moveDown(0.8)
+      .font("Helvetica-Bold")
+      .fontSize(13)
+      .fillColor("#1f2937")
+      .text(pdfText(text), left)
+      .moveDown(0.3)
+      .font("Helvetica")
+      .fontSize(9);
   };
   // A header row wraps its cells and is as tall as its tallest cell, so a two-line header never
   // runs into the first row; data rows stay on one line.
@@ -41,17 +54,34 @@ export async function monthlyReportPdf(report: MonthlyReport, t: TFunction, loca
     const y = doc.y;
     let x = left;
     cells.forEach((cell, i) => {
-      doc.text(pdfText(cell), x, y, { width: widths[i] - 6, align: i === 0 ? "left" : "right", ...(header ? {} : { lineBreak: false, ellipsis: true }) });
+      doc.text(pdfText(cell), x, y, {
+        width: widths[i] - 6,
+        align: i === 0 ? "left" : "right",
+        ...(header ? {} : { lineBreak: false, ellipsis: true }),
+      });
       x += widths[i];
     });
-    if (header) doc.moveTo(left, y + height - 2).lineTo(left + widths.reduce((sum, w) => sum + w, 0), y + height - 2).lineWidth(0.5).strokeColor("#c7cdd8").stroke();
+    if (header)
+      doc
+        .moveTo(left, y + height - 2)
+        .lineTo(left + widths.reduce((sum, w) => sum + w, 0), y + height - 2)
+        .lineWidth(0.5)
+        .strokeColor("#c7cdd8")
+        .stroke();
     doc.y = y + height;
     doc.x = left;
   };
 
-  doc.font("Helvetica-Bold").fontSize(18).text(pdfText(t("monthly.title", { month: monthName(months.current) })));
+  doc
+    .font("Helvetica-Bold")
+    .fontSize(18)
+    .text(pdfText(t("monthly.title", { month: monthName(months.current) })));
   doc.font("Helvetica").fontSize(9).fillColor("#4b5563");
-  doc.text(pdfText(`${t("monthly.comparedWith", { previous: monthName(months.previous), lastYear: monthName(months.lastYear) })} ${t(`costBenefit.basis.${report.basis}`)} ${t("costBenefit.currencyLine", { currency })}`));
+  doc.text(
+    pdfText(
+      `${t("monthly.comparedWith", { previous: monthName(months.previous), lastYear: monthName(months.lastYear) })} ${t(`costBenefit.basis.${report.basis}`)} ${t("costBenefit.currencyLine", { currency })}`,
+    ),
+  );
   doc.text(
     pdfText(
       `${t("costBenefit.emvRatesLine", { perMille: formatMoney(locale, report.rates.perMilleMinor, currency), perEngagement: formatMoney(locale, report.rates.perEngagementMinor, currency), perClick: formatMoney(locale, report.rates.perClickMinor, currency) })}${report.rates.placeholder ? ` (${t("costBenefit.placeholderRates")})` : ""}`,
@@ -65,43 +95,113 @@ export async function monthlyReportPdf(report: MonthlyReport, t: TFunction, loca
   } else {
     heading(t("monthly.kpis"));
     const widths = [130, 85, 85, 55, 85, 55];
-    row([t("monthly.figure"), monthName(months.current), monthName(months.previous), t("monthly.change"), monthName(months.lastYear), t("monthly.change")], widths, true);
+    row(
+      [
+        t("monthly.figure"),
+        monthName(months.current),
+        monthName(months.previous),
+        t("monthly.change"),
+        monthName(months.lastYear),
+        t("monthly.change"),
+      ],
+      widths,
+      true,
+    );
     for (const line of monthlyKpiLines) {
       row(
-        [label(line), format(line, figures.current), format(line, figures.previous), changeText(line, line.value(figures.current), line.value(figures.previous)), format(line, figures.lastYear), changeText(line, line.value(figures.current), line.value(figures.lastYear))],
+        [
+          label(line),
+          format(line, figures.current),
+          format(line, figures.previous),
+          changeText(line, line.value(figures.current), line.value(figures.previous)),
+          format(line, figures.lastYear),
+          changeText(line, line.value(figures.current), line.value(figures.lastYear)),
+        ],
         widths,
       );
     }
-    if (figures.current.sums.unconverted) doc.moveDown(0.3).text(pdfText(t("costBenefit.unconverted", { count: figures.current.sums.unconverted, n: formatNumber(locale, figures.current.sums.unconverted) })));
+    if (figures.current.sums.unconverted)
+      doc.moveDown(0.3).text(
+        pdfText(
+          t("costBenefit.unconverted", {
+            count: figures.current.sums.unconverted,
+            n: formatNumber(locale, figures.current.sums.unconverted),
+          }),
+        ),
+      );
 
     heading(t("monthly.chartTitle"));
-    drawBars(doc, [
-      { label: monthName(months.lastYear), f: figures.lastYear },
-      { label: monthName(months.previous), f: figures.previous },
-      { label: monthName(months.current), f: figures.current },
-    ], [t("costBenefit.kpi.cost"), t("metrics.revenue"), t("costBenefit.kpi.emv")], (minor) => formatCompactMoney(locale, minor, currency));
+    drawBars(
+      doc,
+      [
+        { label: monthName(months.lastYear), f: figures.lastYear },
+        { label: monthName(months.previous), f: figures.previous },
+        { label: monthName(months.current), f: figures.current },
+      ],
+      [t("costBenefit.kpi.cost"), t("metrics.revenue"), t("costBenefit.kpi.emv")],
+      (minor) => formatCompactMoney(locale, minor, currency),
+    );
 
     heading(t("monthly.partners"));
     doc.text(pdfText(t("monthly.newPartners", { count: report.newPartners.count, n: formatNumber(locale, report.newPartners.count) })));
     if (report.stageChanges.length) {
       doc.moveDown(0.3);
       row([t("monthly.fromStage"), t("monthly.toStage"), t("monthly.partnerCount")], [160, 160, 80], true);
-      for (const c of report.stageChanges) row([t(`stages.${c.from as "active"}`, { defaultValue: c.from }), t(`stages.${c.to as "active"}`, { defaultValue: c.to }), formatNumber(locale, c.count)], [160, 160, 80]);
+      for (const c of report.stageChanges)
+        row(
+          [
+            t(`stages.${c.from as "active"}`, { defaultValue: c.from }),
+            t(`stages.${c.to as "active"}`, { defaultValue: c.to }),
+            formatNumber(locale, c.count),
+          ],
+          [160, 160, 80],
+        );
     }
 
     heading(t("monthly.coverage"));
     if (report.coverageByPlatform.length) {
       row([t("channels.platform"), t("costBenefit.coverage"), t("metrics.impressions")], [160, 100, 120], true);
-      for (const p of report.coverageByPlatform) row([t(`platforms.${p.platform as "instagram"}`), formatNumber(locale, p.count), p.impressions === null ? "—" : formatNumber(locale, p.impressions)], [160, 100, 120]);
+      for (const p of report.coverageByPlatform)
+        row(
+          [
+            t(`platforms.${p.platform as "instagram"}`),
+            formatNumber(locale, p.count),
+            p.impressions === null ? "—" : formatNumber(locale, p.impressions),
+          ],
+          [160, 100, 120],
+        );
     } else doc.text(pdfText(t("monthly.noCoverage")));
 
     heading(t("monthly.disclosure"));
     if (report.disclosure.totals.checked) {
       const widths = [70, 60, 65, 65, 60, 70, 80];
-      row([t("coverage.jurisdiction"), t("summary.checked"), t("verdicts.compliant"), t("verdicts.insufficient"), t("verdicts.missing"), t("summary.complianceRate"), t("summary.confirmedIssues")], widths, true);
+      row(
+        [
+          t("coverage.jurisdiction"),
+          t("summary.checked"),
+          t("verdicts.compliant"),
+          t("verdicts.insufficient"),
+          t("verdicts.missing"),
+          t("summary.complianceRate"),
+          t("summary.confirmedIssues"),
+        ],
+        widths,
+        true,
+      );
       for (const j of report.disclosure.byJurisdiction) {
         const needed = j.checked - j.notRequired;
-        row([j.key, formatNumber(locale, j.checked), formatNumber(locale, j.compliant), formatNumber(locale, j.insufficient), formatNumber(locale, j.missing), needed ? formatPercent(locale, (100 * j.compliant) / needed) : "—", formatNumber(locale, j.confirmedIssues)], widths);
+        row(
+          [
+            j.key,
+            formatNumber(locale, j.checked),
+            formatNumber(locale, j.compliant),
+            formatNumber(locale, j.insufficient),
+            formatNumber(locale, j.missing),
+            needed ? formatPercent(locale, (100 * j.compliant) / needed) : "—",
+            formatNumber(locale, j.confirmedIssues),
+          ],
+          widths,
+        );
       }
     } else doc.text(pdfText(t("monthly.noChecks")));
   }
@@ -122,8 +222,16 @@ function drawBars(doc: PDFKit.PDFDocument, groups: { label: string; f: CostBenef
   // The axis: 0, half and the largest value, with light grid lines.
   for (const share of [0, 0.5, 1]) {
     const y = top + height - share * height;
-    doc.moveTo(left - 4, y).lineTo(left + 3 * 150 - 20, y).lineWidth(0.5).strokeColor(share ? "#e2e6ee" : "#9ca3af").stroke();
-    doc.fillColor("#4b5563").fontSize(7).text(pdfText(tick(max * share)), doc.page.margins.left, y - 3, { width: axis - 8, align: "right", lineBreak: false });
+    doc
+      .moveTo(left - 4, y)
+      .lineTo(left + 3 * 150 - 20, y)
+      .lineWidth(0.5)
+      .strokeColor(share ? "#e2e6ee" : "#9ca3af")
+      .stroke();
+    doc
+      .fillColor("#4b5563")
+      .fontSize(7)
+      .text(pdfText(tick(max * share)), doc.page.margins.left, y - 3, { width: axis - 8, align: "right", lineBreak: false });
   }
   groups.forEach((group, i) => {
     const x = left + i * 150;
@@ -131,11 +239,17 @@ function drawBars(doc: PDFKit.PDFDocument, groups: { label: string; f: CostBenef
       const h = (value / max) * height;
       doc.rect(x + j * 26, top + height - h, 22, h).fill(colours[j]);
     });
-    doc.fillColor("#111827").fontSize(8).text(pdfText(group.label), x, top + height + 4, { width: 140, lineBreak: false });
+    doc
+      .fillColor("#111827")
+      .fontSize(8)
+      .text(pdfText(group.label), x, top + height + 4, { width: 140, lineBreak: false });
   });
   names.forEach((name, j) => {
     doc.rect(left + 420, top + j * 14, 8, 8).fill(colours[j]);
-    doc.fillColor("#111827").fontSize(8).text(pdfText(name), left + 432, top + j * 14 - 1, { lineBreak: false });
+    doc
+      .fillColor("#111827")
+      .fontSize(8)
+      .text(pdfText(name), left + 432, top + j * 14 - 1, { lineBreak: false });
   });
   doc.x = doc.page.margins.left;
   doc.y = top + height + 20;

@@ -35,18 +35,19 @@ export const permissions = [
 ] as const;
 export type Permission = (typeof permissions)[number];
 
-const readEverything: Permission[] = [
-  "partners:read",
-  "gifts:read",
-  "placements:read",
-  "coverage:read",
-  "compliance:read",
-  "reports:read",
-];
+const readEverything: Permission[] = ["partners:read", "gifts:read", "placements:read", "coverage:read", "compliance:read", "reports:read"];
 
 export const rolePermissions: Record<Role, ReadonlySet<Permission>> = {
   admin: new Set(permissions),
-  manager: new Set([...readEverything, "partners:write", "outreach:write", "gifts:write", "placements:write", "campaigns:write", "coverage:write"]),
+  manager: new Set([
+    ...readEverything,
+    "partners:write",
+    "outreach:write",
+    "gifts:write",
+    "placements:write",
+    "campaigns:write",
+    "coverage:write",
+  ]),
   marketing: new Set([...readEverything, "placements:write", "campaigns:write", "coverage:write", "spend:approve", "outreach:review"]),
   compliance: new Set([...readEverything, "compliance:review", "compliance:rules", "audit:read", "outreach:review", "privacy:access"]),
   viewer: new Set(readEverything),

@@ -17,7 +17,11 @@ export function bodyLimitFor(path: string): number {
   return IMPORT_PATHS.test(path) ? MAX_IMPORT_BODY_BYTES : MAX_FORM_BODY_BYTES;
 }
 
-export function bodyRefusal(method: string, path: string, headers: { contentLength?: string; transferEncoding?: string; contentType?: string }): BodyRefusal | null {
+export function bodyRefusal(
+  method: string,
+  path: string,
+  headers: { contentLength?: string; transferEncoding?: string; contentType?: string },
+): BodyRefusal | null {
   if (BODYLESS_METHODS.has(method.toUpperCase())) return null;
   const declared = headers.contentLength;
   if (declared === undefined) {

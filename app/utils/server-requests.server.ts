@@ -52,7 +52,10 @@ export function answerServerRequests(dataDir: string, handle: (request: ServerRe
   let running = Promise.resolve();
   const work = async () => {
     if (!fs.existsSync(dir)) return;
-    for (const name of fs.readdirSync(dir).filter((file) => file.endsWith(".json")).sort()) {
+    for (const name of fs
+      .readdirSync(dir)
+      .filter((file) => file.endsWith(".json"))
+      .sort()) {
       const file = path.join(dir, name);
       let answer: Answer;
       try {

@@ -8,7 +8,6 @@ import { can, type Role } from "./permissions";
 import { ConfirmImportSchema, isUpload, readCsvUpload } from "./upload.server";
 import { redirectWithToast } from "./session.server";
 
-
 export type ImportKind = "gifts" | "placements" | "coverage";
 
 /**
@@ -19,7 +18,9 @@ export const commandLineImporter: ImportActor = { id: null, mayApprove: true };
 
 export function runImport(kind: ImportKind, actor: ImportActor, table: CsvTable, dryRun = false) {
   if (kind === "coverage") return importCoverage(actor.id, planCoverageImport(table), dryRun);
-  return kind === "gifts" ? importGifts(actor.id, planGiftImport(table), dryRun) : importPlacements(actor, planPlacementImport(table), dryRun);
+  return kind === "gifts"
+    ? importGifts(actor.id, planGiftImport(table), dryRun)
+    : importPlacements(actor, planPlacementImport(table), dryRun);
 }
 
 const run = (kind: ImportKind, actor: ImportActor, text: string, dryRun: boolean) => runImport(kind, actor, parseCsv(text), dryRun);
@@ -36,5 +37,9 @@ export async function spendImportAction(kind: ImportKind, user: { id: string; ro
   const confirmed = ConfirmImportSchema.safeParse(Object.fromEntries(await request.formData()));
   if (!confirmed.success) return json({ error: "import.missingFile", preview: null, csv: null }, { status: 400 });
   const result = await run(kind, actor, confirmed.data.csv, false);
-  return redirectWithToast(`/${kind}`, { kind: "success", message: "import.spendDone", values: { created: result.created, rejected: result.rejected } });
+  return redirectWithToast(`/${kind}`, {
+    kind: "success",
+    message: "import.spendDone",
+    values: { created: result.created, rejected: result.rejected },
+  });
 }

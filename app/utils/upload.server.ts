@@ -5,7 +5,12 @@ import { decodeCsvBytes } from "~/domain/csv";
 export const MAX_CSV_BYTES = 5 * 1024 * 1024;
 
 // The confirmed file comes back as text; UTF-16 length can exceed the byte size of the upload.
-export const ConfirmImportSchema = z.object({ csv: z.string().min(1).max(MAX_CSV_BYTES * 2) });
+export const ConfirmImportSchema = z.object({
+  csv: z
+    .string()
+    .min(1)
+    .max(MAX_CSV_BYTES * 2),
+});
 
 export function isUpload(request: Request) {
   return (request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data");

@@ -12,7 +12,13 @@ test("a community manager's day: import, find, log, get a brief approved, follow
 
   // 1. Import a CSV.
   const file = path.join(os.tmpdir(), `day-${id}.csv`);
-  fs.writeFileSync(file, [`external_id;name;stage;tags;email;platform;handle;followers`, `DAY-${id};${name};active;day-${id};day.${id}@example.com;instagram;@day_${id};25 000`].join("\n"));
+  fs.writeFileSync(
+    file,
+    [
+      `external_id;name;stage;tags;email;platform;handle;followers`,
+      `DAY-${id};${name};active;day-${id};day.${id}@example.com;instagram;@day_${id};25 000`,
+    ].join("\n"),
+  );
   await page.goto("/partners/import");
   await page.getByLabel("CSV file").setInputFiles(file);
   await page.getByRole("button", { name: "Check the file" }).click();
@@ -57,7 +63,10 @@ test("a community manager's day: import, find, log, get a brief approved, follow
   await page.goto(`${partnerUrl}?tab=outreach`);
   await page.locator("summary", { hasText: "Add follow-up" }).click();
   await page.locator("#new-task").getByLabel("What to do").fill("Check the brief was received");
-  await page.locator("#new-task").getByLabel("Due").fill(new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10));
+  await page
+    .locator("#new-task")
+    .getByLabel("Due")
+    .fill(new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10));
   await page.locator("#new-task").getByRole("button", { name: "Add follow-up" }).click();
   await expect(page.getByRole("status")).toHaveText("Follow-up added.");
 
@@ -73,7 +82,10 @@ test("a community manager's day: import, find, log, get a brief approved, follow
   await page.locator("html[data-hydrated]").waitFor();
   await page.getByRole("button", { name: `Merge ${twin} into this partner` }).click();
   // The confirmation is a dialog with the same action on its confirm button.
-  await page.getByRole("alertdialog").getByRole("button", { name: `Merge ${twin} into this partner` }).click();
+  await page
+    .getByRole("alertdialog")
+    .getByRole("button", { name: `Merge ${twin} into this partner` })
+    .click();
   await expect(page.getByRole("status")).toHaveText("Merged into this partner.");
   await expect(page.getByRole("heading", { name: /^Instagram/ })).toHaveCount(2);
 });

@@ -92,13 +92,18 @@ test("a false positive is dismissed only with a reason", async ({ page, signInAs
 test("the French UI explains a reason in French and highlights the marker", async ({ page, signInAs, browser }) => {
   await signInAs("manager");
   const partnerId = await newPartner(page, `Partenaire FR ${Date.now()}`);
-  const longIntro = "Mon avis après trois semaines d'utilisation : la texture est légère, le parfum discret et la peau plus douce au réveil. Je le garde dans ma routine du soir. ";
+  const longIntro =
+    "Mon avis après trois semaines d'utilisation : la texture est légère, le parfum discret et la peau plus douce au réveil. Je le garde dans ma routine du soir. ";
   const coverageId = await recordPost(page, partnerId, `${longIntro}#publicité`);
 
   await page.context().clearCookies();
   await signInAs("compliance");
   // A French browser, with the same session.
-  const french = await browser.newContext({ locale: "fr-FR", extraHTTPHeaders: { "Accept-Language": "fr-FR,fr;q=0.9" }, baseURL: test.info().project.use.baseURL });
+  const french = await browser.newContext({
+    locale: "fr-FR",
+    extraHTTPHeaders: { "Accept-Language": "fr-FR,fr;q=0.9" },
+    baseURL: test.info().project.use.baseURL,
+  });
   await french.addCookies(await page.context().cookies());
   const fr = await french.newPage();
   await fr.goto(`/coverage/${coverageId}`);

@@ -11,18 +11,126 @@ import { demo, expect, test } from "./demo-fixtures";
 
 const routesDir = path.resolve("app/routes");
 
-const badValues = ["\u0000", "a\u0000b", "0000-01-01", "2026-02-30", "9".repeat(40), "1e309", "0x10", "-1", "abc", "", "x".repeat(3000), "\u00ff\u0100\u{1F600}", "2026-13-45T25:61"];
+const badValues = [
+  "\u0000",
+  "a\u0000b",
+  "0000-01-01",
+  "2026-02-30",
+  "9".repeat(40),
+  "1e309",
+  "0x10",
+  "-1",
+  "abc",
+  "",
+  "x".repeat(3000),
+  "\u00ff\u0100\u{1F600}",
+  "2026-13-45T25:61",
+];
 
 /** Every field name a form or a filter of the app uses, so that each bad value reaches each parser. */
 const fieldNames = [
-  "name", "email", "password", "confirmPassword", "currentPassword", "title", "body", "subject", "notes", "riskNotes", "tags", "kind", "stage", "country",
-  "language", "website", "ownerId", "partnerId", "partnerIds", "ids", "campaignId", "productId", "giftId", "checkId", "deliverableId", "invitationId",
-  "viewId", "channelId", "otherId", "amount", "fee", "unitValue", "unitCost", "retailPrice", "quantity", "shipping", "budget", "rate", "base", "quote",
-  "quoteCurrency", "currency", "validOn", "paidOn", "dueOn", "agreedOn", "shippedOn", "deliveredOn", "publishedOn", "measuredOn", "occurredAt", "from",
-  "to", "month", "page", "status", "decision", "reason", "newText", "jurisdiction", "platform", "handle", "url", "followers", "engagementRate",
-  "version", "tag", "operation", "role", "locale", "redirectTo", "csv", "columns", "density", "table", "query", "invoiceRef", "done", "text",
-  "impressions", "reach", "views", "clicks", "conversions", "revenue", "revenueCurrency", "writtenAgreement", "singleApprovalLimit", "emvPerMille",
-  "reportingCurrency", "expectedReturn", "returnFulfilledOn", "carrier", "trackingNumber", "sku", "brief", "startsOn", "endsOn", "period", "view", "sort", "dir",
+  "name",
+  "email",
+  "password",
+  "confirmPassword",
+  "currentPassword",
+  "title",
+  "body",
+  "subject",
+  "notes",
+  "riskNotes",
+  "tags",
+  "kind",
+  "stage",
+  "country",
+  "language",
+  "website",
+  "ownerId",
+  "partnerId",
+  "partnerIds",
+  "ids",
+  "campaignId",
+  "productId",
+  "giftId",
+  "checkId",
+  "deliverableId",
+  "invitationId",
+  "viewId",
+  "channelId",
+  "otherId",
+  "amount",
+  "fee",
+  "unitValue",
+  "unitCost",
+  "retailPrice",
+  "quantity",
+  "shipping",
+  "budget",
+  "rate",
+  "base",
+  "quote",
+  "quoteCurrency",
+  "currency",
+  "validOn",
+  "paidOn",
+  "dueOn",
+  "agreedOn",
+  "shippedOn",
+  "deliveredOn",
+  "publishedOn",
+  "measuredOn",
+  "occurredAt",
+  "from",
+  "to",
+  "month",
+  "page",
+  "status",
+  "decision",
+  "reason",
+  "newText",
+  "jurisdiction",
+  "platform",
+  "handle",
+  "url",
+  "followers",
+  "engagementRate",
+  "version",
+  "tag",
+  "operation",
+  "role",
+  "locale",
+  "redirectTo",
+  "csv",
+  "columns",
+  "density",
+  "table",
+  "query",
+  "invoiceRef",
+  "done",
+  "text",
+  "impressions",
+  "reach",
+  "views",
+  "clicks",
+  "conversions",
+  "revenue",
+  "revenueCurrency",
+  "writtenAgreement",
+  "singleApprovalLimit",
+  "emvPerMille",
+  "reportingCurrency",
+  "expectedReturn",
+  "returnFulfilledOn",
+  "carrier",
+  "trackingNumber",
+  "sku",
+  "brief",
+  "startsOn",
+  "endsOn",
+  "period",
+  "view",
+  "sort",
+  "dir",
 ];
 
 /** A flat route file name as its URL pattern (Remix v2 flat routes). */
@@ -36,7 +144,8 @@ function patternOf(file: string): string | null {
 function urlsFor(pattern: string, records: Record<string, string>, forWrites: boolean): string[] {
   const params = [...pattern.matchAll(/\$(\w+)/g)].map((match) => match[1]);
   if (!params.length) return [pattern];
-  const fill = (value: (param: string) => string) => params.reduce((url, param) => url.replace(`$${param}`, encodeURIComponent(value(param))), pattern);
+  const fill = (value: (param: string) => string) =>
+    params.reduce((url, param) => url.replace(`$${param}`, encodeURIComponent(value(param))), pattern);
   const real = (param: string) => (param === "jurisdiction" ? "FR" : (records[param.replace(/Id$/, "")] ?? "unknown-record"));
   // Writes go to records that do not exist, so that a form that happens to be valid changes nothing real.
   const fake = (param: string) => (param === "jurisdiction" ? "XX" : "unknown-record\u0000");
@@ -44,7 +153,9 @@ function urlsFor(pattern: string, records: Record<string, string>, forWrites: bo
 }
 
 function intentsIn(source: string): string[] {
-  const found = new Set<string>([...source.matchAll(/intent === "(\w+)"/g), ...source.matchAll(/name="intent" value="(\w+)"/g)].map((match) => match[1]));
+  const found = new Set<string>(
+    [...source.matchAll(/intent === "(\w+)"/g), ...source.matchAll(/name="intent" value="(\w+)"/g)].map((match) => match[1]),
+  );
   return [...found, "bogus\u0000"];
 }
 
@@ -52,7 +163,8 @@ test("no loader or action answers 5xx to bad input, and bad input writes nothing
   test.setTimeout(300_000);
   await signInAs("admin");
   const { records } = demo();
-  const auditTotal = async () => ((await (await page.request.get("/settings/audit?_data=routes%2Fsettings.audit")).json()) as { total: number }).total;
+  const auditTotal = async () =>
+    ((await (await page.request.get("/settings/audit?_data=routes%2Fsettings.audit")).json()) as { total: number }).total;
   const before = await auditTotal();
   const failures: string[] = [];
   let requests = 0;
@@ -72,7 +184,9 @@ test("no loader or action answers 5xx to bad input, and bad input writes nothing
         for (const value of badValues.slice(0, 9)) {
           const query = new URLSearchParams(fieldNames.map((field) => [field, value]));
           await check(`GET ${url}?…=${JSON.stringify(value.slice(0, 12))}`, () => page.request.get(`${url}?${query}`, { maxRedirects: 0 }));
-          await check(`GET data ${url}?…=${JSON.stringify(value.slice(0, 12))}`, () => page.request.get(`${url}?${query}&_data=${encodeURIComponent(routeId)}`, { maxRedirects: 0 }));
+          await check(`GET data ${url}?…=${JSON.stringify(value.slice(0, 12))}`, () =>
+            page.request.get(`${url}?${query}&_data=${encodeURIComponent(routeId)}`, { maxRedirects: 0 }),
+          );
         }
       }
     }
@@ -95,8 +209,13 @@ test("no loader or action answers 5xx to bad input, and bad input writes nothing
   expect(failures).toEqual([]);
   const after = await auditTotal();
   if (after !== before) {
-    const { events } = (await (await page.request.get("/settings/audit?_data=routes%2Fsettings.audit")).json()) as { events: { action: string; entityType: string }[] };
-    console.log("written during the run:", events.slice(0, after - before).map((event) => `${event.action} ${event.entityType}`));
+    const { events } = (await (await page.request.get("/settings/audit?_data=routes%2Fsettings.audit")).json()) as {
+      events: { action: string; entityType: string }[];
+    };
+    console.log(
+      "written during the run:",
+      events.slice(0, after - before).map((event) => `${event.action} ${event.entityType}`),
+    );
   }
   expect(after).toBe(before);
 });

@@ -92,14 +92,17 @@ async function layoutProblems(page: Page): Promise<string[]> {
       if (!(card instanceof HTMLElement) || card.offsetParent === null) continue;
       // Content wider than the card's box (overflow that is not its own scroll frame) spills out.
       if (card.scrollWidth > card.clientWidth + 1) {
-        const culprit = Array.from(card.querySelectorAll("*")).find((child) => child.getBoundingClientRect().right > card.getBoundingClientRect().right + 1);
-        problems.push(`text spills ${card.scrollWidth - card.clientWidth}px out of the card ${describe(card)}${culprit ? ` at ${describe(culprit)}` : ""}`);
+        const culprit = Array.from(card.querySelectorAll("*")).find(
+          (child) => child.getBoundingClientRect().right > card.getBoundingClientRect().right + 1,
+        );
+        problems.push(
+          `text spills ${card.scrollWidth - card.clientWidth}px out of the card ${describe(card)}${culprit ? ` at ${describe(culprit)}` : ""}`,
+        );
       }
     }
     return problems;
   });
 }
-
 
 test("every sortable header of the ranking orders the rows by its figures", async ({ page, signInAs }) => {
   await signInAs("marketing");
@@ -142,7 +145,9 @@ async function sortBy(page: Page, column: string, direction: "ascending" | "desc
 
 /** The cells of a column found by its id, in row order. */
 async function cellsOf(page: Page, column: string) {
-  const index = await page.locator("thead th").evaluateAll((cells, id) => cells.findIndex((cell) => cell.getAttribute("data-column") === id), column);
+  const index = await page
+    .locator("thead th")
+    .evaluateAll((cells, id) => cells.findIndex((cell) => cell.getAttribute("data-column") === id), column);
   expect(index, column).toBeGreaterThanOrEqual(0);
   return page.locator(`tbody tr > :nth-child(${index + 1})`).evaluateAll((cells) => cells.map((cell) => cell.textContent ?? ""));
 }
@@ -189,9 +194,17 @@ for (const role of roles) {
         await expect(page.locator("main h1").first()).toBeVisible();
         for (const problem of await layoutProblems(page)) failures.push(`${name} (${url}): ${problem}`);
         // One set of screenshots is enough to look at: each page as the role that works on it most.
-        if (role === "admin" || (role === "marketing" && /report|spend|^dashboard/.test(name)) || (role === "compliance" && /complian|^dashboard/.test(name)) || (role === "manager" && name === "dashboard")) {
+        if (
+          role === "admin" ||
+          (role === "marketing" && /report|spend|^dashboard/.test(name)) ||
+          (role === "compliance" && /complian|^dashboard/.test(name)) ||
+          (role === "manager" && name === "dashboard")
+        ) {
           fs.mkdirSync(screenshotDir, { recursive: true });
-          await page.screenshot({ path: path.join(screenshotDir, `${name.replace(/[^a-z0-9]+/gi, "-")}-${role}-${size.name}.png`), fullPage: true });
+          await page.screenshot({
+            path: path.join(screenshotDir, `${name.replace(/[^a-z0-9]+/gi, "-")}-${role}-${size.name}.png`),
+            fullPage: true,
+          });
         }
       }
       expect(failures).toEqual([]);

@@ -1,6 +1,9 @@
 import { expect, test } from "./fixtures";
 
-test("a community manager logs a message, gets a brief approved by compliance, sends it, and sets a follow-up", async ({ page, signInAs }) => {
+test("a community manager logs a message, gets a brief approved by compliance, sends it, and sets a follow-up", async ({
+  page,
+  signInAs,
+}) => {
   await signInAs("manager");
   const name = `Brief Partner ${Date.now()}`;
   await page.goto("/partners/new");
@@ -39,7 +42,10 @@ test("a community manager logs a message, gets a brief approved by compliance, s
   await page.context().clearCookies();
   await signInAs("compliance");
   await page.goto("/drafts");
-  await page.getByRole("link", { name: new RegExp(`Spring brief`) }).first().click();
+  await page
+    .getByRole("link", { name: new RegExp(`Spring brief`) })
+    .first()
+    .click();
   await expect(page).toHaveURL(draftUrl);
   await page.getByRole("button", { name: "Approve" }).click();
   await expect(page.getByRole("status")).toHaveText("Approved.");

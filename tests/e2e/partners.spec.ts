@@ -108,7 +108,10 @@ test("creating a look-alike warns, and the duplicate can be merged from the part
   await page.locator("html[data-hydrated]").waitFor();
   await duplicates.getByRole("button", { name: `Merge Twin One ${id} into this partner` }).click();
   // The confirmation is a dialog with the same action on its confirm button.
-  await page.getByRole("alertdialog").getByRole("button", { name: `Merge Twin One ${id} into this partner` }).click();
+  await page
+    .getByRole("alertdialog")
+    .getByRole("button", { name: `Merge Twin One ${id} into this partner` })
+    .click();
   await expect(page.getByRole("status")).toHaveText("Merged into this partner.");
   await expect(page.getByRole("heading", { name: "Possible duplicates" })).toHaveCount(0);
 

@@ -11,7 +11,13 @@ test("a cross-site POST is refused with 403 and writes nothing, whatever form it
   await signInAs("admin");
   await page.goto("/settings/users");
   const usersBefore = await page.locator("tbody tr").count();
-  const create = { intent: "create", name: "Mallory", email: `mallory-${Date.now()}@evil.example`, password: "correct horse battery staple", role: "admin" };
+  const create = {
+    intent: "create",
+    name: "Mallory",
+    email: `mallory-${Date.now()}@evil.example`,
+    password: "correct horse battery staple",
+    role: "admin",
+  };
   const attempts: { url: string; headers: Record<string, string> }[] = [
     { url: "/settings/users", headers: { Origin: evil } },
     { url: "/settings/users?_data=routes%2Fsettings.users._index", headers: { Origin: evil } },
@@ -30,13 +36,21 @@ test("a cross-site POST is refused with 403 and writes nothing, whatever form it
   await expect(page.getByText(create.email)).toHaveCount(0);
 
   // The app's own form, from its own origin, still works.
-  const own = await page.request.post("/settings/users", { headers: { Origin: new URL(baseURL!).origin }, form: { intent: "revoke", invitationId: "none" }, maxRedirects: 0 });
+  const own = await page.request.post("/settings/users", {
+    headers: { Origin: new URL(baseURL!).origin },
+    form: { intent: "revoke", invitationId: "none" },
+    maxRedirects: 0,
+  });
   expect(own.status()).toBeLessThan(500);
   expect(own.status()).not.toBe(403);
 });
 
 test("sign-in cannot be posted from another site (no login CSRF)", async ({ page }) => {
-  const response = await page.request.post("/login?_data=routes%2Flogin", { headers: { Origin: evil }, form: { email: "admin@example.com", password: "whatever-password" }, maxRedirects: 0 });
+  const response = await page.request.post("/login?_data=routes%2Flogin", {
+    headers: { Origin: evil },
+    form: { email: "admin@example.com", password: "whatever-password" },
+    maxRedirects: 0,
+  });
   expect(response.status()).toBe(403);
   expect(response.headers()["set-cookie"] ?? "").not.toContain("pl_session");
 });
@@ -55,21 +69,36 @@ function statusForHeaders(baseURL: string, path: string, headers: Record<string,
 
 test("an oversized or unknown-length body is refused from its headers, before it is read", async ({ baseURL }) => {
   const started = Date.now();
-  expect(await statusForHeaders(baseURL!, "/login", { "Content-Type": "application/x-www-form-urlencoded", "Content-Length": String(200 * 1024 * 1024) })).toBe(413);
-  expect(await statusForHeaders(baseURL!, "/login", { "Content-Type": "application/x-www-form-urlencoded", "Transfer-Encoding": "chunked" })).toBe(411);
+  expect(
+    await statusForHeaders(baseURL!, "/login", {
+      "Content-Type": "application/x-www-form-urlencoded",
+      "Content-Length": String(200 * 1024 * 1024),
+    }),
+  ).toBe(413);
+  expect(
+    await statusForHeaders(baseURL!, "/login", { "Content-Type": "application/x-www-form-urlencoded", "Transfer-Encoding": "chunked" }),
+  ).toBe(411);
   // Answered at once: nothing waited for 200 MB that never came.
   expect(Date.now() - started).toBeLessThan(5_000);
 });
 
 test("a body that is not a form, or a broken upload, gets a 4xx and writes nothing", async ({ page, signInAs }) => {
   await signInAs("manager");
-  const json = await page.request.post("/partners/new", { headers: { "Content-Type": "application/json" }, data: JSON.stringify({ name: "Json Partner" }), maxRedirects: 0 });
+  const json = await page.request.post("/partners/new", {
+    headers: { "Content-Type": "application/json" },
+    data: JSON.stringify({ name: "Json Partner" }),
+    maxRedirects: 0,
+  });
   expect(json.status()).toBe(415);
-  const text = await page.request.post("/partners/new?_data=routes%2Fpartners.new", { headers: { "Content-Type": "text/plain" }, data: "name=Text Partner", maxRedirects: 0 });
+  const text = await page.request.post("/partners/new?_data=routes%2Fpartners.new", {
+    headers: { "Content-Type": "text/plain" },
+    data: "name=Text Partner",
+    maxRedirects: 0,
+  });
   expect(text.status()).toBe(415);
   const broken = await page.request.post("/gifts/import?_data=routes%2Fgifts.import", {
     headers: { "Content-Type": "multipart/form-data; boundary=XYZ" },
-    data: "--XYZ\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.csv\"\r\n\r\npartner,title",
+    data: '--XYZ\r\nContent-Disposition: form-data; name="file"; filename="a.csv"\r\n\r\npartner,title',
     maxRedirects: 0,
   });
   expect(broken.status()).toBeGreaterThanOrEqual(400);

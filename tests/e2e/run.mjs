@@ -8,7 +8,11 @@ function findChromium() {
   if (fs.existsSync("/usr/bin/chromium")) return "/usr/bin/chromium";
   const cache = process.env.PLAYWRIGHT_BROWSERS_PATH ?? path.join(os.homedir(), ".cache/ms-playwright");
   if (!fs.existsSync(cache)) return null;
-  for (const dir of fs.readdirSync(cache).filter((name) => name.startsWith("chromium-")).sort().reverse()) {
+  for (const dir of fs
+    .readdirSync(cache)
+    .filter((name) => name.startsWith("chromium-"))
+    .sort()
+    .reverse()) {
     for (const candidate of ["chrome-linux/chrome", "chrome-linux64/chrome"]) {
       const file = path.join(cache, dir, candidate);
       if (fs.existsSync(file)) return file;
@@ -19,7 +23,8 @@ function findChromium() {
 
 const chromium = findChromium();
 if (!chromium) {
-  const message = "E2E TESTS SKIPPED: no Chromium found. Install one with `sudo apt-get install chromium` (Debian) or `npx playwright install chromium`.";
+  const message =
+    "E2E TESTS SKIPPED: no Chromium found. Install one with `sudo apt-get install chromium` (Debian) or `npx playwright install chromium`.";
   if (process.env.CI === "true") {
     console.error(`${message} Under CI this is a failure.`);
     process.exit(1);

@@ -16,15 +16,22 @@ const sessions: Record<string, string> = {};
 for (const member of team) {
   if (sessions[member.role]) continue;
   const user = await db().user.findUniqueOrThrow({ where: { email: member.email }, select: { id: true } });
-  sessions[member.role] = (await db().$transaction((tx) => createSession(tx, user.id, { ipAddress: "127.0.0.1", userAgent: "layout seed" }))).id;
+  sessions[member.role] = (
+    await db().$transaction((tx) => createSession(tx, user.id, { ipAddress: "127.0.0.1", userAgent: "layout seed" }))
+  ).id;
 }
 // The busiest record of each kind, so the pages are seen with content.
 const partner = await db().partner.findUniqueOrThrow({ where: { externalId: "demo-001" }, select: { id: true } });
 const records = {
   partner: partner.id,
-  campaign: (await db().campaign.findFirstOrThrow({ orderBy: [{ placements: { _count: "desc" } }, { name: "asc" }], select: { id: true } })).id,
-  coverage: (await db().coverageItem.findFirstOrThrow({ where: { partnerId: partner.id }, orderBy: { publishedOn: "asc" }, select: { id: true } })).id,
-  placement: (await db().placement.findFirstOrThrow({ where: { partnerId: partner.id }, orderBy: { agreedOn: "asc" }, select: { id: true } })).id,
+  campaign: (await db().campaign.findFirstOrThrow({ orderBy: [{ placements: { _count: "desc" } }, { name: "asc" }], select: { id: true } }))
+    .id,
+  coverage: (
+    await db().coverageItem.findFirstOrThrow({ where: { partnerId: partner.id }, orderBy: { publishedOn: "asc" }, select: { id: true } })
+  ).id,
+  placement: (
+    await db().placement.findFirstOrThrow({ where: { partnerId: partner.id }, orderBy: { agreedOn: "asc" }, select: { id: true } })
+  ).id,
   gift: (await db().gift.findFirstOrThrow({ where: { partnerId: partner.id }, orderBy: { createdAt: "asc" }, select: { id: true } })).id,
 };
 fs.mkdirSync(env.dataDir, { recursive: true });

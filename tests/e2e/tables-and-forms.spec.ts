@@ -5,13 +5,18 @@ import { columnValues, figure } from "./table-reading";
 
 function expectOrdered(values: (number | string | null)[], direction: "asc" | "desc") {
   const known = values.filter((v) => v !== null) as (number | string)[];
-  const sorted = [...known].sort((a, b) => (typeof a === "number" && typeof b === "number" ? a - b : String(a).localeCompare(String(b), "en", { sensitivity: "base" })));
+  const sorted = [...known].sort((a, b) =>
+    typeof a === "number" && typeof b === "number" ? a - b : String(a).localeCompare(String(b), "en", { sensitivity: "base" }),
+  );
   if (direction === "desc") sorted.reverse();
   expect(known).toEqual(sorted);
 }
 
 async function clickHeader(page: Page, header: string) {
-  const link = page.locator("thead th").filter({ hasText: new RegExp(`^${header}`, "i") }).getByRole("link");
+  const link = page
+    .locator("thead th")
+    .filter({ hasText: new RegExp(`^${header}`, "i") })
+    .getByRole("link");
   const target = (await link.getAttribute("href"))!;
   await link.click();
   // The rows change once the page at the link's address has loaded.
@@ -20,7 +25,11 @@ async function clickHeader(page: Page, header: string) {
 
 test("every sortable header of the partner list orders the rows by its column", async ({ page, signInAs }) => {
   await signInAs("manager");
-  for (const [name, followers, country] of [["Sort Alpha", "900", "FR"], ["Sort Beta", "50000", "BE"], ["Sort Gamma", "7000", "DE"]]) {
+  for (const [name, followers, country] of [
+    ["Sort Alpha", "900", "FR"],
+    ["Sort Beta", "50000", "BE"],
+    ["Sort Gamma", "7000", "DE"],
+  ]) {
     await page.goto("/partners/new");
     await page.getByLabel("Name").fill(`${name} ${Date.now()}`);
     await page.getByLabel("Country").fill(country);
@@ -106,7 +115,12 @@ test("a form works before JavaScript runs: a plain POST creates the partner", as
   await context.close();
 });
 
-test("without JavaScript an unticked box is a valid answer: the browser does not demand it", async ({ browser, baseURL, signInAs, page }) => {
+test("without JavaScript an unticked box is a valid answer: the browser does not demand it", async ({
+  browser,
+  baseURL,
+  signInAs,
+  page,
+}) => {
   await signInAs("manager");
   const { context, plain } = await partnerWithoutJavaScript(browser, baseURL, page, `Plain Gift ${Date.now()}`);
   await plain.goto("/gifts/new");

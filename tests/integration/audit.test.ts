@@ -13,7 +13,14 @@ beforeAll(async () => {
   actorId = (await createTestUser("admin")).id;
   await db().$transaction(async (tx) => {
     await recordAudit(tx, { actorId, action: "partner.create", entityType: "Partner", entityId: "p1", after: { name: "Léa" } });
-    await recordAudit(tx, { actorId, action: "partner.update", entityType: "Partner", entityId: "p1", before: { name: "Léa" }, after: { name: "Léa M." } });
+    await recordAudit(tx, {
+      actorId,
+      action: "partner.update",
+      entityType: "Partner",
+      entityId: "p1",
+      before: { name: "Léa" },
+      after: { name: "Léa M." },
+    });
     await recordAudit(tx, { actorId: null, action: "rates.import", entityType: "ExchangeRate", entityId: "batch-1" });
   });
 });

@@ -9,7 +9,8 @@ import { databaseFingerprint } from "~/utils/backup.server";
 import { createPglite } from "~/utils/db-connection.server";
 
 const root = path.resolve(import.meta.dirname, "../..");
-const node = (script: string, args: string[], env: Record<string, string>) => [process.execPath, ["--experimental-wasm-modules", "--no-warnings", "--import", "tsx", script, ...args], env] as const;
+const node = (script: string, args: string[], env: Record<string, string>) =>
+  [process.execPath, ["--experimental-wasm-modules", "--no-warnings", "--import", "tsx", script, ...args], env] as const;
 
 function run([command, args, env]: ReturnType<typeof node>): Promise<{ code: number; output: string }> {
   return new Promise((resolve) => {
@@ -21,7 +22,8 @@ function run([command, args, env]: ReturnType<typeof node>): Promise<{ code: num
   });
 }
 
-const cli = (command: "backup" | "restore", file: string, env: Record<string, string>) => run(node("app/cli/backup.ts", [command, file], env));
+const cli = (command: "backup" | "restore", file: string, env: Record<string, string>) =>
+  run(node("app/cli/backup.ts", [command, file], env));
 const migrate = (env: Record<string, string>) => run(node("prisma/migrate.ts", ["apply"], env));
 
 /** Rows of every kind the schema has: text with accents and quotes, arrays, JSON, bytes, decimals, dates. */

@@ -20,7 +20,10 @@ describe("concurrent writes", () => {
     for (let i = 0; i < 20; i++) ids.push((await db().partner.create({ data: { name: `Race ${i}`, kind: "blogger" } })).id);
     const versionBefore = (await db().partner.findUniqueOrThrow({ where: { id: ids[0] } })).version;
     for (let round = 0; round < 5; round++) {
-      await Promise.all([bulkUpdatePartners(actorId, { operation: "tag", ids, tag: `left-${round}` }), bulkUpdatePartners(actorId, { operation: "tag", ids: [...ids].reverse(), tag: `right-${round}` })]);
+      await Promise.all([
+        bulkUpdatePartners(actorId, { operation: "tag", ids, tag: `left-${round}` }),
+        bulkUpdatePartners(actorId, { operation: "tag", ids: [...ids].reverse(), tag: `right-${round}` }),
+      ]);
     }
     const partners = await db().partner.findMany({ where: { id: { in: ids } } });
     for (const partner of partners) {
@@ -40,11 +43,15 @@ describe("concurrent writes", () => {
       await assertMayReceive(tx, [partner.id]);
       checked();
       await gate;
-      await tx.interaction.create({ data: { partnerId: partner.id, type: "note", body: "gift written", authorId: actorId, occurredAt: new Date() } });
+      await tx.interaction.create({
+        data: { partnerId: partner.id, type: "note", body: "gift written", authorId: actorId, occurredAt: new Date() },
+      });
     });
     await hasChecked;
     let stopped = false;
-    const stop = bulkUpdatePartners(actorId, { operation: "stage", ids: [partner.id], stage: "do_not_contact" }).then(() => (stopped = true));
+    const stop = bulkUpdatePartners(actorId, { operation: "stage", ids: [partner.id], stage: "do_not_contact" }).then(
+      () => (stopped = true),
+    );
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(stopped).toBe(false);
     release();
@@ -52,6 +59,8 @@ describe("concurrent writes", () => {
     await stop;
     expect((await db().partner.findUniqueOrThrow({ where: { id: partner.id } })).stage).toBe("do_not_contact");
     // And after the stop, the check refuses.
-    await expect(db().$transaction((tx) => assertMayReceive(tx, [partner.id]))).rejects.toMatchObject({ messageKey: "spend.doNotContactNamed" });
+    await expect(db().$transaction((tx) => assertMayReceive(tx, [partner.id]))).rejects.toMatchObject({
+      messageKey: "spend.doNotContactNamed",
+    });
   });
 });

@@ -23,12 +23,18 @@ async function storedRows() {
 
 async function freshRows() {
   const settings = await getSettings();
-  return db().$queryRaw<Record<string, unknown>[]>`SELECT ${columns} FROM (${rollupSourceSql(null, settings.reportingCurrency, settings.giftValuationBasis)}) fresh ${ordered}`;
+  return db().$queryRaw<
+    Record<string, unknown>[]
+  >`SELECT ${columns} FROM (${rollupSourceSql(null, settings.reportingCurrency, settings.giftValuationBasis)}) fresh ${ordered}`;
 }
 
 /** Numbers, bigints and decimals compared by value, as text (the table's integer types are narrower). */
 const comparable = (rows: Record<string, unknown>[]) =>
-  rows.map((row) => Object.fromEntries(Object.entries(row).map(([key, value]) => [key, value === null ? null : value instanceof Date ? value.toISOString() : String(value)])));
+  rows.map((row) =>
+    Object.fromEntries(
+      Object.entries(row).map(([key, value]) => [key, value === null ? null : value instanceof Date ? value.toISOString() : String(value)]),
+    ),
+  );
 
 async function expectRollupEqualsFreshAggregation() {
   await refreshCostBenefitRollups();
@@ -42,7 +48,10 @@ const day = (offset: number) => new Date(Date.UTC(2025, 0, 1) + offset * 86_400_
 const pick = <T>(list: T[], index: number) => list[index % list.length];
 
 async function anyRow(table: "gift" | "placement" | "payment" | "coverageItem" | "disclosureCheck" | "exchangeRate", index: number) {
-  const rows = await (db()[table] as unknown as { findMany: (args: object) => Promise<{ id: string }[]> }).findMany({ select: { id: true }, orderBy: { id: "asc" } });
+  const rows = await (db()[table] as unknown as { findMany: (args: object) => Promise<{ id: string }[]> }).findMany({
+    select: { id: true },
+    orderBy: { id: "asc" },
+  });
   return rows.length ? pick(rows, index).id : null;
 }
 
@@ -53,19 +62,68 @@ const metric = fc.option(fc.nat(5000), { nil: null });
 
 /** Each write is one of what the app does to a source of the rollup, with arbitrary values. */
 const writes = fc.oneof(
-  fc.record({ op: fc.constant("gift"), partner: index, campaign: index, on: offset, cost: fc.nat(9000), currency, status: fc.constantFrom("planned", "shipped", "delivered", "returned", "cancelled") }),
-  fc.record({ op: fc.constant("giftUpdate"), row: index, partner: index, on: offset, cost: fc.nat(9000), status: fc.constantFrom("shipped", "cancelled") }),
+  fc.record({
+    op: fc.constant("gift"),
+    partner: index,
+    campaign: index,
+    on: offset,
+    cost: fc.nat(9000),
+    currency,
+    status: fc.constantFrom("planned", "shipped", "delivered", "returned", "cancelled"),
+  }),
+  fc.record({
+    op: fc.constant("giftUpdate"),
+    row: index,
+    partner: index,
+    on: offset,
+    cost: fc.nat(9000),
+    status: fc.constantFrom("shipped", "cancelled"),
+  }),
   fc.record({ op: fc.constant("giftDelete"), row: index }),
-  fc.record({ op: fc.constant("placement"), partner: index, campaign: index, on: offset, fee: fc.nat(90000), currency, status: fc.constantFrom("proposed", "approved", "contracted", "paid", "cancelled") }),
-  fc.record({ op: fc.constant("placementUpdate"), row: index, partner: index, campaign: index, on: offset, status: fc.constantFrom("approved", "cancelled") }),
+  fc.record({
+    op: fc.constant("placement"),
+    partner: index,
+    campaign: index,
+    on: offset,
+    fee: fc.nat(90000),
+    currency,
+    status: fc.constantFrom("proposed", "approved", "contracted", "paid", "cancelled"),
+  }),
+  fc.record({
+    op: fc.constant("placementUpdate"),
+    row: index,
+    partner: index,
+    campaign: index,
+    on: offset,
+    status: fc.constantFrom("approved", "cancelled"),
+  }),
   fc.record({ op: fc.constant("payment"), row: index, on: offset, amount: fc.integer({ min: 1, max: 50000 }) }),
   fc.record({ op: fc.constant("paymentUpdate"), row: index, on: offset }),
   fc.record({ op: fc.constant("paymentDelete"), row: index }),
-  fc.record({ op: fc.constant("coverage"), partner: index, campaign: index, on: offset, impressions: metric, likes: metric, clicks: metric, revenue: metric, currency }),
+  fc.record({
+    op: fc.constant("coverage"),
+    partner: index,
+    campaign: index,
+    on: offset,
+    impressions: metric,
+    likes: metric,
+    clicks: metric,
+    revenue: metric,
+    currency,
+  }),
   fc.record({ op: fc.constant("coverageUpdate"), row: index, partner: index, on: offset, impressions: metric, revenue: metric, currency }),
   fc.record({ op: fc.constant("recheck"), row: index, verdict: fc.constantFrom("not_required", "compliant", "missing", "insufficient") }),
-  fc.record({ op: fc.constant("checkUpdate"), row: index, verdict: fc.constantFrom("not_required", "compliant", "missing", "insufficient") }),
-  fc.record({ op: fc.constant("rate"), currency: fc.constantFrom("USD", "CHF", "EUR"), on: offset, rate: fc.integer({ min: 50, max: 150 }) }),
+  fc.record({
+    op: fc.constant("checkUpdate"),
+    row: index,
+    verdict: fc.constantFrom("not_required", "compliant", "missing", "insufficient"),
+  }),
+  fc.record({
+    op: fc.constant("rate"),
+    currency: fc.constantFrom("USD", "CHF", "EUR"),
+    on: offset,
+    rate: fc.integer({ min: 50, max: 150 }),
+  }),
   fc.record({ op: fc.constant("rateDelete"), row: index }),
   fc.record({ op: fc.constant("settings"), currency: fc.constantFrom("EUR", "USD"), basis: fc.constantFrom("cost", "retail") }),
 );
@@ -94,7 +152,17 @@ async function apply(write: Write) {
     }
     case "giftUpdate": {
       const id = await anyRow("gift", write.row);
-      if (id) await client.gift.update({ where: { id }, data: { partnerId: pick(partners, write.partner), shippedOn: day(write.on), deliveredOn: null, unitCostMinor: write.cost, status: write.status } });
+      if (id)
+        await client.gift.update({
+          where: { id },
+          data: {
+            partnerId: pick(partners, write.partner),
+            shippedOn: day(write.on),
+            deliveredOn: null,
+            unitCostMinor: write.cost,
+            status: write.status,
+          },
+        });
       return;
     }
     case "giftDelete": {
@@ -103,11 +171,30 @@ async function apply(write: Write) {
       return;
     }
     case "placement":
-      await client.placement.create({ data: { partnerId: pick(partners, write.partner), campaignId: pick(campaigns, write.campaign), title: "Vidéo", feeMinor: write.fee, currency: write.currency, agreedOn: day(write.on), status: write.status as "approved" } });
+      await client.placement.create({
+        data: {
+          partnerId: pick(partners, write.partner),
+          campaignId: pick(campaigns, write.campaign),
+          title: "Vidéo",
+          feeMinor: write.fee,
+          currency: write.currency,
+          agreedOn: day(write.on),
+          status: write.status as "approved",
+        },
+      });
       return;
     case "placementUpdate": {
       const id = await anyRow("placement", write.row);
-      if (id) await client.placement.update({ where: { id }, data: { partnerId: pick(partners, write.partner), campaignId: pick(campaigns, write.campaign), agreedOn: day(write.on), status: write.status } });
+      if (id)
+        await client.placement.update({
+          where: { id },
+          data: {
+            partnerId: pick(partners, write.partner),
+            campaignId: pick(campaigns, write.campaign),
+            agreedOn: day(write.on),
+            status: write.status,
+          },
+        });
       return;
     }
     case "payment": {
@@ -145,7 +232,19 @@ async function apply(write: Write) {
       });
       for (const jurisdiction of ["FR", "US"])
         await client.disclosureCheck.create({
-          data: { coverageItemId: item.id, jurisdiction, jurisdictionSource: "default", ruleSetVersion: 1, verdict: "compliant", reasons: [], markers: [], publishedOn: item.publishedOn, partnerId, campaignId, platform: "blog" },
+          data: {
+            coverageItemId: item.id,
+            jurisdiction,
+            jurisdictionSource: "default",
+            ruleSetVersion: 1,
+            verdict: "compliant",
+            reasons: [],
+            markers: [],
+            publishedOn: item.publishedOn,
+            partnerId,
+            campaignId,
+            platform: "blog",
+          },
         });
       return;
     }
@@ -154,7 +253,16 @@ async function apply(write: Write) {
       if (!id) return;
       const partnerId = pick(partners, write.partner);
       await client.$transaction([
-        client.coverageItem.update({ where: { id }, data: { partnerId, publishedOn: day(write.on), impressions: write.impressions, revenueMinor: write.revenue, revenueCurrency: write.revenue === null ? null : write.currency } }),
+        client.coverageItem.update({
+          where: { id },
+          data: {
+            partnerId,
+            publishedOn: day(write.on),
+            impressions: write.impressions,
+            revenueMinor: write.revenue,
+            revenueCurrency: write.revenue === null ? null : write.currency,
+          },
+        }),
         client.disclosureCheck.updateMany({ where: { coverageItemId: id }, data: { partnerId, publishedOn: day(write.on) } }),
       ]);
       return;
@@ -172,14 +280,28 @@ async function apply(write: Write) {
       const { id: _, supersedesId: __, markers, checkedAt: ___, ...rest } = check;
       await client.$transaction([
         client.disclosureCheck.update({ where: { id: check.id }, data: { current: false } }),
-        client.disclosureCheck.create({ data: { ...rest, markers: markers as Prisma.InputJsonValue, verdict: write.verdict, supersedesId: check.id } }),
+        client.disclosureCheck.create({
+          data: { ...rest, markers: markers as Prisma.InputJsonValue, verdict: write.verdict, supersedesId: check.id },
+        }),
       ]);
       return;
     }
     case "rate":
       await client.exchangeRate.upsert({
-        where: { baseCurrency_quoteCurrency_validOn: { baseCurrency: write.currency, quoteCurrency: write.currency === "EUR" ? "USD" : "EUR", validOn: day(write.on) } },
-        create: { baseCurrency: write.currency, quoteCurrency: write.currency === "EUR" ? "USD" : "EUR", validOn: day(write.on), rate: write.rate / 100, minorUnitShift: 0 },
+        where: {
+          baseCurrency_quoteCurrency_validOn: {
+            baseCurrency: write.currency,
+            quoteCurrency: write.currency === "EUR" ? "USD" : "EUR",
+            validOn: day(write.on),
+          },
+        },
+        create: {
+          baseCurrency: write.currency,
+          quoteCurrency: write.currency === "EUR" ? "USD" : "EUR",
+          validOn: day(write.on),
+          rate: write.rate / 100,
+          minorUnitShift: 0,
+        },
         update: { rate: write.rate / 100 },
       });
       return;
@@ -189,7 +311,10 @@ async function apply(write: Write) {
       return;
     }
     case "settings":
-      await client.workspaceSettings.update({ where: { id: 1 }, data: { reportingCurrency: write.currency, giftValuationBasis: write.basis as "cost" } });
+      await client.workspaceSettings.update({
+        where: { id: 1 },
+        data: { reportingCurrency: write.currency, giftValuationBasis: write.basis as "cost" },
+      });
       return;
   }
 }
@@ -197,7 +322,9 @@ async function apply(write: Write) {
 beforeAll(async () => {
   await getSettings();
   for (const name of ["Lina", "Marc", "Zoé", "Inès"])
-    partners.push((await db().partner.create({ data: { name, kind: "blogger", stage: "active", country: "FR", searchText: name.toLowerCase() } })).id);
+    partners.push(
+      (await db().partner.create({ data: { name, kind: "blogger", stage: "active", country: "FR", searchText: name.toLowerCase() } })).id,
+    );
   for (const name of ["Printemps", "Noël"]) campaigns.push((await db().campaign.create({ data: { name } })).id);
 });
 
@@ -206,7 +333,17 @@ describe("the cost-benefit rollup", () => {
     await expectRollupEqualsFreshAggregation();
     await expect(
       db().$transaction(async (tx) => {
-        await tx.gift.create({ data: { partnerId: partners[0], itemName: "Crème", quantity: 1, unitCostMinor: 1200, currency: "EUR", status: "shipped", shippedOn: day(3) } });
+        await tx.gift.create({
+          data: {
+            partnerId: partners[0],
+            itemName: "Crème",
+            quantity: 1,
+            unitCostMinor: 1200,
+            currency: "EUR",
+            status: "shipped",
+            shippedOn: day(3),
+          },
+        });
         expect(await tx.costBenefitStale.findMany()).toEqual([{ partnerId: partners[0] }]);
         throw new Error("rolled back");
       }),
@@ -218,7 +355,18 @@ describe("the cost-benefit rollup", () => {
     const context = await metricsContext();
     const period = { from: "2025-01-01", to: "2025-12-31", partnerId: partners[3] };
     const before = await costBenefitTotal(period, context);
-    await db().gift.create({ data: { partnerId: partners[3], itemName: "Crème", quantity: 2, unitCostMinor: 1500, shippingMinor: 500, currency: context.currency, status: "shipped", shippedOn: day(10) } });
+    await db().gift.create({
+      data: {
+        partnerId: partners[3],
+        itemName: "Crème",
+        quantity: 2,
+        unitCostMinor: 1500,
+        shippingMinor: 500,
+        currency: context.currency,
+        status: "shipped",
+        shippedOn: day(10),
+      },
+    });
     const after = await costBenefitTotal(period, context);
     expect(after.sums.giftsMinor - before.sums.giftsMinor).toBe(3500);
     expect(after.sums.giftCount - before.sums.giftCount).toBe(1);

@@ -14,7 +14,10 @@ afterEach(() => recordProcessFacts({ knownMigrations: [], dataDir: null }));
 
 describe("/healthz", () => {
   it("says 200 when the database answers and accepts a write", async () => {
-    expect(await health()).toEqual({ status: 200, body: { status: "ok", database: "ok", writable: true, migrations: "unknown", disk: "not checked" } });
+    expect(await health()).toEqual({
+      status: 200,
+      body: { status: "ok", database: "ok", writable: true, migrations: "unknown", disk: "not checked" },
+    });
     expect(await db().healthProbe.count()).toBe(1);
   });
 
@@ -31,7 +34,8 @@ describe("/healthz", () => {
     await db().$executeRawUnsafe(`CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
       id VARCHAR(36) PRIMARY KEY, checksum VARCHAR(64) NOT NULL, finished_at TIMESTAMPTZ, migration_name VARCHAR(255) NOT NULL,
       logs TEXT, rolled_back_at TIMESTAMPTZ, started_at TIMESTAMPTZ NOT NULL DEFAULT now(), applied_steps_count INTEGER NOT NULL DEFAULT 0)`);
-    await db().$executeRaw`INSERT INTO "_prisma_migrations" (id, checksum, migration_name, finished_at) VALUES (${crypto.randomUUID()}, 'x', '20260101000000_first', now())`;
+    await db()
+      .$executeRaw`INSERT INTO "_prisma_migrations" (id, checksum, migration_name, finished_at) VALUES (${crypto.randomUUID()}, 'x', '20260101000000_first', now())`;
     recordProcessFacts({ knownMigrations: ["20260101000000_first"], dataDir: os.tmpdir() });
     expect(await health()).toMatchObject({ status: 200, body: { migrations: "current", disk: "ok" } });
     recordProcessFacts({ knownMigrations: ["20260101000000_first", "20260102000000_second"], dataDir: null });
@@ -41,7 +45,9 @@ describe("/healthz", () => {
   });
 
   it("names a full disk in plain words", () => {
-    expect(diskFullMessage(os.tmpdir(), Number.MAX_SAFE_INTEGER)).toMatch(/^The disk holding .+ is full \(.+ MB free\): free some space, then start the app again\./);
+    expect(diskFullMessage(os.tmpdir(), Number.MAX_SAFE_INTEGER)).toMatch(
+      /^The disk holding .+ is full \(.+ MB free\): free some space, then start the app again\./,
+    );
     expect(diskFullMessage(os.tmpdir(), 0)).toBeNull();
   });
 });

@@ -27,26 +27,73 @@ const ids: Record<string, string> = {};
 const march = "period=custom&from=2025-03-01&to=2025-03-31";
 
 function post(path: string, fields: [string, string][], cookie: string) {
-  return new Request(`http://localhost${path}`, { method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: cookie }, body: new URLSearchParams(fields).toString() });
+  return new Request(`http://localhost${path}`, {
+    method: "POST",
+    headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: cookie },
+    body: new URLSearchParams(fields).toString(),
+  });
 }
 
 async function partner(name: string, externalId: string | null, archived = false) {
-  return (await db().partner.create({ data: { name, externalId, kind: "blogger", stage: "active", country: "FR", searchText: name.toLowerCase(), archivedAt: archived ? new Date() : null } })).id;
+  return (
+    await db().partner.create({
+      data: {
+        name,
+        externalId,
+        kind: "blogger",
+        stage: "active",
+        country: "FR",
+        searchText: name.toLowerCase(),
+        archivedAt: archived ? new Date() : null,
+      },
+    })
+  ).id;
 }
 
-async function gift(partnerId: string, on: string, unitCostMinor: number, currency: string, { quantity = 1, shippingMinor = 0, status = "shipped" as "shipped" | "delivered" | "planned" } = {}) {
-  return (await db().gift.create({ data: { partnerId, itemName: "Sérum", quantity, unitCostMinor, shippingMinor, currency, status, shippedOn: status === "planned" ? null : new Date(on) } })).id;
+async function gift(
+  partnerId: string,
+  on: string,
+  unitCostMinor: number,
+  currency: string,
+  { quantity = 1, shippingMinor = 0, status = "shipped" as "shipped" | "delivered" | "planned" } = {},
+) {
+  return (
+    await db().gift.create({
+      data: {
+        partnerId,
+        itemName: "Sérum",
+        quantity,
+        unitCostMinor,
+        shippingMinor,
+        currency,
+        status,
+        shippedOn: status === "planned" ? null : new Date(on),
+      },
+    })
+  ).id;
 }
 
-async function placement(partnerId: string, on: string, feeMinor: number, currency: string, status: "approved" | "contracted", payments: [string, number][]) {
-  const created = await db().placement.create({ data: { partnerId, title: "Vidéo", feeMinor, currency, agreedOn: new Date(on), status, proposedById: cm.id } });
-  for (const [paidOn, amountMinor] of payments) await db().payment.create({ data: { placementId: created.id, paidOn: new Date(paidOn), amountMinor, recordedById: cm.id } });
+async function placement(
+  partnerId: string,
+  on: string,
+  feeMinor: number,
+  currency: string,
+  status: "approved" | "contracted",
+  payments: [string, number][],
+) {
+  const created = await db().placement.create({
+    data: { partnerId, title: "Vidéo", feeMinor, currency, agreedOn: new Date(on), status, proposedById: cm.id },
+  });
+  for (const [paidOn, amountMinor] of payments)
+    await db().payment.create({ data: { placementId: created.id, paidOn: new Date(paidOn), amountMinor, recordedById: cm.id } });
   return created.id;
 }
 
 async function coverage(partnerId: string, fields: Record<string, string>, links: [string, string][] = []) {
   const base = { partnerId, platform: "instagram", paidOverride: "auto", giftedOverride: "auto", affiliateOverride: "auto" };
-  const response = await responseOf(() => coverageNewRoute.action(args(post("/coverage/new", [...Object.entries({ ...base, ...fields }), ...links], cm.cookie))));
+  const response = await responseOf(() =>
+    coverageNewRoute.action(args(post("/coverage/new", [...Object.entries({ ...base, ...fields }), ...links], cm.cookie))),
+  );
   expect(response.status).toBe(302);
 }
 
@@ -66,10 +113,26 @@ beforeAll(async () => {
   await placement(ids.alpha, "2025-03-10", 30000, "EUR", "contracted", [["2025-03-15", 10000]]);
   await coverage(
     ids.alpha,
-    { url: "https://instagram.com/p/alpha1", publishedOn: "2025-03-12", text: "#publicité Ma routine du soir avec ce sérum", impressions: "20000", likes: "800", comments: "100", saves: "100", clicks: "250", conversions: "10", revenue: "710", revenueCurrency: "EUR" },
+    {
+      url: "https://instagram.com/p/alpha1",
+      publishedOn: "2025-03-12",
+      text: "#publicité Ma routine du soir avec ce sérum",
+      impressions: "20000",
+      likes: "800",
+      comments: "100",
+      saves: "100",
+      clicks: "250",
+      conversions: "10",
+      revenue: "710",
+      revenueCurrency: "EUR",
+    },
     [["giftIds", alphaGift]],
   );
-  await coverage(ids.alpha, { url: "https://instagram.com/p/alpha2", publishedOn: "2025-03-20", text: "Ma routine du matin avec ce sérum" }, [["giftIds", alphaGift]]);
+  await coverage(
+    ids.alpha,
+    { url: "https://instagram.com/p/alpha2", publishedOn: "2025-03-20", text: "Ma routine du matin avec ce sérum" },
+    [["giftIds", alphaGift]],
+  );
 
   // Bravo: gifts only: 42.00 EUR + 100.00 USD (= 90.00 EUR) + 50.00 CHF with no rate.
   ids.bravo = await partner("Bravo Blog", null);
@@ -82,7 +145,18 @@ beforeAll(async () => {
   const charliePlacement = await placement(ids.charlie, "2025-03-02", 100000, "USD", "approved", [["2025-03-25", 50000]]);
   await coverage(
     ids.charlie,
-    { url: "https://youtube.com/watch?v=charlie", platform: "youtube", publishedOn: "2025-03-28", text: "#publicité Collaboration commerciale avec la marque : ma vidéo", views: "5000", reach: "4000", likes: "200", comments: "50", revenue: "300", revenueCurrency: "USD" },
+    {
+      url: "https://youtube.com/watch?v=charlie",
+      platform: "youtube",
+      publishedOn: "2025-03-28",
+      text: "#publicité Collaboration commerciale avec la marque : ma vidéo",
+      views: "5000",
+      reach: "4000",
+      likes: "200",
+      comments: "50",
+      revenue: "300",
+      revenueCurrency: "USD",
+    },
     [["placementIds", charliePlacement]],
   );
 
@@ -92,21 +166,29 @@ beforeAll(async () => {
 
   // Echo: organic coverage, no cost, no disclosure needed.
   ids.echo = await partner("Echo Organic", null);
-  await coverage(ids.echo, { url: "https://instagram.com/p/echo", publishedOn: "2025-03-08", text: "Mon avis sur ce sérum", impressions: "1000" });
+  await coverage(ids.echo, {
+    url: "https://instagram.com/p/echo",
+    publishedOn: "2025-03-08",
+    text: "Mon avis sur ce sérum",
+    impressions: "1000",
+  });
 });
 
-const expectedCsv = [
-  "partner,external_id,cost,gifts_cost,placements_cost,paid_to_date,coverage_count,impressions,engagements,clicks,conversions,revenue,emv,cpm,cpe,cpc,cpa,roas,roi,compliance_rate,unconverted",
-  "Alpha Beauté,A-1,355.00,55.00,300.00,100.00,2,20000,1000,250,10,710.00,325.00,17.7500,0.3550,1.4200,35.5000,2.0000,1.0000,0.5000,0",
-  "Charlie Vlog,C-3,900.00,0.00,900.00,450.00,1,,250,,,270.00,25.00,,3.6000,,,0.3000,-0.7000,1.0000,0",
-  "Bravo Blog,,132.00,132.00,0.00,0.00,0,,,,,,,,,,,,,,1",
-  // Echo cost nothing: CPM is 0 / 1000 × 1000 = 0 (the denominator is known and not 0).
-  "Echo Organic,,0.00,0.00,0.00,0.00,1,1000,,,,,5.00,0.0000,,,,,,,0",
-].join("\r\n") + "\r\n";
+const expectedCsv =
+  [
+    "partner,external_id,cost,gifts_cost,placements_cost,paid_to_date,coverage_count,impressions,engagements,clicks,conversions,revenue,emv,cpm,cpe,cpc,cpa,roas,roi,compliance_rate,unconverted",
+    "Alpha Beauté,A-1,355.00,55.00,300.00,100.00,2,20000,1000,250,10,710.00,325.00,17.7500,0.3550,1.4200,35.5000,2.0000,1.0000,0.5000,0",
+    "Charlie Vlog,C-3,900.00,0.00,900.00,450.00,1,,250,,,270.00,25.00,,3.6000,,,0.3000,-0.7000,1.0000,0",
+    "Bravo Blog,,132.00,132.00,0.00,0.00,0,,,,,,,,,,,,,,1",
+    // Echo cost nothing: CPM is 0 / 1000 × 1000 = 0 (the denominator is known and not 0).
+    "Echo Organic,,0.00,0.00,0.00,0.00,1,1000,,,,,5.00,0.0000,,,,,,,0",
+  ].join("\r\n") + "\r\n";
 
 describe("cost-benefit ranking", () => {
   it("exports the hand-checked CSV, best ROI first, unknown ratios empty", async () => {
-    const response = await responseOf(() => rankingExportRoute.loader(args(getRequest(`/reports/cost-benefit/export?${march}`, { cookie: viewer.cookie }))));
+    const response = await responseOf(() =>
+      rankingExportRoute.loader(args(getRequest(`/reports/cost-benefit/export?${march}`, { cookie: viewer.cookie }))),
+    );
     expect(response.status).toBe(200);
     expect(response.headers.get("Content-Type")).toContain("text/csv");
     expect((await response.text()).replace(/^\uFEFF/, "")).toBe(expectedCsv);
@@ -122,7 +204,10 @@ describe("cost-benefit ranking", () => {
         const values = rows.map((row) => row.ratios[name]);
         const known = values.filter((v): v is number => v !== null);
         expect(known, `${name} ${dir}`).toEqual([...known].sort((a, b) => (dir === "asc" ? a - b : b - a)));
-        expect(values.slice(known.length).every((v) => v === null), `${name} ${dir}: unknown last`).toBe(true);
+        expect(
+          values.slice(known.length).every((v) => v === null),
+          `${name} ${dir}: unknown last`,
+        ).toBe(true);
         // The SQL value and the module's agree on which rows are unknown.
         for (const row of rows) expect(row.ratios[name] === null).toBe(costBenefit(row.sums, context.rates).ratios[name] === null);
       }
@@ -131,17 +216,27 @@ describe("cost-benefit ranking", () => {
   });
 
   it("filters like the partner list and pages in SQL", async () => {
-    const page = await (await responseOf(() => rankingRoute.loader(args(getRequest(`/reports/cost-benefit?${march}&q=vlog`, { cookie: viewer.cookie }))))).json();
+    const page = await (
+      await responseOf(() => rankingRoute.loader(args(getRequest(`/reports/cost-benefit?${march}&q=vlog`, { cookie: viewer.cookie }))))
+    ).json();
     expect(page.rows.map((r: { name: string }) => r.name)).toEqual(["Charlie Vlog"]);
-    const archived = await (await responseOf(() => rankingRoute.loader(args(getRequest(`/reports/cost-benefit?${march}&archived=1`, { cookie: viewer.cookie }))))).json();
+    const archived = await (
+      await responseOf(() => rankingRoute.loader(args(getRequest(`/reports/cost-benefit?${march}&archived=1`, { cookie: viewer.cookie }))))
+    ).json();
     expect(archived.rows.map((r: { name: string; costMinor: number }) => [r.name, r.costMinor])).toEqual([["Delta Archive", 2000]]);
   });
 
   it("selects the same partners as the partner list for the same filters", async () => {
     for (const search of ["", "q=blog", "archived=1", "country=FR&stage=active", "followersMin=1", "kind=blogger&q=%25"]) {
       const query = PartnerListQuerySchema.parse(Object.fromEntries(new URLSearchParams(search)));
-      const viaSql = await db().$queryRaw<{ id: string }[]>`SELECT pa."id" FROM "Partner" pa WHERE ${partnerListConditionsSql(query, Prisma.sql`pa`)} ORDER BY pa."id"`;
-      const viaPrisma = await db().partner.findMany({ where: { id: { in: (await db().partner.findMany({ select: { id: true } })).map((p) => p.id) } }, select: { id: true }, orderBy: { id: "asc" } });
+      const viaSql = await db().$queryRaw<
+        { id: string }[]
+      >`SELECT pa."id" FROM "Partner" pa WHERE ${partnerListConditionsSql(query, Prisma.sql`pa`)} ORDER BY pa."id"`;
+      const viaPrisma = await db().partner.findMany({
+        where: { id: { in: (await db().partner.findMany({ select: { id: true } })).map((p) => p.id) } },
+        select: { id: true },
+        orderBy: { id: "asc" },
+      });
       const { listPartners } = await import("~/models/partner.server");
       const listed = await listPartners({ ...query, page: 1, pageSize: 100 });
       expect(viaSql.map((r) => r.id).sort(), search).toEqual(listed.rows.map((r) => r.id).sort());
@@ -150,13 +245,36 @@ describe("cost-benefit ranking", () => {
   });
 
   it("rejects a period that ends before it starts, and shows an empty period as empty", async () => {
-    const bad = await responseOf(() => rankingRoute.loader(args(getRequest("/reports/cost-benefit?period=custom&from=2025-04-01&to=2025-03-01", { cookie: viewer.cookie }))));
+    const bad = await responseOf(() =>
+      rankingRoute.loader(args(getRequest("/reports/cost-benefit?period=custom&from=2025-04-01&to=2025-03-01", { cookie: viewer.cookie }))),
+    );
     expect(bad.status).toBe(400);
-    const empty = await (await responseOf(() => rankingRoute.loader(args(getRequest("/reports/cost-benefit?period=custom&from=2019-01-01&to=2019-01-31", { cookie: viewer.cookie }))))).json();
+    const empty = await (
+      await responseOf(() =>
+        rankingRoute.loader(
+          args(getRequest("/reports/cost-benefit?period=custom&from=2019-01-01&to=2019-01-31", { cookie: viewer.cookie })),
+        ),
+      )
+    ).json();
     expect(empty.total).toBe(0);
-    const partnerEmpty = await (await responseOf(() => partnerRoute.loader(args(getRequest(`/partners/${ids.alpha}?tab=cost-benefit&period=custom&from=2019-01-01&to=2019-01-31`, { cookie: viewer.cookie }), { partnerId: ids.alpha })))).json();
+    const partnerEmpty = await (
+      await responseOf(() =>
+        partnerRoute.loader(
+          args(
+            getRequest(`/partners/${ids.alpha}?tab=cost-benefit&period=custom&from=2019-01-01&to=2019-01-31`, { cookie: viewer.cookie }),
+            { partnerId: ids.alpha },
+          ),
+        ),
+      )
+    ).json();
     expect(partnerEmpty.costBenefit.total.empty).toBe(true);
-    const partnerBad = await responseOf(() => partnerRoute.loader(args(getRequest(`/partners/${ids.alpha}?tab=cost-benefit&period=custom&from=2025-04-01&to=2025-03-01`, { cookie: viewer.cookie }), { partnerId: ids.alpha })));
+    const partnerBad = await responseOf(() =>
+      partnerRoute.loader(
+        args(getRequest(`/partners/${ids.alpha}?tab=cost-benefit&period=custom&from=2025-04-01&to=2025-03-01`, { cookie: viewer.cookie }), {
+          partnerId: ids.alpha,
+        }),
+      ),
+    );
     expect(partnerBad.status).toBe(400);
   });
 
@@ -168,10 +286,23 @@ describe("cost-benefit ranking", () => {
 
 describe("partner panel", () => {
   it("totals all of the partner's cost and benefit for the period, month by month", async () => {
-    const data = await (await responseOf(() => partnerRoute.loader(args(getRequest(`/partners/${ids.charlie}?tab=cost-benefit&${march}`, { cookie: viewer.cookie }), { partnerId: ids.charlie })))).json();
+    const data = await (
+      await responseOf(() =>
+        partnerRoute.loader(
+          args(getRequest(`/partners/${ids.charlie}?tab=cost-benefit&${march}`, { cookie: viewer.cookie }), { partnerId: ids.charlie }),
+        ),
+      )
+    ).json();
     const { total, months } = data.costBenefit;
     expect(total.costMinor).toBe(90000);
-    expect(total.sums).toMatchObject({ paidMinor: 45000, revenueMinor: 27000, coverageCount: 1, disclosureRequired: 1, disclosureCompliant: 1, unconverted: 0 });
+    expect(total.sums).toMatchObject({
+      paidMinor: 45000,
+      revenueMinor: 27000,
+      coverageCount: 1,
+      disclosureRequired: 1,
+      disclosureCompliant: 1,
+      unconverted: 0,
+    });
     expect(total.ratios.roi).toBeCloseTo(-0.7, 10);
     expect(months).toEqual([{ month: "2025-03", costMinor: 90000, revenueMinor: 27000, emvMinor: 2500 }]);
   });
@@ -179,7 +310,9 @@ describe("partner panel", () => {
 
 describe("monthly report", () => {
   it("sets the month against the month before and a year earlier, in CSV", async () => {
-    const response = await responseOf(() => monthlyExportRoute.loader(args(getRequest("/reports/monthly/export?month=2025-03", { cookie: viewer.cookie }))));
+    const response = await responseOf(() =>
+      monthlyExportRoute.loader(args(getRequest("/reports/monthly/export?month=2025-03", { cookie: viewer.cookie }))),
+    );
     const lines = (await response.text()).replace(/^\uFEFF/, "").split("\r\n");
     expect(lines[0]).toBe("section,item,2025-03,2025-02,2024-03");
     // 355.00 + 132.00 + 900.00 + 20.00 (archived partners count in the programme); February: the 100.00 gift.
@@ -193,13 +326,17 @@ describe("monthly report", () => {
   });
 
   it("downloads as a PDF made on the server", async () => {
-    const response = await responseOf(() => monthlyPdfRoute.loader(args(getRequest("/reports/monthly/pdf?month=2025-03", { cookie: viewer.cookie }))));
+    const response = await responseOf(() =>
+      monthlyPdfRoute.loader(args(getRequest("/reports/monthly/pdf?month=2025-03", { cookie: viewer.cookie }))),
+    );
     expect(response.status).toBe(200);
     expect(response.headers.get("Content-Type")).toBe("application/pdf");
     const bytes = new Uint8Array(await response.arrayBuffer());
     expect(new TextDecoder().decode(bytes.slice(0, 5))).toBe("%PDF-");
     expect(bytes.length).toBeGreaterThan(2000);
-    const bad = await responseOf(() => monthlyPdfRoute.loader(args(getRequest("/reports/monthly/pdf?month=2025-13", { cookie: viewer.cookie }))));
+    const bad = await responseOf(() =>
+      monthlyPdfRoute.loader(args(getRequest("/reports/monthly/pdf?month=2025-13", { cookie: viewer.cookie }))),
+    );
     expect(bad.status).toBe(400);
   });
 });

@@ -9,11 +9,15 @@ const root = path.resolve(import.meta.dirname, "../..");
 
 /** Starts a process that migrates as the server does and then stays up; resolves once it has migrated. */
 function migrateAndStay(databaseUrl: string) {
-  const child = spawn(process.execPath, ["--experimental-wasm-modules", "--no-warnings", "--import", "tsx", "tests/integration/helpers/migrate-and-stay.ts"], {
-    cwd: root,
-    env: { ...process.env, DATABASE_URL: databaseUrl },
-    stdio: ["pipe", "pipe", "pipe"],
-  });
+  const child = spawn(
+    process.execPath,
+    ["--experimental-wasm-modules", "--no-warnings", "--import", "tsx", "tests/integration/helpers/migrate-and-stay.ts"],
+    {
+      cwd: root,
+      env: { ...process.env, DATABASE_URL: databaseUrl },
+      stdio: ["pipe", "pipe", "pipe"],
+    },
+  );
   const ready = new Promise<number>((resolve, reject) => {
     let output = "";
     child.stdout.on("data", (chunk) => {

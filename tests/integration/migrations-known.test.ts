@@ -11,7 +11,8 @@ describe("a database migrated by a newer version of the app", () => {
       logs TEXT, rolled_back_at TIMESTAMPTZ, started_at TIMESTAMPTZ NOT NULL DEFAULT now(), applied_steps_count INTEGER NOT NULL DEFAULT 0)`);
     const known = migrationNames();
     const add = (name: string, finished: boolean, rolledBack = false) =>
-      db().$executeRaw`INSERT INTO "_prisma_migrations" (id, checksum, migration_name, finished_at, rolled_back_at) VALUES (${crypto.randomUUID()}, 'x', ${name}, ${finished ? new Date() : null}, ${rolledBack ? new Date() : null})`;
+      db()
+        .$executeRaw`INSERT INTO "_prisma_migrations" (id, checksum, migration_name, finished_at, rolled_back_at) VALUES (${crypto.randomUUID()}, 'x', ${name}, ${finished ? new Date() : null}, ${rolledBack ? new Date() : null})`;
     for (const name of known) await add(name, true);
     expect(await migrationsUnknownToThisApp(known)).toEqual([]);
     await add("29991231000000_from_the_future", true);

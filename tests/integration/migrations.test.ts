@@ -44,7 +44,10 @@ describe("migrations and schema.prisma", () => {
 
   it("fail the check when a migration was hand-edited and drifts", async () => {
     const dir = copyMigrations("drifted");
-    const [first] = fs.readdirSync(dir).filter((name) => !name.endsWith(".toml")).sort();
+    const [first] = fs
+      .readdirSync(dir)
+      .filter((name) => !name.endsWith(".toml"))
+      .sort();
     const file = path.join(dir, first, "migration.sql");
     const edited = fs.readFileSync(file, "utf8").replace(`    "locale" TEXT,\n`, "");
     expect(edited).not.toBe(fs.readFileSync(file, "utf8"));
@@ -84,7 +87,10 @@ describe("migrations and schema.prisma", () => {
     try {
       const first = await migrate(["apply"], env);
       expect(first.stderr).toBe("");
-      const names = fs.readdirSync(migrationsDir).filter((name) => /^\d{14}_/.test(name)).sort();
+      const names = fs
+        .readdirSync(migrationsDir)
+        .filter((name) => /^\d{14}_/.test(name))
+        .sort();
       expect(first.stdout.trim()).toMatch(new RegExp(`^Applied ${names.length} migration\\(s\\) to .*: ${names.join(", ")}$`));
       const second = await migrate(["apply"], env);
       expect(second.stdout).toMatch(/No pending migrations/);
@@ -103,6 +109,8 @@ describe("migrations and schema.prisma", () => {
   it("stops with one clear line on a malformed DATABASE_URL", async () => {
     const result = await migrate(["apply"], { DATABASE_URL: "localhost:5432" });
     expect(result.code).toBe(1);
-    expect(result.stderr.trim()).toBe("Invalid environment variable DATABASE_URL: must look like postgresql://user:password@host:5432/database");
+    expect(result.stderr.trim()).toBe(
+      "Invalid environment variable DATABASE_URL: must look like postgresql://user:password@host:5432/database",
+    );
   });
 });

@@ -9,7 +9,18 @@ let viewer: { id: string; cookie: string };
 let ownerId: string;
 let ids: string[];
 
-const base = { kind: "blogger", stage: "prospect", email: "", website: "", country: "", language: "", ownerId: "", tags: "", notes: "", riskNotes: "" };
+const base = {
+  kind: "blogger",
+  stage: "prospect",
+  email: "",
+  website: "",
+  country: "",
+  language: "",
+  ownerId: "",
+  tags: "",
+  notes: "",
+  riskNotes: "",
+};
 
 beforeAll(async () => {
   const manager = await createTestUser("manager");
@@ -19,7 +30,9 @@ beforeAll(async () => {
   viewer = { id: v.id, cookie: await cookieFor(v.id) };
   ids = [];
   for (const name of ["Bulk A", "Bulk B", "Bulk C"]) {
-    const response = await responseOf(() => newRoute.action(args(formRequest("/partners/new", { ...base, name, tags: "start" }, { cookie }))));
+    const response = await responseOf(() =>
+      newRoute.action(args(formRequest("/partners/new", { ...base, name, tags: "start" }, { cookie }))),
+    );
     ids.push(response.headers.get("Location")!.split("/").pop()!);
   }
 });
@@ -28,7 +41,15 @@ function bulk(fields: Record<string, string>, selected: string[], as = cookie) {
   const body = new URLSearchParams({ intent: "bulk", ...fields });
   for (const id of selected) body.append("ids", id);
   return responseOf(() =>
-    listRoute.action(args(new Request("http://localhost/partners?q=bulk", { method: "POST", body, headers: { Cookie: as, "Content-Type": "application/x-www-form-urlencoded" } }))),
+    listRoute.action(
+      args(
+        new Request("http://localhost/partners?q=bulk", {
+          method: "POST",
+          body,
+          headers: { Cookie: as, "Content-Type": "application/x-www-form-urlencoded" },
+        }),
+      ),
+    ),
   );
 }
 
@@ -66,11 +87,25 @@ describe("saved views", () => {
     expect((await save("Viewer's own", "?tag=food", viewer.cookie)).status).toBe(302);
     expect((await save("", "?x=1")).status).toBe(400);
     const page = await (await responseOf(() => listRoute.loader(args(getRequest("/partners", { cookie }))))).json();
-    expect(page.views.map((v: { name: string; query: string }) => [v.name, v.query])).toEqual([["Active in France", "country=FR&stage=active"]]);
+    expect(page.views.map((v: { name: string; query: string }) => [v.name, v.query])).toEqual([
+      ["Active in France", "country=FR&stage=active"],
+    ]);
     const viewerView = await db().savedView.findFirstOrThrow({ where: { userId: viewer.id } });
     // Not someone else's view.
-    expect((await responseOf(() => listRoute.action(args(formRequest("/partners", { intent: "deleteView", viewId: viewerView.id }, { cookie }))))).status).toBe(404);
-    expect((await responseOf(() => listRoute.action(args(formRequest("/partners", { intent: "deleteView", viewId: page.views[0].id }, { cookie }))))).status).toBe(302);
+    expect(
+      (
+        await responseOf(() =>
+          listRoute.action(args(formRequest("/partners", { intent: "deleteView", viewId: viewerView.id }, { cookie }))),
+        )
+      ).status,
+    ).toBe(404);
+    expect(
+      (
+        await responseOf(() =>
+          listRoute.action(args(formRequest("/partners", { intent: "deleteView", viewId: page.views[0].id }, { cookie }))),
+        )
+      ).status,
+    ).toBe(302);
     expect(await db().savedView.count({ where: { userId: ownerId } })).toBe(0);
   });
 });

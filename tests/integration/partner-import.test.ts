@@ -19,7 +19,9 @@ beforeAll(async () => {
 function upload(csv: Uint8Array | string, as = cookie) {
   const form = new FormData();
   form.set("file", new File([typeof csv === "string" ? csv : Buffer.from(csv)], "partners.csv", { type: "text/csv" }));
-  return responseOf(() => importRoute.action(args(new Request("http://localhost/partners/import", { method: "POST", body: form, headers: { Cookie: as } }))));
+  return responseOf(() =>
+    importRoute.action(args(new Request("http://localhost/partners/import", { method: "POST", body: form, headers: { Cookie: as } }))),
+  );
 }
 
 const csv = () =>
@@ -28,7 +30,7 @@ const csv = () =>
     `IMP-1;Léa Import;blogger;lea.import@example.fr;active;cuisine, lyon;instagram;@lea_import;12 500;3,2 %;05/03/2026;${ownerEmail}`,
     "IMP-1;Léa Import;blogger;lea.import@example.fr;active;cuisine;blog;;18 000;;2026-03-01;",
     ';Hugo Import;influencer;hugo.import@example.fr;prospect;;youtube;@hugo_import;"1,250,000";1.5%;;',
-    ';Broken;influencer;;famous;;myspace;;;;;',
+    ";Broken;influencer;;famous;;myspace;;;;;",
     "",
   ].join("\r\n");
 
@@ -49,7 +51,10 @@ describe("importing partners from CSV", () => {
   it("imports the valid rows on confirmation, and a re-import changes nothing", async () => {
     const confirm = () => responseOf(() => importRoute.action(args(formRequest("/partners/import", { csv: csv() }, { cookie }))));
     expect((await confirm()).status).toBe(302);
-    const lea = await db().partner.findUniqueOrThrow({ where: { externalId: "IMP-1" }, include: { channels: { orderBy: { platform: "asc" } }, owner: true } });
+    const lea = await db().partner.findUniqueOrThrow({
+      where: { externalId: "IMP-1" },
+      include: { channels: { orderBy: { platform: "asc" } }, owner: true },
+    });
     expect(lea).toMatchObject({ name: "Léa Import", stage: "active", tags: ["cuisine", "lyon"], totalFollowers: 30500 });
     expect(lea.owner?.email).toBe(ownerEmail);
     expect(lea.channels.map((c) => [c.platform, c.followers, c.engagementRate])).toEqual([
@@ -76,7 +81,10 @@ describe("importing partners from CSV", () => {
     expect(preview.preview.summary).toMatchObject({ new: 0, updated: 1, duplicate: 1 });
     expect(preview.preview.duplicates[0].existing.name).toBe("Léa Import");
     await responseOf(() => importRoute.action(args(formRequest("/partners/import", { csv: changed }, { cookie }))));
-    const lea = await db().partner.findUniqueOrThrow({ where: { externalId: "IMP-1" }, include: { channels: { where: { platform: "instagram" }, include: { measurements: true } } } });
+    const lea = await db().partner.findUniqueOrThrow({
+      where: { externalId: "IMP-1" },
+      include: { channels: { where: { platform: "instagram" }, include: { measurements: true } } },
+    });
     expect(lea.stage).toBe("paused");
     expect(lea.channels[0].followers).toBe(14000);
     expect(lea.channels[0].measurements).toHaveLength(2);
@@ -117,13 +125,19 @@ describe("importing partners from CSV", () => {
 
 describe("exporting partners", () => {
   it("exports the filtered list in the import's columns, one row per channel", async () => {
-    const response = await responseOf(() => exportRoute.loader(args(getRequest("/partners/export?q=import&sort=name", { cookie: viewerCookie }))));
+    const response = await responseOf(() =>
+      exportRoute.loader(args(getRequest("/partners/export?q=import&sort=name", { cookie: viewerCookie }))),
+    );
     expect(response.headers.get("Content-Type")).toContain("text/csv");
     const table = parseCsv(await response.text());
     expect(table.header[0]).toBe("external_id");
     const lea = table.rows.filter((row) => row.values.external_id === "IMP-1");
     expect(lea.map((row) => row.values.platform).sort()).toEqual(["blog", "instagram"]);
-    expect(lea.find((row) => row.values.platform === "instagram")?.values).toMatchObject({ followers: "14000", stage: "paused", owner_email: ownerEmail });
+    expect(lea.find((row) => row.values.platform === "instagram")?.values).toMatchObject({
+      followers: "14000",
+      stage: "paused",
+      owner_email: ownerEmail,
+    });
   });
 });
 
@@ -137,15 +151,23 @@ describe("the CSV round trip", () => {
       "RT-2,+33 Partner,blogger,,,,-minus note,blog,,https://blog.example.com,,,",
       "RT-3,No Channel,journalist,rt3@example.com,,,,,,,,,",
     ].join("\n");
-    expect((await responseOf(() => importRoute.action(args(formRequest("/partners/import", { csv: tricky }, { cookie }))))).status).toBe(302);
+    expect((await responseOf(() => importRoute.action(args(formRequest("/partners/import", { csv: tricky }, { cookie }))))).status).toBe(
+      302,
+    );
     const before = {
-      partners: await db().partner.findMany({ where: { externalId: { startsWith: "RT-" } }, orderBy: { externalId: "asc" }, include: { channels: { orderBy: { platform: "asc" } } } }),
+      partners: await db().partner.findMany({
+        where: { externalId: { startsWith: "RT-" } },
+        orderBy: { externalId: "asc" },
+        include: { channels: { orderBy: { platform: "asc" } } },
+      }),
       events: await db().auditEvent.count(),
       measurements: await db().channelMeasurement.count(),
     };
     expect(before.partners.map((p) => p.totalFollowers)).toEqual([25000, null, null]);
 
-    const exported = await (await responseOf(() => exportRoute.loader(args(getRequest("/partners/export?q=round%20trip", { cookie }))))).text();
+    const exported = await (
+      await responseOf(() => exportRoute.loader(args(getRequest("/partners/export?q=round%20trip", { cookie }))))
+    ).text();
     const exportedAll = await (await responseOf(() => exportRoute.loader(args(getRequest("/partners/export", { cookie }))))).text();
     expect(exported).toContain("'=SUM(A1)");
     expect(exported).toContain("'@roundtrip");
@@ -155,7 +177,11 @@ describe("the CSV round trip", () => {
       expect(preview.preview.summary).toMatchObject({ new: 0, updated: 0, duplicate: 0, rejected: 0 });
       await responseOf(() => importRoute.action(args(formRequest("/partners/import", { csv: file }, { cookie }))));
     }
-    const after = await db().partner.findMany({ where: { externalId: { startsWith: "RT-" } }, orderBy: { externalId: "asc" }, include: { channels: { orderBy: { platform: "asc" } } } });
+    const after = await db().partner.findMany({
+      where: { externalId: { startsWith: "RT-" } },
+      orderBy: { externalId: "asc" },
+      include: { channels: { orderBy: { platform: "asc" } } },
+    });
     expect(after).toEqual(before.partners);
     expect(after[0].notes).toBe("=SUM(A1)\nsecond line");
     expect(after[0].channels.map((c) => c.handle)).toEqual(["@roundtrip", "@rt.tok"]);

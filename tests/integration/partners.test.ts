@@ -19,10 +19,24 @@ beforeAll(async () => {
   marketingCookie = await cookieFor((await createTestUser("marketing")).id);
 });
 
-const base = { name: "Léa Cuisine", kind: "blogger", stage: "prospect", email: "", website: "", country: "", language: "", ownerId: "", tags: "", notes: "", riskNotes: "" };
+const base = {
+  name: "Léa Cuisine",
+  kind: "blogger",
+  stage: "prospect",
+  email: "",
+  website: "",
+  country: "",
+  language: "",
+  ownerId: "",
+  tags: "",
+  notes: "",
+  riskNotes: "",
+};
 
 async function createPartner(fields: Partial<typeof base>) {
-  const response = await responseOf(() => newRoute.action(args(formRequest("/partners/new", { ...base, ...fields }, { cookie: managerCookie }))));
+  const response = await responseOf(() =>
+    newRoute.action(args(formRequest("/partners/new", { ...base, ...fields }, { cookie: managerCookie }))),
+  );
   expect(response.status).toBe(302);
   return response.headers.get("Location")!.split("/").pop()!;
 }
@@ -40,9 +54,23 @@ async function list(query: string, cookie = managerCookie) {
 
 describe("creating and editing partners", () => {
   it("creates a partner, normalised, with an audit event", async () => {
-    const id = await createPartner({ name: "Camille Mode", email: "Camille@Mode.FR", website: "https://www.camille-mode.fr/", country: "fr", tags: "Mode, Paris", ownerId: managerId });
+    const id = await createPartner({
+      name: "Camille Mode",
+      email: "Camille@Mode.FR",
+      website: "https://www.camille-mode.fr/",
+      country: "fr",
+      tags: "Mode, Paris",
+      ownerId: managerId,
+    });
     const partner = await db().partner.findUniqueOrThrow({ where: { id } });
-    expect(partner).toMatchObject({ email: "camille@mode.fr", websiteDomain: "camille-mode.fr", country: "FR", tags: ["mode", "paris"], ownerId: managerId, version: 1 });
+    expect(partner).toMatchObject({
+      email: "camille@mode.fr",
+      websiteDomain: "camille-mode.fr",
+      country: "FR",
+      tags: ["mode", "paris"],
+      ownerId: managerId,
+      version: 1,
+    });
     const event = await db().auditEvent.findFirstOrThrow({ where: { entityId: id, action: "partner.create" } });
     expect(event.actorId).toBe(managerId);
   });
@@ -50,17 +78,31 @@ describe("creating and editing partners", () => {
   it("rejects bad input with field errors and writes nothing", async () => {
     const before = await db().partner.count();
     const response = await responseOf(() =>
-      newRoute.action(args(formRequest("/partners/new", { ...base, email: "nope", website: "javascript:alert(1)", country: "France", ownerId: "ghost" }, { cookie: managerCookie }))),
+      newRoute.action(
+        args(
+          formRequest(
+            "/partners/new",
+            { ...base, email: "nope", website: "javascript:alert(1)", country: "France", ownerId: "ghost" },
+            { cookie: managerCookie },
+          ),
+        ),
+      ),
     );
     expect(response.status).toBe(400);
     const body = await response.json();
-    expect(body.result.error).toMatchObject({ email: ["errors.invalidEmail"], website: ["errors.invalidUrl"], country: ["errors.invalidCountry"] });
+    expect(body.result.error).toMatchObject({
+      email: ["errors.invalidEmail"],
+      website: ["errors.invalidUrl"],
+      country: ["errors.invalidCountry"],
+    });
     expect(body.result.initialValue.website).toBe("javascript:alert(1)");
     expect(await db().partner.count()).toBe(before);
   });
 
   it("refuses an unknown owner", async () => {
-    const response = await responseOf(() => newRoute.action(args(formRequest("/partners/new", { ...base, ownerId: "ghost" }, { cookie: managerCookie }))));
+    const response = await responseOf(() =>
+      newRoute.action(args(formRequest("/partners/new", { ...base, ownerId: "ghost" }, { cookie: managerCookie }))),
+    );
     expect(response.status).toBe(422);
     expect((await response.json()).result.error.ownerId).toEqual(["errors.unknownOwner"]);
   });
@@ -79,7 +121,11 @@ describe("creating and editing partners", () => {
   it("refuses a stale edit with 409 and overwrites nothing", async () => {
     const id = await createPartner({ name: "Concurrent" });
     const edit = (name: string, version: string) =>
-      responseOf(() => editRoute.action(args(formRequest(`/partners/${id}/edit`, { ...base, name, version }, { cookie: managerCookie }), { partnerId: id })));
+      responseOf(() =>
+        editRoute.action(
+          args(formRequest(`/partners/${id}/edit`, { ...base, name, version }, { cookie: managerCookie }), { partnerId: id }),
+        ),
+      );
     expect((await edit("First save", "1")).status).toBe(302);
     const stale = await edit("Second save from an old form", "1");
     expect(stale.status).toBe(409);
@@ -104,33 +150,76 @@ describe("creating and editing partners", () => {
 describe("channels and their history", () => {
   it("adds a channel and keeps every measurement", async () => {
     const id = await createPartner({ name: "Channel Owner" });
-    const added = await postPage(id, { intent: "addChannel", formId: "add-channel", platform: "instagram", handle: "@ChannelOwner", followers: "12 500", engagementRate: "3,2", measuredOn: "2026-10-01", countries: "FR 60, BE 25" });
+    const added = await postPage(id, {
+      intent: "addChannel",
+      formId: "add-channel",
+      platform: "instagram",
+      handle: "@ChannelOwner",
+      followers: "12 500",
+      engagementRate: "3,2",
+      measuredOn: "2026-10-01",
+      countries: "FR 60, BE 25",
+    });
     expect(added.status).toBe(302);
     const channel = await db().channel.findFirstOrThrow({ where: { partnerId: id } });
     expect(channel).toMatchObject({ followers: 12500, engagementRate: 3.2, audience: { countries: { FR: 60, BE: 25 } } });
     expect((await db().partner.findUniqueOrThrow({ where: { id } })).totalFollowers).toBe(12500);
 
     // Newer numbers, engagement left blank: the last known rate stays current.
-    await postPage(id, { intent: "measure", formId: "m", channelId: channel.id, platform: "instagram", handle: "@ChannelOwner", followers: "20000", measuredOn: "2026-10-20" });
+    await postPage(id, {
+      intent: "measure",
+      formId: "m",
+      channelId: channel.id,
+      platform: "instagram",
+      handle: "@ChannelOwner",
+      followers: "20000",
+      measuredOn: "2026-10-20",
+    });
     // An older measurement goes into the history only.
-    await postPage(id, { intent: "measure", formId: "m", channelId: channel.id, platform: "instagram", handle: "@ChannelOwner", followers: "9000", measuredOn: "2026-09-01" });
+    await postPage(id, {
+      intent: "measure",
+      formId: "m",
+      channelId: channel.id,
+      platform: "instagram",
+      handle: "@ChannelOwner",
+      followers: "9000",
+      measuredOn: "2026-09-01",
+    });
 
-    const after = await db().channel.findUniqueOrThrow({ where: { id: channel.id }, include: { measurements: { orderBy: { measuredOn: "asc" } } } });
+    const after = await db().channel.findUniqueOrThrow({
+      where: { id: channel.id },
+      include: { measurements: { orderBy: { measuredOn: "asc" } } },
+    });
     expect(after).toMatchObject({ followers: 20000, engagementRate: 3.2 });
     expect(after.measurements.map((m) => m.followers)).toEqual([9000, 12500, 20000]);
     expect((await db().partner.findUniqueOrThrow({ where: { id } })).totalFollowers).toBe(20000);
 
-    const page = await (await responseOf(() => pageRoute.loader(args(getRequest(`/partners/${id}`, { cookie: viewerCookie }), { partnerId: id })))).json();
-    expect(page.partner.channels[0].flags).toEqual([{ code: "followerJump", from: 12500, to: 20000, percent: 60, days: 19, since: "2026-10-01" }]);
+    const page = await (
+      await responseOf(() => pageRoute.loader(args(getRequest(`/partners/${id}`, { cookie: viewerCookie }), { partnerId: id })))
+    ).json();
+    expect(page.partner.channels[0].flags).toEqual([
+      { code: "followerJump", from: 12500, to: 20000, percent: 60, days: 19, since: "2026-10-01" },
+    ]);
   });
 
   it("rejects bad channel numbers with field errors", async () => {
     const id = await createPartner({ name: "Bad Numbers" });
-    const response = await postPage(id, { intent: "addChannel", formId: "add-channel", platform: "instagram", followers: "-3", engagementRate: "150", url: "ftp://x.example" });
+    const response = await postPage(id, {
+      intent: "addChannel",
+      formId: "add-channel",
+      platform: "instagram",
+      followers: "-3",
+      engagementRate: "150",
+      url: "ftp://x.example",
+    });
     expect(response.status).toBe(400);
     const body = await response.json();
     expect(body.formId).toBe("add-channel");
-    expect(body.result.error).toMatchObject({ followers: ["errors.negative"], engagementRate: ["errors.percentOver100"], url: ["errors.invalidUrl"] });
+    expect(body.result.error).toMatchObject({
+      followers: ["errors.negative"],
+      engagementRate: ["errors.percentOver100"],
+      url: ["errors.invalidUrl"],
+    });
     expect(await db().channel.count({ where: { partnerId: id } })).toBe(0);
   });
 
@@ -151,15 +240,30 @@ describe("the partner list", () => {
       const id = await createPartner({ name, ...fields });
       if (channel) await postPage(id, { intent: "addChannel", formId: "add-channel", ...channel });
     };
-    await make("Zoé Voyage", { stage: "active", country: "FR", tags: "travel" }, { platform: "instagram", handle: "@zoe_voyage", followers: "80000" });
-    await make("Yann Tech", { stage: "active", country: "FR", tags: "tech, travel", kind: "podcaster" }, { platform: "podcast", followers: "5000" });
+    await make(
+      "Zoé Voyage",
+      { stage: "active", country: "FR", tags: "travel" },
+      { platform: "instagram", handle: "@zoe_voyage", followers: "80000" },
+    );
+    await make(
+      "Yann Tech",
+      { stage: "active", country: "FR", tags: "tech, travel", kind: "podcaster" },
+      { platform: "podcast", followers: "5000" },
+    );
     await make("Xavier Food", { stage: "paused", country: "BE", tags: "food" }, { platform: "youtube", followers: "300000" });
     await make("Wanda 100%", { stage: "do_not_contact", country: "DE", tags: "travel" }, { platform: "tiktok", followers: "1000" });
   });
 
   it("filters by stage, country and tag and sorts by followers, in SQL", async () => {
-    expect(await list("stage=active&country=FR&tag=travel&sort=followers&dir=desc")).toEqual({ names: ["Zoé Voyage", "Yann Tech"], total: 2 });
-    expect((await list("stage=active,paused&sort=followers&dir=desc")).names.slice(0, 3)).toEqual(["Xavier Food", "Zoé Voyage", "Yann Tech"]);
+    expect(await list("stage=active&country=FR&tag=travel&sort=followers&dir=desc")).toEqual({
+      names: ["Zoé Voyage", "Yann Tech"],
+      total: 2,
+    });
+    expect((await list("stage=active,paused&sort=followers&dir=desc")).names.slice(0, 3)).toEqual([
+      "Xavier Food",
+      "Zoé Voyage",
+      "Yann Tech",
+    ]);
   });
 
   it("filters by platform, kind and follower range", async () => {
@@ -185,7 +289,9 @@ describe("the partner list", () => {
   });
 
   it("marks do-not-contact partners", async () => {
-    const response = await responseOf(() => listRoute.loader(args(getRequest("/partners?stage=do_not_contact", { cookie: managerCookie }))));
+    const response = await responseOf(() =>
+      listRoute.loader(args(getRequest("/partners?stage=do_not_contact", { cookie: managerCookie }))),
+    );
     const body = await response.json();
     expect(body.rows.map((row: { stage: string }) => row.stage)).toEqual(["do_not_contact"]);
   });

@@ -27,7 +27,15 @@ describe("changing one's own password", () => {
     const user = await createTestUser("manager", { password: OLD });
     const cookie = await cookieFor(user.id);
     const response = await responseOf(() =>
-      securityRoute.action(args(formRequest("/settings/security", { intent: "changePassword", currentPassword: "not-it", password: NEW, confirmPassword: NEW }, { cookie }))),
+      securityRoute.action(
+        args(
+          formRequest(
+            "/settings/security",
+            { intent: "changePassword", currentPassword: "not-it", password: NEW, confirmPassword: NEW },
+            { cookie },
+          ),
+        ),
+      ),
     );
     expect(response.status).toBe(400);
     const body = await response.json();
@@ -42,7 +50,15 @@ describe("changing one's own password", () => {
     const current = await cookieFor(user.id);
     const other = await cookieFor(user.id);
     const response = await responseOf(() =>
-      securityRoute.action(args(formRequest("/settings/security", { intent: "changePassword", currentPassword: OLD, password: NEW, confirmPassword: NEW }, { cookie: current }))),
+      securityRoute.action(
+        args(
+          formRequest(
+            "/settings/security",
+            { intent: "changePassword", currentPassword: OLD, password: NEW, confirmPassword: NEW },
+            { cookie: current },
+          ),
+        ),
+      ),
     );
     expect(response.status).toBe(302);
     expect(await getCurrentUser(getRequest("/", { cookie: current }))).not.toBeNull();
@@ -74,7 +90,11 @@ describe("an admin helping a user", () => {
     const user = await createTestUser("marketing", { password: OLD });
     const cookie = await cookieFor(user.id);
     const response = await responseOf(() =>
-      editUserRoute.action(args(formRequest(`/settings/users/${user.id}`, { intent: "setPassword", password: NEW }, { cookie: adminCookie }), { userId: user.id })),
+      editUserRoute.action(
+        args(formRequest(`/settings/users/${user.id}`, { intent: "setPassword", password: NEW }, { cookie: adminCookie }), {
+          userId: user.id,
+        }),
+      ),
     );
     expect(response.status).toBe(302);
     expect(await getCurrentUser(getRequest("/", { cookie }))).toBeNull();
@@ -86,7 +106,11 @@ describe("an admin helping a user", () => {
   it("rejects a too-short password with 400", async () => {
     const user = await createTestUser("marketing");
     const response = await responseOf(() =>
-      editUserRoute.action(args(formRequest(`/settings/users/${user.id}`, { intent: "setPassword", password: "short" }, { cookie: adminCookie }), { userId: user.id })),
+      editUserRoute.action(
+        args(formRequest(`/settings/users/${user.id}`, { intent: "setPassword", password: "short" }, { cookie: adminCookie }), {
+          userId: user.id,
+        }),
+      ),
     );
     expect(response.status).toBe(400);
     expect((await response.json()).result.error.password).toEqual(["errors.passwordTooShort"]);
@@ -95,7 +119,11 @@ describe("an admin helping a user", () => {
   it("signs a user out everywhere", async () => {
     const user = await createTestUser("compliance");
     const cookies = [await cookieFor(user.id), await cookieFor(user.id)];
-    await responseOf(() => editUserRoute.action(args(formRequest(`/settings/users/${user.id}`, { intent: "revokeAll" }, { cookie: adminCookie }), { userId: user.id })));
+    await responseOf(() =>
+      editUserRoute.action(
+        args(formRequest(`/settings/users/${user.id}`, { intent: "revokeAll" }, { cookie: adminCookie }), { userId: user.id }),
+      ),
+    );
     for (const cookie of cookies) expect(await getCurrentUser(getRequest("/", { cookie }))).toBeNull();
     const event = await db().auditEvent.findFirstOrThrow({ where: { entityId: user.id, action: "session.revokeAll" } });
     expect(event.after).toMatchObject({ revoked: 2 });
@@ -106,7 +134,9 @@ describe("an admin helping a user", () => {
     const target = await createTestUser("viewer", { password: OLD });
     const cookie = await cookieFor(manager.id);
     const response = await responseOf(() =>
-      editUserRoute.action(args(formRequest(`/settings/users/${target.id}`, { intent: "setPassword", password: NEW }, { cookie }), { userId: target.id })),
+      editUserRoute.action(
+        args(formRequest(`/settings/users/${target.id}`, { intent: "setPassword", password: NEW }, { cookie }), { userId: target.id }),
+      ),
     );
     expect(response.status).toBe(403);
     expect((await signIn(target.email, OLD, "10.20.2.1")).status).toBe(302);

@@ -19,7 +19,10 @@ beforeAll(async () => {
 
 describe("the placement import follows the app's spend rules", () => {
   it("refuses a committed placement from someone who may not approve spend, and writes nothing", async () => {
-    const result = await importPlacements({ id: cm.id, mayApprove: false }, rows("A-1,,Huge deal,250000,EUR,approved,2026-04-01,,,,", "A-1,,Paid deal,100,EUR,paid,2026-04-01,,100,2026-04-02,F-9"));
+    const result = await importPlacements(
+      { id: cm.id, mayApprove: false },
+      rows("A-1,,Huge deal,250000,EUR,approved,2026-04-01,,,,", "A-1,,Paid deal,100,EUR,paid,2026-04-01,,100,2026-04-02,F-9"),
+    );
     expect(result.errors.map((e) => [e.line, e.column, e.messageKey])).toEqual([
       [2, "status", "import.placementNeedsApprover"],
       [3, "status", "import.placementNeedsApprover"],
@@ -30,7 +33,9 @@ describe("the placement import follows the app's spend rules", () => {
   });
 
   it("records a committed placement as approved by the importer who may approve, never as their own proposal", async () => {
-    expect(await importPlacements({ id: marketing.id, mayApprove: true }, rows("A-1,,Reel,1500,EUR,contracted,2026-04-01,,,,"))).toMatchObject({ created: 1, rejected: 0 });
+    expect(
+      await importPlacements({ id: marketing.id, mayApprove: true }, rows("A-1,,Reel,1500,EUR,contracted,2026-04-01,,,,")),
+    ).toMatchObject({ created: 1, rejected: 0 });
     const placement = await byTitle("Reel");
     expect(placement?.status).toBe("contracted");
     expect(placement?.proposedById).toBeNull();
@@ -40,8 +45,15 @@ describe("the placement import follows the app's spend rules", () => {
   });
 
   it("needs two approvers above the single-approval limit, as the app does", async () => {
-    await db().workspaceSettings.upsert({ where: { id: 1 }, update: { singleApprovalLimitMinor: 100_000 }, create: { id: 1, singleApprovalLimitMinor: 100_000 } });
-    const result = await importPlacements({ id: marketing.id, mayApprove: true }, rows("A-1,,Big reel,5000,EUR,approved,2026-04-01,,,,", "A-1,,Small reel,500,EUR,approved,2026-04-01,,,,"));
+    await db().workspaceSettings.upsert({
+      where: { id: 1 },
+      update: { singleApprovalLimitMinor: 100_000 },
+      create: { id: 1, singleApprovalLimitMinor: 100_000 },
+    });
+    const result = await importPlacements(
+      { id: marketing.id, mayApprove: true },
+      rows("A-1,,Big reel,5000,EUR,approved,2026-04-01,,,,", "A-1,,Small reel,500,EUR,approved,2026-04-01,,,,"),
+    );
     expect(result.errors.map((e) => [e.line, e.messageKey])).toEqual([[2, "import.placementNeedsTwoApprovals"]]);
     expect(await byTitle("Big reel")).toBeNull();
     expect((await byTitle("Small reel"))?.status).toBe("approved");
@@ -49,7 +61,10 @@ describe("the placement import follows the app's spend rules", () => {
   });
 
   it("refuses 'paid' without the fee paid, and a payment to a placement that is only proposed", async () => {
-    const result = await importPlacements({ id: marketing.id, mayApprove: true }, rows("A-1,,Story,300,EUR,proposed,2026-04-01,,,,", "A-1,,Post,200,EUR,paid,2026-04-01,,150,2026-04-02,F-1"));
+    const result = await importPlacements(
+      { id: marketing.id, mayApprove: true },
+      rows("A-1,,Story,300,EUR,proposed,2026-04-01,,,,", "A-1,,Post,200,EUR,paid,2026-04-01,,150,2026-04-02,F-1"),
+    );
     expect(result.errors.map((e) => [e.line, e.messageKey])).toEqual([[3, "placements.notPaidInFull"]]);
     expect(await byTitle("Post")).toBeNull();
     // A later file pays the proposed placement: refused as the payment form refuses it.
@@ -62,7 +77,10 @@ describe("the placement import follows the app's spend rules", () => {
     const actor = { id: marketing.id, mayApprove: true };
     await importPlacements(actor, rows("A-1,,Video,1000,EUR,delivered,2026-04-01,,400,2026-04-10,F-1"));
     expect((await byTitle("Video"))?.status).toBe("delivered");
-    expect(await importPlacements(actor, rows("A-1,,Video,1000,EUR,delivered,2026-04-01,,600,2026-04-20,F-2"))).toMatchObject({ created: 1, rejected: 0 });
+    expect(await importPlacements(actor, rows("A-1,,Video,1000,EUR,delivered,2026-04-01,,600,2026-04-20,F-2"))).toMatchObject({
+      created: 1,
+      rejected: 0,
+    });
     const video = await byTitle("Video");
     expect(video?.status).toBe("paid");
     expect(video?.payments.map((p) => p.amountMinor).sort()).toEqual([40_000, 60_000]);

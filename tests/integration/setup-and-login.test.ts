@@ -4,7 +4,13 @@ import * as logoutRoute from "~/routes/logout";
 import * as setupRoute from "~/routes/setup";
 import * as dashboardRoute from "~/routes/_index";
 import { getCurrentUser } from "~/utils/auth.server";
-import { ACCOUNT_ADDRESS_FREE_FAILURES, ADDRESS_FREE_FAILURES, backoffSeconds, MAX_BACKOFF_SECONDS, secondsToWait } from "~/domain/sign-in-throttle";
+import {
+  ACCOUNT_ADDRESS_FREE_FAILURES,
+  ADDRESS_FREE_FAILURES,
+  backoffSeconds,
+  MAX_BACKOFF_SECONDS,
+  secondsToWait,
+} from "~/domain/sign-in-throttle";
 import { db } from "~/utils/db.server";
 import { args, formRequest, getRequest, responseOf } from "../setup/fixtures";
 
@@ -27,7 +33,11 @@ describe("first run, sign-in and sign-out", () => {
     );
     expect(response.status).toBe(400);
     const body = await response.json();
-    expect(body.result.error).toMatchObject({ name: ["errors.required"], email: ["errors.invalidEmail"], password: ["errors.passwordTooShort"] });
+    expect(body.result.error).toMatchObject({
+      name: ["errors.required"],
+      email: ["errors.invalidEmail"],
+      password: ["errors.passwordTooShort"],
+    });
     // What the user typed comes back, except the password.
     expect(body.result.initialValue).toMatchObject({ email: "not-an-email" });
     expect(body.result.initialValue.password).toBeUndefined();
@@ -53,9 +63,7 @@ describe("first run, sign-in and sign-out", () => {
   it("refuses a second set-up once an admin exists", async () => {
     const loader = await responseOf(() => setupRoute.loader(args(getRequest("/setup"))));
     expect(loader.headers.get("Location")).toBe("/login");
-    const response = await responseOf(() =>
-      setupRoute.action(args(formRequest("/setup", { ...admin, email: "mallory@example.com" }))),
-    );
+    const response = await responseOf(() => setupRoute.action(args(formRequest("/setup", { ...admin, email: "mallory@example.com" }))));
     // Answered before the body is read or a password hashed: the page is gone.
     expect(response.status).toBe(302);
     expect(response.headers.get("Location")).toBe("/login");
@@ -83,13 +91,17 @@ describe("first run, sign-in and sign-out", () => {
 
   it("signs in, honours a same-site redirectTo, and refuses an off-site one", async () => {
     const ok = await responseOf(() =>
-      loginRoute.action(args(formRequest("/login", { email: "ada@example.com", password: admin.password, redirectTo: "/settings/users" }), {}, "10.1.0.2")),
+      loginRoute.action(
+        args(formRequest("/login", { email: "ada@example.com", password: admin.password, redirectTo: "/settings/users" }), {}, "10.1.0.2"),
+      ),
     );
     expect(ok.status).toBe(302);
     expect(ok.headers.get("Location")).toBe("/settings/users");
 
     const offSite = await responseOf(() =>
-      loginRoute.action(args(formRequest("/login", { email: "ada@example.com", password: admin.password, redirectTo: "//evil.test/x" }), {}, "10.1.0.2")),
+      loginRoute.action(
+        args(formRequest("/login", { email: "ada@example.com", password: admin.password, redirectTo: "//evil.test/x" }), {}, "10.1.0.2"),
+      ),
     );
     expect(offSite.headers.get("Location")).toBe("/");
   });
@@ -109,17 +121,25 @@ describe("first run, sign-in and sign-out", () => {
   it(`backs off an account at an address after ${ACCOUNT_ADDRESS_FREE_FAILURES} failures, and lets the owner in from elsewhere`, async () => {
     const attacker = "10.9.9.9";
     for (let i = 0; i < ACCOUNT_ADDRESS_FREE_FAILURES; i++) {
-      const response = await responseOf(() => loginRoute.action(args(formRequest("/login", { email: "ada@example.com", password: "nope" }), {}, attacker)));
+      const response = await responseOf(() =>
+        loginRoute.action(args(formRequest("/login", { email: "ada@example.com", password: "nope" }), {}, attacker)),
+      );
       expect(response.status).toBe(401);
     }
-    const blocked = await responseOf(() => loginRoute.action(args(formRequest("/login", { email: "ada@example.com", password: admin.password }), {}, attacker)));
+    const blocked = await responseOf(() =>
+      loginRoute.action(args(formRequest("/login", { email: "ada@example.com", password: admin.password }), {}, attacker)),
+    );
     expect(blocked.status).toBe(429);
     expect(Number(blocked.headers.get("Retry-After"))).toBe(1);
     // The owner, from their own address, is not locked out by someone else's guesses.
-    const owner = await responseOf(() => loginRoute.action(args(formRequest("/login", { email: "ada@example.com", password: admin.password }), {}, "10.9.9.10")));
+    const owner = await responseOf(() =>
+      loginRoute.action(args(formRequest("/login", { email: "ada@example.com", password: admin.password }), {}, "10.9.9.10")),
+    );
     expect(owner.status).toBe(302);
     // Other accounts from the attacker's address are not held back yet.
-    const other = await responseOf(() => loginRoute.action(args(formRequest("/login", { email: "someone@example.com", password: "nope" }), {}, attacker)));
+    const other = await responseOf(() =>
+      loginRoute.action(args(formRequest("/login", { email: "someone@example.com", password: "nope" }), {}, attacker)),
+    );
     expect(other.status).toBe(401);
   });
 
@@ -135,8 +155,12 @@ describe("first run, sign-in and sign-out", () => {
 
   it(`backs off an address that guesses many accounts after ${ADDRESS_FREE_FAILURES} failures`, async () => {
     const ip = "10.7.7.7";
-    await db().loginAttempt.createMany({ data: Array.from({ length: ADDRESS_FREE_FAILURES }, (_, i) => ({ email: `guess${i}@example.com`, ipAddress: ip, succeeded: false })) });
-    const blocked = await responseOf(() => loginRoute.action(args(formRequest("/login", { email: "ada@example.com", password: admin.password }), {}, ip)));
+    await db().loginAttempt.createMany({
+      data: Array.from({ length: ADDRESS_FREE_FAILURES }, (_, i) => ({ email: `guess${i}@example.com`, ipAddress: ip, succeeded: false })),
+    });
+    const blocked = await responseOf(() =>
+      loginRoute.action(args(formRequest("/login", { email: "ada@example.com", password: admin.password }), {}, ip)),
+    );
     expect(blocked.status).toBe(429);
   });
 });

@@ -38,7 +38,18 @@ describe("gift and placement CSV imports", () => {
       [6, "delivered_on", "errors.deliveredBeforeShipped"],
     ]);
     const gifts = await db().gift.findMany({ orderBy: { itemName: "asc" } });
-    expect(gifts.map((g) => [g.itemName, g.quantity, g.unitCostMinor, g.unitRetailMinor, g.shippingMinor, g.currency, g.status, g.requestedByPartner])).toEqual([
+    expect(
+      gifts.map((g) => [
+        g.itemName,
+        g.quantity,
+        g.unitCostMinor,
+        g.unitRetailMinor,
+        g.shippingMinor,
+        g.currency,
+        g.status,
+        g.requestedByPartner,
+      ]),
+    ).toEqual([
       ["Serum 30 ml", 2, 1200, 3900, 490, "EUR", "shipped", true],
       ["Tote bag, canvas", 1, 1250, null, 0, "EUR", "delivered", false],
     ]);
@@ -61,6 +72,9 @@ describe("gift and placement CSV imports", () => {
     const reel = await db().placement.findFirstOrThrow({ where: { title: "Reel" }, include: { payments: true, deliverables: true } });
     expect(reel.payments.map((p) => p.amountMinor).sort()).toEqual([50000, 70000]);
     expect(reel.deliverables).toHaveLength(1);
-    expect(await importPlacements({ id: null, mayApprove: true }, planPlacementImport(parseCsv(csv)))).toMatchObject({ created: 0, unchanged: 3 });
+    expect(await importPlacements({ id: null, mayApprove: true }, planPlacementImport(parseCsv(csv)))).toMatchObject({
+      created: 0,
+      unchanged: 3,
+    });
   });
 });

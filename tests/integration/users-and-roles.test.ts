@@ -24,7 +24,13 @@ describe("user management", () => {
   it("lets an admin create a user, audited with the actor", async () => {
     const response = await responseOf(() =>
       usersRoute.action(
-        args(formRequest("/settings/users", { intent: "create", name: "Camille CM", email: "camille@example.com", role: "manager", password: "a-long-enough-password" }, { cookie: adminCookie })),
+        args(
+          formRequest(
+            "/settings/users",
+            { intent: "create", name: "Camille CM", email: "camille@example.com", role: "manager", password: "a-long-enough-password" },
+            { cookie: adminCookie },
+          ),
+        ),
       ),
     );
     expect(response.status).toBe(302);
@@ -38,7 +44,13 @@ describe("user management", () => {
     const before = await db().auditEvent.count();
     const response = await responseOf(() =>
       usersRoute.action(
-        args(formRequest("/settings/users", { intent: "create", name: "Again", email: "CAMILLE@example.com", role: "viewer", password: "a-long-enough-password" }, { cookie: adminCookie })),
+        args(
+          formRequest(
+            "/settings/users",
+            { intent: "create", name: "Again", email: "CAMILLE@example.com", role: "viewer", password: "a-long-enough-password" },
+            { cookie: adminCookie },
+          ),
+        ),
       ),
     );
     expect(response.status).toBe(409);
@@ -52,7 +64,13 @@ describe("user management", () => {
     const eventsBefore = await db().auditEvent.count();
     const response = await responseOf(() =>
       usersRoute.action(
-        args(formRequest("/settings/users", { intent: "create", name: "Sneaky", email: "sneaky@example.com", role: "admin", password: "a-long-enough-password" }, { cookie: viewerCookie })),
+        args(
+          formRequest(
+            "/settings/users",
+            { intent: "create", name: "Sneaky", email: "sneaky@example.com", role: "admin", password: "a-long-enough-password" },
+            { cookie: viewerCookie },
+          ),
+        ),
       ),
     );
     expect(response.status).toBe(403);
@@ -72,7 +90,12 @@ describe("user management", () => {
     expect(await getCurrentUser(getRequest("/", { cookie: targetCookie }))).not.toBeNull();
 
     const response = await responseOf(() =>
-      editUserRoute.action(args(formRequest(`/settings/users/${target.id}`, { intent: "access", role: "marketing", disabled: "on" }, { cookie: adminCookie }), { userId: target.id })),
+      editUserRoute.action(
+        args(
+          formRequest(`/settings/users/${target.id}`, { intent: "access", role: "marketing", disabled: "on" }, { cookie: adminCookie }),
+          { userId: target.id },
+        ),
+      ),
     );
     expect(response.status).toBe(302);
     expect(await getCurrentUser(getRequest("/", { cookie: targetCookie }))).toBeNull();
@@ -84,27 +107,43 @@ describe("user management", () => {
   it("changes a role", async () => {
     const target = await createTestUser("viewer");
     await responseOf(() =>
-      editUserRoute.action(args(formRequest(`/settings/users/${target.id}`, { intent: "access", role: "compliance" }, { cookie: adminCookie }), { userId: target.id })),
+      editUserRoute.action(
+        args(formRequest(`/settings/users/${target.id}`, { intent: "access", role: "compliance" }, { cookie: adminCookie }), {
+          userId: target.id,
+        }),
+      ),
     );
     expect((await db().user.findUniqueOrThrow({ where: { id: target.id } })).role).toBe("compliance");
   });
 
   it("stops an admin from locking themself out", async () => {
     const response = await responseOf(() =>
-      editUserRoute.action(args(formRequest(`/settings/users/${adminId}`, { intent: "access", role: "viewer" }, { cookie: adminCookie }), { userId: adminId })),
+      editUserRoute.action(
+        args(formRequest(`/settings/users/${adminId}`, { intent: "access", role: "viewer" }, { cookie: adminCookie }), { userId: adminId }),
+      ),
     );
     expect(response.status).toBe(409);
     expect((await db().user.findUniqueOrThrow({ where: { id: adminId } })).role).toBe("admin");
   });
 
   it("answers 404 for an unknown user", async () => {
-    const response = await responseOf(() => editUserRoute.loader(args(getRequest("/settings/users/nope", { cookie: adminCookie }), { userId: "nope" })));
+    const response = await responseOf(() =>
+      editUserRoute.loader(args(getRequest("/settings/users/nope", { cookie: adminCookie }), { userId: "nope" })),
+    );
     expect(response.status).toBe(404);
   });
 
   it("invites a user who then joins with the invited role; the link works once", async () => {
     const invited = await responseOf(() =>
-      usersRoute.action(args(formRequest("/settings/users", { intent: "invite", name: "Inès", email: "ines@example.com", role: "compliance" }, { cookie: adminCookie }))),
+      usersRoute.action(
+        args(
+          formRequest(
+            "/settings/users",
+            { intent: "invite", name: "Inès", email: "ines@example.com", role: "compliance" },
+            { cookie: adminCookie },
+          ),
+        ),
+      ),
     );
     expect(invited.status).toBe(200);
     const { inviteUrl } = await invited.json();
@@ -115,14 +154,23 @@ describe("user management", () => {
     expect((await page.json()).invitation).toMatchObject({ email: "ines@example.com", role: "compliance" });
 
     const joined = await responseOf(() =>
-      inviteRoute.action(args(formRequest(`/invite/${token}`, { name: "Inès D.", password: "another-long-password", confirmPassword: "another-long-password" }), { token })),
+      inviteRoute.action(
+        args(
+          formRequest(`/invite/${token}`, { name: "Inès D.", password: "another-long-password", confirmPassword: "another-long-password" }),
+          { token },
+        ),
+      ),
     );
     expect(joined.status).toBe(302);
     const user = await getCurrentUser(getRequest("/", { cookie: joined.headers.get("Set-Cookie")!.split(";")[0] }));
     expect(user).toMatchObject({ email: "ines@example.com", role: "compliance", name: "Inès D." });
 
     const again = await responseOf(() =>
-      inviteRoute.action(args(formRequest(`/invite/${token}`, { name: "X", password: "another-long-password", confirmPassword: "another-long-password" }), { token })),
+      inviteRoute.action(
+        args(formRequest(`/invite/${token}`, { name: "X", password: "another-long-password", confirmPassword: "another-long-password" }), {
+          token,
+        }),
+      ),
     );
     // A used link is unknown from then on: answered before the body is read or a password hashed.
     expect(again.status).toBe(404);
@@ -131,7 +179,9 @@ describe("user management", () => {
   it("stores a signed-in user's language choice on the user, audited", async () => {
     const user = await createTestUser("manager");
     const cookie = await cookieFor(user.id);
-    const response = await responseOf(() => localeRoute.action(args(formRequest("/locale", { locale: "fr", redirectTo: "/partners" }, { cookie }))));
+    const response = await responseOf(() =>
+      localeRoute.action(args(formRequest("/locale", { locale: "fr", redirectTo: "/partners" }, { cookie }))),
+    );
     expect(response.headers.get("Location")).toBe("/partners");
     expect((await db().user.findUniqueOrThrow({ where: { id: user.id } })).locale).toBe("fr");
     expect(await db().auditEvent.count({ where: { entityId: user.id, action: "user.update" } })).toBe(1);
@@ -146,14 +196,21 @@ describe("sign-in locks", () => {
     const email = "held@example.com";
     const ipAddress = "10.6.6.6";
     await db().loginAttempt.createMany({ data: Array.from({ length: 8 }, () => ({ email, ipAddress, succeeded: false })) });
-    const page = async () => (await (await responseOf(() => usersRoute.loader(args(getRequest("/settings/users", { cookie: adminCookie }))))).json()) as { signInLocks: { email: string | null; ipAddress: string; failures: number }[] };
+    const page = async () =>
+      (await (await responseOf(() => usersRoute.loader(args(getRequest("/settings/users", { cookie: adminCookie }))))).json()) as {
+        signInLocks: { email: string | null; ipAddress: string; failures: number }[];
+      };
     expect((await page()).signInLocks).toEqual([expect.objectContaining({ email, ipAddress, failures: 8 })]);
-    const cleared = await responseOf(() => usersRoute.action(args(formRequest("/settings/users", { intent: "clearSignInLock", email, ipAddress }, { cookie: adminCookie }))));
+    const cleared = await responseOf(() =>
+      usersRoute.action(args(formRequest("/settings/users", { intent: "clearSignInLock", email, ipAddress }, { cookie: adminCookie }))),
+    );
     expect(cleared.status).toBe(302);
     expect((await page()).signInLocks).toEqual([]);
     expect(await db().auditEvent.count({ where: { action: "signInLock.clear", actorId: adminId } })).toBe(1);
     // Viewers cannot clear locks.
-    const refused = await responseOf(() => usersRoute.action(args(formRequest("/settings/users", { intent: "clearSignInLock", email, ipAddress }, { cookie: viewerCookie }))));
+    const refused = await responseOf(() =>
+      usersRoute.action(args(formRequest("/settings/users", { intent: "clearSignInLock", email, ipAddress }, { cookie: viewerCookie }))),
+    );
     expect(refused.status).toBe(403);
   });
 });

@@ -17,11 +17,18 @@ let taskId: string;
 beforeAll(async () => {
   const manager = await createTestUser("manager");
   viewer = await cookieFor((await createTestUser("viewer")).id);
-  const partner = await db().partner.create({ data: { name: "Read Only", kind: "blogger", channels: { create: { platform: "blog" } } }, include: { channels: true } });
+  const partner = await db().partner.create({
+    data: { name: "Read Only", kind: "blogger", channels: { create: { platform: "blog" } } },
+    include: { channels: true },
+  });
   partnerId = partner.id;
   channelId = partner.channels[0].id;
   draftId = (await db().draft.create({ data: { partnerId, kind: "message", channel: "email", body: "Hi", authorId: manager.id } })).id;
-  taskId = (await db().task.create({ data: { partnerId, title: "Call", dueOn: new Date("2026-12-01"), assigneeId: manager.id, createdById: manager.id } })).id;
+  taskId = (
+    await db().task.create({
+      data: { partnerId, title: "Call", dueOn: new Date("2026-12-01"), assigneeId: manager.id, createdById: manager.id },
+    })
+  ).id;
 });
 
 describe("a viewer cannot change anything", () => {
@@ -38,25 +45,57 @@ describe("a viewer cannot change anything", () => {
 
   it.each(pageIntents)("partner page: %j → 403", async (fields) => {
     const body = { ...fields, ...(fields.intent === "measure" ? { channelId } : {}), ...(fields.intent === "taskDone" ? { taskId } : {}) };
-    const response = await responseOf(() => pageRoute.action(args(formRequest(`/partners/${partnerId}`, body, { cookie: viewer }), { partnerId })));
+    const response = await responseOf(() =>
+      pageRoute.action(args(formRequest(`/partners/${partnerId}`, body, { cookie: viewer }), { partnerId })),
+    );
     expect(response.status).toBe(403);
   });
 
   it.each(["edit", "submit", "review", "send"])("draft: %s → 403", async (intent) => {
-    const response = await responseOf(() => draftRoute.action(args(formRequest(`/drafts/${draftId}`, { intent, kind: "message", channel: "email", body: "x", decision: "approve" }, { cookie: viewer }), { draftId })));
+    const response = await responseOf(() =>
+      draftRoute.action(
+        args(
+          formRequest(
+            `/drafts/${draftId}`,
+            { intent, kind: "message", channel: "email", body: "x", decision: "approve" },
+            { cookie: viewer },
+          ),
+          { draftId },
+        ),
+      ),
+    );
     expect(response.status).toBe(403);
   });
 
   it("create, edit, import and bulk → 403", async () => {
     const partner = { name: "x", kind: "blogger", stage: "active", version: "1" };
     expect((await responseOf(() => newRoute.action(args(formRequest("/partners/new", partner, { cookie: viewer }))))).status).toBe(403);
-    expect((await responseOf(() => editRoute.action(args(formRequest(`/partners/${partnerId}/edit`, partner, { cookie: viewer }), { partnerId })))).status).toBe(403);
-    expect((await responseOf(() => importRoute.action(args(formRequest("/partners/import", { csv: "name\nx" }, { cookie: viewer }))))).status).toBe(403);
-    expect((await responseOf(() => listRoute.action(args(formRequest("/partners", { intent: "bulk", operation: "stage", stage: "paused", ids: partnerId }, { cookie: viewer }))))).status).toBe(403);
+    expect(
+      (
+        await responseOf(() =>
+          editRoute.action(args(formRequest(`/partners/${partnerId}/edit`, partner, { cookie: viewer }), { partnerId })),
+        )
+      ).status,
+    ).toBe(403);
+    expect(
+      (await responseOf(() => importRoute.action(args(formRequest("/partners/import", { csv: "name\nx" }, { cookie: viewer }))))).status,
+    ).toBe(403);
+    expect(
+      (
+        await responseOf(() =>
+          listRoute.action(
+            args(formRequest("/partners", { intent: "bulk", operation: "stage", stage: "paused", ids: partnerId }, { cookie: viewer })),
+          ),
+        )
+      ).status,
+    ).toBe(403);
   });
 
   it("and nothing changed", async () => {
-    const partner = await db().partner.findUniqueOrThrow({ where: { id: partnerId }, include: { channels: true, interactions: true, drafts: true, tasks: true } });
+    const partner = await db().partner.findUniqueOrThrow({
+      where: { id: partnerId },
+      include: { channels: true, interactions: true, drafts: true, tasks: true },
+    });
     expect(partner).toMatchObject({ name: "Read Only", archivedAt: null, version: 1 });
     expect([partner.channels.length, partner.interactions.length, partner.drafts.length, partner.tasks.length]).toEqual([1, 0, 1, 1]);
     expect(partner.drafts[0].status).toBe("draft");

@@ -29,7 +29,11 @@ export async function cookieFor(userId: string) {
   return header.split(";")[0];
 }
 
-export function formRequest(path: string, fields: Record<string, string>, init: { cookie?: string; headers?: Record<string, string> } = {}) {
+export function formRequest(
+  path: string,
+  fields: Record<string, string>,
+  init: { cookie?: string; headers?: Record<string, string> } = {},
+) {
   return new Request(`http://localhost${path}`, {
     method: "POST",
     headers: { "Content-Type": "application/x-www-form-urlencoded", ...(init.cookie ? { Cookie: init.cookie } : {}), ...init.headers },
@@ -41,7 +45,11 @@ export function getRequest(path: string, init: { cookie?: string; headers?: Reco
   return new Request(`http://localhost${path}`, { headers: { ...(init.cookie ? { Cookie: init.cookie } : {}), ...init.headers } });
 }
 
-export function args<T extends LoaderFunctionArgs | ActionFunctionArgs>(request: Request, params: Record<string, string> = {}, ipAddress = "10.0.0.1"): T {
+export function args<T extends LoaderFunctionArgs | ActionFunctionArgs>(
+  request: Request,
+  params: Record<string, string> = {},
+  ipAddress = "10.0.0.1",
+): T {
   return { request, params, context: { ipAddress, cspNonce: "" } } as T;
 }
 

@@ -7,7 +7,12 @@ function errorsOf(result: { success: boolean; error?: { issues: { path: Property
 
 describe("account forms", () => {
   it("accepts a valid set-up and normalises whitespace", () => {
-    const result = SetupSchema.safeParse({ name: "  Ada  ", email: " ada@example.com ", password: "correct-horse-battery", confirmPassword: "correct-horse-battery" });
+    const result = SetupSchema.safeParse({
+      name: "  Ada  ",
+      email: " ada@example.com ",
+      password: "correct-horse-battery",
+      confirmPassword: "correct-horse-battery",
+    });
     expect(result.success).toBe(true);
     expect(result.data).toMatchObject({ name: "Ada", email: "ada@example.com" });
   });
@@ -23,12 +28,23 @@ describe("account forms", () => {
   });
 
   it("refuses mismatched passwords", () => {
-    const result = SetupSchema.safeParse({ name: "Ada", email: "ada@example.com", password: "correct-horse-battery", confirmPassword: "correct-horse-batterY" });
+    const result = SetupSchema.safeParse({
+      name: "Ada",
+      email: "ada@example.com",
+      password: "correct-horse-battery",
+      confirmPassword: "correct-horse-batterY",
+    });
     expect(errorsOf(result)).toEqual({ confirmPassword: "errors.passwordMismatch" });
   });
 
   it("refuses an unknown role", () => {
-    const result = CreateUserSchema.safeParse({ intent: "create", name: "Bo", email: "bo@example.com", role: "superuser", password: "a-long-enough-password" });
+    const result = CreateUserSchema.safeParse({
+      intent: "create",
+      name: "Bo",
+      email: "bo@example.com",
+      role: "superuser",
+      password: "a-long-enough-password",
+    });
     expect(errorsOf(result)).toEqual({ role: "errors.invalidChoice" });
   });
 
@@ -47,9 +63,11 @@ describe("days, times and whole numbers are read strictly", () => {
   it("refuses days that do not exist or lie outside the years kept", async () => {
     const { DaySchema, DateTimeSchema, PageParamSchema } = await import("~/domain/rules");
     expect(DaySchema.safeParse("2026-02-28").success).toBe(true);
-    for (const day of ["2026-02-30", "0000-01-01", "9999-12-31", "2026-1-5", "2026-02-28 "]) expect(DaySchema.safeParse(day).success, day).toBe(false);
+    for (const day of ["2026-02-30", "0000-01-01", "9999-12-31", "2026-1-5", "2026-02-28 "])
+      expect(DaySchema.safeParse(day).success, day).toBe(false);
     expect(DateTimeSchema.safeParse("2026-03-05T10:30").success).toBe(true);
-    for (const time of ["2026-02-30T10:00", "2026-03-05T24:00", "0000-03-05T10:00", "next tuesday"]) expect(DateTimeSchema.safeParse(time).success, time).toBe(false);
+    for (const time of ["2026-02-30T10:00", "2026-03-05T24:00", "0000-03-05T10:00", "next tuesday"])
+      expect(DateTimeSchema.safeParse(time).success, time).toBe(false);
     expect(PageParamSchema.parse("0x10")).toBe(1);
     expect(PageParamSchema.parse("1e3")).toBe(1);
     expect(PageParamSchema.parse("12")).toBe(12);

@@ -1,9 +1,24 @@
 import { describe, expect, it } from "vitest";
-import { connectionFlags, highlightSegments, jurisdictionsFor, monthBounds, outcomeChanged, parseMonthParam, ReviewFormSchema } from "~/domain/coverage";
+import {
+  connectionFlags,
+  highlightSegments,
+  jurisdictionsFor,
+  monthBounds,
+  outcomeChanged,
+  parseMonthParam,
+  ReviewFormSchema,
+} from "~/domain/coverage";
 import { planCoverageImport } from "~/domain/coverage-import";
 import { parseCsv } from "~/domain/csv";
 import { checkDisclosure } from "~/domain/disclosure/check";
-import { defaultFolds, defaultRuleSets, disclosurePlatforms, parseMarkerLines, RuleSetFormSchema, rulesFromForm } from "~/domain/disclosure/rules";
+import {
+  defaultFolds,
+  defaultRuleSets,
+  disclosurePlatforms,
+  parseMarkerLines,
+  RuleSetFormSchema,
+  rulesFromForm,
+} from "~/domain/disclosure/rules";
 
 describe("jurisdictionsFor", () => {
   it("prefers the item's own jurisdiction, then the campaign's, then the workspace default", () => {
@@ -18,7 +33,11 @@ describe("connectionFlags", () => {
   it("derives paid and gifted from the links and lets an override win either way", () => {
     const none = { paidOverride: null, giftedOverride: null, affiliateOverride: null };
     expect(connectionFlags({ paid: true, gifted: false }, none)).toEqual({ paid: true, gifted: false, affiliate: false });
-    expect(connectionFlags({ paid: true, gifted: true }, { ...none, paidOverride: false, affiliateOverride: true })).toEqual({ paid: false, gifted: true, affiliate: true });
+    expect(connectionFlags({ paid: true, gifted: true }, { ...none, paidOverride: false, affiliateOverride: true })).toEqual({
+      paid: false,
+      gifted: true,
+      affiliate: true,
+    });
   });
 });
 
@@ -33,14 +52,21 @@ describe("highlightSegments", () => {
 
   it("ignores markers that overlap or run past the end instead of breaking the text", () => {
     const marker = { kind: "accepted" as const, prominent: true, afterFold: false, buried: false };
-    const segments = highlightSegments("abc def", [{ ...marker, index: 0, length: 3 }, { ...marker, index: 1, length: 2 }, { ...marker, index: 5, length: 10 }]);
+    const segments = highlightSegments("abc def", [
+      { ...marker, index: 0, length: 3 },
+      { ...marker, index: 1, length: 2 },
+      { ...marker, index: 5, length: 10 },
+    ]);
     expect(segments).toEqual([{ text: "abc", marker }, { text: " def" }]);
   });
 });
 
 describe("outcomeChanged", () => {
   it("compares markers whatever the key order jsonb gave them back in", () => {
-    const result = checkDisclosure({ jurisdiction: "FR", platform: "instagram", text: "Publicité : ma routine", gifted: true }, defaultRuleSets.FR);
+    const result = checkDisclosure(
+      { jurisdiction: "FR", platform: "instagram", text: "Publicité : ma routine", gifted: true },
+      defaultRuleSets.FR,
+    );
     const fromJsonb = result.markers.map((m) => Object.fromEntries(Object.entries(m).reverse()));
     expect(outcomeChanged({ verdict: result.verdict, reasons: result.reasons, markers: fromJsonb }, result)).toBe(false);
     expect(outcomeChanged({ verdict: "missing", reasons: ["NO_DISCLOSURE"], markers: [] }, result)).toBe(true);
@@ -84,7 +110,10 @@ describe("rule-set editor", () => {
     expect(rules.folds.instagram).toBe(80);
     // A shorter fold now hides a marker that version 1 saw.
     const text = `${"x".repeat(90)} #ad`;
-    expect(checkDisclosure({ jurisdiction: "US", platform: "instagram", text, paid: true }, { ...defaultRuleSets.US, ...rules, version: 2 }).reasons).toEqual(["MARKER_AFTER_FOLD"]);
+    expect(
+      checkDisclosure({ jurisdiction: "US", platform: "instagram", text, paid: true }, { ...defaultRuleSets.US, ...rules, version: 2 })
+        .reasons,
+    ).toEqual(["MARKER_AFTER_FOLD"]);
   });
 
   it("refuses no accepted marker, a marker in both lists and a fold of 0", () => {

@@ -10,18 +10,53 @@ const markersOf = (input: Parameters<typeof check>[0]) => check(input).markers.m
 
 describe("verdicts and decision order", () => {
   it.each([
-    ["no connection: nothing else is looked at", { jurisdiction: "US", paid: false, text: "nothing here" }, "not_required", ["NOT_REQUIRED"]],
+    [
+      "no connection: nothing else is looked at",
+      { jurisdiction: "US", paid: false, text: "nothing here" },
+      "not_required",
+      ["NOT_REQUIRED"],
+    ],
     ["prominent accepted marker", { jurisdiction: "US", text: "#ad Loving this" }, "compliant", ["PROMINENT_MARKER"]],
     ["no marker, no label", { jurisdiction: "US", text: "Loving this" }, "missing", ["NO_DISCLOSURE"]],
     ["weak marker only", { jurisdiction: "US", text: "#collab Loving this" }, "insufficient", ["WEAK_MARKER"]],
-    ["US label alone is not enough", { jurisdiction: "US", text: "Loving this", platformLabel: true }, "insufficient", ["PLATFORM_LABEL_ONLY"]],
+    [
+      "US label alone is not enough",
+      { jurisdiction: "US", text: "Loving this", platformLabel: true },
+      "insufficient",
+      ["PLATFORM_LABEL_ONLY"],
+    ],
     ["FR label alone is not enough", { jurisdiction: "FR", text: "J'adore", platformLabel: true }, "insufficient", ["PLATFORM_LABEL_ONLY"]],
-    ["UK label alone is enough", { jurisdiction: "UK", text: "Loving this", platformLabel: true }, "compliant", ["PLATFORM_LABEL_ACCEPTED"]],
+    [
+      "UK label alone is enough",
+      { jurisdiction: "UK", text: "Loving this", platformLabel: true },
+      "compliant",
+      ["PLATFORM_LABEL_ACCEPTED"],
+    ],
     ["DE label alone is enough", { jurisdiction: "DE", text: "Super", platformLabel: true }, "compliant", ["PLATFORM_LABEL_ACCEPTED"]],
-    ["UK label and a prominent marker", { jurisdiction: "UK", text: "#ad so good", platformLabel: true }, "compliant", ["PROMINENT_MARKER", "PLATFORM_LABEL_ACCEPTED"]],
-    ["UK label makes a late marker irrelevant", { jurisdiction: "UK", text: `${"x ".repeat(80)}#ad`, platformLabel: true }, "compliant", ["PLATFORM_LABEL_ACCEPTED"]],
-    ["affiliate alone needs disclosure", { jurisdiction: "US", paid: false, affiliate: true, text: "Code LEA10" }, "missing", ["NO_DISCLOSURE"]],
-    ["gifted alone needs disclosure in FR (benefits in kind)", { jurisdiction: "FR", paid: false, gifted: true, text: "Merci !" }, "missing", ["NO_DISCLOSURE"]],
+    [
+      "UK label and a prominent marker",
+      { jurisdiction: "UK", text: "#ad so good", platformLabel: true },
+      "compliant",
+      ["PROMINENT_MARKER", "PLATFORM_LABEL_ACCEPTED"],
+    ],
+    [
+      "UK label makes a late marker irrelevant",
+      { jurisdiction: "UK", text: `${"x ".repeat(80)}#ad`, platformLabel: true },
+      "compliant",
+      ["PLATFORM_LABEL_ACCEPTED"],
+    ],
+    [
+      "affiliate alone needs disclosure",
+      { jurisdiction: "US", paid: false, affiliate: true, text: "Code LEA10" },
+      "missing",
+      ["NO_DISCLOSURE"],
+    ],
+    [
+      "gifted alone needs disclosure in FR (benefits in kind)",
+      { jurisdiction: "FR", paid: false, gifted: true, text: "Merci !" },
+      "missing",
+      ["NO_DISCLOSURE"],
+    ],
   ] as const)("%s", (_, input, verdict, reasons) => {
     const result = check(input);
     expect(result.verdict).toBe(verdict);
@@ -40,8 +75,33 @@ describe("the marker tables", () => {
   } as const;
   const weak = {
     US: ["sp", "spon", "collab", "partner", "ambassador", "thanks", "affiliate", "in collaboration with", "gifted", "free product"],
-    FR: ["pub", "sponsorisé", "partenariat", "collab", "produit offert", "offert par", "en collaboration avec", "ad", "sponsored", "gifted"],
-    UK: ["sponsored", "gifted", "gift", "affiliate", "sp", "spon", "collab", "in collaboration with", "thanks to", "partner", "client", "ambassador", "paid partnership"],
+    FR: [
+      "pub",
+      "sponsorisé",
+      "partenariat",
+      "collab",
+      "produit offert",
+      "offert par",
+      "en collaboration avec",
+      "ad",
+      "sponsored",
+      "gifted",
+    ],
+    UK: [
+      "sponsored",
+      "gifted",
+      "gift",
+      "affiliate",
+      "sp",
+      "spon",
+      "collab",
+      "in collaboration with",
+      "thanks to",
+      "partner",
+      "client",
+      "ambassador",
+      "paid partnership",
+    ],
     DE: ["ad", "sponsored", "sponsored by", "powered by", "kooperation", "in kooperation mit", "partnerschaft"],
   } as const;
   for (const jurisdiction of ["US", "FR", "UK", "DE"] as const) {
@@ -66,18 +126,25 @@ describe("matching", () => {
     expect(markersOf({ jurisdiction: "FR", text: "PUBLICITÉ x" })).toEqual([["PUBLICITÉ", 0, "accepted", true]]);
   });
 
-  it.each(["#adventure", "road", "#ad_campaign", "loads", "advertiser", "bad", "ad2", "a_ad"])("matches whole words only: %s is not ad", (text) => {
-    expect(check({ jurisdiction: "US", text: `Great ${text} today` }).verdict).toBe("missing");
-  });
+  it.each(["#adventure", "road", "#ad_campaign", "loads", "advertiser", "bad", "ad2", "a_ad"])(
+    "matches whole words only: %s is not ad",
+    (text) => {
+      expect(check({ jurisdiction: "US", text: `Great ${text} today` }).verdict).toBe("missing");
+    },
+  );
 
   it("does not find anzeige in Anzeigen, nor partnerschaft inside werbepartnerschaft", () => {
     expect(check({ jurisdiction: "DE", text: "Anzeigen überall" }).verdict).toBe("missing");
-    expect(markersOf({ jurisdiction: "DE", text: "Bezahlte Werbepartnerschaft mit X" })).toEqual([["Bezahlte Werbepartnerschaft", 0, "accepted", true]]);
+    expect(markersOf({ jurisdiction: "DE", text: "Bezahlte Werbepartnerschaft mit X" })).toEqual([
+      ["Bezahlte Werbepartnerschaft", 0, "accepted", true],
+    ]);
   });
 
   it("counts the # of a hashtag as the marker's first character", () => {
     expect(markersOf({ jurisdiction: "US", text: "Hi #ad" })).toEqual([["#ad", 3, "accepted", true]]);
-    expect(markersOf({ jurisdiction: "FR", text: "Look #CollaborationCommerciale" })).toEqual([["#CollaborationCommerciale", 5, "accepted", true]]);
+    expect(markersOf({ jurisdiction: "FR", text: "Look #CollaborationCommerciale" })).toEqual([
+      ["#CollaborationCommerciale", 5, "accepted", true],
+    ]);
   });
 
   it("matches a multi-word marker across any white space, but not a hashtag with spaces", () => {
@@ -104,7 +171,20 @@ describe("matching", () => {
 });
 
 describe("prominence: folds and buried hashtags", () => {
-  const folds = { instagram: 125, tiktok: 100, youtube: 100, pinterest: 100, twitch: 140, linkedin: 210, x: 280, facebook: 400, blog: 600, newsletter: 600, podcast: 600, other: 200 } as const;
+  const folds = {
+    instagram: 125,
+    tiktok: 100,
+    youtube: 100,
+    pinterest: 100,
+    twitch: 140,
+    linkedin: 210,
+    x: 280,
+    facebook: 400,
+    blog: 600,
+    newsletter: 600,
+    podcast: 600,
+    other: 200,
+  } as const;
   for (const [platform, fold] of Object.entries(folds) as [keyof typeof folds, number][]) {
     it(`${platform}: a marker at ${fold - 1} is before the fold, at ${fold} after it`, () => {
       const before = check({ jurisdiction: "US", platform, text: `${"x".repeat(fold - 2)} ad` });
@@ -170,11 +250,16 @@ describe("FR image mentions", () => {
     expect(result.reasons).toEqual(["PROMINENT_MARKER", "FR_RETOUCHED_MENTION_MISSING", "FR_VIRTUAL_MENTION_MISSING"]);
   });
   it("accepts the mentions anywhere, singular or plural, any case and accents", () => {
-    expect(check({ jurisdiction: "FR", text: `Publicité ${"x".repeat(900)} IMAGES RETOUCHEES`, imagesRetouched: true }).verdict).toBe("compliant");
+    expect(check({ jurisdiction: "FR", text: `Publicité ${"x".repeat(900)} IMAGES RETOUCHEES`, imagesRetouched: true }).verdict).toBe(
+      "compliant",
+    );
     expect(check({ jurisdiction: "FR", text: "Publicité — image virtuelle", imagesVirtual: true }).verdict).toBe("compliant");
   });
   it("a post with no marker and a missing mention is missing, with both reasons", () => {
-    expect(check({ jurisdiction: "FR", text: "Coucou", imagesRetouched: true })).toMatchObject({ verdict: "missing", reasons: ["NO_DISCLOSURE", "FR_RETOUCHED_MENTION_MISSING"] });
+    expect(check({ jurisdiction: "FR", text: "Coucou", imagesRetouched: true })).toMatchObject({
+      verdict: "missing",
+      reasons: ["NO_DISCLOSURE", "FR_RETOUCHED_MENTION_MISSING"],
+    });
   });
   it("applies only in FR, and only when disclosure is required", () => {
     expect(check({ jurisdiction: "US", text: "#ad", imagesRetouched: true }).verdict).toBe("compliant");
@@ -184,7 +269,9 @@ describe("FR image mentions", () => {
 
 describe("the batch line format", () => {
   it("echoes the id and writes the spec's fields only", () => {
-    expect(JSON.parse(checkJsonLine(JSON.stringify({ id: "p1", jurisdiction: "US", platform: "instagram", text: "Great #ad", paid: true })))).toEqual({
+    expect(
+      JSON.parse(checkJsonLine(JSON.stringify({ id: "p1", jurisdiction: "US", platform: "instagram", text: "Great #ad", paid: true }))),
+    ).toEqual({
       id: "p1",
       verdict: "compliant",
       reasons: ["PROMINENT_MARKER"],

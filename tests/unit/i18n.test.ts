@@ -46,7 +46,9 @@ describe("counts in words", () => {
 
   it("exist in both languages with the same keys", () => {
     const keys = (value: unknown, prefix = ""): string[] =>
-      value && typeof value === "object" ? Object.entries(value).flatMap(([key, inner]) => keys(inner, `${prefix}${key}.`)) : [prefix.slice(0, -1)];
+      value && typeof value === "object"
+        ? Object.entries(value).flatMap(([key, inner]) => keys(inner, `${prefix}${key}.`))
+        : [prefix.slice(0, -1)];
     const strip = (key: string) => key.replace(/_(zero|one|two|few|many|other)$/, "");
     const english = new Set(keys(createI18n("en").getResourceBundle("en", "translation")).map(strip));
     const french = new Set(keys(createI18n("fr").getResourceBundle("fr", "translation")).map(strip));

@@ -15,12 +15,24 @@ const cases = [
 ];
 
 function formReasons(gift: (typeof cases)[number]) {
-  const result = GiftBatchFormSchema.safeParse({ partnerIds: ["p1"], itemName: "Candle", quantity: "1", unitValue: "10", currency: "EUR", status: gift.status, shippedOn: gift.shippedOn, deliveredOn: gift.deliveredOn });
+  const result = GiftBatchFormSchema.safeParse({
+    partnerIds: ["p1"],
+    itemName: "Candle",
+    quantity: "1",
+    unitValue: "10",
+    currency: "EUR",
+    status: gift.status,
+    shippedOn: gift.shippedOn,
+    deliveredOn: gift.deliveredOn,
+  });
   return result.success ? [] : [...new Set(result.error.issues.map((issue) => issue.message))].sort();
 }
 
 function importReasons(gift: (typeof cases)[number]) {
-  const csv = ["partner,product,quantity,unit_value,currency,status,shipped_on,delivered_on", `A-1,Candle,1,10,EUR,${gift.status},${gift.shippedOn},${gift.deliveredOn}`].join("\n");
+  const csv = [
+    "partner,product,quantity,unit_value,currency,status,shipped_on,delivered_on",
+    `A-1,Candle,1,10,EUR,${gift.status},${gift.shippedOn},${gift.deliveredOn}`,
+  ].join("\n");
   return [...new Set(planGiftImport(parseCsv(csv)).errors.map((error) => error.messageKey))].sort();
 }
 

@@ -1,6 +1,16 @@
 /** metrics.md, checked against examples worked out by hand (the comments show the arithmetic). */
 import { describe, expect, it } from "vitest";
-import { change, comparisonMonths, costBenefit, cumulativeByMonth, emptySums, monthsBetween, postEngagementRate, presetPeriod, type CostBenefitSums } from "~/domain/metrics";
+import {
+  change,
+  comparisonMonths,
+  costBenefit,
+  cumulativeByMonth,
+  emptySums,
+  monthsBetween,
+  postEngagementRate,
+  presetPeriod,
+  type CostBenefitSums,
+} from "~/domain/metrics";
 import { resolvePeriod } from "~/domain/period-query";
 import { csvAmount, csvRatio, parseRankingQuery } from "~/domain/ranking";
 import { lineChange, monthlyKpiLines } from "~/domain/monthly-report";
@@ -120,7 +130,9 @@ describe("periods", () => {
     expect(resolvePeriod(params("period=custom&from=2026-03-01&to=2026-02-01"), "2026-11-21")).toEqual({ error: "errors.endBeforeStart" });
     expect(resolvePeriod(params("period=custom&from=2026-03-01"), "2026-11-21")).toEqual({ error: "errors.required" });
     expect(resolvePeriod(params("period=custom&from=2026-02-30&to=2026-03-01"), "2026-11-21")).toEqual({ error: "errors.invalidDate" });
-    expect(resolvePeriod(params("period=custom&from=2026-03-01&to=2026-03-01"), "2026-11-21")).toEqual({ period: { preset: "custom", from: "2026-03-01", to: "2026-03-01" } });
+    expect(resolvePeriod(params("period=custom&from=2026-03-01&to=2026-03-01"), "2026-11-21")).toEqual({
+      period: { preset: "custom", from: "2026-03-01", to: "2026-03-01" },
+    });
     expect(resolvePeriod(params(""), "2026-11-21")).toEqual({ period: presetPeriod("12m", "2026-11-21") });
   });
 
@@ -131,11 +143,17 @@ describe("periods", () => {
 
   it("reads the ranking's URL with ROI descending by default", () => {
     const parsed = parseRankingQuery(new URLSearchParams("stage=active&sort=nonsense"), "2026-11-21");
-    expect(parsed).toMatchObject({ query: { sort: "roi", dir: "desc", stage: ["active"], from: "2025-11-22", to: "2026-11-21", page: 1 }, problems: [] });
+    expect(parsed).toMatchObject({
+      query: { sort: "roi", dir: "desc", stage: ["active"], from: "2025-11-22", to: "2026-11-21", page: 1 },
+      problems: [],
+    });
   });
 
   it("reports a reversed period and an unknown country, and shows 12 months without them", () => {
-    const parsed = parseRankingQuery(new URLSearchParams("period=custom&from=2026-05-01&to=2026-04-01&country=France&stage=active"), "2026-11-21");
+    const parsed = parseRankingQuery(
+      new URLSearchParams("period=custom&from=2026-05-01&to=2026-04-01&country=France&stage=active"),
+      "2026-11-21",
+    );
     expect(parsed.problems).toEqual([
       { field: "period", message: "errors.endBeforeStart" },
       { field: "country", message: "errors.countryCodes" },
@@ -178,7 +196,15 @@ describe("how a monthly line moved", () => {
 
 describe("budget burn", () => {
   it("adds committed spend up month by month, empty months adding nothing", () => {
-    expect(cumulativeByMonth(["2026-01", "2026-02", "2026-03", "2026-04"], [{ month: "2026-03", committedMinor: 500 }, { month: "2026-01", committedMinor: 1000 }])).toEqual([1000, 1000, 1500, 1500]);
+    expect(
+      cumulativeByMonth(
+        ["2026-01", "2026-02", "2026-03", "2026-04"],
+        [
+          { month: "2026-03", committedMinor: 500 },
+          { month: "2026-01", committedMinor: 1000 },
+        ],
+      ),
+    ).toEqual([1000, 1000, 1500, 1500]);
     expect(cumulativeByMonth(["2026-01"], [])).toEqual([0]);
   });
 });

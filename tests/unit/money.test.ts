@@ -1,5 +1,17 @@
 import { describe, expect, it } from "vitest";
-import { committedMinor, convertMinor, findRate, fromMinorUnits, giftValueMinor, minorDigits, outstandingMinor, toMinorUnits, totalIn, wouldExceedBudget, type Rate } from "~/domain/money";
+import {
+  committedMinor,
+  convertMinor,
+  findRate,
+  fromMinorUnits,
+  giftValueMinor,
+  minorDigits,
+  outstandingMinor,
+  toMinorUnits,
+  totalIn,
+  wouldExceedBudget,
+  type Rate,
+} from "~/domain/money";
 import { approvalsNeeded, GiftFormSchema, parseSpendQuery, PaymentFormSchema, PlacementFormSchema } from "~/domain/spend";
 
 describe("amounts typed by people become exact minor units", () => {
@@ -54,7 +66,9 @@ describe("conversion (metrics.md)", () => {
   it("sums exact conversions and rounds the total once", () => {
     // 3 × 33.33 USD at 0.92: each is 30.6636 EUR; rounding each would give 91.98, the exact total is 91.9908 → 91.99.
     const amounts = [1, 2, 3].map(() => ({ amountMinor: 3333, currency: "USD", on: "2026-05-01" }));
-    expect(totalIn("EUR", amounts, [{ baseCurrency: "USD", quoteCurrency: "EUR", rate: "0.92", validOn: "2026-01-01" }]).totalMinor).toBe(9199);
+    expect(totalIn("EUR", amounts, [{ baseCurrency: "USD", quoteCurrency: "EUR", rate: "0.92", validOn: "2026-01-01" }]).totalMinor).toBe(
+      9199,
+    );
   });
 
   it("leaves out amounts with no rate, and reports them", () => {
@@ -101,13 +115,16 @@ describe("gift value, outstanding and approvals", () => {
 
 describe("bad input is refused by the shared schemas", () => {
   const gift = { partnerId: "p1", itemName: "Serum", quantity: "1", unitValue: "20", currency: "EUR", status: "planned" };
-  const messages = (result: { success: boolean; error?: { issues: { message: string }[] } }) => result.error?.issues.map((i) => i.message) ?? [];
+  const messages = (result: { success: boolean; error?: { issues: { message: string }[] } }) =>
+    result.error?.issues.map((i) => i.message) ?? [];
 
   it("negative amounts, zero quantities and unknown currencies", () => {
     expect(messages(GiftFormSchema.safeParse({ ...gift, unitValue: "-5" }))).toContain("errors.negativeAmount");
     expect(messages(GiftFormSchema.safeParse({ ...gift, quantity: "0" }))).toContain("errors.quantityAtLeastOne");
     expect(messages(GiftFormSchema.safeParse({ ...gift, currency: "XYZ" }))).toContain("errors.unknownCurrency");
-    expect(messages(PlacementFormSchema.safeParse({ partnerId: "p", title: "Post", fee: "-1", currency: "EUR", agreedOn: "2026-01-01" }))).toContain("errors.negativeAmount");
+    expect(
+      messages(PlacementFormSchema.safeParse({ partnerId: "p", title: "Post", fee: "-1", currency: "EUR", agreedOn: "2026-01-01" })),
+    ).toContain("errors.negativeAmount");
   });
 
   it("a shipped date after the delivered date", () => {

@@ -41,14 +41,37 @@ describe("reading CSV files", () => {
   });
 
   it("writes CSV that survives commas, quotes, line breaks and formula injection", () => {
-    expect(toCsv(["a", "b"], [["x,y", 'say "hi"'], ["=1+1", null], ["line\nbreak", 3]])).toBe(
-      'a,b\r\n"x,y","say ""hi"""\r\n\'=1+1,\r\n"line\nbreak",3\r\n',
-    );
+    expect(
+      toCsv(
+        ["a", "b"],
+        [
+          ["x,y", 'say "hi"'],
+          ["=1+1", null],
+          ["line\nbreak", 3],
+        ],
+      ),
+    ).toBe('a,b\r\n"x,y","say ""hi"""\r\n\'=1+1,\r\n"line\nbreak",3\r\n');
   });
 
   it("reads back every value it wrote, guarded ones included", () => {
-    const values = ["=1+1", "+33 6 12", "-minus", "@handle", "\tindented", "'=already quoted", "''=twice", "'plain apostrophe", "-12.5", "it's fine"];
-    const table = parseCsv(toCsv(["value"], values.map((value) => [value])));
+    const values = [
+      "=1+1",
+      "+33 6 12",
+      "-minus",
+      "@handle",
+      "\tindented",
+      "'=already quoted",
+      "''=twice",
+      "'plain apostrophe",
+      "-12.5",
+      "it's fine",
+    ];
+    const table = parseCsv(
+      toCsv(
+        ["value"],
+        values.map((value) => [value]),
+      ),
+    );
     // parseCsv trims cells, as people's files need; a tab at the start is whitespace there.
     expect(table.rows.map((row) => row.values.value)).toEqual(values.map((value) => value.trim()));
   });
@@ -60,7 +83,11 @@ describe("planning a partner import", () => {
     expect(plan.errors).toEqual([]);
     expect(plan.partners).toHaveLength(2);
     const [lea, hugo] = plan.partners;
-    expect(lea).toMatchObject({ key: "id:L1", lines: [2, 4], partner: { name: "Léa Martin", email: "lea@example.fr", stage: "active", tags: ["cuisine", "lyon"] } });
+    expect(lea).toMatchObject({
+      key: "id:L1",
+      lines: [2, 4],
+      partner: { name: "Léa Martin", email: "lea@example.fr", stage: "active", tags: ["cuisine", "lyon"] },
+    });
     expect(lea.channels).toEqual([
       { platform: "instagram", handle: "@lea", url: undefined, followers: 12500, engagementRate: 3.2, measuredOn: "2026-03-05" },
       { platform: "blog", handle: undefined, url: undefined, followers: 18000, engagementRate: undefined, measuredOn: "2026-03-01" },
@@ -93,6 +120,8 @@ describe("planning a partner import", () => {
   });
 
   it("needs a name column", () => {
-    expect(planPartnerImport(parseCsv("email\na@example.com")).errors).toEqual([{ line: 1, column: "name", messageKey: "import.missingColumn" }]);
+    expect(planPartnerImport(parseCsv("email\na@example.com")).errors).toEqual([
+      { line: 1, column: "name", messageKey: "import.missingColumn" },
+    ]);
   });
 });

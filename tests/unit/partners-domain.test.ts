@@ -8,7 +8,13 @@ describe("partner fields", () => {
   it("accepts only http(s) URLs", () => {
     expect(httpUrl.safeParse("https://lea-cuisine.fr/blog").success).toBe(true);
     expect(httpUrl.safeParse("http://example.com").success).toBe(true);
-    for (const bad of ["javascript:alert(1)", "data:text/html,hi", "ftp://example.com", "https://localhost", "https://example.com/a page"]) {
+    for (const bad of [
+      "javascript:alert(1)",
+      "data:text/html,hi",
+      "ftp://example.com",
+      "https://localhost",
+      "https://example.com/a page",
+    ]) {
       expect(httpUrl.safeParse(bad).success, bad).toBe(false);
     }
   });
@@ -27,13 +33,21 @@ describe("partner fields", () => {
   it("derives the website domain and the search text", () => {
     expect(websiteDomain("https://www.Lea-Cuisine.fr/blog?x=1")).toBe("lea-cuisine.fr");
     expect(websiteDomain(null)).toBeNull();
-    expect(buildSearchText({ name: "Léa Martin", email: "lea@x.fr", website: null, tags: ["food"] }, [{ handle: "@LeaCuisine", url: null }])).toBe(
-      "léa martin lea@x.fr food @leacuisine",
-    );
+    expect(
+      buildSearchText({ name: "Léa Martin", email: "lea@x.fr", website: null, tags: ["food"] }, [{ handle: "@LeaCuisine", url: null }]),
+    ).toBe("léa martin lea@x.fr food @leacuisine");
   });
 
   it("reports each bad partner field with its own message", () => {
-    const result = PartnerFormSchema.safeParse({ name: "", kind: "wizard", email: "nope", website: "javascript:alert(1)", country: "France", stage: "prospect", tags: "" });
+    const result = PartnerFormSchema.safeParse({
+      name: "",
+      kind: "wizard",
+      email: "nope",
+      website: "javascript:alert(1)",
+      country: "France",
+      stage: "prospect",
+      tags: "",
+    });
     const errors = Object.fromEntries(result.error!.issues.map((issue) => [issue.path.join("."), issue.message]));
     expect(errors).toEqual({
       name: "errors.required",
@@ -45,8 +59,25 @@ describe("partner fields", () => {
   });
 
   it("normalises a valid partner", () => {
-    const result = PartnerFormSchema.parse({ name: " Léa ", kind: "blogger", email: "Lea@Example.FR", country: "fr", language: "FR", stage: "active", tags: "Food, Lyon", notes: "" });
-    expect(result).toEqual({ name: "Léa", kind: "blogger", email: "lea@example.fr", country: "FR", language: "fr", stage: "active", tags: ["food", "lyon"] });
+    const result = PartnerFormSchema.parse({
+      name: " Léa ",
+      kind: "blogger",
+      email: "Lea@Example.FR",
+      country: "fr",
+      language: "FR",
+      stage: "active",
+      tags: "Food, Lyon",
+      notes: "",
+    });
+    expect(result).toEqual({
+      name: "Léa",
+      kind: "blogger",
+      email: "lea@example.fr",
+      country: "FR",
+      language: "fr",
+      stage: "active",
+      tags: ["food", "lyon"],
+    });
   });
 
   it("rejects negative followers and an engagement rate above 100 %", () => {
@@ -56,13 +87,23 @@ describe("partner fields", () => {
   });
 
   it("reads French number formats", () => {
-    expect(ChannelFormSchema.parse({ platform: "instagram", followers: "12 500", engagementRate: "3,2" })).toMatchObject({ followers: 12500, engagementRate: 3.2 });
+    expect(ChannelFormSchema.parse({ platform: "instagram", followers: "12 500", engagementRate: "3,2" })).toMatchObject({
+      followers: 12500,
+      engagementRate: 3.2,
+    });
   });
 });
 
 describe("suspicious audiences", () => {
   it("puts follower counts in tiers", () => {
-    expect([5_000, 10_000, 10_001, 250_000, 800_000, 2_000_000].map(followerTier)).toEqual(["nano", "nano", "micro", "mid", "macro", "mega"]);
+    expect([5_000, 10_000, 10_001, 250_000, 800_000, 2_000_000].map(followerTier)).toEqual([
+      "nano",
+      "nano",
+      "micro",
+      "mid",
+      "macro",
+      "mega",
+    ]);
   });
 
   it("flags engagement far below the tier's typical rate, with the figures", () => {

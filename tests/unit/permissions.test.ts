@@ -45,7 +45,14 @@ describe("role → permission table", () => {
 
   it("lets every role read everything but the audit trail, which admin and compliance read", () => {
     for (const role of roles) {
-      for (const permission of ["partners:read", "gifts:read", "placements:read", "coverage:read", "compliance:read", "reports:read"] as const) {
+      for (const permission of [
+        "partners:read",
+        "gifts:read",
+        "placements:read",
+        "coverage:read",
+        "compliance:read",
+        "reports:read",
+      ] as const) {
         expect(can(role, permission)).toBe(true);
       }
       expect(can(role, "audit:read")).toBe(role === "admin" || role === "compliance");

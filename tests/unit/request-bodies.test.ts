@@ -6,7 +6,12 @@ const form = "application/x-www-form-urlencoded";
 describe("request bodies are bounded before they are read", () => {
   it("accepts forms within the route's limit", () => {
     expect(bodyRefusal("POST", "/partners/new", { contentLength: "2048", contentType: form })).toBeNull();
-    expect(bodyRefusal("POST", "/partners/import", { contentLength: String(MAX_IMPORT_BODY_BYTES), contentType: "multipart/form-data; boundary=x" })).toBeNull();
+    expect(
+      bodyRefusal("POST", "/partners/import", {
+        contentLength: String(MAX_IMPORT_BODY_BYTES),
+        contentType: "multipart/form-data; boundary=x",
+      }),
+    ).toBeNull();
     expect(bodyRefusal("POST", "/logout", { contentLength: "0" })).toBeNull();
     expect(bodyRefusal("GET", "/partners", {})).toBeNull();
   });
@@ -14,7 +19,10 @@ describe("request bodies are bounded before they are read", () => {
   it("refuses what is too large for its route, or of unknown length", () => {
     expect(bodyRefusal("POST", "/login", { contentLength: String(200 * 1024 * 1024), contentType: form })?.status).toBe(413);
     expect(bodyRefusal("POST", "/partners/new", { contentLength: String(MAX_FORM_BODY_BYTES + 1), contentType: form })?.status).toBe(413);
-    expect(bodyRefusal("POST", "/partners/import", { contentLength: String(MAX_IMPORT_BODY_BYTES + 1), contentType: "multipart/form-data" })?.status).toBe(413);
+    expect(
+      bodyRefusal("POST", "/partners/import", { contentLength: String(MAX_IMPORT_BODY_BYTES + 1), contentType: "multipart/form-data" })
+        ?.status,
+    ).toBe(413);
     expect(bodyRefusal("POST", "/login", { contentLength: "12abc", contentType: form })?.status).toBe(413);
     expect(bodyRefusal("POST", "/login", { transferEncoding: "chunked", contentType: form })?.status).toBe(411);
   });

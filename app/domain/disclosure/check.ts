@@ -121,7 +121,12 @@ function findMatches(folded: string, markers: CompiledMarker[], kind: Match["kin
     marker.pattern.lastIndex = 0;
     for (let m = marker.pattern.exec(folded); m; m = marker.pattern.exec(folded)) {
       const hashPrefixed = !m[0].startsWith("#") && folded[m.index - 1] === "#";
-      into.push({ start: hashPrefixed ? m.index - 1 : m.index, end: m.index + m[0].length, hashtag: hashPrefixed || m[0].startsWith("#"), kind });
+      into.push({
+        start: hashPrefixed ? m.index - 1 : m.index,
+        end: m.index + m[0].length,
+        hashtag: hashPrefixed || m[0].startsWith("#"),
+        kind,
+      });
     }
   }
 }
@@ -193,7 +198,8 @@ const inSpecOrder = (reasons: Set<ReasonCode>) => reasonCodes.filter((code) => r
 
 export function checkDisclosure(input: DisclosureInput, ruleSet: RuleSet): DisclosureResult {
   const id = ruleSetId(ruleSet);
-  if (!input.paid && !input.gifted && !input.affiliate) return { verdict: "not_required", reasons: ["NOT_REQUIRED"], markers: [], ruleSet: id };
+  if (!input.paid && !input.gifted && !input.affiliate)
+    return { verdict: "not_required", reasons: ["NOT_REQUIRED"], markers: [], ruleSet: id };
 
   const rules = compile(ruleSet);
   const text = foldText(input.text);
@@ -211,7 +217,8 @@ export function checkDisclosure(input: DisclosureInput, ruleSet: RuleSet): Discl
   const prominent = accepted.some((m) => m.prominent);
   const labelAccepted = Boolean(input.platformLabel && ruleSet.platformLabelAlone);
   const imageReasons: ReasonCode[] = [];
-  if (input.imagesRetouched && rules.retouched.length && !mentions(text.folded, rules.retouched)) imageReasons.push("FR_RETOUCHED_MENTION_MISSING");
+  if (input.imagesRetouched && rules.retouched.length && !mentions(text.folded, rules.retouched))
+    imageReasons.push("FR_RETOUCHED_MENTION_MISSING");
   if (input.imagesVirtual && rules.virtual.length && !mentions(text.folded, rules.virtual)) imageReasons.push("FR_VIRTUAL_MENTION_MISSING");
 
   let verdict: Verdict;

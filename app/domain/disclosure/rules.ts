@@ -58,7 +58,18 @@ export const defaultRuleSets: Record<DisclosureJurisdiction, RuleSet> = {
     jurisdiction: "FR",
     version: 1,
     accepted: ["publicité", "collaboration commerciale"],
-    weak: ["pub", "sponsorisé", "partenariat", "collab", "produit offert", "offert par", "en collaboration avec", "ad", "sponsored", "gifted"],
+    weak: [
+      "pub",
+      "sponsorisé",
+      "partenariat",
+      "collab",
+      "produit offert",
+      "offert par",
+      "en collaboration avec",
+      "ad",
+      "sponsored",
+      "gifted",
+    ],
     platformLabelAlone: false,
     acceptedWhenOnlyGifted: [],
     folds: defaultFolds,
@@ -68,7 +79,21 @@ export const defaultRuleSets: Record<DisclosureJurisdiction, RuleSet> = {
     jurisdiction: "UK",
     version: 1,
     accepted: ["ad", "advert", "advertisement", "advertising"],
-    weak: ["sponsored", "gifted", "gift", "affiliate", "sp", "spon", "collab", "in collaboration with", "thanks to", "partner", "client", "ambassador", "paid partnership"],
+    weak: [
+      "sponsored",
+      "gifted",
+      "gift",
+      "affiliate",
+      "sp",
+      "spon",
+      "collab",
+      "in collaboration with",
+      "thanks to",
+      "partner",
+      "client",
+      "ambassador",
+      "paid partnership",
+    ],
     platformLabelAlone: true,
     acceptedWhenOnlyGifted: [],
     folds: defaultFolds,
@@ -98,7 +123,12 @@ export const StoredRulesSchema = z.object({
   weak: markerList,
   platformLabelAlone: z.boolean(),
   acceptedWhenOnlyGifted: markerList,
-  folds: z.object(Object.fromEntries(disclosurePlatforms.map((platform) => [platform, z.number().int().min(1).max(1_000_000)])) as Record<DisclosurePlatform, z.ZodNumber>),
+  folds: z.object(
+    Object.fromEntries(disclosurePlatforms.map((platform) => [platform, z.number().int().min(1).max(1_000_000)])) as Record<
+      DisclosurePlatform,
+      z.ZodNumber
+    >,
+  ),
   imageMentions: z.object({ retouched: markerList, virtual: markerList }),
 });
 export type StoredRules = z.output<typeof StoredRulesSchema>;
@@ -129,10 +159,22 @@ export function parseMarkerLines(text: string): string[] {
 const markerLines = (min: number) =>
   z.preprocess(
     (value) => parseMarkerLines(typeof value === "string" ? value : ""),
-    z.array(z.string().max(100, "compliance.markerTooLong").regex(/[\p{L}\p{N}]/u, "compliance.markerNeedsWord")).min(min, "compliance.acceptedRequired").max(200, "errors.tooMany"),
+    z
+      .array(
+        z
+          .string()
+          .max(100, "compliance.markerTooLong")
+          .regex(/[\p{L}\p{N}]/u, "compliance.markerNeedsWord"),
+      )
+      .min(min, "compliance.acceptedRequired")
+      .max(200, "errors.tooMany"),
   );
 
-const foldField = z.coerce.number({ error: "errors.invalidNumber" }).int("errors.invalidNumber").min(1, "compliance.foldTooSmall").max(1_000_000, "errors.tooLarge");
+const foldField = z.coerce
+  .number({ error: "errors.invalidNumber" })
+  .int("errors.invalidNumber")
+  .min(1, "compliance.foldTooSmall")
+  .max(1_000_000, "errors.tooLarge");
 
 /** The rule-set editor: markers one per line, a fold per platform. */
 export const RuleSetFormSchema = z
@@ -146,7 +188,10 @@ export const RuleSetFormSchema = z
     retouched: markerLines(0),
     virtual: markerLines(0),
     note: optionalText(1000),
-    ...(Object.fromEntries(disclosurePlatforms.map((platform) => [`fold_${platform}`, foldField])) as Record<`fold_${DisclosurePlatform}`, typeof foldField>),
+    ...(Object.fromEntries(disclosurePlatforms.map((platform) => [`fold_${platform}`, foldField])) as Record<
+      `fold_${DisclosurePlatform}`,
+      typeof foldField
+    >),
   })
   .superRefine((value, ctx) => {
     const accepted = new Set(value.accepted.map((m) => m.toLowerCase()));
@@ -158,7 +203,15 @@ export type RuleSetFormInput = z.output<typeof RuleSetFormSchema>;
 /** Whether two rule sets say the same thing (key order aside): saving one over the other changes nothing. */
 export function sameRules(a: StoredRules, b: StoredRules): boolean {
   const canonical = (value: unknown): unknown =>
-    Array.isArray(value) ? value.map(canonical) : value && typeof value === "object" ? Object.fromEntries(Object.entries(value).sort(([x], [y]) => x.localeCompare(y)).map(([k, v]) => [k, canonical(v)])) : value;
+    Array.isArray(value)
+      ? value.map(canonical)
+      : value && typeof value === "object"
+        ? Object.fromEntries(
+            Object.entries(value)
+              .sort(([x], [y]) => x.localeCompare(y))
+              .map(([k, v]) => [k, canonical(v)]),
+          )
+        : value;
   return JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
 }
 
@@ -168,7 +221,10 @@ export function rulesFromForm(input: RuleSetFormInput): StoredRules {
     weak: input.weak,
     platformLabelAlone: input.platformLabelAlone,
     acceptedWhenOnlyGifted: input.acceptedWhenOnlyGifted,
-    folds: Object.fromEntries(disclosurePlatforms.map((platform) => [platform, input[`fold_${platform}`]])) as Record<DisclosurePlatform, number>,
+    folds: Object.fromEntries(disclosurePlatforms.map((platform) => [platform, input[`fold_${platform}`]])) as Record<
+      DisclosurePlatform,
+      number
+    >,
     imageMentions: { retouched: input.retouched, virtual: input.virtual },
   };
 }
