@@ -6,7 +6,7 @@
 import fs from "node:fs";
 import { decodeCsvBytes, parseCsv } from "../domain/csv";
 import { planPartnerImport, type ImportError } from "../domain/partner-import";
-import { commandLineImporter, runImport, type ImportKind } from "../utils/spend-import.server";
+import { commandLineImporter, runImport, type ImportKind } from "../models/imports.server";
 import { en } from "../i18n/en";
 import { applyPartnerImport } from "../models/partner-import.server";
 import { withCliDatabase, runCli } from "./database";

@@ -2,7 +2,7 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-r
 import { SpendImportPage } from "~/components/spend-import-page";
 import { giftCsvColumns } from "~/domain/spend-import";
 import { requirePermission } from "~/utils/auth.server";
-import { spendImportAction } from "~/utils/spend-import.server";
+import { spendImportAction } from "~/utils/import-action.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "gifts:write");

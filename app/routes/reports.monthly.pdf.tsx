@@ -5,7 +5,7 @@ import { metricsContext } from "~/models/metrics.server";
 import { monthlyReport } from "~/models/monthly-report.server";
 import { requireMonthParam } from "~/utils/http.server";
 import { requirePermission } from "~/utils/auth.server";
-import { monthlyReportPdf } from "~/utils/monthly-report-pdf.server";
+import { monthlyReportPdf } from "~/components/monthly-report-pdf.server";
 
 /** The monthly report as a PDF, in the reader's language. */
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -486,7 +486,7 @@ describe("coverage import", () => {
       `nobody;;https://instagram.com/p/z;instagram;2026-03-14;"x";;;;;;;;;;;;;;;;`,
     ].join("\r\n");
     const { parseCsv } = await import("~/domain/csv");
-    const { runImport } = await import("~/utils/spend-import.server");
+    const { runImport } = await import("~/models/imports.server");
     const first = await runImport("coverage", { id: cm.id, mayApprove: false }, parseCsv(csv));
     expect(first).toMatchObject({ rowCount: 5, created: 2, unchanged: 0, rejected: 3 });
     const columns = first.errors.map((e) => `${e.line}:${e.column}`);

@@ -7,7 +7,7 @@ import type { TFunction } from "i18next";
 import type { CostBenefit } from "~/domain/metrics";
 import { lineChange, lineUnit, monthlyKpiLines, type MonthlyLine } from "~/domain/monthly-report";
 import type { MonthlyReport } from "~/models/monthly-report.server";
-import { formatChange, formatCompactMoney, formatDate, formatKpi, formatMoney, formatNumber, formatPercent } from "./format";
+import { formatChange, formatCompactMoney, formatDate, formatKpi, formatMoney, formatNumber, formatPercent } from "~/utils/format";
 
 // The standard PDF fonts are WinAnsi: Intl's narrow no-break space (French grouping) is not in it.
 const pdfText = (text: string) => text.replace(/[\u202f\u2009]/g, "\u00a0").replace(/\u2212/g, "-");

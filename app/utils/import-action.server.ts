@@ -1,27 +1,10 @@
 import { json } from "@remix-run/node";
-import { planCoverageImport } from "~/domain/coverage-import";
-import { parseCsv, type CsvTable } from "~/domain/csv";
-import { planGiftImport, planPlacementImport } from "~/domain/spend-import";
-import { importCoverage } from "~/models/coverage-import.server";
-import { importGifts, importPlacements, type ImportActor } from "~/models/spend-import.server";
+import { parseCsv } from "~/domain/csv";
+import { runImport, type ImportKind } from "~/models/imports.server";
+import type { ImportActor } from "~/models/spend-import.server";
 import { can, type Role } from "./permissions";
 import { ConfirmImportSchema, isUpload, readCsvUpload } from "./upload.server";
 import { redirectWithToast } from "./session.server";
-
-export type ImportKind = "gifts" | "placements" | "coverage";
-
-/**
- * The command line (`npm run import`) is an operator's tool with the database's own credentials:
- * it imports as nobody in particular, with every permission.
- */
-export const commandLineImporter: ImportActor = { id: null, mayApprove: true };
-
-export function runImport(kind: ImportKind, actor: ImportActor, table: CsvTable, dryRun = false) {
-  if (kind === "coverage") return importCoverage(actor.id, planCoverageImport(table), dryRun);
-  return kind === "gifts"
-    ? importGifts(actor.id, planGiftImport(table), dryRun)
-    : importPlacements(actor, planPlacementImport(table), dryRun);
-}
 
 const run = (kind: ImportKind, actor: ImportActor, text: string, dryRun: boolean) => runImport(kind, actor, parseCsv(text), dryRun);
 
