@@ -1,5 +1,6 @@
 import { useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { partnerIntentAction } from "~/domain/partner-terms";
 import { type ChannelInput } from "~/domain/partners";
 import { platforms } from "~/domain/partner-terms";
 import { ConformForm } from "./conform-form";
@@ -31,8 +32,7 @@ export function ChannelForm({
     defaultValue: { platform: "instagram", ...defaults } as never,
   });
   return (
-    <ConformForm form={form}>
-      <input type="hidden" name="intent" value={intent} />
+    <ConformForm form={form} action={partnerIntentAction(intent)}>
       <input type="hidden" name="formId" value={formId} />
       {channelId ? <input type="hidden" name="channelId" value={channelId} /> : null}
       <div className="form-grid">

@@ -1,5 +1,6 @@
 import { Form, Link, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { partnerIntentAction } from "~/domain/partner-terms";
 import { directions, draftChannels, draftKinds, interactionTypes } from "~/domain/outreach-terms";
 import { formatDate, formatDateTime, formatDay } from "~/utils/format";
 import { ConformForm } from "./conform-form";
@@ -39,8 +40,7 @@ export function LogInteractionForm({ correctsId, formId = "log-interaction" }: {
     defaultValue: { type: "email", direction: "outbound" },
   });
   return (
-    <ConformForm form={form}>
-      <input type="hidden" name="intent" value="log" />
+    <ConformForm form={form} action={partnerIntentAction("log")}>
       <input type="hidden" name="formId" value={formId} />
       {correctsId ? <input type="hidden" name="correctsId" value={correctsId} /> : null}
       <div className="form-grid">
@@ -184,8 +184,7 @@ export function NewDraftForm() {
     defaultValue: { kind: "message", channel: "email" },
   });
   return (
-    <ConformForm form={form}>
-      <input type="hidden" name="intent" value="createDraft" />
+    <ConformForm form={form} action={partnerIntentAction("createDraft")}>
       <input type="hidden" name="formId" value={formId} />
       <div className="form-grid">
         <SelectField
@@ -248,14 +247,9 @@ export function FollowUps({
                 ) : null}
               </span>
               {canWrite ? (
-                <Form method="post">
+                <Form method="post" action={partnerIntentAction(task.completedAt ? "taskReopen" : "taskDone")}>
                   <input type="hidden" name="taskId" value={task.id} />
-                  <button
-                    type="submit"
-                    name="intent"
-                    value={task.completedAt ? "taskReopen" : "taskDone"}
-                    className="button button-quiet button-small"
-                  >
+                  <button type="submit" className="button button-quiet button-small">
                     {task.completedAt ? t("tasks.reopen") : t("tasks.done")}
                   </button>
                 </Form>
@@ -267,8 +261,7 @@ export function FollowUps({
       {canWrite ? (
         <details>
           <summary>{t("tasks.add")}</summary>
-          <ConformForm form={form}>
-            <input type="hidden" name="intent" value="addTask" />
+          <ConformForm form={form} action={partnerIntentAction("addTask")}>
             <input type="hidden" name="formId" value={formId} />
             <div className="form-grid">
               <TextField field={fields.title} label={t("tasks.what")} autoComplete="off" />

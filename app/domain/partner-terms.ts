@@ -48,3 +48,23 @@ export const partnerTabs = ["overview", "outreach", "spend", "coverage", "cost-b
 export function isDoNotContact(stage: PartnerStage) {
   return stage === "do_not_contact";
 }
+
+/** What the partner page's forms do; the intent travels in the form's URL (see partnerIntentAction). */
+export const partnerPageIntents = [
+  "log",
+  "createDraft",
+  "addTask",
+  "taskDone",
+  "taskReopen",
+  "merge",
+  "archive",
+  "restore",
+  "addChannel",
+  "measure",
+] as const;
+export type PartnerPageIntent = (typeof partnerPageIntents)[number];
+
+/** The partner page posts to itself (an index route, hence `index`) with the intent in the URL. */
+export function partnerIntentAction(intent: PartnerPageIntent): string {
+  return `?index&intent=${intent}`;
+}

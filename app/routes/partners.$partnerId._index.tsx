@@ -41,11 +41,12 @@ import { isoDay } from "~/domain/days";
 import { presetPeriod } from "~/domain/metrics";
 import { resolvePeriod } from "~/domain/period-query";
 import { PartnerTabSchema } from "~/domain/partners";
+import { partnerIntentAction, type PartnerPageIntent } from "~/domain/partner-terms";
 import { metricsContext, partnerCostBenefit } from "~/models/metrics.server";
-import { requireCan, requirePermission, requireUser } from "~/utils/auth.server";
+import { requirePermission, requireUser } from "~/utils/auth.server";
 import { formatDateTime, formatDay, formatNumber, formatPercent } from "~/utils/format";
 import { notFound } from "~/utils/http.server";
-import { can } from "~/utils/permissions";
+import { can, type Permission } from "~/utils/permissions";
 import { answerRuleViolation, handleForm } from "~/utils/forms.server";
 import { redirectWithToast } from "~/utils/session.server";
 
@@ -152,78 +153,102 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   );
 }
 
-const outreachIntents = new Set(["log", "createDraft", "addTask", "taskDone", "taskReopen"]);
+type Signed = Awaited<ReturnType<typeof requireUser>>;
+type IntentHandler = (user: Signed, partnerId: string, formData: FormData) => Promise<Response>;
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  // Signed in before the body is read; the role for the posted intent is checked after.
-  const signedIn = await requireUser(request);
-  const formData = await request.formData();
-  const intent = String(formData.get("intent") ?? "");
-  const user = requireCan(signedIn, outreachIntents.has(intent) ? "outreach:write" : "partners:write");
-  const partnerId = params.partnerId ?? "";
-  const back = `/partners/${partnerId}`;
-  const outreachTab = `${back}?tab=outreach`;
+const toPartner = (partnerId: string) => `/partners/${partnerId}`;
+const toOutreach = (partnerId: string) => `/partners/${partnerId}?tab=outreach`;
 
-  if (intent === "log") {
-    return handleForm(formData, LogInteractionSchema, async (value) => {
-      await logInteraction(user.id, partnerId, value);
-      return redirectWithToast(outreachTab, { kind: "success", message: "outreach.logged" });
-    });
-  }
-  if (intent === "createDraft") {
-    return handleForm(formData, DraftSchema, async (value) => {
-      const draft = await createDraft(user.id, partnerId, value);
-      return redirectWithToast(`/drafts/${draft.id}`, { kind: "success", message: "outreach.saved" });
-    });
-  }
-  if (intent === "addTask") {
-    return handleForm(formData, TaskSchema, async (value) => {
-      await createTask(user.id, partnerId, value);
-      return redirectWithToast(outreachTab, { kind: "success", message: "tasks.added" });
-    });
-  }
-  if (intent === "taskDone" || intent === "taskReopen") {
+async function logToOutreach(user: Signed, partnerId: string, formData: FormData) {
+  return handleForm(formData, LogInteractionSchema, async (value) => {
+    await logInteraction(user.id, partnerId, value);
+    return redirectWithToast(toOutreach(partnerId), { kind: "success", message: "outreach.logged" });
+  });
+}
+
+async function writeDraft(user: Signed, partnerId: string, formData: FormData) {
+  return handleForm(formData, DraftSchema, async (value) => {
+    const draft = await createDraft(user.id, partnerId, value);
+    return redirectWithToast(`/drafts/${draft.id}`, { kind: "success", message: "outreach.saved" });
+  });
+}
+
+async function addFollowUp(user: Signed, partnerId: string, formData: FormData) {
+  return handleForm(formData, TaskSchema, async (value) => {
+    await createTask(user.id, partnerId, value);
+    return redirectWithToast(toOutreach(partnerId), { kind: "success", message: "tasks.added" });
+  });
+}
+
+const markFollowUp =
+  (done: boolean): IntentHandler =>
+  async (user, partnerId, formData) => {
     try {
       const taskId = RecordIdSchema.safeParse(formData.get("taskId"));
       if (!taskId.success) notFound();
-      await setTaskDone(user.id, partnerId, taskId.data, intent === "taskDone");
+      await setTaskDone(user.id, partnerId, taskId.data, done);
     } catch (error) {
       if (error instanceof RuleViolation) notFound();
       throw error;
     }
-    return redirectWithToast(outreachTab, { kind: "success", message: intent === "taskDone" ? "tasks.completed" : "tasks.reopened" });
-  }
+    return redirectWithToast(toOutreach(partnerId), { kind: "success", message: done ? "tasks.completed" : "tasks.reopened" });
+  };
 
-  if (intent === "merge") {
-    return answerRuleViolation(async () => {
-      const otherId = RecordIdSchema.safeParse(formData.get("otherId"));
-      if (!otherId.success) throw new RuleViolation("errors.invalidChoice", 422);
-      await mergePartners(user.id, partnerId, otherId.data);
-      return redirectWithToast(back, { kind: "success", message: "partners.merged" });
-    });
-  }
-  if (intent === "archive" || intent === "restore") {
-    if (!(await setPartnerArchived(user.id, partnerId, intent === "archive"))) notFound();
-    return redirectWithToast(back, { kind: "success", message: intent === "archive" ? "partners.archived" : "partners.restored" });
-  }
+async function mergeDuplicate(user: Signed, partnerId: string, formData: FormData) {
+  return answerRuleViolation(async () => {
+    const otherId = RecordIdSchema.safeParse(formData.get("otherId"));
+    if (!otherId.success) throw new RuleViolation("errors.invalidChoice", 422);
+    await mergePartners(user.id, partnerId, otherId.data);
+    return redirectWithToast(toPartner(partnerId), { kind: "success", message: "partners.merged" });
+  });
+}
 
-  if (intent === "addChannel") {
-    return handleForm(formData, ChannelFormSchema, async (value) => {
-      if (!(await getPartner(partnerId))) notFound();
-      await addChannel(user.id, partnerId, value);
-      return redirectWithToast(back, { kind: "success", message: "channels.added" });
-    });
-  }
-  if (intent === "measure") {
-    return handleForm(formData, ChannelFormSchema, async (value) => {
-      const channelId = RecordIdSchema.safeParse(formData.get("channelId"));
-      // The channel must belong to the partner in the URL.
-      if (!channelId.success || (await channelPartnerId(channelId.data))?.partnerId !== partnerId) notFound();
-      await recordMeasurement(user.id, channelId.data, value);
-      return redirectWithToast(back, { kind: "success", message: "channels.recorded" });
-    });
-  }
-  throw json({ message: "errors.invalidChoice" }, { status: 400 });
+const setArchived =
+  (archived: boolean): IntentHandler =>
+  async (user, partnerId) => {
+    if (!(await setPartnerArchived(user.id, partnerId, archived))) notFound();
+    return redirectWithToast(toPartner(partnerId), { kind: "success", message: archived ? "partners.archived" : "partners.restored" });
+  };
+
+async function addPartnerChannel(user: Signed, partnerId: string, formData: FormData) {
+  return handleForm(formData, ChannelFormSchema, async (value) => {
+    if (!(await getPartner(partnerId))) notFound();
+    await addChannel(user.id, partnerId, value);
+    return redirectWithToast(toPartner(partnerId), { kind: "success", message: "channels.added" });
+  });
+}
+
+async function measureChannel(user: Signed, partnerId: string, formData: FormData) {
+  return handleForm(formData, ChannelFormSchema, async (value) => {
+    const channelId = RecordIdSchema.safeParse(formData.get("channelId"));
+    // The channel must belong to the partner in the URL.
+    if (!channelId.success || (await channelPartnerId(channelId.data))?.partnerId !== partnerId) notFound();
+    await recordMeasurement(user.id, channelId.data, value);
+    return redirectWithToast(toPartner(partnerId), { kind: "success", message: "channels.recorded" });
+  });
+}
+
+/** Each thing the partner page can do: who may do it, and the handler that does it. */
+const intents: Record<PartnerPageIntent, { permission: Permission; handle: IntentHandler }> = {
+  log: { permission: "outreach:write", handle: logToOutreach },
+  createDraft: { permission: "outreach:write", handle: writeDraft },
+  addTask: { permission: "outreach:write", handle: addFollowUp },
+  taskDone: { permission: "outreach:write", handle: markFollowUp(true) },
+  taskReopen: { permission: "outreach:write", handle: markFollowUp(false) },
+  merge: { permission: "partners:write", handle: mergeDuplicate },
+  archive: { permission: "partners:write", handle: setArchived(true) },
+  restore: { permission: "partners:write", handle: setArchived(false) },
+  addChannel: { permission: "partners:write", handle: addPartnerChannel },
+  measure: { permission: "partners:write", handle: measureChannel },
+};
+
+/** The intent is in the URL (`?index&intent=…`), so the user and their role are checked before the body is read. */
+export async function action({ request, params }: ActionFunctionArgs) {
+  const intent = new URL(request.url).searchParams.get("intent");
+  const known = intent && Object.hasOwn(intents, intent) ? intents[intent as PartnerPageIntent] : null;
+  const user = await requirePermission(request, known?.permission ?? "partners:write");
+  if (!known) throw json({ message: "errors.invalidChoice" }, { status: 400 });
+  return known.handle(user, params.partnerId ?? "", await request.formData());
 }
 
 function Detail({ label, children }: { label: string; children: React.ReactNode }) {
@@ -469,10 +494,10 @@ function Overview() {
                   <StageBadge stage={other.stage} />
                 </span>
                 {canWrite ? (
-                  <Form method="post">
-                    <input type="hidden" name="intent" value="merge" />
+                  <Form method="post" action={partnerIntentAction("merge")}>
                     <input type="hidden" name="otherId" value={other.id} />
                     <ConfirmSubmitButton
+                      formAction={partnerIntentAction("merge")}
                       className="button button-small"
                       confirmMessage={t("partners.confirmMerge", { other: other.name, name: partner.name })}
                     >
@@ -640,15 +665,15 @@ export default function PartnerPage() {
             <Link to={`/partners/${partner.id}/edit`} className="button">
               {t("partners.edit")}
             </Link>
-            <Form method="post">
+            <Form method="post" action={partnerIntentAction(partner.archivedAt ? "restore" : "archive")}>
               {partner.archivedAt ? (
-                <button type="submit" name="intent" value="restore" className="button button-quiet">
+                <button type="submit" className="button button-quiet">
                   {t("partners.restore")}
                 </button>
               ) : (
                 <>
-                  <input type="hidden" name="intent" value="archive" />
                   <ConfirmSubmitButton
+                    formAction={partnerIntentAction("archive")}
                     className="button button-quiet"
                     confirmMessage={t("partners.confirmArchive", { name: partner.name })}
                   >

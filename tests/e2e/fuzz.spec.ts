@@ -154,7 +154,12 @@ function urlsFor(pattern: string, records: Record<string, string>, forWrites: bo
 
 function intentsIn(source: string): string[] {
   const found = new Set<string>(
-    [...source.matchAll(/intent === "(\w+)"/g), ...source.matchAll(/name="intent" value="(\w+)"/g)].map((match) => match[1]),
+    [
+      ...source.matchAll(/intent === "(\w+)"/g),
+      ...source.matchAll(/name="intent" value="(\w+)"/g),
+      // A table of intents, as on the partner page: `log: { permission: …, handle: … }`.
+      ...source.matchAll(/^\s+(\w+): \{ permission:/gm),
+    ].map((match) => match[1]),
   );
   return [...found, "bogus\u0000"];
 }
@@ -179,6 +184,9 @@ test("no loader or action answers 5xx to bad input, and bad input writes nothing
     if (!pattern) continue;
     const source = fs.readFileSync(path.join(routesDir, file), "utf8");
     const routeId = `routes/${file.replace(/\.tsx?$/, "")}`;
+    // An index route's action is reached with ?index, as Remix's own forms post; the intent goes in the URL too.
+    const withIntent = (url: string, intent: string) =>
+      `${url}${file.includes("_index") ? "?index&" : "?"}intent=${encodeURIComponent(intent)}`;
     if (/export (async )?function loader/.test(source)) {
       for (const url of urlsFor(pattern, records, false)) {
         for (const value of badValues.slice(0, 9)) {
@@ -197,10 +205,16 @@ test("no loader or action answers 5xx to bad input, and bad input writes nothing
             // Encoded here: Playwright's own form encoding declares a wrong length for non-ASCII text.
             const body = Buffer.from(new URLSearchParams([...fieldNames.map((field) => [field, value]), ["intent", intent]]).toString());
             await check(`POST ${url} intent=${intent} …=${JSON.stringify(value.slice(0, 12))}`, () =>
-              page.request.post(url, { data: body, headers: { "Content-Type": "application/x-www-form-urlencoded" }, maxRedirects: 0 }),
+              page.request.post(withIntent(url, intent), {
+                data: body,
+                headers: { "Content-Type": "application/x-www-form-urlencoded" },
+                maxRedirects: 0,
+              }),
             );
           }
-          await check(`POST ${url} intent=${intent} as JSON`, () => page.request.post(url, { data: { intent }, maxRedirects: 0 }));
+          await check(`POST ${url} intent=${intent} as JSON`, () =>
+            page.request.post(withIntent(url, intent), { data: { intent }, maxRedirects: 0 }),
+          );
         }
       }
     }

@@ -37,7 +37,9 @@ async function partner(name: string, stage = "active") {
 }
 
 const onPage = (partnerId: string, fields: Record<string, string>, cookie = cm.cookie) =>
-  responseOf(() => pageRoute.action(args(formRequest(`/partners/${partnerId}`, fields, { cookie }), { partnerId })));
+  responseOf(() =>
+    pageRoute.action(args(formRequest(`/partners/${partnerId}?index&intent=${fields.intent}`, fields, { cookie }), { partnerId })),
+  );
 
 const onDraft = (draftId: string, fields: Record<string, string>, cookie: string) =>
   responseOf(() => draftRoute.action(args(formRequest(`/drafts/${draftId}`, fields, { cookie }), { draftId })));

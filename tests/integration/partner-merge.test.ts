@@ -31,7 +31,9 @@ const create = (fields: Record<string, string>) =>
   responseOf(() => newRoute.action(args(formRequest("/partners/new", { ...base, ...fields }, { cookie }))));
 const idFrom = (response: Response) => response.headers.get("Location")!.split("/").pop()!;
 const onPage = (partnerId: string, fields: Record<string, string>, as = cookie) =>
-  responseOf(() => pageRoute.action(args(formRequest(`/partners/${partnerId}`, fields, { cookie: as }), { partnerId })));
+  responseOf(() =>
+    pageRoute.action(args(formRequest(`/partners/${partnerId}?index&intent=${fields.intent}`, fields, { cookie: as }), { partnerId })),
+  );
 
 describe("duplicates", () => {
   it("warns before creating a partner with a known email or website, and creates anyway on request", async () => {

@@ -42,7 +42,9 @@ async function createPartner(fields: Partial<typeof base>) {
 }
 
 async function postPage(partnerId: string, fields: Record<string, string>, cookie = managerCookie) {
-  return responseOf(() => pageRoute.action(args(formRequest(`/partners/${partnerId}`, fields, { cookie }), { partnerId })));
+  return responseOf(() =>
+    pageRoute.action(args(formRequest(`/partners/${partnerId}?index&intent=${fields.intent}`, fields, { cookie }), { partnerId })),
+  );
 }
 
 async function list(query: string, cookie = managerCookie) {

@@ -50,7 +50,9 @@ async function tablesHolding(mark: string): Promise<string[]> {
 }
 
 const onPage = (partnerId: string, fields: Record<string, string>, cookie = cm.cookie) =>
-  responseOf(() => pageRoute.action(args(formRequest(`/partners/${partnerId}`, fields, { cookie }), { partnerId })));
+  responseOf(() =>
+    pageRoute.action(args(formRequest(`/partners/${partnerId}?index&intent=${fields.intent}`, fields, { cookie }), { partnerId })),
+  );
 
 async function personWithHistory() {
   const created = await responseOf(() =>

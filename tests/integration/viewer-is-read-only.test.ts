@@ -46,7 +46,7 @@ describe("a viewer cannot change anything", () => {
   it.each(pageIntents)("partner page: %j → 403", async (fields) => {
     const body = { ...fields, ...(fields.intent === "measure" ? { channelId } : {}), ...(fields.intent === "taskDone" ? { taskId } : {}) };
     const response = await responseOf(() =>
-      pageRoute.action(args(formRequest(`/partners/${partnerId}`, body, { cookie: viewer }), { partnerId })),
+      pageRoute.action(args(formRequest(`/partners/${partnerId}?index&intent=${fields.intent}`, body, { cookie: viewer }), { partnerId })),
     );
     expect(response.status).toBe(403);
   });
@@ -100,5 +100,25 @@ describe("a viewer cannot change anything", () => {
     expect([partner.channels.length, partner.interactions.length, partner.drafts.length, partner.tasks.length]).toEqual([1, 0, 1, 1]);
     expect(partner.drafts[0].status).toBe("draft");
     expect(partner.tasks[0].completedAt).toBeNull();
+  });
+});
+
+describe("the partner page checks the role before it reads the body", () => {
+  it("refuses a viewer's write without touching the body, and an unknown intent with 400", async () => {
+    const unreadable = (intent: string) =>
+      new Request(`http://localhost/partners/${partnerId}?index&intent=${intent}`, {
+        method: "POST",
+        headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: viewer },
+        // A body that fails when read: the 403 must come first.
+        body: new ReadableStream({ pull: (controller) => controller.error(new Error("the body was read")) }),
+        duplex: "half",
+      } as RequestInit);
+    expect((await responseOf(() => pageRoute.action(args(unreadable("log"), { partnerId })))).status).toBe(403);
+    expect((await responseOf(() => pageRoute.action(args(unreadable("archive"), { partnerId })))).status).toBe(403);
+    const admin = await cookieFor((await createTestUser("admin")).id);
+    const bogus = await responseOf(() =>
+      pageRoute.action(args(formRequest(`/partners/${partnerId}?index&intent=bogus`, { name: "x" }, { cookie: admin }), { partnerId })),
+    );
+    expect(bogus.status).toBe(400);
   });
 });
