@@ -7,6 +7,7 @@ const integration = (name: string, database: "pglite" | "postgres") => ({
     name,
     include: ["tests/integration/**/*.test.ts"],
     setupFiles: ["tests/setup/integration.ts"],
+    globalSetup: ["tests/setup/template.ts"],
     env: { TEST_DB: database },
     testTimeout: 30_000,
     hookTimeout: 60_000,

@@ -339,26 +339,64 @@ async function updateExisting(tx: DbClient, actorId: string | null, item: Classi
 const IMPORT_TIMEOUT_MS = 10 * 60_000;
 
 /**
- * Applies the new and updated partners of a file in one transaction: a failure leaves nothing
- * half-imported. Duplicates and rejected rows are left out; unchanged partners are not touched,
- * so importing the same file again changes nothing.
+ * Up to this many partners, an import is one transaction. Above it, it commits a batch at a
+ * time: one transaction holding the embedded database for a minute would stall every other
+ * request (health checks included), so the database is given back between batches.
  */
-export async function applyPartnerImport(actorId: string | null, plan: ImportPlan, onProgress?: (done: number, total: number) => void) {
+export const ATOMIC_IMPORT_LIMIT = 2_000;
+export const IMPORT_COMMIT_BATCH = 500;
+
+async function applyInTransaction(actorId: string | null, plan: ImportPlan, progress: (n: number) => void): Promise<ImportPreview> {
   return db().$transaction(
     async (tx) => {
       const preview = await classify(tx, plan);
-      const created = preview.partners.filter((p) => p.outcome === "new");
-      const updated = preview.partners.filter((p) => p.outcome === "updated");
-      const total = created.length + updated.length;
-      let done = 0;
-      const progress = (n: number) => onProgress?.((done += n), total);
-      await insertNewPartners(tx, actorId, created, progress);
-      for (const item of updated) {
+      await insertNewPartners(
+        tx,
+        actorId,
+        preview.partners.filter((p) => p.outcome === "new"),
+        progress,
+      );
+      for (const item of preview.partners.filter((p) => p.outcome === "updated")) {
         await updateExisting(tx, actorId, item, item.record!);
         progress(1);
       }
+      // Unchanged, duplicate and refused partners are done too: nothing to write for them.
+      progress(plan.partners.length - preview.partners.filter((p) => p.outcome === "new" || p.outcome === "updated").length);
       return preview;
     },
     { timeout: IMPORT_TIMEOUT_MS, maxWait: 30_000 },
   );
+}
+
+/**
+ * Applies the new and updated partners of a file. Duplicates and rejected rows are left out;
+ * unchanged partners are not touched, so importing the same file again changes nothing, which
+ * also makes a large import that stopped half-way safe to run again: it finishes the rest.
+ * `onProgress` hears (done, total) in partners; a job can report it as it goes.
+ */
+export async function applyPartnerImport(actorId: string | null, plan: ImportPlan, onProgress?: (done: number, total: number) => void) {
+  const total = plan.partners.length;
+  let done = 0;
+  const progress = (n: number) => onProgress?.((done += n), total);
+  if (plan.partners.length <= ATOMIC_IMPORT_LIMIT) return applyInTransaction(actorId, plan, progress);
+  const previews: ImportPreview[] = [];
+  for (let start = 0; start < plan.partners.length; start += IMPORT_COMMIT_BATCH) {
+    const partners = plan.partners.slice(start, start + IMPORT_COMMIT_BATCH);
+    previews.push(await applyInTransaction(actorId, { ...plan, partners, errors: start === 0 ? plan.errors : [] }, progress));
+    // Let requests that queued behind this batch run before the next one starts.
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  const sum = (outcome: keyof ImportPreview["summary"]) => previews.reduce((total, preview) => total + preview.summary[outcome], 0);
+  return {
+    partners: previews.flatMap((preview) => preview.partners),
+    errors: previews.flatMap((preview) => preview.errors),
+    rowCount: plan.rowCount,
+    summary: {
+      new: sum("new"),
+      updated: sum("updated"),
+      unchanged: sum("unchanged"),
+      duplicate: sum("duplicate"),
+      rejected: sum("rejected"),
+    },
+  } satisfies ImportPreview;
 }

@@ -43,8 +43,8 @@ export function createPglite(dataDir?: string): Promise<PGlite> {
   return PGlite.create(dataDir, { extensions: { pg_trgm } });
 }
 
-/** A new embedded database at `dataDir`, made from a backup (dumpDataDir's tar). */
-export function createPgliteFrom(dataDir: string, backup: Blob): Promise<PGlite> {
+/** A new embedded database at `dataDir` (in memory without one), made from a dumpDataDir tar. */
+export function createPgliteFrom(dataDir: string | undefined, backup: Blob): Promise<PGlite> {
   return PGlite.create(dataDir, { extensions: { pg_trgm }, loadDataDir: backup });
 }
 

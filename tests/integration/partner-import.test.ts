@@ -123,6 +123,33 @@ describe("importing partners from CSV", () => {
   });
 });
 
+describe("a large import", () => {
+  it("commits in batches, so other requests get the database while it runs, and a second run finishes without doubling", async () => {
+    const { applyPartnerImport, ATOMIC_IMPORT_LIMIT } = await import("~/models/partner-import.server");
+    const { planPartnerImport } = await import("~/domain/partner-import");
+    const rows = ATOMIC_IMPORT_LIMIT + 600;
+    const csv = [
+      "external_id,name,email",
+      ...Array.from({ length: rows }, (_, i) => `BULK-${i},Bulk Partner ${i},bulk.${i}@example.com`),
+    ].join("\n");
+    const plan = planPartnerImport(parseCsv(csv));
+    const events: string[] = [];
+    const progress: number[] = [];
+    const importing = applyPartnerImport(null, plan, (done) => progress.push(done)).then((result) => (events.push("import done"), result));
+    // A health check arriving once the import has started is answered between two batches.
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    await db().$queryRaw`SELECT 1`;
+    events.push("health check answered");
+    const result = await importing;
+    expect(result.summary.new).toBe(rows);
+    expect(events).toEqual(["health check answered", "import done"]);
+    expect(progress.at(-1)).toBe(rows);
+    expect(await db().partner.count({ where: { externalId: { startsWith: "BULK-" } } })).toBe(rows);
+    const again = await applyPartnerImport(null, planPartnerImport(parseCsv(csv)));
+    expect(again.summary).toMatchObject({ new: 0, updated: 0, unchanged: rows });
+  }, 120_000);
+});
+
 describe("exporting partners", () => {
   it("exports the filtered list in the import's columns, one row per channel", async () => {
     const response = await responseOf(() =>
