@@ -3,7 +3,12 @@
  * runs one at a time, where these pass trivially).
  */
 import { beforeAll, describe, expect, it } from "vitest";
+import { parseCsv } from "~/domain/csv";
+import { planPlacementImport } from "~/domain/spend-import";
 import { assertMayReceive } from "~/models/gift.server";
+import { logInteraction } from "~/models/outreach.server";
+import { recordPayment } from "~/models/placement.server";
+import { importPlacements } from "~/models/spend-import.server";
 import { bulkUpdatePartners } from "~/models/partner.server";
 import { db } from "~/utils/db.server";
 import { createTestUser } from "../setup/fixtures";
@@ -62,5 +67,41 @@ describe("concurrent writes", () => {
     await expect(db().$transaction((tx) => assertMayReceive(tx, [partner.id]))).rejects.toMatchObject({
       messageKey: "spend.doNotContactNamed",
     });
+  });
+
+  it("a payment from the form and one from an import, racing for the same outstanding amount, never overpay", async () => {
+    const header = "partner,campaign,title,fee,currency,status,agreed_on,due_on,paid_amount,paid_on,invoice_ref";
+    const importer = { id: actorId, mayApprove: true };
+    for (let round = 0; round < 8; round++) {
+      await db().partner.create({ data: { name: `Payee ${round}`, kind: "blogger", stage: "active", externalId: `PAY-${round}` } });
+      const line = (paid: string, invoice: string) =>
+        `PAY-${round},,Race video ${round},100,EUR,delivered,2026-04-01,,${paid},2026-04-10,${invoice}`;
+      await importPlacements(importer, planPlacementImport(parseCsv([header, line("40", `F-${round}-1`)].join("\n"))));
+      const placement = await db().placement.findFirstOrThrow({ where: { title: `Race video ${round}` } });
+      const outcomes = await Promise.allSettled([
+        recordPayment(actorId, placement.id, { amount: "60", paidOn: "2026-04-11", invoiceRef: `FORM-${round}` }),
+        importPlacements(importer, planPlacementImport(parseCsv([header, line("60", `F-${round}-2`)].join("\n")))),
+      ]);
+      const payments = await db().payment.findMany({ where: { placementId: placement.id } });
+      const paid = payments.reduce((sum, payment) => sum + payment.amountMinor, 0);
+      expect(paid, `round ${round}`).toBe(10_000);
+      expect(
+        outcomes[0].status === "fulfilled" || (outcomes[1].status === "fulfilled" && outcomes[1].value.created === 1),
+        `round ${round}`,
+      ).toBe(true);
+    }
+  });
+
+  it("an outgoing message and a do-not-contact stop never both commit with the message after the stop", async () => {
+    for (let round = 0; round < 10; round++) {
+      const partner = await db().partner.create({ data: { name: `Talk ${round}`, kind: "blogger", stage: "active" } });
+      await Promise.allSettled([
+        logInteraction(actorId, partner.id, { type: "email", direction: "outbound", body: "One more offer" }),
+        bulkUpdatePartners(actorId, { operation: "stage", ids: [partner.id], stage: "do_not_contact" }),
+      ]);
+      const message = await db().interaction.findFirst({ where: { partnerId: partner.id } });
+      const stop = await db().auditEvent.findFirstOrThrow({ where: { entityId: partner.id, action: "partner.bulkUpdate" } });
+      if (message) expect(message.createdAt.getTime(), `round ${round}`).toBeLessThanOrEqual(stop.createdAt.getTime());
+    }
   });
 });

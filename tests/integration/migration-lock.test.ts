@@ -55,4 +55,24 @@ describe.skipIf(process.env.TEST_DB !== "postgres")("start-up migrations on Post
       await admin.end();
     }
   }, 120_000);
+
+  it("lets three processes started at once on a fresh database all come up, one of them migrating", async () => {
+    const url = process.env.TEST_DATABASE_URL!;
+    const schema = `lock_${crypto.randomBytes(4).toString("hex")}`;
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    await admin.query(`CREATE SCHEMA "${schema}"`);
+    const databaseUrl = `${url}${url.includes("?") ? "&" : "?"}schema=${schema}`;
+    const processes = [migrateAndStay(databaseUrl), migrateAndStay(databaseUrl), migrateAndStay(databaseUrl)];
+    try {
+      const applied = await Promise.all(processes.map((process) => process.ready));
+      // One applied every migration; the others waited for it and found nothing left to do.
+      expect(applied.filter((count) => count > 0)).toHaveLength(1);
+      expect(applied.filter((count) => count === 0)).toHaveLength(2);
+    } finally {
+      processes.forEach((process) => process.stop());
+      await admin.query(`DROP SCHEMA "${schema}" CASCADE`);
+      await admin.end();
+    }
+  }, 120_000);
 });
