@@ -31,48 +31,59 @@ function migrateAndStay(databaseUrl: string) {
   return { ready, stop: () => child.stdin.end() };
 }
 
-describe.skipIf(process.env.TEST_DB !== "postgres")("start-up migrations on PostgreSQL", () => {
-  it("leave no migration lock held by a running process, so a second one starting beside it does not time out", async () => {
-    const url = process.env.TEST_DATABASE_URL!;
-    const schema = `lock_${crypto.randomBytes(4).toString("hex")}`;
-    const admin = new pg.Client({ connectionString: url });
-    await admin.connect();
-    await admin.query(`CREATE SCHEMA "${schema}"`);
-    const databaseUrl = `${url}${url.includes("?") ? "&" : "?"}schema=${schema}`;
-    const first = migrateAndStay(databaseUrl);
-    try {
-      expect(await first.ready).toBeGreaterThan(5);
-      const held = await admin.query("SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND objid = $1", [MIGRATE_LOCK]);
-      expect(held.rows[0].n).toBe(0);
-      const second = migrateAndStay(databaseUrl);
-      const started = Date.now();
-      expect(await second.ready).toBe(0);
-      expect(Date.now() - started).toBeLessThan(8_000);
-      second.stop();
-    } finally {
-      first.stop();
-      await admin.query(`DROP SCHEMA "${schema}" CASCADE`);
-      await admin.end();
-    }
-  }, 120_000);
+/** A fresh, empty schema on the test server, dropped after `use`. */
+async function withFreshSchema(use: (databaseUrl: string, admin: pg.Client) => Promise<void>) {
+  const url = process.env.TEST_DATABASE_URL!;
+  const schema = `lock_${crypto.randomBytes(4).toString("hex")}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`CREATE SCHEMA "${schema}"`);
+  try {
+    await use(`${url}${url.includes("?") ? "&" : "?"}schema=${schema}`, admin);
+  } finally {
+    await admin.query(`DROP SCHEMA "${schema}" CASCADE`);
+    await admin.end();
+  }
+}
 
-  it("lets three processes started at once on a fresh database all come up, one of them migrating", async () => {
-    const url = process.env.TEST_DATABASE_URL!;
-    const schema = `lock_${crypto.randomBytes(4).toString("hex")}`;
-    const admin = new pg.Client({ connectionString: url });
-    await admin.connect();
-    await admin.query(`CREATE SCHEMA "${schema}"`);
-    const databaseUrl = `${url}${url.includes("?") ? "&" : "?"}schema=${schema}`;
-    const processes = [migrateAndStay(databaseUrl), migrateAndStay(databaseUrl), migrateAndStay(databaseUrl)];
-    try {
-      const applied = await Promise.all(processes.map((process) => process.ready));
-      // One applied every migration; the others waited for it and found nothing left to do.
-      expect(applied.filter((count) => count > 0)).toHaveLength(1);
-      expect(applied.filter((count) => count === 0)).toHaveLength(2);
-    } finally {
-      processes.forEach((process) => process.stop());
-      await admin.query(`DROP SCHEMA "${schema}" CASCADE`);
-      await admin.end();
-    }
-  }, 120_000);
+describe.skipIf(process.env.TEST_DB !== "postgres")("start-up migrations on PostgreSQL", () => {
+  it(
+    "leave no migration lock held by a running process, so a second one starting beside it does not time out",
+    () =>
+      withFreshSchema(async (databaseUrl, admin) => {
+        const first = migrateAndStay(databaseUrl);
+        try {
+          expect(await first.ready).toBeGreaterThan(5);
+          const held = await admin.query("SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND objid = $1", [
+            MIGRATE_LOCK,
+          ]);
+          expect(held.rows[0].n).toBe(0);
+          const second = migrateAndStay(databaseUrl);
+          const started = Date.now();
+          expect(await second.ready).toBe(0);
+          expect(Date.now() - started).toBeLessThan(8_000);
+          second.stop();
+        } finally {
+          first.stop();
+        }
+      }),
+    120_000,
+  );
+
+  it(
+    "lets three processes started at once on a fresh database all come up, one of them migrating",
+    () =>
+      withFreshSchema(async (databaseUrl) => {
+        const processes = [migrateAndStay(databaseUrl), migrateAndStay(databaseUrl), migrateAndStay(databaseUrl)];
+        try {
+          const applied = await Promise.all(processes.map((process) => process.ready));
+          // One applied every migration; the others waited for it and found nothing left to do.
+          expect(applied.filter((count) => count > 0)).toHaveLength(1);
+          expect(applied.filter((count) => count === 0)).toHaveLength(2);
+        } finally {
+          processes.forEach((process) => process.stop());
+        }
+      }),
+    120_000,
+  );
 });
