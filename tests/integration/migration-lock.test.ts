@@ -31,15 +31,15 @@ function migrateAndStay(databaseUrl: string) {
   return { ready, stop: () => child.stdin.end() };
 }
 
-/** A fresh, empty schema on the test server, dropped after `use`. */
-async function withFreshSchema(use: (databaseUrl: string, admin: pg.Client) => Promise<void>) {
+/** A fresh, empty schema on the test server, dropped after `run`. */
+async function withFreshSchema(run: (databaseUrl: string, admin: pg.Client) => Promise<void>) {
   const url = process.env.TEST_DATABASE_URL!;
   const schema = `lock_${crypto.randomBytes(4).toString("hex")}`;
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
   await admin.query(`CREATE SCHEMA "${schema}"`);
   try {
-    await use(`${url}${url.includes("?") ? "&" : "?"}schema=${schema}`, admin);
+    await run(`${url}${url.includes("?") ? "&" : "?"}schema=${schema}`, admin);
   } finally {
     await admin.query(`DROP SCHEMA "${schema}" CASCADE`);
     await admin.end();
