@@ -8,7 +8,7 @@ import { redirectWithToast } from "~/utils/session.server";
 /** Erasure happens only through the confirmed POST on the partner page. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, "privacy:erase");
-  return redirect(`/partners/${params.partnerId ?? ""}`);
+  return redirect(`/partners/${encodeURIComponent(params.partnerId ?? "")}`);
 }
 
 /** Erasure (GDPR art. 17). Admins only; the partner page asks for confirmation first. */
