@@ -4,6 +4,7 @@ import { Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteError, useRout
 import { useEffect, useMemo, type ReactNode } from "react";
 import { I18nextProvider } from "react-i18next";
 import { AppShell, PublicShell } from "./components/app-shell";
+import { PortalShell } from "./components/portal-shell";
 import { ErrorPage } from "./components/error-page";
 import { useNonce } from "./components/nonce";
 import { ToastMessage } from "./components/toast";
@@ -12,6 +13,8 @@ import { resolveLocale } from "./i18n/locale.server";
 import stylesHref from "./styles.css";
 import { getCurrentUser, hasAnyUser } from "./utils/auth.server";
 import { takeToast } from "./utils/session.server";
+import { findPortalVisitor, isPortalPath, resolvePortalLocale } from "./utils/portal-session.server";
+import { brandName } from "./models/settings.server";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesHref },
@@ -23,8 +26,18 @@ export const meta: MetaFunction = () => [{ title: "PartnerLedger" }];
 const PUBLIC_PATHS = ["/setup", "/login"];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await getCurrentUser(request);
   const path = new URL(request.url).pathname;
+  if (isPortalPath(path)) {
+    // The partner portal: no staff session, its own layout, the partner's language.
+    const visitor = await findPortalVisitor(request);
+    const locale = await resolvePortalLocale(request, visitor?.language);
+    const { toast, headers } = await takeToast(request);
+    return json(
+      { user: null, portal: { partnerName: visitor?.partnerName ?? null, brandName: await brandName() }, locale, toast },
+      { headers },
+    );
+  }
+  const user = await getCurrentUser(request);
   // First run: while no user exists, every page leads to the set-up page.
   if (!user && path !== "/setup" && !(await hasAnyUser())) throw redirect("/setup");
   if (!user && !PUBLIC_PATHS.includes(path) && !path.startsWith("/invite/")) {
@@ -33,7 +46,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   }
   const locale = await resolveLocale(request, user?.locale);
   const { toast, headers } = await takeToast(request);
-  return json({ user, locale, toast }, { headers });
+  return json({ user, portal: null, locale, toast }, { headers });
 }
 
 export function Layout({ children }: { children: ReactNode }) {
@@ -51,7 +64,15 @@ export function Layout({ children }: { children: ReactNode }) {
       </head>
       <body>
         <I18nextProvider i18n={i18n}>
-          {data?.user ? <AppShell user={data.user}>{children}</AppShell> : <PublicShell>{children}</PublicShell>}
+          {data?.portal ? (
+            <PortalShell brandName={data.portal.brandName} partnerName={data.portal.partnerName}>
+              {children}
+            </PortalShell>
+          ) : data?.user ? (
+            <AppShell user={data.user}>{children}</AppShell>
+          ) : (
+            <PublicShell>{children}</PublicShell>
+          )}
         </I18nextProvider>
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />

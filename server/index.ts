@@ -106,6 +106,11 @@ async function start() {
   app.use(refuseCrossSiteRequests({ appUrl: env.APP_URL, trustProxy: env.TRUST_PROXY !== undefined && env.TRUST_PROXY > 0 }));
   app.use(limitRequestBodies());
   app.use(compression());
+  // Portal links: a guess that finds nothing counts; 30 of them in 10 minutes from one address is enough.
+  app.use(
+    "/p/",
+    rateLimit({ windowMs: 10 * 60_000, limit: 30, skipSuccessfulRequests: true, standardHeaders: "draft-7", legacyHeaders: false }),
+  );
   // A coarse per-process guard against floods. Sign-in is left out: it has its own throttling in
   // the database, and a burst of writes from a shared address must not lock everyone out of it.
   app.use(

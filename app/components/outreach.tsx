@@ -17,7 +17,10 @@ interface TimelineEntry {
   occurredAt: string;
   correctsId: string | null;
   draftId: string | null;
-  author: { name: string };
+  /** The partner's answer to an offer, when they gave it in the portal. */
+  offerAnswer?: "accepted" | "declined" | "countered" | null;
+  /** Null when the partner wrote it themselves, in the portal. */
+  author: { name: string } | null;
 }
 
 interface StageChange {
@@ -92,7 +95,11 @@ export function OutreachTimeline({
                 {t(`interactionTypes.${item.entry.type as "email"}`)}
                 {item.entry.direction ? ` · ${t(`directions.${item.entry.direction as "inbound"}`)}` : ""}
               </strong>{" "}
-              — {t("outreach.by", { name: item.entry.author.name, date: formatDateTime(i18n.language, item.entry.occurredAt) })}
+              —{" "}
+              {t("outreach.by", {
+                name: item.entry.author?.name ?? t("portal.thePartner"),
+                date: formatDateTime(i18n.language, item.entry.occurredAt),
+              })}
               {item.entry.draftId ? (
                 <>
                   {" "}
@@ -112,6 +119,7 @@ export function OutreachTimeline({
                 </>
               ) : null}
             </p>
+            {item.entry.offerAnswer ? <p className="timeline-subject">{t(`portal.answers.${item.entry.offerAnswer}`)}</p> : null}
             {item.entry.subject ? <p className="timeline-subject">{item.entry.subject}</p> : null}
             <p className="prewrap">{item.entry.body}</p>
             {canWrite ? (

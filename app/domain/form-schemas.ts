@@ -13,6 +13,7 @@ import { CoverageFormSchema, EditCoverageSchema, MetricsFormSchema, ReviewFormSc
 import { RuleSetFormSchema } from "./disclosure/rules";
 import { DraftSchema, LogInteractionSchema, ReviewSchema, TaskSchema } from "./outreach";
 import { ChannelFormSchema, EditPartnerSchema, PartnerFormSchema } from "./partners";
+import { OfferAnswerSchema } from "./portal";
 import {
   CampaignFormSchema,
   DeliverableFormSchema,
@@ -53,6 +54,7 @@ export const formSchemas = {
   logInteraction: LogInteractionSchema,
   login: LoginSchema,
   metrics: MetricsFormSchema,
+  offerAnswer: OfferAnswerSchema,
   partner: PartnerFormSchema,
   payment: PaymentFormSchema,
   placement: PlacementFormSchema,

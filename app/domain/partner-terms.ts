@@ -61,6 +61,9 @@ export const partnerPageIntents = [
   "restore",
   "addChannel",
   "measure",
+  "createPortalLink",
+  "renewPortalLink",
+  "revokePortalLink",
 ] as const;
 export type PartnerPageIntent = (typeof partnerPageIntents)[number];
 

@@ -218,6 +218,7 @@ export const WorkspaceSettingsSchema = z
     emvPerMille: amountText,
     emvPerEngagement: amountText,
     emvPerClick: amountText,
+    brandName: optionalText(80),
     prospectRetentionMonths: z.preprocess(
       wholeNumberText,
       z

@@ -5,6 +5,8 @@ import { keysForOpening, keysForSealing, openWith, sealWith } from "./personal-d
 
 export interface AuditEntry {
   actorId: string | null;
+  /** The partner, when they did it themselves in the portal (actorId is then null). */
+  actorPartnerId?: string;
   action: string;
   entityType: string;
   entityId: string;
@@ -55,6 +57,7 @@ export async function recordAudits(tx: DbClient, entries: AuditEntry[]) {
   await tx.auditEvent.createMany({
     data: entries.map((entry, index) => ({
       actorId: entry.actorId,
+      actorPartnerId: entry.actorPartnerId ?? null,
       action: entry.action,
       entityType: entry.entityType,
       entityId: entry.entityId,

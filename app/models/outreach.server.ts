@@ -233,6 +233,7 @@ export async function partnerTimeline(partnerId: string) {
         occurredAt: true,
         correctsId: true,
         draftId: true,
+        offerAnswer: true,
         author: { select: { name: true } },
       },
     }),

@@ -83,7 +83,14 @@ export async function exportPersonalData(actorId: string, partnerId: string): Pr
       "messages.csv": strToU8(
         toCsv(
           ["occurred_at", "type", "direction", "subject", "body", "author"],
-          interactions.map((i) => [i.occurredAt.toISOString(), i.type, i.direction, i.subject, i.body, i.author.name]),
+          interactions.map((i) => [
+            i.occurredAt.toISOString(),
+            i.type,
+            i.direction,
+            i.subject,
+            i.body,
+            i.author?.name ?? "partner (portal)",
+          ]),
         ),
       ),
       "drafts.json": strToU8(json(drafts)),
@@ -220,6 +227,9 @@ export async function erasePersonalData(actorId: string, partnerId: string): Pro
     // The address is required to be a web address: a reserved domain (RFC 2606) says where it went.
     const coverage =
       await tx.$executeRaw`UPDATE "CoverageItem" SET "url" = 'https://erased.invalid/' || "id", "title" = NULL, "text" = '' WHERE "partnerId" = ANY(${ids}::text[])`;
+    // Their portal is closed: links revoked, visits ended.
+    await tx.portalLink.updateMany({ where: { partnerId: { in: ids }, revokedAt: null }, data: { revokedAt: now } });
+    await tx.portalSession.deleteMany({ where: { partnerId: { in: ids } } });
     await destroySubjectKeys(tx, ids);
     const summary = {
       partners: ids.length,

@@ -57,6 +57,7 @@ export async function updateSettings(actorId: string, input: WorkspaceSettingsIn
         emvPerEngagementMinor: input.emvPerEngagement,
         emvPerClickMinor: input.emvPerClick,
         prospectRetentionMonths: input.prospectRetentionMonths,
+        brandName: input.brandName ?? null,
         emvRatesSetAt: emvRatesChanged(before, input) ? new Date() : before.emvRatesSetAt,
       },
     });
@@ -123,4 +124,9 @@ export async function ratesInto(client: DbClient, quoteCurrency: string): Promis
     select: { baseCurrency: true, quoteCurrency: true, rate: true, validOn: true },
   });
   return rows.map((r) => ({ ...r, rate: r.rate.toString(), validOn: isoDay(r.validOn) }));
+}
+
+/** The brand partners see in the portal. */
+export async function brandName(): Promise<string | null> {
+  return (await getSettings()).brandName ?? null;
 }

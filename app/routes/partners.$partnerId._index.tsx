@@ -29,6 +29,10 @@ import {
   setPartnerArchived,
 } from "~/models/partner.server";
 import { createTask, partnerTasks, setTaskDone } from "~/models/task.server";
+import { createPortalLink, listPortalLinks, renewPortalLink, revokePortalLink } from "~/models/portal.server";
+import { PortalLinks } from "~/components/portal-links";
+import { absoluteUrl } from "~/utils/cross-site.server";
+import { parseEnv } from "~/utils/env.server";
 import { partnerGifts } from "~/models/gift.server";
 import { partnerPlacements } from "~/models/placement.server";
 import { partnerSpendTotals } from "~/models/spend.server";
@@ -75,6 +79,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     timeline,
     users,
     duplicates,
+    portalLinks,
     spendTotals,
     gifts,
     placements,
@@ -90,6 +95,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     when(tab === "outreach", () => partnerTimeline(partnerId)),
     when(tab === "outreach", () => listOwners()),
     when(tab === "overview", () => possibleDuplicates(partnerId)),
+    when(tab === "overview" && can(user.role, "portal:manage"), () => listPortalLinks(partnerId)),
     when(tab === "spend", () => partnerSpendTotals(partnerId)),
     when(tab === "spend", () => partnerGifts(partnerId)),
     when(tab === "spend", () => partnerPlacements(partnerId)),
@@ -126,6 +132,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       tasks,
       users: users ?? [],
       duplicates: duplicates ?? [],
+      portalLinks,
       mergedInto,
       me: user.id,
       canWrite: can(user.role, "partners:write"),
@@ -154,7 +161,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 type Signed = Awaited<ReturnType<typeof requireUser>>;
-type IntentHandler = (user: Signed, partnerId: string, formData: FormData) => Promise<Response>;
+type IntentHandler = (user: Signed, partnerId: string, formData: FormData, request: Request) => Promise<Response>;
 
 const toPartner = (partnerId: string) => `/partners/${partnerId}`;
 const toOutreach = (partnerId: string) => `/partners/${partnerId}?tab=outreach`;
@@ -224,6 +231,29 @@ async function measureChannel(user: Signed, partnerId: string, formData: FormDat
   });
 }
 
+async function createLink(user: Signed, partnerId: string, _formData: FormData, request: Request) {
+  return answerRuleViolation(async () => {
+    const { token } = await createPortalLink(user.id, partnerId);
+    // Shown once, now: only the token's hash is kept.
+    const portalLink = absoluteUrl(`/p/${token}`, parseEnv().APP_URL, request.url);
+    return json({ portalLink, needsAppUrl: portalLink === null });
+  });
+}
+
+async function renewLink(user: Signed, partnerId: string, formData: FormData) {
+  return answerRuleViolation(async () => {
+    await renewPortalLink(user.id, partnerId, String(formData.get("linkId") ?? ""));
+    return redirectWithToast(toPartner(partnerId), { kind: "success", message: "portal.linkRenewed" });
+  });
+}
+
+async function revokeLink(user: Signed, partnerId: string, formData: FormData) {
+  return answerRuleViolation(async () => {
+    await revokePortalLink(user.id, partnerId, String(formData.get("linkId") ?? ""));
+    return redirectWithToast(toPartner(partnerId), { kind: "success", message: "portal.linkRevokedDone" });
+  });
+}
+
 /** Each thing the partner page can do: who may do it, and the handler that does it. No calls in here: the browser build drops this table with the action only if it has none. */
 const intents: Record<PartnerPageIntent, { permission: Permission; handle: IntentHandler }> = {
   log: { permission: "outreach:write", handle: logToOutreach },
@@ -236,6 +266,9 @@ const intents: Record<PartnerPageIntent, { permission: Permission; handle: Inten
   restore: { permission: "partners:write", handle: (user, partnerId) => setArchived(user, partnerId, false) },
   addChannel: { permission: "partners:write", handle: addPartnerChannel },
   measure: { permission: "partners:write", handle: measureChannel },
+  createPortalLink: { permission: "portal:manage", handle: createLink },
+  renewPortalLink: { permission: "portal:manage", handle: renewLink },
+  revokePortalLink: { permission: "portal:manage", handle: revokeLink },
 };
 
 /** The intent is in the URL (`?index&intent=…`), so the user and their role are checked before the body is read. */
@@ -244,7 +277,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const known = intent && Object.hasOwn(intents, intent) ? intents[intent as PartnerPageIntent] : null;
   const user = await requirePermission(request, known?.permission ?? "partners:write");
   if (!known) throw json({ message: "errors.invalidChoice" }, { status: 400 });
-  return known.handle(user, params.partnerId ?? "", await request.formData());
+  return known.handle(user, params.partnerId ?? "", await request.formData(), request);
 }
 
 function Detail({ label, children }: { label: string; children: React.ReactNode }) {
@@ -471,7 +504,7 @@ function PartnerTabs() {
 
 function Overview() {
   const { t, i18n } = useTranslation();
-  const { partner, duplicates, canWrite, canAccessPersonalData, canErase } = useLoaderData<typeof loader>();
+  const { partner, duplicates, canWrite, canAccessPersonalData, canErase, portalLinks } = useLoaderData<typeof loader>();
   return (
     <>
       {partner.erasedAt ? (
@@ -541,6 +574,7 @@ function Overview() {
         </section>
         <Channels />
       </div>
+      {portalLinks ? <PortalLinks links={portalLinks} /> : null}
       {canAccessPersonalData ? (
         <section className="card" aria-labelledby="personal-data-title">
           <h2 id="personal-data-title">{t("privacy.personalData")}</h2>

@@ -43,12 +43,14 @@ export default function WorkspaceSettings() {
       emvPerEngagement: fromMinorUnits(settings.emvPerEngagementMinor, currency),
       emvPerClick: fromMinorUnits(settings.emvPerClickMinor, currency),
       prospectRetentionMonths: String(settings.prospectRetentionMonths),
+      brandName: settings.brandName ?? "",
     },
   });
   return (
     <section className="card" aria-labelledby="workspace-title">
       <h2 id="workspace-title">{t("settings.workspace")}</h2>
       <ConformForm form={form}>
+        <TextField field={fields.brandName} label={t("portal.brandName")} hint={t("portal.brandNameHint")} autoComplete="organization" />
         <TextField field={fields.reportingCurrency} label={t("workspace.reportingCurrency")} hint={t("workspace.reportingCurrencyHint")} />
         <SelectField
           field={fields.giftValuationBasis}

@@ -31,6 +31,8 @@ export const permissions = [
   "privacy:access",
   /** Erasing a partner's personal data. */
   "privacy:erase",
+  /** Making, renewing and revoking a partner's portal link. */
+  "portal:manage",
   "settings:manage",
 ] as const;
 export type Permission = (typeof permissions)[number];
@@ -42,6 +44,7 @@ export const rolePermissions: Record<Role, ReadonlySet<Permission>> = {
   manager: new Set([
     ...readEverything,
     "partners:write",
+    "portal:manage",
     "outreach:write",
     "gifts:write",
     "placements:write",

@@ -1,0 +1,20 @@
+/** The partner portal: the rules its forms share (one schema per form, as everywhere). */
+import { z } from "zod";
+import { amountText } from "./money-fields";
+import { offerAnswers } from "./portal-terms";
+import { optionalText } from "./rules";
+
+export { offerAnswers, PORTAL_LINK_DAYS, PORTAL_SESSION_HOURS, portalLocales, type OfferAnswer, type PortalLocale } from "./portal-terms";
+
+export const OfferAnswerSchema = z
+  .object({
+    answer: z.enum(offerAnswers, { error: "errors.invalidChoice" }),
+    /** In the placement's currency, as typed; required with a counter-offer. */
+    counterFee: z.preprocess((value) => (value === "" ? undefined : value), amountText.optional()),
+    note: optionalText(2000),
+  })
+  .refine((value) => value.answer !== "countered" || value.counterFee !== undefined, {
+    path: ["counterFee"],
+    message: "portal.counterFeeNeeded",
+  });
+export type OfferAnswerInput = z.output<typeof OfferAnswerSchema>;

@@ -1,0 +1,260 @@
+import crypto from "node:crypto";
+import { isDoNotContact } from "~/domain/partner-terms";
+import { toMinorUnits } from "~/domain/money";
+import { PORTAL_LINK_DAYS, PORTAL_SESSION_HOURS, type OfferAnswerInput } from "~/domain/portal";
+import { RuleViolation } from "~/domain/rules";
+import { db, type DbClient } from "~/utils/db.server";
+import { recordAudit } from "./audit.server";
+
+/** 256 random bits, in a form that survives being pasted into a mail. */
+const newSecret = () => crypto.randomBytes(32).toString("base64url");
+export const hashSecret = (secret: string) => crypto.createHash("sha256").update(secret).digest("hex");
+
+const days = (n: number) => n * 86_400_000;
+
+/** A new link for the partner; the token is returned once, and only its hash is kept. */
+export async function createPortalLink(actorId: string, partnerId: string) {
+  return db().$transaction(async (tx) => {
+    const partner = await tx.partner.findUnique({ where: { id: partnerId }, select: { erasedAt: true, stage: true } });
+    if (!partner) throw new RuleViolation("errors.notFound", 404);
+    if (partner.erasedAt) throw new RuleViolation("privacy.alreadyErased", 409);
+    if (isDoNotContact(partner.stage)) throw new RuleViolation("outreach.doNotContact", 409);
+    const token = newSecret();
+    const link = await tx.portalLink.create({
+      data: { partnerId, tokenHash: hashSecret(token), createdById: actorId, expiresAt: new Date(Date.now() + days(PORTAL_LINK_DAYS)) },
+      select: { id: true, expiresAt: true },
+    });
+    await recordAudit(tx, {
+      actorId,
+      action: "portal_link.create",
+      entityType: "PortalLink",
+      entityId: link.id,
+      after: { partnerId, expiresAt: link.expiresAt },
+    });
+    return { token, ...link };
+  });
+}
+
+/** The link, locked, when it is this partner's; else a 404 that says nothing more. */
+async function lockLink(tx: DbClient, partnerId: string, linkId: string) {
+  const [row] = await tx.$queryRaw<
+    { id: string }[]
+  >`SELECT "id" FROM "PortalLink" WHERE "id" = ${linkId} AND "partnerId" = ${partnerId} FOR UPDATE`;
+  if (!row) throw new RuleViolation("errors.notFound", 404);
+  return tx.portalLink.findUniqueOrThrow({ where: { id: linkId } });
+}
+
+export async function renewPortalLink(actorId: string, partnerId: string, linkId: string) {
+  return db().$transaction(async (tx) => {
+    const before = await lockLink(tx, partnerId, linkId);
+    if (before.revokedAt) throw new RuleViolation("portal.linkRevoked", 409);
+    const expiresAt = new Date(Date.now() + days(PORTAL_LINK_DAYS));
+    await tx.portalLink.update({ where: { id: linkId }, data: { expiresAt } });
+    await recordAudit(tx, {
+      actorId,
+      action: "portal_link.renew",
+      entityType: "PortalLink",
+      entityId: linkId,
+      before: { expiresAt: before.expiresAt },
+      after: { expiresAt },
+    });
+  });
+}
+
+/** Revoking also ends every portal session the link opened. */
+export async function revokePortalLink(actorId: string, partnerId: string, linkId: string) {
+  return db().$transaction(async (tx) => {
+    const before = await lockLink(tx, partnerId, linkId);
+    if (before.revokedAt) return;
+    const revokedAt = new Date();
+    await tx.portalLink.update({ where: { id: linkId }, data: { revokedAt } });
+    const ended = await tx.portalSession.deleteMany({ where: { linkId } });
+    await recordAudit(tx, {
+      actorId,
+      action: "portal_link.revoke",
+      entityType: "PortalLink",
+      entityId: linkId,
+      after: { revokedAt, sessionsEnded: ended.count },
+    });
+  });
+}
+
+export function listPortalLinks(partnerId: string) {
+  return db().portalLink.findMany({
+    where: { partnerId },
+    orderBy: { createdAt: "desc" },
+    take: 20,
+    select: { id: true, createdAt: true, expiresAt: true, revokedAt: true, lastUsedAt: true },
+  });
+}
+
+export type OpenLinkResult = { kind: "opened"; sessionSecret: string; expiresAt: Date } | { kind: "unknown" } | { kind: "expired" };
+
+/** Opening a link starts a portal session (audited); a wrong token and a used-up one say nothing of the partner. */
+export async function openPortalLink(token: string): Promise<OpenLinkResult> {
+  if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return { kind: "unknown" };
+  return db().$transaction(async (tx) => {
+    const link = await tx.portalLink.findUnique({
+      where: { tokenHash: hashSecret(token) },
+      include: { partner: { select: { erasedAt: true } } },
+    });
+    if (!link) return { kind: "unknown" as const };
+    const now = new Date();
+    if (link.revokedAt || link.expiresAt <= now || link.partner.erasedAt) return { kind: "expired" as const };
+    const sessionSecret = newSecret();
+    const expiresAt = new Date(Math.min(link.expiresAt.getTime(), now.getTime() + PORTAL_SESSION_HOURS * 3_600_000));
+    const session = await tx.portalSession.create({
+      data: { id: hashSecret(sessionSecret), partnerId: link.partnerId, linkId: link.id, expiresAt },
+    });
+    await tx.portalLink.update({ where: { id: link.id }, data: { lastUsedAt: now } });
+    await recordAudit(tx, {
+      actorId: null,
+      actorPartnerId: link.partnerId,
+      action: "portal.open",
+      entityType: "PortalLink",
+      entityId: link.id,
+      after: { session: session.id.slice(0, 12) },
+    });
+    return { kind: "opened" as const, sessionSecret, expiresAt };
+  });
+}
+
+export interface PortalVisitor {
+  sessionId: string;
+  partnerId: string;
+  partnerName: string;
+  language: string | null;
+}
+
+/** The partner behind a portal cookie, while the session, its link and the partner's data all still hold. */
+export async function portalVisitor(sessionSecret: string): Promise<PortalVisitor | null> {
+  const session = await db().portalSession.findUnique({
+    where: { id: hashSecret(sessionSecret) },
+    include: {
+      link: { select: { revokedAt: true, expiresAt: true, partner: { select: { id: true, name: true, language: true, erasedAt: true } } } },
+    },
+  });
+  const now = new Date();
+  if (!session || session.expiresAt <= now || session.link.revokedAt || session.link.expiresAt <= now || session.link.partner.erasedAt)
+    return null;
+  const { partner } = session.link;
+  return { sessionId: session.id, partnerId: partner.id, partnerName: partner.name, language: partner.language };
+}
+
+export async function endPortalSession(sessionSecret: string) {
+  await db().portalSession.deleteMany({ where: { id: hashSecret(sessionSecret) } });
+}
+
+/** What the partner sees: their own briefs, gifts, offers and payments, and nothing of anyone else. */
+export async function portalOverview(partnerId: string) {
+  const [briefs, gifts, placements] = await Promise.all([
+    db().draft.findMany({
+      where: { partnerId, kind: "brief", status: { in: ["approved", "sent"] } },
+      orderBy: { updatedAt: "desc" },
+      select: { id: true, subject: true, body: true, updatedAt: true },
+    }),
+    db().gift.findMany({
+      where: { partnerId, status: { in: ["planned", "shipped", "delivered"] } },
+      orderBy: { createdAt: "desc" },
+      select: {
+        id: true,
+        itemName: true,
+        quantity: true,
+        status: true,
+        shippedOn: true,
+        deliveredOn: true,
+        carrier: true,
+        trackingNumber: true,
+      },
+    }),
+    db().placement.findMany({
+      where: { partnerId, status: { not: "cancelled" } },
+      orderBy: { createdAt: "desc" },
+      select: {
+        id: true,
+        title: true,
+        feeMinor: true,
+        currency: true,
+        status: true,
+        agreedOn: true,
+        partnerAnswer: true,
+        partnerAnsweredAt: true,
+        counterFeeMinor: true,
+        counterNote: true,
+        deliverables: { orderBy: { dueOn: "asc" }, select: { id: true, description: true, dueOn: true, deliveredOn: true } },
+        payments: { orderBy: { paidOn: "asc" }, select: { id: true, amountMinor: true, paidOn: true } },
+      },
+    }),
+  ]);
+  return { briefs, gifts, placements };
+}
+
+/**
+ * The partner's answer to a proposed placement. It goes into the outreach log as a message from
+ * them; a counter-offer also gives the partner's owner a follow-up.
+ */
+export async function answerOffer(visitor: PortalVisitor, placementId: string, input: OfferAnswerInput) {
+  return db().$transaction(async (tx) => {
+    const [row] = await tx.$queryRaw<
+      { id: string }[]
+    >`SELECT "id" FROM "Placement" WHERE "id" = ${placementId} AND "partnerId" = ${visitor.partnerId} FOR UPDATE`;
+    if (!row) throw new RuleViolation("errors.notFound", 404);
+    const placement = await tx.placement.findUniqueOrThrow({
+      where: { id: placementId },
+      select: {
+        title: true,
+        status: true,
+        currency: true,
+        feeMinor: true,
+        partnerAnswer: true,
+        proposedById: true,
+        partner: { select: { ownerId: true } },
+      },
+    });
+    if (placement.status !== "proposed") throw new RuleViolation("portal.offerClosed", 409);
+    const counterFeeMinor = input.answer === "countered" ? toMinorUnits(input.counterFee!, placement.currency) : null;
+    if (input.answer === "countered" && counterFeeMinor === null) throw new RuleViolation("errors.tooManyDecimals", 422, "counterFee");
+    const now = new Date();
+    const after = {
+      partnerAnswer: input.answer,
+      partnerAnsweredAt: now,
+      counterFeeMinor,
+      counterNote: input.note ?? null,
+    };
+    await tx.placement.update({ where: { id: placementId }, data: after });
+    const entry = await tx.interaction.create({
+      data: {
+        partnerId: visitor.partnerId,
+        type: "note",
+        subject: placement.title,
+        body: input.note ?? "",
+        offerAnswer: input.answer,
+        occurredAt: now,
+        authorId: null,
+      },
+    });
+    const audit = { actorId: null, actorPartnerId: visitor.partnerId };
+    await recordAudit(tx, { ...audit, action: "interaction.log", entityType: "Interaction", entityId: entry.id, after: entry });
+    const owner = placement.partner.ownerId ?? placement.proposedById;
+    if (input.answer === "countered" && owner) {
+      const task = await tx.task.create({
+        data: {
+          partnerId: visitor.partnerId,
+          title: placement.title,
+          dueOn: new Date(now.toISOString().slice(0, 10)),
+          assigneeId: owner,
+          createdById: null,
+        },
+      });
+      await recordAudit(tx, { ...audit, action: "task.create", entityType: "Task", entityId: task.id, after: task });
+    }
+    await recordAudit(tx, {
+      ...audit,
+      action: `placement.partner_${input.answer}`,
+      entityType: "Placement",
+      entityId: placementId,
+      before: { partnerAnswer: placement.partnerAnswer },
+      after: { ...after, portalSession: visitor.sessionId.slice(0, 12) },
+    });
+  });
+}

@@ -1,0 +1,186 @@
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { useLoaderData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { ConformForm } from "~/components/conform-form";
+import { TextAreaField, TextField } from "~/components/form-fields";
+import { Money, SpendStatusBadge } from "~/components/money";
+import { EmptyState } from "~/components/page";
+import { useFormResult } from "~/components/use-form-result";
+import { useServerForm } from "~/components/use-server-form";
+import { outstandingMinor } from "~/domain/money";
+import { OfferAnswerSchema } from "~/domain/portal";
+import { RecordIdSchema } from "~/domain/rules";
+import { answerOffer, portalOverview } from "~/models/portal.server";
+import { formatDay } from "~/utils/format";
+import { handleForm } from "~/utils/forms.server";
+import { notFound } from "~/utils/http.server";
+import { requirePortalVisitor } from "~/utils/portal-session.server";
+import { redirectWithToast } from "~/utils/session.server";
+
+export const meta: MetaFunction = () => [{ title: "Portal" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const visitor = await requirePortalVisitor(request);
+  return json({ partnerName: visitor.partnerName, ...(await portalOverview(visitor.partnerId)) });
+}
+
+/** The partner answers an offer: the placement is named in the URL, and must be theirs. */
+export async function action({ request }: ActionFunctionArgs) {
+  const visitor = await requirePortalVisitor(request);
+  const placementId = RecordIdSchema.safeParse(new URL(request.url).searchParams.get("offer"));
+  if (!placementId.success) notFound();
+  return handleForm(await request.formData(), OfferAnswerSchema, async (value) => {
+    await answerOffer(visitor, placementId.data, value);
+    return redirectWithToast("/portal", { kind: "success", message: `portal.answered.${value.answer}` });
+  });
+}
+
+type Overview = ReturnType<typeof useLoaderData<typeof loader>>;
+type Offer = Overview["placements"][number];
+
+function OfferAnswerForm({ offer }: { offer: Offer }) {
+  const { t } = useTranslation();
+  const navigation = useNavigation();
+  const formId = `offer-${offer.id}`;
+  const [form, fields] = useServerForm("offerAnswer", { id: formId, lastResult: useFormResult(formId) });
+  return (
+    <ConformForm form={form} action={`?index&offer=${encodeURIComponent(offer.id)}`}>
+      <input type="hidden" name="formId" value={formId} />
+      <div className="form-actions">
+        <button type="submit" name="answer" value="accepted" className="button">
+          {t("portal.accept")}
+        </button>
+        <button type="submit" name="answer" value="declined" className="button button-quiet">
+          {t("portal.decline")}
+        </button>
+      </div>
+      <details>
+        <summary>{t("portal.counterOffer")}</summary>
+        <div className="form-grid">
+          <TextField field={fields.counterFee} label={t("portal.counterFee", { currency: offer.currency })} inputMode="decimal" />
+          <TextAreaField field={fields.note} label={t("portal.note")} />
+        </div>
+        <button type="submit" name="answer" value="countered" className="button" disabled={navigation.state !== "idle"}>
+          {t("portal.sendCounterOffer")}
+        </button>
+      </details>
+    </ConformForm>
+  );
+}
+
+function Offers({ placements }: { placements: Offer[] }) {
+  const { t, i18n } = useTranslation();
+  if (placements.length === 0) return <EmptyState>{t("portal.noOffers")}</EmptyState>;
+  return (
+    <ul className="plain-list portal-list">
+      {placements.map((offer) => {
+        const paid = offer.payments.reduce((sum, payment) => sum + payment.amountMinor, 0);
+        return (
+          <li key={offer.id} className="portal-item">
+            <div className="portal-item-head">
+              <h3>{offer.title}</h3>
+              <SpendStatusBadge kind="placement" status={offer.status} />
+            </div>
+            <p>
+              {t("portal.fee")}: <Money minor={offer.feeMinor} currency={offer.currency} />
+              {offer.status !== "proposed" ? (
+                <>
+                  {" · "}
+                  {t("placements.paid")}: <Money minor={paid} currency={offer.currency} /> · {t("placements.outstanding")}{" "}
+                  <Money
+                    minor={outstandingMinor(
+                      offer.feeMinor,
+                      offer.payments.map((p) => p.amountMinor),
+                    )}
+                    currency={offer.currency}
+                  />
+                </>
+              ) : null}
+            </p>
+            {offer.deliverables.length ? (
+              <ul className="hint">
+                {offer.deliverables.map((deliverable) => (
+                  <li key={deliverable.id}>
+                    {deliverable.description}
+                    {deliverable.dueOn ? ` — ${t("portal.due", { date: formatDay(i18n.language, deliverable.dueOn) })}` : ""}
+                  </li>
+                ))}
+              </ul>
+            ) : null}
+            {offer.payments.length ? (
+              <p className="hint">
+                {offer.payments.map((payment) => (
+                  <span key={payment.id} className="block">
+                    {t("portal.paidOn", { date: formatDay(i18n.language, payment.paidOn) })}{" "}
+                    <Money minor={payment.amountMinor} currency={offer.currency} />
+                  </span>
+                ))}
+              </p>
+            ) : null}
+            {offer.partnerAnswer ? (
+              <p role="status" className="notice">
+                {t(`portal.yourAnswer.${offer.partnerAnswer}`)}
+                {offer.counterFeeMinor !== null ? (
+                  <>
+                    {" "}
+                    <Money minor={offer.counterFeeMinor} currency={offer.currency} />
+                  </>
+                ) : null}
+              </p>
+            ) : null}
+            {offer.status === "proposed" ? <OfferAnswerForm offer={offer} /> : null}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
+export default function PortalHome() {
+  const { t, i18n } = useTranslation();
+  const { partnerName, briefs, gifts, placements } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <h1>{t("portal.welcome", { name: partnerName })}</h1>
+      <section className="card" aria-labelledby="offers-title">
+        <h2 id="offers-title">{t("portal.offers")}</h2>
+        <Offers placements={placements} />
+      </section>
+      <section className="card" aria-labelledby="gifts-title">
+        <h2 id="gifts-title">{t("portal.gifts")}</h2>
+        {gifts.length === 0 ? (
+          <EmptyState>{t("portal.noGifts")}</EmptyState>
+        ) : (
+          <ul className="plain-list">
+            {gifts.map((gift) => (
+              <li key={gift.id}>
+                <span className="min-w-0">
+                  {gift.quantity > 1 ? `${gift.quantity} × ` : ""}
+                  {gift.itemName} <SpendStatusBadge kind="gift" status={gift.status} />
+                  <span className="hint block">
+                    {gift.shippedOn ? t("portal.shippedOn", { date: formatDay(i18n.language, gift.shippedOn) }) : t("portal.notShippedYet")}
+                    {gift.carrier ? ` · ${gift.carrier}` : ""}
+                    {gift.trackingNumber ? ` · ${t("portal.tracking", { number: gift.trackingNumber })}` : ""}
+                  </span>
+                </span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <section className="card" aria-labelledby="briefs-title">
+        <h2 id="briefs-title">{t("portal.briefs")}</h2>
+        {briefs.length === 0 ? (
+          <EmptyState>{t("portal.noBriefs")}</EmptyState>
+        ) : (
+          briefs.map((brief) => (
+            <article key={brief.id} className="portal-item">
+              <h3>{brief.subject ?? t("portal.brief")}</h3>
+              <p className="prewrap">{brief.body}</p>
+            </article>
+          ))
+        )}
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,12 @@
+import { redirect, type ActionFunctionArgs } from "@remix-run/node";
+import { endPortalSession } from "~/models/portal.server";
+import { portalCookie } from "~/utils/portal-session.server";
+
+export const loader = () => redirect("/portal");
+
+/** Ends the visit on this device; the link still works until it expires or is revoked. */
+export async function action({ request }: ActionFunctionArgs) {
+  const secret = await portalCookie().parse(request.headers.get("Cookie"));
+  if (typeof secret === "string" && secret) await endPortalSession(secret);
+  return redirect("/portal/ended", { headers: { "Set-Cookie": await portalCookie().serialize("", { maxAge: 0 }) } });
+}

@@ -1,0 +1,43 @@
+import { createCookie, redirect } from "@remix-run/node";
+import { PORTAL_SESSION_HOURS } from "~/domain/portal-terms";
+import { isLocale, type Locale } from "~/i18n/config";
+import { localeCookie, localeFromAcceptLanguage } from "~/i18n/locale.server";
+import { portalVisitor, type PortalVisitor } from "~/models/portal.server";
+import { remember } from "./remember.server";
+
+/** The portal's own cookie: apart from staff sessions, sent only to the portal's pages. */
+export function portalCookie() {
+  return remember("portalCookie", () =>
+    createCookie("pl_portal", {
+      httpOnly: true,
+      sameSite: "lax",
+      secure: process.env.NODE_ENV === "production",
+      path: "/portal",
+      secrets: [process.env.SESSION_SECRET ?? ""],
+      maxAge: PORTAL_SESSION_HOURS * 3600,
+    }),
+  );
+}
+
+export const isPortalPath = (path: string) => path === "/portal" || path.startsWith("/portal/") || path.startsWith("/p/");
+
+/** The partner behind this request's portal cookie, or null. */
+export async function findPortalVisitor(request: Request): Promise<PortalVisitor | null> {
+  const secret = await portalCookie().parse(request.headers.get("Cookie"));
+  return typeof secret === "string" && secret ? portalVisitor(secret) : null;
+}
+
+/** Every portal loader and action starts here, before it reads a body. */
+export async function requirePortalVisitor(request: Request): Promise<PortalVisitor> {
+  const visitor = await findPortalVisitor(request);
+  if (!visitor) throw redirect("/portal/ended");
+  return visitor;
+}
+
+/** The language the partner chose in the portal, else the one on their record, else their browser's. */
+export async function resolvePortalLocale(request: Request, partnerLanguage: string | null | undefined): Promise<Locale> {
+  const chosen = await localeCookie.parse(request.headers.get("Cookie"));
+  if (isLocale(chosen)) return chosen;
+  if (isLocale(partnerLanguage)) return partnerLanguage;
+  return localeFromAcceptLanguage(request.headers.get("Accept-Language"));
+}
