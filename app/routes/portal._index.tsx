@@ -81,22 +81,36 @@ function Offers({ placements }: { placements: Offer[] }) {
               <h3>{offer.title}</h3>
               <SpendStatusBadge kind="placement" status={offer.status} />
             </div>
-            <p>
-              {t("portal.fee")}: <Money minor={offer.feeMinor} currency={offer.currency} />
+            <dl className="details portal-figures">
+              <div>
+                <dt>{t("portal.fee")}</dt>
+                <dd>
+                  <Money minor={offer.feeMinor} currency={offer.currency} />
+                </dd>
+              </div>
               {offer.status !== "proposed" ? (
                 <>
-                  {" · "}
-                  {t("placements.paid")}: <Money minor={paid} currency={offer.currency} /> · {t("placements.outstanding")}{" "}
-                  <Money
-                    minor={outstandingMinor(
-                      offer.feeMinor,
-                      offer.payments.map((p) => p.amountMinor),
-                    )}
-                    currency={offer.currency}
-                  />
+                  <div>
+                    <dt>{t("placements.paid")}</dt>
+                    <dd>
+                      <Money minor={paid} currency={offer.currency} />
+                    </dd>
+                  </div>
+                  <div>
+                    <dt>{t("placements.outstanding")}</dt>
+                    <dd>
+                      <Money
+                        minor={outstandingMinor(
+                          offer.feeMinor,
+                          offer.payments.map((p) => p.amountMinor),
+                        )}
+                        currency={offer.currency}
+                      />
+                    </dd>
+                  </div>
                 </>
               ) : null}
-            </p>
+            </dl>
             {offer.deliverables.length ? (
               <ul className="hint">
                 {offer.deliverables.map((deliverable) => (

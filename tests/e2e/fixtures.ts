@@ -28,4 +28,14 @@ export async function expectNoSeriousA11yViolations(page: Page) {
   ).toEqual([]);
 }
 
+/** Creates a partner through the form and returns its id. */
+export async function newPartner(page: Page, name: string, tag = "") {
+  await page.goto("/partners/new");
+  await page.getByLabel("Name").fill(name);
+  if (tag) await page.getByLabel("Tags").fill(tag);
+  await page.getByRole("button", { name: "Create", exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
+  return page.url().split("/").pop()!;
+}
+
 export { expect };

@@ -1,15 +1,4 @@
-import type { Page } from "@playwright/test";
-import { expect, expectNoSeriousA11yViolations, test } from "./fixtures";
-
-/** Creates a partner through the form and returns its id. */
-async function newPartner(page: Page, name: string, tag = "") {
-  await page.goto("/partners/new");
-  await page.getByLabel("Name").fill(name);
-  if (tag) await page.getByLabel("Tags").fill(tag);
-  await page.getByRole("button", { name: "Create", exact: true }).click();
-  await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
-  return page.url().split("/").pop()!;
-}
+import { expect, expectNoSeriousA11yViolations, newPartner, test } from "./fixtures";
 
 test("a CM proposes a placement, marketing approves it, and a payment is recorded", async ({ page, signInAs }) => {
   const id = Date.now();
