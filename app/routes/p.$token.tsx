@@ -15,3 +15,8 @@ export async function loader({ params }: LoaderFunctionArgs) {
     headers: { "Set-Cookie": await portalCookie().serialize(opened.sessionSecret, { expires: opened.expiresAt }) },
   });
 }
+
+/** Never shown (the loader redirects or refuses); having it makes a refusal a page, not raw data. */
+export default function PortalLink() {
+  return null;
+}

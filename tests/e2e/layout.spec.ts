@@ -212,6 +212,37 @@ for (const role of roles) {
   }
 }
 
+test("the partner portal's layout holds at both widths", async ({ page, browser, signInAs }) => {
+  test.setTimeout(120_000);
+  const { records } = demo();
+  await signInAs("manager");
+  await page.goto(`/partners/${records.partner}`);
+  // The demo team reads the app in either language.
+  await page.getByRole("button", { name: /Create a portal link|Créer un lien vers le portail/ }).click();
+  const link = await page.locator(".portal-link-field").inputValue();
+  for (const size of widths) {
+    const context = await browser.newContext({ viewport: { width: size.width, height: size.height }, locale: "fr-FR" });
+    const portal = await context.newPage();
+    const failures: string[] = [];
+    for (const [name, open] of [
+      ["portal", () => portal.goto(link)],
+      ["portal ended", () => portal.goto("/portal/ended")],
+      ["portal unknown link", () => portal.goto("/p/no-such-link-0000000000000000000000")],
+    ] as const) {
+      await open();
+      await expect(portal.locator("main h1").first()).toBeVisible();
+      for (const problem of await layoutProblems(portal)) failures.push(`${name} at ${size.width}px: ${problem}`);
+      fs.mkdirSync(screenshotDir, { recursive: true });
+      await portal.screenshot({
+        path: path.join(screenshotDir, `${name.replace(/[^a-z0-9]+/gi, "-")}-partner-${size.name}.png`),
+        fullPage: true,
+      });
+    }
+    await context.close();
+    expect(failures).toEqual([]);
+  }
+});
+
 test("no page loads more than 150 KB of compressed JavaScript with an empty cache", async ({ page, signInAs }) => {
   test.setTimeout(180_000);
   await signInAs("admin");
