@@ -36,10 +36,26 @@ function specificMessage(error: unknown): "errors.formHasErrors" | null {
   return typeof message === "string" ? (message as "errors.formHasErrors") : null;
 }
 
+/** A portal link that opens nothing: its own words, and no way into the staff app. */
+function portalRefusal(error: unknown): "portal.linkUnknown" | null {
+  if (!isRouteErrorResponse(error)) return null;
+  const message = (error.data as { message?: unknown } | null)?.message;
+  return typeof message === "string" && message.startsWith("portal.") ? (message as "portal.linkUnknown") : null;
+}
+
 /** Readable 403, 404 and 500 pages; never a stack trace. */
 export function ErrorPage({ error }: { error: unknown }) {
   const { t } = useTranslation();
   const { kind, status } = kindOf(error);
+  const portal = portalRefusal(error);
+  if (portal) {
+    return (
+      <section className="error-page" aria-labelledby="error-title">
+        <h1 id="error-title">{t("portal.endedTitle")}</h1>
+        <p>{t(portal)}</p>
+      </section>
+    );
+  }
   return (
     <section className="error-page" aria-labelledby="error-title">
       <p className="error-status">{status}</p>
