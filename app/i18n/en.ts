@@ -643,6 +643,18 @@ export const en = {
     columns: "Columns",
     export: "Export CSV",
   },
+  agreements: {
+    title: "Written contract (France)",
+    intro:
+      "Since 1 January 2026, once fees and gifts to one influencer reach €1,000 excluding VAT in a calendar year for one objective (here: one campaign), the law requires a written contract with its mandatory clauses (décret n° 2025-1137). Gifts count at retail value, fees once agreed.",
+    noCampaign: "No campaign",
+    required: "Written contract required",
+    reachedHint: "The threshold is reached: a written contract is required for this objective.",
+    leftBefore: "Left before a written contract is required:",
+    unconverted_one: "{{count}} amount without an exchange rate is not counted",
+    unconverted_other: "{{count}} amounts without an exchange rate are not counted",
+    meter: "{{year}} total against €1,000",
+  },
   portal: {
     thePartner: "the partner (portal)",
     brandName: "Brand name shown to partners",

@@ -659,6 +659,18 @@ export const fr: Messages = {
     columns: "Colonnes",
     export: "Exporter en CSV",
   },
+  agreements: {
+    title: "Contrat écrit (France)",
+    intro:
+      "Depuis le 1er janvier 2026, dès que les rémunérations et cadeaux accordés à un influenceur atteignent 1 000 € HT sur une année civile pour un même objectif (ici : une campagne), la loi impose un contrat écrit avec ses clauses obligatoires (décret n° 2025-1137). Les cadeaux comptent à leur valeur de vente, les rémunérations dès qu’elles sont convenues.",
+    noCampaign: "Sans campagne",
+    required: "Contrat écrit obligatoire",
+    reachedHint: "Le seuil est atteint : un contrat écrit est obligatoire pour cet objectif.",
+    leftBefore: "Reste avant qu’un contrat écrit soit obligatoire :",
+    unconverted_one: "{{count}} montant sans taux de change n’est pas compté",
+    unconverted_other: "{{count}} montants sans taux de change ne sont pas comptés",
+    meter: "Total {{year}} par rapport à 1 000 €",
+  },
   portal: {
     thePartner: "le partenaire (portail)",
     brandName: "Nom de la marque montré aux partenaires",

@@ -31,6 +31,8 @@ import {
 import { createTask, partnerTasks, setTaskDone } from "~/models/task.server";
 import { createPortalLink, listPortalLinks, renewPortalLink, revokePortalLink } from "~/models/portal.server";
 import { PortalLinks } from "~/components/portal-links";
+import { AgreementTotals } from "~/components/agreement-totals";
+import { partnerAgreementTotals } from "~/models/written-agreement.server";
 import { absoluteUrl } from "~/utils/cross-site.server";
 import { parseEnv } from "~/utils/env.server";
 import { partnerGifts } from "~/models/gift.server";
@@ -80,6 +82,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     users,
     duplicates,
     portalLinks,
+    agreementTotals,
     spendTotals,
     gifts,
     placements,
@@ -96,6 +99,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     when(tab === "outreach", () => listOwners()),
     when(tab === "overview", () => possibleDuplicates(partnerId)),
     when(tab === "overview" && can(user.role, "portal:manage"), () => listPortalLinks(partnerId)),
+    when(tab === "overview", () => partnerAgreementTotals(partnerId)),
     when(tab === "spend", () => partnerSpendTotals(partnerId)),
     when(tab === "spend", () => partnerGifts(partnerId)),
     when(tab === "spend", () => partnerPlacements(partnerId)),
@@ -133,6 +137,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       users: users ?? [],
       duplicates: duplicates ?? [],
       portalLinks,
+      agreementTotals: agreementTotals ?? [],
       mergedInto,
       me: user.id,
       canWrite: can(user.role, "partners:write"),
@@ -504,7 +509,7 @@ function PartnerTabs() {
 
 function Overview() {
   const { t, i18n } = useTranslation();
-  const { partner, duplicates, canWrite, canAccessPersonalData, canErase, portalLinks } = useLoaderData<typeof loader>();
+  const { partner, duplicates, canWrite, canAccessPersonalData, canErase, portalLinks, agreementTotals } = useLoaderData<typeof loader>();
   return (
     <>
       {partner.erasedAt ? (
@@ -574,6 +579,7 @@ function Overview() {
         </section>
         <Channels />
       </div>
+      <AgreementTotals totals={agreementTotals} />
       {portalLinks ? <PortalLinks links={portalLinks} /> : null}
       {canAccessPersonalData ? (
         <section className="card" aria-labelledby="personal-data-title">
