@@ -84,17 +84,24 @@ export function AppShell({ user, children }: { user: ShellUser; children: ReactN
   );
 }
 
+/** The name in the header with its mark: the app's, or the brand's in the partner portal. */
+export function Brand({ name }: { name: string }) {
+  return (
+    <span className="brand">
+      <span className="brand-mark" aria-hidden="true">
+        {name.slice(0, 1).toUpperCase()}
+      </span>
+      {name}
+    </span>
+  );
+}
+
 export function PublicShell({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   return (
     <div className="public-shell">
       <header className="public-header">
-        <span className="brand">
-          <span className="brand-mark" aria-hidden="true">
-            P
-          </span>
-          {t("app.name")}
-        </span>
+        <Brand name={t("app.name")} />
         <LanguageSwitcher />
       </header>
       <main id="main" className="public-main">

@@ -1,6 +1,7 @@
 import { Form } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import { Brand } from "./app-shell";
 import { LanguageSwitcher } from "./language-switcher";
 
 /** The partner portal's frame: the brand, the partner, their language, and no staff navigation. */
@@ -17,12 +18,7 @@ export function PortalShell({
   return (
     <div className="public-shell">
       <header className="public-header portal-header">
-        <span className="brand">
-          <span className="brand-mark" aria-hidden="true">
-            {(brandName ?? t("app.name")).slice(0, 1).toUpperCase()}
-          </span>
-          {brandName ?? t("app.name")}
-        </span>
+        <Brand name={brandName ?? t("app.name")} />
         <div className="portal-header-tools">
           {partnerName ? <span className="muted text-sm">{t("portal.signedInAs", { name: partnerName })}</span> : null}
           <LanguageSwitcher />
