@@ -686,6 +686,7 @@ export const en = {
       declined: "Your answer is recorded: offer declined.",
       countered: "Your proposal was sent to the team.",
     },
+    partnerAnswered: "In the portal, on {{date}}, the partner:",
     answers: { accepted: "Accepted the offer", declined: "Declined the offer", countered: "Proposed another fee" },
     gifts: "Your gifts",
     noGifts: "No gift yet.",

@@ -707,6 +707,7 @@ export const fr: Messages = {
       declined: "Votre réponse est enregistrée : proposition déclinée.",
       countered: "Votre proposition a été envoyée à l’équipe.",
     },
+    partnerAnswered: "Dans le portail, le {{date}}, le partenaire :",
     answers: { accepted: "A accepté la proposition", declined: "A décliné la proposition", countered: "A proposé un autre tarif" },
     gifts: "Vos cadeaux",
     noGifts: "Aucun cadeau pour l’instant.",

@@ -96,6 +96,19 @@ export default function PlacementPage() {
           {t(actionData.error as "errors.invalidChoice")}
         </div>
       ) : null}
+      {placement.partnerAnswer ? (
+        <p className="notice" role="status">
+          <strong>{t("portal.partnerAnswered", { date: day(placement.partnerAnsweredAt) })}</strong>{" "}
+          {t(`portal.answers.${placement.partnerAnswer}`)}
+          {placement.counterFeeMinor !== null ? (
+            <>
+              {" "}
+              <Money minor={placement.counterFeeMinor} currency={placement.currency} />
+            </>
+          ) : null}
+          {placement.counterNote ? <span className="block prewrap">{placement.counterNote}</span> : null}
+        </p>
+      ) : null}
       {placement.status === "proposed" ? (
         <section className="card" aria-labelledby="approval-title">
           <h2 id="approval-title">{t("placements.approval")}</h2>

@@ -45,6 +45,10 @@ test("a CM gives a partner a portal link; the partner, in French, answers an off
   await expect(page.getByText("Proposed another fee")).toBeVisible();
   await expect(page.getByText("Deux reels pour ce tarif")).toBeVisible();
 
+  await page.goto(`/partners/${partnerId}?tab=spend`);
+  await page.getByRole("link", { name: "Reel de printemps" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "the partner:" })).toContainText("Proposed another fee €1,100.00");
+
   // Revoked, the link lets nobody in, and the partner's visit ends.
   await page.goto(`/partners/${partnerId}`);
   await page.getByRole("region", { name: "Partner portal" }).getByRole("button", { name: "Revoke" }).click();

@@ -169,3 +169,15 @@ describe("the partner portal", () => {
     expect((await db().portalLink.findUniqueOrThrow({ where: { id: othersLink.id } })).revokedAt).toBeNull();
   });
 });
+
+describe("the outreach log keeps a partner's answer as it was given", () => {
+  it("refuses to change an entry's offer answer afterwards", async () => {
+    const { partnerId } = await partnerWithOffer("Fixed Answer");
+    const entry = await db().interaction.create({
+      data: { partnerId, type: "note", body: "", offerAnswer: "declined", occurredAt: new Date() },
+    });
+    await expect(db().$executeRawUnsafe(`UPDATE "Interaction" SET "offerAnswer" = 'accepted' WHERE "id" = '${entry.id}'`)).rejects.toThrow(
+      /append-only/,
+    );
+  });
+});
