@@ -13,7 +13,7 @@ import { CoverageFormSchema, EditCoverageSchema, MetricsFormSchema, ReviewFormSc
 import { RuleSetFormSchema } from "./disclosure/rules";
 import { DraftSchema, LogInteractionSchema, ReviewSchema, TaskSchema } from "./outreach";
 import { ChannelFormSchema, EditPartnerSchema, PartnerFormSchema } from "./partners";
-import { OfferAnswerSchema } from "./portal";
+import { GiftAddressSchema, OfferAnswerSchema } from "./portal";
 import {
   CampaignFormSchema,
   DeliverableFormSchema,
@@ -55,6 +55,7 @@ export const formSchemas = {
   login: LoginSchema,
   metrics: MetricsFormSchema,
   offerAnswer: OfferAnswerSchema,
+  giftAddress: GiftAddressSchema,
   partner: PartnerFormSchema,
   payment: PaymentFormSchema,
   placement: PlacementFormSchema,

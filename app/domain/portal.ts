@@ -18,3 +18,9 @@ export const OfferAnswerSchema = z
     message: "portal.counterFeeNeeded",
   });
 export type OfferAnswerInput = z.output<typeof OfferAnswerSchema>;
+
+/** Where a gift should go, as the partner writes it (several lines). */
+export const GiftAddressSchema = z.object({
+  address: z.string({ error: "errors.required" }).trim().min(10, "portal.addressTooShort").max(500, "errors.tooLong"),
+});
+export type GiftAddressInput = z.output<typeof GiftAddressSchema>;

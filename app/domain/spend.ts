@@ -219,6 +219,14 @@ export const WorkspaceSettingsSchema = z
     emvPerEngagement: amountText,
     emvPerClick: amountText,
     brandName: optionalText(80),
+    addressRetentionDays: z.preprocess(
+      wholeNumberText,
+      z
+        .number({ error: "errors.wholeNumber" })
+        .int("errors.wholeNumber")
+        .min(0, "errors.addressRetention")
+        .max(365, "errors.addressRetention"),
+    ),
     prospectRetentionMonths: z.preprocess(
       wholeNumberText,
       z

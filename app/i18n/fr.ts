@@ -89,6 +89,7 @@ export const fr: Messages = {
       "Une valeur de cette requête ne peut pas être enregistrée (texte avec un caractère NUL, nombre trop grand, date impossible). Rien n’a été modifié.",
     wholeNumber: "Saisissez un nombre entier, en chiffres.",
     retentionMonths: "Saisissez un nombre de mois entre 1 et 120.",
+    addressRetention: "Saisissez un nombre de jours entre 0 et 365.",
     requestRefusedTitle: "Requête refusée",
     lengthRequired: "La requête n’indiquait pas sa taille : elle n’a pas été lue. Rien n’a été modifié.",
     bodyTooLarge:
@@ -707,6 +708,15 @@ export const fr: Messages = {
       declined: "Votre réponse est enregistrée : proposition déclinée.",
       countered: "Votre proposition a été envoyée à l’équipe.",
     },
+    addressTitle: "Où devons-nous l’envoyer ?",
+    address: "Adresse de livraison",
+    addressHint:
+      "Nom, rue, code postal, ville et pays, tels qu’ils doivent figurer sur le colis. Seule l’équipe qui expédie les cadeaux la voit, et elle est effacée après la livraison.",
+    addressSave: "Enregistrer l’adresse",
+    addressGiven: "Adresse donnée le {{date}} (la modifier)",
+    addressSaved: "Merci : l’adresse est enregistrée.",
+    addressTooShort: "Indiquez l’adresse complète : nom, rue, code postal et ville.",
+    addressTooLate: "Ce cadeau est déjà parti : son adresse ne peut plus changer.",
     partnerAnswered: "Dans le portail, le {{date}}, le partenaire :",
     answers: { accepted: "A accepté la proposition", declined: "A décliné la proposition", countered: "A proposé un autre tarif" },
     gifts: "Vos cadeaux",
@@ -770,6 +780,9 @@ export const fr: Messages = {
     changeRetention: "Modifier la durée",
     noneToReview: "Aucun prospect n’a dépassé la durée de conservation.",
     lastActivity: "Dernière activité",
+    addressRetentionDays: "Effacer les adresses de livraison après réception (jours)",
+    addressRetentionDaysHint:
+      "Les adresses données par les partenaires dans le portail sont effacées ce nombre de jours après la livraison du cadeau (ou son annulation).",
     retentionMonths: "Conservation des prospects inactifs (mois)",
     retentionMonthsHint:
       "Les prospects sans activité depuis cette durée sont listés dans Paramètres › Données personnelles, pour examen ou effacement.",
@@ -933,6 +946,8 @@ export const fr: Messages = {
     emptyTitle: "Aucun produit",
   },
   gifts: {
+    shippingAddress: "Adresse de livraison",
+    noAddress: "Pas donnée dans le portail",
     cannotReceive: "Ne pas contacter : ne peut pas recevoir de cadeau.",
     batchShown: "Seuls les cadeaux de l’envoi que vous venez de faire sont listés.",
     showAll: "Voir tous les cadeaux",

@@ -35,7 +35,11 @@ export async function exportPersonalData(actorId: string, partnerId: string): Pr
       tx.interaction.findMany({ where: forPerson, orderBy: { occurredAt: "asc" }, include: { author: { select: { name: true } } } }),
       tx.draft.findMany({ where: forPerson, orderBy: { createdAt: "asc" }, include: { events: { orderBy: { createdAt: "asc" } } } }),
       tx.task.findMany({ where: forPerson, orderBy: { dueOn: "asc" } }),
-      tx.gift.findMany({ where: forPerson, orderBy: { createdAt: "asc" }, include: { campaign: { select: { name: true } } } }),
+      tx.gift.findMany({
+        where: forPerson,
+        orderBy: { createdAt: "asc" },
+        include: { campaign: { select: { name: true } }, address: { select: { address: true, setAt: true } } },
+      }),
       tx.placement.findMany({
         where: forPerson,
         orderBy: { createdAt: "asc" },
@@ -230,6 +234,7 @@ export async function erasePersonalData(actorId: string, partnerId: string): Pro
     // Their portal is closed: links revoked, visits ended.
     await tx.portalLink.updateMany({ where: { partnerId: { in: ids }, revokedAt: null }, data: { revokedAt: now } });
     await tx.portalSession.deleteMany({ where: { partnerId: { in: ids } } });
+    await tx.giftAddress.deleteMany({ where: { partnerId: { in: ids } } });
     await destroySubjectKeys(tx, ids);
     const summary = {
       partners: ids.length,

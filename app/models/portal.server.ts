@@ -1,7 +1,7 @@
 import crypto from "node:crypto";
 import { isDoNotContact } from "~/domain/partner-terms";
 import { toMinorUnits } from "~/domain/money";
-import { PORTAL_LINK_DAYS, PORTAL_SESSION_HOURS, type OfferAnswerInput } from "~/domain/portal";
+import { PORTAL_LINK_DAYS, PORTAL_SESSION_HOURS, type GiftAddressInput, type OfferAnswerInput } from "~/domain/portal";
 import { RuleViolation } from "~/domain/rules";
 import { db, type DbClient } from "~/utils/db.server";
 import { recordAudit } from "./audit.server";
@@ -165,6 +165,8 @@ export async function portalOverview(partnerId: string) {
         deliveredOn: true,
         carrier: true,
         trackingNumber: true,
+        // That they gave an address, and when; its text stays with the team that ships.
+        address: { select: { setAt: true } },
       },
     }),
     db().placement.findMany({
@@ -255,6 +257,34 @@ export async function answerOffer(visitor: PortalVisitor, placementId: string, i
       entityId: placementId,
       before: { partnerAnswer: placement.partnerAnswer },
       after: { ...after, portalSession: visitor.sessionId.slice(0, 12) },
+    });
+  });
+}
+
+/**
+ * The partner says where a gift should go, before it ships. The audit trail records that the
+ * address changed, never what it says.
+ */
+export async function setGiftAddress(visitor: PortalVisitor, giftId: string, input: GiftAddressInput) {
+  return db().$transaction(async (tx) => {
+    const [row] = await tx.$queryRaw<
+      { id: string }[]
+    >`SELECT "id" FROM "Gift" WHERE "id" = ${giftId} AND "partnerId" = ${visitor.partnerId} FOR UPDATE`;
+    if (!row) throw new RuleViolation("errors.notFound", 404);
+    const gift = await tx.gift.findUniqueOrThrow({ where: { id: giftId }, select: { status: true, address: { select: { setAt: true } } } });
+    if (gift.status !== "planned") throw new RuleViolation("portal.addressTooLate", 409);
+    await tx.giftAddress.upsert({
+      where: { giftId },
+      create: { giftId, partnerId: visitor.partnerId, address: input.address },
+      update: { address: input.address, setAt: new Date() },
+    });
+    await recordAudit(tx, {
+      actorId: null,
+      actorPartnerId: visitor.partnerId,
+      action: gift.address ? "gift.address_changed" : "gift.address_given",
+      entityType: "Gift",
+      entityId: giftId,
+      after: { address: "given in the portal" },
     });
   });
 }

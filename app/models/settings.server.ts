@@ -58,6 +58,7 @@ export async function updateSettings(actorId: string, input: WorkspaceSettingsIn
         emvPerClickMinor: input.emvPerClick,
         prospectRetentionMonths: input.prospectRetentionMonths,
         brandName: input.brandName ?? null,
+        addressRetentionDays: input.addressRetentionDays,
         emvRatesSetAt: emvRatesChanged(before, input) ? new Date() : before.emvRatesSetAt,
       },
     });

@@ -5,6 +5,7 @@ import { ConformForm } from "~/components/conform-form";
 import { SelectField, SubmitButton, TextAreaField, TextField } from "~/components/form-fields";
 import { Money, SpendStatusBadge } from "~/components/money";
 import { PageHeader } from "~/components/page";
+import { giftAddress } from "~/models/gift-address.server";
 import { StageBadge } from "~/components/partner-badges";
 import { useFormResult } from "~/components/use-form-result";
 import { useServerForm } from "~/components/use-server-form";
@@ -20,9 +21,11 @@ import { redirectWithToast } from "~/utils/session.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "gifts:read");
-  const found = await getGift(params.giftId!);
+  const canWrite = can(user.role, "gifts:write");
+  // The address is for the people who ship gifts; other roles never receive it.
+  const [found, address] = await Promise.all([getGift(params.giftId!), canWrite ? giftAddress(params.giftId!) : null]);
   if (!found) notFound();
-  return json({ ...found, canWrite: can(user.role, "gifts:write") });
+  return json({ ...found, address, canWrite });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -37,7 +40,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function GiftPage() {
   const { t, i18n } = useTranslation();
-  const { gift, valueMinor, basis, needsAgreement, canWrite } = useLoaderData<typeof loader>();
+  const { gift, valueMinor, basis, needsAgreement, canWrite, address } = useLoaderData<typeof loader>();
   const navigation = useNavigation();
   const day = (value: string | null) => (value ? formatDay(i18n.language, value) : "—");
   const [shipmentForm, shipment] = useServerForm("giftShipment", {
@@ -108,6 +111,12 @@ export default function GiftPage() {
             <dd>{day(gift.shippedOn)}</dd>
             <dt>{t("gifts.deliveredOn")}</dt>
             <dd>{day(gift.deliveredOn)}</dd>
+            {canWrite ? (
+              <>
+                <dt>{t("gifts.shippingAddress")}</dt>
+                <dd className="prewrap">{address ? address.address : <span className="muted">{t("gifts.noAddress")}</span>}</dd>
+              </>
+            ) : null}
             <dt>{t("gifts.carrier")}</dt>
             <dd>{gift.carrier ?? "—"}</dd>
             <dt>{t("gifts.trackingNumber")}</dt>

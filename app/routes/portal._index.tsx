@@ -8,9 +8,9 @@ import { EmptyState } from "~/components/page";
 import { useFormResult } from "~/components/use-form-result";
 import { useServerForm } from "~/components/use-server-form";
 import { outstandingMinor } from "~/domain/money";
-import { OfferAnswerSchema } from "~/domain/portal";
+import { GiftAddressSchema, OfferAnswerSchema } from "~/domain/portal";
 import { RecordIdSchema } from "~/domain/rules";
-import { answerOffer, portalOverview } from "~/models/portal.server";
+import { answerOffer, portalOverview, setGiftAddress } from "~/models/portal.server";
 import { formatDay } from "~/utils/format";
 import { handleForm } from "~/utils/forms.server";
 import { notFound } from "~/utils/http.server";
@@ -24,15 +24,48 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json({ partnerName: visitor.partnerName, ...(await portalOverview(visitor.partnerId)) });
 }
 
-/** The partner answers an offer: the placement is named in the URL, and must be theirs. */
+/** The partner answers an offer or gives a gift's address: the record is named in the URL, and must be theirs. */
 export async function action({ request }: ActionFunctionArgs) {
   const visitor = await requirePortalVisitor(request);
-  const placementId = RecordIdSchema.safeParse(new URL(request.url).searchParams.get("offer"));
+  const url = new URL(request.url);
+  const giftId = url.searchParams.get("gift");
+  if (giftId !== null) {
+    const id = RecordIdSchema.safeParse(giftId);
+    if (!id.success) notFound();
+    return handleForm(await request.formData(), GiftAddressSchema, async (value) => {
+      await setGiftAddress(visitor, id.data, value);
+      return redirectWithToast("/portal", { kind: "success", message: "portal.addressSaved" });
+    });
+  }
+  const placementId = RecordIdSchema.safeParse(url.searchParams.get("offer"));
   if (!placementId.success) notFound();
   return handleForm(await request.formData(), OfferAnswerSchema, async (value) => {
     await answerOffer(visitor, placementId.data, value);
     return redirectWithToast("/portal", { kind: "success", message: `portal.answered.${value.answer}` });
   });
+}
+
+type Gift = ReturnType<typeof useLoaderData<typeof loader>>["gifts"][number];
+
+/** Before a gift ships, the partner says where it should go; the team sees it, the audit trail does not. */
+function GiftAddressForm({ gift }: { gift: Gift }) {
+  const { t, i18n } = useTranslation();
+  const formId = `address-${gift.id}`;
+  const [form, fields] = useServerForm("giftAddress", { id: formId, lastResult: useFormResult(formId) });
+  return (
+    <details open={!gift.address}>
+      <summary>
+        {gift.address ? t("portal.addressGiven", { date: formatDay(i18n.language, gift.address.setAt) }) : t("portal.addressTitle")}
+      </summary>
+      <ConformForm form={form} action={`?index&gift=${encodeURIComponent(gift.id)}`}>
+        <input type="hidden" name="formId" value={formId} />
+        <TextAreaField field={fields.address} label={t("portal.address")} hint={t("portal.addressHint")} />
+        <button type="submit" className="button">
+          {t("portal.addressSave")}
+        </button>
+      </ConformForm>
+    </details>
+  );
 }
 
 type Overview = ReturnType<typeof useLoaderData<typeof loader>>;
@@ -165,18 +198,19 @@ export default function PortalHome() {
         {gifts.length === 0 ? (
           <EmptyState>{t("portal.noGifts")}</EmptyState>
         ) : (
-          <ul className="plain-list">
+          <ul className="plain-list portal-list">
             {gifts.map((gift) => (
               <li key={gift.id}>
-                <span className="min-w-0">
+                <p className="m-0">
                   {gift.quantity > 1 ? `${gift.quantity} × ` : ""}
                   {gift.itemName} <SpendStatusBadge kind="gift" status={gift.status} />
-                  <span className="hint block">
-                    {gift.shippedOn ? t("portal.shippedOn", { date: formatDay(i18n.language, gift.shippedOn) }) : t("portal.notShippedYet")}
-                    {gift.carrier ? ` · ${gift.carrier}` : ""}
-                    {gift.trackingNumber ? ` · ${t("portal.tracking", { number: gift.trackingNumber })}` : ""}
-                  </span>
-                </span>
+                </p>
+                <p className="hint m-0">
+                  {gift.shippedOn ? t("portal.shippedOn", { date: formatDay(i18n.language, gift.shippedOn) }) : t("portal.notShippedYet")}
+                  {gift.carrier ? ` · ${gift.carrier}` : ""}
+                  {gift.trackingNumber ? ` · ${t("portal.tracking", { number: gift.trackingNumber })}` : ""}
+                </p>
+                {gift.status === "planned" ? <GiftAddressForm gift={gift} /> : null}
               </li>
             ))}
           </ul>

@@ -44,6 +44,7 @@ export default function WorkspaceSettings() {
       emvPerClick: fromMinorUnits(settings.emvPerClickMinor, currency),
       prospectRetentionMonths: String(settings.prospectRetentionMonths),
       brandName: settings.brandName ?? "",
+      addressRetentionDays: String(settings.addressRetentionDays),
     },
   });
   return (
@@ -82,6 +83,12 @@ export default function WorkspaceSettings() {
           <TextField field={fields.emvPerEngagement} label={t("costBenefit.emvPerEngagement", { currency })} inputMode="decimal" />
           <TextField field={fields.emvPerClick} label={t("costBenefit.emvPerClick", { currency })} inputMode="decimal" />
         </fieldset>
+        <TextField
+          field={fields.addressRetentionDays}
+          label={t("privacy.addressRetentionDays")}
+          hint={t("privacy.addressRetentionDaysHint")}
+          inputMode="numeric"
+        />
         <TextField
           field={fields.prospectRetentionMonths}
           label={t("privacy.retentionMonths")}

@@ -181,3 +181,56 @@ describe("the outreach log keeps a partner's answer as it was given", () => {
     );
   });
 });
+
+describe("shipping addresses from the portal", () => {
+  it("are given by the partner for their own gift before it ships, seen only by those who ship, audited without their text, and erased after delivery", async () => {
+    const { eraseExpiredGiftAddresses } = await import("~/models/gift-address.server");
+    const giftRoute = await import("~/routes/gifts.$giftId");
+    const { partnerId } = await partnerWithOffer("Address Giver");
+    const other = await partnerWithOffer("Other Receiver");
+    const gift = (partner: string, status: "planned" | "shipped") =>
+      db().gift.create({ data: { partnerId: partner, itemName: "Sérum", quantity: 1, unitCostMinor: 2500, currency: "EUR", status } });
+    const planned = await gift(partnerId, "planned");
+    const shipped = await gift(partnerId, "shipped");
+    const someoneElses = await gift(other.partnerId, "planned");
+    const cookie = await open(await linkFor(partnerId));
+    const giveAddress = (giftId: string, address: string) =>
+      responseOf(() =>
+        portalRoute.action(args(formRequest(`/portal?index&gift=${giftId}`, { formId: `address-${giftId}`, address }, { cookie }))),
+      );
+    const address = "Inès Martin\n12 rue des Lilas\n69003 Lyon\nFrance";
+
+    expect((await giveAddress(planned.id, "Lyon")).status).toBe(400);
+    expect((await giveAddress(someoneElses.id, address)).status).toBe(404);
+    expect((await giveAddress(shipped.id, address)).status).toBe(409);
+    expect(await db().giftAddress.count({ where: { partnerId: { in: [partnerId, other.partnerId] } } })).toBe(0);
+    expect((await giveAddress(planned.id, address)).status).toBe(302);
+    expect((await db().giftAddress.findUniqueOrThrow({ where: { giftId: planned.id } })).address).toBe(address);
+    expect(await db().auditEvent.count({ where: { entityId: planned.id, action: "gift.address_given", actorPartnerId: partnerId } })).toBe(
+      1,
+    );
+    const [{ n }] = await db().$queryRaw<
+      { n: bigint }[]
+    >`SELECT count(*) AS n FROM "AuditEvent" WHERE "after"::text ILIKE '%rue des Lilas%'`;
+    expect(n).toBe(0n);
+
+    const asManager = await (
+      await responseOf(() => giftRoute.loader(args(getRequest(`/gifts/${planned.id}`, { cookie: cm.cookie }), { giftId: planned.id })))
+    ).json();
+    expect(asManager.address.address).toBe(address);
+    const asViewer = await (
+      await responseOf(() => giftRoute.loader(args(getRequest(`/gifts/${planned.id}`, { cookie: viewer.cookie }), { giftId: planned.id })))
+    ).text();
+    expect(asViewer).not.toContain("Lilas");
+
+    // Delivered 31 days ago with a 30-day retention: erased, and the trail says so.
+    await db().workspaceSettings.update({ where: { id: 1 }, data: { addressRetentionDays: 30 } });
+    await db().gift.update({
+      where: { id: planned.id },
+      data: { status: "delivered", shippedOn: new Date(Date.now() - 35 * 86_400_000), deliveredOn: new Date(Date.now() - 31 * 86_400_000) },
+    });
+    expect(await eraseExpiredGiftAddresses()).toBe(1);
+    expect(await db().giftAddress.count({ where: { giftId: planned.id } })).toBe(0);
+    expect(await db().auditEvent.count({ where: { entityId: planned.id, action: "gift.address_erased" } })).toBe(1);
+  });
+});
