@@ -14,6 +14,12 @@ test("a CM gives a partner a portal link; the partner, in French, answers an off
   await page.getByRole("button", { name: "Propose" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Reel de printemps" })).toBeVisible();
 
+  await page.goto(`/gifts/new?partnerId=${partnerId}`);
+  await page.getByLabel("Item", { exact: true }).fill("Coffret printemps");
+  await page.getByLabel("Unit value").fill("39");
+  await page.getByRole("button", { name: "Save gift" }).click();
+  await expect(page.getByText("Gift recorded.")).toBeVisible();
+
   await page.goto(`/partners/${partnerId}`);
   await page.getByRole("button", { name: "Create a portal link" }).click();
   await expect(page.getByText("Here is the link. Copy it now: it is shown only once.")).toBeVisible();
@@ -38,6 +44,12 @@ test("a CM gives a partner a portal link; the partner, in French, answers an off
   await offer.getByRole("button", { name: "Envoyer ma proposition" }).click();
   await expect(portal.getByRole("status").filter({ hasText: "Votre proposition a été envoyée à l’équipe." })).toBeVisible();
   await expect(offer).toContainText("Vous avez proposé un autre tarif : 1 100,00 €");
+  // Before it ships, the partner says where the gift should go.
+  const gift = portal.getByRole("listitem").filter({ hasText: "Coffret printemps" });
+  await gift.getByLabel("Adresse de livraison").fill("Inès Portail\n12 rue des Lilas\n69003 Lyon");
+  await gift.getByRole("button", { name: "Enregistrer l’adresse" }).click();
+  await expect(portal.getByRole("status").filter({ hasText: "Merci : l’adresse est enregistrée." })).toBeVisible();
+  await expect(portal.getByRole("listitem").filter({ hasText: "Coffret printemps" })).toContainText("Adresse donnée le");
   await expectNoSeriousA11yViolations(portal);
 
   // The team sees the answer in the outreach log, and a follow-up for the owner.
@@ -48,6 +60,10 @@ test("a CM gives a partner a portal link; the partner, in French, answers an off
   await page.goto(`/partners/${partnerId}?tab=spend`);
   await page.getByRole("link", { name: "Reel de printemps" }).click();
   await expect(page.getByRole("status").filter({ hasText: "the partner:" })).toContainText("Proposed another fee €1,100.00");
+
+  await page.goto(`/partners/${partnerId}?tab=spend`);
+  await page.getByRole("link", { name: /Coffret printemps/ }).click();
+  await expect(page.getByText("12 rue des Lilas")).toBeVisible();
 
   // Revoked, the link lets nobody in, and the partner's visit ends.
   await page.goto(`/partners/${partnerId}`);
