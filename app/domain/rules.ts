@@ -79,6 +79,13 @@ export function parseListQuery<S extends z.ZodType<unknown, Record<string, unkno
 }
 
 /** A list page number from the URL; anything odd means the first page. */
+/** A whole number typed in a form, within bounds; one message for anything outside them. */
+export const wholeNumberBetween = (min: number, max: number, outOfRange: string) =>
+  z.preprocess(
+    wholeNumberText,
+    z.number({ error: "errors.wholeNumber" }).int("errors.wholeNumber").min(min, outOfRange).max(max, outOfRange),
+  );
+
 export const PageParamSchema = z.preprocess(wholeNumberText, z.number().int().min(1).max(100_000)).catch(1);
 
 /** Ids posted by a group of checkboxes or a multi-select: none, one or many. */

@@ -17,6 +17,7 @@ import {
   requiredText,
   RuleViolation,
   sortQuery,
+  wholeNumberBetween,
   wholeNumberText,
 } from "./rules";
 
@@ -219,22 +220,8 @@ export const WorkspaceSettingsSchema = z
     emvPerEngagement: amountText,
     emvPerClick: amountText,
     brandName: optionalText(80),
-    addressRetentionDays: z.preprocess(
-      wholeNumberText,
-      z
-        .number({ error: "errors.wholeNumber" })
-        .int("errors.wholeNumber")
-        .min(0, "errors.addressRetention")
-        .max(365, "errors.addressRetention"),
-    ),
-    prospectRetentionMonths: z.preprocess(
-      wholeNumberText,
-      z
-        .number({ error: "errors.wholeNumber" })
-        .int("errors.wholeNumber")
-        .min(1, "errors.retentionMonths")
-        .max(120, "errors.retentionMonths"),
-    ),
+    addressRetentionDays: wholeNumberBetween(0, 365, "errors.addressRetention"),
+    prospectRetentionMonths: wholeNumberBetween(1, 120, "errors.retentionMonths"),
   })
   .transform((value, ctx) =>
     inMinorUnits<

@@ -5,6 +5,7 @@ import { PORTAL_LINK_DAYS, PORTAL_SESSION_HOURS, type GiftAddressInput, type Off
 import { RuleViolation } from "~/domain/rules";
 import { db, type DbClient } from "~/utils/db.server";
 import { recordAudit } from "./audit.server";
+import { lockPartnersRecord } from "./row-locks.server";
 
 /** 256 random bits, in a form that survives being pasted into a mail. */
 const newSecret = () => crypto.randomBytes(32).toString("base64url");
@@ -37,10 +38,7 @@ export async function createPortalLink(actorId: string, partnerId: string) {
 
 /** The link, locked, when it is this partner's; else a 404 that says nothing more. */
 async function lockLink(tx: DbClient, partnerId: string, linkId: string) {
-  const [row] = await tx.$queryRaw<
-    { id: string }[]
-  >`SELECT "id" FROM "PortalLink" WHERE "id" = ${linkId} AND "partnerId" = ${partnerId} FOR UPDATE`;
-  if (!row) throw new RuleViolation("errors.notFound", 404);
+  if (!(await lockPartnersRecord(tx, "PortalLink", linkId, partnerId))) throw new RuleViolation("errors.notFound", 404);
   return tx.portalLink.findUniqueOrThrow({ where: { id: linkId } });
 }
 
@@ -197,10 +195,7 @@ export async function portalOverview(partnerId: string) {
  */
 export async function answerOffer(visitor: PortalVisitor, placementId: string, input: OfferAnswerInput) {
   return db().$transaction(async (tx) => {
-    const [row] = await tx.$queryRaw<
-      { id: string }[]
-    >`SELECT "id" FROM "Placement" WHERE "id" = ${placementId} AND "partnerId" = ${visitor.partnerId} FOR UPDATE`;
-    if (!row) throw new RuleViolation("errors.notFound", 404);
+    if (!(await lockPartnersRecord(tx, "Placement", placementId, visitor.partnerId))) throw new RuleViolation("errors.notFound", 404);
     const placement = await tx.placement.findUniqueOrThrow({
       where: { id: placementId },
       select: {
@@ -267,10 +262,7 @@ export async function answerOffer(visitor: PortalVisitor, placementId: string, i
  */
 export async function setGiftAddress(visitor: PortalVisitor, giftId: string, input: GiftAddressInput) {
   return db().$transaction(async (tx) => {
-    const [row] = await tx.$queryRaw<
-      { id: string }[]
-    >`SELECT "id" FROM "Gift" WHERE "id" = ${giftId} AND "partnerId" = ${visitor.partnerId} FOR UPDATE`;
-    if (!row) throw new RuleViolation("errors.notFound", 404);
+    if (!(await lockPartnersRecord(tx, "Gift", giftId, visitor.partnerId))) throw new RuleViolation("errors.notFound", 404);
     const gift = await tx.gift.findUniqueOrThrow({ where: { id: giftId }, select: { status: true, address: { select: { setAt: true } } } });
     if (gift.status !== "planned") throw new RuleViolation("portal.addressTooLate", 409);
     await tx.giftAddress.upsert({

@@ -1,3 +1,4 @@
+import { Prisma } from "~/generated/prisma/client";
 import type { DbClient } from "~/utils/db.server";
 
 /**
@@ -9,6 +10,22 @@ import type { DbClient } from "~/utils/db.server";
  */
 export async function lockPartnersForUpdate(tx: DbClient, ids: readonly string[]) {
   if (ids.length) await tx.$queryRaw`SELECT "id" FROM "Partner" WHERE "id" = ANY(${[...ids]}::text[]) ORDER BY "id" FOR UPDATE`;
+}
+
+/**
+ * Locks one record that must belong to the given partner (the portal acts only on the partner's
+ * own rows); false when there is no such record of theirs, which callers answer with a 404.
+ */
+export async function lockPartnersRecord(
+  tx: DbClient,
+  table: "Placement" | "Gift" | "PortalLink",
+  id: string,
+  partnerId: string,
+): Promise<boolean> {
+  const rows = await tx.$queryRaw<
+    { id: string }[]
+  >`SELECT "id" FROM ${Prisma.raw(`"${table}"`)} WHERE "id" = ${id} AND "partnerId" = ${partnerId} FOR UPDATE`;
+  return rows.length === 1;
 }
 
 export async function lockPartnersForShare(tx: DbClient, ids: readonly string[]) {
