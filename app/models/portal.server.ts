@@ -1,15 +1,11 @@
-import crypto from "node:crypto";
 import { isDoNotContact } from "~/domain/partner-terms";
 import { toMinorUnits } from "~/domain/money";
 import { PORTAL_LINK_DAYS, PORTAL_SESSION_HOURS, type GiftAddressInput, type OfferAnswerInput } from "~/domain/portal";
 import { RuleViolation } from "~/domain/rules";
 import { db, type DbClient } from "~/utils/db.server";
+import { hashToken, newToken } from "~/utils/tokens.server";
 import { recordAudit } from "./audit.server";
 import { lockPartnersRecord } from "./row-locks.server";
-
-/** 256 random bits, in a form that survives being pasted into a mail. */
-const newSecret = () => crypto.randomBytes(32).toString("base64url");
-export const hashSecret = (secret: string) => crypto.createHash("sha256").update(secret).digest("hex");
 
 const days = (n: number) => n * 86_400_000;
 
@@ -20,9 +16,9 @@ export async function createPortalLink(actorId: string, partnerId: string) {
     if (!partner) throw new RuleViolation("errors.notFound", 404);
     if (partner.erasedAt) throw new RuleViolation("privacy.alreadyErased", 409);
     if (isDoNotContact(partner.stage)) throw new RuleViolation("outreach.doNotContact", 409);
-    const token = newSecret();
+    const token = newToken();
     const link = await tx.portalLink.create({
-      data: { partnerId, tokenHash: hashSecret(token), createdById: actorId, expiresAt: new Date(Date.now() + days(PORTAL_LINK_DAYS)) },
+      data: { partnerId, tokenHash: hashToken(token), createdById: actorId, expiresAt: new Date(Date.now() + days(PORTAL_LINK_DAYS)) },
       select: { id: true, expiresAt: true },
     });
     await recordAudit(tx, {
@@ -93,16 +89,16 @@ export async function openPortalLink(token: string): Promise<OpenLinkResult> {
   if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return { kind: "unknown" };
   return db().$transaction(async (tx) => {
     const link = await tx.portalLink.findUnique({
-      where: { tokenHash: hashSecret(token) },
+      where: { tokenHash: hashToken(token) },
       include: { partner: { select: { erasedAt: true } } },
     });
     if (!link) return { kind: "unknown" as const };
     const now = new Date();
     if (link.revokedAt || link.expiresAt <= now || link.partner.erasedAt) return { kind: "expired" as const };
-    const sessionSecret = newSecret();
+    const sessionSecret = newToken();
     const expiresAt = new Date(Math.min(link.expiresAt.getTime(), now.getTime() + PORTAL_SESSION_HOURS * 3_600_000));
     const session = await tx.portalSession.create({
-      data: { id: hashSecret(sessionSecret), partnerId: link.partnerId, linkId: link.id, expiresAt },
+      data: { id: hashToken(sessionSecret), partnerId: link.partnerId, linkId: link.id, expiresAt },
     });
     await tx.portalLink.update({ where: { id: link.id }, data: { lastUsedAt: now } });
     await recordAudit(tx, {
@@ -127,7 +123,7 @@ export interface PortalVisitor {
 /** The partner behind a portal cookie, while the session, its link and the partner's data all still hold. */
 export async function portalVisitor(sessionSecret: string): Promise<PortalVisitor | null> {
   const session = await db().portalSession.findUnique({
-    where: { id: hashSecret(sessionSecret) },
+    where: { id: hashToken(sessionSecret) },
     include: {
       link: { select: { revokedAt: true, expiresAt: true, partner: { select: { id: true, name: true, language: true, erasedAt: true } } } },
     },
@@ -140,7 +136,7 @@ export async function portalVisitor(sessionSecret: string): Promise<PortalVisito
 }
 
 export async function endPortalSession(sessionSecret: string) {
-  await db().portalSession.deleteMany({ where: { id: hashSecret(sessionSecret) } });
+  await db().portalSession.deleteMany({ where: { id: hashToken(sessionSecret) } });
 }
 
 /** What the partner sees: their own briefs, gifts, offers and payments, and nothing of anyone else. */

@@ -1,4 +1,4 @@
-import crypto from "node:crypto";
+import { hashToken, newToken } from "~/utils/tokens.server";
 import { Prisma } from "~/generated/prisma/client";
 import { recordAudit } from "~/models/audit.server";
 import { createSession, hashPassword, markHasUser, normaliseEmail } from "~/utils/auth.server";
@@ -68,14 +68,10 @@ export async function createUser(actorId: string, input: { name: string; email: 
   }
 }
 
-function hashToken(token: string) {
-  return crypto.createHash("sha256").update(token).digest("hex");
-}
-
 /** Returns the one-time token for the invitation link; only its hash is stored. */
 export async function inviteUser(actorId: string, input: { name: string; email: string; role: Role }) {
   const email = normaliseEmail(input.email);
-  const token = crypto.randomBytes(32).toString("base64url");
+  const token = newToken();
   return db().$transaction(async (tx) => {
     if (await tx.user.findUnique({ where: { email }, select: { id: true } })) {
       throw new UserRuleError("email", "users.emailTaken");

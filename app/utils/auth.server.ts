@@ -1,4 +1,4 @@
-import crypto from "node:crypto";
+import { newToken } from "./tokens.server";
 import { redirect } from "@remix-run/node";
 import type { DbClient } from "./db.server";
 import { db } from "./db.server";
@@ -86,7 +86,7 @@ export function requireCan(user: CurrentUser, permission: Permission): CurrentUs
 export async function createSession(tx: DbClient, userId: string, meta: { ipAddress: string; userAgent: string | null }) {
   const session = await tx.session.create({
     data: {
-      id: crypto.randomBytes(32).toString("base64url"),
+      id: newToken(),
       userId,
       expiresAt: new Date(Date.now() + SESSION_MAX_AGE_SECONDS * 1000),
       ipAddress: meta.ipAddress,
