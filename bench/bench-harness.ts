@@ -19,7 +19,9 @@ export interface Timing {
   p95: number;
 }
 
-function percentile(sorted: number[], p: number) {
+/** The p-th percentile of sorted samples (nearest rank); NaN when there are none. */
+export function percentile(sorted: number[], p: number) {
+  if (sorted.length === 0) return NaN;
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 

@@ -15,7 +15,7 @@ import { db } from "../app/utils/db.server";
 import { sessionCookie } from "../app/utils/session.server";
 import { runCli, withCliDatabase } from "../app/cli/database";
 import { loadDemoWorkspace } from "../prisma/demo-workspace";
-import { freePort, freshDatabase, startServer, stopServer } from "./bench-harness";
+import { freePort, freshDatabase, percentile, startServer, stopServer } from "./bench-harness";
 
 const { values: options } = parseArgs({
   options: {
@@ -92,11 +92,6 @@ interface Sample {
   ms: number;
   ok: boolean;
   status: number;
-}
-
-function percentile(sorted: number[], p: number) {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
 async function browse(base: string, cookie: string, role: string, records: Records, until: number, recordFrom: number, samples: Sample[]) {

@@ -1,11 +1,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { parseMonthParam } from "~/domain/coverage";
 import { complianceSummaryColumns } from "~/domain/coverage-terms";
 import { toCsv } from "~/domain/csv";
-import { isoDay } from "~/domain/days";
 import { complianceSummary, type SummaryCounts } from "~/models/disclosure.server";
 import { requirePermission } from "~/utils/auth.server";
-import { badRequest } from "~/utils/http.server";
+import { requireMonthParam } from "~/utils/http.server";
 
 const row = (scope: string, counts: SummaryCounts) => [
   scope,
@@ -23,9 +21,8 @@ const row = (scope: string, counts: SummaryCounts) => [
 /** The monthly compliance summary as CSV: one row per jurisdiction, one per partner, then the total. */
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "compliance:read");
-  const parsed = parseMonthParam(new URL(request.url).searchParams.get("month"), isoDay(new Date()));
-  if ("error" in parsed) badRequest(parsed.error);
-  const summary = await complianceSummary(parsed.month);
+  const month = requireMonthParam(request);
+  const summary = await complianceSummary(month);
   const rows = [
     ...summary.byJurisdiction.map((c) => row("jurisdiction", c)),
     ...summary.byPartner.map((c) => row("partner", c)),
@@ -34,7 +31,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return new Response("\uFEFF" + toCsv([...complianceSummaryColumns], rows), {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="compliance-${parsed.month}.csv"`,
+      "Content-Disposition": `attachment; filename="compliance-${month}.csv"`,
       "Cache-Control": "no-store",
     },
   });

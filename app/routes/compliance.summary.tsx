@@ -4,19 +4,16 @@ import { useTranslation } from "react-i18next";
 import { DisclosureCountsTable } from "~/components/disclosure-counts";
 import { MonthPicker } from "~/components/month-picker";
 import { EmptyState, PageHeader } from "~/components/page";
-import { parseMonthParam } from "~/domain/coverage";
-import { isoDay } from "~/domain/days";
 import { complianceSummary } from "~/models/disclosure.server";
 import { requirePermission } from "~/utils/auth.server";
 import { formatDate, formatNumber } from "~/utils/format";
-import { badRequest } from "~/utils/http.server";
+import { requireMonthParam } from "~/utils/http.server";
 import { useCount } from "~/components/use-count";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "compliance:read");
-  const parsed = parseMonthParam(new URL(request.url).searchParams.get("month"), isoDay(new Date()));
-  if ("error" in parsed) badRequest(parsed.error);
-  return json(await complianceSummary(parsed.month));
+  const month = requireMonthParam(request);
+  return json(await complianceSummary(month));
 }
 
 export default function ComplianceSummary() {
