@@ -1,7 +1,7 @@
 import { freeDiskBytes, LOW_DISK_BYTES } from "~/utils/db-connection.server";
 import { db } from "~/utils/db.server";
 import { remember } from "~/utils/remember.server";
-import { migrationsUnknownToThisApp } from "./migrations.server";
+import { migrationState } from "./migrations.server";
 
 interface ProcessFacts {
   knownMigrations: readonly string[];
@@ -44,13 +44,7 @@ export async function checkHealth(): Promise<Health> {
   }
   let migrations: Health["migrations"] = null;
   if (facts.knownMigrations.length) {
-    const applied = await db().$queryRaw<{ migration_name: string }[]>`
-      SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`;
-    const appliedNames = new Set(applied.map((row) => row.migration_name));
-    migrations = {
-      unknown: await migrationsUnknownToThisApp(facts.knownMigrations),
-      pending: facts.knownMigrations.filter((name) => !appliedNames.has(name)),
-    };
+    migrations = await migrationState(facts.knownMigrations);
   }
   const ok = writable && !disk?.low && (!migrations || (migrations.unknown.length === 0 && migrations.pending.length === 0));
   return { ok, database: "ok", writable, migrations, disk };
