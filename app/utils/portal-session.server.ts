@@ -4,6 +4,7 @@ import { isLocale, type Locale } from "~/i18n/config";
 import { localeCookie, localeFromAcceptLanguage } from "~/i18n/locale.server";
 import { portalVisitor, type PortalVisitor } from "~/models/portal.server";
 import { remember } from "./remember.server";
+import { oncePerRequest } from "./request-scope.server";
 
 /** The portal's own cookie: apart from staff sessions, sent only to the portal's pages. */
 export function portalCookie() {
@@ -24,7 +25,8 @@ export const isPortalPath = (path: string) => path === "/portal" || path.startsW
 /** The partner behind this request's portal cookie, or null. */
 export async function findPortalVisitor(request: Request): Promise<PortalVisitor | null> {
   const secret = await portalCookie().parse(request.headers.get("Cookie"));
-  return typeof secret === "string" && secret ? portalVisitor(secret) : null;
+  // The root loader and the page's loader both ask, as for staff users: read once per request.
+  return typeof secret === "string" && secret ? oncePerRequest(`portal:${secret}`, () => portalVisitor(secret)) : null;
 }
 
 /** Every portal loader and action starts here, before it reads a body. */
