@@ -18,7 +18,7 @@ import { MigrationEngine } from "../prisma/schema-engine";
 import { answerMaintenanceRequests, EMBEDDED_VACUUM_INTERVAL_MS, vacuumEmbeddedDatabase } from "../app/models/maintenance.server";
 import { migrationsUnknownToThisApp } from "../app/models/migrations.server";
 import { recordProcessFacts } from "../app/models/health.server";
-import { eraseExpiredGiftAddresses } from "../app/models/gift-address.server";
+import { ADDRESS_ERASURE_INTERVAL_MS, eraseExpiredGiftAddresses } from "../app/models/gift-address.server";
 import { answerBadInputIn } from "../app/utils/bad-input.server";
 import { refuseCrossSiteRequests } from "./cross-site";
 import { limitRequestBodies } from "./request-bodies";
@@ -60,7 +60,7 @@ async function start() {
       .then((count) => count && console.log(`Erased ${count} shipping address(es) past their retention`))
       .catch((error) => console.error(`Erasing shipping addresses failed: ${errorMessage(error)}`));
   await eraseAddresses();
-  setInterval(eraseAddresses, EMBEDDED_VACUUM_INTERVAL_MS).unref();
+  setInterval(eraseAddresses, ADDRESS_ERASURE_INTERVAL_MS).unref();
   if (target.kind === "pglite") {
     // At start, before any request: reclaims what a killed import left; then every few hours.
     console.log(`Vacuumed the embedded database in ${await vacuumEmbeddedDatabase()} ms`);
