@@ -245,16 +245,23 @@ async function createLink(user: Signed, partnerId: string, _formData: FormData, 
   });
 }
 
+/** The link a renew or revoke form names; anything that cannot be an id is a 404, like an unknown one. */
+function linkIdIn(formData: FormData): string {
+  const linkId = RecordIdSchema.safeParse(formData.get("linkId"));
+  if (!linkId.success) notFound();
+  return linkId.data;
+}
+
 async function renewLink(user: Signed, partnerId: string, formData: FormData) {
   return answerRuleViolation(async () => {
-    await renewPortalLink(user.id, partnerId, String(formData.get("linkId") ?? ""));
+    await renewPortalLink(user.id, partnerId, linkIdIn(formData));
     return redirectWithToast(toPartner(partnerId), { kind: "success", message: "portal.linkRenewed" });
   });
 }
 
 async function revokeLink(user: Signed, partnerId: string, formData: FormData) {
   return answerRuleViolation(async () => {
-    await revokePortalLink(user.id, partnerId, String(formData.get("linkId") ?? ""));
+    await revokePortalLink(user.id, partnerId, linkIdIn(formData));
     return redirectWithToast(toPartner(partnerId), { kind: "success", message: "portal.linkRevokedDone" });
   });
 }
