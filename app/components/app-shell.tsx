@@ -16,6 +16,7 @@ const sections: {
     | "nav.partners"
     | "nav.followUps"
     | "nav.reviews"
+    | "nav.contentReview"
     | "nav.gifts"
     | "nav.placements"
     | "nav.campaigns"
@@ -30,6 +31,7 @@ const sections: {
   { to: "/partners", label: "nav.partners", permission: "partners:read" },
   { to: "/follow-ups", label: "nav.followUps", permission: "outreach:write" },
   { to: "/drafts", label: "nav.reviews", permission: "outreach:review" },
+  { to: "/content", label: "nav.contentReview", permission: "coverage:read" },
   { to: "/gifts", label: "nav.gifts", permission: "gifts:read" },
   { to: "/placements", label: "nav.placements", permission: "placements:read" },
   { to: "/campaigns", label: "nav.campaigns", permission: "placements:read" },

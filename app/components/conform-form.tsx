@@ -11,6 +11,10 @@ interface ConformFormProps<Schema extends Record<string, unknown>> {
   action?: string;
   /** Runs before validation; return false to stop (e.g. a declined confirmation). */
   onBeforeSubmit?: (event: FormEvent<HTMLFormElement>) => boolean;
+  /** Forms that carry files. */
+  encType?: "multipart/form-data";
+  /** Any field changed (the portal's draft form checks the disclosure as the partner types). */
+  onInput?: (form: HTMLFormElement) => void;
 }
 
 /**
@@ -25,6 +29,8 @@ export function ConformForm<Schema extends Record<string, unknown>>({
   method = "post",
   action,
   onBeforeSubmit,
+  encType,
+  onInput,
 }: ConformFormProps<Schema>) {
   const formProps = getFormProps(form);
   const navigation = useNavigation();
@@ -47,6 +53,9 @@ export function ConformForm<Schema extends Record<string, unknown>>({
         method={method}
         action={action}
         {...formProps}
+        encType={encType}
+        onInput={onInput ? (event) => onInput(event.currentTarget) : undefined}
+        onChange={onInput ? (event) => onInput(event.currentTarget) : undefined}
         onSubmit={(event) => {
           if (onBeforeSubmit && !onBeforeSubmit(event)) {
             event.preventDefault();

@@ -9,6 +9,8 @@ import {
   ProfileSchema,
   SetupSchema,
 } from "./account-forms";
+import { AgreementCreateSchema, AgreementSignSchema } from "./agreements";
+import { ContentDraftSchema, ContentReviewSchema, ContentVersionSchema, InvoiceSchema, PublishedPostSchema } from "./content";
 import { CoverageFormSchema, EditCoverageSchema, MetricsFormSchema, ReviewFormSchema } from "./coverage";
 import { RuleSetFormSchema } from "./disclosure/rules";
 import { DraftSchema, LogInteractionSchema, ReviewSchema, TaskSchema } from "./outreach";
@@ -34,6 +36,13 @@ import {
  */
 export const formSchemas = {
   acceptInvitation: AcceptInvitationSchema,
+  agreementCreate: AgreementCreateSchema,
+  agreementSign: AgreementSignSchema,
+  contentDraft: ContentDraftSchema,
+  contentReview: ContentReviewSchema,
+  contentVersion: ContentVersionSchema,
+  invoice: InvoiceSchema,
+  publishedPost: PublishedPostSchema,
   adminSetPassword: AdminSetPasswordSchema,
   campaign: CampaignFormSchema,
   changePassword: ChangePasswordSchema,

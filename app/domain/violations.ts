@@ -19,6 +19,9 @@ export class RuleViolation extends Error {
     super(messageKey);
   }
 
+  /** What the page needs to explain the refusal beyond its message (the checker's advice on a draft). */
+  details: unknown = null;
+
   /** The message as forms carry it: its key, with its values when it has some (see messageParts). */
   formMessage(): string {
     return this.values ? `${this.messageKey}?${new URLSearchParams(this.values)}` : this.messageKey;

@@ -88,6 +88,8 @@ const linkRows = (input: CoverageFields) => ({
 export interface SaveOptions {
   checkContext?: CheckContext;
   importKey?: string;
+  /** The partner, when they reported the item themselves in the portal. */
+  actorPartnerId?: string;
 }
 
 /** Saves a new item with its links and first metrics, and checks it; all in the caller's transaction. */
@@ -109,6 +111,7 @@ export async function insertCoverage(tx: DbClient, actorId: string | null, input
   const checks = await checkCoverageItem(tx, item as CheckableItem, links.campaignJurisdictions, options.checkContext);
   await recordAudit(tx, {
     actorId,
+    actorPartnerId: options.actorPartnerId,
     action: "coverage.create",
     entityType: "CoverageItem",
     entityId: item.id,

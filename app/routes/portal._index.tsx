@@ -1,7 +1,8 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { useLoaderData, useNavigation } from "@remix-run/react";
+import { Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ConformForm } from "~/components/conform-form";
+import { ContentStatusBadge } from "~/components/content-review";
 import { TextAreaField, TextField } from "~/components/form-fields";
 import { Money, SpendStatusBadge } from "~/components/money";
 import { EmptyState } from "~/components/page";
@@ -10,6 +11,7 @@ import { useServerForm } from "~/components/use-server-form";
 import { outstandingMinor } from "~/domain/money";
 import { GiftAddressSchema, OfferAnswerSchema } from "~/domain/portal";
 import { RecordIdSchema } from "~/domain/rules";
+import { portalSubmissions } from "~/models/content.server";
 import { answerOffer, portalOverview, setGiftAddress } from "~/models/portal.server";
 import { formatDay } from "~/utils/format";
 import { handleForm } from "~/utils/forms.server";
@@ -21,7 +23,8 @@ export const meta: MetaFunction = () => [{ title: "Portal" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const visitor = await requirePortalVisitor(request);
-  return json({ partnerName: visitor.partnerName, ...(await portalOverview(visitor.partnerId)) });
+  const [overview, submissions] = await Promise.all([portalOverview(visitor.partnerId), portalSubmissions(visitor.partnerId)]);
+  return json({ partnerName: visitor.partnerName, ...overview, submissions });
 }
 
 /** The partner answers an offer or gives a gift's address: the record is named in the URL, and must be theirs. */
@@ -185,10 +188,38 @@ function Offers({ placements }: { placements: Offer[] }) {
 
 export default function PortalHome() {
   const { t, i18n } = useTranslation();
-  const { partnerName, briefs, gifts, placements } = useLoaderData<typeof loader>();
+  const { partnerName, briefs, gifts, placements, submissions } = useLoaderData<typeof loader>();
   return (
     <>
       <h1>{t("portal.welcome", { name: partnerName })}</h1>
+      <section className="card" aria-labelledby="content-title">
+        <div className="portal-item-head">
+          <h2 id="content-title">{t("portal.content.sectionTitle")}</h2>
+          <Link to="/portal/content/new" className="button">
+            {t("portal.content.newTitle")}
+          </Link>
+        </div>
+        <p className="hint">{t("portal.content.sectionIntro")}</p>
+        {submissions.length === 0 ? (
+          <EmptyState>{t("portal.content.none")}</EmptyState>
+        ) : (
+          <ul className="plain-list portal-list">
+            {submissions.map((submission) => (
+              <li key={submission.id}>
+                <Link to={`/portal/content/${submission.id}`}>
+                  {t("portal.content.title", { what: submission.placement?.title ?? submission.gift?.itemName ?? "" })}
+                </Link>
+                <span className="flex gap-2 items-center">
+                  <span className="muted text-sm">
+                    {t(`platforms.${submission.platform}`)} · {formatDay(i18n.language, submission.updatedAt)}
+                  </span>
+                  <ContentStatusBadge status={submission.status} />
+                </span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
       <section className="card" aria-labelledby="offers-title">
         <h2 id="offers-title">{t("portal.offers")}</h2>
         <Offers placements={placements} />

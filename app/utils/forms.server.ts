@@ -24,9 +24,12 @@ export async function handleForm<Schema extends $ZodType>(
   const formId = String(formData.get("formId") ?? "");
   const submission = parseWithZod(formData, { schema });
   if (submission.status !== "success")
-    return json({ formId, result: submission.reply(), overBudget: null, duplicate: null }, { status: 400 });
+    return json({ formId, result: submission.reply(), overBudget: null, duplicate: null, details: null }, { status: 400 });
   const stillSaving = () =>
-    json({ formId, result: submission.reply({ formErrors: ["forms.stillSaving"] }), overBudget: null, duplicate: null }, { status: 409 });
+    json(
+      { formId, result: submission.reply({ formErrors: ["forms.stillSaving"] }), overBudget: null, duplicate: null, details: null },
+      { status: 409 },
+    );
   return once(formData, stillSaving, async () => {
     try {
       return await run(submission.value as output<Schema>);
@@ -38,7 +41,7 @@ export async function handleForm<Schema extends $ZodType>(
         const duplicate = error instanceof DuplicatePayment ? error.reason : null;
         const question = overBudget !== null || duplicate !== null;
         return json(
-          { formId, result: question ? submission.reply() : replyToRule(submission, error), overBudget, duplicate },
+          { formId, result: question ? submission.reply() : replyToRule(submission, error), overBudget, duplicate, details: error.details },
           { status: error.status },
         );
       }
@@ -93,4 +96,11 @@ export async function answerRuleViolation(run: () => Promise<Response>): Promise
     if (error instanceof RuleViolation) return json({ error: error.messageKey }, { status: error.status });
     throw error;
   }
+}
+
+/** A form refused before its schema ran (a bad file): the message above the form, the typed values kept. */
+export function refuseForm<Schema extends $ZodType>(formData: FormData | null, schema: Schema, message: string, status: number) {
+  const formId = String(formData?.get("formId") ?? "");
+  const result = parseWithZod(formData ?? new FormData(), { schema }).reply({ formErrors: [message] });
+  return json({ formId, result, overBudget: null, duplicate: null, details: null }, { status });
 }

@@ -26,3 +26,21 @@ export function requireMonthParam(request: Request): string {
   if ("error" in parsed) badRequest(parsed.error);
   return parsed.month;
 }
+
+/**
+ * A stored file as a download, never shown inline: a partner's upload could be anything a browser
+ * would run, so it is an attachment, not sniffed, and sandboxed should anything open it.
+ */
+export function fileDownload(file: { fileName: string; contentType: string; data: Uint8Array }) {
+  const asciiName = file.fileName.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
+  return new Response(Buffer.from(file.data), {
+    headers: {
+      "Content-Type": file.contentType,
+      "Content-Length": String(file.data.length),
+      "Content-Disposition": `attachment; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+      "X-Content-Type-Options": "nosniff",
+      "Content-Security-Policy": "default-src 'none'; sandbox",
+      "Cache-Control": "private, no-store",
+    },
+  });
+}

@@ -33,6 +33,8 @@ export const permissions = [
   "privacy:erase",
   /** Making, renewing and revoking a partner's portal link. */
   "portal:manage",
+  /** Approving a partner's content before it is published, or asking for changes (one side each: community, compliance). */
+  "content:review",
   "settings:manage",
 ] as const;
 export type Permission = (typeof permissions)[number];
@@ -45,6 +47,7 @@ export const rolePermissions: Record<Role, ReadonlySet<Permission>> = {
     ...readEverything,
     "partners:write",
     "portal:manage",
+    "content:review",
     "outreach:write",
     "gifts:write",
     "placements:write",
@@ -52,7 +55,15 @@ export const rolePermissions: Record<Role, ReadonlySet<Permission>> = {
     "coverage:write",
   ]),
   marketing: new Set([...readEverything, "placements:write", "campaigns:write", "coverage:write", "spend:approve", "outreach:review"]),
-  compliance: new Set([...readEverything, "compliance:review", "compliance:rules", "audit:read", "outreach:review", "privacy:access"]),
+  compliance: new Set([
+    ...readEverything,
+    "compliance:review",
+    "compliance:rules",
+    "audit:read",
+    "outreach:review",
+    "privacy:access",
+    "content:review",
+  ]),
   viewer: new Set(readEverything),
 };
 

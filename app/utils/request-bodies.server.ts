@@ -6,6 +6,11 @@
 
 export const MAX_FORM_BODY_BYTES = 1024 * 1024;
 export const MAX_IMPORT_BODY_BYTES = 8 * 1024 * 1024;
+export { MAX_UPLOAD_BODY_BYTES } from "~/domain/uploads";
+import { MAX_UPLOAD_BODY_BYTES } from "~/domain/uploads";
+
+/** Portal forms that carry files: drafts with media, the live post's statistics, invoices. */
+const UPLOAD_PATHS = /^\/portal\/(content\/[^/]+|invoices)\/?$/;
 
 const IMPORT_PATHS = /^\/(partners|gifts|placements|coverage)\/import\/?$|^\/settings\/rates\/?$/;
 const BODYLESS_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
@@ -14,6 +19,7 @@ const FORM_TYPES = ["application/x-www-form-urlencoded", "multipart/form-data"];
 export type BodyRefusal = { status: 411 | 413 | 415; reason: string };
 
 export function bodyLimitFor(path: string): number {
+  if (UPLOAD_PATHS.test(path)) return MAX_UPLOAD_BODY_BYTES;
   return IMPORT_PATHS.test(path) ? MAX_IMPORT_BODY_BYTES : MAX_FORM_BODY_BYTES;
 }
 

@@ -1,6 +1,8 @@
 import { MaxPartSizeExceededError, unstable_createMemoryUploadHandler, unstable_parseMultipartFormData } from "@remix-run/node";
 import { z } from "zod";
 import { decodeCsvBytes } from "~/domain/csv";
+import { checkUploads, safeFileName, uploadPurposes, type UploadPurpose } from "~/domain/uploads";
+import type { UploadedFile } from "~/models/content.server";
 
 export const MAX_CSV_BYTES = 5 * 1024 * 1024;
 
@@ -28,4 +30,49 @@ export async function readCsvUpload(request: Request): Promise<string | { error:
     // Nothing but the parser runs here: a body it cannot read is the client's mistake.
     return { error: "import.badUpload", status: 400 };
   }
+}
+
+export type PortalFormRead =
+  | { ok: true; formData: FormData; files: Record<string, UploadedFile[]> }
+  | { ok: false; formData: FormData | null; field: string; message: string; status: 400 | 413 | 415 | 422 };
+
+/**
+ * A portal form with files: each file field has its purpose, whose types and sizes are checked on
+ * the bytes. Every file is held in memory, so the part size is capped before anything is kept.
+ */
+export async function readPortalForm(request: Request, fileFields: Record<string, UploadPurpose>): Promise<PortalFormRead> {
+  const firstField = Object.keys(fileFields)[0];
+  if (!isUpload(request)) {
+    try {
+      return { ok: true, formData: await request.formData(), files: Object.fromEntries(Object.keys(fileFields).map((f) => [f, []])) };
+    } catch {
+      return { ok: false, formData: null, field: firstField, message: "import.badUpload", status: 400 };
+    }
+  }
+  const maxPartSize = Math.max(...Object.values(fileFields).map((purpose) => uploadPurposes[purpose].maxBytes));
+  let formData: FormData;
+  try {
+    formData = await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize }));
+  } catch (error) {
+    if (error instanceof MaxPartSizeExceededError)
+      return { ok: false, formData: null, field: firstField, message: "portal.files.tooLarge", status: 413 };
+    return { ok: false, formData: null, field: firstField, message: "import.badUpload", status: 400 };
+  }
+  const files: Record<string, UploadedFile[]> = {};
+  for (const [field, purpose] of Object.entries(fileFields)) {
+    const given = formData.getAll(field).filter((value): value is File => value instanceof File && (value.size > 0 || value.name !== ""));
+    const read = await Promise.all(given.map(async (file) => ({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) })));
+    const kinds = checkUploads(purpose, read);
+    if (!Array.isArray(kinds))
+      return {
+        ok: false,
+        formData,
+        field,
+        message: kinds,
+        status: kinds === "portal.files.wrongType" ? 415 : kinds === "portal.files.tooLarge" ? 413 : 422,
+      };
+    files[field] = read.map((file, i) => ({ name: safeFileName(file.name, kinds[i]), kind: kinds[i], bytes: file.bytes }));
+    formData.delete(field);
+  }
+  return { ok: true, formData, files };
 }

@@ -5,6 +5,7 @@ import * as portalRoute from "~/routes/portal._index";
 import * as leaveRoute from "~/routes/portal.leave";
 import { db } from "~/utils/db.server";
 import { args, cookieFor, createTestUser, formRequest, getRequest, responseOf } from "../setup/fixtures";
+import { openPortal, portalTokenFor } from "../setup/portal";
 
 type Actor = { id: string; cookie: string };
 let cm: Actor, marketing: Actor, viewer: Actor;
@@ -37,24 +38,8 @@ async function partnerWithOffer(name: string) {
   return { partnerId: partner.id, placementId: placement.id };
 }
 
-/** Makes a link as a community manager and returns its token, as the page shows it once. */
-async function linkFor(partnerId: string) {
-  const response = await onPartnerPage(partnerId, "createPortalLink", {}, cm.cookie);
-  expect(response.status).toBe(200);
-  const { portalLink } = (await response.json()) as { portalLink: string };
-  expect(portalLink).toMatch(/^http:\/\/localhost\/p\/[A-Za-z0-9_-]{43}$/);
-  return portalLink.split("/p/")[1];
-}
-
-/** Opens the link as the partner's browser would, and returns the portal cookie it set. */
-async function open(token: string) {
-  const response = await responseOf(() => linkRoute.loader(args(getRequest(`/p/${token}`), { token })));
-  expect(response.status).toBe(302);
-  expect(response.headers.get("Location")).toBe("/portal");
-  const setCookie = response.headers.get("Set-Cookie")!;
-  expect(setCookie).toMatch(/^pl_portal=.+; Path=\/portal; .*HttpOnly/);
-  return setCookie.split(";")[0];
-}
+const linkFor = (partnerId: string) => portalTokenFor(partnerId, cm.cookie);
+const open = openPortal;
 
 const portalPage = (cookie: string) => responseOf(() => portalRoute.loader(args(getRequest("/portal", { cookie }))));
 const answer = (cookie: string, placementId: string, fields: Record<string, string>) =>

@@ -16,7 +16,8 @@
  * - Reasons are listed in the order the spec lists them.
  */
 import { foldPhrase, foldText, type FoldedText } from "./text";
-import { ruleSetId, type DisclosureJurisdiction, type DisclosurePlatform, type RuleSet } from "./rules";
+import type { RuleSet } from "./rules";
+import { ruleSetId, type DisclosureJurisdiction, type DisclosurePlatform } from "./terms";
 
 export interface DisclosureInput {
   jurisdiction: DisclosureJurisdiction;

@@ -7,7 +7,7 @@ import { z } from "zod";
 import { checkboxField, optionalText } from "../rules";
 import { disclosureJurisdictions, disclosurePlatforms, type DisclosureJurisdiction, type DisclosurePlatform } from "./terms";
 
-export { disclosureJurisdictions, disclosurePlatforms, type DisclosureJurisdiction, type DisclosurePlatform } from "./terms";
+export { disclosureJurisdictions, disclosurePlatforms, ruleSetId, type DisclosureJurisdiction, type DisclosurePlatform } from "./terms";
 
 export interface RuleSet {
   jurisdiction: DisclosureJurisdiction;
@@ -110,10 +110,6 @@ export const defaultRuleSets: Record<DisclosureJurisdiction, RuleSet> = {
     imageMentions: noImageMentions,
   },
 };
-
-export function ruleSetId(ruleSet: Pick<RuleSet, "jurisdiction" | "version">) {
-  return `${ruleSet.jurisdiction}@${ruleSet.version}`;
-}
 
 const markerList = z.array(z.string().trim().min(1).max(100)).max(200);
 

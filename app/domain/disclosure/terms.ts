@@ -19,3 +19,8 @@ export const disclosurePlatforms = [
 ] as const;
 
 export type DisclosurePlatform = (typeof disclosurePlatforms)[number];
+
+/** How a verdict names the rules it was made under: `FR@2`. */
+export function ruleSetId(ruleSet: { jurisdiction: DisclosureJurisdiction; version: number }) {
+  return `${ruleSet.jurisdiction}@${ruleSet.version}`;
+}

@@ -1,0 +1,3 @@
+/** Written agreements' vocabulary (zod-free). */
+export const agreementLanguages = ["fr", "en"] as const;
+export type AgreementLanguage = (typeof agreementLanguages)[number];

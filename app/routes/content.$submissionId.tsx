@@ -1,0 +1,164 @@
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { ConformForm } from "~/components/conform-form";
+import { DraftCheckPanel } from "~/components/content-draft";
+import { ContentStatusBadge, TextDiff } from "~/components/content-review";
+import { TextAreaField } from "~/components/form-fields";
+import { PageHeader } from "~/components/page";
+import { useFormResult } from "~/components/use-form-result";
+import { useServerForm } from "~/components/use-server-form";
+import { ContentReviewSchema } from "~/domain/content";
+import type { DraftCheck } from "~/domain/disclosure/advice";
+import { RecordIdSchema } from "~/domain/rules";
+import { textDiff } from "~/domain/text-diff";
+import { contentSubmissionForStaff, reviewContent, reviewSideFor } from "~/models/content.server";
+import { requirePermission } from "~/utils/auth.server";
+import { formatDay, formatDateTime } from "~/utils/format";
+import { handleForm } from "~/utils/forms.server";
+import { notFound } from "~/utils/http.server";
+import { can } from "~/utils/permissions";
+import { redirectWithToast } from "~/utils/session.server";
+
+export const meta: MetaFunction = () => [{ title: "Content review" }];
+
+function submissionId(params: { submissionId?: string }) {
+  const id = RecordIdSchema.safeParse(params.submissionId);
+  if (!id.success) notFound();
+  return id.data;
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requirePermission(request, "coverage:read");
+  const submission = await contentSubmissionForStaff(submissionId(params));
+  if (!submission) notFound();
+  const latest = submission.versions[0];
+  const taken = latest.reviews.map((review) => review.side);
+  const side = can(user.role, "content:review") && submission.status === "in_review" ? reviewSideFor(user.role, taken) : null;
+  const alreadyReviewed = latest.reviews.some((review) => review.reviewer.id === user.id);
+  const approved = submission.versions.find((version) => version.number === submission.approvedVersion);
+  const diff = approved && submission.coverageItem ? textDiff(approved.text, submission.coverageItem.text) : null;
+  return json({ submission, side: side && !taken.includes(side) && !alreadyReviewed ? side : null, alreadyReviewed, diff });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requirePermission(request, "content:review");
+  const id = submissionId(params);
+  return handleForm(await request.formData(), ContentReviewSchema, async (value) => {
+    const { status } = await reviewContent(user, id, value);
+    return redirectWithToast(`/content/${id}`, { kind: "success", message: `content.decided.${status}` });
+  });
+}
+
+function ContentReviewForm({ version, side }: { version: number; side: "community" | "compliance" }) {
+  const { t } = useTranslation();
+  const busy = useNavigation().state === "submitting";
+  const [form, fields] = useServerForm("contentReview", { id: "content-review", lastResult: useFormResult("content-review") });
+  return (
+    <ConformForm form={form}>
+      <input type="hidden" name="formId" value="content-review" />
+      <input type="hidden" name="version" value={version} />
+      <p className="hint">{t(`content.reviewAs.${side}`)}</p>
+      <TextAreaField field={fields.comment} label={t("content.comment")} hint={t("content.commentHint")} rows={3} />
+      <div className="form-actions">
+        <button type="submit" name={fields.decision.name} value="approved" className="button" disabled={busy}>
+          {t("content.approve")}
+        </button>
+        <button type="submit" name={fields.decision.name} value="changes_requested" className="button button-quiet" disabled={busy}>
+          {t("content.requestChanges")}
+        </button>
+      </div>
+    </ConformForm>
+  );
+}
+
+export default function ContentSubmissionPage() {
+  const { t, i18n } = useTranslation();
+  const { submission, side, alreadyReviewed, diff } = useLoaderData<typeof loader>();
+  const latest = submission.versions[0];
+  return (
+    <>
+      <PageHeader title={t("content.pageTitle", { partner: submission.partner.name })}>
+        <ContentStatusBadge status={submission.status} />
+      </PageHeader>
+      <p>
+        <Link to={`/partners/${submission.partner.id}`}>{submission.partner.name}</Link>
+        {" · "}
+        {submission.placement ? (
+          <Link to={`/placements/${submission.placement.id}`}>{submission.placement.title}</Link>
+        ) : submission.gift ? (
+          <Link to={`/gifts/${submission.gift.id}`}>{submission.gift.itemName}</Link>
+        ) : null}
+        {" · "}
+        {t(`platforms.${submission.platform}`)}
+      </p>
+      {submission.coverageItem ? (
+        <section className="card" aria-labelledby="live-post">
+          <h2 id="live-post">{t("content.livePost")}</h2>
+          {submission.weakenedAfterApproval ? (
+            <p className="form-errors" role="alert">
+              {t("content.weakenedExplained")}
+            </p>
+          ) : null}
+          <p>
+            <Link to={`/coverage/${submission.coverageItem.id}`}>{submission.coverageItem.url}</Link>
+          </p>
+          {diff ? (
+            <>
+              <h3>{t("content.diffTitle", { number: String(submission.approvedVersion) })}</h3>
+              <TextDiff parts={diff} />
+            </>
+          ) : null}
+        </section>
+      ) : null}
+      {side ? (
+        <section className="card" aria-labelledby="decide">
+          <h2 id="decide">{t("content.decideTitle", { number: String(latest.number) })}</h2>
+          <ContentReviewForm version={latest.number} side={side} />
+        </section>
+      ) : submission.status === "in_review" && alreadyReviewed ? (
+        <p className="notice">{t("content.waitingForOther")}</p>
+      ) : null}
+      <section className="card" aria-labelledby="versions">
+        <h2 id="versions">{t("content.versions")}</h2>
+        <ol className="plain-list portal-list" reversed>
+          {submission.versions.map((version) => (
+            <li key={version.id} className="portal-item">
+              <h3>
+                {t("content.versionShort", { number: String(version.number) })}{" "}
+                <span className="muted text-sm">
+                  {t("content.plannedFor", { date: formatDay(i18n.language, version.plannedOn) })} ·{" "}
+                  {t("content.submittedAt", { date: formatDateTime(i18n.language, version.createdAt) })}
+                </span>
+              </h3>
+              <p className="prewrap">{version.text}</p>
+              <DraftCheckPanel checks={(version.checks as unknown as { results: DraftCheck[] }).results} />
+              {version.files.length ? (
+                <ul className="hint">
+                  {version.files.map((file) => (
+                    <li key={file.id}>
+                      <a href={`/files/${file.id}`}>{file.fileName}</a> ({Math.ceil(file.byteSize / 1024)} KB)
+                    </li>
+                  ))}
+                </ul>
+              ) : null}
+              {version.reviews.map((review) => (
+                <div key={review.id} className={review.decision === "approved" ? "notice notice-success" : "notice notice-warning"}>
+                  <p className="m-0">
+                    <strong>
+                      {t(`content.side.${review.side}`)}: {t(`content.decisions.${review.decision}`)}
+                    </strong>{" "}
+                    <span className="text-sm">
+                      {review.reviewer.name} · {formatDateTime(i18n.language, review.createdAt)}
+                    </span>
+                  </p>
+                  {review.comment ? <p className="prewrap m-0">{review.comment}</p> : null}
+                </div>
+              ))}
+            </li>
+          ))}
+        </ol>
+      </section>
+    </>
+  );
+}
