@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { FR_AGREEMENT_CURRENCY, FR_AGREEMENT_THRESHOLD_MINOR } from "~/domain/written-agreement";
 import { Money } from "./money";
@@ -53,4 +54,33 @@ export function AgreementTotals({ totals }: { totals: AgreementTotalRow[] }) {
       </ul>
     </section>
   );
+}
+
+export interface AgreementNeededView {
+  year: number;
+  campaignName: string | null;
+  totalMinor: number;
+}
+
+/** The question asked when approving or shipping would pass the French threshold without a signed agreement. */
+export function AgreementNeededNotice({ bucket, children }: { bucket: AgreementNeededView; children: ReactNode }) {
+  const { t } = useTranslation();
+  return (
+    <div className="notice notice-warning" role="alert">
+      <p className="m-0">
+        <strong>{t("agreements.neededTitle")}</strong>
+      </p>
+      <p className="m-0">
+        {t("agreements.neededText", { year: String(bucket.year), objective: bucket.campaignName ?? t("agreements.noCampaign") })}{" "}
+        <Money minor={bucket.totalMinor} currency={FR_AGREEMENT_CURRENCY} />
+      </p>
+      {children}
+    </div>
+  );
+}
+
+/** The refusal's details from an action's answer, when it is the agreement question. */
+export function agreementNeededIn(actionData: unknown): AgreementNeededView | null {
+  const details = (actionData as { details?: { agreementNeeded?: AgreementNeededView } } | undefined)?.details;
+  return details?.agreementNeeded ?? null;
 }

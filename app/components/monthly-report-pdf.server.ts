@@ -10,7 +10,7 @@ import type { MonthlyReport } from "~/models/monthly-report.server";
 import { formatChange, formatCompactMoney, formatDate, formatKpi, formatMoney, formatNumber, formatPercent } from "~/utils/format";
 
 // The standard PDF fonts are WinAnsi: Intl's narrow no-break space (French grouping) is not in it.
-const pdfText = (text: string) => text.replace(/[\u202f\u2009]/g, "\u00a0").replace(/\u2212/g, "-");
+export const pdfText = (text: string) => text.replace(/[\u202f\u2009]/g, "\u00a0").replace(/\u2212/g, "-");
 
 export async function monthlyReportPdf(report: MonthlyReport, t: TFunction, locale: string): Promise<Buffer> {
   const doc = new PDFDocument({

@@ -15,3 +15,6 @@ export function parseContentTarget(value: string): { giftId: string | null; plac
   const [kind, id] = value.split(":");
   return kind === "gift" ? { giftId: id, placementId: null } : { giftId: null, placementId: id };
 }
+
+/** The legal identities an invoice can be issued under (format-checked in legal-ids.ts). */
+export const legalIdKinds = ["siret", "vat"] as const;

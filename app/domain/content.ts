@@ -6,8 +6,15 @@ import { platforms } from "./partner-terms";
 import { httpUrl } from "./partners";
 import { checkboxField, DaySchema, optionalField, optionalText, requiredText, wholeNumberText } from "./rules";
 
-export { contentDecisions, contentStatuses, contentTargetValue, parseContentTarget, type ContentStatus } from "./content-terms";
-import { contentDecisions } from "./content-terms";
+export {
+  contentDecisions,
+  contentStatuses,
+  legalIdKinds,
+  contentTargetValue,
+  parseContentTarget,
+  type ContentStatus,
+} from "./content-terms";
+import { contentDecisions, legalIdKinds } from "./content-terms";
 
 export const MAX_DRAFT_TEXT = 20_000;
 
@@ -81,8 +88,6 @@ export const PublishedPostSchema = z.object({
   >),
 });
 export type PublishedPostInput = z.output<typeof PublishedPostSchema>;
-
-export const legalIdKinds = ["siret", "vat"] as const;
 
 export const InvoiceSchema = z
   .object({

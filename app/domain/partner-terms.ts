@@ -64,6 +64,7 @@ export const partnerPageIntents = [
   "createPortalLink",
   "renewPortalLink",
   "revokePortalLink",
+  "createAgreement",
 ] as const;
 export type PartnerPageIntent = (typeof partnerPageIntents)[number];
 

@@ -132,6 +132,8 @@ export const GiftShipmentSchema = z
     trackingNumber: optionalText(100),
     shippedOn: optionalDay,
     deliveredOn: optionalDay,
+    /** Shipping past the French written-agreement threshold without a signed agreement, said on purpose. */
+    withoutAgreementConfirmed: checkboxField,
   })
   .superRefine(giftDatesInOrder);
 export type GiftShipmentInput = z.output<typeof GiftShipmentSchema>;

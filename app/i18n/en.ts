@@ -647,6 +647,42 @@ export const en = {
     export: "Export CSV",
   },
   agreements: {
+    neededQuestion: "Fees and gifts for this objective reach €1,000 this year, and no signed written agreement covers them.",
+    neededTitle: "A written agreement is required",
+    neededText:
+      "Fees and gifts to this partner for {{objective}} in {{year}} reach the €1,000 threshold, and no signed agreement covers them. Going ahead is recorded. Total:",
+    approveAnyway: "Approve without a signed agreement",
+    shipAnyway: "Ship without a signed agreement (this confirmation is recorded)",
+    listTitle: "Written agreements",
+    none: "No agreement yet.",
+    create: "Make an agreement",
+    createIntro:
+      "Made from the template with the partner's fees and gifts for that year and objective. The partner reads and signs it in the portal.",
+    year: "Year",
+    campaign: "Objective (campaign)",
+    language: "Language",
+    languages: { fr: "French", en: "English" },
+    usageRights: "Usage rights",
+    usageRightsHint: "Empty: sharing on the brand's own accounts, unaltered, for twelve months, worldwide.",
+    created: "Agreement made: the partner can sign it in the portal.",
+    status: { draft: "Waiting for signature", signed: "Signed", withdrawn: "Withdrawn" },
+    signedBy: "Signed by {{name}} on {{date}}",
+    madeOn: "Made on {{date}}",
+    download: "PDF",
+    yearTooEarly: "The written-agreement rule applies from 2026.",
+    pdf: {
+      title: "Agreement {{year}}",
+      evidenceTitle: "Simple electronic signature",
+      signer: "Signed by",
+      signedAt: "Signed at",
+      session: "Portal session",
+      status: "Status",
+      version: "Template version",
+      hash: "SHA-256 of the text",
+      reference: "Reference",
+      explainer:
+        "The partner signed in the brand's partner portal by typing their name and ticking a consent box. The hash identifies the text above; the client address is kept only as a keyed hash.",
+    },
     title: "Written contract (France)",
     intro:
       "Since 1 January 2026, once fees and gifts to one influencer reach €1,000 excluding VAT in a calendar year for one objective (here: one campaign), the law requires a written contract with its mandatory clauses (décret n° 2025-1137). Gifts count at retail value, fees once agreed.",
@@ -834,6 +870,8 @@ export const en = {
   },
   contentStatuses: { in_review: "In review", changes_requested: "Changes requested", approved: "Approved", published: "Published" },
   content: {
+    partnerSectionTitle: "Content from the portal",
+    partnerNone: "Nothing sent from the portal yet.",
     queueTitle: "Content review",
     queueIntro:
       "Posts partners sent before publishing. Each needs a community manager and a compliance reviewer — two different people. Waiting: {{community}} for community, {{compliance}} for compliance.",
@@ -845,6 +883,9 @@ export const en = {
       published: "No live post reported yet.",
     },
     versionShort: "version {{number}}",
+    versionTitle: "Version {{number}}",
+    sideApproved: "{{side}}: approved",
+    sideWaiting: "{{side}}: to review",
     plannedFor: "planned for {{date}}",
     waitingSince: "updated {{date}}",
     submittedAt: "sent {{date}}",
@@ -864,7 +905,7 @@ export const en = {
       compliance: "You review as compliance. A community manager reviews separately.",
     },
     comment: "Comment for the partner",
-    commentHint: "Required when you ask for changes. The partner reads it in their language as you write it.",
+    commentHint: "Required when you ask for changes. The partner reads it as you write it.",
     commentNeeded: "Say what should change.",
     approve: "Approve",
     requestChanges: "Ask for changes",
@@ -1129,6 +1170,7 @@ export const en = {
     emptyTitle: "No gifts",
   },
   placements: {
+    partnerInvoices: "Invoices from the partner",
     duplicatePayment: {
       sameInvoice: "A payment with this invoice reference is already recorded on this placement. Record this one anyway?",
       sameAmountSameDay: "The same amount paid on the same day was recorded on this placement less than a day ago. Record this one anyway?",

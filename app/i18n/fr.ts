@@ -663,6 +663,43 @@ export const fr: Messages = {
     export: "Exporter en CSV",
   },
   agreements: {
+    neededQuestion:
+      "Les rémunérations et cadeaux pour cet objectif atteignent 1 000 € cette année, et aucun contrat écrit signé ne les couvre.",
+    neededTitle: "Un contrat écrit est obligatoire",
+    neededText:
+      "Les rémunérations et cadeaux de ce partenaire pour {{objective}} en {{year}} atteignent le seuil de 1 000 €, et aucun contrat signé ne les couvre. Passer outre est enregistré. Total :",
+    approveAnyway: "Approuver sans contrat signé",
+    shipAnyway: "Expédier sans contrat signé (cette confirmation est enregistrée)",
+    listTitle: "Contrats écrits",
+    none: "Aucun contrat pour l'instant.",
+    create: "Établir un contrat",
+    createIntro:
+      "Établi à partir du modèle avec les rémunérations et cadeaux du partenaire pour cette année et cet objectif. Le partenaire le lit et le signe dans le portail.",
+    year: "Année",
+    campaign: "Objectif (campagne)",
+    language: "Langue",
+    languages: { fr: "Français", en: "Anglais" },
+    usageRights: "Droits d'utilisation",
+    usageRightsHint: "Vide : partage sur les comptes de la marque, sans modification, pendant douze mois, monde entier.",
+    created: "Contrat établi : le partenaire peut le signer dans le portail.",
+    status: { draft: "En attente de signature", signed: "Signé", withdrawn: "Retiré" },
+    signedBy: "Signé par {{name}} le {{date}}",
+    madeOn: "Établi le {{date}}",
+    download: "PDF",
+    yearTooEarly: "La règle du contrat écrit s'applique depuis 2026.",
+    pdf: {
+      title: "Contrat {{year}}",
+      evidenceTitle: "Signature électronique simple",
+      signer: "Signé par",
+      signedAt: "Signé le",
+      session: "Session du portail",
+      status: "Statut",
+      version: "Version du modèle",
+      hash: "SHA-256 du texte",
+      reference: "Référence",
+      explainer:
+        "Le partenaire a signé dans le portail partenaires de la marque en saisissant son nom et en cochant une case d'acceptation. L'empreinte identifie le texte ci-dessus ; l'adresse du client n'est conservée que sous forme d'empreinte à clé.",
+    },
     title: "Contrat écrit (France)",
     intro:
       "Depuis le 1er janvier 2026, dès que les rémunérations et cadeaux accordés à un influenceur atteignent 1 000 € HT sur une année civile pour un même objectif (ici : une campagne), la loi impose un contrat écrit avec ses clauses obligatoires (décret n° 2025-1137). Les cadeaux comptent à leur valeur de vente, les rémunérations dès qu’elles sont convenues.",
@@ -858,6 +895,8 @@ export const fr: Messages = {
   },
   contentStatuses: { in_review: "En relecture", changes_requested: "Modifications demandées", approved: "Validé", published: "Publié" },
   content: {
+    partnerSectionTitle: "Contenus envoyés depuis le portail",
+    partnerNone: "Rien d'envoyé depuis le portail pour l'instant.",
     queueTitle: "Relecture des contenus",
     queueIntro:
       "Les publications envoyées par les partenaires avant leur mise en ligne. Chacune demande la validation d'un community manager et d'une personne de la conformité — deux personnes différentes. En attente : {{community}} côté communauté, {{compliance}} côté conformité.",
@@ -869,6 +908,9 @@ export const fr: Messages = {
       published: "Aucune mise en ligne signalée.",
     },
     versionShort: "version {{number}}",
+    versionTitle: "Version {{number}}",
+    sideApproved: "{{side}} : validé",
+    sideWaiting: "{{side}} : à relire",
     plannedFor: "prévue le {{date}}",
     waitingSince: "mis à jour le {{date}}",
     submittedAt: "envoyée le {{date}}",
@@ -1164,6 +1206,7 @@ export const fr: Messages = {
     emptyTitle: "Aucun cadeau",
   },
   placements: {
+    partnerInvoices: "Factures du partenaire",
     duplicatePayment: {
       sameInvoice: "Un paiement avec cette référence de facture est déjà enregistré sur ce partenariat. L’enregistrer quand même ?",
       sameAmountSameDay:

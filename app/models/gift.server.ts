@@ -15,6 +15,7 @@ import {
 import { recordAudit } from "~/models/audit.server";
 import { db, type DbClient } from "~/utils/db.server";
 import { lockPartnersForShare } from "./row-locks.server";
+import { checkAgreementThreshold } from "./agreements.server";
 import { checkCampaignBudget } from "./campaign.server";
 import { getSettings, ratesInto } from "./settings.server";
 
@@ -151,17 +152,23 @@ export async function getGift(id: string) {
   };
 }
 
+type GiftRow = Prisma.GiftGetPayload<object>;
+
+/** A locked read-modify-write of one gift; `afterChange` may refuse (the transaction rolls back) or add to the audit event. */
 async function updateGift(
   actorId: string,
   id: string,
-  change: (gift: Prisma.GiftGetPayload<object>) => Prisma.GiftUpdateInput,
+  change: (gift: GiftRow) => Prisma.GiftUpdateInput,
   action: string,
+  afterChange?: (tx: DbClient, before: GiftRow, after: GiftRow) => Promise<Record<string, unknown>>,
 ) {
   return db().$transaction(async (tx) => {
-    const before = await tx.gift.findUnique({ where: { id } });
-    if (!before) throw new RuleViolation("errors.notFound", 404);
+    const locked = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "Gift" WHERE "id" = ${id} FOR UPDATE`;
+    if (!locked.length) throw new RuleViolation("errors.notFound", 404);
+    const before = await tx.gift.findUniqueOrThrow({ where: { id } });
     const after = await tx.gift.update({ where: { id }, data: change(before) });
-    await recordAudit(tx, { actorId, action, entityType: "Gift", entityId: id, before, after });
+    const extra = afterChange ? await afterChange(tx, before, after) : {};
+    await recordAudit(tx, { actorId, action, entityType: "Gift", entityId: id, before, after: { ...after, ...extra } });
     return after;
   });
 }
@@ -181,6 +188,17 @@ export function updateShipment(actorId: string, input: GiftShipmentInput) {
       };
     },
     "gift.shipment",
+    async (tx, before, after) => {
+      if (before.status !== "planned" || after.status !== "shipped") return {};
+      const on = after.shippedOn ?? after.createdAt;
+      const withoutAgreement = await checkAgreementThreshold(
+        tx,
+        after.partnerId,
+        { campaignId: after.campaignId, on },
+        input.withoutAgreementConfirmed,
+      );
+      return withoutAgreement ? { withoutSignedAgreement: true } : {};
+    },
   );
 }
 

@@ -13,6 +13,7 @@ import {
   type PlacementSort,
   type PlacementStatus,
 } from "~/domain/spend";
+import { checkAgreementThreshold } from "./agreements.server";
 import { recordAudit } from "~/models/audit.server";
 import { db, type DbClient } from "~/utils/db.server";
 import { checkCampaignBudget } from "./campaign.server";
@@ -82,7 +83,7 @@ export async function approversNeeded(tx: DbClient, placement: { feeMinor: numbe
  * The caller holds spend:approve (the route checks). Nobody approves their own proposal, nobody
  * approves twice, and above the limit a second, different approver is needed.
  */
-export async function approvePlacement(actorId: string, id: string) {
+export async function approvePlacement(actorId: string, id: string, withoutAgreementConfirmed = false) {
   return db().$transaction(async (tx) => {
     const before = await lockPlacement(tx, id);
     if (before.status !== "proposed") throw new RuleViolation("placements.notProposed", 409);
@@ -92,13 +93,26 @@ export async function approvePlacement(actorId: string, id: string) {
     const needed = await approversNeeded(tx, before);
     const approved = before.approvals.length + 1 >= needed;
     const after = approved ? await tx.placement.update({ where: { id }, data: { status: "approved" } }) : before;
+    const withoutSignedAgreement =
+      approved &&
+      (await checkAgreementThreshold(
+        tx,
+        before.partnerId,
+        { campaignId: before.campaignId, on: before.agreedOn },
+        withoutAgreementConfirmed,
+      ));
     await recordAudit(tx, {
       actorId,
       action: approved ? "placement.approve" : "placement.first_approval",
       entityType: "Placement",
       entityId: id,
       before: { status: before.status, approvals: before.approvals.length },
-      after: { status: after.status, approvals: before.approvals.length + 1, approvalsNeeded: needed },
+      after: {
+        status: after.status,
+        approvals: before.approvals.length + 1,
+        approvalsNeeded: needed,
+        ...(withoutSignedAgreement ? { withoutSignedAgreement } : {}),
+      },
     });
     return { approved, needed };
   });

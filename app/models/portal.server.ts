@@ -141,7 +141,7 @@ export async function endPortalSession(sessionSecret: string) {
 
 /** What the partner sees: their own briefs, gifts, offers and payments, and nothing of anyone else. */
 export async function portalOverview(partnerId: string) {
-  const [briefs, gifts, placements] = await Promise.all([
+  const [briefs, gifts, placements, agreements] = await Promise.all([
     db().draft.findMany({
       where: { partnerId, kind: "brief", status: { in: ["approved", "sent"] } },
       orderBy: { updatedAt: "desc" },
@@ -179,10 +179,16 @@ export async function portalOverview(partnerId: string) {
         counterNote: true,
         deliverables: { orderBy: { dueOn: "asc" }, select: { id: true, description: true, dueOn: true, deliveredOn: true } },
         payments: { orderBy: { paidOn: "asc" }, select: { id: true, amountMinor: true, paidOn: true } },
+        invoices: { orderBy: { createdAt: "desc" }, select: { id: true, number: true, createdAt: true, fileId: true } },
       },
     }),
+    db().agreement.findMany({
+      where: { partnerId, withdrawnAt: null },
+      orderBy: { createdAt: "desc" },
+      select: { id: true, year: true, signedAt: true, signerName: true },
+    }),
   ]);
-  return { briefs, gifts, placements };
+  return { briefs, gifts, placements, agreements };
 }
 
 /**

@@ -125,7 +125,7 @@ export default function ContentSubmissionPage() {
           {submission.versions.map((version) => (
             <li key={version.id} className="portal-item">
               <h3>
-                {t("content.versionShort", { number: String(version.number) })}{" "}
+                {t("content.versionTitle", { number: String(version.number) })}{" "}
                 <span className="muted text-sm">
                   {t("content.plannedFor", { date: formatDay(i18n.language, version.plannedOn) })} ·{" "}
                   {t("content.submittedAt", { date: formatDateTime(i18n.language, version.createdAt) })}

@@ -37,42 +37,45 @@ export default function ContentQueue() {
       {rows.length === 0 ? (
         <EmptyState>{t(`content.empty.${status}`)}</EmptyState>
       ) : (
-        <ul className="plain-list card">
-          {rows.map((row) => {
-            const latest = row.versions[0];
-            const sides = new Set(latest?.reviews.filter((r) => r.decision === "approved").map((r) => r.side));
-            return (
-              <li key={row.id}>
-                <span className="min-w-0">
-                  <Link to={`/content/${row.id}`}>
-                    {row.partner.name} · {row.placement?.title ?? row.gift?.itemName}
-                  </Link>
-                  <br />
-                  <span className="muted text-sm">
-                    {t(`platforms.${row.platform}`)} · {t("content.versionShort", { number: String(row.latestVersion) })}
-                    {latest ? ` · ${t("content.plannedFor", { date: formatDay(i18n.language, latest.plannedOn) })}` : ""}
-                    {" · "}
-                    {t("content.waitingSince", { date: formatDay(i18n.language, row.updatedAt) })}
+        <section className="card">
+          <ul className="plain-list">
+            {rows.map((row) => {
+              const latest = row.versions[0];
+              const sides = new Set(latest?.reviews.filter((r) => r.decision === "approved").map((r) => r.side));
+              return (
+                <li key={row.id}>
+                  <span className="min-w-0">
+                    <Link to={`/content/${row.id}`}>
+                      {row.partner.name} · {row.placement?.title ?? row.gift?.itemName}
+                    </Link>
+                    <br />
+                    <span className="muted text-sm">
+                      {t(`platforms.${row.platform}`)} · {t("content.versionShort", { number: String(row.latestVersion) })}
+                      {latest ? ` · ${t("content.plannedFor", { date: formatDay(i18n.language, latest.plannedOn) })}` : ""}
+                      {" · "}
+                      {t("content.waitingSince", { date: formatDay(i18n.language, row.updatedAt) })}
+                    </span>
                   </span>
-                </span>
-                <span className="flex flex-wrap gap-2 items-center">
-                  {latest && !latest.compliant ? <span className="badge badge-warning">{t("content.checkerFailed")}</span> : null}
-                  {row.weakenedAfterApproval ? <span className="badge badge-danger">{t("content.weakened")}</span> : null}
-                  {row.status === "in_review" ? (
-                    <>
-                      <span className={`badge ${sides.has("community") ? "badge-ok" : "badge-muted"}`}>{t("content.side.community")}</span>
-                      <span className={`badge ${sides.has("compliance") ? "badge-ok" : "badge-muted"}`}>
-                        {t("content.side.compliance")}
-                      </span>
-                    </>
-                  ) : (
-                    <ContentStatusBadge status={row.status} />
-                  )}
-                </span>
-              </li>
-            );
-          })}
-        </ul>
+                  <span className="flex flex-wrap gap-2 items-center">
+                    {latest && !latest.compliant ? <span className="badge badge-warning">{t("content.checkerFailed")}</span> : null}
+                    {row.weakenedAfterApproval ? <span className="badge badge-danger">{t("content.weakened")}</span> : null}
+                    {row.status === "in_review" ? (
+                      <>
+                        {(["community", "compliance"] as const).map((side) => (
+                          <span key={side} className={`badge ${sides.has(side) ? "badge-ok" : "badge-muted"}`}>
+                            {t(sides.has(side) ? "content.sideApproved" : "content.sideWaiting", { side: t(`content.side.${side}`) })}
+                          </span>
+                        ))}
+                      </>
+                    ) : (
+                      <ContentStatusBadge status={row.status} />
+                    )}
+                  </span>
+                </li>
+              );
+            })}
+          </ul>
+        </section>
       )}
       <Pagination page={page} pageSize={pageSize} total={total} />
     </>

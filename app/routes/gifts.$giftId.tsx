@@ -1,8 +1,9 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Link, useLoaderData, useNavigation } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { AgreementNeededNotice, agreementNeededIn } from "~/components/agreement-totals";
 import { ConformForm } from "~/components/conform-form";
-import { SelectField, SubmitButton, TextAreaField, TextField } from "~/components/form-fields";
+import { CheckboxField, SelectField, SubmitButton, TextAreaField, TextField } from "~/components/form-fields";
 import { Money, SpendStatusBadge } from "~/components/money";
 import { PageHeader } from "~/components/page";
 import { giftAddress } from "~/models/gift-address.server";
@@ -42,6 +43,7 @@ export default function GiftPage() {
   const { t, i18n } = useTranslation();
   const { gift, valueMinor, basis, needsAgreement, canWrite, address } = useLoaderData<typeof loader>();
   const navigation = useNavigation();
+  const agreementNeeded = agreementNeededIn(useActionData());
   const day = (value: string | null) => (value ? formatDay(i18n.language, value) : "—");
   const [shipmentForm, shipment] = useServerForm("giftShipment", {
     id: "shipment",
@@ -145,6 +147,11 @@ export default function GiftPage() {
               <TextField field={shipment.trackingNumber} label={t("gifts.trackingNumber")} />
               <TextField field={shipment.shippedOn} label={t("gifts.shippedOn")} type="date" />
               <TextField field={shipment.deliveredOn} label={t("gifts.deliveredOn")} type="date" />
+              {agreementNeeded ? (
+                <AgreementNeededNotice bucket={agreementNeeded}>
+                  <CheckboxField field={shipment.withoutAgreementConfirmed} label={t("agreements.shipAnyway")} />
+                </AgreementNeededNotice>
+              ) : null}
               <SubmitButton busy={navigation.state !== "idle"}>{t("common.save")}</SubmitButton>
             </ConformForm>
           </section>

@@ -31,6 +31,11 @@ import {
 import { createTask, partnerTasks, setTaskDone } from "~/models/task.server";
 import { createPortalLink, listPortalLinks, renewPortalLink, revokePortalLink } from "~/models/portal.server";
 import { PortalLinks } from "~/components/portal-links";
+import { PartnerAgreements, PartnerSubmissions } from "~/components/partner-agreements";
+import { AgreementCreateSchema } from "~/domain/agreements";
+import { createAgreement, partnerAgreements } from "~/models/agreements.server";
+import { portalSubmissions } from "~/models/content.server";
+import { campaignChoices } from "~/models/campaign.server";
 import { AgreementTotals } from "~/components/agreement-totals";
 import { partnerAgreementTotals } from "~/models/written-agreement.server";
 import { absoluteUrl } from "~/utils/cross-site.server";
@@ -98,7 +103,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     when(tab === "outreach", () => partnerTimeline(partnerId)),
     when(tab === "outreach", () => listOwners()),
     when(tab === "overview", () => possibleDuplicates(partnerId)),
-    when(tab === "overview" && can(user.role, "portal:manage"), () => listPortalLinks(partnerId)),
+    when(tab === "overview" && can(user.role, "portal:manage"), () =>
+      Promise.all([listPortalLinks(partnerId), partnerAgreements(partnerId), portalSubmissions(partnerId), campaignChoices()]).then(
+        ([links, agreements, submissions, campaigns]) => ({ links, agreements, submissions, campaigns }),
+      ),
+    ),
     when(tab === "overview", () => partnerAgreementTotals(partnerId)),
     when(tab === "spend", () => partnerSpendTotals(partnerId)),
     when(tab === "spend", () => partnerGifts(partnerId)),
@@ -266,6 +275,13 @@ async function revokeLink(user: Signed, partnerId: string, formData: FormData) {
   });
 }
 
+async function makeAgreement(user: Signed, partnerId: string, formData: FormData) {
+  return handleForm(formData, AgreementCreateSchema, async (value) => {
+    await createAgreement(user.id, partnerId, value);
+    return redirectWithToast(toPartner(partnerId), { kind: "success", message: "agreements.created" });
+  });
+}
+
 /** Each thing the partner page can do: who may do it, and the handler that does it. No calls in here: the browser build drops this table with the action only if it has none. */
 const intents: Record<PartnerPageIntent, { permission: Permission; handle: IntentHandler }> = {
   log: { permission: "outreach:write", handle: logToOutreach },
@@ -281,6 +297,7 @@ const intents: Record<PartnerPageIntent, { permission: Permission; handle: Inten
   createPortalLink: { permission: "portal:manage", handle: createLink },
   renewPortalLink: { permission: "portal:manage", handle: renewLink },
   revokePortalLink: { permission: "portal:manage", handle: revokeLink },
+  createAgreement: { permission: "portal:manage", handle: makeAgreement },
 };
 
 /** The intent is in the URL (`?index&intent=…`), so the user and their role are checked before the body is read. */
@@ -587,7 +604,13 @@ function Overview() {
         <Channels />
       </div>
       <AgreementTotals totals={agreementTotals} />
-      {portalLinks ? <PortalLinks links={portalLinks} /> : null}
+      {portalLinks ? (
+        <>
+          <PortalLinks links={portalLinks.links} />
+          <PartnerAgreements agreements={portalLinks.agreements} campaigns={portalLinks.campaigns} />
+          <PartnerSubmissions submissions={portalLinks.submissions} />
+        </>
+      ) : null}
       {canAccessPersonalData ? (
         <section className="card" aria-labelledby="personal-data-title">
           <h2 id="personal-data-title">{t("privacy.personalData")}</h2>

@@ -1,6 +1,7 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { AgreementNeededNotice, agreementNeededIn } from "~/components/agreement-totals";
 import { ConformForm } from "~/components/conform-form";
 import { SubmitButton, TextField } from "~/components/form-fields";
 import { Money, SpendStatusBadge } from "~/components/money";
@@ -23,13 +24,20 @@ import { answerRuleViolation, handleForm } from "~/utils/forms.server";
 import { can } from "~/utils/permissions";
 import { formatDay, formatDateTime } from "~/utils/format";
 import { notFound } from "~/utils/http.server";
+import { placementInvoices } from "~/models/invoices.server";
 import { redirectWithToast } from "~/utils/session.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "placements:read");
-  const found = await getPlacement(params.placementId!);
+  const [found, invoices] = await Promise.all([getPlacement(params.placementId!), placementInvoices(params.placementId!)]);
   if (!found) notFound();
-  return json({ ...found, me: user.id, canWrite: can(user.role, "placements:write"), canApprove: can(user.role, "spend:approve") });
+  return json({
+    ...found,
+    invoices,
+    me: user.id,
+    canWrite: can(user.role, "placements:write"),
+    canApprove: can(user.role, "spend:approve"),
+  });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -42,7 +50,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent === "approve") {
     const user = requireCan(signedIn, "spend:approve");
     return answerRuleViolation(async () => {
-      const { approved } = await approvePlacement(user.id, id);
+      const { approved } = await approvePlacement(user.id, id, formData.get("withoutAgreementConfirmed") === "on");
       return back(approved ? "placements.approved" : "placements.firstApproval");
     });
   }
@@ -72,7 +80,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function PlacementPage() {
   const { t, i18n } = useTranslation();
-  const { placement, paidMinor, outstandingMinor, approvalsNeeded, me, canWrite, canApprove } = useLoaderData<typeof loader>();
+  const { placement, paidMinor, outstandingMinor, approvalsNeeded, me, canWrite, canApprove, invoices } = useLoaderData<typeof loader>();
   const actionData = useActionData<{ error?: string; formId?: string; duplicate?: "sameInvoice" | "sameAmountSameDay" | null }>();
   const duplicate = actionData?.formId === "payment" ? actionData.duplicate : null;
   const navigation = useNavigation();
@@ -83,6 +91,7 @@ export default function PlacementPage() {
     defaultValue: { paidOn: new Date().toISOString().slice(0, 10) },
   });
   const [deliverableForm, deliverable] = useServerForm("deliverable", { id: "deliverable", lastResult: useFormResult("deliverable") });
+  const agreementNeeded = agreementNeededIn(actionData);
   const approvedByMe = placement.approvals.some((a) => a.approver.id === me);
   const isProposer = placement.proposedBy?.id === me;
   const day = (value: string | null) => (value ? formatDay(i18n.language, value) : "—");
@@ -91,7 +100,16 @@ export default function PlacementPage() {
       <PageHeader title={placement.title}>
         <SpendStatusBadge kind="placement" status={placement.status} />
       </PageHeader>
-      {actionData?.error ? (
+      {agreementNeeded ? (
+        <AgreementNeededNotice bucket={agreementNeeded}>
+          <Form method="post" className="form-actions">
+            <input type="hidden" name="withoutAgreementConfirmed" value="on" />
+            <button type="submit" name="intent" value="approve" className="button" disabled={busy}>
+              {t("agreements.approveAnyway")}
+            </button>
+          </Form>
+        </AgreementNeededNotice>
+      ) : actionData?.error ? (
         <div className="form-errors" role="alert">
           {t(actionData.error as "errors.invalidChoice")}
         </div>
@@ -228,6 +246,21 @@ export default function PlacementPage() {
           ) : (
             <p className="muted">{t("placements.noPayments")}</p>
           )}
+          {invoices.length ? (
+            <>
+              <h3>{t("placements.partnerInvoices")}</h3>
+              <ul className="plain-list">
+                {invoices.map((invoice) => (
+                  <li key={invoice.id}>
+                    <a href={`/files/${invoice.file.id}`}>{invoice.number ?? invoice.file.fileName}</a>
+                    <span className="muted text-sm">
+                      {t(`portal.invoice.kinds.${invoice.legalIdKind}`)} {invoice.legalId} · {day(invoice.createdAt)}
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
           {canWrite && acceptsPayments(placement.status) && outstandingMinor > 0 ? (
             <ConformForm form={paymentForm}>
               <input type="hidden" name="formId" value="payment" />

@@ -3,14 +3,16 @@ import { Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ConformForm } from "~/components/conform-form";
 import { ContentStatusBadge } from "~/components/content-review";
-import { TextAreaField, TextField } from "~/components/form-fields";
+import { SelectField, SubmitButton, TextAreaField, TextField } from "~/components/form-fields";
 import { Money, SpendStatusBadge } from "~/components/money";
 import { EmptyState } from "~/components/page";
 import { useFormResult } from "~/components/use-form-result";
 import { useServerForm } from "~/components/use-server-form";
 import { outstandingMinor } from "~/domain/money";
 import { GiftAddressSchema, OfferAnswerSchema } from "~/domain/portal";
+import { legalIdKinds } from "~/domain/content-terms";
 import { RecordIdSchema } from "~/domain/rules";
+import { CONTENT_TYPES, uploadPurposes } from "~/domain/uploads";
 import { portalSubmissions } from "~/models/content.server";
 import { answerOffer, portalOverview, setGiftAddress } from "~/models/portal.server";
 import { formatDay } from "~/utils/format";
@@ -104,6 +106,56 @@ function OfferAnswerForm({ offer }: { offer: Offer }) {
   );
 }
 
+const acceptInvoice = uploadPurposes.invoice.kinds.map((kind) => CONTENT_TYPES[kind]).join(",");
+
+/** The partner's invoices for an accepted placement, and sending one (a PDF with their SIRET or EU VAT number). */
+function InvoiceForm({ offer }: { offer: Offer }) {
+  const { t, i18n } = useTranslation();
+  const navigation = useNavigation();
+  const formId = `invoice-${offer.id}`;
+  const [form, fields] = useServerForm("invoice", {
+    id: formId,
+    lastResult: useFormResult(formId),
+    defaultValue: { legalIdKind: "siret" },
+  });
+  return (
+    <details>
+      <summary>
+        {offer.invoices.length
+          ? offer.invoices.map((invoice) => t("portal.invoice.sent", { date: formatDay(i18n.language, invoice.createdAt) })).join(" · ")
+          : t("portal.invoice.send")}
+      </summary>
+      <ConformForm form={form} action={`/portal/invoices?placement=${encodeURIComponent(offer.id)}`} encType="multipart/form-data">
+        <input type="hidden" name="formId" value={formId} />
+        <div className="field">
+          <label htmlFor={`${formId}-file`}>{t("portal.invoice.file")}</label>
+          <input
+            id={`${formId}-file`}
+            name="invoice"
+            type="file"
+            accept={acceptInvoice}
+            required
+            aria-describedby={`${formId}-file-hint`}
+          />
+          <p id={`${formId}-file-hint`} className="hint">
+            {t("portal.invoice.fileHint", { size: String(uploadPurposes.invoice.maxBytes / 1024 / 1024) })}
+          </p>
+        </div>
+        <div className="form-grid">
+          <SelectField
+            field={fields.legalIdKind}
+            label={t("portal.invoice.legalIdKind")}
+            options={legalIdKinds.map((kind) => ({ value: kind, label: t(`portal.invoice.kinds.${kind}`) }))}
+          />
+          <TextField field={fields.legalId} label={t("portal.invoice.legalId")} autoComplete="off" />
+          <TextField field={fields.number} label={t("portal.invoice.number")} autoComplete="off" />
+        </div>
+        <SubmitButton busy={navigation.formData?.get("formId") === formId}>{t("portal.invoice.send")}</SubmitButton>
+      </ConformForm>
+    </details>
+  );
+}
+
 function Offers({ placements }: { placements: Offer[] }) {
   const { t, i18n } = useTranslation();
   if (placements.length === 0) return <EmptyState>{t("portal.noOffers")}</EmptyState>;
@@ -178,7 +230,7 @@ function Offers({ placements }: { placements: Offer[] }) {
                 ) : null}
               </p>
             ) : null}
-            {offer.status === "proposed" ? <OfferAnswerForm offer={offer} /> : null}
+            {offer.status === "proposed" ? <OfferAnswerForm offer={offer} /> : <InvoiceForm offer={offer} />}
           </li>
         );
       })}
@@ -188,10 +240,34 @@ function Offers({ placements }: { placements: Offer[] }) {
 
 export default function PortalHome() {
   const { t, i18n } = useTranslation();
-  const { partnerName, briefs, gifts, placements, submissions } = useLoaderData<typeof loader>();
+  const { partnerName, briefs, gifts, placements, submissions, agreements } = useLoaderData<typeof loader>();
   return (
     <>
       <h1>{t("portal.welcome", { name: partnerName })}</h1>
+      {agreements.length ? (
+        <section className="card" aria-labelledby="agreements-title">
+          <h2 id="agreements-title">{t("portal.agreement.sectionTitle")}</h2>
+          <ul className="plain-list portal-list">
+            {agreements.map((agreement) => (
+              <li key={agreement.id}>
+                <Link to={`/portal/agreements/${agreement.id}`}>{t("portal.agreement.title", { year: String(agreement.year) })}</Link>
+                {agreement.signedAt ? (
+                  <span className="badge badge-ok">
+                    {t("portal.agreement.signedOn", {
+                      name: agreement.signerName ?? "",
+                      date: formatDay(i18n.language, agreement.signedAt),
+                    })}
+                  </span>
+                ) : (
+                  <Link to={`/portal/agreements/${agreement.id}`} className="button button-small">
+                    {t("portal.agreement.read")}
+                  </Link>
+                )}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       <section className="card" aria-labelledby="content-title">
         <div className="portal-item-head">
           <h2 id="content-title">{t("portal.content.sectionTitle")}</h2>

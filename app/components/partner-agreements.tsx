@@ -1,0 +1,129 @@
+import { Link, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { agreementLanguages } from "~/domain/agreement-terms";
+import { partnerIntentAction } from "~/domain/partner-terms";
+import { formatDay } from "~/utils/format";
+import { ConformForm } from "./conform-form";
+import { ContentStatusBadge } from "./content-review";
+import { SelectField, SubmitButton, TextAreaField, TextField } from "./form-fields";
+import { EmptyState } from "./page";
+import { useFormResult } from "./use-form-result";
+import { useServerForm } from "./use-server-form";
+
+interface AgreementRow {
+  id: string;
+  year: number;
+  language: string;
+  campaignId: string | null;
+  createdAt: string;
+  signedAt: string | null;
+  signerName: string | null;
+  withdrawnAt: string | null;
+}
+
+export function agreementState(agreement: Pick<AgreementRow, "signedAt" | "withdrawnAt">): "signed" | "withdrawn" | "draft" {
+  return agreement.withdrawnAt ? "withdrawn" : agreement.signedAt ? "signed" : "draft";
+}
+
+/** The partner's written agreements (made from a template, signed in the portal), and making a new one. */
+export function PartnerAgreements({ agreements, campaigns }: { agreements: AgreementRow[]; campaigns: { id: string; name: string }[] }) {
+  const { t, i18n } = useTranslation();
+  const busy = useNavigation().formData?.get("formId") === "agreement";
+  const [form, fields] = useServerForm("agreementCreate", {
+    id: "agreement",
+    lastResult: useFormResult("agreement"),
+    defaultValue: { year: String(new Date().getUTCFullYear()), language: i18n.language === "fr" ? "fr" : "en" },
+  });
+  const campaignName = (id: string | null) => campaigns.find((c) => c.id === id)?.name ?? t("agreements.noCampaign");
+  return (
+    <section className="card" aria-labelledby="agreements-title">
+      <h2 id="agreements-title">{t("agreements.listTitle")}</h2>
+      {agreements.length === 0 ? (
+        <EmptyState>{t("agreements.none")}</EmptyState>
+      ) : (
+        <ul className="plain-list">
+          {agreements.map((agreement) => {
+            const state = agreementState(agreement);
+            return (
+              <li key={agreement.id}>
+                <span className="min-w-0">
+                  <strong>{agreement.year}</strong> · {campaignName(agreement.campaignId)} ·{" "}
+                  {t(`agreements.languages.${agreement.language as "fr"}`)}
+                  <span className="hint block">
+                    {agreement.signedAt
+                      ? t("agreements.signedBy", { name: agreement.signerName ?? "", date: formatDay(i18n.language, agreement.signedAt) })
+                      : t("agreements.madeOn", { date: formatDay(i18n.language, agreement.createdAt) })}
+                  </span>
+                </span>
+                <span className="flex gap-2 items-center">
+                  <span className={`badge ${state === "signed" ? "badge-ok" : "badge-muted"}`}>{t(`agreements.status.${state}`)}</span>
+                  <a href={`/agreements/${agreement.id}/pdf`} className="button button-quiet button-small" download>
+                    {t("agreements.download")}
+                  </a>
+                </span>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      <details>
+        <summary>{t("agreements.create")}</summary>
+        <p className="hint">{t("agreements.createIntro")}</p>
+        <ConformForm form={form} action={partnerIntentAction("createAgreement")}>
+          <input type="hidden" name="formId" value="agreement" />
+          <div className="form-grid">
+            <TextField field={fields.year} label={t("agreements.year")} inputMode="numeric" />
+            <SelectField
+              field={fields.campaignId}
+              label={t("agreements.campaign")}
+              options={[{ value: "", label: t("agreements.noCampaign") }, ...campaigns.map((c) => ({ value: c.id, label: c.name }))]}
+            />
+            <SelectField
+              field={fields.language}
+              label={t("agreements.language")}
+              options={agreementLanguages.map((language) => ({ value: language, label: t(`agreements.languages.${language}`) }))}
+            />
+          </div>
+          <TextAreaField field={fields.usageRights} label={t("agreements.usageRights")} hint={t("agreements.usageRightsHint")} rows={2} />
+          <SubmitButton busy={busy}>{t("agreements.create")}</SubmitButton>
+        </ConformForm>
+      </details>
+    </section>
+  );
+}
+
+interface SubmissionRow {
+  id: string;
+  status: string;
+  platform: string;
+  updatedAt: string;
+  gift: { itemName: string } | null;
+  placement: { title: string } | null;
+}
+
+/** What the partner sent from the portal, linking to the review page. */
+export function PartnerSubmissions({ submissions }: { submissions: SubmissionRow[] }) {
+  const { t, i18n } = useTranslation();
+  return (
+    <section className="card" aria-labelledby="submissions-title">
+      <h2 id="submissions-title">{t("content.partnerSectionTitle")}</h2>
+      {submissions.length === 0 ? (
+        <EmptyState>{t("content.partnerNone")}</EmptyState>
+      ) : (
+        <ul className="plain-list">
+          {submissions.map((submission) => (
+            <li key={submission.id}>
+              <Link to={`/content/${submission.id}`}>{submission.placement?.title ?? submission.gift?.itemName}</Link>
+              <span className="flex gap-2 items-center">
+                <span className="muted text-sm">
+                  {t(`platforms.${submission.platform as "blog"}`)} · {formatDay(i18n.language, submission.updatedAt)}
+                </span>
+                <ContentStatusBadge status={submission.status} />
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,95 @@
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { ConformForm } from "~/components/conform-form";
+import { CheckboxField, SubmitButton, TextField } from "~/components/form-fields";
+import { useFormResult } from "~/components/use-form-result";
+import { useServerForm } from "~/components/use-server-form";
+import { AgreementSignSchema } from "~/domain/agreements";
+import { RecordIdSchema } from "~/domain/rules";
+import { agreementFor, signAgreement } from "~/models/agreements.server";
+import { formatDateTime } from "~/utils/format";
+import { handleForm } from "~/utils/forms.server";
+import { notFound } from "~/utils/http.server";
+import { requirePortalVisitor } from "~/utils/portal-session.server";
+import { redirectWithToast } from "~/utils/session.server";
+
+export const meta: MetaFunction = () => [{ title: "Portal" }];
+
+function agreementId(params: { agreementId?: string }) {
+  const id = RecordIdSchema.safeParse(params.agreementId);
+  if (!id.success) notFound();
+  return id.data;
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const visitor = await requirePortalVisitor(request);
+  const agreement = await agreementFor(agreementId(params), visitor.partnerId);
+  if (!agreement) notFound();
+  const { signedInSession: _session, ...shown } = agreement;
+  return json({ agreement: shown });
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const visitor = await requirePortalVisitor(request);
+  const id = agreementId(params);
+  return handleForm(await request.formData(), AgreementSignSchema, async (value) => {
+    await signAgreement(visitor, id, value, String((context as { ipAddress?: string }).ipAddress ?? ""));
+    return redirectWithToast(`/portal/agreements/${id}`, { kind: "success", message: "portal.agreement.signed" });
+  });
+}
+
+function SignForm() {
+  const { t } = useTranslation();
+  const busy = useNavigation().state === "submitting";
+  const [form, fields] = useServerForm("agreementSign", { id: "sign", lastResult: useFormResult("sign") });
+  return (
+    <ConformForm form={form}>
+      <input type="hidden" name="formId" value="sign" />
+      <TextField field={fields.signerName} label={t("portal.agreement.signerName")} autoComplete="name" />
+      <CheckboxField field={fields.consent} label={t("portal.agreement.consent")} />
+      <SubmitButton busy={busy}>{t("portal.agreement.sign")}</SubmitButton>
+    </ConformForm>
+  );
+}
+
+export default function PortalAgreement() {
+  const { t, i18n } = useTranslation();
+  const { agreement } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <p>
+        <Link to="/portal">{t("portal.back")}</Link>
+      </p>
+      <div className="portal-item-head">
+        <h1>{t("portal.agreement.title", { year: String(agreement.year) })}</h1>
+        <a href={`/portal/agreements/${agreement.id}/pdf`} className="button button-quiet" download>
+          {t("portal.agreement.download")}
+        </a>
+      </div>
+      {agreement.signedAt ? (
+        <p className="notice notice-success" role="status">
+          {t("portal.agreement.signedOn", { name: agreement.signerName ?? "", date: formatDateTime(i18n.language, agreement.signedAt) })}
+          <span className="block text-sm">
+            {t("portal.agreement.evidence", {
+              date: formatDateTime(i18n.language, agreement.signedAt),
+              version: String(agreement.templateVersion),
+              hash: agreement.textHash.slice(0, 16),
+            })}
+          </span>
+        </p>
+      ) : agreement.withdrawnAt ? (
+        <p className="notice notice-warning">{t("portal.agreement.withdrawn")}</p>
+      ) : null}
+      <article className="card agreement-text" lang={agreement.language}>
+        <p className="prewrap m-0">{agreement.text}</p>
+      </article>
+      {!agreement.signedAt && !agreement.withdrawnAt ? (
+        <section className="card" aria-labelledby="sign-title">
+          <h2 id="sign-title">{t("portal.agreement.signTitle")}</h2>
+          <SignForm />
+        </section>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,29 @@
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { InvoiceSchema } from "~/domain/content";
+import { RecordIdSchema } from "~/domain/rules";
+import { uploadInvoice } from "~/models/invoices.server";
+import { handleForm, refuseForm } from "~/utils/forms.server";
+import { notFound } from "~/utils/http.server";
+import { requirePortalVisitor } from "~/utils/portal-session.server";
+import { redirectWithToast } from "~/utils/session.server";
+import { readPortalForm } from "~/utils/upload.server";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requirePortalVisitor(request);
+  return redirect("/portal");
+}
+
+/** The partner sends an invoice (a PDF) for one of their placements: `?placement=<id>`. */
+export async function action({ request }: ActionFunctionArgs) {
+  const visitor = await requirePortalVisitor(request);
+  const placementId = RecordIdSchema.safeParse(new URL(request.url).searchParams.get("placement"));
+  if (!placementId.success) notFound();
+  const read = await readPortalForm(request, { invoice: "invoice" });
+  if (!read.ok) return refuseForm(read.formData, InvoiceSchema, read.message, read.status);
+  const [file] = read.files.invoice;
+  if (!file) return refuseForm(read.formData, InvoiceSchema, "portal.invoice.fileNeeded", 400);
+  return handleForm(read.formData, InvoiceSchema, async (value) => {
+    await uploadInvoice(visitor, placementId.data, value, file);
+    return redirectWithToast("/portal", { kind: "success", message: "portal.invoice.saved" });
+  });
+}
