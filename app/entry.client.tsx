@@ -8,6 +8,7 @@ import { defaultLocale, isLocale, registerDictionary, type Dictionary, type Loca
 const loaders: Record<Locale, () => Promise<Dictionary>> = {
   en: () => import("./i18n/en").then((module) => module.en),
   fr: () => import("./i18n/fr").then((module) => module.fr),
+  de: () => import("./i18n/de").then((module) => module.de),
 };
 const lang = document.documentElement.lang;
 const locale: Locale = isLocale(lang) ? lang : defaultLocale;

@@ -1,9 +1,9 @@
 import { Form, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { supportedLocales } from "~/i18n/config";
+import { staffLocales, type Locale } from "~/i18n/config";
 
 /** Works without JavaScript (the button); with it, choosing a language submits at once. */
-export function LanguageSwitcher() {
+export function LanguageSwitcher({ locales = staffLocales }: { locales?: readonly Locale[] }) {
   const { t, i18n } = useTranslation();
   const location = useLocation();
   return (
@@ -18,7 +18,7 @@ export function LanguageSwitcher() {
         key={i18n.language}
         onChange={(event) => event.currentTarget.form?.requestSubmit()}
       >
-        {supportedLocales.map((locale) => (
+        {locales.map((locale) => (
           <option key={locale} value={locale} lang={locale}>
             {t(`locale.${locale}`)}
           </option>

@@ -2,6 +2,7 @@ import { Form } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Brand } from "./app-shell";
+import { supportedLocales } from "~/i18n/config";
 import { LanguageSwitcher } from "./language-switcher";
 
 /** The partner portal's frame: the brand, the partner, their language, and no staff navigation. */
@@ -21,7 +22,7 @@ export function PortalShell({
         <Brand name={brandName ?? t("app.name")} />
         <div className="portal-header-tools">
           {partnerName ? <span className="muted text-sm">{t("portal.signedInAs", { name: partnerName })}</span> : null}
-          <LanguageSwitcher />
+          <LanguageSwitcher locales={supportedLocales} />
           {partnerName ? (
             <Form method="post" action="/portal/leave" reloadDocument>
               <button type="submit" className="button button-quiet button-small">

@@ -4,7 +4,7 @@
  */
 import { z } from "zod";
 import { roles } from "~/utils/permissions";
-import { supportedLocales } from "~/i18n/config";
+import { staffLocales, supportedLocales } from "~/i18n/config";
 import { DaySchema, PageParamSchema, requiredText } from "./rules";
 
 export const emailField = z
@@ -83,7 +83,7 @@ export const EditUserSchema = z.object({
 
 export const ProfileSchema = z.object({
   name: requiredText(120),
-  locale: z.union([localeField, z.literal("auto")], { error: "errors.invalidChoice" }),
+  locale: z.union([z.enum(staffLocales, { error: "errors.invalidChoice" }), z.literal("auto")], { error: "errors.invalidChoice" }),
 });
 
 export const LocaleSchema = z.object({

@@ -2,8 +2,15 @@ import i18next, { type i18n } from "i18next";
 import { initReactI18next } from "react-i18next";
 import type { Messages } from "./en";
 
-export const supportedLocales = ["en", "fr"] as const;
+export const supportedLocales = ["en", "fr", "de"] as const;
 export type Locale = (typeof supportedLocales)[number];
+/** The team's pages are in English and French; German is for the partner portal (de.ts says why). */
+export const staffLocales = ["en", "fr"] as const satisfies readonly Locale[];
+export type StaffLocale = (typeof staffLocales)[number];
+
+export function isStaffLocale(value: unknown): value is StaffLocale {
+  return typeof value === "string" && (staffLocales as readonly string[]).includes(value);
+}
 export const defaultLocale: Locale = "en";
 
 export type Dictionary = Messages;
@@ -33,7 +40,7 @@ export function createI18n(locale: Locale): i18n {
   if (!dictionary) throw new Error(`No strings registered for "${locale}"`);
   const instance = i18next.createInstance();
   instances.set(locale, instance);
-  // Both dictionaries have every key (a unit test checks), so no fallback language is needed.
+  // Every dictionary has every key (a unit test checks; German takes English's where it has none).
   instance.use(initReactI18next).init({
     lng: locale,
     fallbackLng: false,

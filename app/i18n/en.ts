@@ -69,7 +69,7 @@ export const en = {
     all: "All",
     none: "—",
   },
-  locale: { en: "English", fr: "Français", auto: "Browser default" },
+  locale: { en: "English", fr: "Français", de: "Deutsch", auto: "Browser default" },
   roles: {
     admin: "Admin",
     manager: "Community manager",

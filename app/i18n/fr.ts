@@ -71,7 +71,7 @@ export const fr: Messages = {
     all: "Tous",
     none: "—",
   },
-  locale: { en: "English", fr: "Français", auto: "Langue du navigateur" },
+  locale: { en: "English", fr: "Français", de: "Deutsch", auto: "Langue du navigateur" },
   roles: {
     admin: "Administrateur",
     manager: "Community manager",

@@ -1,5 +1,6 @@
 import { json, redirect, type ActionFunctionArgs } from "@remix-run/node";
 import { LocaleSchema } from "~/domain/account-forms";
+import { isStaffLocale } from "~/i18n/config";
 import { localeCookie } from "~/i18n/locale.server";
 import { setUserLocale } from "~/models/user.server";
 import { getCurrentUser } from "~/utils/auth.server";
@@ -14,7 +15,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const parsed = LocaleSchema.safeParse(Object.fromEntries(await request.formData()));
   if (!parsed.success) return json({ message: "errors.invalidChoice" }, { status: 400 });
   const user = await getCurrentUser(request);
-  if (user) await setUserLocale(user.id, parsed.data.locale);
+  // German is the portal's; a team member's own language stays one the team's pages are written in.
+  if (user && isStaffLocale(parsed.data.locale)) await setUserLocale(user.id, parsed.data.locale);
   return redirect(safeRedirect(parsed.data.redirectTo), {
     headers: { "Set-Cookie": await localeCookie.serialize(parsed.data.locale) },
   });

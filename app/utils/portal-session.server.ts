@@ -1,7 +1,7 @@
 import { createCookie, redirect } from "@remix-run/node";
 import { PORTAL_SESSION_HOURS } from "~/domain/portal-terms";
-import { isLocale, type Locale } from "~/i18n/config";
-import { localeCookie, localeFromAcceptLanguage } from "~/i18n/locale.server";
+import type { Locale } from "~/i18n/config";
+import { resolveAnyLocale } from "~/i18n/locale.server";
 import { portalVisitor, type PortalVisitor } from "~/models/portal.server";
 import { remember } from "./remember.server";
 import { oncePerRequest } from "./request-scope.server";
@@ -37,9 +37,6 @@ export async function requirePortalVisitor(request: Request): Promise<PortalVisi
 }
 
 /** The language the partner chose in the portal, else the one on their record, else their browser's. */
-export async function resolvePortalLocale(request: Request, partnerLanguage: string | null | undefined): Promise<Locale> {
-  const chosen = await localeCookie.parse(request.headers.get("Cookie"));
-  if (isLocale(chosen)) return chosen;
-  if (isLocale(partnerLanguage)) return partnerLanguage;
-  return localeFromAcceptLanguage(request.headers.get("Accept-Language"));
+export function resolvePortalLocale(request: Request, partnerLanguage: string | null | undefined): Promise<Locale> {
+  return resolveAnyLocale(request, partnerLanguage);
 }

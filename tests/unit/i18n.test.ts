@@ -56,3 +56,35 @@ describe("counts in words", () => {
     expect([...french].filter((key) => !english.has(key))).toEqual([]);
   });
 });
+
+describe("German, for the partner portal", () => {
+  const leaves = (value: unknown, prefix = ""): [string, string][] =>
+    typeof value === "string"
+      ? [[prefix, value]]
+      : Object.entries(value as Record<string, unknown>).flatMap(([key, inner]) => leaves(inner, prefix ? `${prefix}.${key}` : key));
+
+  it("translates every string a partner reads in the portal's own sections", async () => {
+    const { de } = await import("~/i18n/de");
+    const { en } = await import("~/i18n/en");
+    const english = new Map(leaves(en));
+    const portalSections = [
+      "portal.content",
+      "portal.advice",
+      "portal.agreement",
+      "portal.invoice",
+      "portal.files",
+      "verdicts",
+      "contentStatuses",
+    ];
+    const untranslated = leaves(de).filter(
+      ([key, text]) =>
+        portalSections.some((section) => key.startsWith(`${section}.`)) &&
+        text === english.get(key) &&
+        !/^Version \{\{number\}\}$/.test(text),
+    );
+    expect(untranslated).toEqual([]);
+    expect(createI18n("de").getFixedT(null, null)("portal.advice.addMarker", { marker: "Werbung", fold: "125" })).toBe(
+      "setzen Sie „Werbung“ an den Anfang, vor den „mehr“-Umbruch (die ersten 125 Zeichen).",
+    );
+  });
+});

@@ -46,3 +46,13 @@ describe("translations", () => {
     for (const key of keys(en)) expect(variables(leaf(fr, key)), key).toEqual(variables(leaf(en, key)));
   });
 });
+
+describe("German is the portal's language only", () => {
+  it("gives a German browser German in the portal and English on the team's pages", async () => {
+    const { resolveAnyLocale } = await import("~/i18n/locale.server");
+    const request = new Request("http://localhost/portal", { headers: { "Accept-Language": "de-DE,de;q=0.9" } });
+    expect(await resolveAnyLocale(request, null)).toBe("de");
+    expect(await resolveLocale(request, null)).toBe("en");
+    expect(await resolveLocale(request, "de")).toBe("en");
+  });
+});
