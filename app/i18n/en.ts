@@ -870,6 +870,7 @@ export const en = {
   },
   contentStatuses: { in_review: "In review", changes_requested: "Changes requested", approved: "Approved", published: "Published" },
   content: {
+    dashboardNote: "Drafts partners sent, waiting for your side of the review",
     partnerSectionTitle: "Content from the portal",
     partnerNone: "Nothing sent from the portal yet.",
     queueTitle: "Content review",

@@ -895,6 +895,7 @@ export const fr: Messages = {
   },
   contentStatuses: { in_review: "En relecture", changes_requested: "Modifications demandées", approved: "Validé", published: "Publié" },
   content: {
+    dashboardNote: "Brouillons envoyés par les partenaires, en attente de votre relecture",
     partnerSectionTitle: "Contenus envoyés depuis le portail",
     partnerNone: "Rien d'envoyé depuis le portail pour l'instant.",
     queueTitle: "Relecture des contenus",

@@ -30,7 +30,7 @@ export async function exportPersonalData(actorId: string, partnerId: string): Pr
     if (!partner) throw new RuleViolation("errors.notFound", 404);
     const ids = await personIds(tx, partnerId);
     const forPerson = { partnerId: { in: ids } };
-    const [others, interactions, drafts, tasks, gifts, placements, coverage] = await Promise.all([
+    const [others, interactions, drafts, tasks, gifts, placements, coverage, submissions, agreements, invoices] = await Promise.all([
       tx.partner.findMany({ where: { id: { in: ids.slice(1) } } }),
       tx.interaction.findMany({ where: forPerson, orderBy: { occurredAt: "asc" }, include: { author: { select: { name: true } } } }),
       tx.draft.findMany({ where: forPerson, orderBy: { createdAt: "asc" }, include: { events: { orderBy: { createdAt: "asc" } } } }),
@@ -50,6 +50,21 @@ export async function exportPersonalData(actorId: string, partnerId: string): Pr
         orderBy: { publishedOn: "asc" },
         include: { checks: { orderBy: { checkedAt: "asc" } } },
       }),
+      tx.contentSubmission.findMany({
+        where: forPerson,
+        orderBy: { createdAt: "asc" },
+        include: {
+          versions: {
+            orderBy: { number: "asc" },
+            include: {
+              reviews: { select: { side: true, decision: true, comment: true, createdAt: true } },
+              files: { select: { fileName: true, contentType: true, byteSize: true, sha256: true } },
+            },
+          },
+        },
+      }),
+      tx.agreement.findMany({ where: forPerson, orderBy: { createdAt: "asc" }, omit: { signerAddressHash: true } }),
+      tx.partnerInvoice.findMany({ where: forPerson, orderBy: { createdAt: "asc" } }),
     ]);
     const entityIds = [
       ...ids,
@@ -78,6 +93,7 @@ export async function exportPersonalData(actorId: string, partnerId: string): Pr
           "partner.json: the profile, channels and audience measurements; merged records are under mergedRecords.",
           "messages.csv / messages.json: the outreach log. drafts.json, follow-ups.json.",
           "gifts.csv, placements.csv (with payments in placements.json), coverage.csv (with disclosure checks in coverage.json).",
+          "portal.json: what they sent from the partner portal (drafts and their reviews, agreements, invoices).",
           "audit.json: every audit entry about these records.",
           "",
         ].join("\n"),
@@ -98,6 +114,7 @@ export async function exportPersonalData(actorId: string, partnerId: string): Pr
         ),
       ),
       "drafts.json": strToU8(json(drafts)),
+      "portal.json": strToU8(json({ contentSubmissions: submissions, agreements, invoices })),
       "follow-ups.json": strToU8(json(tasks)),
       "gifts.csv": strToU8(
         toCsv(
@@ -185,6 +202,8 @@ export interface ErasureSummary {
   drafts: number;
   followUps: number;
   coverage: number;
+  contentVersions: number;
+  uploads: number;
 }
 
 /**
@@ -235,6 +254,12 @@ export async function erasePersonalData(actorId: string, partnerId: string): Pro
     await tx.portalLink.updateMany({ where: { partnerId: { in: ids }, revokedAt: null }, data: { revokedAt: now } });
     await tx.portalSession.deleteMany({ where: { partnerId: { in: ids } } });
     await tx.giftAddress.deleteMany({ where: { partnerId: { in: ids } } });
+    // Their drafts' texts, review comments and uploaded media go; invoices and signed agreements stay,
+    // kept under the accounting and contract-evidence obligations (ADR 0012).
+    const contentVersions =
+      await tx.$executeRaw`UPDATE "ContentVersion" v SET "text" = '' FROM "ContentSubmission" s WHERE v."submissionId" = s."id" AND s."partnerId" = ANY(${ids}::text[])`;
+    await tx.$executeRaw`UPDATE "ContentReview" r SET "comment" = NULL FROM "ContentVersion" v JOIN "ContentSubmission" s ON s."id" = v."submissionId" WHERE r."versionId" = v."id" AND s."partnerId" = ANY(${ids}::text[])`;
+    const uploads = await tx.portalFile.deleteMany({ where: { partnerId: { in: ids }, purpose: { not: "invoice" } } });
     await destroySubjectKeys(tx, ids);
     const summary = {
       partners: ids.length,
@@ -243,6 +268,8 @@ export async function erasePersonalData(actorId: string, partnerId: string): Pro
       drafts: drafts.count,
       followUps: followUps.count,
       coverage,
+      contentVersions,
+      uploads: uploads.count,
     };
     await recordAudit(tx, {
       actorId,

@@ -9,6 +9,7 @@ import { SpendByMonthChart } from "~/components/spend-chart";
 import { PageHeader, StatTile } from "~/components/page";
 import { complianceRate, monthsBetween } from "~/domain/metrics";
 import { DASHBOARD_COUNT_CAP, WAITING_DAYS } from "~/domain/dashboard";
+import { contentReviewCounts } from "~/models/content.server";
 import { cmDashboard, complianceDashboard, marketingDashboard, workspaceHasData } from "~/models/dashboard.server";
 import { metricsContext } from "~/models/metrics.server";
 import { requireUser } from "~/utils/auth.server";
@@ -25,19 +26,34 @@ export async function loader({ request }: LoaderFunctionArgs) {
     compliance: can(user.role, "compliance:review"),
   };
   const contextRead = show.marketing ? metricsContext() : Promise.resolve(null);
-  const [hasData, cm, marketing, compliance, context] = await Promise.all([
+  const [hasData, cm, marketing, compliance, context, contentReview] = await Promise.all([
     workspaceHasData(),
     show.cm ? cmDashboard(user.id) : null,
     contextRead.then((read) => (read ? marketingDashboard(read) : null)),
     show.compliance ? complianceDashboard() : null,
     contextRead,
+    show.cm || show.compliance ? contentReviewCounts() : null,
   ]);
-  return json({ name: user.name, hasData, cm, marketing, compliance, currency: context?.currency ?? null });
+  return json({ name: user.name, hasData, cm, marketing, compliance, contentReview, currency: context?.currency ?? null });
 }
 
 type DashboardData = ReturnType<typeof useLoaderData<typeof loader>>;
 
-function CmSection({ cm }: { cm: NonNullable<DashboardData["cm"]> }) {
+/** Drafts partners sent, waiting for this side of the two-person review. */
+function ContentReviewTile({ waiting }: { waiting: number }) {
+  const { t, i18n } = useTranslation();
+  return (
+    <StatTile
+      to="/content"
+      label={t("content.dashboardTitle")}
+      value={formatNumber(i18n.language, waiting)}
+      tone={waiting ? "bad" : undefined}
+      note={t("content.dashboardNote")}
+    />
+  );
+}
+
+function CmSection({ cm, contentWaiting }: { cm: NonNullable<DashboardData["cm"]>; contentWaiting: number }) {
   const { t, i18n } = useTranslation();
   const n = (value: number) => formatNumber(i18n.language, value);
   const atLeast = (value: number) => (value >= DASHBOARD_COUNT_CAP ? `${n(DASHBOARD_COUNT_CAP)}+` : n(value));
@@ -65,6 +81,7 @@ function CmSection({ cm }: { cm: NonNullable<DashboardData["cm"]> }) {
           value={atLeast(cm.newCoverageCount)}
           note={t("dashboard.tiles.last7Days")}
         />
+        <ContentReviewTile waiting={contentWaiting} />
       </div>
       <div className="two-columns">
         <section className="card" aria-label={t("dashboard.activityChart")}>
@@ -233,7 +250,13 @@ function MarketingSection({ marketing, currency }: { marketing: NonNullable<Dash
   );
 }
 
-function ComplianceSection({ compliance }: { compliance: NonNullable<DashboardData["compliance"]> }) {
+function ComplianceSection({
+  compliance,
+  contentWaiting,
+}: {
+  compliance: NonNullable<DashboardData["compliance"]>;
+  contentWaiting: number;
+}) {
   const { t, i18n } = useTranslation();
   const n = (value: number) => formatNumber(i18n.language, value);
   const atLeast = (value: number) => (value >= DASHBOARD_COUNT_CAP ? `${n(DASHBOARD_COUNT_CAP)}+` : n(value));
@@ -258,6 +281,7 @@ function ComplianceSection({ compliance }: { compliance: NonNullable<DashboardDa
           tone={compliance.open ? "bad" : undefined}
           note={t("dashboard.tiles.openQueueNote")}
         />
+        <ContentReviewTile waiting={contentWaiting} />
         <StatTile
           to="/compliance/summary"
           label={t("dashboard.tiles.rate12m")}
@@ -329,14 +353,14 @@ function ComplianceSection({ compliance }: { compliance: NonNullable<DashboardDa
 
 export default function Dashboard() {
   const { t } = useTranslation();
-  const { name, hasData, cm, marketing, compliance, currency } = useLoaderData<typeof loader>();
+  const { name, hasData, cm, marketing, compliance, contentReview, currency } = useLoaderData<typeof loader>();
   return (
     <>
       <PageHeader title={t("dashboard.welcome", { name })} />
       {hasData ? null : <p className="lead">{t("dashboard.intro")}</p>}
-      {cm ? <CmSection cm={cm} /> : null}
+      {cm ? <CmSection cm={cm} contentWaiting={contentReview?.community ?? 0} /> : null}
       {marketing && currency ? <MarketingSection marketing={marketing} currency={currency} /> : null}
-      {compliance ? <ComplianceSection compliance={compliance} /> : null}
+      {compliance ? <ComplianceSection compliance={compliance} contentWaiting={contentReview?.compliance ?? 0} /> : null}
       {!cm && !marketing && !compliance ? (
         <section className="card">
           <h2>{t("dashboard.viewerTitle")}</h2>

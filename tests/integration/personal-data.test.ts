@@ -222,6 +222,7 @@ describe("personal data", () => {
       "partner.json",
       "placements.csv",
       "placements.json",
+      "portal.json",
     ]);
     expect(JSON.parse(strFromU8(files["partner.json"]))).toMatchObject({
       name: `Léa ${MARK}-Durand`,

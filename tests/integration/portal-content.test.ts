@@ -5,6 +5,7 @@ import * as submissionRoute from "~/routes/portal.content.$submissionId";
 import * as newDraftRoute from "~/routes/portal.content.new";
 import * as portalFileRoute from "~/routes/portal.files.$fileId";
 import { listQueue } from "~/models/disclosure.server";
+import { erasePersonalData } from "~/models/personal-data.server";
 import { db } from "~/utils/db.server";
 import { args, cookieFor, createTestUser, formRequest, getRequest, responseOf } from "../setup/fixtures";
 import { MINIMAL_PDF, multipartRequest, openPortal, portalTokenFor, TINY_PNG } from "../setup/portal";
@@ -227,5 +228,21 @@ describe("content before it is published", () => {
       staffFileRoute.loader(args(getRequest(`/files/${file.id}`, { cookie: viewer.cookie }), { fileId: file.id })),
     );
     expect(staff.status).toBe(200);
+  });
+
+  it("erases a partner's drafts, comments and media with their personal data, keeping that they existed", async () => {
+    const { placementId, cookie, partnerId } = await partnerInPortal("Erase Me");
+    const id = submissionIdOf(
+      await sendDraft(cookie, {
+        ...draftFields(placementId, "Publicité : Erase Me en photo"),
+        media: new File([TINY_PNG], "me.png", { type: "image/png" }),
+      }),
+    );
+    await review(compliance, id, { version: "1", decision: "changes_requested", comment: "Erase Me, changez la photo" });
+    await erasePersonalData(admin.id, partnerId);
+    const kept = await db().contentSubmission.findUniqueOrThrow({ where: { id }, include: { versions: { include: { reviews: true } } } });
+    expect(kept.versions[0].text).toBe("");
+    expect(kept.versions[0].reviews[0].comment).toBeNull();
+    expect(await db().portalFile.count({ where: { partnerId } })).toBe(0);
   });
 });
