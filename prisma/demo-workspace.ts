@@ -18,6 +18,9 @@ import { db } from "../app/utils/db.server";
 import { hashPassword } from "../app/utils/password.server";
 import type { Role } from "../app/utils/permissions";
 
+/** The demo's history predates its agreements: its approvals went ahead past the French threshold, as the audit trail shows. */
+const WENT_AHEAD_WITHOUT_AGREEMENT = true;
+
 export const DEMO_PASSWORD = "partnerledger-demo";
 
 export const team: { name: string; email: string; role: Role; locale: "en" | "fr" | null }[] = [
@@ -442,13 +445,13 @@ async function loadSpend(adminId: string) {
     deliverableDueOn: "2026-04-15",
     usageRights: "Reprise sur nos réseaux pendant 6 mois",
   });
-  await approvePlacement(marketing, leaReview.id);
+  await approvePlacement(marketing, leaReview.id, WENT_AHEAD_WITHOUT_AGREEMENT);
   await setPlacementStatus(cm, leaReview.id, "contracted");
   await setPlacementStatus(cm, leaReview.id, "delivered");
   await recordPayment(marketing, leaReview.id, { amount: "600", paidOn: "2026-04-20", invoiceRef: "FAC-2026-041" });
   await recordPayment(marketing, leaReview.id, { amount: "600", paidOn: "2026-05-20", invoiceRef: "FAC-2026-052" });
   const podcast = await propose("demo-005", { title: "Épisode sponsorisé", fee: 250000, agreedOn: "2026-04-05" });
-  await approvePlacement(marketing, podcast.id);
+  await approvePlacement(marketing, podcast.id, WENT_AHEAD_WITHOUT_AGREEMENT);
   await setPlacementStatus(cm, podcast.id, "contracted");
   await recordPayment(marketing, podcast.id, { amount: "1250", paidOn: "2026-04-30", invoiceRef: "POD-118" });
   const emily = await propose(
@@ -464,7 +467,7 @@ async function loadSpend(adminId: string) {
     },
     cm2,
   );
-  await approvePlacement(marketing, emily.id);
+  await approvePlacement(marketing, emily.id, WENT_AHEAD_WITHOUT_AGREEMENT);
   await propose("demo-006", { title: "Reel recette de saison", fee: 80000, agreedOn: "2026-11-10" });
 }
 
@@ -847,7 +850,7 @@ async function loadHistory(adminId: string) {
       agreedOn: onDay(month, 6),
       overBudgetConfirmed: true,
     } as PlacementInput);
-    await approvePlacement(marketing, placement.id);
+    await approvePlacement(marketing, placement.id, WENT_AHEAD_WITHOUT_AGREEMENT);
     await setPlacementStatus(cm, placement.id, "contracted");
     await setPlacementStatus(cm, placement.id, "delivered");
     if (back > 0)
@@ -867,7 +870,7 @@ async function loadHistory(adminId: string) {
         agreedOn: onDay(month, 9),
         overBudgetConfirmed: true,
       } as PlacementInput);
-      await approvePlacement(marketing, hugo.id);
+      await approvePlacement(marketing, hugo.id, WENT_AHEAD_WITHOUT_AGREEMENT);
     }
     const posts: { partnerId: string; giftIds: string[]; placementIds: string[]; platform: string }[] = [
       { partnerId: gifted[0], giftIds: [giftResult.gifts[0].id], placementIds: [], platform: "instagram" },

@@ -42,7 +42,11 @@ export async function contentTargets(partnerId: string, client: DbClient = db())
       select: { id: true, itemName: true, campaign: { select: { jurisdictions: true } } },
     }),
     client.placement.findMany({
-      where: { partnerId, status: { in: ["approved", "contracted", "delivered", "paid"] } },
+      // Agreed collaborations, and offers the partner accepted that the team has yet to approve.
+      where: {
+        partnerId,
+        OR: [{ status: { in: ["approved", "contracted", "delivered", "paid"] } }, { status: "proposed", partnerAnswer: "accepted" }],
+      },
       orderBy: { agreedOn: "desc" },
       select: { id: true, title: true, campaign: { select: { jurisdictions: true } } },
     }),

@@ -76,3 +76,102 @@ test("a CM gives a partner a portal link; the partner, in French, answers an off
   expect(again?.status()).toBe(410);
   await partnerContext.close();
 });
+
+test("the whole loop: offer, agreement, address, a draft checked before publishing, two approvals, and a live post that lost its disclosure", async ({
+  page,
+  browser,
+  signInAs,
+}) => {
+  test.setTimeout(120_000);
+  const name = `Jeanne Boucle ${Date.now()}`;
+  await signInAs("manager");
+  const partnerId = await newPartner(page, name);
+  await page.goto(`/placements/new?partnerId=${partnerId}`);
+  await page.getByLabel("Title").fill("Reel sérum Aube");
+  await page.getByLabel("Agreed fee").fill("900");
+  await page.getByRole("button", { name: "Propose" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Reel sérum Aube" })).toBeVisible();
+  await page.goto(`/gifts/new?partnerId=${partnerId}`);
+  await page.getByLabel("Item", { exact: true }).fill("Coffret Aube");
+  await page.getByLabel("Unit value").fill("120");
+  await page.getByRole("button", { name: "Save gift" }).click();
+  await expect(page.getByText("Gift recorded.")).toBeVisible();
+
+  // A CM makes the agreement and the link.
+  await page.goto(`/partners/${partnerId}`);
+  const agreements = page.getByRole("region", { name: "Written agreements" });
+  await agreements.getByText("Make an agreement").first().click();
+  await agreements.getByLabel("Language").selectOption("fr");
+  await agreements.getByRole("button", { name: "Make an agreement" }).click();
+  await expect(page.getByText("Agreement made: the partner can sign it in the portal.")).toBeVisible();
+  await page.getByRole("button", { name: "Create a portal link" }).click();
+  const link = await page.locator(".portal-link-field").inputValue();
+
+  // The partner, in French: accepts the offer, signs, gives the address.
+  const partnerContext = await browser.newContext({ locale: "fr-FR" });
+  const portal = await partnerContext.newPage();
+  await portal.goto(link);
+  const offer = portal.getByRole("listitem").filter({ hasText: "Reel sérum Aube" });
+  await offer.getByRole("button", { name: "Accepter" }).click();
+  await expect(portal.getByRole("status").filter({ hasText: "Merci : la proposition est acceptée." })).toBeVisible();
+  await portal
+    .getByRole("link", { name: /^Contrat \d{4}$/ })
+    .first()
+    .click();
+  await expect(portal.locator("article")).toContainText("Reel sérum Aube: 900,00");
+  await portal.getByLabel("Vos nom et prénom").fill(name);
+  await portal.getByLabel("J’ai lu ce contrat et je l’accepte. La saisie de mon nom vaut signature.").check();
+  await portal.getByRole("button", { name: "Signer le contrat" }).click();
+  await expect(portal.getByRole("status").filter({ hasText: `Signé par ${name}` })).toBeVisible();
+  await portal.getByRole("link", { name: "← Retour à votre page" }).click();
+  const gift = portal.getByRole("listitem").filter({ hasText: "Coffret Aube" });
+  await gift.getByLabel("Adresse de livraison").fill(`${name}\n3 place Bellecour\n69002 Lyon`);
+  await gift.getByRole("button", { name: "Enregistrer l’adresse" }).click();
+  await expect(portal.getByRole("status").filter({ hasText: "Merci : l’adresse est enregistrée." })).toBeVisible();
+
+  // A draft without the disclosure: told as they type, and refused on submit.
+  await portal.getByRole("link", { name: "Envoyer un brouillon" }).click();
+  await portal.getByLabel("Sujet").selectOption({ label: "Reel sérum Aube" });
+  await portal.getByLabel("Plateforme", { exact: true }).selectOption("instagram");
+  await portal.getByLabel("Date de publication prévue").fill("2026-12-12");
+  await portal.getByLabel("Légende ou texte").fill("Trois semaines avec le sérum Aube, mon avis honnête ✨ #skincare");
+  await expect(portal.getByTestId("draft-check")).toContainText(
+    "mettez « Publicité » au début, avant le repli « plus » (les 125 premiers caractères).",
+  );
+  await portal.getByRole("button", { name: "Envoyer pour validation" }).click();
+  await expect(portal.getByText("La mention publicitaire n’est pas encore correcte : voyez ci-dessous quoi changer.")).toBeVisible();
+  await portal.getByLabel("Légende ou texte").fill("Publicité — trois semaines avec le sérum Aube, mon avis honnête ✨ #skincare");
+  await expect(portal.getByTestId("draft-check")).toContainText("La mention est correcte.");
+  await portal.getByRole("button", { name: "Envoyer pour validation" }).click();
+  await expect(portal.getByText("L’équipe relit cette version. Sa réponse s’affichera ici.")).toBeVisible();
+  const submissionUrl = portal.url();
+
+  // A CM and a compliance user approve it.
+  await page.goto("/content");
+  await page.getByRole("link", { name: `${name} · Reel sérum Aube` }).click();
+  await page.getByRole("button", { name: "Approve" }).click();
+  await expect(page.getByText("Decision recorded; the other reviewer is next.")).toBeVisible();
+  await signInAs("compliance");
+  await page.reload();
+  await page.getByRole("button", { name: "Approve" }).click();
+  await expect(page.getByText("Approved by both sides: the partner can publish.")).toBeVisible();
+
+  // The partner reports the live post, with the disclosure gone.
+  await portal.goto(submissionUrl);
+  await portal.getByLabel("Adresse de la publication").fill("https://instagram.com/p/jeanne-aube");
+  await portal.getByLabel("Publié le").fill("2026-12-12");
+  await portal.getByLabel("Texte tel que publié").fill("Trois semaines avec le sérum Aube, mon avis honnête ✨ #skincare");
+  await portal.getByLabel("J’aime").fill("2400");
+  await portal.getByRole("button", { name: "Signaler la mise en ligne" }).click();
+  await expect(portal.getByText("Merci : la publication en ligne est enregistrée.").first()).toBeVisible();
+  await partnerContext.close();
+
+  // It lands in the compliance queue, and the review page shows what changed.
+  await page.goto(`/compliance?partnerId=${partnerId}`);
+  await expect(page.getByRole("link", { name: "https://instagram.com/p/jeanne-aube" }).or(page.getByText(name)).first()).toBeVisible();
+  await page.goto("/content?status=published");
+  await page.getByRole("link", { name: `${name} · Reel sérum Aube` }).click();
+  await expect(page.getByRole("alert")).toContainText("The live post discloses less well than the approved version.");
+  await expect(page.getByTestId("text-diff").locator("del")).toContainText("Publicité");
+  await expectNoSeriousA11yViolations(page);
+});
