@@ -940,6 +940,12 @@ async function createDemoPartners(actorId: string, list: DemoPartner[]) {
 export async function loadDemoWorkspace() {
   await loadTeam();
   const admin = await db().user.findUniqueOrThrow({ where: { email: team[0].email }, select: { id: true } });
+  // The brand partners see in the portal and on their agreements.
+  await db().workspaceSettings.upsert({
+    where: { id: 1 },
+    create: { id: 1, brandName: "Maison Verdure" },
+    update: { brandName: "Maison Verdure" },
+  });
   await loadPartners(admin.id);
   await loadSpend(admin.id);
   await loadCoverage();

@@ -45,30 +45,30 @@ const templates: Record<AgreementLanguage, Template> = {
 Article 8 de la loi n° 2023-451 du 9 juin 2023 et décret n° 2025-1137
 
 1. Les parties
-L'annonceur : ${f.brandName}.
-L'influenceur : ${f.partnerName}${f.partnerEmail ? `, joignable à ${f.partnerEmail}` : ""}${f.partnerCountry ? `, résidence fiscale : ${f.partnerCountry}` : ""}.
+L’annonceur : ${f.brandName}.
+L’influenceur : ${f.partnerName}${f.partnerEmail ? `, joignable à ${f.partnerEmail}` : ""}${f.partnerCountry ? `, résidence fiscale : ${f.partnerCountry}` : ""}.
 
 2. Objet et missions confiées
 Objectif promotionnel : ${f.campaignName ?? "collaborations hors campagne"}, année ${f.year}.
-${bullets(f.services, "Publication de contenus présentant les produits reçus, selon le brief de l'annonceur.")}
+${bullets(f.services, "Publication de contenus présentant les produits reçus, selon le brief de l’annonceur.")}
 
 3. Rémunération et avantages en nature (montants hors taxes)
 Rémunération :
 ${bullets(f.fees, "aucune rémunération monétaire")}
 Avantages en nature :
 ${bullets(f.benefitsInKind, "aucun")}
-Total cumulé pour cet objectif sur l'année : ${f.totalExcludingVat} HT.
+Total cumulé pour cet objectif sur l’année : ${f.totalExcludingVat} HT.
 
-4. Propriété intellectuelle et droits d'utilisation
-L'influenceur reste titulaire des droits sur ses contenus. Il concède à l'annonceur, à titre non exclusif, le droit de les reproduire et de les représenter dans les limites suivantes : ${f.usageRights ?? "partage des publications sur les comptes de l'annonceur, sans modification, pendant douze mois, pour le monde entier"}.
+4. Propriété intellectuelle et droits d’utilisation
+L’influenceur reste titulaire des droits sur ses contenus. Il concède à l’annonceur, à titre non exclusif, le droit de les reproduire et de les représenter dans les limites suivantes : ${f.usageRights ?? "partage des publications sur les comptes de l’annonceur, sans modification, pendant douze mois, pour le monde entier"}.
 
 5. Obligations de transparence
-L'influenceur indique clairement, de manière lisible et identifiable, le caractère commercial de chaque contenu, par la mention ${f.disclosureMarkers.map((m) => `« ${m} »`).join(" ou ")}, placée au début du contenu et avant le repli « plus ». Il ajoute les mentions « Image retouchée » ou « Image virtuelle » lorsque la loi l'exige. Chaque contenu est soumis à l'annonceur avant publication.
+L’influenceur indique clairement, de manière lisible et identifiable, le caractère commercial de chaque contenu, par la mention ${f.disclosureMarkers.map((m) => `« ${m} »`).join(" ou ")}, placée au début du contenu et avant le repli « plus ». Il ajoute les mentions « Image retouchée » ou « Image virtuelle » lorsque la loi l’exige. Chaque contenu est soumis à l’annonceur avant publication.
 
 6. Droit applicable
 Le présent contrat est soumis au droit français. Les parties rechercheront une solution amiable avant de saisir les juridictions compétentes.
 
-Fait le ${f.madeOn}, en version électronique. Signature électronique simple de l'influenceur par saisie de son nom et acceptation expresse.`,
+Fait le ${f.madeOn}, en version électronique. Signature électronique simple de l’influenceur par saisie de son nom et acceptation expresse.`,
   en: (f) => `COMMERCIAL INFLUENCE AGREEMENT
 Article 8 of French law no. 2023-451 of 9 June 2023 and decree no. 2025-1137
 

@@ -647,6 +647,7 @@ export const en = {
     export: "Export CSV",
   },
   agreements: {
+    brandNameNeeded: "Set the brand name in Settings › Workspace first: the agreement must name the advertiser.",
     neededQuestion: "Fees and gifts for this objective reach €1,000 this year, and no signed written agreement covers them.",
     neededTitle: "A written agreement is required",
     neededText:

@@ -663,6 +663,7 @@ export const fr: Messages = {
     export: "Exporter en CSV",
   },
   agreements: {
+    brandNameNeeded: "Renseignez d’abord le nom de la marque dans Paramètres › Espace de travail : le contrat doit nommer l’annonceur.",
     neededQuestion:
       "Les rémunérations et cadeaux pour cet objectif atteignent 1 000 € cette année, et aucun contrat écrit signé ne les couvre.",
     neededTitle: "Un contrat écrit est obligatoire",

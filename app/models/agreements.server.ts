@@ -53,6 +53,8 @@ async function agreementText(tx: DbClient, partnerId: string, input: AgreementCr
     partnerAgreementTotals(partnerId, tx),
   ]);
   if (campaignId && !campaign) throw new RuleViolation("coverage.unknownCampaign", 422, "campaignId");
+  // The advertiser's identity is a clause the law requires.
+  if (!settings.brandName) throw new RuleViolation("agreements.brandNameNeeded", 409);
   const counted = placements.filter((p) => p.status === "proposed" || placementsCountTowardAgreement(p.status));
   const giftsInYear = gifts.filter(
     (g) => giftsCountTowardAgreement(g.status) && isoDay(g.shippedOn ?? g.createdAt).startsWith(String(input.year)),

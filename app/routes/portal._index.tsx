@@ -247,7 +247,7 @@ export default function PortalHome() {
       {agreements.length ? (
         <section className="card" aria-labelledby="agreements-title">
           <h2 id="agreements-title">{t("portal.agreement.sectionTitle")}</h2>
-          <ul className="plain-list portal-list">
+          <ul className="plain-list">
             {agreements.map((agreement) => (
               <li key={agreement.id}>
                 <Link to={`/portal/agreements/${agreement.id}`}>{t("portal.agreement.title", { year: String(agreement.year) })}</Link>
@@ -279,7 +279,7 @@ export default function PortalHome() {
         {submissions.length === 0 ? (
           <EmptyState>{t("portal.content.none")}</EmptyState>
         ) : (
-          <ul className="plain-list portal-list">
+          <ul className="plain-list">
             {submissions.map((submission) => (
               <li key={submission.id}>
                 <Link to={`/portal/content/${submission.id}`}>

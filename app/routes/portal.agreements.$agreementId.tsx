@@ -1,6 +1,7 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { AgreementText } from "~/components/agreement-text";
 import { ConformForm } from "~/components/conform-form";
 import { CheckboxField, SubmitButton, TextField } from "~/components/form-fields";
 import { useFormResult } from "~/components/use-form-result";
@@ -81,9 +82,7 @@ export default function PortalAgreement() {
       ) : agreement.withdrawnAt ? (
         <p className="notice notice-warning">{t("portal.agreement.withdrawn")}</p>
       ) : null}
-      <article className="card agreement-text" lang={agreement.language}>
-        <p className="prewrap m-0">{agreement.text}</p>
-      </article>
+      <AgreementText text={agreement.text} language={agreement.language} />
       {!agreement.signedAt && !agreement.withdrawnAt ? (
         <section className="card" aria-labelledby="sign-title">
           <h2 id="sign-title">{t("portal.agreement.signTitle")}</h2>

@@ -29,6 +29,7 @@ const pages: [string, string | ((records: Demo["records"]) => string), Permissio
   ["import partners", "/partners/import", "partners:write"],
   ["follow-ups", "/follow-ups", "outreach:write"],
   ["reviews", "/drafts", "outreach:review"],
+  ["content review", "/content", "coverage:read"],
   ["gifts", "/gifts", "gifts:read"],
   ["gift", (r) => `/gifts/${r.gift}`, "gifts:read"],
   ["new gift", "/gifts/new", "gifts:write"],
@@ -218,14 +219,42 @@ test("the partner portal's layout holds at both widths", async ({ page, browser,
   await signInAs("manager");
   await page.goto(`/partners/${records.partner}`);
   // The demo team reads the app in either language.
+  // An agreement to read and sign (made in whichever language the demo team reads).
+  const agreements = page.getByRole("region", { name: /Written agreements|Contrats écrits/ });
+  await agreements
+    .getByText(/Make an agreement|Établir un contrat/)
+    .first()
+    .click();
+  await agreements.getByRole("button", { name: /Make an agreement|Établir un contrat/ }).click();
+  await expect(page.getByText(/Agreement made|Contrat établi/)).toBeVisible();
   await page.getByRole("button", { name: /Create a portal link|Créer un lien vers le portail/ }).click();
   const link = await page.locator(".portal-link-field").inputValue();
+  let submission = "";
   for (const size of widths) {
     const context = await browser.newContext({ viewport: { width: size.width, height: size.height }, locale: "fr-FR" });
     const portal = await context.newPage();
     const failures: string[] = [];
+    await portal.goto(link);
+    const agreement = await portal
+      .getByRole("link", { name: /^Contrat \d{4}$/ })
+      .first()
+      .getAttribute("href");
+    if (!submission) {
+      // A draft, sent once, so its page can be looked at.
+      await portal.goto("/portal/content/new");
+      await portal.getByLabel("Sujet").selectOption({ index: 1 });
+      await portal.getByLabel("Plateforme", { exact: true }).selectOption("instagram");
+      await portal.getByLabel("Date de publication prévue").fill("2026-12-20");
+      await portal.getByLabel("Légende ou texte").fill("Publicité — mon avis sur le coffret, après trois semaines d’essai #zerodechet");
+      await portal.getByRole("button", { name: "Envoyer pour validation" }).click();
+      await expect(portal).toHaveURL(/\/portal\/content\/[^/]+$/);
+      submission = new URL(portal.url()).pathname;
+    }
     for (const [name, open] of [
       ["portal", () => portal.goto(link)],
+      ["portal new draft", () => portal.goto("/portal/content/new")],
+      ["portal submission", () => portal.goto(submission)],
+      ["portal agreement", () => portal.goto(agreement!)],
       ["portal ended", () => portal.goto("/portal/ended")],
       ["portal unknown link", () => portal.goto("/p/no-such-link-0000000000000000000000")],
     ] as const) {

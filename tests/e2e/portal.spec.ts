@@ -84,6 +84,12 @@ test("the whole loop: offer, agreement, address, a draft checked before publishi
 }) => {
   test.setTimeout(120_000);
   const name = `Jeanne Boucle ${Date.now()}`;
+  // The agreement names the advertiser: an admin sets the brand's name first.
+  await signInAs("admin");
+  await page.goto("/settings/workspace");
+  await page.getByLabel("Brand name shown to partners").fill("Maison Aube");
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByText(/saved/i).first()).toBeVisible();
   await signInAs("manager");
   const partnerId = await newPartner(page, name);
   await page.goto(`/placements/new?partnerId=${partnerId}`);

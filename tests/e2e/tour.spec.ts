@@ -20,6 +20,7 @@ const shots: { file: string; role: Role; url: (records: Demo["records"]) => stri
   { file: "compliance-queue", role: "compliance", url: () => "/compliance" },
   { file: "partner-phone", role: "marketing", url: (r) => `/partners/${r.partner}`, width: 390 },
   { file: "dashboard-phone", role: "marketing", url: () => "/", width: 390 },
+  { file: "content-review", role: "compliance", url: () => "/content" },
 ];
 
 for (const shot of shots) {
@@ -31,3 +32,27 @@ for (const shot of shots) {
     await page.screenshot({ path: path.join(out, `${shot.file}.png`), fullPage: !shot.width });
   });
 }
+
+/** The partner's side: the portal in French, a draft checked as it is typed, and the team's review of it. */
+test("tour: the partner portal", async ({ page, browser, signInAs }) => {
+  test.setTimeout(120_000);
+  await signInAs("manager");
+  await page.goto(`/partners/${demo().records.partner}`);
+  await page.getByRole("button", { name: /Create a portal link|Créer un lien vers le portail/ }).click();
+  const link = await page.locator(".portal-link-field").inputValue();
+  const context = await browser.newContext({ locale: "fr-FR", viewport: { width: 1440, height: 900 } });
+  const portal = await context.newPage();
+  await portal.goto(link);
+  await expect(portal.locator("main h1")).toBeVisible();
+  await portal.screenshot({ path: path.join(out, "portal.png"), fullPage: true });
+  await portal.goto("/portal/content/new");
+  await portal.getByLabel("Sujet").selectOption({ index: 1 });
+  await portal.getByLabel("Plateforme", { exact: true }).selectOption("instagram");
+  await portal.getByLabel("Date de publication prévue").fill("2026-12-20");
+  await portal.getByLabel("Légende ou texte").fill("Trois semaines avec le coffret, mon avis honnête #zerodechet #routine");
+  await expect(portal.getByTestId("draft-check")).toBeVisible();
+  await portal.screenshot({ path: path.join(out, "portal-draft-check.png"), fullPage: true });
+  await portal.setViewportSize({ width: 390, height: 844 });
+  await portal.screenshot({ path: path.join(out, "portal-draft-check-phone.png") });
+  await context.close();
+});

@@ -21,6 +21,11 @@ async function actor(role: "manager" | "marketing" | "viewer") {
 
 beforeAll(async () => {
   [cm, marketing, marketing2, viewer] = [await actor("manager"), await actor("marketing"), await actor("marketing"), await actor("viewer")];
+  await db().workspaceSettings.upsert({
+    where: { id: 1 },
+    create: { id: 1, brandName: "Maison Test" },
+    update: { brandName: "Maison Test" },
+  });
 });
 
 let n = 0;
@@ -66,6 +71,7 @@ describe("written agreements and the French €1,000 rule", () => {
     const agreement = await db().agreement.findFirstOrThrow({ where: { partnerId } });
     expect(agreement.text).toContain("Reel de décembre: 900,00");
     expect(agreement.text).toContain("Signing Partner");
+    expect(agreement.text).toContain("L’annonceur : Maison Test.");
     expect(agreement.textHash).toBe(textHash(agreement.text));
 
     const cookie = await openPortal(await portalTokenFor(partnerId, cm.cookie));
