@@ -5,6 +5,9 @@
 import { addChannel, createPartner, recordMeasurement } from "../app/models/partner.server";
 import { saveCampaign } from "../app/models/campaign.server";
 import { createGifts } from "../app/models/gift.server";
+import { reportPublished, reviewContent, ruleSetsFor, submitContent } from "../app/models/content.server";
+import { checkContext } from "../app/models/disclosure.server";
+import { suggestedMarker } from "../app/domain/disclosure/advice";
 import { approvePlacement, proposePlacement, recordPayment, setPlacementStatus } from "../app/models/placement.server";
 import { saveProduct } from "../app/models/product.server";
 import { saveRates } from "../app/models/settings.server";
@@ -748,6 +751,93 @@ const onDay = (month: string, day: number) => `${month.slice(0, 8)}${String(day)
  * an always-on programme, a campaign that has ended, one over budget, a compliance rate that
  * improves, and a partner who costs but never posted. Dates are relative to today.
  */
+/**
+ * Posts partners sent from the portal, through the same code the portal runs: one waiting for
+ * compliance, one the checker failed that the partner sent anyway, one sent back with a comment,
+ * and one approved whose live post lost its disclosure.
+ */
+async function loadPortalContent() {
+  const userId = async (email: string) => (await db().user.findUniqueOrThrow({ where: { email }, select: { id: true } })).id;
+  const cm = { id: await userId("julien.moreau@example.com"), role: "manager" as const };
+  const compliance = { id: await userId("amelie.durand@example.com"), role: "compliance" as const };
+  const placements = await db().placement.findMany({
+    where: { status: { in: ["approved", "contracted", "delivered", "paid"] } },
+    orderBy: { agreedOn: "desc" },
+    distinct: ["partnerId"],
+    take: 4,
+    select: { id: true, partner: { select: { id: true, name: true, language: true } } },
+  });
+  const visitor = (p: (typeof placements)[number]) => ({
+    sessionId: "demo-portal-session",
+    partnerId: p.partner.id,
+    partnerName: p.partner.name,
+    language: p.partner.language,
+  });
+  const draft = (placementId: string, text: string, submitAnyway = false) => ({
+    target: `placement:${placementId}`,
+    platform: "instagram" as const,
+    plannedOn: "2026-12-10",
+    text,
+    platformLabel: false,
+    imagesRetouched: false,
+    imagesVirtual: false,
+    submitAnyway,
+  });
+  const [waiting, failing, sentBack, published] = placements;
+  if (!published) return;
+  // Each placement's campaign says whose rules apply: the disclosure the partner writes is each one's.
+  const context = await checkContext();
+  const disclosed = async (p: (typeof placements)[number], text: string) => {
+    const { campaign } = await db().placement.findUniqueOrThrow({
+      where: { id: p.id },
+      select: { campaign: { select: { jurisdictions: true } } },
+    });
+    const markers = ruleSetsFor(campaign?.jurisdictions ?? [], context).map(suggestedMarker);
+    return `${[...new Set(markers)].join(" ")} — ${text}`;
+  };
+  const first = await submitContent(
+    visitor(waiting),
+    draft(waiting.id, await disclosed(waiting, "ma routine du soir, trois semaines avec le sérum éclat ✨ #skincare")),
+    [],
+  );
+  await reviewContent(cm, first.submissionId, { version: 1, decision: "approved" });
+  await submitContent(
+    visitor(failing),
+    draft(failing.id, "Mes essais du mois avec la marque : recettes et astuces #collab #zerodechet", true),
+    [],
+  );
+  const second = await submitContent(
+    visitor(sentBack),
+    draft(sentBack.id, await disclosed(sentBack, "le kit cuisine zéro déchet, mon avis après un mois")),
+    [],
+  );
+  await reviewContent(compliance, second.submissionId, {
+    version: 1,
+    decision: "changes_requested",
+    comment: "Merci ! Ajoutez la mention « Image retouchée » si la photo du plat est retouchée, et citez le nom du kit.",
+  });
+  const third = await submitContent(
+    visitor(published),
+    draft(published.id, await disclosed(published, "le coffret zéro déchet, testé en famille pendant un mois")),
+    [],
+  );
+  await reviewContent(cm, third.submissionId, { version: 1, decision: "approved" });
+  await reviewContent(compliance, third.submissionId, { version: 1, decision: "approved" });
+  await reportPublished(
+    visitor(published),
+    third.submissionId,
+    {
+      url: "https://www.instagram.com/p/demo-coffret-zero-dechet/",
+      publishedOn: "2026-11-24",
+      text: "Le coffret zéro déchet, testé en famille pendant un mois",
+      platformLabel: false,
+      likes: 1840,
+      comments: 96,
+    },
+    [],
+  );
+}
+
 async function loadHistory(adminId: string) {
   if (await db().campaign.findUnique({ where: { name: "Programme ambassadeurs" }, select: { id: true } })) return;
   const users = new Map((await db().user.findMany({ select: { id: true, email: true } })).map((u) => [u.email, u.id]));
@@ -950,5 +1040,6 @@ export async function loadDemoWorkspace() {
   await loadSpend(admin.id);
   await loadCoverage();
   await loadHistory(admin.id);
+  await loadPortalContent();
   return { team, partnerCount: partners.length + laterPartners.length };
 }
