@@ -1,10 +1,10 @@
-import { Link, useNavigation } from "@remix-run/react";
+import { useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { agreementLanguages } from "~/domain/agreement-terms";
 import { partnerIntentAction } from "~/domain/partner-terms";
 import { formatDay } from "~/utils/format";
 import { ConformForm } from "./conform-form";
-import { ContentStatusBadge } from "./content-review";
+import { SubmissionRow } from "./content-review";
 import { SelectField, SubmitButton, TextAreaField, TextField } from "./form-fields";
 import { EmptyState } from "./page";
 import { useFormResult } from "./use-form-result";
@@ -103,7 +103,7 @@ interface SubmissionRow {
 
 /** What the partner sent from the portal, linking to the review page. */
 export function PartnerSubmissions({ submissions }: { submissions: SubmissionRow[] }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   return (
     <section className="card" aria-labelledby="submissions-title">
       <h2 id="submissions-title">{t("content.partnerSectionTitle")}</h2>
@@ -112,15 +112,12 @@ export function PartnerSubmissions({ submissions }: { submissions: SubmissionRow
       ) : (
         <ul className="plain-list">
           {submissions.map((submission) => (
-            <li key={submission.id}>
-              <Link to={`/content/${submission.id}`}>{submission.placement?.title ?? submission.gift?.itemName}</Link>
-              <span className="flex gap-2 items-center">
-                <span className="muted text-sm">
-                  {t(`platforms.${submission.platform as "blog"}`)} · {formatDay(i18n.language, submission.updatedAt)}
-                </span>
-                <ContentStatusBadge status={submission.status} />
-              </span>
-            </li>
+            <SubmissionRow
+              key={submission.id}
+              submission={submission}
+              href={`/content/${submission.id}`}
+              label={submission.placement?.title ?? submission.gift?.itemName ?? ""}
+            />
           ))}
         </ul>
       )}

@@ -1,10 +1,11 @@
 /** Content a partner submits before publishing, its review, and the live post they report: one schema per form. */
 import { z } from "zod";
-import { metricNames } from "./coverage-terms";
+import { metricField } from "./coverage";
+import { metricNames, type MetricName } from "./coverage-terms";
 import { isValidEuVat, isValidSiret, normaliseLegalId } from "./legal-ids";
 import { platforms } from "./partner-terms";
 import { httpUrl } from "./partners";
-import { checkboxField, DaySchema, optionalField, optionalText, requiredText, wholeNumberText } from "./rules";
+import { checkboxField, DaySchema, optionalText, requiredText, wholeNumberText } from "./rules";
 
 export {
   contentDecisions,
@@ -54,28 +55,8 @@ export const ContentReviewSchema = z
   });
 export type ContentReviewInput = z.output<typeof ContentReviewSchema>;
 
-const metricField = optionalField(
-  z.preprocess(
-    wholeNumberText,
-    z
-      .number({ error: "errors.invalidNumber" })
-      .int("errors.invalidNumber")
-      .min(0, "errors.negativeNumber")
-      .max(2_000_000_000, "errors.tooLarge"),
-  ),
-);
-
-/** The metrics a partner can report from their own statistics. */
-export const reportedMetrics = [
-  "impressions",
-  "reach",
-  "views",
-  "likes",
-  "comments",
-  "shares",
-  "saves",
-  "clicks",
-] as const satisfies readonly (typeof metricNames)[number][];
+/** The metrics a partner can report from their own statistics: all but conversions, which come from the shop. */
+export const reportedMetrics = metricNames.filter((name) => name !== "conversions");
 
 export const PublishedPostSchema = z.object({
   url: httpUrl,
@@ -83,7 +64,7 @@ export const PublishedPostSchema = z.object({
   text: draftText,
   platformLabel: checkboxField,
   ...(Object.fromEntries(reportedMetrics.map((name) => [name, metricField])) as Record<
-    (typeof reportedMetrics)[number],
+    Exclude<MetricName, "conversions">,
     typeof metricField
   >),
 });

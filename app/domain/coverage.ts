@@ -26,7 +26,8 @@ export * from "./coverage-terms";
 export const MAX_TEXT_LENGTH = 200_000;
 
 /** An empty metric is unknown (undefined), never 0. */
-const metricField = optionalField(
+/** A metric as people type it ("1 234"); empty is unknown. The coverage form, its import and the portal share it. */
+export const metricField = optionalField(
   z.preprocess(
     (value) => (typeof value === "string" ? (parseInteger(value) ?? value) : value),
     z

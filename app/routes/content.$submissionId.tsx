@@ -2,30 +2,24 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ConformForm } from "~/components/conform-form";
-import { DraftCheckPanel } from "~/components/content-draft";
-import { ContentStatusBadge, TextDiff } from "~/components/content-review";
+import { ContentStatusBadge, ContentVersionItem, TextDiff } from "~/components/content-review";
 import { TextAreaField } from "~/components/form-fields";
 import { PageHeader } from "~/components/page";
 import { useFormResult } from "~/components/use-form-result";
 import { useServerForm } from "~/components/use-server-form";
 import { ContentReviewSchema } from "~/domain/content";
-import type { DraftCheck } from "~/domain/disclosure/advice";
-import { RecordIdSchema } from "~/domain/rules";
 import { textDiff } from "~/domain/text-diff";
 import { contentSubmissionForStaff, reviewContent, reviewSideFor } from "~/models/content.server";
 import { requirePermission } from "~/utils/auth.server";
-import { formatDay, formatDateTime } from "~/utils/format";
 import { handleForm } from "~/utils/forms.server";
-import { notFound } from "~/utils/http.server";
+import { notFound, recordIdParam } from "~/utils/http.server";
 import { can } from "~/utils/permissions";
 import { redirectWithToast } from "~/utils/session.server";
 
 export const meta: MetaFunction = () => [{ title: "Content review" }];
 
 function submissionId(params: { submissionId?: string }) {
-  const id = RecordIdSchema.safeParse(params.submissionId);
-  if (!id.success) notFound();
-  return id.data;
+  return recordIdParam(params.submissionId);
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -73,7 +67,7 @@ function ContentReviewForm({ version, side }: { version: number; side: "communit
 }
 
 export default function ContentSubmissionPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { submission, side, alreadyReviewed, diff } = useLoaderData<typeof loader>();
   const latest = submission.versions[0];
   return (
@@ -123,39 +117,7 @@ export default function ContentSubmissionPage() {
         <h2 id="versions">{t("content.versions")}</h2>
         <ol className="plain-list portal-list" reversed>
           {submission.versions.map((version) => (
-            <li key={version.id} className="portal-item">
-              <h3>
-                {t("content.versionTitle", { number: String(version.number) })}{" "}
-                <span className="muted text-sm">
-                  {t("content.plannedFor", { date: formatDay(i18n.language, version.plannedOn) })} ·{" "}
-                  {t("content.submittedAt", { date: formatDateTime(i18n.language, version.createdAt) })}
-                </span>
-              </h3>
-              <p className="prewrap">{version.text}</p>
-              <DraftCheckPanel checks={(version.checks as unknown as { results: DraftCheck[] }).results} />
-              {version.files.length ? (
-                <ul className="hint">
-                  {version.files.map((file) => (
-                    <li key={file.id}>
-                      <a href={`/files/${file.id}`}>{file.fileName}</a> ({Math.ceil(file.byteSize / 1024)} KB)
-                    </li>
-                  ))}
-                </ul>
-              ) : null}
-              {version.reviews.map((review) => (
-                <div key={review.id} className={review.decision === "approved" ? "notice notice-success" : "notice notice-warning"}>
-                  <p className="m-0">
-                    <strong>
-                      {t(`content.side.${review.side}`)}: {t(`content.decisions.${review.decision}`)}
-                    </strong>{" "}
-                    <span className="text-sm">
-                      {review.reviewer.name} · {formatDateTime(i18n.language, review.createdAt)}
-                    </span>
-                  </p>
-                  {review.comment ? <p className="prewrap m-0">{review.comment}</p> : null}
-                </div>
-              ))}
-            </li>
+            <ContentVersionItem key={version.id} version={version} audience="staff" />
           ))}
         </ol>
       </section>

@@ -1,16 +1,14 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { RecordIdSchema } from "~/domain/rules";
 import { portalFile } from "~/models/content.server";
 import { requirePermission } from "~/utils/auth.server";
-import { fileDownload, forbidden, notFound } from "~/utils/http.server";
+import { fileDownload, forbidden, notFound, recordIdParam } from "~/utils/http.server";
 import { can } from "~/utils/permissions";
 
 /** A partner's upload for the team: invoices for those who see spend, the rest for those who see coverage. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "partners:read");
-  const id = RecordIdSchema.safeParse(params.fileId);
-  if (!id.success) notFound();
-  const file = await portalFile(id.data);
+  const id = recordIdParam(params.fileId);
+  const file = await portalFile(id);
   if (!file) notFound();
   if (!can(user.role, file.purpose === "invoice" ? "placements:read" : "coverage:read")) forbidden();
   return fileDownload(file);

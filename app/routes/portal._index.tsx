@@ -2,7 +2,7 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ConformForm } from "~/components/conform-form";
-import { ContentStatusBadge } from "~/components/content-review";
+import { SubmissionRow } from "~/components/content-review";
 import { SelectField, SubmitButton, TextAreaField, TextField } from "~/components/form-fields";
 import { Money, SpendStatusBadge } from "~/components/money";
 import { EmptyState } from "~/components/page";
@@ -281,17 +281,12 @@ export default function PortalHome() {
         ) : (
           <ul className="plain-list">
             {submissions.map((submission) => (
-              <li key={submission.id}>
-                <Link to={`/portal/content/${submission.id}`}>
-                  {t("portal.content.title", { what: submission.placement?.title ?? submission.gift?.itemName ?? "" })}
-                </Link>
-                <span className="flex gap-2 items-center">
-                  <span className="muted text-sm">
-                    {t(`platforms.${submission.platform}`)} · {formatDay(i18n.language, submission.updatedAt)}
-                  </span>
-                  <ContentStatusBadge status={submission.status} />
-                </span>
-              </li>
+              <SubmissionRow
+                key={submission.id}
+                submission={submission}
+                href={`/portal/content/${submission.id}`}
+                label={t("portal.content.title", { what: submission.placement?.title ?? submission.gift?.itemName ?? "" })}
+              />
             ))}
           </ul>
         )}

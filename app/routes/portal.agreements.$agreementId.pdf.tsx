@@ -1,16 +1,14 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { RecordIdSchema } from "~/domain/rules";
 import { agreementFor } from "~/models/agreements.server";
 import { agreementPdfResponse } from "~/utils/agreement-pdf-response.server";
-import { notFound } from "~/utils/http.server";
+import { notFound, recordIdParam } from "~/utils/http.server";
 import { requirePortalVisitor, resolvePortalLocale } from "~/utils/portal-session.server";
 
 /** The partner's own agreement as a PDF. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const visitor = await requirePortalVisitor(request);
-  const id = RecordIdSchema.safeParse(params.agreementId);
-  if (!id.success) notFound();
-  const agreement = await agreementFor(id.data, visitor.partnerId);
+  const id = recordIdParam(params.agreementId);
+  const agreement = await agreementFor(id, visitor.partnerId);
   if (!agreement) notFound();
   return agreementPdfResponse(agreement, await resolvePortalLocale(request, visitor.language));
 }

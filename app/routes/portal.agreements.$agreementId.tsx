@@ -7,20 +7,17 @@ import { CheckboxField, SubmitButton, TextField } from "~/components/form-fields
 import { useFormResult } from "~/components/use-form-result";
 import { useServerForm } from "~/components/use-server-form";
 import { AgreementSignSchema } from "~/domain/agreements";
-import { RecordIdSchema } from "~/domain/rules";
 import { agreementFor, signAgreement } from "~/models/agreements.server";
 import { formatDateTime } from "~/utils/format";
 import { handleForm } from "~/utils/forms.server";
-import { notFound } from "~/utils/http.server";
+import { notFound, recordIdParam } from "~/utils/http.server";
 import { requirePortalVisitor } from "~/utils/portal-session.server";
 import { redirectWithToast } from "~/utils/session.server";
 
 export const meta: MetaFunction = () => [{ title: "Portal" }];
 
 function agreementId(params: { agreementId?: string }) {
-  const id = RecordIdSchema.safeParse(params.agreementId);
-  if (!id.success) notFound();
-  return id.data;
+  return recordIdParam(params.agreementId);
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -2,19 +2,16 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ConformForm } from "~/components/conform-form";
-import { ContentDraftForm, DraftCheckPanel } from "~/components/content-draft";
-import { ContentStatusBadge } from "~/components/content-review";
+import { ContentDraftForm } from "~/components/content-draft";
+import { ContentStatusBadge, ContentVersionItem } from "~/components/content-review";
 import { CheckboxField, SubmitButton, TextAreaField, TextField } from "~/components/form-fields";
 import { useFormResult } from "~/components/use-form-result";
 import { useServerForm } from "~/components/use-server-form";
 import { contentTargetValue, ContentVersionSchema, PublishedPostSchema, reportedMetrics } from "~/domain/content";
-import type { DraftCheck } from "~/domain/disclosure/advice";
-import { RecordIdSchema } from "~/domain/rules";
 import { CONTENT_TYPES, uploadPurposes } from "~/domain/uploads";
 import { draftFormContext, portalSubmission, reportPublished, resubmitContent } from "~/models/content.server";
-import { formatDay } from "~/utils/format";
 import { handleForm, refuseForm } from "~/utils/forms.server";
-import { notFound } from "~/utils/http.server";
+import { notFound, recordIdParam } from "~/utils/http.server";
 import { requirePortalVisitor } from "~/utils/portal-session.server";
 import { redirectWithToast } from "~/utils/session.server";
 import { readPortalForm } from "~/utils/upload.server";
@@ -23,9 +20,8 @@ export const meta: MetaFunction = () => [{ title: "Portal" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const visitor = await requirePortalVisitor(request);
-  const id = RecordIdSchema.safeParse(params.submissionId);
-  if (!id.success) notFound();
-  const submission = await portalSubmission(visitor.partnerId, id.data);
+  const id = recordIdParam(params.submissionId);
+  const submission = await portalSubmission(visitor.partnerId, id);
   if (!submission) notFound();
   const form = submission.status === "changes_requested" ? await draftFormContext(visitor.partnerId) : null;
   return json({ submission, form });
@@ -33,23 +29,22 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const visitor = await requirePortalVisitor(request);
-  const id = RecordIdSchema.safeParse(params.submissionId);
-  if (!id.success) notFound();
+  const id = recordIdParam(params.submissionId);
   const step = new URL(request.url).searchParams.get("step");
   if (step === "published") {
     const read = await readPortalForm(request, { evidence: "metrics_evidence" });
     if (!read.ok) return refuseForm(read.formData, PublishedPostSchema, read.message, read.status);
     return handleForm(read.formData, PublishedPostSchema, async (value) => {
-      await reportPublished(visitor, id.data, value, read.files.evidence);
-      return redirectWithToast(`/portal/content/${id.data}`, { kind: "success", message: "portal.content.publishedSaved" });
+      await reportPublished(visitor, id, value, read.files.evidence);
+      return redirectWithToast(`/portal/content/${id}`, { kind: "success", message: "portal.content.publishedSaved" });
     });
   }
   if (step !== "version") notFound();
   const read = await readPortalForm(request, { media: "draft_media" });
   if (!read.ok) return refuseForm(read.formData, ContentVersionSchema, read.message, read.status);
   return handleForm(read.formData, ContentVersionSchema, async (value) => {
-    await resubmitContent(visitor, id.data, value, read.files.media);
-    return redirectWithToast(`/portal/content/${id.data}`, { kind: "success", message: "portal.content.submitted" });
+    await resubmitContent(visitor, id, value, read.files.media);
+    return redirectWithToast(`/portal/content/${id}`, { kind: "success", message: "portal.content.submitted" });
   });
 }
 
@@ -98,7 +93,7 @@ function PublishedForm({ submission }: { submission: Submission }) {
 }
 
 export default function PortalSubmission() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { submission, form } = useLoaderData<typeof loader>();
   const latest = submission.versions[0];
   const forWhat = submission.placement?.title ?? submission.gift?.itemName ?? "";
@@ -141,34 +136,7 @@ export default function PortalSubmission() {
         <h2 id="versions">{t("portal.content.versions")}</h2>
         <ol className="plain-list portal-list" reversed>
           {submission.versions.map((version) => (
-            <li key={version.id} className="portal-item">
-              <h3>
-                {t("portal.content.versionTitle", { number: String(version.number) })}{" "}
-                <span className="muted text-sm">
-                  {t("portal.content.plannedFor", { date: formatDay(i18n.language, version.plannedOn) })}
-                </span>
-              </h3>
-              <p className="prewrap">{version.text}</p>
-              <DraftCheckPanel checks={(version.checks as unknown as { results: DraftCheck[] }).results} />
-              {version.files.length ? (
-                <ul className="hint">
-                  {version.files.map((file) => (
-                    <li key={file.id}>
-                      <a href={`/portal/files/${file.id}`}>{file.fileName}</a>
-                    </li>
-                  ))}
-                </ul>
-              ) : null}
-              {version.reviews.map((review, index) => (
-                <div key={index} className={review.decision === "approved" ? "notice notice-success" : "notice notice-warning"}>
-                  <p className="m-0">
-                    <strong>{t(`portal.content.decision.${review.side}.${review.decision}`)}</strong>{" "}
-                    <span className="muted text-sm">{formatDay(i18n.language, review.createdAt)}</span>
-                  </p>
-                  {review.comment ? <p className="prewrap m-0">{review.comment}</p> : null}
-                </div>
-              ))}
-            </li>
+            <ContentVersionItem key={version.id} version={version} audience="partner" />
           ))}
         </ol>
       </section>

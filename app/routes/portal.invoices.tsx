@@ -1,9 +1,8 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { InvoiceSchema } from "~/domain/content";
-import { RecordIdSchema } from "~/domain/rules";
 import { uploadInvoice } from "~/models/invoices.server";
 import { handleForm, refuseForm } from "~/utils/forms.server";
-import { notFound } from "~/utils/http.server";
+import { recordIdParam } from "~/utils/http.server";
 import { requirePortalVisitor } from "~/utils/portal-session.server";
 import { redirectWithToast } from "~/utils/session.server";
 import { readPortalForm } from "~/utils/upload.server";
@@ -16,14 +15,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
 /** The partner sends an invoice (a PDF) for one of their placements: `?placement=<id>`. */
 export async function action({ request }: ActionFunctionArgs) {
   const visitor = await requirePortalVisitor(request);
-  const placementId = RecordIdSchema.safeParse(new URL(request.url).searchParams.get("placement"));
-  if (!placementId.success) notFound();
+  const placementId = recordIdParam(new URL(request.url).searchParams.get("placement"));
   const read = await readPortalForm(request, { invoice: "invoice" });
   if (!read.ok) return refuseForm(read.formData, InvoiceSchema, read.message, read.status);
   const [file] = read.files.invoice;
   if (!file) return refuseForm(read.formData, InvoiceSchema, "portal.invoice.fileNeeded", 400);
   return handleForm(read.formData, InvoiceSchema, async (value) => {
-    await uploadInvoice(visitor, placementId.data, value, file);
+    await uploadInvoice(visitor, placementId, value, file);
     return redirectWithToast("/portal", { kind: "success", message: "portal.invoice.saved" });
   });
 }

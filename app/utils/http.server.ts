@@ -1,6 +1,7 @@
 import { json } from "@remix-run/node";
 import { parseMonthParam } from "~/domain/coverage";
 import { isoDay } from "~/domain/days";
+import { RecordIdSchema } from "~/domain/rules";
 
 /** Thrown from loaders and actions; the root error boundary renders a readable page. */
 export function forbidden(): never {
@@ -43,4 +44,11 @@ export function fileDownload(file: { fileName: string; contentType: string; data
       "Cache-Control": "private, no-store",
     },
   });
+}
+
+/** A record id from the URL; anything that cannot be one is a 404, like an id that names nothing. */
+export function recordIdParam(value: string | null | undefined): string {
+  const id = RecordIdSchema.safeParse(value);
+  if (!id.success) notFound();
+  return id.data;
 }
