@@ -1,3 +1,5 @@
+import { metricNames } from "./coverage-terms";
+
 /** Content submissions' vocabulary (zod-free: the portal's and the review queue's pages use it). */
 
 export const contentStatuses = ["in_review", "changes_requested", "approved", "published"] as const;
@@ -18,3 +20,6 @@ export function parseContentTarget(value: string): { giftId: string | null; plac
 
 /** The legal identities an invoice can be issued under (format-checked in legal-ids.ts). */
 export const legalIdKinds = ["siret", "vat"] as const;
+
+/** The metrics a partner can report from their own statistics: all but conversions, which come from the shop. */
+export const reportedMetrics = metricNames.filter((name) => name !== "conversions");

@@ -1,7 +1,7 @@
 /** Content a partner submits before publishing, its review, and the live post they report: one schema per form. */
 import { z } from "zod";
 import { metricField } from "./coverage";
-import { metricNames, type MetricName } from "./coverage-terms";
+import type { MetricName } from "./coverage-terms";
 import { isValidEuVat, isValidSiret, normaliseLegalId } from "./legal-ids";
 import { platforms } from "./partner-terms";
 import { httpUrl } from "./partners";
@@ -11,11 +11,12 @@ export {
   contentDecisions,
   contentStatuses,
   legalIdKinds,
+  reportedMetrics,
   contentTargetValue,
   parseContentTarget,
   type ContentStatus,
 } from "./content-terms";
-import { contentDecisions, legalIdKinds } from "./content-terms";
+import { contentDecisions, legalIdKinds, reportedMetrics } from "./content-terms";
 
 export const MAX_DRAFT_TEXT = 20_000;
 
@@ -54,9 +55,6 @@ export const ContentReviewSchema = z
     message: "content.commentNeeded",
   });
 export type ContentReviewInput = z.output<typeof ContentReviewSchema>;
-
-/** The metrics a partner can report from their own statistics: all but conversions, which come from the shop. */
-export const reportedMetrics = metricNames.filter((name) => name !== "conversions");
 
 export const PublishedPostSchema = z.object({
   url: httpUrl,

@@ -7,7 +7,8 @@ import { ContentStatusBadge, ContentVersionItem } from "~/components/content-rev
 import { CheckboxField, SubmitButton, TextAreaField, TextField } from "~/components/form-fields";
 import { useFormResult } from "~/components/use-form-result";
 import { useServerForm } from "~/components/use-server-form";
-import { contentTargetValue, ContentVersionSchema, PublishedPostSchema, reportedMetrics } from "~/domain/content";
+import { ContentVersionSchema, PublishedPostSchema } from "~/domain/content";
+import { contentTargetValue, reportedMetrics } from "~/domain/content-terms";
 import { CONTENT_TYPES, uploadPurposes } from "~/domain/uploads";
 import { draftFormContext, portalSubmission, reportPublished, resubmitContent } from "~/models/content.server";
 import { handleForm, refuseForm } from "~/utils/forms.server";

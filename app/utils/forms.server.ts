@@ -93,7 +93,10 @@ export async function answerRuleViolation(run: () => Promise<Response>): Promise
   try {
     return await run();
   } catch (error) {
-    if (error instanceof RuleViolation) return json({ error: error.messageKey, details: error.details }, { status: error.status });
+    if (error instanceof RuleViolation)
+      return json(error.details ? { error: error.messageKey, details: error.details } : { error: error.messageKey }, {
+        status: error.status,
+      });
     throw error;
   }
 }

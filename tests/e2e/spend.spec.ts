@@ -18,6 +18,10 @@ test("a CM proposes a placement, marketing approves it, and a payment is recorde
   await signInAs("marketing");
   await page.goto(url);
   await page.getByRole("button", { name: "Approve spend" }).click();
+  // €1,200 reaches the French written-agreement threshold with no signed agreement: asked first.
+  await expect(page.getByRole("alert")).toContainText("A written agreement is required");
+  await expect(page.locator(".page-header .badge")).toHaveText("Proposed");
+  await page.getByRole("button", { name: "Approve without a signed agreement" }).click();
   await expect(page.getByText("Placement approved.")).toBeVisible();
   await expect(page.locator(".page-header .badge")).toHaveText("Approved");
 

@@ -126,7 +126,11 @@ describe("placements and approval of spend", () => {
       (await onPlacement(placement.id, { intent: "payment", formId: "payment", amount: "10", paidOn: "2026-04-03" }, marketing.cookie))
         .status,
     ).toBe(409);
-    expect((await onPlacement(placement.id, { intent: "approve" }, marketing.cookie)).status).toBe(302);
+    // €1,500 reaches the French written-agreement threshold: approving asks first (ADR 0012).
+    const asked = await onPlacement(placement.id, { intent: "approve" }, marketing.cookie);
+    expect(asked.status).toBe(409);
+    expect(await asked.json()).toMatchObject({ error: "agreements.neededQuestion" });
+    expect((await onPlacement(placement.id, { intent: "approve", withoutAgreementConfirmed: "on" }, marketing.cookie)).status).toBe(302);
     expect((await db().placement.findUniqueOrThrow({ where: { id: placement.id } })).status).toBe("approved");
 
     expect(
@@ -159,7 +163,7 @@ describe("placements and approval of spend", () => {
     await onPlacement(placement.id, { intent: "approve" }, marketing2.cookie);
     expect((await db().placement.findUniqueOrThrow({ where: { id: placement.id } })).status).toBe("proposed");
     expect((await onPlacement(placement.id, { intent: "approve" }, marketing2.cookie)).status).toBe(409);
-    await onPlacement(placement.id, { intent: "approve" }, admin.cookie);
+    await onPlacement(placement.id, { intent: "approve", withoutAgreementConfirmed: "on" }, admin.cookie);
     expect((await db().placement.findUniqueOrThrow({ where: { id: placement.id } })).status).toBe("approved");
     await db().workspaceSettings.update({ where: { id: 1 }, data: { singleApprovalLimitMinor: null } });
   });
