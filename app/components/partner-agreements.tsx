@@ -4,7 +4,7 @@ import { agreementLanguages } from "~/domain/agreement-terms";
 import { partnerIntentAction } from "~/domain/partner-terms";
 import { formatDay } from "~/utils/format";
 import { ConformForm } from "./conform-form";
-import { SubmissionRow } from "./content-review";
+import { SubmissionRow } from "./content-status";
 import { SelectField, SubmitButton, TextAreaField, TextField } from "./form-fields";
 import { EmptyState } from "./page";
 import { useFormResult } from "./use-form-result";

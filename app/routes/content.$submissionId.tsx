@@ -2,7 +2,8 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ConformForm } from "~/components/conform-form";
-import { ContentStatusBadge, ContentVersionItem, TextDiff } from "~/components/content-review";
+import { ContentVersionItem, TextDiff } from "~/components/content-review";
+import { ContentStatusBadge } from "~/components/content-status";
 import { TextAreaField } from "~/components/form-fields";
 import { PageHeader } from "~/components/page";
 import { useFormResult } from "~/components/use-form-result";

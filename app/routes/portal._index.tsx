@@ -2,7 +2,7 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ConformForm } from "~/components/conform-form";
-import { SubmissionRow } from "~/components/content-review";
+import { SubmissionRow } from "~/components/content-status";
 import { SelectField, SubmitButton, TextAreaField, TextField } from "~/components/form-fields";
 import { Money, SpendStatusBadge } from "~/components/money";
 import { EmptyState } from "~/components/page";

@@ -109,9 +109,9 @@ test("the French UI explains a reason in French and highlights the marker", asyn
   await fr.goto(`/coverage/${coverageId}`);
   await expect(fr.locator("html")).toHaveAttribute("lang", "fr");
   await expect(fr.getByText("Mention cachée sous le « plus »")).toBeVisible();
-  await expect(fr.getByText(/La mention admise n'apparaît qu'après l'endroit où la plateforme coupe le texte/)).toBeVisible();
+  await expect(fr.getByText(/La mention admise n’apparaît qu’après l’endroit où la plateforme coupe le texte/)).toBeVisible();
   await expect(fr.locator("mark.marker-accepted", { hasText: "#publicité" })).toContainText("sous le « plus »");
-  await expect(fr.getByText(/Ni cette retombée ni sa campagne n'indiquent de juridiction/)).toBeVisible();
+  await expect(fr.getByText(/Ni cette retombée ni sa campagne n’indiquent de juridiction/)).toBeVisible();
   await expectNoSeriousA11yViolations(fr);
   await french.close();
 });
