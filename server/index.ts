@@ -27,6 +27,8 @@ import { connectDatabase, disconnectDatabase } from "../app/utils/db.server";
 import { ConfigError, parseEnv } from "../app/utils/env.server";
 import { ensureSessionSecret } from "../app/utils/session-secret.server";
 import { withRequestScope } from "../app/utils/request-scope.server";
+import { startJobQueue, stopJobQueue } from "../app/utils/job-queue.server";
+import { jobHandlers } from "../app/jobs/handlers.server";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -54,6 +56,8 @@ async function start() {
     );
   }
   recordProcessFacts({ knownMigrations: migrationNames(), dataDir: target.kind === "pglite" ? target.dataDir : null });
+  // Every web process also works jobs; `npm run worker` adds processes that only work jobs.
+  await startJobQueue({ work: true, handlers: jobHandlers });
   // Shipping addresses are erased once their retention after delivery has passed.
   const eraseAddresses = () =>
     eraseExpiredGiftAddresses()
@@ -169,7 +173,10 @@ async function start() {
 
   const shutdown = () => {
     server.close(() => {
-      disconnectDatabase().finally(() => process.exit(0));
+      stopJobQueue()
+        .catch((error) => console.error(`Stopping the job queue: ${errorMessage(error)}`))
+        .then(() => disconnectDatabase())
+        .finally(() => process.exit(0));
     });
     setTimeout(() => process.exit(0), 5_000).unref();
   };

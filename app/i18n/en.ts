@@ -926,6 +926,19 @@ export const en = {
     dashboardCounts: "{{community}} waiting for community, {{compliance}} for compliance",
     fromPortal: "Reported by the partner in the portal",
   },
+  jobs: {
+    kinds: { disclosure_recheck: "Re-checking coverage against the new rules" },
+    status: { queued: "Waiting to start", running: "Running", succeeded: "Done", failed: "Failed" },
+    progress: "Progress",
+    progressText: "{{done}} of {{total}} done",
+    startedBy: "Started by {{name}} on {{date}}",
+    attempts_one: "{{count}} attempt",
+    attempts_other: "{{count}} attempts",
+    retrying: "The last attempt stopped; it will be tried again shortly.",
+    failedUnexpectedly:
+      "This job stopped on an unexpected error, after several attempts. Nothing half-done was kept from the batch it was on; start it again, and tell an admin if it fails again.",
+    seeResult: "See the result",
+  },
   privacy: {
     lawfulBasis: "Lawful basis",
     lawfulBasisHint: "Why you may hold this person's data (GDPR art. 6).",

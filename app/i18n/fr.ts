@@ -952,6 +952,19 @@ export const fr: Messages = {
     dashboardCounts: "{{community}} en attente côté communauté, {{compliance}} côté conformité",
     fromPortal: "Signalée par le partenaire dans le portail",
   },
+  jobs: {
+    kinds: { disclosure_recheck: "Nouvelle vérification des retombées selon les règles" },
+    status: { queued: "En attente", running: "En cours", succeeded: "Terminé", failed: "Échec" },
+    progress: "Avancement",
+    progressText: "{{done}} sur {{total}} traités",
+    startedBy: "Lancé par {{name}} le {{date}}",
+    attempts_one: "{{count}} tentative",
+    attempts_other: "{{count}} tentatives",
+    retrying: "La dernière tentative s’est arrêtée ; elle sera relancée sous peu.",
+    failedUnexpectedly:
+      "Ce traitement s’est arrêté sur une erreur inattendue, après plusieurs tentatives. Rien de fait à moitié n’a été gardé du lot en cours ; relancez-le, et prévenez un administrateur s’il échoue encore.",
+    seeResult: "Voir le résultat",
+  },
   privacy: {
     lawfulBasis: "Base légale",
     lawfulBasisHint: "Ce qui vous autorise à détenir les données de cette personne (RGPD, art. 6).",

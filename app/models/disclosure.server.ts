@@ -7,6 +7,7 @@ import { Prisma } from "~/generated/prisma/client";
 import { checkDisclosure, type DisclosureResult } from "~/domain/disclosure/check";
 import {
   defaultRuleSets,
+  RecheckJobInputSchema,
   ruleSetFromStored,
   rulesFromForm,
   sameRules,
@@ -29,6 +30,7 @@ import { utcDay } from "~/domain/days";
 import { RuleViolation } from "~/domain/rules";
 import { recordAudit } from "~/models/audit.server";
 import { db, type DbClient } from "~/utils/db.server";
+import { enqueueJob } from "./jobs.server";
 import { getSettings } from "./settings.server";
 
 export type RuleSets = Record<DisclosureJurisdiction, RuleSet>;
@@ -216,32 +218,54 @@ export function ruleSetForEditing(sets: RuleSets, jurisdiction: DisclosureJurisd
 const RECHECK_BATCH = 2000;
 
 /**
- * Runs the rules in force over every item currently checked under one jurisdiction. Items whose
- * outcome changes get a new check row (so they go back to the queue when they fail) that points at
- * the check it replaced; the old row and any decision on it stay as they were.
+ * Starts a re-check of one jurisdiction's current checks against the rules in force, as a job:
+ * the re-check's record, the job's row and its place on the queue commit together.
  */
-export async function recheckJurisdiction(actorId: string, jurisdiction: DisclosureJurisdiction) {
-  return db().$transaction(
-    async (tx) => {
-      const sets = await ruleSetsInForce(tx);
-      const ruleSet = sets[jurisdiction];
-      const versions = await tx.disclosureCheck.aggregate({ where: { jurisdiction, current: true }, _min: { ruleSetVersion: true } });
-      const recheck = await tx.disclosureRecheck.create({
-        data: {
-          jurisdiction,
-          fromVersion: versions._min.ruleSetVersion ?? ruleSet.version,
-          toVersion: ruleSet.version,
-          checked: 0,
-          changed: 0,
-          actorId,
-        },
-      });
-      let checked = 0;
-      let changed = 0;
-      let after = "";
-      for (;;) {
+export async function startRecheck(actorId: string, jurisdiction: DisclosureJurisdiction) {
+  return db().$transaction(async (tx) => {
+    const sets = await ruleSetsInForce(tx);
+    const ruleSet = sets[jurisdiction];
+    const versions = await tx.disclosureCheck.aggregate({
+      where: { jurisdiction, current: true },
+      _min: { ruleSetVersion: true },
+      _count: { _all: true },
+    });
+    const recheck = await tx.disclosureRecheck.create({
+      data: {
+        jurisdiction,
+        fromVersion: versions._min.ruleSetVersion ?? ruleSet.version,
+        toVersion: ruleSet.version,
+        checked: 0,
+        changed: 0,
+        actorId,
+      },
+    });
+    return enqueueJob(tx, "disclosure.recheck", { jurisdiction, recheckId: recheck.id }, actorId, versions._count._all);
+  });
+}
+
+/**
+ * The re-check job: runs the rules over every item currently checked under the jurisdiction, a
+ * batch per transaction, so pages stay responsive and a retry carries on where it stopped. Items
+ * whose outcome changes get a new check row (so they go back to the queue when they fail) that
+ * points at the check it replaced; the old row and any decision on it stay as they were.
+ */
+export async function runRecheck(input: unknown, progress: (done: number) => Promise<void>) {
+  const { jurisdiction, recheckId } = RecheckJobInputSchema.parse(input);
+  for (;;) {
+    const batch = await db().$transaction(
+      async (tx) => {
+        const [locked] = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "DisclosureRecheck" WHERE "id" = ${recheckId} FOR UPDATE`;
+        if (!locked) throw new RuleViolation("errors.notFound", 404);
+        const recheck = await tx.disclosureRecheck.findUniqueOrThrow({ where: { id: recheckId } });
+        const ruleSet = (await ruleSetsInForce(tx))[jurisdiction];
         const rows = await tx.disclosureCheck.findMany({
-          where: { jurisdiction, current: true, id: { gt: after }, OR: [{ recheckId: null }, { recheckId: { not: recheck.id } }] },
+          where: {
+            jurisdiction,
+            current: true,
+            id: { gt: recheck.lastCheckId ?? "" },
+            OR: [{ recheckId: null }, { recheckId: { not: recheckId } }],
+          },
           orderBy: { id: "asc" },
           take: RECHECK_BATCH,
           include: {
@@ -264,8 +288,6 @@ export async function recheckJurisdiction(actorId: string, jurisdiction: Disclos
             },
           },
         });
-        if (!rows.length) break;
-        after = rows[rows.length - 1].id;
         const unchanged: string[] = [];
         const replaced: string[] = [];
         const created: Prisma.DisclosureCheckCreateManyInput[] = [];
@@ -280,7 +302,7 @@ export async function recheckJurisdiction(actorId: string, jurisdiction: Disclos
           created.push({
             ...checkRow(item, jurisdiction, row.jurisdictionSource as JurisdictionSource, ruleSet, result),
             supersedesId: row.id,
-            recheckId: recheck.id,
+            recheckId,
           });
         }
         if (unchanged.length)
@@ -289,15 +311,30 @@ export async function recheckJurisdiction(actorId: string, jurisdiction: Disclos
           await tx.disclosureCheck.updateMany({ where: { id: { in: replaced } }, data: { current: false, needsReview: false } });
           await tx.disclosureCheck.createMany({ data: created });
         }
-        checked += rows.length;
-        changed += replaced.length;
-      }
-      const done = await tx.disclosureRecheck.update({ where: { id: recheck.id }, data: { checked, changed } });
-      await recordAudit(tx, { actorId, action: "disclosure.recheck", entityType: "DisclosureRecheck", entityId: recheck.id, after: done });
-      return done;
-    },
-    { timeout: 600_000, maxWait: 10_000 },
-  );
+        const counts = await tx.disclosureRecheck.update({
+          where: { id: recheckId },
+          // The cursor is how a retried job carries on where the last committed batch stopped.
+          data: {
+            checked: { increment: rows.length },
+            changed: { increment: replaced.length },
+            ...(rows.length ? { lastCheckId: rows[rows.length - 1].id } : {}),
+          },
+        });
+        if (rows.length === 0)
+          await recordAudit(tx, {
+            actorId: recheck.actorId,
+            action: "disclosure.recheck",
+            entityType: "DisclosureRecheck",
+            entityId: recheckId,
+            after: counts,
+          });
+        return { size: rows.length, checked: counts.checked, changed: counts.changed };
+      },
+      { timeout: 120_000, maxWait: 30_000 },
+    );
+    await progress(batch.checked);
+    if (batch.size === 0) return { recheckId, checked: batch.checked, changed: batch.changed };
+  }
 }
 
 const RECHECK_PAGE = 100;

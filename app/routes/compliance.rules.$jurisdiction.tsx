@@ -1,4 +1,4 @@
-import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ConformForm } from "~/components/conform-form";
@@ -8,7 +8,7 @@ import { useFormResult } from "~/components/use-form-result";
 import { useServerForm } from "~/components/use-server-form";
 import { DisclosureJurisdictionSchema, RuleSetFormSchema } from "~/domain/disclosure/rules";
 import { disclosurePlatforms } from "~/domain/disclosure/terms";
-import { recheckJurisdiction, ruleSetForEditing, ruleSetHistory, ruleSetsInForce, saveRuleSet } from "~/models/disclosure.server";
+import { startRecheck, ruleSetForEditing, ruleSetHistory, ruleSetsInForce, saveRuleSet } from "~/models/disclosure.server";
 import { requirePermission } from "~/utils/auth.server";
 import { answerRuleViolation, handleForm } from "~/utils/forms.server";
 import { formatDateTime } from "~/utils/format";
@@ -31,12 +31,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await request.formData();
   if (formData.get("intent") === "recheck") {
     return answerRuleViolation(async () => {
-      const recheck = await recheckJurisdiction(user.id, jurisdiction.data);
-      return redirectWithToast(`/compliance/rechecks/${recheck.id}`, {
-        kind: "success",
-        message: "compliance.recheckDone",
-        values: { checked: recheck.checked, changed: recheck.changed },
-      });
+      // It runs on the job queue; its page shows the progress and then the result.
+      const job = await startRecheck(user.id, jurisdiction.data);
+      return redirect(`/jobs/${job.id}`);
     });
   }
   formData.set("jurisdiction", jurisdiction.data);

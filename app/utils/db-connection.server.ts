@@ -26,6 +26,8 @@ export interface OpenDatabase {
   factory: SqlMigrationAwareDriverAdapterFactory;
   /** Present for PGlite: the in-process database, shared by the migration engine and the client. */
   pglite?: PGlite;
+  /** Present for PostgreSQL: how other clients of the same database connect (the job queue). */
+  postgres?: { connectionString: string; schema?: string };
   /**
    * Runs a multi-statement SQL script as the driver's own simple query. The adapters' versions
    * split on ";" (breaking dollar-quoted function bodies) or drop errors, so migrations use this.
@@ -157,7 +159,12 @@ export async function openDatabase(target: DatabaseTarget): Promise<OpenDatabase
   await assertPostgresReachable(target);
   const config = pgPoolConfig(target);
   const factory = new PrismaPg(config, target.schema ? { schema: target.schema } : undefined);
-  return { factory, runScript: postgresScriptRunner(config), close: async () => {} };
+  return {
+    factory,
+    runScript: postgresScriptRunner(config),
+    postgres: { connectionString: config.connectionString!, schema: target.schema },
+    close: async () => {},
+  };
 }
 
 /** Fails fast with one readable line when PostgreSQL is down, unknown or refuses the login. */

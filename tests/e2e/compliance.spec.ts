@@ -115,3 +115,18 @@ test("the French UI explains a reason in French and highlights the marker", asyn
   await expectNoSeriousA11yViolations(fr);
   await french.close();
 });
+
+test("a re-check runs as a job with a progress page, and ends on its result", async ({ page, signInAs }) => {
+  await signInAs("compliance");
+  await page.goto("/compliance/rules/UK");
+  await page.getByRole("button", { name: "Re-check now" }).click();
+  await expect(page).toHaveURL(/\/jobs\/[^/]+$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Re-checking coverage against the new rules");
+  // The page follows the job by itself until it is done.
+  await expect(page.getByRole("heading", { level: 2, name: "Done" })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole("status")).toContainText(/of \d+ done · 100/);
+  await page.reload();
+  await expect(page.getByRole("heading", { level: 2, name: "Done" })).toBeVisible();
+  await page.getByRole("link", { name: "See the result" }).click();
+  await expect(page).toHaveURL(/\/compliance\/rechecks\//);
+});

@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as coverageNewRoute from "~/routes/coverage.new";
 import * as coverageRoute from "~/routes/coverage.$coverageId._index";
 import * as coverageEditRoute from "~/routes/coverage.$coverageId.edit";
@@ -9,6 +9,7 @@ import { defaultFolds, disclosurePlatforms } from "~/domain/disclosure/rules";
 import { partnerDisclosureRecord } from "~/models/disclosure.server";
 import { db } from "~/utils/db.server";
 import { args, cookieFor, createTestUser, getRequest, responseOf } from "../setup/fixtures";
+import { finishedJob, jobIdFrom, startTestJobQueue, stopJobQueue } from "../setup/jobs";
 
 type Actor = { id: string; cookie: string };
 let cm: Actor, compliance: Actor, viewer: Actor;
@@ -72,9 +73,12 @@ const latestItem = (partnerId: string) =>
   });
 
 beforeAll(async () => {
+  await startTestJobQueue();
   [cm, compliance, viewer] = [await actor("manager"), await actor("compliance"), await actor("viewer")];
   await db().workspaceSettings.update({ where: { id: 1 }, data: { defaultJurisdiction: "FR" } });
 });
+
+afterAll(() => stopJobQueue());
 
 describe("coverage", () => {
   it("derives gifted from the linked gift, checks under the workspace default and queues a missing disclosure", async () => {
@@ -427,7 +431,12 @@ describe("rule-set versions", () => {
       rulesRoute.action(args(post("/compliance/rules/DE", [["intent", "recheck"]], compliance.cookie), { jurisdiction: "DE" })),
     );
     expect(recheck.status).toBe(302);
+    // It runs on the job queue; its page follows it.
+    const job = await finishedJob(jobIdFrom(recheck));
+    expect(job).toMatchObject({ status: "succeeded", kind: "disclosure.recheck" });
+    expect(job.done).toBe(job.total);
     const run = await db().disclosureRecheck.findFirstOrThrow({ where: { jurisdiction: "DE" }, orderBy: { createdAt: "desc" } });
+    expect(job.result).toEqual({ recheckId: run.id, checked: run.checked, changed: run.changed });
     expect(run).toMatchObject({ toVersion: 2 });
     expect(run.changed).toBeGreaterThanOrEqual(1);
     const old = await db().disclosureCheck.findUniqueOrThrow({ where: { id: first.id } });

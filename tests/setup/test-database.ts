@@ -32,6 +32,7 @@ async function createPostgresDatabase(template: string): Promise<OpenDatabase> {
   return {
     factory: new PrismaPg(config),
     runScript: postgresScriptRunner(config),
+    postgres: { connectionString: config.connectionString },
     close: async () => {
       const cleanup = new pg.Client({ connectionString: url });
       await cleanup.connect();

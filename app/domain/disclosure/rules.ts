@@ -227,3 +227,6 @@ export function rulesFromForm(input: RuleSetFormInput): StoredRules {
 
 /** A jurisdiction named in a URL. */
 export const DisclosureJurisdictionSchema = z.enum(disclosureJurisdictions);
+
+/** What a re-check job is given (read back from the queue, so checked again). */
+export const RecheckJobInputSchema = z.object({ jurisdiction: DisclosureJurisdictionSchema, recheckId: z.string().min(1).max(64) });

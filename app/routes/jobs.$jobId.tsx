@@ -1,0 +1,107 @@
+import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData, useRevalidator } from "@remix-run/react";
+import { useEffect } from "react";
+import { useTranslation } from "react-i18next";
+import { PageHeader } from "~/components/page";
+import { jobKindNames, jobReadPermission, jobResultHref, type JobKindName } from "~/domain/job-terms";
+import { getJob } from "~/models/jobs.server";
+import { requireCan, requireUser } from "~/utils/auth.server";
+import { formatDateTime, formatNumber, formatPercent } from "~/utils/format";
+import { notFound, recordIdParam } from "~/utils/http.server";
+
+export const meta: MetaFunction = () => [{ title: "Job" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const job = await getJob(recordIdParam(params.jobId));
+  if (!job || !(jobKindNames as readonly string[]).includes(job.kind)) notFound();
+  requireCan(user, jobReadPermission[job.kind as JobKindName]);
+  return json(
+    {
+      job: {
+        id: job.id,
+        kind: job.kind as JobKindName,
+        status: job.status,
+        done: job.done,
+        total: job.total,
+        error: job.error,
+        attempts: job.attempts,
+        createdAt: job.createdAt,
+        finishedAt: job.finishedAt,
+        createdBy: job.createdBy?.name ?? null,
+        resultHref: job.status === "succeeded" ? jobResultHref(job.kind, job.result) : null,
+      },
+    },
+    { headers: { "Cache-Control": "no-store" } },
+  );
+}
+
+const POLL_MS = 1000;
+
+/** A long job's progress: done of total, kept on the server, so a reload finds it where it is. */
+export default function JobPage() {
+  const { t, i18n } = useTranslation();
+  const { job } = useLoaderData<typeof loader>();
+  const revalidator = useRevalidator();
+  const running = job.status === "queued" || job.status === "running";
+  useEffect(() => {
+    if (!running) return;
+    const timer = setInterval(() => {
+      if (revalidator.state === "idle") revalidator.revalidate();
+    }, POLL_MS);
+    return () => clearInterval(timer);
+  }, [running, revalidator]);
+  const percent = job.total ? Math.min(100, (job.done / job.total) * 100) : job.status === "succeeded" ? 100 : 0;
+  return (
+    <>
+      {/* Without JavaScript the page reloads itself while the job runs. */}
+      {running ? (
+        <noscript>
+          <meta httpEquiv="refresh" content="2" />
+        </noscript>
+      ) : null}
+      <PageHeader title={t(`jobs.kinds.${job.kind.replace(".", "_") as "disclosure_recheck"}`)} />
+      <section className="card" aria-labelledby="job-status">
+        <h2 id="job-status">{t(`jobs.status.${job.status}`)}</h2>
+        <progress
+          className="job-progress"
+          max={100}
+          value={percent}
+          aria-label={t("jobs.progress")}
+          aria-valuetext={t("jobs.progressText", {
+            done: formatNumber(i18n.language, job.done),
+            total: job.total === null ? "?" : formatNumber(i18n.language, job.total),
+          })}
+        />
+        <p role="status" aria-live="polite">
+          {t("jobs.progressText", {
+            done: formatNumber(i18n.language, job.done),
+            total: job.total === null ? "?" : formatNumber(i18n.language, job.total),
+          })}
+          {" · "}
+          {formatPercent(i18n.language, percent)}
+        </p>
+        <p className="hint">
+          {t("jobs.startedBy", { name: job.createdBy ?? "—", date: formatDateTime(i18n.language, job.createdAt) })}
+          {job.attempts > 1 ? ` · ${t("jobs.attempts", { count: job.attempts })}` : ""}
+        </p>
+        {job.status === "failed" ? (
+          <p className="form-errors" role="alert">
+            {t(
+              job.error === "jobs.failedUnexpectedly"
+                ? "jobs.failedUnexpectedly"
+                : ((job.error as "jobs.failedUnexpectedly") ?? "jobs.failedUnexpectedly"),
+            )}
+          </p>
+        ) : job.status === "queued" && job.error ? (
+          <p className="notice">{t("jobs.retrying")}</p>
+        ) : null}
+        {job.resultHref ? (
+          <Link to={job.resultHref} className="button">
+            {t("jobs.seeResult")}
+          </Link>
+        ) : null}
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,80 @@
+/**
+ * The job queue (pg-boss, ADR 0013). On PostgreSQL every app process and every `npm run worker`
+ * process shares one queue: each job is fetched once (SKIP LOCKED) and failed jobs retry with
+ * backoff. On the embedded database pg-boss runs in the one process, on the same PGlite, through
+ * its own PGlite adapter. Our `Job` rows (models/jobs.server.ts) carry what people follow: the
+ * progress, and the result or a readable error.
+ */
+import { fromPglite, fromPrisma, PgBoss, type JobWithMetadata } from "pg-boss";
+import { connectDatabase, type DbClient } from "./db.server";
+import { forget, remember } from "./remember.server";
+
+/** Every kind of job; each has one queue. */
+export { jobKindNames as jobKinds } from "~/domain/job-terms";
+import { jobKindNames } from "~/domain/job-terms";
+export type JobKind = (typeof jobKindNames)[number];
+
+export type JobHandler = (jobId: string) => Promise<void>;
+/** A kind's handler, told whether this is the queue's last try (then a failure is final). */
+export type JobHandlers = Record<JobKind, (finalAttempt: boolean) => JobHandler>;
+
+const RETRY = { retryLimit: 3, retryDelay: 5, retryBackoff: true, expireInSeconds: 60 * 60 } as const;
+
+interface Queue {
+  boss: PgBoss;
+  working: boolean;
+}
+
+/** pg-boss keeps its tables in a schema of its own, beside the app's (a test's schema gets its own). */
+function bossSchema(schema: string | undefined) {
+  return schema ? `${schema}_jobs` : "pgboss";
+}
+
+/** Starts the queue once per process; with `work`, this process also works the jobs. */
+export async function startJobQueue(options: { work: boolean; handlers: JobHandlers }): Promise<PgBoss> {
+  const existing = remember<Queue | null>("jobQueue", () => null);
+  if (existing) return existing.boss;
+  const { database } = await connectDatabase();
+  const boss = database.pglite
+    ? new PgBoss({ db: fromPglite(database.pglite), backend: "pglite", schedule: false })
+    : new PgBoss({
+        connectionString: database.postgres!.connectionString,
+        schema: bossSchema(database.postgres!.schema),
+        schedule: false,
+        max: 4,
+      });
+  boss.on("error", (error: Error) => console.error(`Job queue: ${error.message}`));
+  await boss.start();
+  for (const kind of jobKindNames) await boss.createQueue(kind, RETRY);
+  if (options.work)
+    for (const kind of jobKindNames)
+      await boss.work<{ jobId: string }>(
+        kind,
+        { batchSize: 1, localConcurrency: 4, pollingIntervalSeconds: 0.5, includeMetadata: true },
+        async ([job]) => {
+          const { retryCount, retryLimit } = job as JobWithMetadata<{ jobId: string }>;
+          await options.handlers[kind](retryCount >= retryLimit)(job.data.jobId);
+        },
+      );
+  forget("jobQueue");
+  remember("jobQueue", () => ({ boss, working: options.work }));
+  return boss;
+}
+
+export function jobQueue(): PgBoss {
+  const queue = remember<Queue | null>("jobQueue", () => null);
+  if (!queue) throw new Error("The job queue is not started; call startJobQueue() at start-up.");
+  return queue.boss;
+}
+
+/** Puts a job on its queue inside the caller's transaction: the job and our row commit together, or neither. */
+export async function sendJob(tx: DbClient, kind: JobKind, jobId: string) {
+  await jobQueue().send(kind, { jobId }, { ...RETRY, db: fromPrisma(tx as Parameters<typeof fromPrisma>[0]) });
+}
+
+export async function stopJobQueue() {
+  const queue = remember<Queue | null>("jobQueue", () => null);
+  if (!queue) return;
+  forget("jobQueue");
+  await queue.boss.stop({ graceful: true, timeout: 10_000 });
+}

@@ -1,0 +1,107 @@
+/**
+ * The job queue (pg-boss) on the test file's own database: PGlite in this process, or PostgreSQL,
+ * where two `npm run worker` processes share one queue and each job runs exactly once.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import * as jobRoute from "~/routes/jobs.$jobId";
+import { enqueueJob } from "~/models/jobs.server";
+import { connectDatabase, db } from "~/utils/db.server";
+import { args, cookieFor, createTestUser, getRequest, responseOf } from "../setup/fixtures";
+import { finishedJob, startTestJobQueue, stopJobQueue } from "../setup/jobs";
+
+const onPostgres = process.env.TEST_DB === "postgres";
+
+let compliance = { id: "", cookie: "" };
+
+beforeAll(async () => {
+  await startTestJobQueue();
+  const user = await createTestUser("compliance");
+  compliance = { id: user.id, cookie: await cookieFor(user.id) };
+});
+
+afterAll(() => stopJobQueue());
+
+async function recheckJob(jurisdiction = "UK") {
+  return db().$transaction(async (tx) => {
+    const recheck = await tx.disclosureRecheck.create({
+      data: { jurisdiction, fromVersion: 1, toVersion: 1, checked: 0, changed: 0, actorId: compliance.id },
+    });
+    return enqueueJob(tx, "disclosure.recheck", { jurisdiction, recheckId: recheck.id }, compliance.id, 0);
+  });
+}
+
+const jobPage = (jobId: string, cookie = compliance.cookie) =>
+  responseOf(() => jobRoute.loader(args(getRequest(`/jobs/${jobId}`, { cookie }), { jobId })));
+
+describe("the job queue", () => {
+  it("runs a job, and its page shows the progress and where to read the result", async () => {
+    const job = await recheckJob();
+    const done = await finishedJob(job.id);
+    expect(done).toMatchObject({ status: "succeeded", attempts: 1, done: 0, total: 0 });
+    const page = await jobPage(job.id);
+    expect(page.status).toBe(200);
+    expect(page.headers.get("Cache-Control")).toBe("no-store");
+    const { job: shown } = await page.json();
+    expect(shown).toMatchObject({ status: "succeeded", kind: "disclosure.recheck" });
+    expect(shown.resultHref).toMatch(/^\/compliance\/rechecks\//);
+    expect((await jobPage("no-such-job")).status).toBe(404);
+    expect((await jobPage(job.id, "")).status).toBe(302);
+  });
+
+  it("ends a job that cannot be done with a message a person can read, without retrying it", async () => {
+    const job = await db().$transaction((tx) =>
+      enqueueJob(tx, "disclosure.recheck", { jurisdiction: "FR", recheckId: "gone" }, compliance.id, null),
+    );
+    const failed = await finishedJob(job.id);
+    expect(failed).toMatchObject({ status: "failed", error: "errors.notFound", attempts: 1 });
+  });
+
+  it("keeps nothing when the transaction that asked for a job rolls back", async () => {
+    const before = await db().job.count();
+    await expect(
+      db().$transaction(async (tx) => {
+        await enqueueJob(tx, "disclosure.recheck", { jurisdiction: "DE", recheckId: "x" }, compliance.id, null);
+        throw new Error("rolled back");
+      }),
+    ).rejects.toThrow("rolled back");
+    expect(await db().job.count()).toBe(before);
+  });
+});
+
+describe.runIf(onPostgres)("several worker processes on one PostgreSQL", () => {
+  const workers: ChildProcess[] = [];
+  afterAll(() => {
+    for (const worker of workers) worker.kill("SIGTERM");
+  });
+
+  it("run each of 1,000 jobs exactly once", { timeout: 180_000 }, async () => {
+    // This process only sends from now on: the two `npm run worker` processes work the queue.
+    await stopJobQueue();
+    const { startJobQueue } = await import("~/utils/job-queue.server");
+    const { jobHandlers } = await import("~/jobs/handlers.server");
+    await startJobQueue({ work: false, handlers: jobHandlers });
+    const { database } = await connectDatabase();
+    const ids: string[] = [];
+    for (let i = 0; i < 1000; i++) ids.push((await recheckJob("US")).id);
+    for (let n = 0; n < 2; n++) {
+      const worker = spawn(process.execPath, ["--experimental-wasm-modules", "--no-warnings", "--import", "tsx", "app/cli/worker.ts"], {
+        env: { ...process.env, DATABASE_URL: database.postgres!.connectionString, NODE_ENV: "test" },
+        stdio: ["ignore", "pipe", "inherit"],
+      });
+      workers.push(worker);
+    }
+    const until = Date.now() + 150_000;
+    for (;;) {
+      const finished = await db().job.count({ where: { id: { in: ids }, status: { in: ["succeeded", "failed"] } } });
+      if (finished === ids.length) break;
+      expect(Date.now(), `${finished} of 1,000 jobs finished`).toBeLessThan(until);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+    const rows = await db().job.findMany({ where: { id: { in: ids } }, select: { status: true, attempts: true, input: true } });
+    expect(rows.filter((row) => row.status !== "succeeded" || row.attempts !== 1)).toEqual([]);
+    // Each re-check writes its closing audit event once: a job run twice would write two.
+    const recheckIds = rows.map((row) => (row.input as { recheckId: string }).recheckId);
+    expect(await db().auditEvent.count({ where: { action: "disclosure.recheck", entityId: { in: recheckIds } } })).toBe(1000);
+  });
+});
