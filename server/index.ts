@@ -18,7 +18,8 @@ import { MigrationEngine } from "../prisma/schema-engine";
 import { answerMaintenanceRequests, EMBEDDED_VACUUM_INTERVAL_MS, vacuumEmbeddedDatabase } from "../app/models/maintenance.server";
 import { migrationsUnknownToThisApp } from "../app/models/migrations.server";
 import { recordProcessFacts } from "../app/models/health.server";
-import { ADDRESS_ERASURE_INTERVAL_MS, eraseExpiredGiftAddresses } from "../app/models/gift-address.server";
+import { dailyPurge } from "../app/jobs/daily-purge.server";
+import { getSettings } from "../app/models/settings.server";
 import { answerBadInputIn } from "../app/utils/bad-input.server";
 import { refuseCrossSiteRequests } from "./cross-site";
 import { limitRequestBodies } from "./request-bodies";
@@ -57,14 +58,10 @@ async function start() {
   }
   recordProcessFacts({ knownMigrations: migrationNames(), dataDir: target.kind === "pglite" ? target.dataDir : null });
   // Every web process also works jobs; `npm run worker` adds processes that only work jobs.
-  await startJobQueue({ work: true, handlers: jobHandlers });
-  // Shipping addresses are erased once their retention after delivery has passed.
-  const eraseAddresses = () =>
-    eraseExpiredGiftAddresses()
-      .then((count) => count && console.log(`Erased ${count} shipping address(es) past their retention`))
-      .catch((error) => console.error(`Erasing shipping addresses failed: ${errorMessage(error)}`));
-  await eraseAddresses();
-  setInterval(eraseAddresses, ADDRESS_ERASURE_INTERVAL_MS).unref();
+  await startJobQueue({ work: true, handlers: jobHandlers, dailyPurge, purgeHourUtc: (await getSettings()).purgeHourUtc });
+  // The daily clean-up runs on the queue's schedule (Settings › Workspace); once now as well, so a
+  // server that was down at that hour catches up.
+  await dailyPurge().catch((error) => console.error(`Daily clean-up failed: ${errorMessage(error)}`));
   if (target.kind === "pglite") {
     // At start, before any request: reclaims what a killed import left; then every few hours.
     console.log(`Vacuumed the embedded database in ${await vacuumEmbeddedDatabase()} ms`);

@@ -223,6 +223,8 @@ export const WorkspaceSettingsSchema = z
     emvPerClick: amountText,
     brandName: optionalText(80),
     addressRetentionDays: wholeNumberBetween(0, 365, "errors.addressRetention"),
+    /** Empty turns the daily clean-up off. */
+    purgeHourUtc: optional(wholeNumberBetween(0, 23, "errors.purgeHour")),
     prospectRetentionMonths: wholeNumberBetween(1, 120, "errors.retentionMonths"),
   })
   .transform((value, ctx) =>

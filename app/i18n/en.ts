@@ -85,6 +85,7 @@ export const en = {
     viewer: "Reads, never writes.",
   },
   errors: {
+    purgeHour: "Enter an hour from 0 to 23, or leave it empty.",
     invalidValue:
       "A value in this request cannot be stored (text with a NUL character, a number too large, an impossible date). Nothing was changed.",
     wholeNumber: "Enter a whole number, in digits.",
@@ -1278,6 +1279,9 @@ export const en = {
     unknownPartner: "A chosen partner does not exist or was merged.",
   },
   workspace: {
+    purgeHour: "Daily clean-up hour (UTC)",
+    purgeHourHint:
+      "Each day at this hour, expired portal visits and links, and shipping addresses past their retention, are removed. Empty turns it off.",
     defaultJurisdiction: "Default disclosure rules",
     defaultJurisdictionHint: "Coverage is checked under its campaign's jurisdictions; when there are none, under these rules.",
     reportingCurrency: "Reporting currency",

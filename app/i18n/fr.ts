@@ -87,6 +87,7 @@ export const fr: Messages = {
     viewer: "Lit, sans jamais modifier.",
   },
   errors: {
+    purgeHour: "Indiquez une heure de 0 à 23, ou laissez vide.",
     invalidValue:
       "Une valeur de cette requête ne peut pas être enregistrée (texte avec un caractère NUL, nombre trop grand, date impossible). Rien n’a été modifié.",
     wholeNumber: "Saisissez un nombre entier, en chiffres.",
@@ -1320,6 +1321,9 @@ export const fr: Messages = {
     unknownPartner: "Un partenaire choisi n’existe pas ou a été fusionné.",
   },
   workspace: {
+    purgeHour: "Heure du nettoyage quotidien (UTC)",
+    purgeHourHint:
+      "Chaque jour à cette heure, les visites et liens du portail expirés, et les adresses de livraison au-delà de leur durée de conservation, sont supprimés. Vide : désactivé.",
     defaultJurisdiction: "Règles de transparence par défaut",
     defaultJurisdictionHint: "Les retombées sont vérifiées selon les juridictions de leur campagne ; à défaut, selon ces règles.",
     reportingCurrency: "Devise des rapports",

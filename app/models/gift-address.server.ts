@@ -8,11 +8,10 @@ export function giftAddress(giftId: string) {
 }
 
 /** How often the app looks for addresses past their retention. */
-export const ADDRESS_ERASURE_INTERVAL_MS = 6 * 60 * 60 * 1000;
 
 /**
  * Addresses of gifts delivered more than the workspace's retention period ago are erased; the
- * audit trail keeps that they were, not what they said. Runs at start and every few hours.
+ * audit trail keeps that they were, not what they said. Part of the daily clean-up.
  */
 export async function eraseExpiredGiftAddresses(now = new Date()): Promise<number> {
   const { addressRetentionDays } = await getSettings();

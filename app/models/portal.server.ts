@@ -282,3 +282,31 @@ export async function setGiftAddress(visitor: PortalVisitor, giftId: string, inp
     });
   });
 }
+
+/** How long an expired or revoked link stays listed on the partner page before the clean-up removes it. */
+export const ENDED_LINK_GRACE_DAYS = 30;
+
+/** Removes ended portal visits, and links that ended more than the grace period ago (the audit trail keeps them). */
+export async function purgeEndedPortalAccess(now = new Date()) {
+  const cutoff = new Date(now.getTime() - days(ENDED_LINK_GRACE_DAYS));
+  return db().$transaction(async (tx) => {
+    const sessions = await tx.portalSession.deleteMany({ where: { expiresAt: { lte: now } } });
+    const ended = await tx.portalLink.findMany({
+      where: { OR: [{ expiresAt: { lt: cutoff } }, { revokedAt: { lt: cutoff } }] },
+      select: { id: true, partnerId: true },
+    });
+    if (ended.length) {
+      const ids = ended.map((link) => link.id);
+      await tx.portalSession.deleteMany({ where: { linkId: { in: ids } } });
+      await tx.portalLink.deleteMany({ where: { id: { in: ids } } });
+      await recordAudit(tx, {
+        actorId: null,
+        action: "portal_link.purge",
+        entityType: "PortalLink",
+        entityId: "ended",
+        after: { links: ids.length, sessions: sessions.count, graceDays: ENDED_LINK_GRACE_DAYS },
+      });
+    }
+    return { sessions: sessions.count, links: ended.length };
+  });
+}

@@ -59,6 +59,7 @@ export async function updateSettings(actorId: string, input: WorkspaceSettingsIn
         prospectRetentionMonths: input.prospectRetentionMonths,
         brandName: input.brandName ?? null,
         addressRetentionDays: input.addressRetentionDays,
+        purgeHourUtc: input.purgeHourUtc ?? null,
         emvRatesSetAt: emvRatesChanged(before, input) ? new Date() : before.emvRatesSetAt,
       },
     });

@@ -8,6 +8,7 @@ import { fromMinorUnits } from "~/domain/money";
 import { WorkspaceSettingsSchema } from "~/domain/spend";
 import { jurisdictions } from "~/domain/spend-terms";
 import { getSettings, updateSettings } from "~/models/settings.server";
+import { scheduleDailyPurge } from "~/utils/job-queue.server";
 import { requirePermission } from "~/utils/auth.server";
 import { handleForm } from "~/utils/forms.server";
 import { redirectWithToast } from "~/utils/session.server";
@@ -21,6 +22,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "settings:manage");
   return handleForm(await request.formData(), WorkspaceSettingsSchema, async (input) => {
     await updateSettings(user.id, input);
+    await scheduleDailyPurge(input.purgeHourUtc ?? null);
     return redirectWithToast("/settings/workspace", { kind: "success", message: "common.saved" });
   });
 }
@@ -45,6 +47,7 @@ export default function WorkspaceSettings() {
       prospectRetentionMonths: String(settings.prospectRetentionMonths),
       brandName: settings.brandName ?? "",
       addressRetentionDays: String(settings.addressRetentionDays),
+      purgeHourUtc: settings.purgeHourUtc === null ? "" : String(settings.purgeHourUtc),
     },
   });
   return (
@@ -89,6 +92,7 @@ export default function WorkspaceSettings() {
           hint={t("privacy.addressRetentionDaysHint")}
           inputMode="numeric"
         />
+        <TextField field={fields.purgeHourUtc} label={t("workspace.purgeHour")} hint={t("workspace.purgeHourHint")} inputMode="numeric" />
         <TextField
           field={fields.prospectRetentionMonths}
           label={t("privacy.retentionMonths")}

@@ -31,21 +31,30 @@ function bossSchema(schema: string | undefined) {
 }
 
 /** Starts the queue once per process; with `work`, this process also works the jobs. */
-export async function startJobQueue(options: { work: boolean; handlers: JobHandlers }): Promise<PgBoss> {
+/** Scheduled work that no person follows on a page: it has no Job row, only its log line. */
+export const DAILY_PURGE = "maintenance.daily-purge";
+
+export async function startJobQueue(options: {
+  work: boolean;
+  handlers: JobHandlers;
+  dailyPurge?: () => Promise<unknown>;
+  purgeHourUtc?: number | null;
+}): Promise<PgBoss> {
   const existing = remember<Queue | null>("jobQueue", () => null);
   if (existing) return existing.boss;
   const { database } = await connectDatabase();
   const boss = database.pglite
-    ? new PgBoss({ db: fromPglite(database.pglite), backend: "pglite", schedule: false })
+    ? new PgBoss({ db: fromPglite(database.pglite), backend: "pglite", schedule: options.work })
     : new PgBoss({
         connectionString: database.postgres!.connectionString,
         schema: bossSchema(database.postgres!.schema),
-        schedule: false,
+        schedule: options.work,
         max: 4,
       });
   boss.on("error", (error: Error) => console.error(`Job queue: ${error.message}`));
   await boss.start();
   for (const kind of jobKindNames) await boss.createQueue(kind, RETRY);
+  await boss.createQueue(DAILY_PURGE, { retryLimit: 2, retryDelay: 60 });
   if (options.work)
     for (const kind of jobKindNames)
       await boss.work<{ jobId: string }>(
@@ -56,8 +65,15 @@ export async function startJobQueue(options: { work: boolean; handlers: JobHandl
           await options.handlers[kind](retryCount >= retryLimit)(job.data.jobId);
         },
       );
+  const dailyPurge = options.dailyPurge;
+  if (options.work && dailyPurge)
+    await boss.work(DAILY_PURGE, async () => {
+      const done = await dailyPurge();
+      console.log(`Daily clean-up: ${JSON.stringify(done)}`);
+    });
   forget("jobQueue");
   remember("jobQueue", () => ({ boss, working: options.work }));
+  if (options.purgeHourUtc !== undefined) await scheduleDailyPurge(options.purgeHourUtc);
   return boss;
 }
 
@@ -77,4 +93,11 @@ export async function stopJobQueue() {
   if (!queue) return;
   forget("jobQueue");
   await queue.boss.stop({ graceful: true, timeout: 10_000 });
+}
+
+/** Schedules the daily clean-up at an hour (UTC), or takes it off; one schedule however many processes run. */
+export async function scheduleDailyPurge(hourUtc: number | null) {
+  const boss = jobQueue();
+  if (hourUtc === null) await boss.unschedule(DAILY_PURGE);
+  else await boss.schedule(DAILY_PURGE, `0 ${hourUtc} * * *`, null, { tz: "UTC" });
 }

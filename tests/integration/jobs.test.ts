@@ -105,3 +105,43 @@ describe.runIf(onPostgres)("several worker processes on one PostgreSQL", () => {
     expect(await db().auditEvent.count({ where: { action: "disclosure.recheck", entityId: { in: recheckIds } } })).toBe(1000);
   });
 });
+
+describe("the daily clean-up", () => {
+  it("is scheduled at the workspace's hour on the queue, and can be turned off", async () => {
+    const { DAILY_PURGE, jobQueue, scheduleDailyPurge } = await import("~/utils/job-queue.server");
+    await scheduleDailyPurge(5);
+    expect((await jobQueue().getSchedules()).filter((s) => s.name === DAILY_PURGE)).toEqual([
+      expect.objectContaining({ cron: "0 5 * * *", timezone: "UTC" }),
+    ]);
+    await scheduleDailyPurge(null);
+    expect((await jobQueue().getSchedules()).filter((s) => s.name === DAILY_PURGE)).toEqual([]);
+  });
+
+  it("removes ended portal visits, and links ended more than 30 days ago", async () => {
+    const { dailyPurge } = await import("~/jobs/daily-purge.server");
+    const partner = await db().partner.create({ data: { name: "Purged Portal", kind: "blogger" } });
+    const day = 86_400_000;
+    const now = new Date("2026-12-01T03:00:00Z");
+    const link = (expiresAt: Date, revokedAt: Date | null = null) =>
+      db().portalLink.create({
+        data: { partnerId: partner.id, tokenHash: `hash-${Math.random()}`, createdById: compliance.id, expiresAt, revokedAt },
+      });
+    const longGone = await link(new Date(now.getTime() - 40 * day));
+    const recentlyEnded = await link(new Date(now.getTime() - 10 * day));
+    const revokedLongAgo = await link(new Date(now.getTime() + 10 * day), new Date(now.getTime() - 31 * day));
+    const active = await link(new Date(now.getTime() + 20 * day));
+    await db().portalSession.createMany({
+      data: [
+        { id: `s-old-${Math.random()}`, partnerId: partner.id, linkId: longGone.id, expiresAt: new Date(now.getTime() - 40 * day) },
+        { id: `s-live-${Math.random()}`, partnerId: partner.id, linkId: active.id, expiresAt: new Date(now.getTime() + day) },
+        { id: `s-ended-${Math.random()}`, partnerId: partner.id, linkId: active.id, expiresAt: new Date(now.getTime() - day) },
+      ],
+    });
+    const done = await dailyPurge(now);
+    expect(done).toMatchObject({ links: 2, sessions: 2 });
+    const left = await db().portalLink.findMany({ where: { partnerId: partner.id }, select: { id: true } });
+    expect(left.map((l) => l.id).sort()).toEqual([recentlyEnded.id, active.id].sort());
+    expect(await db().portalSession.count({ where: { partnerId: partner.id } })).toBe(1);
+    expect(revokedLongAgo.id).not.toBe(active.id);
+  });
+});

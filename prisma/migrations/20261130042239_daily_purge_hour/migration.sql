@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "WorkspaceSettings" ADD COLUMN     "purgeHourUtc" INTEGER DEFAULT 3;
