@@ -9,11 +9,11 @@ import { ErrorPage } from "./components/error-page";
 import { useNonce } from "./components/nonce";
 import { ToastMessage } from "./components/toast";
 import { createI18n, defaultLocale, isLocale } from "./i18n/config";
-import { resolveLocale } from "./i18n/locale.server";
+import { resolveAnyLocale, resolveLocale } from "./i18n/locale.server";
 import stylesHref from "./styles.css";
 import { getCurrentUser, hasAnyUser } from "./utils/auth.server";
 import { takeToast } from "./utils/session.server";
-import { findPortalVisitor, isPortalPath, resolvePortalLocale } from "./utils/portal-session.server";
+import { findPortalVisitor, isPortalPath } from "./utils/portal-session.server";
 import { brandName } from "./models/settings.server";
 
 export const links: LinksFunction = () => [
@@ -30,7 +30,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (isPortalPath(path)) {
     // The partner portal: no staff session, its own layout, the partner's language.
     const visitor = await findPortalVisitor(request);
-    const locale = await resolvePortalLocale(request, visitor?.language);
+    const locale = await resolveAnyLocale(request, visitor?.language);
     const { toast, headers } = await takeToast(request);
     return json(
       { user: null, portal: { partnerName: visitor?.partnerName ?? null, brandName: await brandName() }, locale, toast },

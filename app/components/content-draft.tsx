@@ -5,8 +5,7 @@ import { checkDraft, isPassing, type Advice, type DraftCheck } from "~/domain/di
 import type { RuleSet } from "~/domain/disclosure/rules";
 import type { DisclosurePlatform } from "~/domain/disclosure/terms";
 import { platforms } from "~/domain/partner-terms";
-import { uploadPurposes } from "~/domain/uploads";
-import { CONTENT_TYPES } from "~/domain/uploads";
+import { acceptFor, uploadPurposes } from "~/domain/uploads";
 import { ConformForm } from "./conform-form";
 import { CheckboxField, SelectField, SubmitButton, TextAreaField, TextField } from "./form-fields";
 import { useFormResult } from "./use-form-result";
@@ -84,7 +83,7 @@ function valuesOf(form: HTMLFormElement, fixedTarget: string | undefined): Draft
   };
 }
 
-const acceptMedia = uploadPurposes.draft_media.kinds.map((kind) => CONTENT_TYPES[kind]).join(",");
+const acceptMedia = acceptFor("draft_media");
 
 /**
  * A draft (first or new version). The disclosure checker runs in the browser as the partner types,

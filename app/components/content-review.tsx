@@ -89,3 +89,25 @@ export function ContentVersionItem({ version, audience }: { version: VersionView
     </li>
   );
 }
+
+/** A submission's versions, newest first, numbered as sent. */
+export function ContentVersionList({
+  versions,
+  audience,
+  title,
+}: {
+  versions: VersionView[];
+  audience: "staff" | "partner";
+  title: string;
+}) {
+  return (
+    <section className="card" aria-labelledby="versions">
+      <h2 id="versions">{title}</h2>
+      <ol className="plain-list portal-list" reversed>
+        {versions.map((version) => (
+          <ContentVersionItem key={version.id} version={version} audience={audience} />
+        ))}
+      </ol>
+    </section>
+  );
+}

@@ -25,6 +25,11 @@ export const uploadPurposes = {
 } as const satisfies Record<string, { kinds: readonly UploadKind[]; maxBytes: number; maxFiles: number }>;
 export type UploadPurpose = keyof typeof uploadPurposes;
 
+/** The file input's `accept` list for a purpose: a hint to the browser; the server checks the bytes. */
+export function acceptFor(purpose: UploadPurpose): string {
+  return uploadPurposes[purpose].kinds.map((kind) => CONTENT_TYPES[kind]).join(",");
+}
+
 /** The largest body any portal upload form can send: every file at its limit, and the text fields. */
 export const MAX_UPLOAD_BODY_BYTES = Math.max(...Object.values(uploadPurposes).map((p) => p.maxBytes * p.maxFiles)) + 1024 * 1024;
 

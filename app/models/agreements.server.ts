@@ -17,6 +17,7 @@ import { formatDay, formatMoney } from "~/utils/format";
 import { db, type DbClient } from "~/utils/db.server";
 import { recordAudit } from "./audit.server";
 import type { PortalVisitor } from "./portal.server";
+import { lockPartnersRecord } from "./row-locks.server";
 import { getSettings } from "./settings.server";
 import { partnerAgreementTotals } from "./written-agreement.server";
 
@@ -153,9 +154,7 @@ export function hashClientAddress(address: string) {
  */
 export async function signAgreement(visitor: PortalVisitor, agreementId: string, input: AgreementSignInput, clientAddress: string) {
   return db().$transaction(async (tx) => {
-    const locked = await tx.$queryRaw<{ id: string }[]>`
-      SELECT "id" FROM "Agreement" WHERE "id" = ${agreementId} AND "partnerId" = ${visitor.partnerId} FOR UPDATE`;
-    if (locked.length !== 1) throw new RuleViolation("errors.notFound", 404);
+    if (!(await lockPartnersRecord(tx, "Agreement", agreementId, visitor.partnerId))) throw new RuleViolation("errors.notFound", 404);
     const agreement = await tx.agreement.findUniqueOrThrow({ where: { id: agreementId } });
     if (agreement.withdrawnAt) throw new RuleViolation("portal.agreement.withdrawn", 409);
     if (agreement.signedAt) throw new RuleViolation("portal.agreement.alreadySigned", 409);
@@ -181,7 +180,7 @@ export async function signAgreement(visitor: PortalVisitor, agreementId: string,
 
 /** A refusal that is a question: the French threshold is reached and no signed agreement covers it. */
 export class AgreementNeeded extends RuleViolation {
-  constructor(public readonly bucket: { year: number; campaignName: string | null; totalMinor: number }) {
+  constructor(bucket: { year: number; campaignName: string | null; totalMinor: number }) {
     super("agreements.neededQuestion", 409);
     this.details = { agreementNeeded: bucket };
   }

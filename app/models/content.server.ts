@@ -17,7 +17,6 @@ import {
 import { jurisdictionsFor } from "~/domain/coverage";
 import { utcDay } from "~/domain/days";
 import { RuleViolation } from "~/domain/rules";
-import { textDiff } from "~/domain/text-diff";
 import type { UploadKind, UploadPurpose } from "~/domain/uploads";
 import { CONTENT_TYPES } from "~/domain/uploads";
 import type { Role } from "~/utils/permissions";
@@ -26,6 +25,7 @@ import { recordAudit } from "./audit.server";
 import { insertCoverage } from "./coverage.server";
 import { checkContext, type CheckContext } from "./disclosure.server";
 import type { PortalVisitor } from "./portal.server";
+import { lockPartnersRecord } from "./row-locks.server";
 
 export interface UploadedFile {
   name: string;
@@ -91,13 +91,12 @@ function draftNeedsFix(checks: DraftCheck[]) {
   return refusal;
 }
 
+/** Locks a submission: the partner's own when a partner acts, any when the team does. */
 async function lockSubmission(tx: DbClient, id: string, partnerId?: string) {
-  const rows = partnerId
-    ? await tx.$queryRaw<
-        { id: string }[]
-      >`SELECT "id" FROM "ContentSubmission" WHERE "id" = ${id} AND "partnerId" = ${partnerId} FOR UPDATE`
-    : await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "ContentSubmission" WHERE "id" = ${id} FOR UPDATE`;
-  if (rows.length !== 1) throw new RuleViolation("errors.notFound", 404);
+  const locked = partnerId
+    ? await lockPartnersRecord(tx, "ContentSubmission", id, partnerId)
+    : (await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "ContentSubmission" WHERE "id" = ${id} FOR UPDATE`).length === 1;
+  if (!locked) throw new RuleViolation("errors.notFound", 404);
   return tx.contentSubmission.findUniqueOrThrow({
     where: { id },
     include: {
@@ -107,14 +106,15 @@ async function lockSubmission(tx: DbClient, id: string, partnerId?: string) {
   });
 }
 
-async function storeFiles(
+/** Keeps uploaded files (already checked) with their hash, linked to what they belong to. */
+export async function storePortalFiles(
   tx: DbClient,
   partnerId: string,
   purpose: UploadPurpose,
   files: readonly UploadedFile[],
-  link: { contentVersionId?: string; coverageItemId?: string },
+  link: { contentVersionId?: string; coverageItemId?: string } = {},
 ) {
-  const ids: string[] = [];
+  const stored: { id: string; sha256: string }[] = [];
   for (const file of files) {
     const row = await tx.portalFile.create({
       data: {
@@ -127,11 +127,11 @@ async function storeFiles(
         data: Buffer.from(file.bytes),
         ...link,
       },
-      select: { id: true, sha256: true, byteSize: true, contentType: true },
+      select: { id: true, sha256: true },
     });
-    ids.push(row.id);
+    stored.push(row);
   }
-  return ids;
+  return stored;
 }
 
 function draftChecks(input: ContentVersionInput, kind: "gift" | "placement", ruleSets: readonly RuleSet[]) {
@@ -164,7 +164,7 @@ async function addVersion(
       portalSessionId: visitor.sessionId,
     },
   });
-  const fileIds = await storeFiles(tx, visitor.partnerId, "draft_media", files, { contentVersionId: version.id });
+  const kept = await storePortalFiles(tx, visitor.partnerId, "draft_media", files, { contentVersionId: version.id });
   await recordAudit(tx, {
     actorId: null,
     actorPartnerId: visitor.partnerId,
@@ -178,7 +178,7 @@ async function addVersion(
       platform: input.platform,
       compliant: checked.compliant,
       verdicts: checked.results.map((r) => `${r.jurisdiction}:${r.verdict}`),
-      files: fileIds.length,
+      files: kept.length,
     },
   });
 }
@@ -235,21 +235,24 @@ const versionSelect = {
   files: { select: { id: true, fileName: true, contentType: true, byteSize: true } },
 } satisfies Prisma.ContentVersionSelect;
 
+/** What a submission's row in a list shows (components/content-status: SubmissionRow). */
+const submissionRowSelect = {
+  id: true,
+  status: true,
+  platform: true,
+  latestVersion: true,
+  updatedAt: true,
+  gift: { select: { itemName: true } },
+  placement: { select: { title: true } },
+} satisfies Prisma.ContentSubmissionSelect;
+
 /** The partner's own submissions, newest first. */
 export function portalSubmissions(partnerId: string) {
   return db().contentSubmission.findMany({
     where: { partnerId },
     orderBy: { updatedAt: "desc" },
     take: 50,
-    select: {
-      id: true,
-      status: true,
-      platform: true,
-      latestVersion: true,
-      updatedAt: true,
-      gift: { select: { itemName: true } },
-      placement: { select: { title: true } },
-    },
+    select: submissionRowSelect,
   });
 }
 
@@ -291,15 +294,9 @@ export async function contentQueue(status: "in_review" | "changes_requested" | "
       skip: (page - 1) * PAGE,
       take: PAGE,
       select: {
-        id: true,
-        status: true,
-        platform: true,
-        latestVersion: true,
-        updatedAt: true,
+        ...submissionRowSelect,
         weakenedAfterApproval: true,
         partner: { select: { id: true, name: true } },
-        gift: { select: { itemName: true } },
-        placement: { select: { title: true } },
         versions: {
           orderBy: { number: "desc" },
           take: 1,
@@ -479,7 +476,7 @@ export async function reportPublished(
         where: { coverageItemId: item.id, current: true, verdict: { in: ["missing", "insufficient"] } },
         data: { needsReview: true },
       });
-    await storeFiles(tx, visitor.partnerId, "metrics_evidence", evidence, { coverageItemId: item.id });
+    await storePortalFiles(tx, visitor.partnerId, "metrics_evidence", evidence, { coverageItemId: item.id });
     await tx.contentSubmission.update({
       where: { id: submissionId },
       data: { status: "published", coverageItemId: item.id, weakenedAfterApproval: weakened },
@@ -496,28 +493,6 @@ export async function reportPublished(
     });
     return { coverageItemId: item.id, weakened };
   });
-}
-
-/** The submission a coverage item came from, with the approved text and what changed since. */
-export async function approvedDraftFor(coverageItemId: string, publishedText: string) {
-  const submission = await db().contentSubmission.findUnique({
-    where: { coverageItemId },
-    select: { id: true, approvedVersion: true, weakenedAfterApproval: true },
-  });
-  if (!submission?.approvedVersion) return null;
-  const version = await db().contentVersion.findUnique({
-    where: { submissionId_number: { submissionId: submission.id, number: submission.approvedVersion } },
-    select: { text: true, checks: true, number: true },
-  });
-  if (!version) return null;
-  return {
-    submissionId: submission.id,
-    weakened: submission.weakenedAfterApproval,
-    version: version.number,
-    text: version.text,
-    diff: textDiff(version.text, publishedText),
-    verdicts: (version.checks as unknown as StoredDraftCheck).results.map((r) => ({ jurisdiction: r.jurisdiction, verdict: r.verdict })),
-  };
 }
 
 /** A stored file, only when it is this partner's (the portal) or for staff (partnerId omitted). */

@@ -1,11 +1,9 @@
 /** Invoices partners upload in the portal for their placements, with the legal identity they issue them under. */
-import { createHash } from "node:crypto";
 import type { InvoiceInput } from "~/domain/content";
 import { RuleViolation } from "~/domain/rules";
-import { CONTENT_TYPES } from "~/domain/uploads";
 import { db } from "~/utils/db.server";
 import { recordAudit } from "./audit.server";
-import type { UploadedFile } from "./content.server";
+import { storePortalFiles, type UploadedFile } from "./content.server";
 import type { PortalVisitor } from "./portal.server";
 import { lockPartnersRecord } from "./row-locks.server";
 
@@ -16,18 +14,7 @@ export async function uploadInvoice(visitor: PortalVisitor, placementId: string,
     if (!(await lockPartnersRecord(tx, "Placement", placementId, visitor.partnerId))) throw new RuleViolation("errors.notFound", 404);
     const placement = await tx.placement.findUniqueOrThrow({ where: { id: placementId }, select: { status: true } });
     if (!INVOICEABLE.includes(placement.status)) throw new RuleViolation("portal.invoice.notForThis", 409);
-    const stored = await tx.portalFile.create({
-      data: {
-        partnerId: visitor.partnerId,
-        purpose: "invoice",
-        fileName: file.name,
-        contentType: CONTENT_TYPES[file.kind],
-        byteSize: file.bytes.length,
-        sha256: createHash("sha256").update(file.bytes).digest("hex"),
-        data: Buffer.from(file.bytes),
-      },
-      select: { id: true, sha256: true },
-    });
+    const [stored] = await storePortalFiles(tx, visitor.partnerId, "invoice", [file]);
     const invoice = await tx.partnerInvoice.create({
       data: {
         partnerId: visitor.partnerId,

@@ -18,7 +18,7 @@ export async function lockPartnersForUpdate(tx: DbClient, ids: readonly string[]
  */
 export async function lockPartnersRecord(
   tx: DbClient,
-  table: "Placement" | "Gift" | "PortalLink",
+  table: "Placement" | "Gift" | "PortalLink" | "ContentSubmission" | "Agreement",
   id: string,
   partnerId: string,
 ): Promise<boolean> {

@@ -2,7 +2,7 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ConformForm } from "~/components/conform-form";
-import { ContentVersionItem, TextDiff } from "~/components/content-review";
+import { ContentVersionList, TextDiff } from "~/components/content-review";
 import { ContentStatusBadge } from "~/components/content-status";
 import { TextAreaField } from "~/components/form-fields";
 import { PageHeader } from "~/components/page";
@@ -114,14 +114,7 @@ export default function ContentSubmissionPage() {
       ) : submission.status === "in_review" && alreadyReviewed ? (
         <p className="notice">{t("content.waitingForOther")}</p>
       ) : null}
-      <section className="card" aria-labelledby="versions">
-        <h2 id="versions">{t("content.versions")}</h2>
-        <ol className="plain-list portal-list" reversed>
-          {submission.versions.map((version) => (
-            <ContentVersionItem key={version.id} version={version} audience="staff" />
-          ))}
-        </ol>
-      </section>
+      <ContentVersionList versions={submission.versions} audience="staff" title={t("content.versions")} />
     </>
   );
 }

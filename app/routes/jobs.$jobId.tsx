@@ -51,6 +51,10 @@ export default function JobPage() {
     }, POLL_MS);
     return () => clearInterval(timer);
   }, [running, revalidator]);
+  const progressText = t("jobs.progressText", {
+    done: formatNumber(i18n.language, job.done),
+    total: job.total === null ? "?" : formatNumber(i18n.language, job.total),
+  });
   const percent = job.total ? Math.min(100, (job.done / job.total) * 100) : job.status === "succeeded" ? 100 : 0;
   return (
     <>
@@ -63,21 +67,9 @@ export default function JobPage() {
       <PageHeader title={t(`jobs.kinds.${job.kind.replace(".", "_") as "disclosure_recheck"}`)} />
       <section className="card" aria-labelledby="job-status">
         <h2 id="job-status">{t(`jobs.status.${job.status}`)}</h2>
-        <progress
-          className="job-progress"
-          max={100}
-          value={percent}
-          aria-label={t("jobs.progress")}
-          aria-valuetext={t("jobs.progressText", {
-            done: formatNumber(i18n.language, job.done),
-            total: job.total === null ? "?" : formatNumber(i18n.language, job.total),
-          })}
-        />
+        <progress className="job-progress" max={100} value={percent} aria-label={t("jobs.progress")} aria-valuetext={progressText} />
         <p role="status" aria-live="polite">
-          {t("jobs.progressText", {
-            done: formatNumber(i18n.language, job.done),
-            total: job.total === null ? "?" : formatNumber(i18n.language, job.total),
-          })}
+          {progressText}
           {" · "}
           {formatPercent(i18n.language, percent)}
         </p>
@@ -87,11 +79,7 @@ export default function JobPage() {
         </p>
         {job.status === "failed" ? (
           <p className="form-errors" role="alert">
-            {t(
-              job.error === "jobs.failedUnexpectedly"
-                ? "jobs.failedUnexpectedly"
-                : ((job.error as "jobs.failedUnexpectedly") ?? "jobs.failedUnexpectedly"),
-            )}
+            {t((job.error ?? "jobs.failedUnexpectedly") as "jobs.failedUnexpectedly")}
           </p>
         ) : job.status === "queued" && job.error ? (
           <p className="notice">{t("jobs.retrying")}</p>

@@ -56,7 +56,7 @@ import { partnerIntentAction, type PartnerPageIntent } from "~/domain/partner-te
 import { metricsContext, partnerCostBenefit } from "~/models/metrics.server";
 import { requirePermission, requireUser } from "~/utils/auth.server";
 import { formatDateTime, formatDay, formatNumber, formatPercent } from "~/utils/format";
-import { notFound } from "~/utils/http.server";
+import { notFound, recordIdParam } from "~/utils/http.server";
 import { can, type Permission } from "~/utils/permissions";
 import { answerRuleViolation, handleForm } from "~/utils/forms.server";
 import { redirectWithToast } from "~/utils/session.server";
@@ -203,9 +203,7 @@ async function addFollowUp(user: Signed, partnerId: string, formData: FormData) 
 
 async function markFollowUp(user: Signed, partnerId: string, formData: FormData, done: boolean) {
   try {
-    const taskId = RecordIdSchema.safeParse(formData.get("taskId"));
-    if (!taskId.success) notFound();
-    await setTaskDone(user.id, partnerId, taskId.data, done);
+    await setTaskDone(user.id, partnerId, recordIdParam(formData.get("taskId")), done);
   } catch (error) {
     if (error instanceof RuleViolation) notFound();
     throw error;
@@ -254,23 +252,16 @@ async function createLink(user: Signed, partnerId: string, _formData: FormData, 
   });
 }
 
-/** The link a renew or revoke form names; anything that cannot be an id is a 404, like an unknown one. */
-function linkIdIn(formData: FormData): string {
-  const linkId = RecordIdSchema.safeParse(formData.get("linkId"));
-  if (!linkId.success) notFound();
-  return linkId.data;
-}
-
 async function renewLink(user: Signed, partnerId: string, formData: FormData) {
   return answerRuleViolation(async () => {
-    await renewPortalLink(user.id, partnerId, linkIdIn(formData));
+    await renewPortalLink(user.id, partnerId, recordIdParam(formData.get("linkId")));
     return redirectWithToast(toPartner(partnerId), { kind: "success", message: "portal.linkRenewed" });
   });
 }
 
 async function revokeLink(user: Signed, partnerId: string, formData: FormData) {
   return answerRuleViolation(async () => {
-    await revokePortalLink(user.id, partnerId, linkIdIn(formData));
+    await revokePortalLink(user.id, partnerId, recordIdParam(formData.get("linkId")));
     return redirectWithToast(toPartner(partnerId), { kind: "success", message: "portal.linkRevokedDone" });
   });
 }

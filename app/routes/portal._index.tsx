@@ -11,13 +11,12 @@ import { useServerForm } from "~/components/use-server-form";
 import { outstandingMinor } from "~/domain/money";
 import { GiftAddressSchema, OfferAnswerSchema } from "~/domain/portal";
 import { legalIdKinds } from "~/domain/content-terms";
-import { RecordIdSchema } from "~/domain/rules";
-import { CONTENT_TYPES, uploadPurposes } from "~/domain/uploads";
+import { acceptFor, uploadPurposes } from "~/domain/uploads";
 import { portalSubmissions } from "~/models/content.server";
 import { answerOffer, portalOverview, setGiftAddress } from "~/models/portal.server";
 import { formatDay } from "~/utils/format";
 import { handleForm } from "~/utils/forms.server";
-import { notFound } from "~/utils/http.server";
+import { recordIdParam } from "~/utils/http.server";
 import { requirePortalVisitor } from "~/utils/portal-session.server";
 import { redirectWithToast } from "~/utils/session.server";
 
@@ -35,17 +34,15 @@ export async function action({ request }: ActionFunctionArgs) {
   const url = new URL(request.url);
   const giftId = url.searchParams.get("gift");
   if (giftId !== null) {
-    const id = RecordIdSchema.safeParse(giftId);
-    if (!id.success) notFound();
+    const id = recordIdParam(giftId);
     return handleForm(await request.formData(), GiftAddressSchema, async (value) => {
-      await setGiftAddress(visitor, id.data, value);
+      await setGiftAddress(visitor, id, value);
       return redirectWithToast("/portal", { kind: "success", message: "portal.addressSaved" });
     });
   }
-  const placementId = RecordIdSchema.safeParse(url.searchParams.get("offer"));
-  if (!placementId.success) notFound();
+  const placementId = recordIdParam(url.searchParams.get("offer"));
   return handleForm(await request.formData(), OfferAnswerSchema, async (value) => {
-    await answerOffer(visitor, placementId.data, value);
+    await answerOffer(visitor, placementId, value);
     return redirectWithToast("/portal", { kind: "success", message: `portal.answered.${value.answer}` });
   });
 }
@@ -106,7 +103,7 @@ function OfferAnswerForm({ offer }: { offer: Offer }) {
   );
 }
 
-const acceptInvoice = uploadPurposes.invoice.kinds.map((kind) => CONTENT_TYPES[kind]).join(",");
+const acceptInvoice = acceptFor("invoice");
 
 /** The partner's invoices for an accepted placement, and sending one (a PDF with their SIRET or EU VAT number). */
 function InvoiceForm({ offer }: { offer: Offer }) {

@@ -2,7 +2,8 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { agreementFor } from "~/models/agreements.server";
 import { agreementPdfResponse } from "~/utils/agreement-pdf-response.server";
 import { notFound, recordIdParam } from "~/utils/http.server";
-import { requirePortalVisitor, resolvePortalLocale } from "~/utils/portal-session.server";
+import { resolveAnyLocale } from "~/i18n/locale.server";
+import { requirePortalVisitor } from "~/utils/portal-session.server";
 
 /** The partner's own agreement as a PDF. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -10,5 +11,5 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const id = recordIdParam(params.agreementId);
   const agreement = await agreementFor(id, visitor.partnerId);
   if (!agreement) notFound();
-  return agreementPdfResponse(agreement, await resolvePortalLocale(request, visitor.language));
+  return agreementPdfResponse(agreement, await resolveAnyLocale(request, visitor.language));
 }

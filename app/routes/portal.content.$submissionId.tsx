@@ -3,14 +3,14 @@ import { Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ConformForm } from "~/components/conform-form";
 import { ContentDraftForm } from "~/components/content-draft";
-import { ContentVersionItem } from "~/components/content-review";
+import { ContentVersionList } from "~/components/content-review";
 import { ContentStatusBadge } from "~/components/content-status";
 import { CheckboxField, SubmitButton, TextAreaField, TextField } from "~/components/form-fields";
 import { useFormResult } from "~/components/use-form-result";
 import { useServerForm } from "~/components/use-server-form";
 import { ContentVersionSchema, PublishedPostSchema } from "~/domain/content";
 import { contentTargetValue, reportedMetrics } from "~/domain/content-terms";
-import { CONTENT_TYPES, uploadPurposes } from "~/domain/uploads";
+import { acceptFor, uploadPurposes } from "~/domain/uploads";
 import { draftFormContext, portalSubmission, reportPublished, resubmitContent } from "~/models/content.server";
 import { handleForm, refuseForm } from "~/utils/forms.server";
 import { notFound, recordIdParam } from "~/utils/http.server";
@@ -52,7 +52,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 type Submission = ReturnType<typeof useLoaderData<typeof loader>>["submission"];
 
-const acceptEvidence = uploadPurposes.metrics_evidence.kinds.map((kind) => CONTENT_TYPES[kind]).join(",");
+const acceptEvidence = acceptFor("metrics_evidence");
 
 /** The live post, its text as published, and the statistics the partner can report, with a screenshot as evidence. */
 function PublishedForm({ submission }: { submission: Submission }) {
@@ -134,14 +134,7 @@ export default function PortalSubmission() {
           <PublishedForm submission={submission} />
         </section>
       ) : null}
-      <section className="card" aria-labelledby="versions">
-        <h2 id="versions">{t("portal.content.versions")}</h2>
-        <ol className="plain-list portal-list" reversed>
-          {submission.versions.map((version) => (
-            <ContentVersionItem key={version.id} version={version} audience="partner" />
-          ))}
-        </ol>
-      </section>
+      <ContentVersionList versions={submission.versions} audience="partner" title={t("portal.content.versions")} />
     </>
   );
 }

@@ -23,13 +23,8 @@ export async function handleForm<Schema extends $ZodType>(
 ) {
   const formId = String(formData.get("formId") ?? "");
   const submission = parseWithZod(formData, { schema });
-  if (submission.status !== "success")
-    return json({ formId, result: submission.reply(), overBudget: null, duplicate: null, details: null }, { status: 400 });
-  const stillSaving = () =>
-    json(
-      { formId, result: submission.reply({ formErrors: ["forms.stillSaving"] }), overBudget: null, duplicate: null, details: null },
-      { status: 409 },
-    );
+  if (submission.status !== "success") return formAnswer(formId, submission.reply(), 400);
+  const stillSaving = () => formAnswer(formId, submission.reply({ formErrors: ["forms.stillSaving"] }), 409);
   return once(formData, stillSaving, async () => {
     try {
       return await run(submission.value as output<Schema>);
@@ -40,10 +35,11 @@ export async function handleForm<Schema extends $ZodType>(
         const overBudget = error instanceof OverBudget ? error.check : null;
         const duplicate = error instanceof DuplicatePayment ? error.reason : null;
         const question = overBudget !== null || duplicate !== null;
-        return json(
-          { formId, result: question ? submission.reply() : replyToRule(submission, error), overBudget, duplicate, details: error.details },
-          { status: error.status },
-        );
+        return formAnswer(formId, question ? submission.reply() : replyToRule(submission, error), error.status, {
+          overBudget,
+          duplicate,
+          details: error.details,
+        });
       }
       throw error;
     }
@@ -104,6 +100,18 @@ export async function answerRuleViolation(run: () => Promise<Response>): Promise
 /** A form refused before its schema ran (a bad file): the message above the form, the typed values kept. */
 export function refuseForm<Schema extends $ZodType>(formData: FormData | null, schema: Schema, message: string, status: number) {
   const formId = String(formData?.get("formId") ?? "");
-  const result = parseWithZod(formData ?? new FormData(), { schema }).reply({ formErrors: [message] });
-  return json({ formId, result, overBudget: null, duplicate: null, details: null }, { status });
+  return formAnswer(formId, parseWithZod(formData ?? new FormData(), { schema }).reply({ formErrors: [message] }), status);
+}
+
+/** What a form's action answers when it does not redirect: the result for that form, and a question's or refusal's details. */
+function formAnswer(
+  formId: string,
+  result: SubmissionResult<string[]>,
+  status: number,
+  extras: { overBudget?: OverBudget["check"] | null; duplicate?: DuplicatePayment["reason"] | null; details?: unknown } = {},
+) {
+  return json(
+    { formId, result, overBudget: extras.overBudget ?? null, duplicate: extras.duplicate ?? null, details: extras.details ?? null },
+    { status },
+  );
 }

@@ -46,8 +46,8 @@ export function fileDownload(file: { fileName: string; contentType: string; data
   });
 }
 
-/** A record id from the URL; anything that cannot be one is a 404, like an id that names nothing. */
-export function recordIdParam(value: string | null | undefined): string {
+/** A record id from the URL or a form; anything that cannot be one is a 404, like an id that names nothing. */
+export function recordIdParam(value: unknown): string {
   const id = RecordIdSchema.safeParse(value);
   if (!id.success) notFound();
   return id.data;

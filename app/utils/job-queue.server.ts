@@ -10,7 +10,6 @@ import { connectDatabase, type DbClient } from "./db.server";
 import { forget, remember } from "./remember.server";
 
 /** Every kind of job; each has one queue. */
-export { jobKindNames as jobKinds } from "~/domain/job-terms";
 import { jobKindNames } from "~/domain/job-terms";
 export type JobKind = (typeof jobKindNames)[number];
 

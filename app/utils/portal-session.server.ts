@@ -1,7 +1,5 @@
 import { createCookie, redirect } from "@remix-run/node";
 import { PORTAL_SESSION_HOURS } from "~/domain/portal-terms";
-import type { Locale } from "~/i18n/config";
-import { resolveAnyLocale } from "~/i18n/locale.server";
 import { portalVisitor, type PortalVisitor } from "~/models/portal.server";
 import { remember } from "./remember.server";
 import { oncePerRequest } from "./request-scope.server";
@@ -34,9 +32,4 @@ export async function requirePortalVisitor(request: Request): Promise<PortalVisi
   const visitor = await findPortalVisitor(request);
   if (!visitor) throw redirect("/portal/ended");
   return visitor;
-}
-
-/** The language the partner chose in the portal, else the one on their record, else their browser's. */
-export function resolvePortalLocale(request: Request, partnerLanguage: string | null | undefined): Promise<Locale> {
-  return resolveAnyLocale(request, partnerLanguage);
 }

@@ -6,7 +6,6 @@
 
 export const MAX_FORM_BODY_BYTES = 1024 * 1024;
 export const MAX_IMPORT_BODY_BYTES = 8 * 1024 * 1024;
-export { MAX_UPLOAD_BODY_BYTES } from "~/domain/uploads";
 import { MAX_UPLOAD_BODY_BYTES } from "~/domain/uploads";
 
 /** Portal forms that carry files: drafts with media, the live post's statistics, invoices. */
