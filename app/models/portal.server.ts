@@ -295,10 +295,13 @@ export async function purgeEndedPortalAccess(now = new Date()) {
       where: { OR: [{ expiresAt: { lt: cutoff } }, { revokedAt: { lt: cutoff } }] },
       select: { id: true, partnerId: true },
     });
-    if (ended.length) {
-      const ids = ended.map((link) => link.id);
+    const ids = ended.map((link) => link.id);
+    if (ids.length) {
       await tx.portalSession.deleteMany({ where: { linkId: { in: ids } } });
       await tx.portalLink.deleteMany({ where: { id: { in: ids } } });
+    }
+    // Ended visits alone are a change too: the audit trail says how many went.
+    if (ids.length || sessions.count)
       await recordAudit(tx, {
         actorId: null,
         action: "portal_link.purge",
@@ -306,7 +309,6 @@ export async function purgeEndedPortalAccess(now = new Date()) {
         entityId: "ended",
         after: { links: ids.length, sessions: sessions.count, graceDays: ENDED_LINK_GRACE_DAYS },
       });
-    }
     return { sessions: sessions.count, links: ended.length };
   });
 }

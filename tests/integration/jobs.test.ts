@@ -142,6 +142,9 @@ describe("the daily clean-up", () => {
     const left = await db().portalLink.findMany({ where: { partnerId: partner.id }, select: { id: true } });
     expect(left.map((l) => l.id).sort()).toEqual([recentlyEnded.id, active.id].sort());
     expect(await db().portalSession.count({ where: { partnerId: partner.id } })).toBe(1);
+    expect(await db().auditEvent.findFirst({ where: { action: "portal_link.purge" }, orderBy: { createdAt: "desc" } })).toMatchObject({
+      after: { links: 2, sessions: 2 },
+    });
     expect(revokedLongAgo.id).not.toBe(active.id);
   });
 });
