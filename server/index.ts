@@ -30,6 +30,9 @@ import { ensureSessionSecret } from "../app/utils/session-secret.server";
 import { withRequestScope } from "../app/utils/request-scope.server";
 import { startJobQueue, stopJobQueue } from "../app/utils/job-queue.server";
 import { jobHandlers } from "../app/jobs/handlers.server";
+import { startMailReceiver } from "../app/utils/mail-receiver.server";
+import { acceptsLogRecipient } from "../app/models/mail-settings.server";
+import { acceptInboundMail } from "../app/models/mail-inbound.server";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -62,6 +65,15 @@ async function start() {
   // The daily clean-up runs on the queue's schedule (Settings › Workspace); once now as well, so a
   // server that was down at that hour catches up.
   await dailyPurge().catch((error) => console.error(`Daily clean-up failed: ${errorMessage(error)}`));
+  if (env.MAIL_RECEIVER_PORT) {
+    await startMailReceiver({
+      port: env.MAIL_RECEIVER_PORT,
+      host: env.MAIL_RECEIVER_HOST,
+      acceptsRecipient: acceptsLogRecipient,
+      onMessage: async (raw) => void (await acceptInboundMail(raw)),
+    });
+    console.log(`Mail receiver listening on ${env.MAIL_RECEIVER_HOST}:${env.MAIL_RECEIVER_PORT}`);
+  }
   if (target.kind === "pglite") {
     // At start, before any request: reclaims what a killed import left; then every few hours.
     console.log(`Vacuumed the embedded database in ${await vacuumEmbeddedDatabase()} ms`);

@@ -15,6 +15,7 @@ const sections: {
     | "nav.dashboard"
     | "nav.partners"
     | "nav.followUps"
+    | "nav.mail"
     | "nav.reviews"
     | "nav.contentReview"
     | "nav.gifts"
@@ -30,6 +31,7 @@ const sections: {
   { to: "/", label: "nav.dashboard" },
   { to: "/partners", label: "nav.partners", permission: "partners:read" },
   { to: "/follow-ups", label: "nav.followUps", permission: "outreach:write" },
+  { to: "/mail", label: "nav.mail", permission: "outreach:write" },
   { to: "/drafts", label: "nav.reviews", permission: "outreach:review" },
   { to: "/content", label: "nav.contentReview", permission: "coverage:read" },
   { to: "/gifts", label: "nav.gifts", permission: "gifts:read" },

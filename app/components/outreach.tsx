@@ -17,6 +17,10 @@ interface TimelineEntry {
   occurredAt: string;
   correctsId: string | null;
   draftId: string | null;
+  /** The email it is, when it was sent or received by mail. */
+  mailMessageId?: string | null;
+  /** The earlier entry this message answers. */
+  inReplyToId?: string | null;
   /** The partner's answer to an offer, when they gave it in the portal. */
   offerAnswer?: "accepted" | "declined" | "countered" | null;
   /** Null when the partner wrote it themselves, in the portal. */
@@ -80,6 +84,7 @@ export function OutreachTimeline({
 }) {
   const { t, i18n } = useTranslation();
   const correctedIds = new Set(entries.map((entry) => entry.correctsId).filter(Boolean));
+  const subjects = new Map(entries.map((entry) => [entry.id, entry.subject ?? t("outreach.noSubject")]));
   const items = [
     ...entries.map((entry) => ({ at: entry.occurredAt, key: `i-${entry.id}`, entry })),
     ...stageChanges.map((change) => ({ at: change.createdAt, key: `s-${change.id}`, change })),
@@ -89,7 +94,22 @@ export function OutreachTimeline({
     <ol className="timeline">
       {items.map((item) =>
         "entry" in item && item.entry ? (
-          <li key={item.key} className={correctedIds.has(item.entry.id) ? "timeline-item is-corrected" : "timeline-item"}>
+          <li
+            key={item.key}
+            id={`entry-${item.entry.id}`}
+            className={[
+              "timeline-item",
+              correctedIds.has(item.entry.id) ? "is-corrected" : "",
+              item.entry.inReplyToId ? "timeline-reply" : "",
+            ].join(" ")}
+          >
+            {item.entry.inReplyToId ? (
+              <p className="timeline-thread">
+                <a href={`#entry-${item.entry.inReplyToId}`}>
+                  {t("mail.inReplyTo", { subject: subjects.get(item.entry.inReplyToId) ?? t("mail.earlierMessage") })}
+                </a>
+              </p>
+            ) : null}
             <p className="timeline-meta">
               <strong>
                 {t(`interactionTypes.${item.entry.type as "email"}`)}
@@ -122,6 +142,11 @@ export function OutreachTimeline({
             {item.entry.offerAnswer ? <p className="timeline-subject">{t(`portal.answers.${item.entry.offerAnswer}`)}</p> : null}
             {item.entry.subject ? <p className="timeline-subject">{item.entry.subject}</p> : null}
             <p className="prewrap">{item.entry.body}</p>
+            {item.entry.mailMessageId ? (
+              <p className="hint">
+                <Link to={`/mail/${item.entry.mailMessageId}`}>{t("mail.viewOriginal")}</Link>
+              </p>
+            ) : null}
             {canWrite ? (
               <details>
                 <summary>{t("outreach.correct")}</summary>
@@ -218,6 +243,7 @@ interface TaskRow {
   title: string;
   dueOn: string;
   completedAt: string | null;
+  repliedAt?: string | null;
   assignee: { id: string; name: string };
 }
 
@@ -242,12 +268,17 @@ export function FollowUps({
       {tasks.length === 0 ? <p className="muted">{t("tasks.none")}</p> : null}
       <ul className="plain-list">
         {tasks.map((task) => {
-          const overdue = !task.completedAt && task.dueOn.slice(0, 10) < today;
+          const overdue = !task.completedAt && !task.repliedAt && task.dueOn.slice(0, 10) < today;
           return (
             <li key={task.id} className={task.completedAt ? "is-done" : undefined}>
               <span>
                 {task.title} — {formatDay(i18n.language, task.dueOn)} · {task.assignee.name}
-                {overdue ? (
+                {task.repliedAt && !task.completedAt ? (
+                  <>
+                    {" "}
+                    <span className="badge badge-ok">{t("tasks.replied")}</span>
+                  </>
+                ) : overdue ? (
                   <>
                     {" "}
                     <span className="badge badge-danger">{t("tasks.overdue")}</span>

@@ -29,12 +29,19 @@ import {
   WorkspaceSettingsSchema,
 } from "./spend";
 
+import { DraftFromTemplateSchema, MailIdentitySchema, MailSettingsSchema, TemplateSchema, TriageAttachSchema } from "./mail";
+
 /**
  * Every form the browser renders, by name. The schemas validate on the server only; the browser
  * gets their HTML constraints (required, maxLength…) from form-constraints.generated.ts, so no
  * zod ships to the client (ADR 0008).
  */
 export const formSchemas = {
+  mailSettings: MailSettingsSchema,
+  mailIdentity: MailIdentitySchema,
+  template: TemplateSchema,
+  draftFromTemplate: DraftFromTemplateSchema,
+  triage: TriageAttachSchema,
   acceptInvitation: AcceptInvitationSchema,
   agreementCreate: AgreementCreateSchema,
   agreementSign: AgreementSignSchema,

@@ -1,17 +1,21 @@
 /** The long jobs people follow on a page (zod-free: the job page uses it). */
 import type { Permission } from "~/utils/permissions";
 
-export const jobKindNames = ["disclosure.recheck"] as const;
+export const jobKindNames = ["disclosure.recheck", "mail.send", "mail.receive", "mail.import"] as const;
 export type JobKindName = (typeof jobKindNames)[number];
 
 /** Who may follow a job of each kind (starting it needs more: the route that starts it says). */
 export const jobReadPermission: Record<JobKindName, Permission> = {
   "disclosure.recheck": "compliance:read",
+  "mail.send": "partners:read",
+  "mail.receive": "outreach:write",
+  "mail.import": "outreach:write",
 };
 
 /** Where a finished job's result is read, from what it stored. */
 export function jobResultHref(kind: string, result: unknown): string | null {
   if (kind === "disclosure.recheck" && result && typeof result === "object" && "recheckId" in result)
     return `/compliance/rechecks/${String((result as { recheckId: unknown }).recheckId)}`;
+  if (kind === "mail.import") return "/mail";
   return null;
 }

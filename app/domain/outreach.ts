@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { isDoNotContact, type PartnerStage } from "./partners";
 import { DateTimeSchema, DaySchema, optionalText, RuleViolation } from "./rules";
+import { hasLineBreak, unfilledVariables } from "./mail-terms";
 import { directions, draftChannels, draftKinds, interactionTypes, type DraftStatus } from "./outreach-terms";
 
 export { directions, draftChannels, draftKinds, interactionTypes, type DraftStatus } from "./outreach-terms";
@@ -29,7 +30,8 @@ export type LogInteractionInput = z.output<typeof LogInteractionSchema>;
 export const DraftSchema = z.object({
   kind: z.enum(draftKinds, { error: "errors.invalidChoice" }),
   channel: z.enum(draftChannels, { error: "errors.invalidChoice" }),
-  subject: optionalText(300),
+  // It becomes a mail header: a line break would smuggle in another header.
+  subject: optionalText(300).refine((value) => !value || !hasLineBreak(value), "mail.oneLine"),
   body,
 });
 export type DraftInput = z.output<typeof DraftSchema>;
@@ -61,8 +63,10 @@ export function assertMayEdit(status: DraftStatus) {
   if (status !== "draft" && status !== "changes_requested") throw new RuleViolation("outreach.notEditable");
 }
 
-export function assertMaySubmit(status: DraftStatus) {
+export function assertMaySubmit(status: DraftStatus, subject: string | null, body: string) {
   if (status !== "draft" && status !== "changes_requested") throw new RuleViolation("outreach.notSubmittable");
+  const unfilled = unfilledVariables(`${subject ?? ""}\n${body}`);
+  if (unfilled.length) throw new RuleViolation("outreach.unfilledVariables", 422, undefined, { names: unfilled.join(", ") });
 }
 
 /** Review needs a second person: nobody approves their own draft. */
@@ -76,4 +80,4 @@ export function assertMaySend(status: DraftStatus) {
 }
 
 /** What a post to a draft's page asks for. */
-export const DraftIntentSchema = z.enum(["edit", "submit", "review", "send"]);
+export const DraftIntentSchema = z.enum(["edit", "submit", "review", "send", "email"]);

@@ -54,3 +54,23 @@ export function pageProblem(page: number, pageSize: number, total: number): Filt
   const pages = Math.max(1, Math.ceil(total / pageSize));
   return page > pages ? { field: "page", message: "errors.pageOutOfRange", values: { page, pages } } : null;
 }
+
+/** A failure worth trying again (a mail server that did not answer), with what a person should read meanwhile. */
+export class TransientFailure extends Error {
+  readonly isTransientFailure = true;
+
+  constructor(
+    public readonly messageKey: string,
+    public readonly values?: Record<string, string>,
+  ) {
+    super(messageKey);
+  }
+
+  formMessage(): string {
+    return this.values ? `${this.messageKey}?${new URLSearchParams(this.values)}` : this.messageKey;
+  }
+}
+
+export function isTransientFailure(error: unknown): error is TransientFailure {
+  return error instanceof Error && (error as Partial<TransientFailure>).isTransientFailure === true;
+}

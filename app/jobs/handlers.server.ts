@@ -1,9 +1,27 @@
 /** What each kind of job does; the queue calls these with our job row's id (ADR 0013). */
+import { SendJobInputSchema } from "~/domain/mail";
 import { runRecheck } from "~/models/disclosure.server";
 import { reportProgress, runJob } from "~/models/jobs.server";
+import { fileStoredMail } from "~/models/mail-inbound.server";
+import { sendDraftNow } from "~/models/mail-send.server";
 import type { JobHandler, JobKind } from "~/utils/job-queue.server";
+
+const fileMail = (finalAttempt: boolean) => (jobId: string) =>
+  runJob(jobId, async (job) => ({ ...(await fileStoredMail(job.id, (done) => reportProgress(job.id, done))) }), finalAttempt);
 
 export const jobHandlers: Record<JobKind, (finalAttempt: boolean) => JobHandler> = {
   "disclosure.recheck": (finalAttempt) => (jobId) =>
     runJob(jobId, (job) => runRecheck(job.input, (done) => reportProgress(job.id, done)), finalAttempt),
+  "mail.send": (finalAttempt) => (jobId) =>
+    runJob(
+      jobId,
+      async (job) => {
+        const result = await sendDraftNow(job.id, SendJobInputSchema.parse(job.input).draftId);
+        await reportProgress(job.id, 1);
+        return result;
+      },
+      finalAttempt,
+    ),
+  "mail.receive": fileMail,
+  "mail.import": fileMail,
 };

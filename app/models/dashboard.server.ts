@@ -9,7 +9,7 @@ import { waitingForCoverage } from "./gift.server";
 import { complianceByJurisdictionAndMonth, openQueueCount } from "./disclosure.server";
 import { activityByMonth } from "./cost-benefit-rollup.server";
 import { bestAndWorst, type MetricsContext } from "./metrics.server";
-import { myFollowUps } from "./task.server";
+import { myFollowUps, myRepliedFollowUps } from "./task.server";
 
 /** Whether anyone has recorded anything yet: the welcome text is for an empty workspace only. */
 export async function workspaceHasData() {
@@ -20,8 +20,9 @@ export async function cmDashboard(userId: string) {
   const today = isoDay(todayUtc());
   const since = addDays(today, -NEW_COVERAGE_DAYS);
   const year = presetPeriod("12m", today);
-  const [followUps, waitingGifts, newCoverageCount, newCoverage, byMonth] = await Promise.all([
+  const [followUps, replied, waitingGifts, newCoverageCount, newCoverage, byMonth] = await Promise.all([
     myFollowUps(userId),
+    myRepliedFollowUps(userId),
     db().gift.count({ where: waitingForCoverage(WAITING_DAYS), take: DASHBOARD_COUNT_CAP }),
     db().coverageItem.count({ where: { publishedOn: { gte: new Date(`${since}T00:00:00Z`) } }, take: DASHBOARD_COUNT_CAP }),
     db().coverageItem.findMany({
@@ -36,6 +37,7 @@ export async function cmDashboard(userId: string) {
     overdue: followUps.overdue.slice(0, 5),
     overdueCount: followUps.overdue.length,
     upcomingCount: followUps.upcoming.length,
+    replied: replied.slice(0, 5),
     waitingGifts,
     newCoverageCount,
     newCoverage,

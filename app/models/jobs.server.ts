@@ -1,6 +1,6 @@
 /** Our rows for long jobs: what people follow on a job's page (progress, result, readable error). */
 import type { Prisma } from "~/generated/prisma/client";
-import { isRuleViolation } from "~/domain/violations";
+import { isRuleViolation, isTransientFailure } from "~/domain/violations";
 import { db, type DbClient } from "~/utils/db.server";
 import { sendJob, type JobKind } from "~/utils/job-queue.server";
 
@@ -35,13 +35,13 @@ export async function runJob(jobId: string, work: JobWork, finalAttempt: boolean
     const result = await work(job);
     await db().job.update({ where: { id: jobId }, data: { status: "succeeded", result, finishedAt: new Date() } });
   } catch (error) {
-    const readable = isRuleViolation(error) ? error.messageKey : "jobs.failedUnexpectedly";
+    const readable = isRuleViolation(error) || isTransientFailure(error) ? error.formMessage() : "jobs.failedUnexpectedly";
     const givingUp = isRuleViolation(error) || finalAttempt;
     await db().job.update({
       where: { id: jobId },
       data: { status: givingUp ? "failed" : "queued", error: readable, finishedAt: givingUp ? new Date() : null },
     });
     if (!givingUp) throw error;
-    if (!isRuleViolation(error)) console.error(`Job ${jobId} failed:`, error);
+    if (!isRuleViolation(error) && !isTransientFailure(error)) console.error(`Job ${jobId} failed:`, error);
   }
 }

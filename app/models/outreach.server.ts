@@ -138,7 +138,7 @@ export function submitDraft(actorId: string, draftId: string) {
   return step(actorId, draftId, "submitted", (draft) => {
     if (draft.authorId !== actorId) throw new RuleViolation("outreach.notAuthor", 403);
     assertMayContact(draft.partner.stage);
-    assertMaySubmit(draft.status);
+    assertMaySubmit(draft.status, draft.subject, draft.body);
   });
 }
 
@@ -234,6 +234,8 @@ export async function partnerTimeline(partnerId: string) {
         correctsId: true,
         draftId: true,
         offerAnswer: true,
+        mailMessageId: true,
+        inReplyToId: true,
         author: { select: { name: true } },
       },
     }),

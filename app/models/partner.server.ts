@@ -637,3 +637,8 @@ export async function searchPartnerChoices(
     take: 20,
   });
 }
+
+/** The little a sub-page of a partner shows of them: name and stage. */
+export function partnerHeading(partnerId: string) {
+  return db().partner.findUnique({ where: { id: partnerId }, select: { id: true, name: true, stage: true } });
+}

@@ -11,25 +11,28 @@ const days = (n: number) => n * 86_400_000;
 
 /** A new link for the partner; the token is returned once, and only its hash is kept. */
 export async function createPortalLink(actorId: string, partnerId: string) {
-  return db().$transaction(async (tx) => {
-    const partner = await tx.partner.findUnique({ where: { id: partnerId }, select: { erasedAt: true, stage: true } });
-    if (!partner) throw new RuleViolation("errors.notFound", 404);
-    if (partner.erasedAt) throw new RuleViolation("privacy.alreadyErased", 409);
-    if (isDoNotContact(partner.stage)) throw new RuleViolation("outreach.doNotContact", 409);
-    const token = newToken();
-    const link = await tx.portalLink.create({
-      data: { partnerId, tokenHash: hashToken(token), createdById: actorId, expiresAt: new Date(Date.now() + days(PORTAL_LINK_DAYS)) },
-      select: { id: true, expiresAt: true },
-    });
-    await recordAudit(tx, {
-      actorId,
-      action: "portal_link.create",
-      entityType: "PortalLink",
-      entityId: link.id,
-      after: { partnerId, expiresAt: link.expiresAt },
-    });
-    return { token, ...link };
+  return db().$transaction((tx) => createPortalLinkIn(tx, actorId, partnerId));
+}
+
+/** The same, inside the caller's transaction (a draft written from a template carries a link). */
+export async function createPortalLinkIn(tx: DbClient, actorId: string, partnerId: string) {
+  const partner = await tx.partner.findUnique({ where: { id: partnerId }, select: { erasedAt: true, stage: true } });
+  if (!partner) throw new RuleViolation("errors.notFound", 404);
+  if (partner.erasedAt) throw new RuleViolation("privacy.alreadyErased", 409);
+  if (isDoNotContact(partner.stage)) throw new RuleViolation("outreach.doNotContact", 409);
+  const token = newToken();
+  const link = await tx.portalLink.create({
+    data: { partnerId, tokenHash: hashToken(token), createdById: actorId, expiresAt: new Date(Date.now() + days(PORTAL_LINK_DAYS)) },
+    select: { id: true, expiresAt: true },
   });
+  await recordAudit(tx, {
+    actorId,
+    action: "portal_link.create",
+    entityType: "PortalLink",
+    entityId: link.id,
+    after: { partnerId, expiresAt: link.expiresAt },
+  });
+  return { token, ...link };
 }
 
 /** The link, locked, when it is this partner's; else a 404 that says nothing more. */

@@ -31,3 +31,9 @@ export async function lockPartnersRecord(
 export async function lockPartnersForShare(tx: DbClient, ids: readonly string[]) {
   if (ids.length) await tx.$queryRaw`SELECT "id" FROM "Partner" WHERE "id" = ANY(${[...ids]}::text[]) ORDER BY "id" FOR SHARE`;
 }
+
+/** Locks one row of a table that is not a partner's (a draft being sent, a message in triage); false when it is gone. */
+export async function lockRow(tx: DbClient, table: "Draft" | "MailMessage", id: string): Promise<boolean> {
+  const rows = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM ${Prisma.raw(`"${table}"`)} WHERE "id" = ${id} FOR UPDATE`;
+  return rows.length === 1;
+}

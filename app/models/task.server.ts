@@ -43,6 +43,7 @@ const taskFields = {
   title: true,
   dueOn: true,
   completedAt: true,
+  repliedAt: true,
   partner: { select: { id: true, name: true, stage: true } },
   assignee: { select: { id: true, name: true } },
 } as const;
@@ -64,17 +65,27 @@ export async function myFollowUps(userId: string) {
   const horizon = new Date(today.getTime() + UPCOMING_DAYS * 86_400_000);
   const [overdue, upcoming] = await Promise.all([
     db().task.findMany({
-      where: { assigneeId: userId, completedAt: null, dueOn: { lt: today } },
+      where: { assigneeId: userId, completedAt: null, repliedAt: null, dueOn: { lt: today } },
       orderBy: { dueOn: "asc" },
       take: 200,
       select: taskFields,
     }),
     db().task.findMany({
-      where: { assigneeId: userId, completedAt: null, dueOn: { gte: today, lte: horizon } },
+      where: { assigneeId: userId, completedAt: null, repliedAt: null, dueOn: { gte: today, lte: horizon } },
       orderBy: { dueOn: "asc" },
       take: 200,
       select: taskFields,
     }),
   ]);
   return { overdue, upcoming };
+}
+
+/** Follow-ups the partner answered (by mail) before anyone ticked them: the owner sees who wrote back. */
+export function myRepliedFollowUps(userId: string) {
+  return db().task.findMany({
+    where: { assigneeId: userId, completedAt: null, repliedAt: { not: null } },
+    orderBy: { repliedAt: "desc" },
+    take: 20,
+    select: { ...taskFields, replyId: true },
+  });
 }

@@ -125,6 +125,24 @@ function CmSection({ cm, contentWaiting }: { cm: NonNullable<DashboardData["cm"]
           ) : (
             <p className="hint">{t("dashboard.nothingOverdue")}</p>
           )}
+          {cm.replied.length ? (
+            <>
+              <h3>{t("dashboard.repliedTitle")}</h3>
+              <ul className="plain-list" data-testid="replied-follow-ups">
+                {cm.replied.map((task) => (
+                  <li key={task.id}>
+                    <span>
+                      <Link to={`/partners/${task.partner.id}?tab=outreach${task.replyId ? `#entry-${task.replyId}` : ""}`}>
+                        {task.partner.name}
+                      </Link>
+                      : {task.title}
+                    </span>
+                    <span className="badge badge-ok">{t("tasks.replied")}</span>
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
           <h3>{t("dashboard.latestCoverage")}</h3>
           {cm.newCoverage.length ? (
             <ul className="plain-list">

@@ -2,7 +2,7 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ConformForm } from "~/components/conform-form";
-import { CheckboxField, SubmitButton, TextAreaField, TextField } from "~/components/form-fields";
+import { CheckboxField, SubmitButton, TextAreaField, TextField, FormMessage } from "~/components/form-fields";
 import { PageHeader } from "~/components/page";
 import { useFormResult } from "~/components/use-form-result";
 import { useServerForm } from "~/components/use-server-form";
@@ -82,7 +82,7 @@ export default function EditRuleSet() {
       </PageHeader>
       {actionData?.error ? (
         <div className="form-errors" role="alert">
-          {t(actionData.error as "errors.invalidChoice")}
+          <FormMessage message={actionData.error} />
         </div>
       ) : null}
       {canEdit ? (

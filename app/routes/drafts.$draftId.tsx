@@ -10,6 +10,12 @@ import { useServerForm } from "~/components/use-server-form";
 import { DraftIntentSchema, DraftSchema, ReviewSchema } from "~/domain/outreach";
 import { draftChannels, draftKinds } from "~/domain/outreach-terms";
 import { editDraft, getDraft, markDraftSent, reviewDraft, submitDraft } from "~/models/outreach.server";
+import { getJob } from "~/models/jobs.server";
+import { requestSend } from "~/models/mail-send.server";
+import { smtpConfigured } from "~/models/mail-settings.server";
+import { getSettings } from "~/models/settings.server";
+import { FormMessage } from "~/components/form-fields";
+import { usePollWhile } from "~/components/use-poll-while";
 import { requireCan, requirePermission, requireUser } from "~/utils/auth.server";
 import { formatDateTime } from "~/utils/format";
 import { answerRuleViolation, handleForm } from "~/utils/forms.server";
@@ -21,15 +27,24 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "partners:read");
   const draft = await getDraft(params.draftId ?? "");
   if (!draft) notFound();
+  const [sending, settings] = await Promise.all([draft.sendJobId ? getJob(draft.sendJobId) : null, getSettings()]);
   return json({
     draft,
+    sending: sending && { status: sending.status, error: sending.error, attempts: sending.attempts, jobId: sending.id },
+    smtpReady: smtpConfigured(settings),
     canEdit: can(user.role, "outreach:write") && draft.authorId === user.id,
     canReview: can(user.role, "outreach:review") && draft.authorId !== user.id,
     canSend: can(user.role, "outreach:write"),
   });
 }
 
-const permissionFor = { edit: "outreach:write", submit: "outreach:write", review: "outreach:review", send: "outreach:write" } as const;
+const permissionFor = {
+  edit: "outreach:write",
+  submit: "outreach:write",
+  review: "outreach:review",
+  send: "outreach:write",
+  email: "outreach:write",
+} as const;
 
 export async function action({ request, params }: ActionFunctionArgs) {
   // Signed in before the body is read; the role for the posted intent is checked after.
@@ -57,6 +72,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
       });
     });
   }
+  if (intent === "email")
+    return answerRuleViolation(async () => {
+      await requestSend(user.id, draftId);
+      return redirectWithToast(here, { kind: "success", message: "mail.queued" });
+    });
   return answerRuleViolation(async () => {
     if (intent === "submit") await submitDraft(user.id, draftId);
     else await markDraftSent(user.id, draftId);
@@ -118,10 +138,35 @@ function ReviewForm() {
   );
 }
 
+/** Where sending by email stands: on its way, being retried (and why), or failed with the server's words. */
+function SendingStatus({ sending }: { sending: { status: string; error: string | null; attempts: number; jobId: string } }) {
+  const { t } = useTranslation();
+  if (sending.status === "failed")
+    return (
+      <div className="form-errors" role="alert" data-testid="send-status">
+        {t("mail.sendFailed")} <FormMessage message={sending.error ?? "jobs.failedUnexpectedly"} />
+      </div>
+    );
+  if (sending.status === "succeeded") return null;
+  return (
+    <p role="status" className="notice" data-testid="send-status">
+      {t("mail.sending")}
+      {sending.error ? (
+        <>
+          {" "}
+          {t("mail.retrying", { attempts: String(sending.attempts) })} <FormMessage message={sending.error} />
+        </>
+      ) : null}
+    </p>
+  );
+}
+
 export default function DraftPage() {
   const { t, i18n } = useTranslation();
-  const { draft, canEdit, canReview, canSend } = useLoaderData<typeof loader>();
+  const { draft, canEdit, canReview, canSend, sending, smtpReady } = useLoaderData<typeof loader>();
   const actionData = useActionData<{ error?: string }>();
+  const onItsWay = sending?.status === "queued" || sending?.status === "running";
+  usePollWhile(onItsWay && draft.status !== "sent", 1500);
   const editable = draft.status === "draft" || draft.status === "changes_requested";
   return (
     <>
@@ -133,7 +178,7 @@ export default function DraftPage() {
       </p>
       {actionData?.error ? (
         <div className="form-errors" role="alert">
-          {t(actionData.error as "outreach.notApproved")}
+          <FormMessage message={actionData.error} />
         </div>
       ) : null}
       <div className="partner-layout">
@@ -159,11 +204,27 @@ export default function DraftPage() {
             </>
           ) : null}
           {canReview && draft.status === "in_review" ? <ReviewForm /> : null}
-          {canSend && draft.status === "approved" ? (
-            <Form method="post">
-              <input type="hidden" name="intent" value="send" />
-              <ConfirmSubmitButton confirmMessage={t("outreach.confirmSent")}>{t("outreach.markSent")}</ConfirmSubmitButton>
-            </Form>
+          {sending && draft.status !== "sent" ? <SendingStatus sending={sending} /> : null}
+          {canSend && draft.status === "approved" && !onItsWay ? (
+            <div className="form-actions">
+              {draft.channel === "email" && smtpReady ? (
+                <Form method="post">
+                  <input type="hidden" name="intent" value="email" />
+                  <ConfirmSubmitButton confirmMessage={t("mail.confirmSend")}>
+                    {sending?.status === "failed" ? t("mail.sendAgain") : t("mail.send")}
+                  </ConfirmSubmitButton>
+                </Form>
+              ) : null}
+              <Form method="post">
+                <input type="hidden" name="intent" value="send" />
+                <ConfirmSubmitButton
+                  className={draft.channel === "email" && smtpReady ? "button button-quiet" : "button"}
+                  confirmMessage={t("outreach.confirmSent")}
+                >
+                  {t("outreach.markSent")}
+                </ConfirmSubmitButton>
+              </Form>
+            </div>
           ) : null}
         </section>
         <section className="card" aria-labelledby="draft-history">

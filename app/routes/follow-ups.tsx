@@ -3,13 +3,14 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { EmptyState, PageHeader } from "~/components/page";
 import { StageBadge } from "~/components/partner-badges";
-import { myFollowUps, UPCOMING_DAYS } from "~/models/task.server";
+import { myFollowUps, myRepliedFollowUps, UPCOMING_DAYS } from "~/models/task.server";
 import { requirePermission } from "~/utils/auth.server";
 import { formatDay } from "~/utils/format";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "outreach:write");
-  return json({ ...(await myFollowUps(user.id)), upcomingDays: UPCOMING_DAYS });
+  const [followUps, replied] = await Promise.all([myFollowUps(user.id), myRepliedFollowUps(user.id)]);
+  return json({ ...followUps, replied, upcomingDays: UPCOMING_DAYS });
 }
 
 type Tasks = ReturnType<typeof useLoaderData<typeof loader>>["overdue"];
@@ -32,7 +33,7 @@ function TaskList({ tasks }: { tasks: Tasks }) {
 
 export default function MyFollowUps() {
   const { t } = useTranslation();
-  const { overdue, upcoming, upcomingDays } = useLoaderData<typeof loader>();
+  const { overdue, upcoming, replied, upcomingDays } = useLoaderData<typeof loader>();
   const days = String(upcomingDays);
   return (
     <>
@@ -45,6 +46,13 @@ export default function MyFollowUps() {
         <h2 id="upcoming-title">{t("tasks.upcoming", { days })}</h2>
         {upcoming.length ? <TaskList tasks={upcoming} /> : <EmptyState>{t("tasks.nothingUpcoming", { days })}</EmptyState>}
       </section>
+      {replied.length ? (
+        <section className="card" aria-labelledby="replied-title">
+          <h2 id="replied-title">{t("dashboard.repliedTitle")}</h2>
+          <p className="hint">{t("tasks.repliedHint")}</p>
+          <TaskList tasks={replied} />
+        </section>
+      ) : null}
     </>
   );
 }

@@ -1,7 +1,10 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData, useRevalidator } from "@remix-run/react";
-import { useEffect } from "react";
+import { Link, useLoaderData } from "@remix-run/react";
+import { usePollWhile } from "~/components/use-poll-while";
+import type { MailFilingSummary } from "~/domain/mail-terms";
+import { MailFilingResult } from "~/components/mail";
 import { useTranslation } from "react-i18next";
+import { FormMessage } from "~/components/form-fields";
 import { PageHeader } from "~/components/page";
 import { jobKindNames, jobReadPermission, jobResultHref, type JobKindName } from "~/domain/job-terms";
 import { getJob } from "~/models/jobs.server";
@@ -30,6 +33,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         finishedAt: job.finishedAt,
         createdBy: job.createdBy?.name ?? null,
         resultHref: job.status === "succeeded" ? jobResultHref(job.kind, job.result) : null,
+        mailSummary:
+          job.status === "succeeded" && job.kind.startsWith("mail.") && job.kind !== "mail.send"
+            ? (job.result as unknown as MailFilingSummary)
+            : null,
       },
     },
     { headers: { "Cache-Control": "no-store" } },
@@ -42,15 +49,8 @@ const POLL_MS = 1000;
 export default function JobPage() {
   const { t, i18n } = useTranslation();
   const { job } = useLoaderData<typeof loader>();
-  const revalidator = useRevalidator();
   const running = job.status === "queued" || job.status === "running";
-  useEffect(() => {
-    if (!running) return;
-    const timer = setInterval(() => {
-      if (revalidator.state === "idle") revalidator.revalidate();
-    }, POLL_MS);
-    return () => clearInterval(timer);
-  }, [running, revalidator]);
+  usePollWhile(running, POLL_MS);
   const progressText = t("jobs.progressText", {
     done: formatNumber(i18n.language, job.done),
     total: job.total === null ? "?" : formatNumber(i18n.language, job.total),
@@ -79,11 +79,14 @@ export default function JobPage() {
         </p>
         {job.status === "failed" ? (
           <p className="form-errors" role="alert">
-            {t((job.error ?? "jobs.failedUnexpectedly") as "jobs.failedUnexpectedly")}
+            <FormMessage message={job.error ?? "jobs.failedUnexpectedly"} />
           </p>
         ) : job.status === "queued" && job.error ? (
-          <p className="notice">{t("jobs.retrying")}</p>
+          <p className="notice">
+            {t("jobs.retrying")} <FormMessage message={job.error} />
+          </p>
         ) : null}
+        {job.mailSummary ? <MailFilingResult summary={job.mailSummary} /> : null}
         {job.resultHref ? (
           <Link to={job.resultHref} className="button">
             {t("jobs.seeResult")}

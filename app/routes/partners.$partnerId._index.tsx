@@ -3,7 +3,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ChannelForm } from "~/components/channel-form";
 import { FollowersChart } from "~/components/followers-chart";
-import { ConfirmSubmitButton } from "~/components/form-fields";
+import { ConfirmSubmitButton, FormMessage } from "~/components/form-fields";
 import { AuditChanges } from "~/components/audit-changes";
 import { CountOrUnknown, KpiValue, MoneyOrUnknown } from "~/components/metrics";
 import { Pagination } from "~/components/pagination";
@@ -644,10 +644,17 @@ function Outreach() {
         </h2>
         <DraftList drafts={timeline.drafts} />
         {canOutreach && partner.stage !== "do_not_contact" ? (
-          <details>
-            <summary>{t("outreach.newDraft")}</summary>
-            <NewDraftForm />
-          </details>
+          <>
+            <p>
+              <Link to={`/partners/${partner.id}/template-draft`} className="button button-quiet">
+                {t("templates.writeFromTemplate")}
+              </Link>
+            </p>
+            <details>
+              <summary>{t("outreach.newDraft")}</summary>
+              <NewDraftForm />
+            </details>
+          </>
         ) : null}
       </section>
       <section className="card" aria-labelledby="log-title">
@@ -744,7 +751,7 @@ export default function PartnerPage() {
       </PageHeader>
       {actionData?.error ? (
         <div className="form-errors" role="alert">
-          {t(actionData.error as "partners.mergeSelf")}
+          <FormMessage message={actionData.error} />
         </div>
       ) : null}
       {mergedInto ? (

@@ -3,6 +3,7 @@ import { Form, Link, useActionData, useLoaderData, useLocation, useNavigation } 
 import type { ColumnDef } from "@tanstack/react-table";
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
+import { FormMessage } from "~/components/form-fields";
 import { DataTable, TableSettings } from "~/components/data-table";
 import { CountOrUnknown } from "~/components/metrics";
 import { FilterProblems } from "~/components/filter-problems";
@@ -325,7 +326,7 @@ export default function Partners() {
       <SavedViews />
       {actionData && "error" in actionData ? (
         <div className="form-errors" role="alert">
-          {t(actionData.error as "partnerList.noneSelected")}
+          <FormMessage message={actionData.error} />
         </div>
       ) : null}
       {canWrite && rows.length > 0 ? (

@@ -3,7 +3,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { useTranslation } from "react-i18next";
 import { AgreementNeededNotice, agreementNeededIn } from "~/components/agreement-totals";
 import { ConformForm } from "~/components/conform-form";
-import { SubmitButton, TextField } from "~/components/form-fields";
+import { SubmitButton, TextField, FormMessage } from "~/components/form-fields";
 import { Money, SpendStatusBadge } from "~/components/money";
 import { PageHeader } from "~/components/page";
 import { StageBadge } from "~/components/partner-badges";
@@ -111,7 +111,7 @@ export default function PlacementPage() {
         </AgreementNeededNotice>
       ) : actionData?.error ? (
         <div className="form-errors" role="alert">
-          {t(actionData.error as "errors.invalidChoice")}
+          <FormMessage message={actionData.error} />
         </div>
       ) : null}
       {placement.partnerAnswer ? (

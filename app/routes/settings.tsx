@@ -12,12 +12,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
     canReadAudit: can(user.role, "audit:read"),
     canManageSettings: can(user.role, "settings:manage"),
     canSeePrivacy: can(user.role, "privacy:access"),
+    canOutreach: can(user.role, "outreach:write"),
   });
 }
 
 export default function SettingsLayout() {
   const { t } = useTranslation();
-  const { canManageUsers, canReadAudit, canManageSettings, canSeePrivacy } = useLoaderData<typeof loader>();
+  const { canManageUsers, canReadAudit, canManageSettings, canSeePrivacy, canOutreach } = useLoaderData<typeof loader>();
   return (
     <>
       <PageHeader title={t("settings.title")} />
@@ -28,6 +29,8 @@ export default function SettingsLayout() {
         <NavLink to="/settings/security">{t("settings.security")}</NavLink>
         {canManageUsers ? <NavLink to="/settings/users">{t("settings.users")}</NavLink> : null}
         {canManageSettings ? <NavLink to="/settings/workspace">{t("settings.workspace")}</NavLink> : null}
+        {canOutreach ? <NavLink to="/settings/mail">{t("settings.mail")}</NavLink> : null}
+        {canOutreach ? <NavLink to="/settings/templates">{t("settings.templates")}</NavLink> : null}
         {canManageSettings ? <NavLink to="/settings/rates">{t("settings.rates")}</NavLink> : null}
         {canSeePrivacy ? <NavLink to="/settings/privacy">{t("settings.privacy")}</NavLink> : null}
         {canReadAudit ? <NavLink to="/settings/audit">{t("settings.audit")}</NavLink> : null}

@@ -39,6 +39,11 @@ const EnvSchema = z.object({
       .optional(),
   ),
   SESSION_SECRET: z.preprocess((v) => (v === "" ? undefined : v), z.string().min(32, "must be at least 32 characters").optional()),
+  /** The SMTP receiver for the mail log: off unless a port is given (25 behind an MX, 2525 behind forwarding). */
+  MAIL_RECEIVER_PORT: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().min(1).max(65535).optional()),
+  MAIL_RECEIVER_HOST: z.preprocess((v) => (v === "" ? undefined : v), z.string().min(1).default("0.0.0.0")),
+  /** Seals the SMTP password (32 bytes, hex or base64); derived from SESSION_SECRET when unset. */
+  MAIL_SECRET_KEY: z.preprocess((v) => (v === "" ? undefined : v), z.string().min(32, "must be 32 bytes as hex or base64").optional()),
 });
 
 export type Env = z.infer<typeof EnvSchema> & { dataDir: string };

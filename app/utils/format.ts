@@ -91,3 +91,15 @@ export function formatChange(locale: string, moved: { kind: "percent" | "points"
   }
   return formatNumber(locale, moved.value, { style: "percent", maximumFractionDigits: 1, signDisplay: "exceptZero" });
 }
+
+/** A size in bytes, in kB or MB as fits (Intl's byte units). */
+export function formatBytes(locale: string, bytes: number) {
+  if (bytes < 1024) return new Intl.NumberFormat(locale, { style: "unit", unit: "byte", unitDisplay: "short" }).format(bytes);
+  if (bytes < 1024 * 1024)
+    return new Intl.NumberFormat(locale, { style: "unit", unit: "kilobyte", unitDisplay: "short", maximumFractionDigits: 1 }).format(
+      bytes / 1024,
+    );
+  return new Intl.NumberFormat(locale, { style: "unit", unit: "megabyte", unitDisplay: "short", maximumFractionDigits: 1 }).format(
+    bytes / 1024 / 1024,
+  );
+}

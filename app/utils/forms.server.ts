@@ -90,7 +90,7 @@ export async function answerRuleViolation(run: () => Promise<Response>): Promise
     return await run();
   } catch (error) {
     if (error instanceof RuleViolation)
-      return json(error.details ? { error: error.messageKey, details: error.details } : { error: error.messageKey }, {
+      return json(error.details ? { error: error.formMessage(), details: error.details } : { error: error.formMessage() }, {
         status: error.status,
       });
     throw error;

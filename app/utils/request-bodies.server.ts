@@ -6,6 +6,9 @@
 
 export const MAX_FORM_BODY_BYTES = 1024 * 1024;
 export const MAX_IMPORT_BODY_BYTES = 8 * 1024 * 1024;
+/** Mail history: an mbox export of a mailbox runs large. */
+export const MAX_MAIL_IMPORT_BODY_BYTES = 60 * 1024 * 1024;
+const MAIL_IMPORT_PATH = /^\/mail\/import\/?$/;
 import { MAX_UPLOAD_BODY_BYTES } from "~/domain/uploads";
 
 /** Portal forms that carry files: drafts with media, the live post's statistics, invoices. */
@@ -19,6 +22,7 @@ export type BodyRefusal = { status: 411 | 413 | 415; reason: string };
 
 export function bodyLimitFor(path: string): number {
   if (UPLOAD_PATHS.test(path)) return MAX_UPLOAD_BODY_BYTES;
+  if (MAIL_IMPORT_PATH.test(path)) return MAX_MAIL_IMPORT_BODY_BYTES;
   return IMPORT_PATHS.test(path) ? MAX_IMPORT_BODY_BYTES : MAX_FORM_BODY_BYTES;
 }
 

@@ -76,3 +76,22 @@ export async function readPortalForm(request: Request, fileFields: Record<string
   }
   return { ok: true, formData, files };
 }
+
+/** The .eml and .mbox files of a mail history upload, or what is wrong with the upload. */
+export async function readMailUpload(request: Request): Promise<{ name: string; bytes: Buffer }[] | { error: string; status: 400 | 413 }> {
+  if (!isUpload(request)) return { error: "import.missingFile", status: 400 };
+  try {
+    const formData = await unstable_parseMultipartFormData(
+      request,
+      unstable_createMemoryUploadHandler({ maxPartSize: MAX_MAIL_FILE_BYTES }),
+    );
+    const files = formData.getAll("files").filter((value): value is File => value instanceof File && value.size > 0);
+    if (files.length === 0) return { error: "import.missingFile", status: 400 };
+    return Promise.all(files.map(async (file) => ({ name: file.name.slice(0, 255), bytes: Buffer.from(await file.arrayBuffer()) })));
+  } catch (error) {
+    if (error instanceof MaxPartSizeExceededError) return { error: "mailImport.fileTooLarge", status: 413 };
+    return { error: "import.badUpload", status: 400 };
+  }
+}
+
+export const MAX_MAIL_FILE_BYTES = 50 * 1024 * 1024;

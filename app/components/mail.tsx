@@ -1,0 +1,36 @@
+import { Link } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import type { MailFilingSummary } from "~/domain/mail-terms";
+import { formatNumber } from "~/utils/format";
+import { FormMessage } from "./form-fields";
+
+/** What a mail import or a received message came to: logged, to triage, duplicates, refusals and why. */
+export function MailFilingResult({ summary }: { summary: MailFilingSummary }) {
+  const { t, i18n } = useTranslation();
+  const n = (value: number) => formatNumber(i18n.language, value);
+  return (
+    <div className="stack">
+      <dl className="facts" data-testid="mail-filing-result">
+        <dt>{t("mailImport.logged")}</dt>
+        <dd>{n(summary.logged)}</dd>
+        <dt>{t("mailImport.triage")}</dt>
+        <dd>{summary.triage ? <Link to="/mail">{n(summary.triage)}</Link> : n(0)}</dd>
+        <dt>{t("mailImport.duplicate")}</dt>
+        <dd>{n(summary.duplicate)}</dd>
+        <dt>{t("mailImport.bounce")}</dt>
+        <dd>{n(summary.bounce)}</dd>
+        <dt>{t("mailImport.refused")}</dt>
+        <dd>{n(summary.refused.length)}</dd>
+      </dl>
+      {summary.refused.length ? (
+        <ul className="field-errors">
+          {summary.refused.map((refused) => (
+            <li key={refused.index}>
+              {t("mailImport.messageNumber", { index: String(refused.index) })} <FormMessage message={refused.reason} />
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,109 @@
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { ConformForm } from "~/components/conform-form";
+import { ConfirmSubmitButton, SubmitButton, TextField } from "~/components/form-fields";
+import { EmptyState, PageHeader } from "~/components/page";
+import { Pagination } from "~/components/pagination";
+import { useFormResult } from "~/components/use-form-result";
+import { useServerForm } from "~/components/use-server-form";
+import { TriageAttachSchema, TriageIntentSchema } from "~/domain/mail";
+import { PageParamSchema, RecordIdSchema } from "~/domain/rules";
+import { attachToPartner, discardMessage, TRIAGE_PAGE_SIZE, triageInbox } from "~/models/mail.server";
+import { inboundAddress } from "~/models/mail-settings.server";
+import { requirePermission } from "~/utils/auth.server";
+import { formatDateTime } from "~/utils/format";
+import { answerRuleViolation, handleForm } from "~/utils/forms.server";
+import { redirectWithToast } from "~/utils/session.server";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requirePermission(request, "outreach:write");
+  const page = PageParamSchema.parse(new URL(request.url).searchParams.get("page") ?? undefined);
+  const [inbox, logAddress] = await Promise.all([triageInbox(page), inboundAddress()]);
+  return json({ ...inbox, page, pageSize: TRIAGE_PAGE_SIZE, logAddress });
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requirePermission(request, "outreach:write");
+  const formData = await request.formData();
+  const intent = TriageIntentSchema.safeParse(formData.get("intent"));
+  if (!intent.success) throw json({ message: "errors.invalidChoice" }, { status: 400 });
+  if (intent.data === "discard") {
+    const id = RecordIdSchema.safeParse(formData.get("messageId"));
+    if (!id.success) throw json({ message: "errors.notFound" }, { status: 404 });
+    return answerRuleViolation(async () => {
+      await discardMessage(user.id, id.data);
+      return redirectWithToast("/mail", { kind: "success", message: "mail.discarded" });
+    });
+  }
+  return handleForm(formData, TriageAttachSchema, async (value) => {
+    await attachToPartner(user.id, value.messageId, value.partner);
+    return redirectWithToast("/mail", { kind: "success", message: "mail.attached" });
+  });
+}
+
+type TriageRow = ReturnType<typeof useLoaderData<typeof loader>>["messages"][number];
+
+function AttachForm({ message }: { message: TriageRow }) {
+  const { t } = useTranslation();
+  const formId = `attach-${message.id}`;
+  const busy = useNavigation().formData?.get("formId") === formId;
+  const [form, fields] = useServerForm("triage", { id: formId, lastResult: useFormResult(formId) });
+  return (
+    <ConformForm form={form}>
+      <input type="hidden" name="intent" value="attach" />
+      <input type="hidden" name="formId" value={formId} />
+      <input type="hidden" name={fields.messageId.name} value={message.id} />
+      <div className="inline-form">
+        <TextField field={fields.partner} label={t("mail.attachTo")} hint={t("mail.attachToHint")} autoComplete="off" />
+        <SubmitButton busy={busy}>{t("mail.attach")}</SubmitButton>
+      </div>
+    </ConformForm>
+  );
+}
+
+export default function MailInbox() {
+  const { t, i18n } = useTranslation();
+  const { messages, total, page, pageSize, logAddress } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <PageHeader title={t("mail.inboxTitle")}>
+        <Link to="/mail/import" className="button button-quiet">
+          {t("mail.importLink")}
+        </Link>
+      </PageHeader>
+      <p className="hint">
+        {t("mail.inboxIntro")} <code>{logAddress}</code>
+      </p>
+      {messages.length === 0 ? (
+        <EmptyState title={t("mail.inboxEmptyTitle")}>{t("mail.inboxEmpty")}</EmptyState>
+      ) : (
+        <ul className="stack" aria-label={t("mail.inboxTitle")}>
+          {messages.map((message) => (
+            <li key={message.id} className="card">
+              <h2 className="text-base">
+                <Link to={`/mail/${message.id}`}>{message.subject ?? t("outreach.noSubject")}</Link>
+              </h2>
+              <p className="muted">
+                {t("mail.fromLine", { from: message.fromName ? `${message.fromName} <${message.fromAddress}>` : message.fromAddress })} ·{" "}
+                {formatDateTime(i18n.language, message.sentAt)}
+                {message._count.attachments ? ` · ${t("mail.attachmentCount", { count: message._count.attachments })}` : ""}
+              </p>
+              <p className="muted">{t("mail.toLine", { to: [...message.toAddresses, ...message.ccAddresses].join(", ") || "—" })}</p>
+              <p className="prewrap clamp-3">{message.bodyText}</p>
+              <AttachForm message={message} />
+              <Form method="post">
+                <input type="hidden" name="intent" value="discard" />
+                <input type="hidden" name="messageId" value={message.id} />
+                <ConfirmSubmitButton className="button button-quiet" confirmMessage={t("mail.confirmDiscard")}>
+                  {t("mail.discard")}
+                </ConfirmSubmitButton>
+              </Form>
+            </li>
+          ))}
+        </ul>
+      )}
+      <Pagination page={page} pageSize={pageSize} total={total} />
+    </>
+  );
+}
