@@ -204,6 +204,7 @@ export interface ErasureSummary {
   coverage: number;
   contentVersions: number;
   uploads: number;
+  mailMessages: number;
 }
 
 /**
@@ -222,12 +223,16 @@ export async function erasePersonalData(actorId: string, partnerId: string): Pro
     if (partner.mergedIntoId) throw new RuleViolation("privacy.eraseMergedTarget", 409);
     const now = new Date();
     const forPerson = { partnerId: { in: ids } };
+    // Read before the partner rows lose them: their addresses leave the mail kept below.
+    const addresses = (await tx.$queryRaw<{ email: string }[]>`
+      SELECT DISTINCT "email" FROM "Partner" WHERE "id" = ANY(${ids}::text[]) AND "email" IS NOT NULL`).map((row) => row.email);
     for (const id of ids) {
       await tx.partner.update({
         where: { id },
         data: {
           name: erasedPartnerName(id),
           email: null,
+          emailBouncedAt: null,
           website: null,
           websiteDomain: null,
           externalId: null,
@@ -260,6 +265,22 @@ export async function erasePersonalData(actorId: string, partnerId: string): Pro
       await tx.$executeRaw`UPDATE "ContentVersion" v SET "text" = '' FROM "ContentSubmission" s WHERE v."submissionId" = s."id" AND s."partnerId" = ANY(${ids}::text[])`;
     await tx.$executeRaw`UPDATE "ContentReview" r SET "comment" = NULL FROM "ContentVersion" v JOIN "ContentSubmission" s ON s."id" = v."submissionId" WHERE r."versionId" = v."id" AND s."partnerId" = ANY(${ids}::text[])`;
     const uploads = await tx.portalFile.deleteMany({ where: { partnerId: { in: ids }, purpose: { not: "invoice" } } });
+    // Their mail: what each message said, its original and its attachments go; that it existed
+    // (its date, direction, size and hash) stays. Their address leaves every address list.
+    const mail = await tx.$queryRaw<{ id: string }[]>`
+      SELECT DISTINCT "mailMessageId" AS "id" FROM "Interaction" WHERE "partnerId" = ANY(${ids}::text[]) AND "mailMessageId" IS NOT NULL`;
+    const mailIds = mail.map((row) => row.id);
+    await tx.mailAttachment.updateMany({ where: { mailMessageId: { in: mailIds } }, data: { content: null, filename: null } });
+    await tx.mailMessage.updateMany({
+      where: { id: { in: mailIds } },
+      data: { subject: null, bodyText: "", raw: null, headers: [], fromName: null, erasedAt: now },
+    });
+    await tx.$executeRaw`
+      UPDATE "MailMessage" SET
+        "fromAddress" = CASE WHEN "fromAddress" = ANY(${addresses}::text[]) THEN 'erased@erased.invalid' ELSE "fromAddress" END,
+        "toAddresses" = ARRAY(SELECT a FROM unnest("toAddresses") a WHERE a <> ALL(${addresses}::text[])),
+        "ccAddresses" = ARRAY(SELECT a FROM unnest("ccAddresses") a WHERE a <> ALL(${addresses}::text[]))
+      WHERE "id" = ANY(${mailIds}::text[])`;
     await destroySubjectKeys(tx, ids);
     const summary = {
       partners: ids.length,
@@ -270,6 +291,7 @@ export async function erasePersonalData(actorId: string, partnerId: string): Pro
       coverage,
       contentVersions,
       uploads: uploads.count,
+      mailMessages: mailIds.length,
     };
     await recordAudit(tx, {
       actorId,

@@ -11,6 +11,7 @@ import * as templatesRoute from "~/routes/settings.templates";
 import * as templateDraftRoute from "~/routes/partners.$partnerId.template-draft";
 import { inboundSecret } from "~/models/mail-settings.server";
 import { fileRawMessage, startMailImport } from "~/models/mail-inbound.server";
+import { erasePersonalData } from "~/models/personal-data.server";
 import { db } from "~/utils/db.server";
 import { args, cookieFor, createTestUser, formRequest, responseOf } from "../setup/fixtures";
 import { finishedJob, startTestJobQueue, stopJobQueue } from "../setup/jobs";
@@ -269,6 +270,37 @@ describe("the SMTP receiver", () => {
     // Sending to a bouncing address is refused before anything goes out.
     const draftId = await approvedDraft(partnerId, "Encore ?");
     expect((await sendByEmail(draftId)).response.status).toBe(409);
+  });
+});
+
+describe("privacy", () => {
+  it("erasing a partner empties their messages' text, original and attachments, and keeps that they existed", async () => {
+    const partnerId = await partner("Erase Mail", "erase-me@blog.test");
+    await smtpClient(receiver.port).sendMail({
+      from: "Erase Me <erase-me@blog.test>",
+      to: logAddress,
+      cc: "someone-else@other.test",
+      subject: "Mon adresse personnelle",
+      text: "J'habite 3 rue des Lilas.",
+      attachments: [{ filename: "photo.jpg", content: Buffer.from("jpeg bytes") }],
+    });
+    await mailJobsSettled();
+    const before = await db().interaction.findFirstOrThrow({ where: { partnerId }, select: { mailMessageId: true } });
+    const admin = await createTestUser("admin");
+    await erasePersonalData(admin.id, partnerId);
+    const message = await db().mailMessage.findUniqueOrThrow({ where: { id: before.mailMessageId! }, include: { attachments: true } });
+    expect([message.subject, message.bodyText, message.raw, message.fromName, message.fromAddress]).toEqual([
+      null,
+      "",
+      null,
+      null,
+      "erased@erased.invalid",
+    ]);
+    expect(message.ccAddresses).toEqual(["someone-else@other.test"]);
+    expect(message.erasedAt).not.toBeNull();
+    expect(message.attachments.map((a) => [a.content, a.filename])).toEqual([[null, null]]);
+    expect(message.attachments[0].sha256).toHaveLength(64);
+    expect(JSON.stringify(message.headers)).not.toContain("erase-me");
   });
 });
 
