@@ -19,7 +19,7 @@ import { answerMaintenanceRequests, EMBEDDED_VACUUM_INTERVAL_MS, vacuumEmbeddedD
 import { migrationsUnknownToThisApp } from "../app/models/migrations.server";
 import { recordProcessFacts } from "../app/models/health.server";
 import { dailyPurge } from "../app/jobs/daily-purge.server";
-import { getSettings } from "../app/models/settings.server";
+import { scheduledWork } from "../app/jobs/scheduled.server";
 import { answerBadInputIn } from "../app/utils/bad-input.server";
 import { refuseCrossSiteRequests } from "./cross-site";
 import { limitRequestBodies } from "./request-bodies";
@@ -61,7 +61,7 @@ async function start() {
   }
   recordProcessFacts({ knownMigrations: migrationNames(), dataDir: target.kind === "pglite" ? target.dataDir : null });
   // Every web process also works jobs; `npm run worker` adds processes that only work jobs.
-  await startJobQueue({ work: true, handlers: jobHandlers, dailyPurge, purgeHourUtc: (await getSettings()).purgeHourUtc });
+  await startJobQueue({ work: true, handlers: jobHandlers, scheduled: await scheduledWork() });
   // The daily clean-up runs on the queue's schedule (Settings › Workspace); once now as well, so a
   // server that was down at that hour catches up.
   await dailyPurge().catch((error) => console.error(`Daily clean-up failed: ${errorMessage(error)}`));

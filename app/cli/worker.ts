@@ -4,6 +4,7 @@
  * process, so there the web process works the jobs itself.
  */
 import { jobHandlers } from "../jobs/handlers.server";
+import { scheduledWork } from "../jobs/scheduled.server";
 import { databaseTarget } from "../utils/db-connection.server";
 import { connectDatabase, disconnectDatabase } from "../utils/db.server";
 import { ConfigError, parseEnv } from "../utils/env.server";
@@ -16,7 +17,7 @@ async function main() {
       "npm run worker needs DATABASE_URL: the embedded database belongs to the app's one process, which works the jobs itself.",
     );
   await connectDatabase();
-  await startJobQueue({ work: true, handlers: jobHandlers });
+  await startJobQueue({ work: true, handlers: jobHandlers, scheduled: await scheduledWork() });
   console.log("PartnerLedger worker is working jobs");
   const stop = () => {
     stopJobQueue()

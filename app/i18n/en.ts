@@ -1684,6 +1684,8 @@ export const en = {
     },
   },
   monthly: {
+    mailSubject: "Monthly report: {{month}}",
+    mailBody: "Hello,\n\nThe monthly report for {{month}} is attached as a PDF.\n\nPartnerLedger",
     tone: { good: "good news", bad: "bad news" },
     short: "Monthly report",
     title: "Monthly report, {{month}}",
@@ -1878,6 +1880,14 @@ export const en = {
     withPortalLink: "Include a new portal link",
     writeDraft: "Write the draft",
     draftWritten: "Draft written. Read it, edit it if needed, then send it for review.",
+  },
+  digest: {
+    subject: "Your day in PartnerLedger: {{date}}",
+    greeting: "Hello {{name}},",
+    followUps_one: "{{count}} follow-up due or overdue:",
+    followUps_other: "{{count}} follow-ups due or overdue:",
+    gifts_one: "{{count}} gift shipped more than {{days}} days ago, still without coverage:",
+    gifts_other: "{{count}} gifts shipped more than {{days}} days ago, still without coverage:",
   },
 } as const;
 

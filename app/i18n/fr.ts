@@ -1734,6 +1734,8 @@ export const fr: Messages = {
     },
   },
   monthly: {
+    mailSubject: "Bilan mensuel : {{month}}",
+    mailBody: "Bonjour,\n\nVous trouverez en pièce jointe le bilan mensuel de {{month}} (PDF).\n\nPartnerLedger",
     tone: { good: "bonne nouvelle", bad: "mauvaise nouvelle" },
     short: "Bilan mensuel",
     title: "Bilan mensuel, {{month}}",
@@ -1933,5 +1935,13 @@ export const fr: Messages = {
     withPortalLink: "Inclure un nouveau lien vers le portail",
     writeDraft: "Écrire le brouillon",
     draftWritten: "Brouillon écrit. Relisez-le, modifiez-le si besoin, puis envoyez-le en relecture.",
+  },
+  digest: {
+    subject: "Votre journée dans PartnerLedger : {{date}}",
+    greeting: "Bonjour {{name}},",
+    followUps_one: "{{count}} relance à faire ou en retard :",
+    followUps_other: "{{count}} relances à faire ou en retard :",
+    gifts_one: "{{count}} cadeau envoyé il y a plus de {{days}} jours, toujours sans retombée :",
+    gifts_other: "{{count}} cadeaux envoyés il y a plus de {{days}} jours, toujours sans retombée :",
   },
 };

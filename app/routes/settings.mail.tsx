@@ -12,6 +12,7 @@ import { requireCan, requireUser } from "~/utils/auth.server";
 import { handleForm } from "~/utils/forms.server";
 import { can } from "~/utils/permissions";
 import { redirectWithToast } from "~/utils/session.server";
+import { scheduleAtHour } from "~/utils/job-queue.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = requireCan(await requireUser(request), "outreach:write");
@@ -46,6 +47,8 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   return handleForm(formData, MailSettingsSchema, async (value) => {
     await updateMailSettings(admin.id, value);
+    await scheduleAtHour("monthlyReport", value.monthlyReportHourUtc ?? null);
+    await scheduleAtHour("dailyDigest", value.digestHourUtc ?? null);
     return redirectWithToast("/settings/mail", { kind: "success", message: "common.saved" });
   });
 }

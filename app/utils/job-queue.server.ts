@@ -32,12 +32,18 @@ function bossSchema(schema: string | undefined) {
 /** Starts the queue once per process; with `work`, this process also works the jobs. */
 /** Scheduled work that no person follows on a page: it has no Job row, only its log line. */
 export const DAILY_PURGE = "maintenance.daily-purge";
+export const SCHEDULED_QUEUES = {
+  dailyPurge: DAILY_PURGE,
+  monthlyReport: "mail.monthly-report",
+  dailyDigest: "mail.daily-digest",
+} as const;
+export type ScheduledWork = keyof typeof SCHEDULED_QUEUES;
 
 export async function startJobQueue(options: {
   work: boolean;
   handlers: JobHandlers;
-  dailyPurge?: () => Promise<unknown>;
-  purgeHourUtc?: number | null;
+  /** What each schedule runs, and at which hour (UTC) it is set to; null: off. */
+  scheduled?: Partial<Record<ScheduledWork, { run: () => Promise<unknown>; hourUtc: number | null }>>;
 }): Promise<PgBoss> {
   const existing = remember<Queue | null>("jobQueue", () => null);
   if (existing) return existing.boss;
@@ -53,7 +59,7 @@ export async function startJobQueue(options: {
   boss.on("error", (error: Error) => console.error(`Job queue: ${error.message}`));
   await boss.start();
   for (const kind of jobKindNames) await boss.createQueue(kind, RETRY);
-  await boss.createQueue(DAILY_PURGE, { retryLimit: 2, retryDelay: 60 });
+  for (const queue of Object.values(SCHEDULED_QUEUES)) await boss.createQueue(queue, { retryLimit: 2, retryDelay: 60 });
   if (options.work)
     for (const kind of jobKindNames)
       await boss.work<{ jobId: string }>(
@@ -64,15 +70,16 @@ export async function startJobQueue(options: {
           await options.handlers[kind](retryCount >= retryLimit)(job.data.jobId);
         },
       );
-  const dailyPurge = options.dailyPurge;
-  if (options.work && dailyPurge)
-    await boss.work(DAILY_PURGE, async () => {
-      const done = await dailyPurge();
-      console.log(`Daily clean-up: ${JSON.stringify(done)}`);
-    });
+  const scheduled = Object.entries(options.scheduled ?? {}) as [ScheduledWork, { run: () => Promise<unknown>; hourUtc: number | null }][];
+  if (options.work)
+    for (const [name, { run }] of scheduled)
+      await boss.work(SCHEDULED_QUEUES[name], async () => {
+        const done = await run();
+        console.log(`Scheduled ${name}: ${JSON.stringify(done)}`);
+      });
   forget("jobQueue");
   remember("jobQueue", () => ({ boss, working: options.work }));
-  if (options.purgeHourUtc !== undefined) await scheduleDailyPurge(options.purgeHourUtc);
+  for (const [name, { hourUtc }] of scheduled) await scheduleAtHour(name, hourUtc);
   return boss;
 }
 
@@ -94,9 +101,11 @@ export async function stopJobQueue() {
   await queue.boss.stop({ graceful: true, timeout: 10_000 });
 }
 
-/** Schedules the daily clean-up at an hour (UTC), or takes it off; one schedule however many processes run. */
-export async function scheduleDailyPurge(hourUtc: number | null) {
+/** Sets a scheduled work's daily hour (UTC), or takes it off; one schedule however many processes run. */
+export async function scheduleAtHour(name: ScheduledWork, hourUtc: number | null) {
   const boss = jobQueue();
-  if (hourUtc === null) await boss.unschedule(DAILY_PURGE);
-  else await boss.schedule(DAILY_PURGE, `0 ${hourUtc} * * *`, null, { tz: "UTC" });
+  if (hourUtc === null) await boss.unschedule(SCHEDULED_QUEUES[name]);
+  else await boss.schedule(SCHEDULED_QUEUES[name], `0 ${hourUtc} * * *`, null, { tz: "UTC" });
 }
+
+export const scheduleDailyPurge = (hourUtc: number | null) => scheduleAtHour("dailyPurge", hourUtc);

@@ -10,11 +10,12 @@ import { openSecret } from "./secret-box.server";
 export interface OutgoingMessage {
   from: { name: string; address: string };
   replyTo: string | null;
-  to: string;
+  to: string | string[];
   subject: string;
   text: string;
   /** Without angle brackets. */
   messageId: string;
+  attachments?: { filename: string; content: Buffer; contentType: string }[];
   inReplyTo?: string | null;
   references?: string[];
 }
@@ -32,6 +33,7 @@ export async function composeMessage(message: OutgoingMessage): Promise<Buffer> 
     messageId: `<${message.messageId}>`,
     inReplyTo: message.inReplyTo ? `<${message.inReplyTo}>` : undefined,
     references: message.references?.map((id) => `<${id}>`),
+    attachments: message.attachments,
     date: new Date(),
   });
   return info.message as Buffer;

@@ -11,6 +11,7 @@ import * as templatesRoute from "~/routes/settings.templates";
 import * as templateDraftRoute from "~/routes/partners.$partnerId.template-draft";
 import { inboundSecret } from "~/models/mail-settings.server";
 import { fileRawMessage, startMailImport } from "~/models/mail-inbound.server";
+import { sendDailyDigests, sendMonthlyReportIfDue } from "~/jobs/scheduled-mail.server";
 import { erasePersonalData } from "~/models/personal-data.server";
 import { db } from "~/utils/db.server";
 import { args, cookieFor, createTestUser, formRequest, responseOf } from "../setup/fixtures";
@@ -270,6 +271,36 @@ describe("the SMTP receiver", () => {
     // Sending to a bouncing address is refused before anything goes out.
     const draftId = await approvedDraft(partnerId, "Encore ?");
     expect((await sendByEmail(draftId)).response.status).toBe(409);
+  });
+});
+
+describe("scheduled mail", () => {
+  it("mails the monthly report as a PDF on the month's first working day only, and each CM's digest", async () => {
+    await db().workspaceSettings.update({
+      where: { id: 1 },
+      data: { monthlyReportRecipients: ["direction@maison.test", "cm-team@maison.test"] },
+    });
+    const before = partnerServer.received.length;
+    // 1 December 2026 is a Tuesday: the first working day. 2 December is not.
+    expect(await sendMonthlyReportIfDue(new Date("2026-12-02T07:00:00Z"))).toMatchObject({ sent: false });
+    expect(await sendMonthlyReportIfDue(new Date("2026-12-01T07:00:00Z"))).toMatchObject({ sent: true, month: "2026-11", recipients: 2 });
+    expect(partnerServer.received.length).toBe(before + 1);
+    const report = partnerServer.received.at(-1)!;
+    expect(report.to.sort()).toEqual(["cm-team@maison.test", "direction@maison.test"]);
+    const parsed = await simpleParser(report.raw);
+    expect(parsed.attachments.map((a) => [a.filename, a.contentType])).toEqual([["monthly-report-2026-11.pdf", "application/pdf"]]);
+    expect(parsed.attachments[0].content.subarray(0, 5).toString()).toBe("%PDF-");
+    expect(await db().auditEvent.count({ where: { action: "report.mailed", entityId: "2026-11" } })).toBe(1);
+
+    const digestUser = await user("manager");
+    const partnerId = await partner("Digest Partner", "digest@blog.test");
+    await db().task.create({
+      data: { partnerId, title: "Relancer pour le coffret", dueOn: new Date("2026-01-05"), assigneeId: digestUser.id },
+    });
+    await sendDailyDigests();
+    const digest = partnerServer.received.filter((m) => m.to.includes(digestUser.email));
+    expect(digest).toHaveLength(1);
+    expect((await simpleParser(digest[0].raw)).text).toContain("Digest Partner: Relancer pour le coffret");
   });
 });
 
