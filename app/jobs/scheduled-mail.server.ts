@@ -29,7 +29,11 @@ const newMessageId = (address: string) => `${randomBytes(12).toString("hex")}@${
 
 /** The language of the app's own mail to the team: the first admin's, else English. */
 async function teamLocale(): Promise<StaffLocale> {
-  const admin = await db().user.findFirst({ where: { role: "admin", disabledAt: null }, orderBy: { createdAt: "asc" }, select: { locale: true } });
+  const admin = await db().user.findFirst({
+    where: { role: "admin", disabledAt: null },
+    orderBy: { createdAt: "asc" },
+    select: { locale: true },
+  });
   return isStaffLocale(admin?.locale) ? admin.locale : "en";
 }
 
@@ -46,7 +50,9 @@ export async function sendMonthlyReportIfDue(now = new Date()) {
   const { t } = createI18n(locale);
   const report = await monthlyReport(month, await metricsContext());
   const pdf = await monthlyReportPdf(report, t, locale);
-  const monthName = new Intl.DateTimeFormat(locale, { month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(`${month}-01T00:00:00Z`));
+  const monthName = new Intl.DateTimeFormat(locale, { month: "long", year: "numeric", timeZone: "UTC" }).format(
+    new Date(`${month}-01T00:00:00Z`),
+  );
   const raw = await composeMessage({
     from: sender,
     replyTo: settings.mailReplyTo,
@@ -94,7 +100,11 @@ export async function digestFor(user: { id: string; name: string; locale: string
     t("digest.gifts", { count: gifts.length, days: String(WAITING_DAYS) }),
     ...gifts.map((gift) => `- ${gift.partner.name}: ${gift.itemName}${gift.shippedOn ? ` (${formatDay(locale, gift.shippedOn)})` : ""}`),
   ];
-  return { subject: t("digest.subject", { date: formatDay(locale, today) }), text: lines.join("\n"), counts: { followUps: due.length, gifts: gifts.length } };
+  return {
+    subject: t("digest.subject", { date: formatDay(locale, today) }),
+    text: lines.join("\n"),
+    counts: { followUps: due.length, gifts: gifts.length },
+  };
 }
 
 /** Each community manager's digest, sent to their sign-in address; someone with nothing due gets nothing. */

@@ -224,8 +224,10 @@ export async function erasePersonalData(actorId: string, partnerId: string): Pro
     const now = new Date();
     const forPerson = { partnerId: { in: ids } };
     // Read before the partner rows lose them: their addresses leave the mail kept below.
-    const addresses = (await tx.$queryRaw<{ email: string }[]>`
-      SELECT DISTINCT "email" FROM "Partner" WHERE "id" = ANY(${ids}::text[]) AND "email" IS NOT NULL`).map((row) => row.email);
+    const addresses = (
+      await tx.$queryRaw<{ email: string }[]>`
+      SELECT DISTINCT "email" FROM "Partner" WHERE "id" = ANY(${ids}::text[]) AND "email" IS NOT NULL`
+    ).map((row) => row.email);
     for (const id of ids) {
       await tx.partner.update({
         where: { id },
