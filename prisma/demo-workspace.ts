@@ -17,6 +17,8 @@ import { createCoverage } from "../app/models/coverage.server";
 import { reviewCheck } from "../app/models/disclosure.server";
 import type { ChannelInput, PartnerInput } from "../app/domain/partners";
 import { recordAudit } from "../app/models/audit.server";
+import { fileRawMessage } from "../app/models/mail-inbound.server";
+import { createTemplate } from "../app/models/templates.server";
 import { db } from "../app/utils/db.server";
 import { hashPassword } from "../app/utils/password.server";
 import type { Role } from "../app/utils/permissions";
@@ -1026,6 +1028,103 @@ async function createDemoPartners(actorId: string, list: DemoPartner[]) {
   }
 }
 
+/** A message as a mail client would write it (the demo files it through the receiver's own code). */
+function demoMail(headers: Record<string, string>, body: string) {
+  const lines = Object.entries({ "MIME-Version": "1.0", "Content-Type": "text/plain; charset=utf-8", ...headers }).map(
+    ([k, v]) => `${k}: ${v}`,
+  );
+  return Buffer.from(`${lines.join("\r\n")}\r\n\r\n${body.replace(/\n/g, "\r\n")}\r\n`, "utf8");
+}
+
+/** Mail settings, templates, a thread with Léa whose reply answered a follow-up, and a message to triage. */
+async function loadMail(adminId: string) {
+  if (await db().mailMessage.findUnique({ where: { messageId: "demo-outreach-1@maison-verdure.fr" }, select: { id: true } })) return;
+  await db().workspaceSettings.update({
+    where: { id: 1 },
+    data: {
+      mailFromName: "Maison Verdure — Partenariats",
+      mailFromAddress: "partenariats@maison-verdure.fr",
+      mailReplyTo: "partenariats@maison-verdure.fr",
+      inboundDomain: "crm.maison-verdure.fr",
+      teamDomains: ["maison-verdure.fr"],
+    },
+  });
+  await createTemplate(adminId, {
+    name: "Premier contact",
+    language: "fr",
+    subject: "{{campaign}} : une idée pour vous, {{partnerName}}",
+    body: "Bonjour {{partnerName}},\n\nNous préparons « {{campaign}} » et votre univers nous a tout de suite fait penser à vous. Nous aimerions vous envoyer {{gift}}, sans engagement de publication.\n\nSi l’idée vous plaît, dites-le-nous avant le {{dueDate}} ; votre espace partenaire est ici : {{portalLink}}\n\nBelle journée,\nL’équipe Maison Verdure",
+  });
+  await createTemplate(adminId, {
+    name: "First contact",
+    language: "en",
+    subject: "{{campaign}}: an idea for you, {{partnerName}}",
+    body: "Hello {{partnerName}},\n\nWe are preparing “{{campaign}}” and thought of you straight away. We would love to send you {{gift}}, with no obligation to post.\n\nIf you like the idea, let us know by {{dueDate}}. Your partner space: {{portalLink}}\n\nBest wishes,\nThe Maison Verdure team",
+  });
+  await createTemplate(adminId, {
+    name: "Relance cadeau",
+    language: "fr",
+    subject: "Votre colis {{gift}} est bien arrivé ?",
+    body: "Bonjour {{partnerName}},\n\nJuste un petit mot pour savoir si {{gift}} est bien arrivé et s’il vous plaît. Aucune obligation de publication, bien sûr !\n\nL’équipe Maison Verdure",
+  });
+  const lea = await db().partner.findUniqueOrThrow({ where: { externalId: "demo-001" }, select: { id: true } });
+  const julien = await db().user.findUniqueOrThrow({ where: { email: "julien.moreau@example.com" }, select: { id: true } });
+  await db().task.create({
+    data: {
+      partnerId: lea.id,
+      title: "Relancer Léa pour le reel de Noël",
+      dueOn: new Date("2026-11-27"),
+      assigneeId: julien.id,
+      createdById: julien.id,
+      createdAt: new Date("2026-11-20T09:00:00Z"),
+    },
+  });
+  await fileRawMessage(
+    demoMail(
+      {
+        From: "Julien Moreau <julien.moreau@example.com>",
+        To: "Léa Martin <lea@carnetsdelea.fr>",
+        Bcc: "log+demo@crm.maison-verdure.fr",
+        Subject: "=?UTF-8?Q?Un_reel_pour_No=C3=ABl_=3F?=",
+        Date: "Fri, 20 Nov 2026 09:12:00 +0100",
+        "Message-ID": "<demo-outreach-1@maison-verdure.fr>",
+      },
+      "Bonjour Léa,\n\nNous préparons notre coffret de Noël et nous aimerions beaucoup vous le confier pour un reel.\nSeriez-vous partante ? Nous pouvons l’envoyer à votre atelier de Lyon dès lundi.\n\nJulien",
+    ),
+    "imported",
+  );
+  await fileRawMessage(
+    demoMail(
+      {
+        From: "Léa Martin <lea@carnetsdelea.fr>",
+        To: "Julien Moreau <julien.moreau@example.com>",
+        Cc: "log+demo@crm.maison-verdure.fr",
+        Subject: "Re: Un reel pour =?UTF-8?Q?No=C3=ABl_=3F?=",
+        Date: "Mon, 23 Nov 2026 18:40:00 +0100",
+        "Message-ID": "<CAF-lea-reply-1@mail.carnetsdelea.fr>",
+        "In-Reply-To": "<demo-outreach-1@maison-verdure.fr>",
+        References: "<demo-outreach-1@maison-verdure.fr>",
+      },
+      "Bonjour Julien,\n\nAvec plaisir ! Envoyez-le à l’atelier, je tourne le reel le 6 décembre.\nJe mettrai bien « Publicité » en début de légende.\n\nLéa",
+    ),
+    "imported",
+  );
+  await fileRawMessage(
+    demoMail(
+      {
+        From: "Nadia Benali <nadia@lespetitsplatsdenadia.fr>",
+        To: "partenariats@maison-verdure.fr",
+        Cc: "log+demo@crm.maison-verdure.fr",
+        Subject: "Proposition de collaboration — recettes de saison",
+        Date: "Thu, 26 Nov 2026 11:05:00 +0100",
+        "Message-ID": "<nadia-intro-1@lespetitsplatsdenadia.fr>",
+      },
+      "Bonjour,\n\nJe tiens le blog « Les petits plats de Nadia » (42 000 abonnés sur Instagram). Vos produits zéro déchet correspondent bien à ma ligne éditoriale : seriez-vous ouverts à une collaboration pour mes recettes de décembre ?\n\nBien à vous,\nNadia Benali",
+    ),
+    "imported",
+  );
+}
+
 /** Loads (or tops up) the demo workspace into the connected database. */
 export async function loadDemoWorkspace() {
   await loadTeam();
@@ -1041,5 +1140,6 @@ export async function loadDemoWorkspace() {
   await loadCoverage();
   await loadHistory(admin.id);
   await loadPortalContent();
+  await loadMail(admin.id);
   return { team, partnerCount: partners.length + laterPartners.length };
 }

@@ -10,17 +10,27 @@ export function MailFilingResult({ summary }: { summary: MailFilingSummary }) {
   const n = (value: number) => formatNumber(i18n.language, value);
   return (
     <div className="stack">
-      <dl className="facts" data-testid="mail-filing-result">
-        <dt>{t("mailImport.logged")}</dt>
-        <dd>{n(summary.logged)}</dd>
-        <dt>{t("mailImport.triage")}</dt>
-        <dd>{summary.triage ? <Link to="/mail">{n(summary.triage)}</Link> : n(0)}</dd>
-        <dt>{t("mailImport.duplicate")}</dt>
-        <dd>{n(summary.duplicate)}</dd>
-        <dt>{t("mailImport.bounce")}</dt>
-        <dd>{n(summary.bounce)}</dd>
-        <dt>{t("mailImport.refused")}</dt>
-        <dd>{n(summary.refused.length)}</dd>
+      <dl className="inline-details" data-testid="mail-filing-result">
+        <div>
+          <dt>{t("mailImport.logged")}</dt>
+          <dd>{n(summary.logged)}</dd>
+        </div>
+        <div>
+          <dt>{t("mailImport.triage")}</dt>
+          <dd>{summary.triage ? <Link to="/mail">{n(summary.triage)}</Link> : n(0)}</dd>
+        </div>
+        <div>
+          <dt>{t("mailImport.duplicate")}</dt>
+          <dd>{n(summary.duplicate)}</dd>
+        </div>
+        <div>
+          <dt>{t("mailImport.bounce")}</dt>
+          <dd>{n(summary.bounce)}</dd>
+        </div>
+        <div>
+          <dt>{t("mailImport.refused")}</dt>
+          <dd>{n(summary.refused.length)}</dd>
+        </div>
       </dl>
       {summary.refused.length ? (
         <ul className="field-errors">

@@ -117,7 +117,7 @@ export function OutreachTimeline({
               </strong>{" "}
               —{" "}
               {t("outreach.by", {
-                name: item.entry.author?.name ?? t("portal.thePartner"),
+                name: item.entry.author?.name ?? (item.entry.mailMessageId ? t("mail.thePartnerByMail") : t("portal.thePartner")),
                 date: formatDateTime(i18n.language, item.entry.occurredAt),
               })}
               {item.entry.draftId ? (

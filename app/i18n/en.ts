@@ -1722,6 +1722,7 @@ export const en = {
     noCampaigns: "No campaigns yet.",
   },
   mail: {
+    thePartnerByMail: "the partner, by email",
     inboxTitle: "Mail to triage",
     inboxIntro: "Mail sent to the log address that matched no partner waits here. Attach it to a partner, or discard it. The log address:",
     inboxEmptyTitle: "Nothing to triage",

@@ -1772,6 +1772,7 @@ export const fr: Messages = {
     noCampaigns: "Aucune campagne pour l’instant.",
   },
   mail: {
+    thePartnerByMail: "le partenaire, par e-mail",
     inboxTitle: "Courrier à trier",
     inboxIntro:
       "Les messages reçus à l’adresse de suivi qui ne correspondent à aucun partenaire attendent ici. Rattachez-les à un partenaire, ou écartez-les. L’adresse de suivi :",

@@ -26,35 +26,43 @@ export default function MailMessagePage() {
       <PageHeader title={message.subject ?? t("outreach.noSubject")}>
         <span className="badge">{t(`mail.statuses.${message.status}`)}</span>
       </PageHeader>
-      <div className="partner-layout">
+      <div className="stack">
         <section className="card" aria-labelledby="message-text">
           <h2 id="message-text">{t("mail.text")}</h2>
-          <dl className="facts">
-            <dt>{t("common.from")}</dt>
-            <dd>{message.fromName ? `${message.fromName} <${message.fromAddress}>` : message.fromAddress}</dd>
-            <dt>{t("common.to")}</dt>
-            <dd>{message.toAddresses.join(", ") || "—"}</dd>
+          <dl className="details">
+            <div>
+              <dt>{t("common.from")}</dt>
+              <dd>{message.fromName ? `${message.fromName} <${message.fromAddress}>` : message.fromAddress}</dd>
+            </div>
+            <div>
+              <dt>{t("common.to")}</dt>
+              <dd>{message.toAddresses.join(", ") || "—"}</dd>
+            </div>
             {message.ccAddresses.length ? (
-              <>
+              <div>
                 <dt>{t("mail.cc")}</dt>
                 <dd>{message.ccAddresses.join(", ")}</dd>
-              </>
+              </div>
             ) : null}
-            <dt>{t("mail.date")}</dt>
-            <dd>{formatDateTime(i18n.language, message.sentAt)}</dd>
-            <dt>{t("mail.partners")}</dt>
-            <dd>
-              {message.interactions.length
-                ? message.interactions.map((entry, index) => (
-                    <span key={entry.partnerId}>
-                      {index ? ", " : ""}
-                      <Link to={`/partners/${entry.partnerId}?tab=outreach`}>{entry.partner.name}</Link>
-                    </span>
-                  ))
-                : "—"}
-            </dd>
+            <div>
+              <dt>{t("mail.date")}</dt>
+              <dd>{formatDateTime(i18n.language, message.sentAt)}</dd>
+            </div>
+            <div>
+              <dt>{t("mail.partners")}</dt>
+              <dd>
+                {message.interactions.length
+                  ? message.interactions.map((entry, index) => (
+                      <span key={entry.partnerId}>
+                        {index ? ", " : ""}
+                        <Link to={`/partners/${entry.partnerId}?tab=outreach`}>{entry.partner.name}</Link>
+                      </span>
+                    ))
+                  : "—"}
+              </dd>
+            </div>
           </dl>
-          {message.erasedAt ? <p className="notice">{t("mail.erased")}</p> : <p className="prewrap">{message.bodyText}</p>}
+          {message.erasedAt ? <p className="notice">{t("mail.erased")}</p> : <div className="mail-body">{message.bodyText}</div>}
           {message.attachments.length ? (
             <>
               <h3>{t("mail.attachments")}</h3>

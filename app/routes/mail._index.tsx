@@ -73,15 +73,15 @@ export default function MailInbox() {
         </Link>
       </PageHeader>
       <p className="hint">
-        {t("mail.inboxIntro")} <code>{logAddress}</code>
+        {t("mail.inboxIntro")} <code className="log-address">{logAddress}</code>
       </p>
       {messages.length === 0 ? (
         <EmptyState title={t("mail.inboxEmptyTitle")}>{t("mail.inboxEmpty")}</EmptyState>
       ) : (
         <ul className="stack" aria-label={t("mail.inboxTitle")}>
           {messages.map((message) => (
-            <li key={message.id} className="card">
-              <h2 className="text-base">
+            <li key={message.id} className="card mail-card">
+              <h2>
                 <Link to={`/mail/${message.id}`}>{message.subject ?? t("outreach.noSubject")}</Link>
               </h2>
               <p className="muted">
@@ -90,15 +90,17 @@ export default function MailInbox() {
                 {message._count.attachments ? ` · ${t("mail.attachmentCount", { count: message._count.attachments })}` : ""}
               </p>
               <p className="muted">{t("mail.toLine", { to: [...message.toAddresses, ...message.ccAddresses].join(", ") || "—" })}</p>
-              <p className="prewrap clamp-3">{message.bodyText}</p>
-              <AttachForm message={message} />
-              <Form method="post">
-                <input type="hidden" name="intent" value="discard" />
-                <input type="hidden" name="messageId" value={message.id} />
-                <ConfirmSubmitButton className="button button-quiet" confirmMessage={t("mail.confirmDiscard")}>
-                  {t("mail.discard")}
-                </ConfirmSubmitButton>
-              </Form>
+              <p className="mail-excerpt">{message.bodyText}</p>
+              <div className="triage-actions">
+                <AttachForm message={message} />
+                <Form method="post">
+                  <input type="hidden" name="intent" value="discard" />
+                  <input type="hidden" name="messageId" value={message.id} />
+                  <ConfirmSubmitButton className="button button-quiet" confirmMessage={t("mail.confirmDiscard")}>
+                    {t("mail.discard")}
+                  </ConfirmSubmitButton>
+                </Form>
+              </div>
             </li>
           ))}
         </ul>

@@ -38,6 +38,34 @@ function addresses(field: AddressObject | AddressObject[] | undefined): string[]
   return [...new Set(addressEntries(field).map((entry) => entry.address.toLowerCase()))];
 }
 
+/** A header as people read it: encoded words decoded, addresses and dates written out. */
+function headerText(value: unknown): string {
+  if (typeof value === "string") return value;
+  if (value instanceof Date) return value.toUTCString();
+  if (Array.isArray(value)) return value.map(headerText).join(", ");
+  if (value && typeof value === "object") {
+    if ("text" in value) return String((value as { text: unknown }).text);
+    if ("value" in value) {
+      const { value: main, params } = value as { value: unknown; params?: Record<string, string> };
+      return [String(main), ...Object.entries(params ?? {}).map(([k, v]) => `${k}=${v}`)].join("; ");
+    }
+  }
+  return String(value ?? "");
+}
+
+/** Each header once per line of the original, in order, decoded; at most 500. */
+function readableHeaders(parsed: ParsedMail): [string, string][] {
+  const seen = new Map<string, number>();
+  return parsed.headerLines.slice(0, 500).map((line) => {
+    const index = seen.get(line.key) ?? 0;
+    seen.set(line.key, index + 1);
+    // Repeated headers (Received) come back as an array from mailparser: take this line's own.
+    const value = parsed.headers.get(line.key);
+    const own = Array.isArray(value) && value.length > index ? value[index] : value;
+    return [line.key, oneLine(headerText(own)).slice(0, 2000)];
+  });
+}
+
 /** "Final-Recipient: rfc822; a@b" lines of a delivery report whose action failed. */
 function failedRecipientsOf(parsed: ParsedMail, raw: Buffer): string[] | null {
   const contentType = parsed.headers.get("content-type") as { value?: string; params?: Record<string, string> } | undefined;
@@ -99,9 +127,7 @@ export async function parseMessage(raw: Buffer): Promise<ParsedMessage> {
     subject: parsed.subject ? oneLine(parsed.subject).slice(0, 1000) : null,
     // An HTML-only message gets its text made from the HTML by mailparser.
     text: (parsed.text ?? "").slice(0, 1_000_000),
-    headers: parsed.headerLines
-      .map((line) => [line.key, oneLine(line.line.slice(line.line.indexOf(":") + 1))] as [string, string])
-      .slice(0, 500),
+    headers: readableHeaders(parsed),
     sentAt: parsed.date && !Number.isNaN(parsed.date.getTime()) ? parsed.date : null,
     rawSha256,
     sizeBytes: raw.length,
