@@ -5,14 +5,16 @@ import { defineConfig } from "@playwright/test";
 const dataRoot = process.env.E2E_DATA_ROOT ?? path.resolve("test-results/e2e-data");
 const chromium = process.env.E2E_CHROMIUM_PATH ?? "/usr/bin/chromium";
 export const E2E_SESSION_SECRET = "e2e-session-secret-e2e-session-secret-42";
+/** The app server's SMTP receiver (the log address), for the mail loop test. */
+export const MAIL_RECEIVER_PORT = 2602;
 const node = "node --experimental-wasm-modules --no-warnings --import tsx";
 
-const server = (port: number, dataDir: string, before = "") => ({
+const server = (port: number, dataDir: string, before = "", extraEnv: Record<string, string> = {}) => ({
   command: `${before}${node} server/index.ts`,
   url: `http://localhost:${port}/healthz`,
   reuseExistingServer: false,
   timeout: 120_000,
-  env: { NODE_ENV: "production", PORT: String(port), DATA_DIR: dataDir, SESSION_SECRET: E2E_SESSION_SECRET, DATABASE_URL: "" },
+  env: { NODE_ENV: "production", PORT: String(port), DATA_DIR: dataDir, SESSION_SECRET: E2E_SESSION_SECRET, DATABASE_URL: "", ...extraEnv },
 });
 
 export default defineConfig({
@@ -52,7 +54,10 @@ export default defineConfig({
   ],
   webServer: [
     server(3101, path.join(dataRoot, "fresh")),
-    server(3102, path.join(dataRoot, "main"), `DATA_DIR=${path.join(dataRoot, "main")} ${node} tests/e2e/seed.ts && `),
+    server(3102, path.join(dataRoot, "main"), `DATA_DIR=${path.join(dataRoot, "main")} ${node} tests/e2e/seed.ts && `, {
+      MAIL_RECEIVER_PORT: String(MAIL_RECEIVER_PORT),
+      MAIL_RECEIVER_HOST: "127.0.0.1",
+    }),
     server(3103, path.join(dataRoot, "demo"), `DATA_DIR=${path.join(dataRoot, "demo")} ${node} tests/e2e/seed-demo.ts && `),
   ],
 });

@@ -19,16 +19,18 @@ const hourOrOff = optionalField(wholeNumberBetween(0, 23, "errors.purgeHour"));
 
 /** A list typed as text: commas, semicolons, spaces or lines between the items. */
 const listOf = <T extends z.ZodType<string>>(item: T, max: number) =>
-  z.preprocess(
-    (value) =>
-      typeof value === "string"
-        ? value
-            .split(/[\s,;]+/)
-            .map((part) => part.trim())
-            .filter(Boolean)
-        : value,
-    z.array(item).max(max, "errors.tooMany"),
-  );
+  z
+    .preprocess(
+      (value) =>
+        typeof value === "string"
+          ? value
+              .split(/[\s,;]+/)
+              .map((part) => part.trim())
+              .filter(Boolean)
+          : value,
+      z.array(item).max(max, "errors.tooMany"),
+    )
+    .optional(); // Empty is a valid list; optional keeps the field from being marked required.
 
 const variablesKnown = (text: string) => unknownTemplateVariables(text).length === 0;
 

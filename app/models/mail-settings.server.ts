@@ -56,10 +56,10 @@ export async function updateMailSettings(actorId: string, input: MailSettingsInp
       mailReplyTo: input.mailReplyTo ?? null,
       dailySendCap: input.dailySendCap,
       inboundDomain: input.inboundDomain ?? null,
-      teamDomains: input.teamDomains,
+      teamDomains: input.teamDomains ?? [],
       attachmentLimitBytes: input.attachmentLimitMb * 1024 * 1024,
       monthlyReportHourUtc: input.monthlyReportHourUtc ?? null,
-      monthlyReportRecipients: input.monthlyReportRecipients,
+      monthlyReportRecipients: input.monthlyReportRecipients ?? [],
       digestHourUtc: input.digestHourUtc ?? null,
     };
     const after = await tx.workspaceSettings.update({
