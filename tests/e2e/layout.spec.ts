@@ -28,6 +28,10 @@ const pages: [string, string | ((records: Demo["records"]) => string), Permissio
   ["new partner", "/partners/new", "partners:write"],
   ["import partners", "/partners/import", "partners:write"],
   ["follow-ups", "/follow-ups", "outreach:write"],
+  ["mail to triage", "/mail", "outreach:write"],
+  ["mail message", (r) => `/mail/${r.mailMessage}`, "partners:read"],
+  ["mail import", "/mail/import", "outreach:write"],
+  ["write from a template", (r) => `/partners/${r.partner}/template-draft`, "outreach:write"],
   ["reviews", "/drafts", "outreach:review"],
   ["content review", "/content", "coverage:read"],
   ["gifts", "/gifts", "gifts:read"],
@@ -60,6 +64,8 @@ const pages: [string, string | ((records: Demo["records"]) => string), Permissio
   ["personal data", "/settings/privacy", "privacy:access"],
   ["audit trail", "/settings/audit", "audit:read"],
   ["password & sessions", "/settings/security", null],
+  ["mail settings", "/settings/mail", "outreach:write"],
+  ["message templates", "/settings/templates", "outreach:write"],
 ];
 
 const widths = [

@@ -33,6 +33,8 @@ const records = {
     await db().placement.findFirstOrThrow({ where: { partnerId: partner.id }, orderBy: { agreedOn: "asc" }, select: { id: true } })
   ).id,
   gift: (await db().gift.findFirstOrThrow({ where: { partnerId: partner.id }, orderBy: { createdAt: "asc" }, select: { id: true } })).id,
+  // Léa's reply: a logged message with its thread.
+  mailMessage: (await db().mailMessage.findFirstOrThrow({ where: { status: "logged", direction: "inbound" }, select: { id: true } })).id,
 };
 fs.mkdirSync(env.dataDir, { recursive: true });
 fs.writeFileSync(demoFile(env.dataDir), JSON.stringify({ sessions, records }));
