@@ -25,13 +25,6 @@ export function FieldErrors({ id, errors }: { id: string; errors?: string[] }) {
   );
 }
 
-/** A message as forms and jobs carry it (an i18n key, perhaps with values), in the reader's language. */
-export function FormMessage({ message }: { message: string }) {
-  const { t } = useTranslation();
-  const { key, values } = messageParts(message);
-  return <>{t(key as never, values)}</>;
-}
-
 /** Label, control, hint and errors: the frame every labelled field shares. */
 function FieldFrame({
   field,

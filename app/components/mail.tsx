@@ -1,11 +1,13 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { useMailPageStrings } from "~/components/use-mail-page-strings";
 import type { MailFilingSummary } from "~/domain/mail-terms";
 import { formatNumber } from "~/utils/format";
-import { FormMessage } from "./form-fields";
+import { FormMessage } from "./form-message";
 
 /** What a mail import or a received message came to: logged, to triage, duplicates, refusals and why. */
 export function MailFilingResult({ summary }: { summary: MailFilingSummary }) {
+  useMailPageStrings();
   const { t, i18n } = useTranslation();
   const n = (value: number) => formatNumber(i18n.language, value);
   return (

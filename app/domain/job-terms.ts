@@ -1,7 +1,7 @@
 /** The long jobs people follow on a page (zod-free: the job page uses it). */
 import type { Permission } from "~/utils/permissions";
 
-export const jobKindNames = ["disclosure.recheck", "mail.send", "mail.receive", "mail.import"] as const;
+export const jobKindNames = ["disclosure.recheck", "mail.send", "mail.receive", "mail.import", "partners.import"] as const;
 export type JobKindName = (typeof jobKindNames)[number];
 
 /** Who may follow a job of each kind (starting it needs more: the route that starts it says). */
@@ -10,6 +10,7 @@ export const jobReadPermission: Record<JobKindName, Permission> = {
   "mail.send": "partners:read",
   "mail.receive": "outreach:write",
   "mail.import": "outreach:write",
+  "partners.import": "partners:write",
 };
 
 /** Where a finished job's result is read, from what it stored. */
@@ -17,5 +18,6 @@ export function jobResultHref(kind: string, result: unknown): string | null {
   if (kind === "disclosure.recheck" && result && typeof result === "object" && "recheckId" in result)
     return `/compliance/rechecks/${String((result as { recheckId: unknown }).recheckId)}`;
   if (kind === "mail.import") return "/mail";
+  if (kind === "partners.import") return "/partners";
   return null;
 }

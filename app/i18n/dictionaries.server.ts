@@ -3,9 +3,11 @@ import { registerDictionary } from "./config";
 import { en } from "./en";
 import { de } from "./de";
 import { fr } from "./fr";
+import { mailPagesEn, mailPagesFr } from "./mail-pages";
 
 export function registerServerDictionaries() {
-  registerDictionary("en", en);
-  registerDictionary("fr", fr);
+  // The server renders every page, so it has the mail pages' strings too (mail-pages.ts says why they are apart).
+  registerDictionary("en", { ...en, ...mailPagesEn });
+  registerDictionary("fr", { ...fr, ...mailPagesFr });
   registerDictionary("de", de);
 }

@@ -1,9 +1,10 @@
 import "i18next";
 import type { en } from "./en";
+import type { mailPagesEn } from "./mail-pages";
 
 declare module "i18next" {
   interface CustomTypeOptions {
     defaultNS: "translation";
-    resources: { translation: typeof en };
+    resources: { translation: typeof en & typeof mailPagesEn };
   }
 }

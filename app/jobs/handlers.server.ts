@@ -1,5 +1,7 @@
 /** What each kind of job does; the queue calls these with our job row's id (ADR 0013). */
 import { SendJobInputSchema } from "~/domain/mail";
+import { PartnerImportJobInputSchema } from "~/domain/partner-import";
+import { runPartnerImportJob } from "~/models/partner-import.server";
 import { runRecheck } from "~/models/disclosure.server";
 import { reportProgress, runJob } from "~/models/jobs.server";
 import { fileStoredMail } from "~/models/mail-inbound.server";
@@ -20,6 +22,14 @@ export const jobHandlers: Record<JobKind, (finalAttempt: boolean) => JobHandler>
         await reportProgress(job.id, 1);
         return result;
       },
+      finalAttempt,
+    ),
+  "partners.import": (finalAttempt) => (jobId) =>
+    runJob(
+      jobId,
+      async (job) => ({
+        ...(await runPartnerImportJob(PartnerImportJobInputSchema.parse(job.input), (done) => reportProgress(job.id, done))),
+      }),
       finalAttempt,
     ),
   "mail.receive": fileMail,

@@ -1,9 +1,11 @@
 import crypto from "node:crypto";
 import type { Prisma } from "~/generated/prisma/client";
 import { isoDay, utcDay } from "~/domain/days";
-import type { ImportError, ImportPlan, PlannedPartner } from "~/domain/partner-import";
+import { planPartnerImport, type ImportError, type ImportPlan, type PlannedPartner } from "~/domain/partner-import";
+import { parseCsv } from "~/domain/csv";
 import { buildSearchText, handleKey, totalFollowersOf, websiteDomain, type ChannelInput } from "~/domain/partners";
 import { recordAudit, recordAudits, type AuditEntry } from "~/models/audit.server";
+import { enqueueJob } from "./jobs.server";
 import { db, type DbClient } from "~/utils/db.server";
 import { addChannelIn, partnerData, partnerFields, recordMeasurementIn, refreshPartnerDerived } from "./partner.server";
 
@@ -399,4 +401,24 @@ export async function applyPartnerImport(actorId: string | null, plan: ImportPla
       rejected: sum("rejected"),
     },
   } satisfies ImportPreview;
+}
+
+/** A large import goes to the queue: the file's text rides in the job, and the job page shows its progress. */
+export async function startPartnerImportJob(actorId: string, csv: string, partnerCount: number) {
+  return db().$transaction((tx) => enqueueJob(tx, "partners.import", { csv, actorId }, actorId, partnerCount));
+}
+
+/** The job's work: the same plan and apply as a small import, reporting progress at most four times a second. */
+export async function runPartnerImportJob(input: { csv: string; actorId: string }, report: (done: number) => Promise<void>) {
+  let last = 0;
+  let pending = Promise.resolve();
+  const plan = planPartnerImport(parseCsv(input.csv));
+  const result = await applyPartnerImport(input.actorId, plan, (done) => {
+    if (Date.now() - last < 250) return;
+    last = Date.now();
+    pending = pending.then(() => report(done));
+  });
+  await pending;
+  await report(plan.partners.length);
+  return result.summary;
 }

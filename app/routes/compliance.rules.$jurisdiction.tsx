@@ -2,7 +2,8 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ConformForm } from "~/components/conform-form";
-import { CheckboxField, SubmitButton, TextAreaField, TextField, FormMessage } from "~/components/form-fields";
+import { CheckboxField, SubmitButton, TextAreaField, TextField } from "~/components/form-fields";
+import { FormMessage } from "~/components/form-message";
 import { PageHeader } from "~/components/page";
 import { useFormResult } from "~/components/use-form-result";
 import { useServerForm } from "~/components/use-server-form";

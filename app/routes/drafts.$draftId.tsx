@@ -14,7 +14,7 @@ import { getJob } from "~/models/jobs.server";
 import { requestSend } from "~/models/mail-send.server";
 import { smtpConfigured } from "~/models/mail-settings.server";
 import { getSettings } from "~/models/settings.server";
-import { FormMessage } from "~/components/form-fields";
+import { FormMessage } from "~/components/form-message";
 import { usePollWhile } from "~/components/use-poll-while";
 import { requireCan, requirePermission, requireUser } from "~/utils/auth.server";
 import { formatDateTime } from "~/utils/format";

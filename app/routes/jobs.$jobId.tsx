@@ -4,7 +4,7 @@ import { usePollWhile } from "~/components/use-poll-while";
 import type { MailFilingSummary } from "~/domain/mail-terms";
 import { MailFilingResult } from "~/components/mail";
 import { useTranslation } from "react-i18next";
-import { FormMessage } from "~/components/form-fields";
+import { FormMessage } from "~/components/form-message";
 import { PageHeader } from "~/components/page";
 import { jobKindNames, jobReadPermission, jobResultHref, type JobKindName } from "~/domain/job-terms";
 import { getJob } from "~/models/jobs.server";
@@ -33,6 +33,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         finishedAt: job.finishedAt,
         createdBy: job.createdBy?.name ?? null,
         resultHref: job.status === "succeeded" ? jobResultHref(job.kind, job.result) : null,
+        importSummary:
+          job.status === "succeeded" && job.kind === "partners.import"
+            ? (job.result as unknown as Record<"new" | "updated" | "unchanged" | "duplicate" | "rejected", number>)
+            : null,
         mailSummary:
           job.status === "succeeded" && job.kind.startsWith("mail.") && job.kind !== "mail.send"
             ? (job.result as unknown as MailFilingSummary)
@@ -87,6 +91,17 @@ export default function JobPage() {
           </p>
         ) : null}
         {job.mailSummary ? <MailFilingResult summary={job.mailSummary} /> : null}
+        {job.importSummary ? (
+          <p data-testid="import-result">
+            {t("jobs.importResult", {
+              new: formatNumber(i18n.language, job.importSummary.new),
+              updated: formatNumber(i18n.language, job.importSummary.updated),
+              unchanged: formatNumber(i18n.language, job.importSummary.unchanged),
+              duplicate: formatNumber(i18n.language, job.importSummary.duplicate),
+              rejected: formatNumber(i18n.language, job.importSummary.rejected),
+            })}
+          </p>
+        ) : null}
         {job.resultHref ? (
           <Link to={job.resultHref} className="button">
             {t("jobs.seeResult")}

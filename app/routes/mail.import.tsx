@@ -1,7 +1,8 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { FormMessage } from "~/components/form-fields";
+import { useMailPageStrings } from "~/components/use-mail-page-strings";
+import { FormMessage } from "~/components/form-message";
 import { PageHeader } from "~/components/page";
 import { isRuleViolation } from "~/domain/violations";
 import { startMailImport } from "~/models/mail-inbound.server";
@@ -27,6 +28,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function MailImportPage() {
+  useMailPageStrings();
   const { t } = useTranslation();
   const actionData = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";

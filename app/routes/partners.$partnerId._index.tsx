@@ -3,7 +3,8 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ChannelForm } from "~/components/channel-form";
 import { FollowersChart } from "~/components/followers-chart";
-import { ConfirmSubmitButton, FormMessage } from "~/components/form-fields";
+import { ConfirmSubmitButton } from "~/components/form-fields";
+import { FormMessage } from "~/components/form-message";
 import { AuditChanges } from "~/components/audit-changes";
 import { CountOrUnknown, KpiValue, MoneyOrUnknown } from "~/components/metrics";
 import { Pagination } from "~/components/pagination";
@@ -647,7 +648,7 @@ function Outreach() {
           <>
             <p>
               <Link to={`/partners/${partner.id}/template-draft`} className="button button-quiet">
-                {t("templates.writeFromTemplate")}
+                {t("outreach.writeFromTemplate")}
               </Link>
             </p>
             <details>

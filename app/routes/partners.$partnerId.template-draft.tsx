@@ -1,6 +1,7 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { useMailPageStrings } from "~/components/use-mail-page-strings";
 import { ConformForm } from "~/components/conform-form";
 import { campaignOptions } from "~/components/filter-select";
 import { CheckboxField, SelectField, SubmitButton, TextField } from "~/components/form-fields";
@@ -48,6 +49,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function DraftFromTemplatePage() {
+  useMailPageStrings();
   const { t, i18n } = useTranslation();
   const { partner, templates, campaigns, gifts, mayLink } = useLoaderData<typeof loader>();
   const formId = "draft-from-template";

@@ -3,7 +3,7 @@ import { Form, Link, useActionData, useLoaderData, useLocation, useNavigation } 
 import type { ColumnDef } from "@tanstack/react-table";
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
-import { FormMessage } from "~/components/form-fields";
+import { FormMessage } from "~/components/form-message";
 import { DataTable, TableSettings } from "~/components/data-table";
 import { CountOrUnknown } from "~/components/metrics";
 import { FilterProblems } from "~/components/filter-problems";

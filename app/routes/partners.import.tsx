@@ -1,11 +1,11 @@
-import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ImportErrors, ImportFileForm } from "~/components/import-file";
 import { PageHeader } from "~/components/page";
 import { parseCsv } from "~/domain/csv";
 import { partnerCsvColumns, planPartnerImport } from "~/domain/partner-import";
-import { applyPartnerImport, previewPartnerImport } from "~/models/partner-import.server";
+import { applyPartnerImport, ATOMIC_IMPORT_LIMIT, previewPartnerImport, startPartnerImportJob } from "~/models/partner-import.server";
 import { requirePermission } from "~/utils/auth.server";
 import { ConfirmImportSchema, isUpload, readCsvUpload } from "~/utils/upload.server";
 import { redirectWithToast } from "~/utils/session.server";
@@ -42,7 +42,11 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   const confirmed = ConfirmImportSchema.safeParse(Object.fromEntries(await request.formData()));
   if (!confirmed.success) return json({ error: "import.missingFile", preview: null, csv: null }, { status: 400 });
-  const result = await applyPartnerImport(user.id, planPartnerImport(parseCsv(confirmed.data.csv)));
+  const plan = planPartnerImport(parseCsv(confirmed.data.csv));
+  // Past the size one transaction takes, the import runs as a job with its progress page.
+  if (plan.partners.length > ATOMIC_IMPORT_LIMIT)
+    return redirect(`/jobs/${(await startPartnerImportJob(user.id, confirmed.data.csv, plan.partners.length)).id}`);
+  const result = await applyPartnerImport(user.id, plan);
   return redirectWithToast("/partners", {
     kind: "success",
     message: "import.done",

@@ -3,7 +3,8 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { useTranslation } from "react-i18next";
 import { AgreementNeededNotice, agreementNeededIn } from "~/components/agreement-totals";
 import { ConformForm } from "~/components/conform-form";
-import { SubmitButton, TextField, FormMessage } from "~/components/form-fields";
+import { SubmitButton, TextField } from "~/components/form-fields";
+import { FormMessage } from "~/components/form-message";
 import { Money, SpendStatusBadge } from "~/components/money";
 import { PageHeader } from "~/components/page";
 import { StageBadge } from "~/components/partner-badges";

@@ -1,6 +1,7 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { useMailPageStrings } from "~/components/use-mail-page-strings";
 import { ConformForm } from "~/components/conform-form";
 import { CheckboxField, ConfirmSubmitButton, SelectField, SubmitButton, TextAreaField, TextField } from "~/components/form-fields";
 import { useFormResult } from "~/components/use-form-result";
@@ -202,6 +203,7 @@ function IdentityForm() {
 }
 
 export default function MailSettingsPage() {
+  useMailPageStrings();
   const { t } = useTranslation();
   const { logAddress, canManage } = useLoaderData<typeof loader>();
   useActionData<typeof action>();

@@ -1,6 +1,7 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { useMailPageStrings } from "~/components/use-mail-page-strings";
 import { ConformForm } from "~/components/conform-form";
 import { ConfirmSubmitButton, SelectField, SubmitButton, TextAreaField, TextField } from "~/components/form-fields";
 import { EmptyState } from "~/components/page";
@@ -105,6 +106,7 @@ function VariablesHint() {
 }
 
 export default function TemplatesPage() {
+  useMailPageStrings();
   const { t } = useTranslation();
   const { templates } = useLoaderData<typeof loader>();
   return (
