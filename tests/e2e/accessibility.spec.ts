@@ -33,6 +33,10 @@ const pages = [
   ["users", "/settings/users"],
   ["audit trail", "/settings/audit"],
   ["password & sessions", "/settings/security"],
+  ["mail to triage", "/mail"],
+  ["mail import", "/mail/import"],
+  ["mail settings", "/settings/mail"],
+  ["message templates", "/settings/templates"],
   ["not found", "/no/such/page"],
 ] as const;
 

@@ -66,3 +66,37 @@ describe("mbox", () => {
     expect(splitMbox(Buffer.from("Subject: eml\n\nbody"))).toHaveLength(1);
   });
 });
+
+describe("mail forms", () => {
+  it("refuse header injection in names and subjects, and keep empty lists valid", async () => {
+    const { MailIdentitySchema, MailSettingsSchema } = await import("~/domain/mail");
+    const { DraftSchema } = await import("~/domain/outreach");
+    expect(MailIdentitySchema.safeParse({ mailFromName: "Julien\r\nBcc: all@evil.test" }).success).toBe(false);
+    expect(MailIdentitySchema.safeParse({ mailFromName: "Julien Moreau", mailFromAddress: "julien@maison.test" }).success).toBe(true);
+    expect(DraftSchema.safeParse({ kind: "message", channel: "email", subject: "Hi\nBcc: x@y.test", body: "b" }).success).toBe(false);
+    const settings = MailSettingsSchema.safeParse({
+      smtpPort: "587",
+      smtpSecurity: "starttls",
+      dailySendCap: "200",
+      attachmentLimitMb: "10",
+      teamDomains: "",
+      monthlyReportRecipients: "",
+    });
+    expect(settings.success && [settings.data.teamDomains ?? [], settings.data.monthlyReportRecipients ?? []]).toEqual([[], []]);
+    const listed = MailSettingsSchema.safeParse({
+      smtpPort: "587",
+      smtpSecurity: "tls",
+      dailySendCap: "300",
+      attachmentLimitMb: "0",
+      teamDomains: "Maison-Verdure.fr, agence.test",
+      monthlyReportRecipients: "a@b.test;c@d.test",
+    });
+    expect(listed.success && [listed.data.teamDomains, listed.data.monthlyReportRecipients]).toEqual([
+      ["maison-verdure.fr", "agence.test"],
+      ["a@b.test", "c@d.test"],
+    ]);
+    expect(
+      MailSettingsSchema.safeParse({ smtpPort: "0x19", smtpSecurity: "tls", dailySendCap: "300", attachmentLimitMb: "0" }).success,
+    ).toBe(false);
+  });
+});
