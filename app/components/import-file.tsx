@@ -1,5 +1,6 @@
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { FormMessage } from "./form-message";
 
 /** The file picker of every CSV import, with its upload error and progress. */
 export function ImportFileForm({ error, busy }: { error: string | null; busy: boolean }) {
@@ -15,9 +16,19 @@ export function ImportFileForm({ error, busy }: { error: string | null; busy: bo
           {t("import.preview")}
         </button>
       </Form>
+      <UploadState error={error} busy={busy} />
+    </>
+  );
+}
+
+/** Under an upload form: what was wrong with the file, or that the upload is being read. */
+export function UploadState({ error, busy }: { error: string | null; busy: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <>
       {error ? (
         <div className="form-errors" role="alert">
-          {t(error as "import.missingFile")}
+          <FormMessage message={error} />
         </div>
       ) : null}
       {busy ? (

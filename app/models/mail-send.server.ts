@@ -13,6 +13,7 @@ import { parseMessage } from "~/utils/mail-parse.server";
 import { composeMessage, deliver } from "~/utils/mail-transport.server";
 import { recordAudit } from "./audit.server";
 import { enqueueJob } from "./jobs.server";
+import { keptMessage } from "./mail.server";
 import { senderIdentity } from "./mail-settings.server";
 import { lockPartnersForShare, lockRow } from "./row-locks.server";
 import { getSettings, type WorkspaceSettings } from "./settings.server";
@@ -117,24 +118,12 @@ export async function sendDraftNow(jobId: string, draftId: string) {
     const { count } = await tx.draft.updateMany({ where: { id: draftId, status: "approved" }, data: { status: "sent" } });
     await tx.draftEvent.create({ data: { draftId, actorId: prepared.senderId, action: "sent" } });
     const message = await tx.mailMessage.create({
-      data: {
-        messageId: parsed.messageId,
+      data: keptMessage(parsed, gzipSync(prepared.raw), {
         direction: "outbound",
         status: "logged",
         source: "sent",
-        fromAddress: parsed.from.address,
-        fromName: parsed.from.name,
-        toAddresses: parsed.to,
-        ccAddresses: parsed.cc,
-        subject: parsed.subject,
-        bodyText: parsed.text,
-        headers: parsed.headers,
-        raw: new Uint8Array(gzipSync(prepared.raw)),
-        rawSha256: parsed.rawSha256,
-        sizeBytes: parsed.sizeBytes,
-        sentAt: parsed.sentAt ?? new Date(),
         senderUserId: prepared.senderId,
-      },
+      }),
       select: { id: true },
     });
     const entry = await tx.interaction.create({

@@ -88,6 +88,36 @@ async function logForPartner(
   return entry.id;
 }
 
+/** The row that keeps a message: what it says, who it is between, and its original (gzip). */
+export function keptMessage(
+  parsed: ParsedMessage,
+  compressedRaw: Buffer,
+  how: {
+    direction: "inbound" | "outbound";
+    status: "logged" | "triage" | "bounce";
+    source: "sent" | "received" | "imported";
+    senderUserId: string | null;
+  },
+) {
+  return {
+    ...how,
+    messageId: parsed.messageId,
+    inReplyTo: parsed.inReplyTo,
+    references: parsed.references,
+    fromAddress: parsed.from.address,
+    fromName: parsed.from.name,
+    toAddresses: parsed.to,
+    ccAddresses: parsed.cc,
+    subject: parsed.subject,
+    bodyText: parsed.text,
+    headers: parsed.headers,
+    raw: new Uint8Array(compressedRaw),
+    rawSha256: parsed.rawSha256,
+    sizeBytes: parsed.sizeBytes,
+    sentAt: parsed.sentAt ?? new Date(),
+  };
+}
+
 /** Files one parsed message; the same Message-ID twice is filed once. */
 export async function fileMessage(
   parsed: ParsedMessage,
@@ -125,24 +155,7 @@ export async function fileMessage(
     const status = parsed.failedRecipients ? "bounce" : partners.length ? "logged" : "triage";
     const message = await tx.mailMessage.create({
       data: {
-        messageId: parsed.messageId,
-        inReplyTo: parsed.inReplyTo,
-        references: parsed.references,
-        direction,
-        status,
-        source,
-        fromAddress: parsed.from.address,
-        fromName: parsed.from.name,
-        toAddresses: parsed.to,
-        ccAddresses: parsed.cc,
-        subject: parsed.subject,
-        bodyText: parsed.text,
-        headers: parsed.headers,
-        raw: new Uint8Array(compressed),
-        rawSha256: parsed.rawSha256,
-        sizeBytes: parsed.sizeBytes,
-        sentAt: parsed.sentAt ?? new Date(),
-        senderUserId: sender?.id ?? null,
+        ...keptMessage(parsed, compressed, { direction, status, source, senderUserId: sender?.id ?? null }),
         attachments: {
           create: parsed.attachments.map((part) => ({
             filename: part.filename,
@@ -268,6 +281,19 @@ export async function discardMessage(actorId: string, mailMessageId: string) {
 
 export const TRIAGE_PAGE_SIZE = 25;
 
+/** What a list and a page show of a message. */
+const messageFields = {
+  id: true,
+  direction: true,
+  fromAddress: true,
+  fromName: true,
+  toAddresses: true,
+  ccAddresses: true,
+  subject: true,
+  bodyText: true,
+  sentAt: true,
+} as const;
+
 export async function triageInbox(page: number) {
   const where = { status: "triage" as const };
   const [total, messages] = await Promise.all([
@@ -277,25 +303,10 @@ export async function triageInbox(page: number) {
       orderBy: [{ receivedAt: "desc" }, { id: "desc" }],
       skip: (page - 1) * TRIAGE_PAGE_SIZE,
       take: TRIAGE_PAGE_SIZE,
-      select: {
-        id: true,
-        fromAddress: true,
-        fromName: true,
-        toAddresses: true,
-        ccAddresses: true,
-        subject: true,
-        bodyText: true,
-        sentAt: true,
-        direction: true,
-        _count: { select: { attachments: true } },
-      },
+      select: { ...messageFields, _count: { select: { attachments: true } } },
     }),
   ]);
   return { total, messages: messages.map((m) => ({ ...m, bodyText: m.bodyText.slice(0, 600) })) };
-}
-
-export function triageCount() {
-  return db().mailMessage.count({ where: { status: "triage" } });
 }
 
 /** One message as kept: its headers, text and attachments (without their bytes). */
@@ -303,17 +314,10 @@ export async function getMailMessage(id: string) {
   const message = await db().mailMessage.findUnique({
     where: { id },
     select: {
-      id: true,
+      ...messageFields,
       messageId: true,
-      direction: true,
       status: true,
       source: true,
-      fromAddress: true,
-      fromName: true,
-      toAddresses: true,
-      ccAddresses: true,
-      subject: true,
-      bodyText: true,
       headers: true,
       sentAt: true,
       receivedAt: true,

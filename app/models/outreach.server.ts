@@ -56,20 +56,23 @@ export async function logInteraction(actorId: string, partnerId: string, input: 
 export async function createDraft(actorId: string, partnerId: string, input: DraftInput) {
   return db().$transaction(async (tx) => {
     assertMayContact(await partnerStage(tx, partnerId));
-    const draft = await tx.draft.create({
-      data: {
-        partnerId,
-        authorId: actorId,
-        kind: input.kind,
-        channel: input.channel,
-        subject: input.subject ?? null,
-        body: input.body,
-        events: { create: { actorId, action: "created" } },
-      },
-    });
-    await recordAudit(tx, { actorId, action: "draft.create", entityType: "Draft", entityId: draft.id, after: draft });
-    return draft;
+    return createDraftIn(tx, actorId, partnerId, { ...input, subject: input.subject ?? null });
   });
+}
+
+/** Writes a draft and its first event, audited, in the caller's transaction (which checked the partner may be contacted). */
+export async function createDraftIn(
+  tx: DbClient,
+  actorId: string,
+  partnerId: string,
+  input: { kind: DraftInput["kind"]; channel: DraftInput["channel"]; subject: string | null; body: string; templateId?: string },
+  auditExtra: Record<string, unknown> = {},
+) {
+  const draft = await tx.draft.create({
+    data: { partnerId, authorId: actorId, ...input, events: { create: { actorId, action: "created" } } },
+  });
+  await recordAudit(tx, { actorId, action: "draft.create", entityType: "Draft", entityId: draft.id, after: { ...draft, ...auditExtra } });
+  return draft;
 }
 
 async function loadDraft(tx: DbClient, draftId: string) {

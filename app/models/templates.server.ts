@@ -5,6 +5,7 @@ import { RuleViolation } from "~/domain/rules";
 import { Prisma } from "~/generated/prisma/client";
 import { db } from "~/utils/db.server";
 import { recordAudit } from "./audit.server";
+import { createDraftIn } from "./outreach.server";
 import { createPortalLinkIn } from "./portal.server";
 import { lockPartnersForShare } from "./row-locks.server";
 
@@ -118,25 +119,18 @@ export async function createDraftFromTemplate(
       if (!url) throw new RuleViolation("portal.needsAppUrl", 409);
       values.portalLink = url;
     }
-    const draft = await tx.draft.create({
-      data: {
-        partnerId,
-        authorId: actorId,
+    return createDraftIn(
+      tx,
+      actorId,
+      partnerId,
+      {
         kind: "message",
         channel: "email",
         subject: renderTemplate(template.subject, values),
         body: renderTemplate(template.body, values),
         templateId: template.id,
-        events: { create: { actorId, action: "created" } },
       },
-    });
-    await recordAudit(tx, {
-      actorId,
-      action: "draft.create",
-      entityType: "Draft",
-      entityId: draft.id,
-      after: { ...draft, templateId: template.id, templateVersion: template.version },
-    });
-    return draft;
+      { templateVersion: template.version },
+    );
   });
 }

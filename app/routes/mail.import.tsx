@@ -2,7 +2,7 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, useActionData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { useMailPageStrings } from "~/components/use-mail-page-strings";
-import { FormMessage } from "~/components/form-message";
+import { UploadState } from "~/components/import-file";
 import { PageHeader } from "~/components/page";
 import { isRuleViolation } from "~/domain/violations";
 import { startMailImport } from "~/models/mail-inbound.server";
@@ -48,17 +48,7 @@ export default function MailImportPage() {
             {t("mailImport.start")}
           </button>
         </Form>
-        {actionData?.error ? (
-          <div className="form-errors" role="alert">
-            <FormMessage message={actionData.error} />
-          </div>
-        ) : null}
-        {busy ? (
-          <div role="status" className="progress">
-            <progress aria-label={t("import.working")} />
-            <span>{t("import.working")}</span>
-          </div>
-        ) : null}
+        <UploadState error={actionData?.error ?? null} busy={busy} />
       </section>
     </>
   );
