@@ -363,6 +363,11 @@ describe("history import", () => {
     // A subject that decodes to two lines is kept on one: it cannot become a header.
     expect((await db().mailMessage.findUniqueOrThrow({ where: { messageId: "inject@old.test" } })).subject).toBe("Hi Bcc: evil@x.test");
     expect(await db().inboundMail.count({ where: { jobId } })).toBe(0);
+
+    // A 30 MB message is refused with its reason, and nothing of it is kept.
+    const huge = Buffer.concat([Buffer.from("From: big@x.test\r\nSubject: big\r\n\r\n"), Buffer.alloc(30 * 1024 * 1024, 97)]);
+    await expect(fileRawMessage(huge, "imported")).rejects.toMatchObject({ messageKey: "mail.tooLarge" });
+    expect(await db().mailMessage.count({ where: { fromAddress: "big@x.test" } })).toBe(0);
   });
 });
 
