@@ -22,6 +22,8 @@ import { dailyPurge } from "../app/jobs/daily-purge.server";
 import { scheduledWork } from "../app/jobs/scheduled.server";
 import { answerBadInputIn } from "../app/utils/bad-input.server";
 import { refuseCrossSiteRequests } from "./cross-site";
+import { trackedLinkRedirect } from "./tracked-links";
+import { flushClicks } from "../app/utils/click-counter.server";
 import { limitRequestBodies } from "./request-bodies";
 import { databaseTarget, describeTarget, diskFullMessage, errorMessage, openDatabase } from "../app/utils/db-connection.server";
 import { connectDatabase, disconnectDatabase } from "../app/utils/db.server";
@@ -143,6 +145,7 @@ async function start() {
       skip: (req) => req.method === "GET" || req.method === "HEAD" || req.path === "/login",
     }),
   );
+  app.use("/r", trackedLinkRedirect());
   // The build's assets come precompressed (npm run build); compression() leaves encoded responses alone.
   app.use(
     "/build",
@@ -182,7 +185,9 @@ async function start() {
 
   const shutdown = () => {
     server.close(() => {
-      stopJobQueue()
+      flushClicks()
+        .catch((error) => console.error(`Writing the last clicks: ${errorMessage(error)}`))
+        .then(() => stopJobQueue())
         .catch((error) => console.error(`Stopping the job queue: ${errorMessage(error)}`))
         .then(() => disconnectDatabase())
         .finally(() => process.exit(0));

@@ -29,6 +29,7 @@ import {
   WorkspaceSettingsSchema,
 } from "./spend";
 
+import { TrackedLinkSchema } from "./tracked-links";
 import { DraftFromTemplateSchema, MailIdentitySchema, MailSettingsSchema, TemplateSchema, TriageAttachSchema } from "./mail";
 
 /**
@@ -42,6 +43,7 @@ export const formSchemas = {
   template: TemplateSchema,
   draftFromTemplate: DraftFromTemplateSchema,
   triage: TriageAttachSchema,
+  trackedLink: TrackedLinkSchema,
   acceptInvitation: AcceptInvitationSchema,
   agreementCreate: AgreementCreateSchema,
   agreementSign: AgreementSignSchema,

@@ -22,6 +22,7 @@ import {
 } from "./rules";
 
 import { disclosureJurisdictions as jurisdictions } from "./disclosure/terms";
+import { requiredUtmValue, utmValue } from "./tracked-links";
 import {
   defaultSpendPeriod,
   giftDateProblems,
@@ -226,6 +227,9 @@ export const WorkspaceSettingsSchema = z
     /** Empty turns the daily clean-up off. */
     purgeHourUtc: optional(wholeNumberBetween(0, 23, "errors.purgeHour")),
     prospectRetentionMonths: wholeNumberBetween(1, 120, "errors.retentionMonths"),
+    utmSource: requiredUtmValue,
+    utmMedium: requiredUtmValue,
+    utmCampaign: utmValue,
   })
   .transform((value, ctx) =>
     inMinorUnits<

@@ -60,10 +60,22 @@ export async function updateSettings(actorId: string, input: WorkspaceSettingsIn
         brandName: input.brandName ?? null,
         addressRetentionDays: input.addressRetentionDays,
         purgeHourUtc: input.purgeHourUtc ?? null,
+        utmSource: input.utmSource,
+        utmMedium: input.utmMedium,
+        utmCampaign: input.utmCampaign ?? null,
         emvRatesSetAt: emvRatesChanged(before, input) ? new Date() : before.emvRatesSetAt,
       },
     });
-    await recordAudit(tx, { actorId, action: "settings.update", entityType: "WorkspaceSettings", entityId: "1", before, after });
+    // The sealed SMTP password and the log address's secret never go into the audit trail.
+    const visible = ({ smtpPasswordSealed: _password, inboundSecret: _secret, ...rest }: typeof before) => rest;
+    await recordAudit(tx, {
+      actorId,
+      action: "settings.update",
+      entityType: "WorkspaceSettings",
+      entityId: "1",
+      before: visible(before),
+      after: visible(after),
+    });
     return after;
   });
 }

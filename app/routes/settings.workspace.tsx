@@ -48,6 +48,9 @@ export default function WorkspaceSettings() {
       brandName: settings.brandName ?? "",
       addressRetentionDays: String(settings.addressRetentionDays),
       purgeHourUtc: settings.purgeHourUtc === null ? "" : String(settings.purgeHourUtc),
+      utmSource: settings.utmSource,
+      utmMedium: settings.utmMedium,
+      utmCampaign: settings.utmCampaign ?? "",
     },
   });
   return (
@@ -99,6 +102,13 @@ export default function WorkspaceSettings() {
           hint={t("privacy.retentionMonthsHint")}
           inputMode="numeric"
         />
+        <fieldset>
+          <legend>{t("workspace.utmDefaults")}</legend>
+          <p className="hint">{t("workspace.utmDefaultsHint")}</p>
+          <TextField field={fields.utmSource} label="utm_source" autoComplete="off" />
+          <TextField field={fields.utmMedium} label="utm_medium" autoComplete="off" />
+          <TextField field={fields.utmCampaign} label="utm_campaign" hint={t("workspace.utmCampaignHint")} autoComplete="off" />
+        </fieldset>
         <SubmitButton busy={navigation.state !== "idle"}>{t("common.save")}</SubmitButton>
       </ConformForm>
     </section>

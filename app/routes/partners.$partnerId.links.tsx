@@ -1,0 +1,169 @@
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { ConformForm } from "~/components/conform-form";
+import { campaignOptions } from "~/components/filter-select";
+import { ConfirmSubmitButton, SelectField, SubmitButton, TextField } from "~/components/form-fields";
+import { EmptyState, PageHeader } from "~/components/page";
+import { useFormResult } from "~/components/use-form-result";
+import { useServerForm } from "~/components/use-server-form";
+import { RecordIdSchema } from "~/domain/rules";
+import { TrackedLinkIntentSchema, TrackedLinkSchema } from "~/domain/tracked-links";
+import { campaignChoices } from "~/models/campaign.server";
+import { partnerHeading } from "~/models/partner.server";
+import { archiveTrackedLink, createTrackedLink, partnerTrackedLinks } from "~/models/tracked-links.server";
+import { requireCan, requirePermission, requireUser } from "~/utils/auth.server";
+import { absoluteUrl } from "~/utils/cross-site.server";
+import { parseEnv } from "~/utils/env.server";
+import { formatDay, formatNumber } from "~/utils/format";
+import { answerRuleViolation, handleForm } from "~/utils/forms.server";
+import { notFound, recordIdParam } from "~/utils/http.server";
+import { can } from "~/utils/permissions";
+import { redirectWithToast } from "~/utils/session.server";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requirePermission(request, "partners:read");
+  const partnerId = recordIdParam(params.partnerId);
+  const partner = await partnerHeading(partnerId);
+  if (!partner) notFound();
+  const [links, campaigns] = await Promise.all([partnerTrackedLinks(partnerId), campaignChoices()]);
+  const base = absoluteUrl("/r/", parseEnv().APP_URL, request.url) ?? "/r/";
+  return json({ partner, links, campaigns, base, canWrite: can(user.role, "campaigns:write") });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = requireCan(await requireUser(request), "campaigns:write");
+  const partnerId = recordIdParam(params.partnerId);
+  const formData = await request.formData();
+  const intent = TrackedLinkIntentSchema.safeParse(formData.get("intent"));
+  if (!intent.success) throw json({ message: "errors.invalidChoice" }, { status: 400 });
+  const here = `/partners/${partnerId}/links`;
+  if (intent.data === "archive") {
+    const linkId = RecordIdSchema.safeParse(formData.get("linkId"));
+    if (!linkId.success) notFound();
+    return answerRuleViolation(async () => {
+      await archiveTrackedLink(user.id, partnerId, linkId.data);
+      return redirectWithToast(here, { kind: "success", message: "trackedLinks.archived" });
+    });
+  }
+  return handleForm(formData, TrackedLinkSchema, async (value) => {
+    await createTrackedLink(user.id, partnerId, value);
+    return redirectWithToast(here, { kind: "success", message: "trackedLinks.linkCreated" });
+  });
+}
+
+function NewLinkForm() {
+  const { t, i18n } = useTranslation();
+  const { campaigns } = useLoaderData<typeof loader>();
+  const formId = "new-link";
+  const busy = useNavigation().formData?.get("formId") === formId;
+  const [form, fields] = useServerForm("trackedLink", { id: formId, lastResult: useFormResult(formId) });
+  return (
+    <ConformForm form={form}>
+      <input type="hidden" name="intent" value="create" />
+      <input type="hidden" name="formId" value={formId} />
+      <div className="form-grid">
+        <TextField field={fields.destination} type="url" label={t("trackedLinks.destination")} hint={t("trackedLinks.destinationHint")} />
+        <SelectField
+          field={fields.campaignId}
+          label={t("trackedLinks.campaign")}
+          options={[{ value: "", label: t("trackedLinks.noCampaign") }, ...campaignOptions(campaigns, t, i18n.language)]}
+        />
+      </div>
+      <details>
+        <summary>{t("trackedLinks.utmOverride")}</summary>
+        <p className="hint">{t("trackedLinks.utmHint")}</p>
+        <div className="form-grid">
+          <TextField field={fields.utmSource} label="utm_source" autoComplete="off" />
+          <TextField field={fields.utmMedium} label="utm_medium" autoComplete="off" />
+          <TextField field={fields.utmCampaign} label="utm_campaign" autoComplete="off" />
+          <TextField field={fields.utmContent} label="utm_content" autoComplete="off" />
+        </div>
+      </details>
+      <SubmitButton busy={busy}>{t("trackedLinks.create")}</SubmitButton>
+    </ConformForm>
+  );
+}
+
+export default function PartnerLinksPage() {
+  const { t, i18n } = useTranslation();
+  const { partner, links, base, canWrite } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <PageHeader title={t("trackedLinks.title", { partner: partner.name })} />
+      <p>
+        <Link to={`/partners/${partner.id}`}>{partner.name}</Link>
+      </p>
+      <div className="stack">
+        <section className="card" aria-labelledby="links-title">
+          <h2 id="links-title">{t("trackedLinks.heading")}</h2>
+          <p className="hint">{t("trackedLinks.intro")}</p>
+          {links.length === 0 ? (
+            <EmptyState>{t("trackedLinks.none")}</EmptyState>
+          ) : (
+            <div className="table-wrap" tabIndex={0}>
+              <table>
+                <caption className="visually-hidden">{t("trackedLinks.heading")}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t("trackedLinks.shortLink")}</th>
+                    <th scope="col">{t("trackedLinks.destination")}</th>
+                    <th scope="col">{t("trackedLinks.campaign")}</th>
+                    <th scope="col" className="numeric">
+                      {t("trackedLinks.clicks30")}
+                    </th>
+                    <th scope="col" className="numeric">
+                      {t("trackedLinks.clicksAll")}
+                    </th>
+                    <th scope="col">{t("trackedLinks.created")}</th>
+                    {canWrite ? <th scope="col">{t("common.actions")}</th> : null}
+                  </tr>
+                </thead>
+                <tbody>
+                  {links.map((link) => (
+                    <tr key={link.id} className={link.archivedAt ? "is-archived" : undefined}>
+                      <td>
+                        <code className="log-address" data-testid="short-link">{`${base}${link.code}`}</code>
+                      </td>
+                      <td className="break-anywhere">{link.destination}</td>
+                      <td>{link.campaign?.name ?? "—"}</td>
+                      <td className="numeric">{formatNumber(i18n.language, link.recentClicks)}</td>
+                      <td className="numeric" data-testid="link-clicks">
+                        {formatNumber(i18n.language, link.clicks)}
+                      </td>
+                      <td>{formatDay(i18n.language, link.createdAt)}</td>
+                      {canWrite ? (
+                        <td>
+                          {link.archivedAt ? (
+                            <span className="badge badge-muted">{t("trackedLinks.archivedBadge")}</span>
+                          ) : (
+                            <Form method="post">
+                              <input type="hidden" name="intent" value="archive" />
+                              <input type="hidden" name="linkId" value={link.id} />
+                              <ConfirmSubmitButton
+                                className="button button-quiet button-small"
+                                confirmMessage={t("trackedLinks.confirmArchive")}
+                              >
+                                {t("trackedLinks.archive")}
+                              </ConfirmSubmitButton>
+                            </Form>
+                          )}
+                        </td>
+                      ) : null}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </section>
+        {canWrite ? (
+          <section className="card" aria-labelledby="new-link-title">
+            <h2 id="new-link-title">{t("trackedLinks.new")}</h2>
+            <NewLinkForm />
+          </section>
+        ) : null}
+      </div>
+    </>
+  );
+}
