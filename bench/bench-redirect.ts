@@ -44,7 +44,9 @@ runCli(async () => {
         INSERT INTO "LinkClickDay" ("linkId", "day", "clicks")
         SELECT "linkId", "day", count(*) FROM "LinkVisitor" GROUP BY "linkId", "day"`;
       await db().$executeRawUnsafe("VACUUM ANALYZE");
-      console.log(`  ${LINKS.toLocaleString("en")} links and ${CLICKS.toLocaleString("en")} recorded clicks in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+      console.log(
+        `  ${LINKS.toLocaleString("en")} links and ${CLICKS.toLocaleString("en")} recorded clicks in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+      );
 
       const app = express();
       app.use("/r", trackedLinkRedirect());
@@ -57,10 +59,18 @@ runCli(async () => {
           const start = performance.now();
           http
             .get(
-              { host: "127.0.0.1", port, path: `/r/${code}`, agent, headers: { "User-Agent": `Mozilla/5.0 (X11; Linux x86_64) Firefox/${visitor}` } },
+              {
+                host: "127.0.0.1",
+                port,
+                path: `/r/${code}`,
+                agent,
+                headers: { "User-Agent": `Mozilla/5.0 (X11; Linux x86_64) Firefox/${visitor}` },
+              },
               (res) => {
                 res.resume();
-                res.on("end", () => (res.statusCode === 302 ? resolve(performance.now() - start) : reject(new Error(`answered ${res.statusCode}`))));
+                res.on("end", () =>
+                  res.statusCode === 302 ? resolve(performance.now() - start) : reject(new Error(`answered ${res.statusCode}`)),
+                );
               },
             )
             .on("error", reject);
@@ -77,8 +87,12 @@ runCli(async () => {
       samples.sort((a, b) => a - b);
       const counted = await db().$queryRaw<{ n: bigint }[]>`SELECT sum("clicks") AS n FROM "LinkClickDay" WHERE "day" = current_date`;
       console.log(`\n${engine}: GET /r/<code>, ${REQUESTS.toLocaleString("en")} requests on one keep-alive connection`);
-      console.log(`  first request per code (database lookup): p50 ${percentile(cold, 50).toFixed(2)} ms, p95 ${percentile(cold, 95).toFixed(2)} ms`);
-      console.log(`  all requests: p50 ${percentile(samples, 50).toFixed(2)} ms, p95 ${percentile(samples, 95).toFixed(2)} ms, p99 ${percentile(samples, 99).toFixed(2)} ms (target: p95 under 5 ms)`);
+      console.log(
+        `  first request per code (database lookup): p50 ${percentile(cold, 50).toFixed(2)} ms, p95 ${percentile(cold, 95).toFixed(2)} ms`,
+      );
+      console.log(
+        `  all requests: p50 ${percentile(samples, 50).toFixed(2)} ms, p95 ${percentile(samples, 95).toFixed(2)} ms, p99 ${percentile(samples, 99).toFixed(2)} ms (target: p95 under 5 ms)`,
+      );
       console.log(`  clicks counted today: ${Number(counted[0]?.n ?? 0).toLocaleString("en")} (distinct visitors per link and day)`);
       if (percentile(samples, 95) >= 5) process.exitCode = 1;
     });

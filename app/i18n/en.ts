@@ -1824,6 +1824,17 @@ export const en = {
     partnerLink: "Tracked links",
     clicksSummary: "{{clicks}} clicks from tracked links",
   },
+  fetch: {
+    invalidUrl: "{{url}} is not a web address.",
+    scheme: "Only http and https addresses are fetched ({{url}}).",
+    credentials: "An address with a user name or password is not fetched ({{url}}).",
+    unknownHost: "The host of {{url}} could not be found.",
+    privateAddress: "{{url}} leads to a private or internal address, which the app does not fetch.",
+    tooManyRedirects: "{{url}} redirected more than 5 times.",
+    timeout: "{{url}} did not answer in time.",
+    tooLarge: "{{url}} is larger than {{megabytes}} MB.",
+    failed: "{{url}} could not be fetched: {{reason}}",
+  },
 } as const;
 
 export type Widen<T> = { -readonly [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

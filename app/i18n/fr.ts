@@ -1878,4 +1878,15 @@ export const fr: Messages = {
     partnerLink: "Liens suivis",
     clicksSummary: "{{clicks}} clics depuis les liens suivis",
   },
+  fetch: {
+    invalidUrl: "{{url}} n’est pas une adresse web.",
+    scheme: "Seules les adresses http et https sont récupérées ({{url}}).",
+    credentials: "Une adresse avec identifiant ou mot de passe n’est pas récupérée ({{url}}).",
+    unknownHost: "L’hôte de {{url}} est introuvable.",
+    privateAddress: "{{url}} mène à une adresse privée ou interne, que l’application ne récupère pas.",
+    tooManyRedirects: "{{url}} a redirigé plus de 5 fois.",
+    timeout: "{{url}} n’a pas répondu à temps.",
+    tooLarge: "{{url}} dépasse {{megabytes}} Mo.",
+    failed: "{{url}} n’a pas pu être récupérée : {{reason}}",
+  },
 };
