@@ -22,7 +22,15 @@ export interface CostBenefitSums extends SpendSums {
   /** Current disclosure checks that require a disclosure, and those of them that are compliant. */
   disclosureRequired: number;
   disclosureCompliant: number;
-  /** Money rows (gifts, placements, payments, revenue) left out because no rate could be used. */
+  /**
+   * Counted by the app, shown apart from what people entered so nothing is counted twice: clicks
+   * on tracked links (null when no link has any), and shop orders attributed to the partner with
+   * their revenue net of refunds. The ratios of metrics.md keep using the entered figures.
+   */
+  trackedClicks: number | null;
+  orderCount: number;
+  orderRevenueMinor: number;
+  /** Money rows (gifts, placements, payments, revenue, orders) left out because no rate could be used. */
   unconverted: number;
 }
 
@@ -233,6 +241,9 @@ export function emptySums(): CostBenefitSums {
     revenueMinor: null,
     disclosureRequired: 0,
     disclosureCompliant: 0,
+    trackedClicks: null,
+    orderCount: 0,
+    orderRevenueMinor: 0,
     unconverted: 0,
   };
 }

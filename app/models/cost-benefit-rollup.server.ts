@@ -16,7 +16,7 @@ import { getSettings } from "./settings.server";
 import { and, convertedCtes, partnerConditions, spendLinesSql, type SpendFilter } from "./spend.server";
 
 /** Summed in minor units of the reporting currency, not yet rounded (a total is rounded once). */
-export const rollupMoneyColumns = ["giftsMinor", "placementsMinor", "paidMinor", "revenueMinor"] as const;
+export const rollupMoneyColumns = ["giftsMinor", "placementsMinor", "paidMinor", "revenueMinor", "orderRevenueMinor"] as const;
 export const rollupCountColumns = [
   "giftCount",
   "placementCount",
@@ -25,13 +25,21 @@ export const rollupCountColumns = [
   "coverageCount",
   "disclosureRequired",
   "disclosureCompliant",
+  "orderCount",
 ] as const;
-type RollupColumn = (typeof rollupMoneyColumns)[number] | (typeof rollupCountColumns)[number] | (typeof metricNames)[number];
+/** Counted by the app itself, apart from the metrics people enter. */
+export const rollupTrackedColumns = ["trackedClicks"] as const;
+type RollupColumn =
+  | (typeof rollupMoneyColumns)[number]
+  | (typeof rollupCountColumns)[number]
+  | (typeof metricNames)[number]
+  | (typeof rollupTrackedColumns)[number];
 
 const columnTypes: [RollupColumn, string][] = [
   ...rollupMoneyColumns.map((c) => [c, "numeric"] as [RollupColumn, string]),
   ...rollupCountColumns.map((c) => [c, "bigint"] as [RollupColumn, string]),
   ...metricNames.map((c) => [c, "bigint"] as [RollupColumn, string]),
+  ...rollupTrackedColumns.map((c) => [c, "bigint"] as [RollupColumn, string]),
 ];
 export const rollupColumns = columnTypes.map(([column]) => column);
 
@@ -65,6 +73,9 @@ export function rollupSourceSql(partnerIds: string[] | null, currency: string, b
     placementsMinor: ofKind("placement"),
     paidMinor: ofKind("payment"),
     revenueMinor: ofKind("revenue"),
+    // An order and its refunds (negative, on their own day) net to the attributed revenue.
+    orderRevenueMinor: Prisma.sql`sum(amount_rc) FILTER (WHERE kind IN ('order', 'refund'))`,
+    orderCount: countOfKind("order"),
     giftCount: countOfKind("gift"),
     placementCount: countOfKind("placement"),
     paymentCount: countOfKind("payment"),
@@ -78,6 +89,9 @@ export function rollupSourceSql(partnerIds: string[] | null, currency: string, b
     disclosureRequired: Prisma.sql`count(*) FILTER (WHERE d."verdict" <> 'not_required')`,
     disclosureCompliant: Prisma.sql`count(*) FILTER (WHERE d."verdict" = 'compliant')`,
   });
+  const tracked = part([Prisma.sql`l."partnerId"`, Prisma.sql`l."campaignId"`, Prisma.sql`k."day"`], {
+    trackedClicks: Prisma.sql`sum(k."clicks")`,
+  });
   const totals = columnTypes.map(([column]) =>
     (rollupCountColumns as readonly string[]).includes(column)
       ? Prisma.sql`COALESCE(sum(${quoted(column)}), 0) AS ${quoted(column)}`
@@ -89,6 +103,12 @@ export function rollupSourceSql(partnerIds: string[] | null, currency: string, b
       UNION ALL
       SELECT 'revenue', c."partnerId", c."campaignId", c."publishedOn", c."revenueCurrency", c."revenueMinor"::bigint
       FROM "CoverageItem" c WHERE c."revenueMinor" IS NOT NULL ${where("c")}
+      UNION ALL
+      SELECT 'order', o."partnerId", o."campaignId", o."orderedAt"::date, o."currency", o."totalMinor"::bigint
+      FROM "ShopOrder" o WHERE o."partnerId" IS NOT NULL ${where("o")}
+      UNION ALL
+      SELECT 'refund', o."partnerId", o."campaignId", a."day", o."currency", -a."amountMinor"::bigint
+      FROM "OrderAdjustment" a JOIN "ShopOrder" o ON o."id" = a."orderId" WHERE o."partnerId" IS NOT NULL ${where("o")}
     ),
     ${convertedCtes({ partner_id: Prisma.sql`partner_id`, campaign_id: Prisma.sql`campaign_id` }, currency)},
     parts AS (
@@ -97,6 +117,8 @@ export function rollupSourceSql(partnerIds: string[] | null, currency: string, b
       ${benefit} FROM "CoverageItem" c WHERE TRUE ${where("c")} GROUP BY 1, 2, 3
       UNION ALL
       ${disclosure} FROM "DisclosureCheck" d WHERE d."current" ${where("d")} GROUP BY 1, 2, 3
+      UNION ALL
+      ${tracked} FROM "LinkClickDay" k JOIN "TrackedLink" l ON l."id" = k."linkId" WHERE TRUE ${where("l")} GROUP BY 1, 2, 3
     )
     SELECT partner_id AS "partnerId", campaign_id AS "campaignId", on_day AS "day", ${Prisma.join(totals)}
     FROM parts GROUP BY 1, 2, 3`;

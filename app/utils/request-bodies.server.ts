@@ -16,6 +16,8 @@ const UPLOAD_PATHS = /^\/portal\/(content\/[^/]+|invoices)\/?$/;
 
 const IMPORT_PATHS = /^\/(partners|gifts|placements|coverage)\/import\/?$|^\/settings\/rates\/?$/;
 const BODYLESS_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+/** Shops post their webhooks as JSON, signed; the route checks the signature before using a byte. */
+const WEBHOOK_PATHS = /^\/webhooks\/[a-z]+\/?$/;
 const FORM_TYPES = ["application/x-www-form-urlencoded", "multipart/form-data"];
 
 export type BodyRefusal = { status: 411 | 413 | 415; reason: string };
@@ -42,6 +44,7 @@ export function bodyRefusal(
   if (bytes > bodyLimitFor(path)) return { status: 413, reason: `${bytes} bytes` };
   if (bytes === 0) return null;
   const type = (headers.contentType ?? "").split(";")[0].trim().toLowerCase();
+  if (WEBHOOK_PATHS.test(path) && type === "application/json") return null;
   if (!FORM_TYPES.includes(type)) return { status: 415, reason: `Content-Type ${type || "none"}` };
   return null;
 }
