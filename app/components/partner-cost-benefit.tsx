@@ -1,4 +1,6 @@
+import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { formatMoney, formatNumber } from "~/utils/format";
 import type { CostBenefit, EmvRates, Period } from "~/domain/metrics";
 import { CostBenefitChart } from "./cost-benefit-chart";
 import { CostBenefitSummary, EmvRatesNote, PeriodLine, PeriodPicker, UnconvertedNotice, type MonthFigures } from "./metrics";
@@ -14,6 +16,38 @@ interface Props {
   rates: EmvRates;
   /** A period that could not be used (shown on the form; the panel shows 12 months). */
   periodError?: string | null;
+}
+
+/**
+ * What the app counted itself: clicks on tracked links, shop orders attributed to the partner and
+ * their revenue net of refunds. Shown apart from the figures people entered, never added to them.
+ */
+function CountedByTheApp({ sums, currency, partnerId }: { sums: CostBenefit["sums"]; currency: string; partnerId: string }) {
+  const { t, i18n } = useTranslation();
+  if (sums.trackedClicks === null && !sums.orderCount) return null;
+  return (
+    <div className="counted-by-app" data-testid="counted-by-app">
+      <h3>{t("costBenefit.countedByApp")}</h3>
+      <dl className="inline-details">
+        <div>
+          <dt>{t("costBenefit.trackedClicks")}</dt>
+          <dd data-testid="tracked-clicks-figure">
+            <Link to={`/partners/${partnerId}/links`}>{formatNumber(i18n.language, sums.trackedClicks ?? 0)}</Link>
+          </dd>
+        </div>
+        <div>
+          <dt>{t("costBenefit.attributedOrders")}</dt>
+          <dd data-testid="orders-figure">
+            <Link to={`/orders?partnerId=${partnerId}`}>{formatNumber(i18n.language, sums.orderCount ?? 0)}</Link>
+          </dd>
+        </div>
+        <div>
+          <dt>{t("costBenefit.attributedRevenue")}</dt>
+          <dd data-testid="order-revenue-figure">{formatMoney(i18n.language, sums.orderRevenueMinor ?? 0, currency)}</dd>
+        </div>
+      </dl>
+    </div>
+  );
 }
 
 /** A partner's cost against benefit for a period, with the rows behind each number one click away. */
@@ -43,6 +77,7 @@ export function PartnerCostBenefitPanel({ partnerId, period, figures, months, cu
               coverage: `/coverage?${range}`,
             }}
           />
+          <CountedByTheApp sums={figures.sums} currency={currency} partnerId={partnerId} />
           <EmvRatesNote rates={rates} currency={currency} />
           <CostBenefitChart months={months} currency={currency} title={t("costBenefit.byMonth")} />
         </>

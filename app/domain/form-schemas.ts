@@ -30,6 +30,7 @@ import {
 } from "./spend";
 
 import { TrackedLinkSchema } from "./tracked-links";
+import { PromoCodeSchema, ShopSchema } from "./orders";
 import { DraftFromTemplateSchema, MailIdentitySchema, MailSettingsSchema, TemplateSchema, TriageAttachSchema } from "./mail";
 
 /**
@@ -44,6 +45,8 @@ export const formSchemas = {
   draftFromTemplate: DraftFromTemplateSchema,
   triage: TriageAttachSchema,
   trackedLink: TrackedLinkSchema,
+  promoCode: PromoCodeSchema,
+  shop: ShopSchema,
   acceptInvitation: AcceptInvitationSchema,
   agreementCreate: AgreementCreateSchema,
   agreementSign: AgreementSignSchema,

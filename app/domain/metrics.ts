@@ -201,7 +201,9 @@ export function costBenefit(sums: CostBenefitSums, rates: EmvRates): CostBenefit
     ratios,
     empty:
       sums.giftCount + sums.placementCount + sums.paymentCount + sums.coverageCount + sums.disclosureRequired === 0 &&
-      sums.unconverted === 0,
+      sums.unconverted === 0 &&
+      !(sums.orderCount > 0) &&
+      !(sums.trackedClicks !== null && sums.trackedClicks > 0),
   };
 }
 

@@ -22,7 +22,7 @@ export const TrackedLinkSchema = z.object({
 });
 export type TrackedLinkInput = z.output<typeof TrackedLinkSchema>;
 
-export const TrackedLinkIntentSchema = z.enum(["create", "archive"]);
+export const TrackedLinkIntentSchema = z.enum(["create", "archive", "createCode", "archiveCode"]);
 
 /** The workspace's UTM defaults, as they apply to one link. */
 export interface UtmDefaults {

@@ -18,7 +18,6 @@ import { PageParamSchema, RecordIdSchema } from "~/domain/rules";
 import { RuleViolation } from "~/domain/violations";
 import { listAuditEvents, AUDIT_PAGE_SIZE } from "~/models/audit.server";
 import { createDraft, logInteraction, partnerTimeline } from "~/models/outreach.server";
-import { trackedClicks } from "~/models/tracked-links.server";
 import {
   addChannel,
   channelPartnerId,
@@ -96,7 +95,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     coverage,
     costBenefit,
     history,
-    linkClicks,
   ] = await Promise.all([
     getPartnerPage(partnerId),
     contextRead,
@@ -129,7 +127,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         pageSize: AUDIT_PAGE_SIZE,
       }));
     }),
-    when(tab === "cost-benefit", () => trackedClicks(partnerId, period.from, period.to)),
   ]);
   if (!partner) notFound();
   const { mergedInto, ...partnerFields } = partner;
@@ -167,7 +164,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       disclosureRecord,
       canRecordCoverage: can(user.role, "coverage:write"),
       costBenefit: costBenefit ?? glance,
-      linkClicks,
       period,
       periodError,
       history,
@@ -707,7 +703,7 @@ function History() {
 }
 
 export default function PartnerPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const {
     tab,
     partner,
@@ -727,7 +723,6 @@ export default function PartnerPage() {
     currency,
     basis,
     emvRates,
-    linkClicks,
   } = useLoaderData<typeof loader>();
   const actionData = useActionData<{ error?: string }>();
   return (
@@ -805,12 +800,6 @@ export default function PartnerPage() {
           basis={basis}
           rates={emvRates}
         />
-      ) : null}
-      {tab === "cost-benefit" && linkClicks !== null ? (
-        <p className="hint" data-testid="tracked-clicks">
-          {t("trackedLinks.clicksSummary", { clicks: formatNumber(i18n.language, linkClicks) })} ·{" "}
-          <Link to={`/partners/${partner.id}/links`}>{t("trackedLinks.partnerLink")}</Link>
-        </p>
       ) : null}
       {tab === "history" ? <History /> : null}
     </>

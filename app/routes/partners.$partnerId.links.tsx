@@ -3,7 +3,7 @@ import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ConformForm } from "~/components/conform-form";
 import { campaignOptions } from "~/components/filter-select";
-import { ConfirmSubmitButton, SelectField, SubmitButton, TextField } from "~/components/form-fields";
+import { CheckboxField, ConfirmSubmitButton, SelectField, SubmitButton, TextField } from "~/components/form-fields";
 import { EmptyState, PageHeader } from "~/components/page";
 import { useFormResult } from "~/components/use-form-result";
 import { useServerForm } from "~/components/use-server-form";
@@ -11,6 +11,8 @@ import { RecordIdSchema } from "~/domain/rules";
 import { TrackedLinkIntentSchema, TrackedLinkSchema } from "~/domain/tracked-links";
 import { campaignChoices } from "~/models/campaign.server";
 import { partnerHeading } from "~/models/partner.server";
+import { archivePromoCode, createPromoCode, partnerPromoCodes } from "~/models/orders.server";
+import { PromoCodeSchema } from "~/domain/orders";
 import { archiveTrackedLink, createTrackedLink, partnerTrackedLinks } from "~/models/tracked-links.server";
 import { requireCan, requirePermission, requireUser } from "~/utils/auth.server";
 import { absoluteUrl } from "~/utils/cross-site.server";
@@ -26,9 +28,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const partnerId = recordIdParam(params.partnerId);
   const partner = await partnerHeading(partnerId);
   if (!partner) notFound();
-  const [links, campaigns] = await Promise.all([partnerTrackedLinks(partnerId), campaignChoices()]);
+  const [links, codes, campaigns] = await Promise.all([partnerTrackedLinks(partnerId), partnerPromoCodes(partnerId), campaignChoices()]);
   const base = absoluteUrl("/r/", parseEnv().APP_URL, request.url) ?? "/r/";
-  return json({ partner, links, campaigns, base, canWrite: can(user.role, "campaigns:write") });
+  return json({ partner, links, codes, campaigns, base, canWrite: can(user.role, "campaigns:write") });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -38,6 +40,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const intent = TrackedLinkIntentSchema.safeParse(formData.get("intent"));
   if (!intent.success) throw json({ message: "errors.invalidChoice" }, { status: 400 });
   const here = `/partners/${partnerId}/links`;
+  if (intent.data === "createCode")
+    return handleForm(formData, PromoCodeSchema, async (value) => {
+      await createPromoCode(user.id, partnerId, value);
+      return redirectWithToast(here, { kind: "success", message: "promoCodes.created" });
+    });
+  if (intent.data === "archiveCode") {
+    const codeId = RecordIdSchema.safeParse(formData.get("codeId"));
+    if (!codeId.success) notFound();
+    return answerRuleViolation(async () => {
+      await archivePromoCode(user.id, partnerId, codeId.data);
+      return redirectWithToast(here, { kind: "success", message: "promoCodes.archived" });
+    });
+  }
   if (intent.data === "archive") {
     const linkId = RecordIdSchema.safeParse(formData.get("linkId"));
     if (!linkId.success) notFound();
@@ -82,6 +97,75 @@ function NewLinkForm() {
       </details>
       <SubmitButton busy={busy}>{t("trackedLinks.create")}</SubmitButton>
     </ConformForm>
+  );
+}
+
+function NewCodeForm() {
+  const { t, i18n } = useTranslation();
+  const { campaigns } = useLoaderData<typeof loader>();
+  const formId = "new-code";
+  const busy = useNavigation().formData?.get("formId") === formId;
+  const [form, fields] = useServerForm("promoCode", { id: formId, lastResult: useFormResult(formId) });
+  return (
+    <ConformForm form={form}>
+      <input type="hidden" name="intent" value="createCode" />
+      <input type="hidden" name="formId" value={formId} />
+      <div className="form-grid">
+        <TextField field={fields.code} label={t("promoCodes.code")} hint={t("promoCodes.codeHint")} autoComplete="off" />
+        <SelectField
+          field={fields.campaignId}
+          label={t("trackedLinks.campaign")}
+          options={[{ value: "", label: t("trackedLinks.noCampaign") }, ...campaignOptions(campaigns, t, i18n.language)]}
+        />
+        <TextField field={fields.validFrom} type="date" label={t("promoCodes.validFrom")} />
+        <TextField field={fields.validTo} type="date" label={t("promoCodes.validTo")} />
+      </div>
+      <CheckboxField field={fields.shared} label={t("promoCodes.sharedLabel")} />
+      <SubmitButton busy={busy}>{t("promoCodes.create")}</SubmitButton>
+    </ConformForm>
+  );
+}
+
+function PromoCodes() {
+  const { t, i18n } = useTranslation();
+  const { codes, canWrite } = useLoaderData<typeof loader>();
+  return (
+    <section className="card" aria-labelledby="codes-title">
+      <h2 id="codes-title">{t("promoCodes.heading")}</h2>
+      <p className="hint">{t("promoCodes.intro")}</p>
+      {codes.length === 0 ? (
+        <EmptyState>{t("promoCodes.none")}</EmptyState>
+      ) : (
+        <ul className="plain-list">
+          {codes.map((code) => (
+            <li key={code.id} className={code.archivedAt ? "is-done" : undefined}>
+              <span>
+                <code className="log-address">{code.code}</code> {code.campaign ? `· ${code.campaign.name} ` : ""}
+                {code.validFrom || code.validTo
+                  ? `· ${t("promoCodes.validity", { from: code.validFrom ? formatDay(i18n.language, code.validFrom) : "…", to: code.validTo ? formatDay(i18n.language, code.validTo) : "…" })} `
+                  : ""}
+                {code.shared ? <span className="badge badge-stage">{t("promoCodes.sharedBadge")}</span> : null}
+              </span>
+              {canWrite && !code.archivedAt ? (
+                <Form method="post">
+                  <input type="hidden" name="intent" value="archiveCode" />
+                  <input type="hidden" name="codeId" value={code.id} />
+                  <ConfirmSubmitButton className="button button-quiet button-small" confirmMessage={t("promoCodes.confirmArchive")}>
+                    {t("trackedLinks.archive")}
+                  </ConfirmSubmitButton>
+                </Form>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      )}
+      {canWrite ? (
+        <details>
+          <summary>{t("promoCodes.new")}</summary>
+          <NewCodeForm />
+        </details>
+      ) : null}
+    </section>
   );
 }
 
@@ -157,6 +241,7 @@ export default function PartnerLinksPage() {
             </div>
           )}
         </section>
+        <PromoCodes />
         {canWrite ? (
           <section className="card" aria-labelledby="new-link-title">
             <h2 id="new-link-title">{t("trackedLinks.new")}</h2>

@@ -31,6 +31,7 @@ export default function SettingsLayout() {
         {canManageSettings ? <NavLink to="/settings/workspace">{t("settings.workspace")}</NavLink> : null}
         {canOutreach ? <NavLink to="/settings/mail">{t("settings.mail")}</NavLink> : null}
         {canOutreach ? <NavLink to="/settings/templates">{t("settings.templates")}</NavLink> : null}
+        {canManageSettings ? <NavLink to="/settings/shops">{t("settings.shops")}</NavLink> : null}
         {canManageSettings ? <NavLink to="/settings/rates">{t("settings.rates")}</NavLink> : null}
         {canSeePrivacy ? <NavLink to="/settings/privacy">{t("settings.privacy")}</NavLink> : null}
         {canReadAudit ? <NavLink to="/settings/audit">{t("settings.audit")}</NavLink> : null}

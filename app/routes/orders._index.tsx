@@ -1,0 +1,98 @@
+import { json, type LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { EmptyState, PageHeader } from "~/components/page";
+import { Pagination } from "~/components/pagination";
+import { PageParamSchema, RecordIdSchema } from "~/domain/rules";
+import { listOrders, ORDERS_PAGE_SIZE } from "~/models/orders.server";
+import { partnerHeading } from "~/models/partner.server";
+import { requirePermission } from "~/utils/auth.server";
+import { formatDay, formatMoney } from "~/utils/format";
+
+/** Shop orders: one partner's (the cost-benefit panel links here), those that matched nobody, or all. */
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requirePermission(request, "reports:read");
+  const url = new URL(request.url);
+  const page = PageParamSchema.parse(url.searchParams.get("page") ?? undefined);
+  const partnerId = RecordIdSchema.safeParse(url.searchParams.get("partnerId"));
+  const unmatched = url.searchParams.get("unmatched") === "1";
+  const partner = partnerId.success ? await partnerHeading(partnerId.data) : null;
+  const found = await listOrders({ partnerId: partner?.id, unmatched }, page);
+  return json({ ...found, page, pageSize: ORDERS_PAGE_SIZE, partner, unmatched });
+}
+
+export default function OrdersPage() {
+  const { t, i18n } = useTranslation();
+  const { orders, total, page, pageSize, partner, unmatched } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <PageHeader
+        title={partner ? t("orders.titleFor", { partner: partner.name }) : unmatched ? t("orders.unmatchedTitle") : t("orders.title")}
+      />
+      <nav className="tabs" aria-label={t("orders.title")}>
+        <Link to="/orders" aria-current={!partner && !unmatched ? "page" : undefined}>
+          {t("orders.all")}
+        </Link>
+        <Link to="/orders?unmatched=1" aria-current={unmatched ? "page" : undefined}>
+          {t("orders.unmatched")}
+        </Link>
+      </nav>
+      <section className="card" aria-labelledby="orders-title">
+        <h2 id="orders-title" className="visually-hidden">
+          {t("orders.title")}
+        </h2>
+        {orders.length === 0 ? (
+          <EmptyState>{t("orders.none")}</EmptyState>
+        ) : (
+          <div className="table-wrap" tabIndex={0}>
+            <table>
+              <caption className="visually-hidden">{t("orders.title")}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t("orders.date")}</th>
+                  <th scope="col">{t("orders.shopOrder")}</th>
+                  <th scope="col" className="numeric">
+                    {t("orders.total")}
+                  </th>
+                  <th scope="col" className="numeric">
+                    {t("orders.refunded")}
+                  </th>
+                  <th scope="col">{t("orders.codes")}</th>
+                  <th scope="col">{t("orders.partner")}</th>
+                  <th scope="col">{t("orders.how")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {orders.map((order) => {
+                  const refunded = order.adjustments.reduce((sum, a) => sum + a.amountMinor, 0);
+                  return (
+                    <tr key={order.id}>
+                      <td>{formatDay(i18n.language, order.orderedAt)}</td>
+                      <td>
+                        {order.shop.name} #{order.externalId}
+                      </td>
+                      <td className="numeric">{formatMoney(i18n.language, order.totalMinor, order.currency)}</td>
+                      <td className="numeric">{refunded ? formatMoney(i18n.language, -refunded, order.currency) : "—"}</td>
+                      <td>{order.discountCodes.join(", ") || "—"}</td>
+                      <td>
+                        {order.partner ? (
+                          <Link to={`/partners/${order.partner.id}?tab=cost-benefit`}>{order.partner.name}</Link>
+                        ) : (
+                          t("orders.nobody")
+                        )}
+                      </td>
+                      <td>
+                        {order.attributedBy ? t(`orders.by.${order.attributedBy as "code"}`, { value: order.attributedTo ?? "" }) : "—"}
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+      <Pagination page={page} pageSize={pageSize} total={total} />
+    </>
+  );
+}
