@@ -47,7 +47,10 @@ async function expectRollupEqualsFreshAggregation() {
 const day = (offset: number) => new Date(Date.UTC(2025, 0, 1) + offset * 86_400_000);
 const pick = <T>(list: T[], index: number) => list[index % list.length];
 
-async function anyRow(table: "gift" | "placement" | "payment" | "coverageItem" | "disclosureCheck" | "exchangeRate", index: number) {
+async function anyRow(
+  table: "gift" | "placement" | "payment" | "coverageItem" | "disclosureCheck" | "exchangeRate" | "shopOrder" | "orderAdjustment",
+  index: number,
+) {
   const rows = await (db()[table] as unknown as { findMany: (args: object) => Promise<{ id: string }[]> }).findMany({
     select: { id: true },
     orderBy: { id: "asc" },
@@ -125,6 +128,19 @@ const writes = fc.oneof(
     rate: fc.integer({ min: 50, max: 150 }),
   }),
   fc.record({ op: fc.constant("rateDelete"), row: index }),
+  // Shop orders (attributed or not), their refunds, a later re-attribution, and tracked clicks.
+  fc.record({
+    op: fc.constant("order"),
+    partner: fc.option(index, { nil: null }),
+    campaign: index,
+    on: offset,
+    total: fc.nat(20000),
+    currency,
+  }),
+  fc.record({ op: fc.constant("orderUpdate"), row: index, partner: fc.option(index, { nil: null }), on: offset }),
+  fc.record({ op: fc.constant("refund"), row: index, on: offset, amount: fc.integer({ min: 1, max: 5000 }) }),
+  fc.record({ op: fc.constant("refundDelete"), row: index }),
+  fc.record({ op: fc.constant("clicks"), partner: index, campaign: index, on: offset, clicks: fc.integer({ min: 1, max: 40 }) }),
   fc.record({ op: fc.constant("settings"), currency: fc.constantFrom("EUR", "USD"), basis: fc.constantFrom("cost", "retail") }),
 );
 type Write = typeof writes extends fc.Arbitrary<infer T> ? T : never;
@@ -310,6 +326,63 @@ async function apply(write: Write) {
       if (id) await client.exchangeRate.delete({ where: { id } });
       return;
     }
+    case "order":
+      await client.shopOrder.create({
+        data: {
+          shopId: await testShop(),
+          externalId: `o-${Math.random().toString(36).slice(2)}`,
+          orderedAt: new Date(day(write.on).getTime() + 13 * 3_600_000),
+          currency: write.currency,
+          totalMinor: write.total,
+          status: "paid",
+          source: "test",
+          partnerId: write.partner === null ? null : pick(partners, write.partner),
+          campaignId: pick(campaigns, write.campaign),
+        },
+      });
+      return;
+    case "orderUpdate": {
+      const id = await anyRow("shopOrder", write.row);
+      if (id)
+        await client.shopOrder.update({
+          where: { id },
+          data: { partnerId: write.partner === null ? null : pick(partners, write.partner), orderedAt: day(write.on) },
+        });
+      return;
+    }
+    case "refund": {
+      const id = await anyRow("shopOrder", write.row);
+      if (id)
+        await client.orderAdjustment.create({
+          data: { orderId: id, externalId: `r-${Math.random().toString(36).slice(2)}`, day: day(write.on), amountMinor: write.amount },
+        });
+      return;
+    }
+    case "refundDelete": {
+      const id = await anyRow("orderAdjustment", write.row);
+      if (id) await client.orderAdjustment.delete({ where: { id } });
+      return;
+    }
+    case "clicks": {
+      const partnerId = pick(partners, write.partner);
+      const campaignId = pick(campaigns, write.campaign);
+      const link =
+        (await client.trackedLink.findFirst({ where: { partnerId, campaignId }, select: { id: true } })) ??
+        (await client.trackedLink.create({
+          data: {
+            code: `t${Math.random().toString(36).slice(2, 9)}`,
+            partnerId,
+            campaignId,
+            destination: "https://shop.example.com/",
+            createdById: await testUser(),
+          },
+          select: { id: true },
+        }));
+      await client.$executeRaw`
+        INSERT INTO "LinkClickDay" ("linkId", "day", "clicks") VALUES (${link.id}, ${day(write.on)}, ${write.clicks})
+        ON CONFLICT ("linkId", "day") DO UPDATE SET "clicks" = "LinkClickDay"."clicks" + EXCLUDED."clicks"`;
+      return;
+    }
     case "settings":
       await client.workspaceSettings.update({
         where: { id: 1 },
@@ -317,6 +390,18 @@ async function apply(write: Write) {
       });
       return;
   }
+}
+
+let shopId: string | null = null;
+let userId: string | null = null;
+async function testShop() {
+  shopId ??= (await db().shop.create({ data: { platform: "shopify", name: "Test shop", domain: `rollup-${Date.now()}.myshopify.com` } }))
+    .id;
+  return shopId;
+}
+async function testUser() {
+  userId ??= (await db().user.create({ data: { email: `rollup-${Date.now()}@example.test`, name: "Rollup", role: "admin" } })).id;
+  return userId;
 }
 
 beforeAll(async () => {
