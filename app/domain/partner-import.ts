@@ -3,7 +3,6 @@
  * with several channels), and the rows rejected, each error naming its line and column.
  * Pure: the model decides what is new, updated, unchanged or a duplicate.
  */
-import { z } from "zod";
 import { parseCsvDate, type CsvTable } from "./csv";
 import { parseDecimal, parseInteger } from "./numbers";
 import { httpUrl, PartnerFormSchema, platforms, type ChannelInput, type PartnerInput } from "./partners";
@@ -161,6 +160,3 @@ export function planPartnerImport(table: CsvTable): ImportPlan {
   }
   return { partners: [...byKey.values()], errors, rowCount: table.rows.length };
 }
-
-/** What a queued partner import carries: the confirmed file's text and who confirmed it. */
-export const PartnerImportJobInputSchema = z.object({ csv: z.string().min(1), actorId: z.string().min(1).max(64) });

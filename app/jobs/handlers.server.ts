@@ -1,12 +1,15 @@
 /** What each kind of job does; the queue calls these with our job row's id (ADR 0013). */
 import { SendJobInputSchema } from "~/domain/mail";
-import { PartnerImportJobInputSchema } from "~/domain/partner-import";
+import { z } from "zod";
 import { runPartnerImportJob } from "~/models/partner-import.server";
 import { runRecheck } from "~/models/disclosure.server";
 import { reportProgress, runJob } from "~/models/jobs.server";
 import { fileStoredMail } from "~/models/mail-inbound.server";
 import { sendDraftNow } from "~/models/mail-send.server";
 import type { JobHandler, JobKind } from "~/utils/job-queue.server";
+
+/** What a queued partner import carries: the confirmed file's text and who confirmed it. */
+const PartnerImportJobInputSchema = z.object({ csv: z.string().min(1), actorId: z.string().min(1).max(64) });
 
 const fileMail = (finalAttempt: boolean) => (jobId: string) =>
   runJob(jobId, async (job) => ({ ...(await fileStoredMail(job.id, (done) => reportProgress(job.id, done))) }), finalAttempt);
