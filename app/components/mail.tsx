@@ -1,6 +1,6 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { useMailPageStrings } from "~/components/use-mail-page-strings";
+import { useMailPageStrings } from "~/components/use-page-strings";
 import type { MailFilingSummary } from "~/domain/mail-terms";
 import { formatNumber } from "~/utils/format";
 import { FormMessage } from "./form-message";

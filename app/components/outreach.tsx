@@ -106,7 +106,7 @@ export function OutreachTimeline({
             {item.entry.inReplyToId ? (
               <p className="timeline-thread">
                 <a href={`#entry-${item.entry.inReplyToId}`}>
-                  {t("mail.inReplyTo", { subject: subjects.get(item.entry.inReplyToId) ?? t("mail.earlierMessage") })}
+                  {t("outreach.mailInReplyTo", { subject: subjects.get(item.entry.inReplyToId) ?? t("outreach.mailEarlierMessage") })}
                 </a>
               </p>
             ) : null}
@@ -117,7 +117,7 @@ export function OutreachTimeline({
               </strong>{" "}
               —{" "}
               {t("outreach.by", {
-                name: item.entry.author?.name ?? (item.entry.mailMessageId ? t("mail.thePartnerByMail") : t("portal.thePartner")),
+                name: item.entry.author?.name ?? (item.entry.mailMessageId ? t("outreach.mailThePartnerByMail") : t("portal.thePartner")),
                 date: formatDateTime(i18n.language, item.entry.occurredAt),
               })}
               {item.entry.draftId ? (
@@ -144,7 +144,7 @@ export function OutreachTimeline({
             <p className="prewrap">{item.entry.body}</p>
             {item.entry.mailMessageId ? (
               <p className="hint">
-                <Link to={`/mail/${item.entry.mailMessageId}`}>{t("mail.viewOriginal")}</Link>
+                <Link to={`/mail/${item.entry.mailMessageId}`}>{t("outreach.mailViewOriginal")}</Link>
               </p>
             ) : null}
             {canWrite ? (

@@ -1,5 +1,6 @@
 /**
- * The strings of the mail pages (Settings › Mail and Templates, the mail import, the digest).
+ * The strings of the mail pages (Settings › Mail and Templates, the inbox, a message, the mail
+ * import, the digest) and of a job's page.
  * They stay out of the dictionary every page downloads: the server has them all, and the pages
  * that use them add them in the browser (useMailPageStrings), which keeps every page under the
  * JavaScript budget (ADR 0008).
@@ -7,13 +8,93 @@
 import type { Widen } from "./en";
 
 export const mailPagesEn = {
+  jobs: {
+    importResult:
+      "Imported: {{new}} new, {{updated}} updated, {{unchanged}} unchanged; {{duplicate}} possible duplicates left out, {{rejected}} rows rejected.",
+    kinds: {
+      disclosure_recheck: "Re-checking coverage against the new rules",
+      partners_import: "Importing partners",
+      mail_send: "Sending an email",
+      mail_receive: "Filing a received email",
+      mail_import: "Importing mail history",
+    },
+    status: { queued: "Waiting to start", running: "Running", succeeded: "Done", failed: "Failed" },
+    progress: "Progress",
+    progressText: "{{done}} of {{total}} done",
+    startedBy: "Started by {{name}} on {{date}}",
+    attempts_one: "{{count}} attempt",
+    attempts_other: "{{count}} attempts",
+    retrying: "The last attempt stopped; it will be tried again shortly.",
+    failedUnexpectedly:
+      "This job stopped on an unexpected error, after several attempts. Nothing half-done was kept from the batch it was on; start it again, and tell an admin if it fails again.",
+    seeResult: "See the result",
+  },
+  mail: {
+    inboxTitle: "Mail to triage",
+    inboxIntro: "Mail sent to the log address that matched no partner waits here. Attach it to a partner, or discard it. The log address:",
+    inboxEmptyTitle: "Nothing to triage",
+    inboxEmpty: "Every message that reached the log address matched a partner.",
+    importLink: "Import .eml / .mbox",
+    fromLine: "From {{from}}",
+    toLine: "To {{to}}",
+    attachmentCount_one: "{{count}} attachment",
+    attachmentCount_other: "{{count}} attachments",
+    attachTo: "Partner's email or exact name",
+    attachToHint: "The message goes into this partner's outreach log.",
+    attach: "Attach",
+    discard: "Discard",
+    confirmDiscard: "Discard this message? Its text and attachments are removed for good.",
+    text: "Message",
+    headers: "Headers",
+    original: "Original message: {{size}}",
+    cc: "Cc",
+    date: "Date",
+    partners: "In the log of",
+    erased: "The text of this message was erased with the partner's personal data.",
+    attachments: "Attachments",
+    unnamed: "(no name)",
+    notKept: "not kept: above the size limit",
+    statuses: { logged: "In the log", triage: "To triage", discarded: "Discarded", bounce: "Delivery failure report" },
+    send: "Send by email",
+    sendAgain: "Try sending again",
+    confirmSend: "Send this message to the partner now, from your address?",
+    sending: "Sending by email…",
+    retrying: "The mail server did not take it (attempt {{attempts}}); trying again shortly:",
+    sendFailed: "The message was not sent.",
+    oneLine: "One line only: a line break is not allowed here.",
+    invalidHost: "Enter a host name such as smtp.example.com.",
+    portRange: "A port is a number from 1 to 65535.",
+    capRange: "Between 1 and 5,000 messages a day.",
+    attachmentLimitRange: "Between 0 and 25 MB.",
+    passwordUnreadable:
+      "The saved SMTP password cannot be read with this server's key (MAIL_SECRET_KEY changed?). Enter it again in Settings › Mail.",
+    notConfigured: "Outgoing mail is not set up: an admin enters the SMTP server in Settings › Mail.",
+    recipientRefused: "The mail server refused the partner's address: {{response}}",
+    loginRefused: "The mail server refused the sign-in; check the SMTP user and password in Settings › Mail. It said: {{response}}",
+    serverRefused: "The mail server refused the message: {{response}}",
+    serverUnreachable: "The mail server could not be reached ({{response}}).",
+    tooLarge: "The message is larger than {{megabytes}} MB.",
+    notAMessage: "This is not an email message: it does not start with headers.",
+    malformed: "The message could not be read: {{reason}}",
+    noSender: "The message has no sender address (From).",
+    tooManyAddresses: "The message names {{count}} addresses; at most {{max}} are taken.",
+    alreadyTriaged: "Someone already attached or discarded this message.",
+    unknownPartner: "No partner has this email or name.",
+    partnerAmbiguous: "Several partners have this name: enter their email instead.",
+    notAnEmail: "This draft is a direct message, not an email: mark it sent once you have sent it.",
+    partnerHasNoEmail: "This partner has no email address.",
+    partnerBouncing: "Mail to this partner's address bounced. Check the address on their page before sending again.",
+    noFromAddress: "There is no address to send from: set yours in Settings › Mail, or ask an admin to set the workspace's.",
+    alreadySending: "This draft is already on its way.",
+    dailyCapReached: "You have reached today's sending limit ({{cap}} messages). It resets at midnight UTC.",
+    superseded: "A newer send of this draft replaced this one.",
+  },
   mailSettings: {
     logAddressTitle: "The log address",
     logAddressIntro:
       "Put this address in BCC when you write to a partner, or forward their mail to it: the message goes into the partner's outreach log.",
     renewAddress: "Make a new address",
     confirmRenew: "Make a new log address? The current one stops working at once; everyone must use the new one.",
-    addressRenewed: "New log address made.",
     identityTitle: "Your sending identity",
     identityIntro: "Mail you send from the app comes from this address. Leave it empty to send as the workspace ({{address}}).",
     identityIntroNone: "Mail you send from the app comes from this address.",
@@ -60,9 +141,7 @@ export const mailPagesEn = {
     language: "Language",
     languages: { en: "English", fr: "French" },
     create: "Create template",
-    created: "Template created.",
     archive: "Archive",
-    archived: "Template archived.",
     confirmArchive: "Archive the template “{{name}}”? Drafts written from it stay as they are.",
     preview: "Example, with sample values:",
     variablesHint: "Plain text. Variables:",
@@ -81,7 +160,6 @@ export const mailPagesEn = {
     variables: { campaign: "Campaign", gift: "Gift", dueDate: "Due date" },
     withPortalLink: "Include a new portal link",
     writeDraft: "Write the draft",
-    draftWritten: "Draft written. Read it, edit it if needed, then send it for review.",
   },
   mailImport: {
     title: "Import mail history",
@@ -112,6 +190,90 @@ export const mailPagesEn = {
 } as const;
 
 export const mailPagesFr: Widen<typeof mailPagesEn> = {
+  jobs: {
+    importResult:
+      "Import terminé : {{new}} nouveaux, {{updated}} mis à jour, {{unchanged}} inchangés ; {{duplicate}} doublons possibles écartés, {{rejected}} lignes refusées.",
+    kinds: {
+      disclosure_recheck: "Nouvelle vérification des retombées selon les règles",
+      partners_import: "Import de partenaires",
+      mail_send: "Envoi d’un e-mail",
+      mail_receive: "Classement d’un e-mail reçu",
+      mail_import: "Import de l’historique de courrier",
+    },
+    status: { queued: "En attente", running: "En cours", succeeded: "Terminé", failed: "Échec" },
+    progress: "Avancement",
+    progressText: "{{done}} sur {{total}} traités",
+    startedBy: "Lancé par {{name}} le {{date}}",
+    attempts_one: "{{count}} tentative",
+    attempts_other: "{{count}} tentatives",
+    retrying: "La dernière tentative s’est arrêtée ; elle sera relancée sous peu.",
+    failedUnexpectedly:
+      "Ce traitement s’est arrêté sur une erreur inattendue, après plusieurs tentatives. Rien de fait à moitié n’a été gardé du lot en cours ; relancez-le, et prévenez un administrateur s’il échoue encore.",
+    seeResult: "Voir le résultat",
+  },
+  mail: {
+    inboxTitle: "Courrier à trier",
+    inboxIntro:
+      "Les messages reçus à l’adresse de suivi qui ne correspondent à aucun partenaire attendent ici. Rattachez-les à un partenaire, ou écartez-les. L’adresse de suivi :",
+    inboxEmptyTitle: "Rien à trier",
+    inboxEmpty: "Chaque message reçu à l’adresse de suivi correspondait à un partenaire.",
+    importLink: "Importer .eml / .mbox",
+    fromLine: "De {{from}}",
+    toLine: "À {{to}}",
+    attachmentCount_one: "{{count}} pièce jointe",
+    attachmentCount_other: "{{count}} pièces jointes",
+    attachTo: "E-mail ou nom exact du partenaire",
+    attachToHint: "Le message rejoint le journal des échanges de ce partenaire.",
+    attach: "Rattacher",
+    discard: "Écarter",
+    confirmDiscard: "Écarter ce message ? Son texte et ses pièces jointes seront supprimés définitivement.",
+    text: "Message",
+    headers: "En-têtes",
+    original: "Message d’origine : {{size}}",
+    cc: "Cc",
+    date: "Date",
+    partners: "Dans le journal de",
+    erased: "Le texte de ce message a été effacé avec les données personnelles du partenaire.",
+    attachments: "Pièces jointes",
+    unnamed: "(sans nom)",
+    notKept: "non conservée : au-delà de la taille maximale",
+    statuses: { logged: "Dans le journal", triage: "À trier", discarded: "Écarté", bounce: "Avis de non-distribution" },
+    send: "Envoyer par e-mail",
+    sendAgain: "Réessayer l’envoi",
+    confirmSend: "Envoyer ce message au partenaire maintenant, depuis votre adresse ?",
+    sending: "Envoi par e-mail en cours…",
+    retrying: "Le serveur de courrier ne l’a pas pris (tentative {{attempts}}) ; nouvel essai sous peu :",
+    sendFailed: "Le message n’a pas été envoyé.",
+    oneLine: "Une seule ligne : un retour à la ligne n’est pas permis ici.",
+    invalidHost: "Saisissez un nom d’hôte comme smtp.exemple.fr.",
+    portRange: "Un port est un nombre de 1 à 65535.",
+    capRange: "Entre 1 et 5 000 messages par jour.",
+    attachmentLimitRange: "Entre 0 et 25 Mo.",
+    passwordUnreadable:
+      "Le mot de passe SMTP enregistré ne peut pas être lu avec la clé de ce serveur (MAIL_SECRET_KEY a changé ?). Saisissez-le de nouveau dans Paramètres › Courrier.",
+    notConfigured: "L’envoi de courrier n’est pas configuré : un administrateur saisit le serveur SMTP dans Paramètres › Courrier.",
+    recipientRefused: "Le serveur de courrier a refusé l’adresse du partenaire : {{response}}",
+    loginRefused:
+      "Le serveur de courrier a refusé la connexion ; vérifiez l’utilisateur et le mot de passe SMTP dans Paramètres › Courrier. Réponse : {{response}}",
+    serverRefused: "Le serveur de courrier a refusé le message : {{response}}",
+    serverUnreachable: "Le serveur de courrier est injoignable ({{response}}).",
+    tooLarge: "Le message dépasse {{megabytes}} Mo.",
+    notAMessage: "Ce n’est pas un e-mail : il ne commence pas par des en-têtes.",
+    malformed: "Le message est illisible : {{reason}}",
+    noSender: "Le message n’a pas d’adresse d’expéditeur (From).",
+    tooManyAddresses: "Le message nomme {{count}} adresses ; {{max}} au plus sont acceptées.",
+    alreadyTriaged: "Quelqu’un a déjà rattaché ou écarté ce message.",
+    unknownPartner: "Aucun partenaire n’a cet e-mail ou ce nom.",
+    partnerAmbiguous: "Plusieurs partenaires portent ce nom : saisissez plutôt son e-mail.",
+    notAnEmail: "Ce brouillon est un message privé, pas un e-mail : marquez-le envoyé une fois envoyé.",
+    partnerHasNoEmail: "Ce partenaire n’a pas d’adresse e-mail.",
+    partnerBouncing: "Le courrier vers l’adresse de ce partenaire est revenu en erreur. Vérifiez l’adresse sur sa fiche avant de renvoyer.",
+    noFromAddress:
+      "Aucune adresse d’expédition : indiquez la vôtre dans Paramètres › Courrier, ou demandez à un administrateur celle de l’espace.",
+    alreadySending: "Ce brouillon est déjà en cours d’envoi.",
+    dailyCapReached: "Vous avez atteint la limite d’envoi du jour ({{cap}} messages). Elle repart à minuit UTC.",
+    superseded: "Un envoi plus récent de ce brouillon a remplacé celui-ci.",
+  },
   mailSettings: {
     logAddressTitle: "L’adresse de suivi",
     logAddressIntro:
@@ -119,7 +281,6 @@ export const mailPagesFr: Widen<typeof mailPagesEn> = {
     renewAddress: "Créer une nouvelle adresse",
     confirmRenew:
       "Créer une nouvelle adresse de suivi ? L’actuelle cesse aussitôt de fonctionner ; tout le monde doit utiliser la nouvelle.",
-    addressRenewed: "Nouvelle adresse de suivi créée.",
     identityTitle: "Votre identité d’expéditeur",
     identityIntro:
       "Le courrier que vous envoyez depuis l’application part de cette adresse. Laissez vide pour envoyer au nom de l’espace ({{address}}).",
@@ -167,9 +328,7 @@ export const mailPagesFr: Widen<typeof mailPagesEn> = {
     language: "Langue",
     languages: { en: "Anglais", fr: "Français" },
     create: "Créer le modèle",
-    created: "Modèle créé.",
     archive: "Archiver",
-    archived: "Modèle archivé.",
     confirmArchive: "Archiver le modèle « {{name}} » ? Les brouillons écrits à partir de lui restent tels quels.",
     preview: "Exemple, avec des valeurs fictives :",
     variablesHint: "Texte brut. Variables :",
@@ -188,7 +347,6 @@ export const mailPagesFr: Widen<typeof mailPagesEn> = {
     variables: { campaign: "Campagne", gift: "Cadeau", dueDate: "Échéance" },
     withPortalLink: "Inclure un nouveau lien vers le portail",
     writeDraft: "Écrire le brouillon",
-    draftWritten: "Brouillon écrit. Relisez-le, modifiez-le si besoin, puis envoyez-le en relecture.",
   },
   mailImport: {
     title: "Importer l’historique de courrier",
@@ -217,3 +375,5 @@ export const mailPagesFr: Widen<typeof mailPagesEn> = {
     gifts_other: "{{count}} cadeaux envoyés il y a plus de {{days}} jours, toujours sans retombée :",
   },
 };
+
+export const mailPages = { en: mailPagesEn, fr: mailPagesFr };

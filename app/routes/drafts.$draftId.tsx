@@ -1,6 +1,7 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { useMailPageStrings } from "~/components/use-page-strings";
 import { ConformForm } from "~/components/conform-form";
 import { ConfirmSubmitButton, SelectField, SubmitButton, TextAreaField, TextField } from "~/components/form-fields";
 import { PageHeader } from "~/components/page";
@@ -75,7 +76,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent === "email")
     return answerRuleViolation(async () => {
       await requestSend(user.id, draftId);
-      return redirectWithToast(here, { kind: "success", message: "mail.queued" });
+      return redirectWithToast(here, { kind: "success", message: "pageToasts.mailQueued" });
     });
   return answerRuleViolation(async () => {
     if (intent === "submit") await submitDraft(user.id, draftId);
@@ -162,6 +163,7 @@ function SendingStatus({ sending }: { sending: { status: string; error: string |
 }
 
 export default function DraftPage() {
+  useMailPageStrings();
   const { t, i18n } = useTranslation();
   const { draft, canEdit, canReview, canSend, sending, smtpReady } = useLoaderData<typeof loader>();
   const actionData = useActionData<{ error?: string }>();

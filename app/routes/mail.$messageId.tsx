@@ -1,6 +1,7 @@
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { useMailPageStrings } from "~/components/use-page-strings";
 import { PageHeader } from "~/components/page";
 import { getMailMessage } from "~/models/mail.server";
 import { requirePermission } from "~/utils/auth.server";
@@ -18,6 +19,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function MailMessagePage() {
+  useMailPageStrings();
   const { t, i18n } = useTranslation();
   const { message } = useLoaderData<typeof loader>();
   const headers = message.headers as [string, string][];

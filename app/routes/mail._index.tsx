@@ -1,6 +1,7 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { useMailPageStrings } from "~/components/use-page-strings";
 import { ConformForm } from "~/components/conform-form";
 import { ConfirmSubmitButton, SubmitButton, TextField } from "~/components/form-fields";
 import { EmptyState, PageHeader } from "~/components/page";
@@ -33,12 +34,12 @@ export async function action({ request }: ActionFunctionArgs) {
     if (!id.success) throw json({ message: "errors.notFound" }, { status: 404 });
     return answerRuleViolation(async () => {
       await discardMessage(user.id, id.data);
-      return redirectWithToast("/mail", { kind: "success", message: "mail.discarded" });
+      return redirectWithToast("/mail", { kind: "success", message: "pageToasts.mailDiscarded" });
     });
   }
   return handleForm(formData, TriageAttachSchema, async (value) => {
     await attachToPartner(user.id, value.messageId, value.partner);
-    return redirectWithToast("/mail", { kind: "success", message: "mail.attached" });
+    return redirectWithToast("/mail", { kind: "success", message: "pageToasts.mailAttached" });
   });
 }
 
@@ -63,6 +64,7 @@ function AttachForm({ message }: { message: TriageRow }) {
 }
 
 export default function MailInbox() {
+  useMailPageStrings();
   const { t, i18n } = useTranslation();
   const { messages, total, page, pageSize, logAddress } = useLoaderData<typeof loader>();
   return (

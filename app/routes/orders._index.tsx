@@ -1,6 +1,7 @@
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { useOutsidePageStrings } from "~/components/use-page-strings";
 import { EmptyState, PageHeader } from "~/components/page";
 import { Pagination } from "~/components/pagination";
 import { PageParamSchema, RecordIdSchema } from "~/domain/rules";
@@ -22,6 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function OrdersPage() {
+  useOutsidePageStrings();
   const { t, i18n } = useTranslation();
   const { orders, total, page, pageSize, partner, unmatched } = useLoaderData<typeof loader>();
   return (

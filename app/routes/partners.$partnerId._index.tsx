@@ -597,7 +597,7 @@ function Overview() {
       </div>
       <AgreementTotals totals={agreementTotals} />
       <p>
-        <Link to={`/partners/${partner.id}/links`}>{t("trackedLinks.partnerLink")}</Link>
+        <Link to={`/partners/${partner.id}/links`}>{t("partners.trackedLinksLink")}</Link>
       </p>
       {portalLinks ? (
         <>

@@ -1,6 +1,7 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { useOutsidePageStrings } from "~/components/use-page-strings";
 import { ConformForm } from "~/components/conform-form";
 import { campaignOptions } from "~/components/filter-select";
 import { CheckboxField, ConfirmSubmitButton, SelectField, SubmitButton, TextField } from "~/components/form-fields";
@@ -43,14 +44,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent.data === "createCode")
     return handleForm(formData, PromoCodeSchema, async (value) => {
       await createPromoCode(user.id, partnerId, value);
-      return redirectWithToast(here, { kind: "success", message: "promoCodes.created" });
+      return redirectWithToast(here, { kind: "success", message: "pageToasts.promoCodeCreated" });
     });
   if (intent.data === "archiveCode") {
     const codeId = RecordIdSchema.safeParse(formData.get("codeId"));
     if (!codeId.success) notFound();
     return answerRuleViolation(async () => {
       await archivePromoCode(user.id, partnerId, codeId.data);
-      return redirectWithToast(here, { kind: "success", message: "promoCodes.archived" });
+      return redirectWithToast(here, { kind: "success", message: "pageToasts.promoCodeArchived" });
     });
   }
   if (intent.data === "archive") {
@@ -58,12 +59,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!linkId.success) notFound();
     return answerRuleViolation(async () => {
       await archiveTrackedLink(user.id, partnerId, linkId.data);
-      return redirectWithToast(here, { kind: "success", message: "trackedLinks.archived" });
+      return redirectWithToast(here, { kind: "success", message: "pageToasts.linkArchived" });
     });
   }
   return handleForm(formData, TrackedLinkSchema, async (value) => {
     await createTrackedLink(user.id, partnerId, value);
-    return redirectWithToast(here, { kind: "success", message: "trackedLinks.linkCreated" });
+    return redirectWithToast(here, { kind: "success", message: "pageToasts.linkCreated" });
   });
 }
 
@@ -170,6 +171,7 @@ function PromoCodes() {
 }
 
 export default function PartnerLinksPage() {
+  useOutsidePageStrings();
   const { t, i18n } = useTranslation();
   const { partner, links, base, canWrite } = useLoaderData<typeof loader>();
   return (

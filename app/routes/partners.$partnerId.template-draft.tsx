@@ -1,7 +1,7 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { useMailPageStrings } from "~/components/use-mail-page-strings";
+import { useMailPageStrings } from "~/components/use-page-strings";
 import { ConformForm } from "~/components/conform-form";
 import { campaignOptions } from "~/components/filter-select";
 import { CheckboxField, SelectField, SubmitButton, TextField } from "~/components/form-fields";
@@ -44,7 +44,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const draft = await createDraftFromTemplate(user.id, partnerId, value, (token) =>
       absoluteUrl(`/p/${token}`, parseEnv().APP_URL, request.url),
     );
-    return redirectWithToast(`/drafts/${draft.id}`, { kind: "success", message: "templates.draftWritten" });
+    return redirectWithToast(`/drafts/${draft.id}`, { kind: "success", message: "pageToasts.draftWritten" });
   });
 }
 

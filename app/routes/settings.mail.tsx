@@ -1,7 +1,7 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { useMailPageStrings } from "~/components/use-mail-page-strings";
+import { useMailPageStrings } from "~/components/use-page-strings";
 import { ConformForm } from "~/components/conform-form";
 import { CheckboxField, ConfirmSubmitButton, SelectField, SubmitButton, TextAreaField, TextField } from "~/components/form-fields";
 import { useFormResult } from "~/components/use-form-result";
@@ -44,7 +44,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const admin = requireCan(signedIn, "settings:manage");
   if (intent.data === "renewAddress") {
     await renewInboundSecret(admin.id);
-    return redirectWithToast("/settings/mail", { kind: "success", message: "mailSettings.addressRenewed" });
+    return redirectWithToast("/settings/mail", { kind: "success", message: "pageToasts.mailAddressRenewed" });
   }
   return handleForm(formData, MailSettingsSchema, async (value) => {
     await updateMailSettings(admin.id, value);

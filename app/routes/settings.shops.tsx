@@ -1,6 +1,7 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { useOutsidePageStrings } from "~/components/use-page-strings";
 import { ConformForm } from "~/components/conform-form";
 import { SelectField, SubmitButton, TextField } from "~/components/form-fields";
 import { EmptyState } from "~/components/page";
@@ -33,11 +34,12 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "settings:manage");
   return handleForm(await request.formData(), ShopSchema, async (value) => {
     await createShop(user.id, value);
-    return redirectWithToast("/settings/shops", { kind: "success", message: "shops.created" });
+    return redirectWithToast("/settings/shops", { kind: "success", message: "pageToasts.shopCreated" });
   });
 }
 
 export default function ShopsPage() {
+  useOutsidePageStrings();
   const { t, i18n } = useTranslation();
   const { shops, webhookUrl } = useLoaderData<typeof loader>();
   const formId = "new-shop";

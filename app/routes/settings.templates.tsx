@@ -1,7 +1,7 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { useMailPageStrings } from "~/components/use-mail-page-strings";
+import { useMailPageStrings } from "~/components/use-page-strings";
 import { ConformForm } from "~/components/conform-form";
 import { ConfirmSubmitButton, SelectField, SubmitButton, TextAreaField, TextField } from "~/components/form-fields";
 import { EmptyState } from "~/components/page";
@@ -36,14 +36,14 @@ export async function action({ request }: ActionFunctionArgs) {
   if (intent.data === "create")
     return handleForm(formData, TemplateSchema, async (value) => {
       await createTemplate(user.id, value);
-      return redirectWithToast(back, { kind: "success", message: "templates.created" });
+      return redirectWithToast(back, { kind: "success", message: "pageToasts.templateCreated" });
     });
   const id = RecordIdSchema.safeParse(formData.get("templateId"));
   if (!id.success) throw json({ message: "errors.notFound" }, { status: 404 });
   if (intent.data === "archive")
     return answerRuleViolation(async () => {
       await archiveTemplate(user.id, id.data);
-      return redirectWithToast(back, { kind: "success", message: "templates.archived" });
+      return redirectWithToast(back, { kind: "success", message: "pageToasts.templateArchived" });
     });
   const version = Number(formData.get("version"));
   return handleForm(formData, TemplateSchema, async (value) => {
