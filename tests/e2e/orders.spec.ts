@@ -49,7 +49,7 @@ test("three clicks, an order by code and one by link show on the partner's panel
   const shortLink = (await page.getByTestId("short-link").first().textContent())!.trim();
   const linkCode = shortLink.split("/r/")[1];
   await page.locator("summary", { hasText: "Add a promo code" }).click();
-  await page.locator("#new-code").getByLabel("Code").fill(code.toLowerCase());
+  await page.locator("#new-code").getByLabel("Code", { exact: true }).fill(code.toLowerCase());
   await page.locator("#new-code").getByRole("button", { name: "Add code" }).click();
   await expect(page.getByRole("status")).toHaveText("Promo code added.");
 
