@@ -19,6 +19,8 @@ import type { ChannelInput, PartnerInput } from "../app/domain/partners";
 import { recordAudit } from "../app/models/audit.server";
 import { fileRawMessage } from "../app/models/mail-inbound.server";
 import { createTemplate } from "../app/models/templates.server";
+import { createPromoCode, createShop, recordShopifyOrder, recordShopifyRefund } from "../app/models/orders.server";
+import { createTrackedLink } from "../app/models/tracked-links.server";
 import { db } from "../app/utils/db.server";
 import { hashPassword } from "../app/utils/password.server";
 import type { Role } from "../app/utils/permissions";
@@ -1125,6 +1127,44 @@ async function loadMail(adminId: string) {
   );
 }
 
+/** A shop with orders (by code, by link, unmatched, one refunded), and Léa's link with its clicks. */
+async function loadOrders(adminId: string) {
+  if (await db().shop.findUnique({ where: { domain: "maison-verdure.myshopify.com" }, select: { id: true } })) return;
+  const shop = await createShop(adminId, { platform: "shopify", name: "Maison Verdure", domain: "maison-verdure.myshopify.com", webhookSecret: "demo-signing-secret" });
+  const lea = await db().partner.findUniqueOrThrow({ where: { externalId: "demo-001" }, select: { id: true } });
+  const chloe = await db().partner.findUniqueOrThrow({ where: { externalId: "demo-006" }, select: { id: true } });
+  await createPromoCode(adminId, lea.id, { code: "LEA10", shared: false });
+  const link = await createTrackedLink(adminId, chloe.id, { destination: "https://maison-verdure.fr/coffret-noel" });
+  const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000);
+  const day = (n: number) => new Date(daysAgo(n).toISOString().slice(0, 10) + "T00:00:00Z");
+  for (let n = 1; n <= 40; n++) await db().linkClickDay.create({ data: { linkId: link.id, day: day(n), clicks: 3 + ((n * 7) % 11) } });
+  const order = (id: number, ago: number, total: string, extra: Record<string, unknown> = {}) =>
+    recordShopifyOrder(shop.id, {
+      id: String(id),
+      created_at: daysAgo(ago).toISOString(),
+      currency: "EUR",
+      total_price: total,
+      discount_codes: [],
+      landing_site: "/",
+      financial_status: "paid",
+      cancelled_at: null,
+      refunds: [],
+      ...extra,
+    });
+  await order(5001, 30, "64.90", { discount_codes: [{ code: "lea10" }] });
+  await order(5002, 21, "39.00", { discount_codes: [{ code: "LEA10" }] });
+  await order(5003, 12, "118.50", { discount_codes: [{ code: "LEA10" }] });
+  await order(5004, 9, "49.90", { landing_site: `/products/coffret-noel?utm_source=partnerledger&utm_medium=influencer&utm_content=${link.code}` });
+  await order(5005, 4, "74.80", { landing_site: `/products/coffret-noel?utm_content=${link.code}` });
+  await order(5006, 3, "22.00", { landing_site: "/?utm_source=newsletter" });
+  await recordShopifyRefund(shop.id, {
+    id: "9001",
+    order_id: "5002",
+    created_at: daysAgo(15).toISOString(),
+    transactions: [{ amount: "39.00", kind: "refund", status: "success" }],
+  });
+}
+
 /** Loads (or tops up) the demo workspace into the connected database. */
 export async function loadDemoWorkspace() {
   await loadTeam();
@@ -1141,5 +1181,6 @@ export async function loadDemoWorkspace() {
   await loadHistory(admin.id);
   await loadPortalContent();
   await loadMail(admin.id);
+  await loadOrders(admin.id);
   return { team, partnerCount: partners.length + laterPartners.length };
 }

@@ -336,7 +336,7 @@ export const en = {
     count: "{{count}} users",
   },
   partners: {
-    trackedLinksLink: "Tracked links",
+    trackedLinksLink: "Links and codes",
     tabs: {
       overview: "Overview",
       outreach: "Outreach",

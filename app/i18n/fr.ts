@@ -343,7 +343,7 @@ export const fr: Messages = {
     count: "{{count}} utilisateurs",
   },
   partners: {
-    trackedLinksLink: "Liens suivis",
+    trackedLinksLink: "Liens et codes",
     tabs: {
       overview: "Vue d’ensemble",
       outreach: "Échanges",

@@ -68,7 +68,7 @@ export const outsidePagesEn = {
     domainFormat: "Enter a domain such as maison-verdure.myshopify.com.",
   },
   trackedLinks: {
-    title: "Tracked links of {{partner}}",
+    title: "Links and codes of {{partner}}",
     heading: "Tracked links",
     intro:
       "Each link redirects to your page with UTM parameters, and counts its clicks by day: each visitor once a day, without prefetches, link previews or bots, and without keeping anyone's address.",
@@ -170,7 +170,7 @@ export const outsidePagesFr: Widen<typeof outsidePagesEn> = {
     domainFormat: "Saisissez un domaine comme maison-verdure.myshopify.com.",
   },
   trackedLinks: {
-    title: "Liens suivis de {{partner}}",
+    title: "Liens et codes de {{partner}}",
     heading: "Liens suivis",
     intro:
       "Chaque lien redirige vers votre page avec des paramètres UTM et compte ses clics par jour : chaque visiteur une fois par jour, sans préchargements, aperçus de lien ni robots, et sans garder l’adresse de personne.",

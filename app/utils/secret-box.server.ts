@@ -5,6 +5,8 @@
  */
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from "node:crypto";
 import { RuleViolation } from "~/domain/rules";
+import { parseEnv } from "./env.server";
+import { ensureSessionSecret } from "./session-secret.server";
 
 const VERSION = "v1";
 
@@ -15,8 +17,8 @@ function key(): Buffer {
     if (bytes.length !== 32) throw new Error("MAIL_SECRET_KEY must be 32 bytes, as 64 hex digits or base64.");
     return bytes;
   }
-  const session = process.env.SESSION_SECRET;
-  if (!session) throw new Error("Neither MAIL_SECRET_KEY nor SESSION_SECRET is set.");
+  // The command-line tools share the server's secret: the one set, else the one kept in the data directory.
+  const session = ensureSessionSecret(parseEnv().dataDir, process.env.SESSION_SECRET);
   return Buffer.from(hkdfSync("sha256", session, "partnerledger", "smtp-password", 32));
 }
 

@@ -39,7 +39,7 @@ test("three clicks, an order by code and one by link show on the partner's panel
   await page.getByRole("button", { name: "Create", exact: true }).click();
   await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
   const partnerUrl = page.url().split("?")[0];
-  await page.getByRole("link", { name: "Tracked links" }).click();
+  await page.getByRole("link", { name: "Links and codes" }).click();
   await page
     .locator("#new-link")
     .getByLabel("Destination")
