@@ -1130,7 +1130,12 @@ async function loadMail(adminId: string) {
 /** A shop with orders (by code, by link, unmatched, one refunded), and Léa's link with its clicks. */
 async function loadOrders(adminId: string) {
   if (await db().shop.findUnique({ where: { domain: "maison-verdure.myshopify.com" }, select: { id: true } })) return;
-  const shop = await createShop(adminId, { platform: "shopify", name: "Maison Verdure", domain: "maison-verdure.myshopify.com", webhookSecret: "demo-signing-secret" });
+  const shop = await createShop(adminId, {
+    platform: "shopify",
+    name: "Maison Verdure",
+    domain: "maison-verdure.myshopify.com",
+    webhookSecret: "demo-signing-secret",
+  });
   const lea = await db().partner.findUniqueOrThrow({ where: { externalId: "demo-001" }, select: { id: true } });
   const chloe = await db().partner.findUniqueOrThrow({ where: { externalId: "demo-006" }, select: { id: true } });
   await createPromoCode(adminId, lea.id, { code: "LEA10", shared: false });
@@ -1154,7 +1159,9 @@ async function loadOrders(adminId: string) {
   await order(5001, 30, "64.90", { discount_codes: [{ code: "lea10" }] });
   await order(5002, 21, "39.00", { discount_codes: [{ code: "LEA10" }] });
   await order(5003, 12, "118.50", { discount_codes: [{ code: "LEA10" }] });
-  await order(5004, 9, "49.90", { landing_site: `/products/coffret-noel?utm_source=partnerledger&utm_medium=influencer&utm_content=${link.code}` });
+  await order(5004, 9, "49.90", {
+    landing_site: `/products/coffret-noel?utm_source=partnerledger&utm_medium=influencer&utm_content=${link.code}`,
+  });
   await order(5005, 4, "74.80", { landing_site: `/products/coffret-noel?utm_content=${link.code}` });
   await order(5006, 3, "22.00", { landing_site: "/?utm_source=newsletter" });
   await recordShopifyRefund(shop.id, {
