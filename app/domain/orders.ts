@@ -2,6 +2,7 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { z } from "zod";
 import { toMinorUnits } from "./money";
+import { RuleViolation } from "./violations";
 import { checkboxField, DaySchema, optionalField, optionalText, requiredText } from "./rules";
 import { LINK_CODE_PATTERN } from "./tracked-links";
 
@@ -109,3 +110,42 @@ export function linkCodeOfLanding(landing: string | null | undefined): string | 
 
 export const shopifyTopics = ["orders/create", "orders/updated", "refunds/create"] as const;
 export type ShopifyTopic = (typeof shopifyTopics)[number];
+
+/** An order as every door hands it to the model: the webhook's payload or a file's row. */
+export interface IncomingOrder {
+  externalId: string;
+  orderedAt: Date;
+  currency: string;
+  totalMinor: number;
+  discountCodes: string[];
+  landingUrl: string | null;
+  status: string;
+  refunds: { id: string; day: Date; amountMinor: number }[];
+  cancelledAt: Date | null;
+}
+
+/** Shopify's payload as an incoming order; a total or date that cannot be read is refused. */
+export function fromShopifyOrder(payload: ShopifyOrder): IncomingOrder {
+  const totalMinor = toMinorUnits(payload.total_price, payload.currency);
+  if (totalMinor === null || totalMinor < 0) throw new RuleViolation("orders.badTotal", 422, undefined, { total: payload.total_price });
+  const orderedAt = new Date(payload.created_at);
+  if (Number.isNaN(orderedAt.getTime()))
+    throw new RuleViolation("orders.badDate", 422, undefined, { date: payload.created_at.slice(0, 40) });
+  const refunds = payload.refunds.flatMap((refund) => {
+    const amountMinor = refundMinor(refund, payload.currency);
+    const day = new Date(refund.created_at);
+    return amountMinor && amountMinor > 0 && !Number.isNaN(day.getTime()) ? [{ id: refund.id, day, amountMinor }] : [];
+  });
+  const cancelledAt = payload.cancelled_at ? new Date(payload.cancelled_at) : null;
+  return {
+    externalId: payload.id,
+    orderedAt,
+    currency: payload.currency,
+    totalMinor,
+    discountCodes: payload.discount_codes.map((d) => normaliseCode(d.code)).filter(Boolean),
+    landingUrl: payload.landing_site ?? null,
+    status: payload.financial_status ?? "pending",
+    refunds,
+    cancelledAt: cancelledAt && !Number.isNaN(cancelledAt.getTime()) ? cancelledAt : null,
+  };
+}

@@ -1718,6 +1718,7 @@ export const en = {
     noCampaigns: "No campaigns yet.",
   },
   pageToasts: {
+    ordersImported: "Orders imported: {{orders}}, of which {{attributed}} attributed to a partner.",
     templateCreated: "Template created.",
     templateArchived: "Template archived.",
     draftWritten: "Draft written. Read it, edit it if needed, then send it for review.",

@@ -1768,6 +1768,7 @@ export const fr: Messages = {
     noCampaigns: "Aucune campagne pour l’instant.",
   },
   pageToasts: {
+    ordersImported: "Commandes importées : {{orders}}, dont {{attributed}} attribuées à un partenaire.",
     templateCreated: "Modèle créé.",
     templateArchived: "Modèle archivé.",
     draftWritten: "Brouillon écrit. Relisez-le, modifiez-le si besoin, puis envoyez-le en relecture.",

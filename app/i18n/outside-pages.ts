@@ -6,6 +6,23 @@
 import type { Widen } from "./en";
 
 export const outsidePagesEn = {
+  orderImport: {
+    title: "Import orders",
+    heading: "Orders from a file",
+    intro:
+      "Shopify's order export and WooCommerce's order export are recognised by their columns; any other shop can use a generic CSV. Each order is attributed as a webhook's would be, and a file imported again changes nothing.",
+    generic: "Generic columns:",
+    shop: "Shop",
+    noShop: "Add a shop first:",
+    chooseShop: "Choose one of your shops.",
+    missingColumn: "This column is missing.",
+    summary: "{{format}}: {{rows}} lines, {{orders}} orders ({{already}} already imported), {{rejected}} lines rejected.",
+    formats: { shopify: "Shopify export", woocommerce: "WooCommerce export", generic: "Generic CSV" },
+    noRate:
+      "No exchange rate into the reporting currency for {{currencies}}: those orders are kept, and left out of the figures until a rate is added.",
+    confirm_one: "Import {{count}} order",
+    confirm_other: "Import {{count}} orders",
+  },
   orders: {
     title: "Shop orders",
     titleFor: "Shop orders of {{partner}}",
@@ -107,6 +124,23 @@ export const outsidePagesEn = {
 } as const;
 
 export const outsidePagesFr: Widen<typeof outsidePagesEn> = {
+  orderImport: {
+    title: "Importer des commandes",
+    heading: "Des commandes depuis un fichier",
+    intro:
+      "L’export des commandes de Shopify et celui de WooCommerce sont reconnus à leurs colonnes ; toute autre boutique peut utiliser un CSV générique. Chaque commande est attribuée comme celle d’un webhook, et un fichier importé deux fois ne change rien.",
+    generic: "Colonnes génériques :",
+    shop: "Boutique",
+    noShop: "Ajoutez d’abord une boutique :",
+    chooseShop: "Choisissez l’une de vos boutiques.",
+    missingColumn: "Cette colonne manque.",
+    summary: "{{format}} : {{rows}} lignes, {{orders}} commandes ({{already}} déjà importées), {{rejected}} lignes refusées.",
+    formats: { shopify: "Export Shopify", woocommerce: "Export WooCommerce", generic: "CSV générique" },
+    noRate:
+      "Pas de taux de change vers la devise de reporting pour {{currencies}} : ces commandes sont gardées, et laissées hors des chiffres jusqu’à l’ajout d’un taux.",
+    confirm_one: "Importer {{count}} commande",
+    confirm_other: "Importer {{count}} commandes",
+  },
   orders: {
     title: "Commandes des boutiques",
     titleFor: "Commandes attribuées à {{partner}}",

@@ -5,16 +5,18 @@
  * it is the last touch, at checkout). Refunds and cancellations take their amount off on their day.
  * An order that matches nobody is kept and listed.
  */
+import type { OrderImportPlan } from "~/domain/order-import";
 import {
+  fromShopifyOrder,
   normaliseCode,
   linkCodeOfLanding,
   refundMinor,
+  type IncomingOrder,
   type PromoCodeInput,
   type ShopifyOrder,
   type ShopifyRefund,
   type ShopInput,
 } from "~/domain/orders";
-import { toMinorUnits } from "~/domain/money";
 import { RuleViolation } from "~/domain/rules";
 import { Prisma } from "~/generated/prisma/client";
 import { db, type DbClient } from "~/utils/db.server";
@@ -167,23 +169,21 @@ export async function attributeOrder(
 
 type Outcome = { orderId: string; created: boolean; partnerId: string | null; adjustments: number };
 
-/** Adds the refunds and cancellation an order payload carries that are not there yet; returns how many. */
+/** Adds the refunds and cancellation an order carries that are not there yet; returns how many. */
 async function addAdjustments(
   tx: DbClient,
-  order: { id: string; currency: string; totalMinor: number },
-  payload: Pick<ShopifyOrder, "refunds" | "cancelled_at">,
+  order: { id: string; totalMinor: number },
+  incoming: Pick<IncomingOrder, "refunds" | "cancelledAt">,
 ) {
   let added = 0;
-  for (const refund of payload.refunds) {
-    const amount = refundMinor(refund, order.currency);
-    if (amount === null || amount <= 0) continue;
+  for (const refund of incoming.refunds) {
     const created = await tx.orderAdjustment.createMany({
-      data: [{ orderId: order.id, externalId: refund.id, day: new Date(refund.created_at), amountMinor: amount }],
+      data: [{ orderId: order.id, externalId: refund.id, day: refund.day, amountMinor: refund.amountMinor }],
       skipDuplicates: true,
     });
     added += created.count;
   }
-  if (payload.cancelled_at) {
+  if (incoming.cancelledAt) {
     // A cancellation takes off what refunds have not already taken.
     const refunded = await tx.orderAdjustment.aggregate({
       where: { orderId: order.id, externalId: { not: "cancelled" } },
@@ -192,7 +192,7 @@ async function addAdjustments(
     const rest = order.totalMinor - (refunded._sum.amountMinor ?? 0);
     if (rest > 0) {
       const created = await tx.orderAdjustment.createMany({
-        data: [{ orderId: order.id, externalId: "cancelled", day: new Date(payload.cancelled_at), amountMinor: rest }],
+        data: [{ orderId: order.id, externalId: "cancelled", day: incoming.cancelledAt, amountMinor: rest }],
         skipDuplicates: true,
       });
       added += created.count;
@@ -201,43 +201,51 @@ async function addAdjustments(
   return added;
 }
 
-/** orders/create and orders/updated: the order once, its status and adjustments kept up to date. */
-export async function recordShopifyOrder(shopId: string, payload: ShopifyOrder, source: "webhook" | "csv" = "webhook"): Promise<Outcome> {
-  const totalMinor = toMinorUnits(payload.total_price, payload.currency);
-  if (totalMinor === null || totalMinor < 0) throw new RuleViolation("orders.badTotal", 422, undefined, { total: payload.total_price });
-  const orderedAt = new Date(payload.created_at);
-  if (Number.isNaN(orderedAt.getTime()))
-    throw new RuleViolation("orders.badDate", 422, undefined, { date: payload.created_at.slice(0, 40) });
+/** One order, from any door: written once per shop and id, attributed when first seen, its status and adjustments kept up to date. */
+export async function recordOrder(shopId: string, incoming: IncomingOrder, source: "webhook" | "csv"): Promise<Outcome> {
   return db().$transaction(async (tx) => {
     // The first copy inserts; every later copy (a replay, an update) finds it and waits its turn.
     const inserted = await tx.$queryRaw<{ id: string }[]>`
       INSERT INTO "ShopOrder" ("id", "shopId", "externalId", "orderedAt", "currency", "totalMinor", "status", "source", "updatedAt")
-      VALUES (${`ord_${shopId}_${payload.id}`}, ${shopId}, ${payload.id}, ${orderedAt}, ${payload.currency}, ${totalMinor}, ${payload.financial_status ?? "pending"}, ${source}, now())
+      VALUES (${`ord_${shopId}_${incoming.externalId}`}, ${shopId}, ${incoming.externalId}, ${incoming.orderedAt}, ${incoming.currency},
+              ${incoming.totalMinor}, ${incoming.status}, ${source}, now())
       ON CONFLICT ("shopId", "externalId") DO NOTHING RETURNING "id"`;
     const created = inserted.length === 1;
-    const [row] = await tx.$queryRaw<{ id: string; currency: string; totalMinor: number; partnerId: string | null }[]>`
-      SELECT "id", "currency", "totalMinor", "partnerId" FROM "ShopOrder" WHERE "shopId" = ${shopId} AND "externalId" = ${payload.id} FOR UPDATE`;
-    const discountCodes = payload.discount_codes.map((d) => normaliseCode(d.code)).filter(Boolean);
+    const [row] = await tx.$queryRaw<{ id: string; totalMinor: number; partnerId: string | null }[]>`
+      SELECT "id", "totalMinor", "partnerId" FROM "ShopOrder" WHERE "shopId" = ${shopId} AND "externalId" = ${incoming.externalId} FOR UPDATE`;
     let partnerId = row.partnerId;
     if (created) {
-      const attribution = await attributeOrder(tx, { orderedAt, discountCodes, landingUrl: payload.landing_site ?? null });
+      const attribution = await attributeOrder(tx, incoming);
       partnerId = attribution.partnerId;
       await tx.shopOrder.update({
         where: { id: row.id },
-        data: { discountCodes, landingUrl: payload.landing_site ?? null, ...attribution },
+        data: { discountCodes: incoming.discountCodes, landingUrl: incoming.landingUrl, ...attribution },
       });
-    } else await tx.shopOrder.update({ where: { id: row.id }, data: { status: payload.financial_status ?? undefined } });
-    const adjustments = await addAdjustments(tx, row, payload);
+    } else await tx.shopOrder.update({ where: { id: row.id }, data: { status: incoming.status } });
+    const adjustments = await addAdjustments(tx, row, incoming);
     if (created || adjustments)
       await recordAudit(tx, {
         actorId: null,
         action: created ? "order.receive" : "order.update",
         entityType: "ShopOrder",
         entityId: row.id,
-        after: { shopId, externalId: payload.id, partnerId, totalMinor, currency: payload.currency, adjustments },
+        after: {
+          shopId,
+          externalId: incoming.externalId,
+          partnerId,
+          totalMinor: incoming.totalMinor,
+          currency: incoming.currency,
+          adjustments,
+          source,
+        },
       });
     return { orderId: row.id, created, partnerId, adjustments };
   });
+}
+
+/** orders/create and orders/updated. */
+export function recordShopifyOrder(shopId: string, payload: ShopifyOrder) {
+  return recordOrder(shopId, fromShopifyOrder(payload), "webhook");
 }
 
 /** refunds/create: the refund once, against its order; an unknown order is refused so the shop retries after the order arrives. */
@@ -246,7 +254,11 @@ export async function recordShopifyRefund(shopId: string, payload: ShopifyRefund
     const [order] = await tx.$queryRaw<{ id: string; currency: string; totalMinor: number }[]>`
       SELECT "id", "currency", "totalMinor" FROM "ShopOrder" WHERE "shopId" = ${shopId} AND "externalId" = ${payload.order_id} FOR UPDATE`;
     if (!order) throw new RuleViolation("orders.unknownOrder", 422, undefined, { order: payload.order_id });
-    const added = await addAdjustments(tx, order, { refunds: [payload], cancelled_at: null });
+    const amountMinor = refundMinor(payload, order.currency);
+    const day = new Date(payload.created_at);
+    if (amountMinor === null || Number.isNaN(day.getTime())) throw new RuleViolation("orders.badRefund", 422);
+    const added =
+      amountMinor > 0 ? await addAdjustments(tx, order, { refunds: [{ id: payload.id, day, amountMinor }], cancelledAt: null }) : 0;
     if (added)
       await recordAudit(tx, {
         actorId: null,
@@ -257,6 +269,58 @@ export async function recordShopifyRefund(shopId: string, payload: ShopifyRefund
       });
     return { orderId: order.id, adjustments: added };
   });
+}
+
+/**
+ * An order file: each order through the same path as a webhook, each one whole (an order and its
+ * refund commit together); a file imported again changes nothing. A refund the file gives without
+ * a date counts on the day of the import, when the app learned of it. The dry run only counts.
+ */
+export async function importOrders(actorId: string, shopId: string, plan: OrderImportPlan, dryRun: boolean) {
+  const existing = new Set(
+    (
+      await db().shopOrder.findMany({
+        where: { shopId, externalId: { in: plan.orders.map((order) => order.externalId) } },
+        select: { externalId: true },
+      })
+    ).map((order) => order.externalId),
+  );
+  const settings = await getSettings();
+  const rated = new Set(
+    (
+      await db().exchangeRate.findMany({
+        where: { quoteCurrency: settings.reportingCurrency },
+        distinct: ["baseCurrency"],
+        select: { baseCurrency: true },
+      })
+    ).map((rate) => rate.baseCurrency),
+  );
+  const summary = {
+    rowCount: plan.rowCount,
+    orders: plan.orders.length,
+    alreadyThere: plan.orders.filter((order) => existing.has(order.externalId)).length,
+    rejected: plan.errors.length,
+    // Orders in a currency with no rate into the reporting currency stay out of the figures, counted as left out.
+    currenciesWithoutRate: plan.currencies.filter((currency) => currency !== settings.reportingCurrency && !rated.has(currency)),
+    attributed: 0,
+  };
+  if (dryRun) return summary;
+  const today = new Date();
+  for (const order of plan.orders) {
+    const outcome = await recordOrder(
+      shopId,
+      {
+        ...order,
+        refunds: order.refundedMinor > 0 ? [{ id: "file-refund", day: today, amountMinor: order.refundedMinor }] : [],
+      },
+      "csv",
+    );
+    if (outcome.partnerId) summary.attributed += 1;
+  }
+  await db().$transaction((tx) =>
+    recordAudit(tx, { actorId, action: "orders.import", entityType: "Shop", entityId: shopId, after: { ...summary, format: plan.format } }),
+  );
+  return summary;
 }
 
 export const ORDERS_PAGE_SIZE = 50;

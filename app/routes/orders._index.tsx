@@ -9,23 +9,24 @@ import { listOrders, ORDERS_PAGE_SIZE } from "~/models/orders.server";
 import { partnerHeading } from "~/models/partner.server";
 import { requirePermission } from "~/utils/auth.server";
 import { formatDay, formatMoney } from "~/utils/format";
+import { can } from "~/utils/permissions";
 
 /** Shop orders: one partner's (the cost-benefit panel links here), those that matched nobody, or all. */
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requirePermission(request, "reports:read");
+  const user = await requirePermission(request, "reports:read");
   const url = new URL(request.url);
   const page = PageParamSchema.parse(url.searchParams.get("page") ?? undefined);
   const partnerId = RecordIdSchema.safeParse(url.searchParams.get("partnerId"));
   const unmatched = url.searchParams.get("unmatched") === "1";
   const partner = partnerId.success ? await partnerHeading(partnerId.data) : null;
   const found = await listOrders({ partnerId: partner?.id, unmatched }, page);
-  return json({ ...found, page, pageSize: ORDERS_PAGE_SIZE, partner, unmatched });
+  return json({ ...found, page, pageSize: ORDERS_PAGE_SIZE, partner, unmatched, canImport: can(user.role, "campaigns:write") });
 }
 
 export default function OrdersPage() {
   useOutsidePageStrings();
   const { t, i18n } = useTranslation();
-  const { orders, total, page, pageSize, partner, unmatched } = useLoaderData<typeof loader>();
+  const { orders, total, page, pageSize, partner, unmatched, canImport } = useLoaderData<typeof loader>();
   return (
     <>
       <PageHeader

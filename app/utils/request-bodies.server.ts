@@ -14,7 +14,7 @@ import { MAX_UPLOAD_BODY_BYTES } from "~/domain/uploads";
 /** Portal forms that carry files: drafts with media, the live post's statistics, invoices. */
 const UPLOAD_PATHS = /^\/portal\/(content\/[^/]+|invoices)\/?$/;
 
-const IMPORT_PATHS = /^\/(partners|gifts|placements|coverage)\/import\/?$|^\/settings\/rates\/?$/;
+const IMPORT_PATHS = /^\/(partners|gifts|placements|coverage|orders)\/import\/?$|^\/settings\/rates\/?$/;
 const BODYLESS_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 /** Shops post their webhooks as JSON, signed; the route checks the signature before using a byte. */
 const WEBHOOK_PATHS = /^\/webhooks\/[a-z]+\/?$/;

@@ -20,15 +20,22 @@ export function isUpload(request: Request) {
 
 /** The uploaded CSV's text, or the i18n key and status of what is wrong with the upload. */
 export async function readCsvUpload(request: Request): Promise<string | { error: string; status: number }> {
+  return (await readCsvUploadWithFields(request)).text;
+}
+
+/** The uploaded CSV's text with the form's other fields (an order file names its shop). */
+export async function readCsvUploadWithFields(
+  request: Request,
+): Promise<{ text: string | { error: string; status: number }; fields: FormData | null }> {
   try {
     const formData = await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: MAX_CSV_BYTES }));
     const file = formData.get("file");
-    if (!(file instanceof File) || file.size === 0) return { error: "import.missingFile", status: 400 };
-    return decodeCsvBytes(new Uint8Array(await file.arrayBuffer()));
+    if (!(file instanceof File) || file.size === 0) return { text: { error: "import.missingFile", status: 400 }, fields: formData };
+    return { text: decodeCsvBytes(new Uint8Array(await file.arrayBuffer())), fields: formData };
   } catch (error) {
-    if (error instanceof MaxPartSizeExceededError) return { error: "import.tooLarge", status: 413 };
+    if (error instanceof MaxPartSizeExceededError) return { text: { error: "import.tooLarge", status: 413 }, fields: null };
     // Nothing but the parser runs here: a body it cannot read is the client's mistake.
-    return { error: "import.badUpload", status: 400 };
+    return { text: { error: "import.badUpload", status: 400 }, fields: null };
   }
 }
 

@@ -5,11 +5,12 @@
 import { createHmac } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import * as webhookRoute from "~/routes/webhooks.shopify";
+import * as importRoute from "~/routes/orders.import";
 import { createPromoCode, createShop } from "~/models/orders.server";
 import { createTrackedLink } from "~/models/tracked-links.server";
 import { refreshCostBenefitRollups } from "~/models/cost-benefit-rollup.server";
 import { db } from "~/utils/db.server";
-import { args, createTestUser, responseOf } from "../setup/fixtures";
+import { args, cookieFor, createTestUser, formRequest, responseOf } from "../setup/fixtures";
 
 const SECRET = "shpss_test_secret_for_webhooks";
 const DOMAIN = `verdure-${Date.now()}.myshopify.com`;
@@ -17,6 +18,7 @@ let actorId = "";
 let lea = "";
 let hugo = "";
 let linkCode = "";
+let cookie = "";
 
 const today = new Date().toISOString().slice(0, 10);
 
@@ -61,6 +63,7 @@ async function rollupOf(partnerId: string) {
 
 beforeAll(async () => {
   actorId = (await createTestUser("admin")).id;
+  cookie = await cookieFor(actorId);
   await createShop(actorId, { platform: "shopify", name: "Maison Verdure", domain: DOMAIN, webhookSecret: SECRET });
   lea = (await db().partner.create({ data: { name: "Léa Orders", kind: "blogger" } })).id;
   hugo = (await db().partner.create({ data: { name: "Hugo Orders", kind: "influencer" } })).id;
@@ -138,6 +141,78 @@ describe("Shopify webhooks", () => {
     expect((await webhook("orders/create", { id: 1006, created_at: "yesterday", currency: "EUR", total_price: "ten" })).status).toBe(422);
     expect((await webhook("orders/create", { hello: "world" })).status).toBe(422);
     expect(await db().shopOrder.count()).toBe(before);
+  });
+});
+
+describe("order files", () => {
+  const upload = (csv: string | Uint8Array, shopId: string) => {
+    const form = new FormData();
+    form.set("shopId", shopId);
+    form.set("file", new File([typeof csv === "string" ? csv : Buffer.from(csv)], "orders.csv", { type: "text/csv" }));
+    return responseOf(() =>
+      importRoute.action(args(new Request("http://localhost/orders/import", { method: "POST", body: form, headers: { Cookie: cookie } }))),
+    );
+  };
+  const confirm = (csv: string, shopId: string) =>
+    responseOf(() => importRoute.action(args(formRequest("/orders/import", { csv, shopId }, { cookie }))));
+
+  it("read Shopify's export (a row per line item), WooCommerce's (semicolons, Windows-1252) and a generic file, by the webhook's path", async () => {
+    const shop = await createShop(actorId, { platform: "woocommerce", name: "Boutique CSV", domain: `csv-${Date.now()}.example.com` });
+    const shopify = [
+      "Name,Email,Financial Status,Paid at,Currency,Subtotal,Total,Discount Code,Created at,Lineitem name,Cancelled at,Refunded Amount,Id",
+      `#2001,a@b.test,paid,2026-11-20 10:00:00 +0100,EUR,80.00,80.00,LEA10,2026-11-20 10:00:00 +0100,Sérum,,,7001`,
+      `#2001,,,,,,,,,Crème,,,7001`,
+      `#2002,c@d.test,refunded,2026-11-21 11:00:00 +0100,EUR,50.00,50.00,,2026-11-21 11:00:00 +0100,Savon,,20.00,7002`,
+      `#2003,e@f.test,paid,2026-11-22 09:00:00 +0100,EUR,abc,abc,,2026-11-22 09:00:00 +0100,Savon,,,7003`,
+    ].join("\r\n");
+    const preview = await upload(shopify, shop.id);
+    expect(preview.status).toBe(200);
+    const body = await preview.json();
+    expect(body.preview).toMatchObject({ format: "shopify", orders: 2, rejected: 1, alreadyThere: 0 });
+    expect(body.preview.errors[0]).toMatchObject({ line: 5, column: "total", messageKey: "errors.invalidAmount" });
+    expect(await db().shopOrder.count({ where: { shopId: shop.id } })).toBe(0);
+    expect((await confirm(body.csv, shop.id)).status).toBe(302);
+    const orders = await db().shopOrder.findMany({
+      where: { shopId: shop.id },
+      orderBy: { externalId: "asc" },
+      include: { adjustments: true },
+    });
+    expect(
+      orders.map((o) => [o.externalId, o.totalMinor, o.partnerId === lea ? "lea" : null, o.adjustments.map((a) => a.amountMinor)]),
+    ).toEqual([
+      ["7001", 8000, "lea", []],
+      ["7002", 5000, null, [2000]],
+    ]);
+    // The same file again changes nothing.
+    expect((await confirm(body.csv, shop.id)).status).toBe(302);
+    expect(await db().shopOrder.count({ where: { shopId: shop.id } })).toBe(2);
+    expect(await db().orderAdjustment.count({ where: { order: { shopId: shop.id } } })).toBe(1);
+
+    const wooText = [
+      "Order ID;Order Date;Order Currency;Order Total;Coupon Code;Order Status",
+      `W-1;2026-11-23;EUR;12,50;lea10;completed`,
+      `W-2;23/11/2026;USD;30,00;;completed`,
+    ].join("\r\n");
+    const latin1 = Uint8Array.from(Buffer.from(wooText.replace("completed", "complété"), "latin1"));
+    const wooPreview = await (await upload(latin1, shop.id)).json();
+    expect(wooPreview.preview).toMatchObject({ format: "woocommerce", orders: 2, rejected: 0, currenciesWithoutRate: ["USD"] });
+    await confirm(wooPreview.csv, shop.id);
+    const w1 = await db().shopOrder.findFirstOrThrow({ where: { shopId: shop.id, externalId: "W-1" } });
+    expect([w1.totalMinor, w1.partnerId, w1.status]).toEqual([1250, lea, "complété"]);
+
+    const generic = [
+      "order_id,date,currency,total,discount_codes,landing_url,status",
+      `G-1,${today},EUR,9.90,,/p?utm_content=${linkCode},paid`,
+    ].join("\n");
+    await confirm((await (await upload(generic, shop.id)).json()).csv, shop.id);
+    expect((await db().shopOrder.findFirstOrThrow({ where: { shopId: shop.id, externalId: "G-1" } })).partnerId).toBe(hugo);
+  });
+
+  it("name the missing columns of a file that is not an order export", async () => {
+    const shop = await db().shop.findFirstOrThrow({ where: { name: "Boutique CSV" } });
+    const body = await (await upload("name;email\nLéa;lea@x.test", shop.id)).json();
+    expect(body.preview.orders).toBe(0);
+    expect(body.preview.errors.map((e: { column: string }) => e.column)).toEqual(["order_id", "date", "currency", "total"]);
   });
 });
 
