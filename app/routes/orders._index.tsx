@@ -31,7 +31,13 @@ export default function OrdersPage() {
     <>
       <PageHeader
         title={partner ? t("orders.titleFor", { partner: partner.name }) : unmatched ? t("orders.unmatchedTitle") : t("orders.title")}
-      />
+      >
+        {canImport ? (
+          <Link to="/orders/import" className="button button-quiet">
+            {t("orderImport.title")}
+          </Link>
+        ) : null}
+      </PageHeader>
       <nav className="tabs" aria-label={t("orders.title")}>
         <Link to="/orders" aria-current={!partner && !unmatched ? "page" : undefined}>
           {t("orders.all")}
