@@ -37,6 +37,9 @@ const pages = [
   ["mail import", "/mail/import"],
   ["mail settings", "/settings/mail"],
   ["message templates", "/settings/templates"],
+  ["shops", "/settings/shops"],
+  ["shop orders", "/orders"],
+  ["import orders", "/orders/import"],
   ["not found", "/no/such/page"],
 ] as const;
 

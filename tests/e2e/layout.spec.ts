@@ -32,6 +32,10 @@ const pages: [string, string | ((records: Demo["records"]) => string), Permissio
   ["mail message", (r) => `/mail/${r.mailMessage}`, "partners:read"],
   ["mail import", "/mail/import", "outreach:write"],
   ["write from a template", (r) => `/partners/${r.partner}/template-draft`, "outreach:write"],
+  ["links and codes", (r) => `/partners/${r.partner}/links`, "partners:read"],
+  ["shop orders", "/orders", "reports:read"],
+  ["unmatched orders", "/orders?unmatched=1", "reports:read"],
+  ["import orders", "/orders/import", "campaigns:write"],
   ["reviews", "/drafts", "outreach:review"],
   ["content review", "/content", "coverage:read"],
   ["gifts", "/gifts", "gifts:read"],
@@ -66,6 +70,7 @@ const pages: [string, string | ((records: Demo["records"]) => string), Permissio
   ["password & sessions", "/settings/security", null],
   ["mail settings", "/settings/mail", "outreach:write"],
   ["message templates", "/settings/templates", "outreach:write"],
+  ["shops", "/settings/shops", "settings:manage"],
 ];
 
 const widths = [
