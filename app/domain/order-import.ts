@@ -5,7 +5,7 @@
  */
 import { parseCsvDate, type CsvTable } from "./csv";
 import { isCurrency, toMinorUnits } from "./money";
-import { normaliseCode } from "./orders";
+import { normaliseCode, type IncomingOrder } from "./orders";
 import type { ImportError } from "./partner-import";
 
 export const genericOrderColumns = [
@@ -64,17 +64,10 @@ export function detectOrderFormat(header: string[]): OrderFileFormat {
   return "generic";
 }
 
-export interface PlannedOrder {
+/** A file's order: what every door hands over, with its line and the refund the file states (undated). */
+export interface PlannedOrder extends Omit<IncomingOrder, "refunds"> {
   line: number;
-  externalId: string;
-  orderedAt: Date;
-  currency: string;
-  totalMinor: number;
-  discountCodes: string[];
-  landingUrl: string | null;
-  status: string;
   refundedMinor: number;
-  cancelledAt: Date | null;
 }
 
 export interface OrderImportPlan {
