@@ -29,6 +29,9 @@ export async function createPromoCode(actorId: string, partnerId: string, given:
   const input = { ...given, code: normaliseCode(given.code) };
   return db().$transaction(async (tx) => {
     await lockPartnersForShare(tx, [partnerId]);
+    const partner = await tx.partner.findUnique({ where: { id: partnerId }, select: { erasedAt: true } });
+    if (!partner) throw new RuleViolation("errors.notFound", 404);
+    if (partner.erasedAt) throw new RuleViolation("privacy.alreadyErased", 409);
     // One code at a time: two people giving the same code to two partners wait for each other.
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`promo:${input.code}`}))`;
     const others = await tx.promoCode.findMany({

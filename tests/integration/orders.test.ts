@@ -217,6 +217,10 @@ describe("order files", () => {
 });
 
 describe("promo codes", () => {
+  it("belong to a partner that exists", async () => {
+    await expect(createPromoCode(actorId, "no-such-partner", { code: "GHOST", shared: false })).rejects.toMatchObject({ status: 404 });
+  });
+
   it("belong to one partner unless someone says the code is shared; a shared code alone attributes to nobody", async () => {
     await expect(createPromoCode(actorId, hugo, { code: "LEA10", shared: false })).rejects.toMatchObject({
       messageKey: "promoCodes.takenByOther",
