@@ -91,6 +91,10 @@ export const rankingCsvColumns = [
   "roi",
   "compliance_rate",
   "unconverted",
+  // Counted by the app (issue 19), after the fixed columns so existing readers keep their places.
+  "tracked_clicks",
+  "attributed_orders",
+  "attributed_revenue",
 ] as const;
 
 /** Minor units → major units with 2 decimals ("1234.50"); null stays empty. */
@@ -135,6 +139,9 @@ export function rankingCsvRow(row: CostBenefit & { name: string; externalId: str
     csvRatio(ratios.roi),
     csvRatio(ratios.complianceRate),
     String(sums.unconverted),
+    count(sums.trackedClicks),
+    String(sums.orderCount ?? 0),
+    csvAmount(sums.orderRevenueMinor ?? 0, currency),
   ];
 }
 

@@ -164,6 +164,45 @@ beforeAll(async () => {
   ids.delta = await partner("Delta Archive", "D-4", true);
   await gift(ids.delta, "2025-03-07", 2000, "EUR");
 
+  // Orders (issue 19), counted apart from the coverage's revenue: a shop with Alpha's order of
+  // 120.00 EUR less a 20.00 refund in March (100.00), another in April (outside the period);
+  // Bravo's 50.00 USD (45.00 EUR); Charlie's 80.00 CHF, with no rate (left out: unconverted 1);
+  // one order that matched nobody. Alpha's link: 40 clicks on 12 March, 5 on 1 April.
+  const shop = await db().shop.create({
+    data: { platform: "shopify", name: "Metrics shop", domain: `metrics-${Date.now()}.myshopify.com` },
+  });
+  const order = (externalId: string, partnerId: string | null, on: string, totalMinor: number, currency: string) =>
+    db().shopOrder.create({
+      data: {
+        shopId: shop.id,
+        externalId,
+        orderedAt: new Date(`${on}T10:00:00Z`),
+        currency,
+        totalMinor,
+        status: "paid",
+        source: "test",
+        partnerId,
+        attributedBy: partnerId ? "code" : null,
+      },
+    });
+  const alphaOrder = await order("m-1", ids.alpha, "2025-03-14", 12000, "EUR");
+  await db().orderAdjustment.create({
+    data: { orderId: alphaOrder.id, externalId: "r-1", day: new Date("2025-03-20"), amountMinor: 2000 },
+  });
+  await order("m-2", ids.alpha, "2025-04-02", 9900, "EUR");
+  await order("m-3", ids.bravo, "2025-03-10", 5000, "USD");
+  await order("m-4", ids.charlie, "2025-03-11", 8000, "CHF");
+  await order("m-5", null, "2025-03-12", 3000, "EUR");
+  const alphaLink = await db().trackedLink.create({
+    data: { code: "mtrcAbcd", partnerId: ids.alpha, destination: "https://shop.example.com/", createdById: cm.id },
+  });
+  await db().linkClickDay.createMany({
+    data: [
+      { linkId: alphaLink.id, day: new Date("2025-03-12"), clicks: 40 },
+      { linkId: alphaLink.id, day: new Date("2025-04-01"), clicks: 5 },
+    ],
+  });
+
   // Echo: organic coverage, no cost, no disclosure needed.
   ids.echo = await partner("Echo Organic", null);
   await coverage(ids.echo, {
@@ -176,12 +215,15 @@ beforeAll(async () => {
 
 const expectedCsv =
   [
-    "partner,external_id,cost,gifts_cost,placements_cost,paid_to_date,coverage_count,impressions,engagements,clicks,conversions,revenue,emv,cpm,cpe,cpc,cpa,roas,roi,compliance_rate,unconverted",
-    "Alpha Beauté,A-1,355.00,55.00,300.00,100.00,2,20000,1000,250,10,710.00,325.00,17.7500,0.3550,1.4200,35.5000,2.0000,1.0000,0.5000,0",
-    "Charlie Vlog,C-3,900.00,0.00,900.00,450.00,1,,250,,,270.00,25.00,,3.6000,,,0.3000,-0.7000,1.0000,0",
-    "Bravo Blog,,132.00,132.00,0.00,0.00,0,,,,,,,,,,,,,,1",
+    "partner,external_id,cost,gifts_cost,placements_cost,paid_to_date,coverage_count,impressions,engagements,clicks,conversions,revenue,emv,cpm,cpe,cpc,cpa,roas,roi,compliance_rate,unconverted,tracked_clicks,attributed_orders,attributed_revenue",
+    // Alpha's counted figures: 40 clicks, 1 order, 120.00 − 20.00 refunded = 100.00 (April's are outside).
+    "Alpha Beauté,A-1,355.00,55.00,300.00,100.00,2,20000,1000,250,10,710.00,325.00,17.7500,0.3550,1.4200,35.5000,2.0000,1.0000,0.5000,0,40,1,100.00",
+    // Charlie's order is in CHF with no rate: counted as an order, its amount left out (unconverted 1).
+    "Charlie Vlog,C-3,900.00,0.00,900.00,450.00,1,,250,,,270.00,25.00,,3.6000,,,0.3000,-0.7000,1.0000,1,,1,0.00",
+    // Bravo: 50.00 USD × 0.90 = 45.00 EUR.
+    "Bravo Blog,,132.00,132.00,0.00,0.00,0,,,,,,,,,,,,,,1,,1,45.00",
     // Echo cost nothing: CPM is 0 / 1000 × 1000 = 0 (the denominator is known and not 0).
-    "Echo Organic,,0.00,0.00,0.00,0.00,1,1000,,,,,5.00,0.0000,,,,,,,0",
+    "Echo Organic,,0.00,0.00,0.00,0.00,1,1000,,,,,5.00,0.0000,,,,,,,0,,0,0.00",
   ].join("\r\n") + "\r\n";
 
 describe("cost-benefit ranking", () => {
@@ -301,7 +343,10 @@ describe("partner panel", () => {
       coverageCount: 1,
       disclosureRequired: 1,
       disclosureCompliant: 1,
-      unconverted: 0,
+      // Charlie's CHF order has no rate: counted, its amount left out.
+      unconverted: 1,
+      orderCount: 1,
+      orderRevenueMinor: 0,
     });
     expect(total.ratios.roi).toBeCloseTo(-0.7, 10);
     expect(months).toEqual([{ month: "2025-03", costMinor: 90000, revenueMinor: 27000, emvMinor: 2500 }]);
@@ -319,7 +364,8 @@ describe("monthly report", () => {
     expect(lines).toContain("kpi,cost,1407.00,100.00,0.00");
     expect(lines).toContain("kpi,coverage_count,4,0,0");
     expect(lines).toContain("kpi,revenue,980.00,,");
-    expect(lines).toContain("kpi,unconverted,1,0,0");
+    // Bravo's CHF gift and Charlie's CHF order.
+    expect(lines).toContain("kpi,unconverted,2,0,0");
     expect(lines).toContain("disclosure,FR.checked,4,,");
     expect(lines).toContain("disclosure,FR.compliant,2,,");
     expect(lines).toContain("disclosure,FR.missing,1,,");
