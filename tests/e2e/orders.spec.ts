@@ -105,6 +105,8 @@ test("three clicks, an order by code and one by link show on the partner's panel
     transactions: [{ amount: "25.00", kind: "refund", status: "success" }],
   });
   await page.reload();
+  // Interactions wait for hydration: a click in the middle of it can be lost.
+  await page.locator("html[data-hydrated]").waitFor();
   await expect(page.getByTestId("order-revenue-figure")).toHaveText("€75.00");
   await expect(page.getByTestId("orders-figure")).toHaveText("2");
   await page.getByTestId("orders-figure").getByRole("link").click();
