@@ -15,9 +15,9 @@ function defaultInboundDomain() {
   }
 }
 
-/** The log address's secret part, made the first time anyone asks for it. */
-export async function inboundSecret(client: DbClient = db()): Promise<string> {
-  const settings = await getSettings(client);
+/** The log address's secret part, made the first time anyone asks for it; `known` spares a second read of the settings. */
+export async function inboundSecret(client: DbClient = db(), known?: WorkspaceSettings): Promise<string> {
+  const settings = known ?? (await getSettings(client));
   if (settings.inboundSecret) return settings.inboundSecret;
   await client.workspaceSettings.updateMany({
     where: { id: 1, inboundSecret: null },
@@ -28,7 +28,7 @@ export async function inboundSecret(client: DbClient = db()): Promise<string> {
 
 export async function inboundAddress(): Promise<string> {
   const settings = await getSettings();
-  return logAddress(await inboundSecret(), settings.inboundDomain ?? defaultInboundDomain());
+  return logAddress(await inboundSecret(db(), settings), settings.inboundDomain ?? defaultInboundDomain());
 }
 
 /** What the settings page shows: never the sealed password, only whether there is one. */
@@ -145,5 +145,5 @@ export async function teamAddresses(client: DbClient = db()): Promise<Set<string
 /** Whether the receiver takes mail for this address: the log address, at the set domain when there is one. */
 export async function acceptsLogRecipient(address: string): Promise<boolean> {
   const settings = await getSettings(db());
-  return isLogAddress(address, await inboundSecret(), settings.inboundDomain);
+  return isLogAddress(address, await inboundSecret(db(), settings), settings.inboundDomain);
 }

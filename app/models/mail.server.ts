@@ -131,7 +131,7 @@ export async function fileMessage(
     if (await tx.mailMessage.findUnique({ where: { messageId: parsed.messageId }, select: { id: true } }))
       return { outcome: "duplicate", messageId: parsed.messageId };
     const team = await teamAddresses(tx);
-    const secret = await inboundSecret(tx);
+    const secret = await inboundSecret(tx, settings);
     const ours = (address: string) => isTeamAddress(address, team, settings.teamDomains) || isLogAddress(address, secret, null);
     const direction = ours(parsed.from.address) ? "outbound" : "inbound";
     const sender =
