@@ -11,6 +11,7 @@ interface CampaignFields {
   budget: FieldRef;
   currency: FieldRef;
   jurisdictions: FieldRef;
+  keywords: FieldRef;
   productIds: FieldRef;
 }
 
@@ -64,6 +65,7 @@ export function CampaignFormFieldset({
         <TextField field={fields.currency} label={t("money.currency")} hint={t("money.currencyHint")} />
       </div>
       <TextAreaField field={fields.brief} label={t("campaigns.brief")} rows={5} />
+      <TextAreaField field={fields.keywords} label={t("campaigns.keywords")} hint={t("campaigns.keywordsHint")} rows={2} />
       <CheckboxGroup
         field={fields.jurisdictions}
         legend={t("campaigns.jurisdictions")}

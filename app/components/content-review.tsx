@@ -1,30 +1,10 @@
 import { useTranslation } from "react-i18next";
 import type { DraftCheck } from "~/domain/disclosure/advice";
-import type { DiffPart } from "~/domain/text-diff";
 import { formatDateTime, formatDay, formatNumber } from "~/utils/format";
 import { DraftCheckPanel } from "./content-draft";
+import { TextDiff } from "./text-diff";
 
-/** What changed between the approved draft and the live post: removed words struck, added words marked. */
-export function TextDiff({ parts }: { parts: DiffPart[] }) {
-  const { t } = useTranslation();
-  return (
-    <p className="prewrap text-diff" data-testid="text-diff">
-      {parts.map((part, index) =>
-        part.kind === "same" ? (
-          <span key={index}>{part.text}</span>
-        ) : part.kind === "removed" ? (
-          <del key={index} title={t("content.removedAfterApproval")}>
-            {part.text}
-          </del>
-        ) : (
-          <ins key={index} title={t("content.addedAfterApproval")}>
-            {part.text}
-          </ins>
-        ),
-      )}
-    </p>
-  );
-}
+export { TextDiff };
 
 interface VersionView {
   id: string;

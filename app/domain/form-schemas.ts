@@ -30,6 +30,7 @@ import {
 } from "./spend";
 
 import { TrackedLinkSchema } from "./tracked-links";
+import { FeedFormSchema } from "./feeds";
 import { PromoCodeSchema, ShopSchema } from "./orders";
 import { DraftFromTemplateSchema, MailIdentitySchema, MailSettingsSchema, TemplateSchema, TriageAttachSchema } from "./mail";
 
@@ -45,6 +46,7 @@ export const formSchemas = {
   draftFromTemplate: DraftFromTemplateSchema,
   triage: TriageAttachSchema,
   trackedLink: TrackedLinkSchema,
+  channelFeed: FeedFormSchema,
   promoCode: PromoCodeSchema,
   shop: ShopSchema,
   acceptInvitation: AcceptInvitationSchema,

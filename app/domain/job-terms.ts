@@ -1,7 +1,15 @@
 /** The long jobs people follow on a page (zod-free: the job page uses it). */
 import type { Permission } from "~/utils/permissions";
 
-export const jobKindNames = ["disclosure.recheck", "mail.send", "mail.receive", "mail.import", "partners.import"] as const;
+export const jobKindNames = [
+  "disclosure.recheck",
+  "mail.send",
+  "mail.receive",
+  "mail.import",
+  "partners.import",
+  "feeds.read",
+  "coverage.snapshot",
+] as const;
 export type JobKindName = (typeof jobKindNames)[number];
 
 /** Who may follow a job of each kind (starting it needs more: the route that starts it says). */
@@ -11,6 +19,8 @@ export const jobReadPermission: Record<JobKindName, Permission> = {
   "mail.receive": "outreach:write",
   "mail.import": "outreach:write",
   "partners.import": "partners:write",
+  "feeds.read": "partners:read",
+  "coverage.snapshot": "coverage:read",
 };
 
 /** Where a finished job's result is read, from what it stored. */
@@ -19,5 +29,10 @@ export function jobResultHref(kind: string, result: unknown): string | null {
     return `/compliance/rechecks/${String((result as { recheckId: unknown }).recheckId)}`;
   if (kind === "mail.import") return "/mail";
   if (kind === "partners.import") return "/partners";
+  if (kind === "feeds.read") return "/coverage/captured";
+  if (kind === "coverage.snapshot" && result && typeof result === "object" && "snapshotId" in result && "coverageItemId" in result) {
+    const { snapshotId, coverageItemId } = result as { snapshotId: unknown; coverageItemId: unknown };
+    return `/coverage/${String(coverageItemId)}/snapshots/${String(snapshotId)}`;
+  }
   return null;
 }

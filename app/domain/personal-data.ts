@@ -27,6 +27,9 @@ export const personalFieldsByEntity: Readonly<Record<string, ReadonlySet<string>
   Draft: new Set(["subject", "body", "comment"]),
   Task: new Set(["title"]),
   CoverageItem: new Set(["url", "title", "text"]),
+  CapturedPost: new Set(["url", "title", "text", "entryKey"]),
+  ChannelFeed: new Set(["url"]),
+  CoverageSnapshot: new Set(["requestedUrl", "finalUrl"]),
 };
 
 export interface SealedValue {

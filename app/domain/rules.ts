@@ -53,6 +53,24 @@ export const requiredText = (max: number) =>
 export const optionalText = (max: number) => optionalField(z.string().trim().max(max, "errors.tooLong"));
 
 /** An HTML checkbox: "on" when ticked, absent otherwise. */
+/** Words typed one per line or separated by commas: trimmed, without repeats, at most 50 of 100 characters each. */
+export const keywordList = z.preprocess(
+  (value) =>
+    typeof value === "string"
+      ? [
+          ...new Set(
+            value
+              .split(/[\n,]/)
+              .map((word) => word.trim())
+              .filter(Boolean),
+          ),
+        ]
+      : value === undefined || value === null
+        ? []
+        : value,
+  z.array(z.string().max(100, "errors.keywordTooLong")).max(50, "errors.tooManyKeywords"),
+);
+
 export const checkboxField = z.preprocess((value) => value === "on" || value === "true" || value === true, z.boolean());
 
 /**

@@ -4,6 +4,9 @@ import { disclosureJurisdictions as jurisdictions } from "./disclosure/terms";
 /** As in the disclosure rules spec: UK, not the ISO country code GB. */
 export { jurisdictions };
 
+/** How often the feeds may be read, in minutes (Settings › Workspace). */
+export const feedPollChoices = [15, 30, 60, 120, 360, 720, 1440] as const;
+
 export const giftStatuses = ["planned", "shipped", "delivered", "returned", "cancelled"] as const;
 
 export const placementStatuses = ["proposed", "approved", "contracted", "delivered", "paid", "cancelled"] as const;

@@ -9,6 +9,7 @@ import {
   DaySchema,
   IdFilterSchema,
   IdListSchema,
+  keywordList,
   optionalField as optional,
   optionalText,
   PageParamSchema,
@@ -27,6 +28,7 @@ import {
   defaultSpendPeriod,
   giftDateProblems,
   giftSorts,
+  feedPollChoices,
   giftStatuses,
   placementSorts,
   placementStatuses,
@@ -63,6 +65,7 @@ export const CampaignFormSchema = z
     budget: optionalAmountText,
     currency: currencySchema,
     jurisdictions: jurisdictionList,
+    keywords: keywordList.optional(),
     productIds: IdListSchema,
   })
   .refine((c) => !c.startsOn || !c.endsOn || c.startsOn <= c.endsOn, { path: ["endsOn"], message: "errors.endBeforeStart" })
@@ -230,6 +233,18 @@ export const WorkspaceSettingsSchema = z
     utmSource: requiredUtmValue,
     utmMedium: requiredUtmValue,
     utmCampaign: utmValue,
+    captureKeywords: keywordList.optional(),
+    /** Empty: feeds are read only when someone asks. */
+    feedPollMinutes: optional(
+      z.preprocess(
+        wholeNumberText,
+        z.union(
+          feedPollChoices.map((minutes) => z.literal(minutes)),
+          { error: "errors.invalidChoice" },
+        ),
+      ),
+    ),
+    snapshotHourUtc: optional(wholeNumberBetween(0, 23, "errors.purgeHour")),
   })
   .transform((value, ctx) =>
     inMinorUnits<

@@ -86,6 +86,8 @@ export const en = {
     viewer: "Reads, never writes.",
   },
   errors: {
+    keywordTooLong: "A keyword has at most 100 characters.",
+    tooManyKeywords: "At most 50 keywords.",
     purgeHour: "Enter an hour from 0 to 23, or leave it empty.",
     invalidValue:
       "A value in this request cannot be stored (text with a NUL character, a number too large, an impossible date). Nothing was changed.",
@@ -1059,6 +1061,9 @@ export const en = {
     unconvertedHint: "An admin can add the missing rates under Settings → Exchange rates. Rates are never guessed.",
   },
   campaigns: {
+    keywords: "Keywords",
+    keywordsHint:
+      "One per line: a hashtag, a product name. A feed post that says one of them, or the campaign's name, is captured for this campaign.",
     burnTitle: "Budget burn: committed spend against the budget",
     burnSummary:
       "A line of committed spend added up month by month since the campaign began, and a dashed line at the budget, in {{currency}}.",
@@ -1280,6 +1285,18 @@ export const en = {
     unknownPartner: "A chosen partner does not exist or was merged.",
   },
   workspace: {
+    capture: "Posts captured from feeds",
+    captureKeywords: "Brand keywords",
+    captureKeywordsHint:
+      "One per line: the brand, its products. A post in a partner's feed that says one of them, or a campaign's keyword, or carries the partner's link or code, is captured for review.",
+    feedPoll: "Read the feeds",
+    feedPollOff: "Only when someone asks",
+    everyMinutes_one: "Every minute",
+    everyMinutes_other: "Every {{count}} minutes",
+    everyHours_one: "Every hour",
+    everyHours_other: "Every {{count}} hours",
+    snapshotHour: "Daily snapshots of recent coverage (hour, UTC)",
+    snapshotHourHint: "Coverage of the last 90 days whose page was not saved this week gets a new snapshot. Empty: off.",
     utmDefaults: "Tracked links (UTM defaults)",
     utmDefaultsHint: "Each tracked link adds these parameters unless it says otherwise.",
     utmCampaignHint: "Empty: the link's campaign, else “partners”.",
@@ -1319,6 +1336,7 @@ export const en = {
     empty: "No exchange rates yet. Amounts in other currencies stay unconverted until a rate exists.",
   },
   coverage: {
+    capturedLink: "Captured from feeds",
     title: "Coverage",
     new: "Record coverage",
     edit: "Edit coverage",
@@ -1415,6 +1433,11 @@ export const en = {
   },
   verdicts: { not_required: "Not required", compliant: "Compliant", missing: "Missing", insufficient: "Insufficient" },
   reasons: {
+    DISCLOSURE_REMOVED: {
+      title: "Disclosure removed from the live page",
+      explain:
+        "The page as published had an advertising label when the item was approved or reviewed; a later snapshot of the page no longer has it. Compare the snapshots and ask the partner to put it back.",
+    },
     NOT_REQUIRED: {
       title: "No disclosure needed",
       explain: "Nothing was paid, given or earned on commission, so no advertising disclosure is required.",
@@ -1471,6 +1494,7 @@ export const en = {
     legendHidden: "hidden (below the fold or buried)",
   },
   compliance: {
+    seeSnapshot: "See what changed on the page",
     ruleSetName: "{{jurisdiction}} rules, version {{version}}",
     versionNumber: "version {{version}}",
     queueTitle: "Compliance queue",
@@ -1718,6 +1742,12 @@ export const en = {
     noCampaigns: "No campaigns yet.",
   },
   pageToasts: {
+    feedAdded: "Feed added. It is read now, then on the schedule.",
+    feedRemoved: "Feed removed.",
+    feedReadQueued: "The feed is being read.",
+    captureConfirmed: "Added to coverage. A snapshot of the page is being taken.",
+    captureDismissed: "Dismissed.",
+    snapshotQueued: "A snapshot of the page is being taken.",
     ordersImported: "Orders imported: {{orders}}, of which {{attributed}} attributed to a partner.",
     templateCreated: "Template created.",
     templateArchived: "Template archived.",

@@ -88,6 +88,8 @@ export const fr: Messages = {
     viewer: "Lit, sans jamais modifier.",
   },
   errors: {
+    keywordTooLong: "Un mot-clé compte au plus 100 caractères.",
+    tooManyKeywords: "50 mots-clés au plus.",
     purgeHour: "Indiquez une heure de 0 à 23, ou laissez vide.",
     invalidValue:
       "Une valeur de cette requête ne peut pas être enregistrée (texte avec un caractère NUL, nombre trop grand, date impossible). Rien n’a été modifié.",
@@ -1094,6 +1096,9 @@ export const fr: Messages = {
     unconvertedHint: "Un administrateur peut ajouter les taux manquants dans Paramètres → Taux de change. Aucun taux n’est deviné.",
   },
   campaigns: {
+    keywords: "Mots-clés",
+    keywordsHint:
+      "Un par ligne : un hashtag, un nom de produit. Un article de flux qui en cite un, ou le nom de la campagne, est capté pour cette campagne.",
     endedOption: "{{name}} (terminée le {{day}})",
     burnTitle: "Consommation du budget : dépenses engagées face au budget",
     burnSummary:
@@ -1322,6 +1327,19 @@ export const fr: Messages = {
     unknownPartner: "Un partenaire choisi n’existe pas ou a été fusionné.",
   },
   workspace: {
+    capture: "Publications captées dans les flux",
+    captureKeywords: "Mots-clés de la marque",
+    captureKeywordsHint:
+      "Un par ligne : la marque, ses produits. Une publication du flux d’un partenaire qui en cite un, ou un mot-clé de campagne, ou qui porte son lien ou son code, est captée pour examen.",
+    feedPoll: "Lire les flux",
+    feedPollOff: "Seulement à la demande",
+    everyMinutes_one: "Toutes les minutes",
+    everyMinutes_other: "Toutes les {{count}} minutes",
+    everyHours_one: "Toutes les heures",
+    everyHours_other: "Toutes les {{count}} heures",
+    snapshotHour: "Captures quotidiennes des retombées récentes (heure, UTC)",
+    snapshotHourHint:
+      "Les retombées des 90 derniers jours dont la page n’a pas été enregistrée cette semaine sont capturées à nouveau. Vide : désactivé.",
     utmDefaults: "Liens suivis (UTM par défaut)",
     utmDefaultsHint: "Chaque lien suivi ajoute ces paramètres, sauf s’il en précise d’autres.",
     utmCampaignHint: "Vide : la campagne du lien, sinon « partners ».",
@@ -1362,6 +1380,7 @@ export const fr: Messages = {
     empty: "Aucun taux de change. Les montants dans d’autres devises restent non convertis tant qu’aucun taux n’existe.",
   },
   coverage: {
+    capturedLink: "Captées dans les flux",
     title: "Retombées",
     new: "Saisir une retombée",
     edit: "Modifier la retombée",
@@ -1459,6 +1478,11 @@ export const fr: Messages = {
   },
   verdicts: { not_required: "Non requise", compliant: "Conforme", missing: "Absente", insufficient: "Insuffisante" },
   reasons: {
+    DISCLOSURE_REMOVED: {
+      title: "Mention retirée de la page en ligne",
+      explain:
+        "La page publiée portait une mention publicitaire quand la retombée a été approuvée ou examinée ; une capture plus récente de la page ne l’a plus. Comparez les captures et demandez au partenaire de la remettre.",
+    },
     NOT_REQUIRED: {
       title: "Aucune mention requise",
       explain: "Rien n’a été payé, offert ni rémunéré à la commission : aucune mention publicitaire n’est exigée.",
@@ -1518,6 +1542,7 @@ export const fr: Messages = {
     legendHidden: "cachée (sous le « plus » ou noyée)",
   },
   compliance: {
+    seeSnapshot: "Voir ce qui a changé sur la page",
     ruleSetName: "règles {{jurisdiction}}, version {{version}}",
     versionNumber: "version {{version}}",
     queueTitle: "File de conformité",
@@ -1768,6 +1793,12 @@ export const fr: Messages = {
     noCampaigns: "Aucune campagne pour l’instant.",
   },
   pageToasts: {
+    feedAdded: "Flux ajouté. Il est lu maintenant, puis selon le calendrier.",
+    feedRemoved: "Flux retiré.",
+    feedReadQueued: "Le flux est en cours de lecture.",
+    captureConfirmed: "Ajoutée aux retombées. Une capture de la page est en cours.",
+    captureDismissed: "Écartée.",
+    snapshotQueued: "Une capture de la page est en cours.",
     ordersImported: "Commandes importées : {{orders}}, dont {{attributed}} attribuées à un partenaire.",
     templateCreated: "Modèle créé.",
     templateArchived: "Modèle archivé.",

@@ -3,13 +3,18 @@ import { SendJobInputSchema } from "~/domain/mail";
 import { z } from "zod";
 import { runPartnerImportJob } from "~/models/partner-import.server";
 import { runRecheck } from "~/models/disclosure.server";
-import { reportProgress, runJob } from "~/models/jobs.server";
+import { getJobActor, reportProgress, runJob } from "~/models/jobs.server";
 import { fileStoredMail } from "~/models/mail-inbound.server";
 import { sendDraftNow } from "~/models/mail-send.server";
+import { readChannelFeed } from "~/models/feeds.server";
+import { takeSnapshot } from "~/models/snapshots.server";
+import { RuleViolation } from "~/domain/violations";
 import type { JobHandler, JobKind } from "~/utils/job-queue.server";
 
 /** What a queued partner import carries: the confirmed file's text and who confirmed it. */
 const PartnerImportJobInputSchema = z.object({ csv: z.string().min(1), actorId: z.string().min(1).max(64) });
+const FeedReadJobInputSchema = z.object({ feedId: z.string().min(1).max(64) });
+const SnapshotJobInputSchema = z.object({ coverageItemId: z.string().min(1).max(64) });
 
 const fileMail = (finalAttempt: boolean) => (jobId: string) =>
   runJob(jobId, async (job) => ({ ...(await fileStoredMail(job.id, (done) => reportProgress(job.id, done))) }), finalAttempt);
@@ -33,6 +38,29 @@ export const jobHandlers: Record<JobKind, (finalAttempt: boolean) => JobHandler>
       async (job) => ({
         ...(await runPartnerImportJob(PartnerImportJobInputSchema.parse(job.input), (done) => reportProgress(job.id, done))),
       }),
+      finalAttempt,
+    ),
+  "feeds.read": (finalAttempt) => (jobId) =>
+    runJob(
+      jobId,
+      async (job) => {
+        const result = await readChannelFeed(FeedReadJobInputSchema.parse(job.input).feedId);
+        // A refused or broken feed is recorded on the feed; the job says why, without retrying.
+        if (result.error) throw new RuleViolation(result.error.key, 422, undefined, result.error.values);
+        await reportProgress(job.id, 1);
+        return { ...result };
+      },
+      finalAttempt,
+    ),
+  "coverage.snapshot": (finalAttempt) => (jobId) =>
+    runJob(
+      jobId,
+      async (job) => {
+        const row = await getJobActor(job.id);
+        const result = await takeSnapshot(SnapshotJobInputSchema.parse(job.input).coverageItemId, row);
+        await reportProgress(job.id, 1);
+        return { ...result };
+      },
       finalAttempt,
     ),
   "mail.receive": fileMail,

@@ -56,6 +56,7 @@ function campaignData(input: CampaignInput) {
     budgetMinor: input.budget ?? null,
     currency: input.currency,
     jurisdictions: input.jurisdictions,
+    keywords: input.keywords ?? [],
   };
 }
 

@@ -414,6 +414,7 @@ export async function listQueue(query: QueueQuery) {
           },
         },
         supersedesId: true,
+        snapshotId: true,
       },
     }),
     db().disclosureCheck.count({ where }),

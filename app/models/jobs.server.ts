@@ -15,6 +15,11 @@ export function getJob(id: string) {
   return db().job.findUnique({ where: { id }, include: { createdBy: { select: { name: true } } } });
 }
 
+/** Who started a job (null for the schedule's own). */
+export async function getJobActor(jobId: string) {
+  return (await db().job.findUnique({ where: { id: jobId }, select: { createdById: true } }))?.createdById ?? null;
+}
+
 export async function reportProgress(jobId: string, done: number, total?: number) {
   await db().job.update({ where: { id: jobId }, data: { done, ...(total !== undefined ? { total } : {}) } });
 }

@@ -483,6 +483,8 @@ export async function mergePartners(actorId: string, keepId: string, duplicateId
       interactions: (await tx.interaction.updateMany({ where: { partnerId: duplicateId }, data: { partnerId: keepId } })).count,
       drafts: (await tx.draft.updateMany({ where: { partnerId: duplicateId }, data: { partnerId: keepId } })).count,
       tasks: (await tx.task.updateMany({ where: { partnerId: duplicateId }, data: { partnerId: keepId } })).count,
+      // Captures follow their channel, which moved above.
+      capturedPosts: (await tx.capturedPost.updateMany({ where: { partnerId: duplicateId }, data: { partnerId: keepId } })).count,
     };
     const filled = {
       email: keep.email ?? duplicate.email,
@@ -641,4 +643,14 @@ export async function searchPartnerChoices(
 /** The little a sub-page of a partner shows of them: name and stage. */
 export function partnerHeading(partnerId: string) {
   return db().partner.findUnique({ where: { id: partnerId }, select: { id: true, name: true, stage: true } });
+}
+
+/** A partner's channels, for choosing one (a feed's channel). */
+export function partnerChannelChoices(partnerId: string) {
+  return db().channel.findMany({
+    where: { partnerId },
+    orderBy: [{ followers: { sort: "desc", nulls: "last" } }, { createdAt: "asc" }],
+    take: 100,
+    select: { id: true, platform: true, handle: true, followers: true },
+  });
 }

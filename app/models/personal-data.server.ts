@@ -257,6 +257,11 @@ export async function erasePersonalData(actorId: string, partnerId: string): Pro
     // The address is required to be a web address: a reserved domain (RFC 2606) says where it went.
     const coverage =
       await tx.$executeRaw`UPDATE "CoverageItem" SET "url" = 'https://erased.invalid/' || "id", "title" = NULL, "text" = '' WHERE "partnerId" = ANY(${ids}::text[])`;
+    // The copies of their pages and posts go with the texts: snapshots, captured posts, their feeds.
+    const snapshots =
+      await tx.$executeRaw`DELETE FROM "CoverageSnapshot" s USING "CoverageItem" c WHERE s."coverageItemId" = c."id" AND c."partnerId" = ANY(${ids}::text[])`;
+    const captures = await tx.capturedPost.deleteMany({ where: { partnerId: { in: ids } } });
+    await tx.channelFeed.deleteMany({ where: { channel: forPerson } });
     // Their portal is closed: links revoked, visits ended.
     await tx.portalLink.updateMany({ where: { partnerId: { in: ids }, revokedAt: null }, data: { revokedAt: now } });
     await tx.portalSession.deleteMany({ where: { partnerId: { in: ids } } });
@@ -291,6 +296,8 @@ export async function erasePersonalData(actorId: string, partnerId: string): Pro
       drafts: drafts.count,
       followUps: followUps.count,
       coverage,
+      snapshots,
+      captures: captures.count,
       contentVersions,
       uploads: uploads.count,
       mailMessages: mailIds.length,

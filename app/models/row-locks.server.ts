@@ -33,7 +33,11 @@ export async function lockPartnersForShare(tx: DbClient, ids: readonly string[])
 }
 
 /** Locks one row of a table that is not a partner's (a draft being sent, a message in triage); false when it is gone. */
-export async function lockRow(tx: DbClient, table: "Draft" | "MailMessage", id: string): Promise<boolean> {
+export async function lockRow(
+  tx: DbClient,
+  table: "Draft" | "MailMessage" | "CapturedPost" | "CoverageItem",
+  id: string,
+): Promise<boolean> {
   const rows = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM ${Prisma.raw(`"${table}"`)} WHERE "id" = ${id} FOR UPDATE`;
   return rows.length === 1;
 }

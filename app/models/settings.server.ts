@@ -63,6 +63,9 @@ export async function updateSettings(actorId: string, input: WorkspaceSettingsIn
         utmSource: input.utmSource,
         utmMedium: input.utmMedium,
         utmCampaign: input.utmCampaign ?? null,
+        captureKeywords: input.captureKeywords ?? [],
+        feedPollMinutes: input.feedPollMinutes ?? null,
+        snapshotHourUtc: input.snapshotHourUtc ?? null,
         emvRatesSetAt: emvRatesChanged(before, input) ? new Date() : before.emvRatesSetAt,
       },
     });

@@ -46,6 +46,7 @@ export default function EditCampaign() {
       currency: campaign.currency,
       // Conform takes list defaults as arrays; the schema's preprocess hides that from the input type.
       jurisdictions: campaign.jurisdictions as never,
+      keywords: campaign.keywords.join("\n") as never,
       productIds: campaign.products.map((p) => p.id) as never,
     },
   });

@@ -118,7 +118,13 @@ export default function ComplianceQueue() {
                         {row.coverageItem.title ?? row.coverageItem.url}
                       </Link>{" "}
                       <span className="muted">{t(`platforms.${row.platform}`)}</span>
-                      {row.supersedesId ? <div className="hint">{t("compliance.backAfterChange")}</div> : null}
+                      {row.snapshotId ? (
+                        <div className="hint">
+                          <Link to={`/coverage/${row.coverageItem.id}/snapshots/${row.snapshotId}`}>{t("compliance.seeSnapshot")}</Link>
+                        </div>
+                      ) : row.supersedesId ? (
+                        <div className="hint">{t("compliance.backAfterChange")}</div>
+                      ) : null}
                     </td>
                     <td>
                       <Link to={`/partners/${row.coverageItem.partner.id}`}>{row.coverageItem.partner.name}</Link>

@@ -1,5 +1,5 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Link, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ConformForm } from "~/components/conform-form";
 import { MetricFields } from "~/components/coverage-form";
@@ -18,22 +18,33 @@ import type { FoundMarker } from "~/domain/disclosure/check";
 import { getCoverage, recordMetrics } from "~/models/coverage.server";
 import { reviewCheck } from "~/models/disclosure.server";
 import { getSettings } from "~/models/settings.server";
+import { itemSnapshots, requestSnapshot } from "~/models/snapshots.server";
+import { useOutsidePageStrings } from "~/components/use-page-strings";
+import { answerRuleViolation } from "~/utils/forms.server";
 import { requireCan, requirePermission, requireUser } from "~/utils/auth.server";
 import { handleForm } from "~/utils/forms.server";
-import { formatDateTime, formatDay, formatNumber } from "~/utils/format";
+import { formatBytes, formatDateTime, formatDay, formatNumber } from "~/utils/format";
 import { notFound } from "~/utils/http.server";
 import { can } from "~/utils/permissions";
 import { redirectWithToast } from "~/utils/session.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "coverage:read");
-  const [item, settings] = await Promise.all([getCoverage(params.coverageId!), getSettings()]);
+  const [item, settings, snapshots] = await Promise.all([
+    getCoverage(params.coverageId!),
+    getSettings(),
+    itemSnapshots(params.coverageId!),
+  ]);
   if (!item) notFound();
   const shown = new URL(request.url).searchParams.get("j");
   const highlighted = item.checks.find((c) => c.jurisdiction === shown) ?? item.checks[0] ?? null;
   return json({
     item: { ...item, checks: item.checks.map((c) => ({ ...c, markers: c.markers as unknown as FoundMarker[] })) },
     highlighted: highlighted?.jurisdiction ?? null,
+    snapshots: snapshots.map((snapshot, index) => ({
+      ...snapshot,
+      changed: index < snapshots.length - 1 ? snapshot.sha256 !== snapshots[index + 1].sha256 : null,
+    })),
     defaultJurisdiction: settings.defaultJurisdiction,
     canWrite: can(user.role, "coverage:write"),
     canReview: can(user.role, "compliance:review"),
@@ -60,6 +71,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return redirectWithToast(`/coverage/${id}`, { kind: "success", message: "metrics.recorded" });
     });
   }
+  if (intent === "snapshot") {
+    const user = requireCan(signedIn, "coverage:write");
+    return answerRuleViolation(async () => {
+      const job = await requestSnapshot(user.id, id);
+      return redirectWithToast(`/jobs/${job.id}`, { kind: "success", message: "pageToasts.snapshotQueued" });
+    });
+  }
   requireCan(signedIn, "coverage:read");
   return json({ error: "errors.invalidChoice" }, { status: 400 });
 }
@@ -83,7 +101,77 @@ function MetricsForm() {
   );
 }
 
+function Evidence() {
+  const { t, i18n } = useTranslation();
+  const { item, snapshots, canWrite } = useLoaderData<typeof loader>();
+  const busy = useNavigation().formData?.get("intent") === "snapshot";
+  return (
+    <section className="card" aria-labelledby="evidence-title">
+      <h2 id="evidence-title">{t("snapshots.heading")}</h2>
+      <p className="hint">{t("snapshots.intro")}</p>
+      {snapshots.length === 0 ? (
+        <p className="muted">{t("snapshots.none")}</p>
+      ) : (
+        <div className="table-wrap" tabIndex={0}>
+          <table>
+            <caption className="visually-hidden">{t("snapshots.heading")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("snapshots.fetchedAt")}</th>
+                <th scope="col" className="numeric">
+                  {t("snapshots.status")}
+                </th>
+                <th scope="col" className="numeric">
+                  {t("snapshots.size")}
+                </th>
+                <th scope="col">{t("snapshots.fingerprint")}</th>
+                <th scope="col">{t("snapshots.changed")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {snapshots.map((snapshot) => (
+                <tr key={snapshot.id}>
+                  <td>
+                    <Link to={`/coverage/${item.id}/snapshots/${snapshot.id}`}>{formatDateTime(i18n.language, snapshot.fetchedAt)}</Link>
+                  </td>
+                  <td className="numeric">{snapshot.httpStatus}</td>
+                  <td className="numeric">{formatBytes(i18n.language, snapshot.byteLength)}</td>
+                  <td>
+                    <code title={snapshot.sha256}>{snapshot.sha256.slice(0, 12)}…</code>
+                  </td>
+                  <td>
+                    {snapshot.changed === null
+                      ? t("snapshots.first")
+                      : snapshot.changed
+                        ? t("snapshots.changed")
+                        : t("snapshots.unchanged")}
+                    {snapshot.disclosureRemoved ? (
+                      <>
+                        {" "}
+                        <span className="badge badge-danger">{t("snapshots.disclosureRemoved")}</span>
+                      </>
+                    ) : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {canWrite ? (
+        <Form method="post">
+          <input type="hidden" name="intent" value="snapshot" />
+          <button type="submit" className="button button-quiet" disabled={busy} aria-busy={busy}>
+            {t("snapshots.take")}
+          </button>
+        </Form>
+      ) : null}
+    </section>
+  );
+}
+
 export default function CoveragePage() {
+  useOutsidePageStrings();
   const { t, i18n } = useTranslation();
   const { item, highlighted, canWrite, canReview } = useLoaderData<typeof loader>();
   const number = (value: number | null) =>
@@ -175,6 +263,11 @@ export default function CoveragePage() {
               </span>
             </h3>
             <ReasonList reasons={check.reasons} />
+            {check.snapshotId ? (
+              <p>
+                <Link to={`/coverage/${item.id}/snapshots/${check.snapshotId}`}>{t("compliance.seeSnapshot")}</Link>
+              </p>
+            ) : null}
             {check.reviewDecision ? <p>{t("coverage.decided", { decision: t(`decisions.${check.reviewDecision}`) })}</p> : null}
             {check.needsReview && canReview ? (
               <ReviewForm checkId={check.id} jurisdiction={check.jurisdiction} currentText={item.text} />
@@ -271,6 +364,7 @@ export default function CoveragePage() {
           <p className="muted">{t("coverage.noLinks")}</p>
         )}
       </section>
+      <Evidence />
       <section className="card" aria-labelledby="reviews-title">
         <h2 id="reviews-title">{t("compliance.decisions")}</h2>
         {item.reviews.length ? (

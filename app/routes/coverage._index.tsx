@@ -15,6 +15,7 @@ import { disclosurePlatforms } from "~/domain/disclosure/terms";
 import { searchParamsObject } from "~/domain/partner-list-terms";
 import { campaignChoices } from "~/models/campaign.server";
 import { listCoverage } from "~/models/coverage.server";
+import { countPendingCaptures } from "~/models/captures.server";
 import { requirePermission } from "~/utils/auth.server";
 import { formatDay, formatNumber } from "~/utils/format";
 import { can } from "~/utils/permissions";
@@ -22,8 +23,8 @@ import { can } from "~/utils/permissions";
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "coverage:read");
   const query = CoverageListQuerySchema.parse(searchParamsObject(new URL(request.url).searchParams));
-  const [list, campaigns] = await Promise.all([listCoverage(query), campaignChoices()]);
-  return json({ ...list, query, campaigns, canWrite: can(user.role, "coverage:write") });
+  const [list, campaigns, pendingCaptures] = await Promise.all([listCoverage(query), campaignChoices(), countPendingCaptures()]);
+  return json({ ...list, query, campaigns, pendingCaptures, canWrite: can(user.role, "coverage:write") });
 }
 
 type CoverageRow = SerializeFrom<typeof loader>["rows"][number];
@@ -85,12 +86,16 @@ function useCoverageColumns() {
 
 export default function Coverage() {
   const { t, i18n } = useTranslation();
-  const { rows, total, page, pageSize, query, campaigns, canWrite } = useLoaderData<typeof loader>();
+  const { rows, total, page, pageSize, query, campaigns, pendingCaptures, canWrite } = useLoaderData<typeof loader>();
   const columns = useCoverageColumns();
   const listSort = useListSort(query);
   return (
     <>
       <PageHeader title={t("coverage.title")}>
+        <Link to="/coverage/captured" className="button button-quiet" data-testid="captured-link">
+          {t("coverage.capturedLink")}
+          {pendingCaptures ? <span className="count-badge">{formatNumber(i18n.language, pendingCaptures)}</span> : null}
+        </Link>
         {canWrite ? (
           <>
             <Link to="/coverage/new" className="button">

@@ -4,7 +4,7 @@ import { usePollWhile } from "~/components/use-poll-while";
 import type { MailFilingSummary } from "~/domain/mail-terms";
 import { MailFilingResult } from "~/components/mail";
 import { useTranslation } from "react-i18next";
-import { useMailPageStrings } from "~/components/use-page-strings";
+import { useMailPageStrings, useOutsidePageStrings } from "~/components/use-page-strings";
 import { FormMessage } from "~/components/form-message";
 import { PageHeader } from "~/components/page";
 import { jobKindNames, jobReadPermission, jobResultHref, type JobKindName } from "~/domain/job-terms";
@@ -53,6 +53,8 @@ const POLL_MS = 1000;
 /** A long job's progress: done of total, kept on the server, so a reload finds it where it is. */
 export default function JobPage() {
   useMailPageStrings();
+  // A feed's or a snapshot's failure names the fetcher's reason.
+  useOutsidePageStrings();
   const { t, i18n } = useTranslation();
   const { job } = useLoaderData<typeof loader>();
   const running = job.status === "queued" || job.status === "running";

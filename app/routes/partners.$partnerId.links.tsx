@@ -15,10 +15,13 @@ import { partnerHeading } from "~/models/partner.server";
 import { archivePromoCode, createPromoCode, partnerPromoCodes } from "~/models/orders.server";
 import { PromoCodeSchema } from "~/domain/orders";
 import { archiveTrackedLink, createTrackedLink, partnerTrackedLinks } from "~/models/tracked-links.server";
+import { FeedFormSchema, FeedIntentSchema } from "~/domain/feeds";
+import { addFeed, partnerFeeds, removeFeed, requestFeedRead } from "~/models/feeds.server";
+import { partnerChannelChoices } from "~/models/partner.server";
 import { requireCan, requirePermission, requireUser } from "~/utils/auth.server";
 import { absoluteUrl } from "~/utils/cross-site.server";
 import { parseEnv } from "~/utils/env.server";
-import { formatDay, formatNumber } from "~/utils/format";
+import { formatDateTime, formatDay, formatNumber } from "~/utils/format";
 import { answerRuleViolation, handleForm } from "~/utils/forms.server";
 import { notFound, recordIdParam } from "~/utils/http.server";
 import { can } from "~/utils/permissions";
@@ -29,15 +32,57 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const partnerId = recordIdParam(params.partnerId);
   const partner = await partnerHeading(partnerId);
   if (!partner) notFound();
-  const [links, codes, campaigns] = await Promise.all([partnerTrackedLinks(partnerId), partnerPromoCodes(partnerId), campaignChoices()]);
+  const [links, codes, campaigns, feeds, channels] = await Promise.all([
+    partnerTrackedLinks(partnerId),
+    partnerPromoCodes(partnerId),
+    campaignChoices(),
+    partnerFeeds(partnerId),
+    partnerChannelChoices(partnerId),
+  ]);
   const base = absoluteUrl("/r/", parseEnv().APP_URL, request.url) ?? "/r/";
-  return json({ partner, links, codes, campaigns, base, canWrite: can(user.role, "campaigns:write") });
+  return json({
+    partner,
+    links,
+    codes,
+    campaigns,
+    base,
+    feeds: feeds.map((feed) => ({ ...feed, lastError: feed.lastError as { key: string; values: Record<string, string> } | null })),
+    channels,
+    canWrite: can(user.role, "campaigns:write"),
+    canWriteFeeds: can(user.role, "partners:write"),
+  });
+}
+
+async function feedAction(user: { id: string }, partnerId: string, formData: FormData) {
+  const here = `/partners/${partnerId}/links#feeds`;
+  const intent = FeedIntentSchema.parse(formData.get("intent"));
+  if (intent === "addFeed")
+    return handleForm(formData, FeedFormSchema, async (value) => {
+      const feed = await addFeed(user.id, partnerId, value);
+      await requestFeedRead(user.id, partnerId, feed.id);
+      return redirectWithToast(here, { kind: "success", message: "pageToasts.feedAdded" });
+    });
+  const feedId = RecordIdSchema.safeParse(formData.get("feedId"));
+  if (!feedId.success) notFound();
+  return answerRuleViolation(async () => {
+    if (intent === "removeFeed") {
+      await removeFeed(user.id, partnerId, feedId.data);
+      return redirectWithToast(here, { kind: "success", message: "pageToasts.feedRemoved" });
+    }
+    const job = await requestFeedRead(user.id, partnerId, feedId.data);
+    return redirectWithToast(`/jobs/${job.id}`, { kind: "success", message: "pageToasts.feedReadQueued" });
+  });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = requireCan(await requireUser(request), "campaigns:write");
+  // Signed in before the body is read; feeds are the community side's, links and codes marketing's.
+  const signedIn = await requireUser(request);
+  if (!can(signedIn.role, "campaigns:write") && !can(signedIn.role, "partners:write")) requireCan(signedIn, "campaigns:write");
   const partnerId = recordIdParam(params.partnerId);
   const formData = await request.formData();
+  if (FeedIntentSchema.safeParse(formData.get("intent")).success)
+    return feedAction(requireCan(signedIn, "partners:write"), partnerId, formData);
+  const user = requireCan(signedIn, "campaigns:write");
   const intent = TrackedLinkIntentSchema.safeParse(formData.get("intent"));
   if (!intent.success) throw json({ message: "errors.invalidChoice" }, { status: 400 });
   const here = `/partners/${partnerId}/links`;
@@ -170,6 +215,116 @@ function PromoCodes() {
   );
 }
 
+function NewFeedForm() {
+  const { t, i18n } = useTranslation();
+  const { channels } = useLoaderData<typeof loader>();
+  const formId = "new-feed";
+  const busy = useNavigation().formData?.get("formId") === formId;
+  const [form, fields] = useServerForm("channelFeed", { id: formId, lastResult: useFormResult(formId) });
+  return (
+    <ConformForm form={form}>
+      <input type="hidden" name="intent" value="addFeed" />
+      <input type="hidden" name="formId" value={formId} />
+      <div className="form-grid">
+        <SelectField
+          field={fields.channelId}
+          label={t("feeds.channel")}
+          options={channels.map((channel) => ({
+            value: channel.id,
+            label: `${t(`platforms.${channel.platform}`)}${channel.handle ? ` · ${channel.handle}` : ""}${
+              channel.followers === null ? "" : ` · ${formatNumber(i18n.language, channel.followers)}`
+            }`,
+          }))}
+        />
+        <TextField field={fields.url} type="url" label={t("feeds.url")} hint={t("feeds.urlHint")} />
+      </div>
+      <SubmitButton busy={busy}>{t("feeds.add")}</SubmitButton>
+    </ConformForm>
+  );
+}
+
+function Feeds() {
+  const { t, i18n } = useTranslation();
+  const { feeds, channels, canWriteFeeds } = useLoaderData<typeof loader>();
+  return (
+    <section className="card" id="feeds" aria-labelledby="feeds-title">
+      <h2 id="feeds-title">{t("feeds.heading")}</h2>
+      <p className="hint">{t("feeds.intro")}</p>
+      {feeds.length === 0 ? (
+        <EmptyState>{t("feeds.none")}</EmptyState>
+      ) : (
+        <div className="table-wrap" tabIndex={0}>
+          <table>
+            <caption className="visually-hidden">{t("feeds.heading")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("feeds.url")}</th>
+                <th scope="col">{t("feeds.channel")}</th>
+                <th scope="col">{t("feeds.lastRead")}</th>
+                <th scope="col" className="numeric">
+                  {t("feeds.entries")}
+                </th>
+                <th scope="col" className="numeric">
+                  {t("feeds.captured")}
+                </th>
+                {canWriteFeeds ? <th scope="col">{t("common.actions")}</th> : null}
+              </tr>
+            </thead>
+            <tbody>
+              {feeds.map((feed) => (
+                <tr key={feed.id} data-testid="feed-row">
+                  <td className="break-anywhere">
+                    {feed.url}
+                    <div className="hint">{feed.kind ? t(`feeds.kind.${feed.kind}`) : t("feeds.unknownKind")}</div>
+                  </td>
+                  <td>
+                    {t(`platforms.${feed.channel.platform}`)}
+                    {feed.channel.handle ? ` · ${feed.channel.handle}` : ""}
+                  </td>
+                  <td>
+                    {feed.lastPolledAt ? formatDateTime(i18n.language, feed.lastPolledAt) : t("feeds.never")}
+                    {feed.lastOutcome ? (
+                      <div className={feed.lastOutcome === "failed" ? "field-error" : "hint"}>
+                        {t(`feeds.outcome.${feed.lastOutcome as "ok"}`)}
+                        {feed.lastError ? ` — ${t(feed.lastError.key as never, feed.lastError.values as never)}` : ""}
+                      </div>
+                    ) : null}
+                  </td>
+                  <td className="numeric">{formatNumber(i18n.language, feed.entriesSeen)}</td>
+                  <td className="numeric">
+                    {feed.capturedCount ? <Link to="/coverage/captured">{formatNumber(i18n.language, feed.capturedCount)}</Link> : "0"}
+                  </td>
+                  {canWriteFeeds ? (
+                    <td>
+                      <div className="button-row">
+                        <Form method="post">
+                          <input type="hidden" name="intent" value="pollFeed" />
+                          <input type="hidden" name="feedId" value={feed.id} />
+                          <button type="submit" className="button button-quiet button-small">
+                            {t("feeds.readNow")}
+                          </button>
+                        </Form>
+                        <Form method="post">
+                          <input type="hidden" name="intent" value="removeFeed" />
+                          <input type="hidden" name="feedId" value={feed.id} />
+                          <ConfirmSubmitButton className="button button-quiet button-small" confirmMessage={t("feeds.confirmRemove")}>
+                            {t("feeds.remove")}
+                          </ConfirmSubmitButton>
+                        </Form>
+                      </div>
+                    </td>
+                  ) : null}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {canWriteFeeds ? channels.length ? <NewFeedForm /> : <p className="muted">{t("feeds.noChannel")}</p> : null}
+    </section>
+  );
+}
+
 export default function PartnerLinksPage() {
   useOutsidePageStrings();
   const { t, i18n } = useTranslation();
@@ -244,6 +399,7 @@ export default function PartnerLinksPage() {
           )}
         </section>
         <PromoCodes />
+        <Feeds />
         {canWrite ? (
           <section className="card" aria-labelledby="new-link-title">
             <h2 id="new-link-title">{t("trackedLinks.new")}</h2>

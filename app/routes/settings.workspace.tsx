@@ -2,13 +2,13 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-r
 import { useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ConformForm } from "~/components/conform-form";
-import { SelectField, SubmitButton, TextField } from "~/components/form-fields";
+import { SelectField, SubmitButton, TextAreaField, TextField } from "~/components/form-fields";
 import { useServerForm } from "~/components/use-server-form";
 import { fromMinorUnits } from "~/domain/money";
 import { WorkspaceSettingsSchema } from "~/domain/spend";
-import { jurisdictions } from "~/domain/spend-terms";
+import { feedPollChoices, jurisdictions } from "~/domain/spend-terms";
 import { getSettings, updateSettings } from "~/models/settings.server";
-import { scheduleDailyPurge } from "~/utils/job-queue.server";
+import { everyMinutes, scheduleAtHour, scheduleWork } from "~/utils/job-queue.server";
 import { requirePermission } from "~/utils/auth.server";
 import { handleForm } from "~/utils/forms.server";
 import { redirectWithToast } from "~/utils/session.server";
@@ -22,7 +22,9 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "settings:manage");
   return handleForm(await request.formData(), WorkspaceSettingsSchema, async (input) => {
     await updateSettings(user.id, input);
-    await scheduleDailyPurge(input.purgeHourUtc ?? null);
+    await scheduleAtHour("dailyPurge", input.purgeHourUtc ?? null);
+    await scheduleWork("feedReads", everyMinutes(input.feedPollMinutes ?? null));
+    await scheduleAtHour("coverageSnapshots", input.snapshotHourUtc ?? null);
     return redirectWithToast("/settings/workspace", { kind: "success", message: "common.saved" });
   });
 }
@@ -51,6 +53,9 @@ export default function WorkspaceSettings() {
       utmSource: settings.utmSource,
       utmMedium: settings.utmMedium,
       utmCampaign: settings.utmCampaign ?? "",
+      captureKeywords: settings.captureKeywords.join("\n"),
+      feedPollMinutes: settings.feedPollMinutes === null ? "" : String(settings.feedPollMinutes),
+      snapshotHourUtc: settings.snapshotHourUtc === null ? "" : String(settings.snapshotHourUtc),
     },
   });
   return (
@@ -108,6 +113,32 @@ export default function WorkspaceSettings() {
           <TextField field={fields.utmSource} label="utm_source" autoComplete="off" />
           <TextField field={fields.utmMedium} label="utm_medium" autoComplete="off" />
           <TextField field={fields.utmCampaign} label="utm_campaign" hint={t("workspace.utmCampaignHint")} autoComplete="off" />
+        </fieldset>
+        <fieldset>
+          <legend>{t("workspace.capture")}</legend>
+          <TextAreaField
+            field={fields.captureKeywords}
+            label={t("workspace.captureKeywords")}
+            hint={t("workspace.captureKeywordsHint")}
+            rows={3}
+          />
+          <SelectField
+            field={fields.feedPollMinutes}
+            label={t("workspace.feedPoll")}
+            options={[
+              { value: "", label: t("workspace.feedPollOff") },
+              ...feedPollChoices.map((minutes) => ({
+                value: String(minutes),
+                label: minutes < 60 ? t("workspace.everyMinutes", { count: minutes }) : t("workspace.everyHours", { count: minutes / 60 }),
+              })),
+            ]}
+          />
+          <TextField
+            field={fields.snapshotHourUtc}
+            label={t("workspace.snapshotHour")}
+            hint={t("workspace.snapshotHourHint")}
+            inputMode="numeric"
+          />
         </fieldset>
         <SubmitButton busy={navigation.state !== "idle"}>{t("common.save")}</SubmitButton>
       </ConformForm>

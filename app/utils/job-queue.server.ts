@@ -36,14 +36,32 @@ export const SCHEDULED_QUEUES = {
   dailyPurge: DAILY_PURGE,
   monthlyReport: "mail.monthly-report",
   dailyDigest: "mail.daily-digest",
+  feedReads: "feeds.read-due",
+  coverageSnapshots: "coverage.snapshots",
 } as const;
 export type ScheduledWork = keyof typeof SCHEDULED_QUEUES;
+
+/** What a schedule runs, and when: a cron line (UTC), or null for off. */
+export interface ScheduledEntry {
+  run: () => Promise<unknown>;
+  cron: string | null;
+}
+
+export const dailyAtHour = (hourUtc: number | null) => (hourUtc === null ? null : `0 ${hourUtc} * * *`);
+
+/** Every so many minutes, as cron can say it (the settings offer 15, 30, 60, 120, 360, 720 and 1440). */
+export function everyMinutes(minutes: number | null): string | null {
+  if (minutes === null) return null;
+  if (minutes < 60) return `*/${minutes} * * * *`;
+  if (minutes < 1440) return `0 */${Math.round(minutes / 60)} * * *`;
+  return "0 0 * * *";
+}
 
 export async function startJobQueue(options: {
   work: boolean;
   handlers: JobHandlers;
   /** What each schedule runs, and at which hour (UTC) it is set to; null: off. */
-  scheduled?: Partial<Record<ScheduledWork, { run: () => Promise<unknown>; hourUtc: number | null }>>;
+  scheduled?: Partial<Record<ScheduledWork, ScheduledEntry>>;
 }): Promise<PgBoss> {
   const existing = remember<Queue | null>("jobQueue", () => null);
   if (existing) return existing.boss;
@@ -70,7 +88,7 @@ export async function startJobQueue(options: {
           await options.handlers[kind](retryCount >= retryLimit)(job.data.jobId);
         },
       );
-  const scheduled = Object.entries(options.scheduled ?? {}) as [ScheduledWork, { run: () => Promise<unknown>; hourUtc: number | null }][];
+  const scheduled = Object.entries(options.scheduled ?? {}) as [ScheduledWork, ScheduledEntry][];
   if (options.work)
     for (const [name, { run }] of scheduled)
       await boss.work(SCHEDULED_QUEUES[name], async () => {
@@ -79,7 +97,7 @@ export async function startJobQueue(options: {
       });
   forget("jobQueue");
   remember("jobQueue", () => ({ boss, working: options.work }));
-  for (const [name, { hourUtc }] of scheduled) await scheduleAtHour(name, hourUtc);
+  for (const [name, { cron }] of scheduled) await scheduleWork(name, cron);
   return boss;
 }
 
@@ -101,11 +119,11 @@ export async function stopJobQueue() {
   await queue.boss.stop({ graceful: true, timeout: 10_000 });
 }
 
-/** Sets a scheduled work's daily hour (UTC), or takes it off; one schedule however many processes run. */
-export async function scheduleAtHour(name: ScheduledWork, hourUtc: number | null) {
+/** Sets when a scheduled work runs (cron, UTC), or takes it off; one schedule however many processes run. */
+export async function scheduleWork(name: ScheduledWork, cron: string | null) {
   const boss = jobQueue();
-  if (hourUtc === null) await boss.unschedule(SCHEDULED_QUEUES[name]);
-  else await boss.schedule(SCHEDULED_QUEUES[name], `0 ${hourUtc} * * *`, null, { tz: "UTC" });
+  if (cron === null) await boss.unschedule(SCHEDULED_QUEUES[name]);
+  else await boss.schedule(SCHEDULED_QUEUES[name], cron, null, { tz: "UTC" });
 }
 
-export const scheduleDailyPurge = (hourUtc: number | null) => scheduleAtHour("dailyPurge", hourUtc);
+export const scheduleAtHour = (name: ScheduledWork, hourUtc: number | null) => scheduleWork(name, dailyAtHour(hourUtc));

@@ -127,12 +127,12 @@ describe.runIf(onPostgres)("several worker processes on one PostgreSQL", () => {
 
 describe("the daily clean-up", () => {
   it("is scheduled at the workspace's hour on the queue, and can be turned off", async () => {
-    const { DAILY_PURGE, jobQueue, scheduleDailyPurge } = await import("~/utils/job-queue.server");
-    await scheduleDailyPurge(5);
+    const { DAILY_PURGE, jobQueue, scheduleAtHour } = await import("~/utils/job-queue.server");
+    await scheduleAtHour("dailyPurge", 5);
     expect((await jobQueue().getSchedules()).filter((s) => s.name === DAILY_PURGE)).toEqual([
       expect.objectContaining({ cron: "0 5 * * *", timezone: "UTC" }),
     ]);
-    await scheduleDailyPurge(null);
+    await scheduleAtHour("dailyPurge", null);
     expect((await jobQueue().getSchedules()).filter((s) => s.name === DAILY_PURGE)).toEqual([]);
   });
 

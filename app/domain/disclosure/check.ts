@@ -45,6 +45,8 @@ export const reasonCodes = [
   "NO_DISCLOSURE",
   "FR_RETOUCHED_MENTION_MISSING",
   "FR_VIRTUAL_MENTION_MISSING",
+  /** Not the checker's: a snapshot of the live page lost a disclosure the item had when it was settled. */
+  "DISCLOSURE_REMOVED",
 ] as const;
 export type ReasonCode = (typeof reasonCodes)[number];
 
