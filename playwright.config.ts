@@ -7,6 +7,8 @@ const chromium = process.env.E2E_CHROMIUM_PATH ?? "/usr/bin/chromium";
 export const E2E_SESSION_SECRET = "e2e-session-secret-e2e-session-secret-42";
 /** The app server's SMTP receiver (the log address), for the mail loop test. */
 export const MAIL_RECEIVER_PORT = 2602;
+/** The outside world's web server for the feed test (tests/setup/feed-server.ts); the app may fetch from it. */
+export const FEED_SERVER_PORT = 2603;
 const node = "node --experimental-wasm-modules --no-warnings --import tsx";
 
 const server = (port: number, dataDir: string, before = "", extraEnv: Record<string, string> = {}) => ({
@@ -57,6 +59,7 @@ export default defineConfig({
     server(3102, path.join(dataRoot, "main"), `DATA_DIR=${path.join(dataRoot, "main")} ${node} tests/e2e/seed.ts && `, {
       MAIL_RECEIVER_PORT: String(MAIL_RECEIVER_PORT),
       MAIL_RECEIVER_HOST: "127.0.0.1",
+      FETCH_ALLOW_HOSTS: `127.0.0.1:${FEED_SERVER_PORT}`,
     }),
     server(3103, path.join(dataRoot, "demo"), `DATA_DIR=${path.join(dataRoot, "demo")} ${node} tests/e2e/seed-demo.ts && `),
   ],

@@ -20,6 +20,9 @@ import { recordAudit } from "../app/models/audit.server";
 import { fileRawMessage } from "../app/models/mail-inbound.server";
 import { createTemplate } from "../app/models/templates.server";
 import { createPromoCode, createShop, recordShopifyOrder, recordShopifyRefund } from "../app/models/orders.server";
+import { readFeed } from "../app/domain/feeds";
+import { captureNewPosts } from "../app/models/feeds.server";
+import { recordSnapshot } from "../app/models/snapshots.server";
 import { createTrackedLink } from "../app/models/tracked-links.server";
 import { db } from "../app/utils/db.server";
 import { hashPassword } from "../app/utils/password.server";
@@ -1172,6 +1175,103 @@ async function loadOrders(adminId: string) {
   });
 }
 
+const demoFeed = (items: { id: string; title: string; html: string; daysAgo: number }[]) => `<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>Les Carnets de Léa</title><link>https://carnetsdelea.fr</link>
+${items
+  .map(
+    (
+      item,
+    ) => `<item><title>${item.title}</title><link>https://demo.partnerledger.example/lea/${item.id}</link><guid isPermaLink="false">${item.id}</guid>
+<pubDate>${new Date(Date.now() - item.daysAgo * 86_400_000).toUTCString()}</pubDate><content:encoded><![CDATA[${item.html}]]></content:encoded></item>`,
+  )
+  .join("\n")}
+</channel></rss>`;
+
+const demoPage = (paragraphs: string[]) =>
+  Buffer.from(
+    `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Ma cuisine zéro déchet</title></head><body><nav><a href="/">Accueil</a></nav><article><h1>Ma cuisine zéro déchet en 5 gestes</h1>${paragraphs
+      .map((p) => `<p>${p}</p>`)
+      .join("")}</article><footer>© Les Carnets de Léa</footer></body></html>`,
+  );
+
+/**
+ * Léa's blog feed with two posts waiting for a decision (read through the same capture rules as a
+ * real feed), and two snapshots of her article: the second lost its disclosure, so the item is
+ * back in the compliance queue. No page is fetched: the documents are written here.
+ */
+async function loadFeeds() {
+  await db().workspaceSettings.update({ where: { id: 1 }, data: { captureKeywords: ["Maison Verdure", "coffret de Noël"] } });
+  await db().campaign.updateMany({ where: { name: "Coffrets de Noël" }, data: { keywords: ["#CoffretVerdure"] } });
+  const channel = await db().channel.findFirst({
+    where: { partner: { externalId: "demo-001" }, platform: "blog" },
+    select: { id: true, url: true, partnerId: true, platform: true },
+  });
+  if (!channel || (await db().channelFeed.findFirst({ where: { channelId: channel.id } }))) return;
+  const feed = await db().channelFeed.create({
+    data: {
+      channelId: channel.id,
+      url: "https://carnetsdelea.fr/feed/",
+      kind: "rss",
+      lastOutcome: "ok",
+      lastPolledAt: new Date(Date.now() - 20 * 60_000),
+    },
+  });
+  const { posts } = readFeed(
+    demoFeed([
+      {
+        id: "indispensables-hiver",
+        title: "Mes indispensables de l’hiver",
+        html: "<p>Le baume à lèvres, la bougie au cèdre et le sérum de Maison Verdure. Avec le code LEA10, -10 % jusqu’à dimanche.</p>",
+        daysAgo: 2,
+      },
+      {
+        id: "coffret-noel",
+        title: "J’ai ouvert le coffret de Noël",
+        html: "<p><strong>Publicité</strong> — coffret offert par la marque. #CoffretVerdure</p><p>Trois soins, une bougie et une carte écrite à la main.</p>",
+        daysAgo: 1,
+      },
+      { id: "marche-lyon", title: "Le marché de Noël de Lyon", html: "<p>Vin chaud, marrons et guirlandes.</p>", daysAgo: 3 },
+    ]),
+  );
+  await db().$transaction(async (tx) => {
+    const { fresh, captured } = await captureNewPosts(tx, { ...feed, channel }, posts, { now: new Date(), firstRead: false });
+    await tx.channelFeed.update({ where: { id: feed.id }, data: { entriesSeen: fresh, capturedCount: captured } });
+  });
+  const item = await db().coverageItem.findFirst({
+    where: { url: "https://demo.partnerledger.example/lea/kit-zero-dechet" },
+    include: { campaign: { select: { jurisdictions: true } } },
+  });
+  if (!item) return;
+  const fetched = (paragraphs: string[], ago: number) => ({
+    url: item.url,
+    status: 200,
+    headers: {
+      "content-type": "text/html; charset=utf-8",
+      server: "nginx",
+      "last-modified": new Date(Date.now() - ago * 86_400_000).toUTCString(),
+    },
+    body: demoPage(paragraphs),
+    redirects: [],
+    fetchedAt: new Date(Date.now() - ago * 86_400_000),
+  });
+  await recordSnapshot(
+    item,
+    fetched(
+      [
+        "Publicité — article réalisé en collaboration commerciale avec la marque.",
+        "Depuis un mois, le kit zéro déchet a remplacé le film plastique…",
+      ],
+      14,
+    ),
+    null,
+  );
+  await recordSnapshot(
+    item,
+    fetched(["Depuis un mois, le kit zéro déchet a remplacé le film plastique…", "Mes adresses préférées sont en bas de page."], 1),
+    null,
+  );
+}
+
 /** Loads (or tops up) the demo workspace into the connected database. */
 export async function loadDemoWorkspace() {
   await loadTeam();
@@ -1189,5 +1289,6 @@ export async function loadDemoWorkspace() {
   await loadPortalContent();
   await loadMail(admin.id);
   await loadOrders(admin.id);
+  await loadFeeds();
   return { team, partnerCount: partners.length + laterPartners.length };
 }

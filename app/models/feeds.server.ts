@@ -210,75 +210,12 @@ export async function readChannelFeed(feedId: string, now = new Date()): Promise
     if (isRuleViolation(error)) return recordFailure(feedId, { key: error.messageKey, values: {} });
     throw error;
   }
-  const partnerId = feed.channel.partnerId;
   return db().$transaction(async (tx) => {
     const [locked] = await tx.$queryRaw<{ lastOutcome: string | null; entriesSeen: number }[]>`
       SELECT "lastOutcome", "entriesSeen" FROM "ChannelFeed" WHERE "id" = ${feedId} FOR UPDATE`;
     if (!locked) throw new RuleViolation("errors.notFound", 404);
-    const unique = [...new Map(posts.map((post) => [post.key, post])).values()];
-    const known = new Set(
-      (
-        await tx.feedEntry.findMany({ where: { feedId, entryKey: { in: unique.map((post) => post.key) } }, select: { entryKey: true } })
-      ).map((row) => row.entryKey),
-    );
-    const fresh = unique.filter((post) => !known.has(post.key));
-    if (fresh.length) await tx.feedEntry.createMany({ data: fresh.map((post) => ({ feedId, entryKey: post.key })), skipDuplicates: true });
     const firstRead = locked.entriesSeen === 0 && locked.lastOutcome !== "ok" && locked.lastOutcome !== "not_modified";
-    const oldest = now.getTime() - FIRST_READ_DAYS * 86_400_000;
-    const candidates = fresh.filter((post) => !firstRead || (post.publishedAt?.getTime() ?? now.getTime()) >= oldest);
-    let captured = 0;
-    if (candidates.length) {
-      const [rules, settings, context] = await Promise.all([captureRules(tx, partnerId), getSettings(tx), checkContext(tx)]);
-      const audits = [];
-      for (const post of candidates) {
-        const decision = captureDecision(post, rules);
-        if (decision.matches.length === 0) continue;
-        const publishedOn = isoDay(post.publishedAt ?? now);
-        const linked = await giftAndPlacementInWindow(tx, partnerId, decision.campaignId, publishedOn, settings.attributionWindowDays);
-        const campaign = decision.campaignId
-          ? await tx.campaign.findUnique({ where: { id: decision.campaignId }, select: { jurisdictions: true } })
-          : null;
-        const checks = checksFor(
-          {
-            id: "",
-            partnerId,
-            campaignId: decision.campaignId,
-            platform: feed.channel.platform as DisclosurePlatform,
-            publishedOn: utcDay(publishedOn),
-            text: post.text,
-            jurisdiction: null,
-            paid: linked.placementId !== null,
-            gifted: linked.giftId !== null,
-            affiliate: false,
-            platformLabel: false,
-            imagesRetouched: false,
-            imagesVirtual: false,
-          },
-          campaign?.jurisdictions ?? null,
-          context,
-        ).map((check) => ({ jurisdiction: check.jurisdiction, verdict: check.result.verdict, reasons: check.result.reasons }));
-        const row = await tx.capturedPost.create({
-          data: {
-            feedId,
-            entryKey: post.key,
-            partnerId,
-            channelId: feed.channelId,
-            campaignId: decision.campaignId,
-            giftId: linked.giftId,
-            placementId: linked.placementId,
-            url: post.url ?? feed.channel.url ?? feed.url,
-            title: post.title,
-            text: post.text || post.title || "",
-            publishedOn: utcDay(publishedOn),
-            matches: decision.matches as unknown as Prisma.InputJsonValue,
-            checks: checks as unknown as Prisma.InputJsonValue,
-          },
-        });
-        audits.push({ actorId: null, action: "capture.create", entityType: "CapturedPost", entityId: row.id, after: row });
-        captured++;
-      }
-      await recordAudits(tx, audits);
-    }
+    const { fresh, captured } = await captureNewPosts(tx, feed, posts, { now, firstRead });
     await tx.channelFeed.update({
       where: { id: feedId },
       data: {
@@ -288,12 +225,94 @@ export async function readChannelFeed(feedId: string, now = new Date()): Promise
         lastPolledAt: now,
         lastOutcome: "ok",
         lastError: Prisma.DbNull,
-        entriesSeen: { increment: fresh.length },
+        entriesSeen: { increment: fresh },
         capturedCount: { increment: captured },
       },
     });
-    return { outcome: "ok" as const, newEntries: fresh.length, captured };
+    return { outcome: "ok" as const, newEntries: fresh, captured };
   });
+}
+
+/**
+ * Notes the posts a feed has not shown before and captures those that are coverage, in the
+ * caller's transaction (which holds the feed's row). On a first read only the last
+ * FIRST_READ_DAYS days are captured.
+ */
+export async function captureNewPosts(
+  tx: DbClient,
+  feed: { id: string; url: string; channelId: string; channel: { partnerId: string; platform: string; url: string | null } },
+  posts: readonly FeedPost[],
+  options: { now: Date; firstRead: boolean },
+) {
+  const partnerId = feed.channel.partnerId;
+  const unique = [...new Map(posts.map((post) => [post.key, post])).values()];
+  const known = new Set(
+    (
+      await tx.feedEntry.findMany({
+        where: { feedId: feed.id, entryKey: { in: unique.map((post) => post.key) } },
+        select: { entryKey: true },
+      })
+    ).map((row) => row.entryKey),
+  );
+  const fresh = unique.filter((post) => !known.has(post.key));
+  if (fresh.length)
+    await tx.feedEntry.createMany({ data: fresh.map((post) => ({ feedId: feed.id, entryKey: post.key })), skipDuplicates: true });
+  const oldest = options.now.getTime() - FIRST_READ_DAYS * 86_400_000;
+  const candidates = fresh.filter((post) => !options.firstRead || (post.publishedAt?.getTime() ?? options.now.getTime()) >= oldest);
+  let captured = 0;
+  if (candidates.length) {
+    const [rules, settings, context] = await Promise.all([captureRules(tx, partnerId), getSettings(tx), checkContext(tx)]);
+    const audits = [];
+    for (const post of candidates) {
+      const decision = captureDecision(post, rules);
+      if (decision.matches.length === 0) continue;
+      const publishedOn = isoDay(post.publishedAt ?? options.now);
+      const linked = await giftAndPlacementInWindow(tx, partnerId, decision.campaignId, publishedOn, settings.attributionWindowDays);
+      const campaign = decision.campaignId
+        ? await tx.campaign.findUnique({ where: { id: decision.campaignId }, select: { jurisdictions: true } })
+        : null;
+      const checks = checksFor(
+        {
+          id: "",
+          partnerId,
+          campaignId: decision.campaignId,
+          platform: feed.channel.platform as DisclosurePlatform,
+          publishedOn: utcDay(publishedOn),
+          text: post.text,
+          jurisdiction: null,
+          paid: linked.placementId !== null,
+          gifted: linked.giftId !== null,
+          affiliate: false,
+          platformLabel: false,
+          imagesRetouched: false,
+          imagesVirtual: false,
+        },
+        campaign?.jurisdictions ?? null,
+        context,
+      ).map((check) => ({ jurisdiction: check.jurisdiction, verdict: check.result.verdict, reasons: check.result.reasons }));
+      const row = await tx.capturedPost.create({
+        data: {
+          feedId: feed.id,
+          entryKey: post.key,
+          partnerId,
+          channelId: feed.channelId,
+          campaignId: decision.campaignId,
+          giftId: linked.giftId,
+          placementId: linked.placementId,
+          url: post.url ?? feed.channel.url ?? feed.url,
+          title: post.title,
+          text: post.text || post.title || "",
+          publishedOn: utcDay(publishedOn),
+          matches: decision.matches as unknown as Prisma.InputJsonValue,
+          checks: checks as unknown as Prisma.InputJsonValue,
+        },
+      });
+      audits.push({ actorId: null, action: "capture.create", entityType: "CapturedPost", entityId: row.id, after: row });
+      captured++;
+    }
+    await recordAudits(tx, audits);
+  }
+  return { fresh: fresh.length, captured };
 }
 
 /** Reads every feed not read for `minutes`, a few at a time; one feed's failure is its own. */

@@ -10,7 +10,7 @@ import { isFailing } from "~/domain/coverage";
 import { htmlToText } from "~/domain/feeds";
 import { RuleViolation } from "~/domain/violations";
 import { db } from "~/utils/db.server";
-import { safeFetch } from "~/utils/safe-fetch.server";
+import { safeFetch, type FetchedDocument } from "~/utils/safe-fetch.server";
 import { recordAudit } from "./audit.server";
 import { checkContext, checksFor, type CheckableItem } from "./disclosure.server";
 import { enqueueJob } from "./jobs.server";
@@ -83,10 +83,20 @@ export async function takeSnapshot(coverageItemId: string, actorId: string | nul
     timeoutMs: options.timeoutMs ?? 20_000,
     headers: { Accept: "text/html,*/*;q=0.8" },
   });
+  return recordSnapshot(item, fetched, actorId);
+}
+
+/** Keeps a fetched page as the item's next snapshot and compares it with the last one. */
+export async function recordSnapshot(
+  item: CheckableItem & { url: string; campaign: { jurisdictions: string[] } | null },
+  fetched: FetchedDocument,
+  actorId: string | null,
+) {
+  const coverageItemId = item.id;
   const text = readableText(fetched.body, fetched.headers["content-type"]);
   const sha256 = createHash("sha256").update(fetched.body).digest("hex");
   const context = await checkContext();
-  const checks = checksFor({ ...(item as CheckableItem), text }, item.campaign?.jurisdictions ?? null, context);
+  const checks = checksFor({ ...item, text }, item.campaign?.jurisdictions ?? null, context);
   const verdicts: SnapshotVerdicts = checks.map((check) => ({ jurisdiction: check.jurisdiction, verdict: check.result.verdict }));
   return db().$transaction(async (tx) => {
     // One snapshot of an item at a time, so each compares with the one before it.

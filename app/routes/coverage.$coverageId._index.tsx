@@ -39,7 +39,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const shown = new URL(request.url).searchParams.get("j");
   const highlighted = item.checks.find((c) => c.jurisdiction === shown) ?? item.checks[0] ?? null;
   return json({
-    item: { ...item, checks: item.checks.map((c) => ({ ...c, markers: c.markers as unknown as FoundMarker[] })) },
+    // A check read from a snapshot marks places in the page's text, not in the item's.
+    item: { ...item, checks: item.checks.map((c) => ({ ...c, markers: c.snapshotId ? [] : (c.markers as unknown as FoundMarker[]) })) },
     highlighted: highlighted?.jurisdiction ?? null,
     snapshots: snapshots.map((snapshot, index) => ({
       ...snapshot,
@@ -159,7 +160,7 @@ function Evidence() {
         </div>
       )}
       {canWrite ? (
-        <Form method="post">
+        <Form method="post" className="form-actions">
           <input type="hidden" name="intent" value="snapshot" />
           <button type="submit" className="button button-quiet" disabled={busy} aria-busy={busy}>
             {t("snapshots.take")}

@@ -320,7 +320,16 @@ function Feeds() {
           </table>
         </div>
       )}
-      {canWriteFeeds ? channels.length ? <NewFeedForm /> : <p className="muted">{t("feeds.noChannel")}</p> : null}
+      {canWriteFeeds ? (
+        channels.length ? (
+          <details open={feeds.length === 0}>
+            <summary>{t("feeds.new")}</summary>
+            <NewFeedForm />
+          </details>
+        ) : (
+          <p className="muted">{t("feeds.noChannel")}</p>
+        )
+      ) : null}
     </section>
   );
 }

@@ -22,6 +22,7 @@ const pages = [
   ["coverage", "/coverage"],
   ["new coverage", "/coverage/new"],
   ["import coverage", "/coverage/import"],
+  ["captured from feeds", "/coverage/captured"],
   ["compliance", "/compliance"],
   ["disclosure rules", "/compliance/rules"],
   ["FR disclosure rules", "/compliance/rules/FR"],

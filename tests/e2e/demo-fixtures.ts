@@ -9,7 +9,7 @@ import { demoFile } from "./users";
 
 const dataDir = path.join(process.env.E2E_DATA_ROOT ?? path.resolve("test-results/e2e-data"), "demo");
 
-type RecordKind = "partner" | "campaign" | "coverage" | "placement" | "gift" | "mailMessage";
+type RecordKind = "partner" | "campaign" | "coverage" | "placement" | "gift" | "mailMessage" | "snapshot";
 export interface Demo {
   sessions: Record<Role, string>;
   records: Record<RecordKind, string>;

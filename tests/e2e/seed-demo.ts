@@ -35,6 +35,10 @@ const records = {
   gift: (await db().gift.findFirstOrThrow({ where: { partnerId: partner.id }, orderBy: { createdAt: "asc" }, select: { id: true } })).id,
   // Léa's reply: a logged message with its thread.
   mailMessage: (await db().mailMessage.findFirstOrThrow({ where: { status: "logged", direction: "inbound" }, select: { id: true } })).id,
+  // The snapshot of Léa's article that lost its disclosure, with the one before it.
+  snapshot: await db()
+    .coverageSnapshot.findFirstOrThrow({ where: { disclosureRemoved: true }, select: { id: true, coverageItemId: true } })
+    .then((row) => `${row.coverageItemId}/snapshots/${row.id}`),
 };
 fs.mkdirSync(env.dataDir, { recursive: true });
 fs.writeFileSync(demoFile(env.dataDir), JSON.stringify({ sessions, records }));
