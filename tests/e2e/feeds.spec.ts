@@ -6,7 +6,7 @@
  */
 import { FEED_SERVER_PORT } from "../../playwright.config";
 import { articlePage, startFeedServer, type FeedServer } from "../setup/feed-server";
-import { expect, test } from "./fixtures";
+import { expect, expectNoSeriousA11yViolations, test } from "./fixtures";
 
 let server: FeedServer;
 
@@ -103,6 +103,7 @@ test("a feed entry that names the campaign is captured, confirmed, and back in t
   await expect(card).toContainText(`says “${campaign}”`);
   await expect(card).toContainText("Gift: Sérum");
   await expect(card.getByText("Compliant")).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
 
   // The community manager confirms it: a checked coverage item, and a first snapshot of the page.
   await card.getByRole("button", { name: "Add to coverage" }).click();
@@ -126,6 +127,7 @@ test("a feed entry that names the campaign is captured, confirmed, and back in t
   await page.getByRole("link", { name: "See the result" }).click();
   await expect(page.getByText("Disclosure removed", { exact: true })).toBeVisible();
   await expect(page.getByTestId("text-diff").locator("del")).toContainText("Publicité");
+  await expectNoSeriousA11yViolations(page);
 
   // Compliance finds the item back in the queue, with the way to the change.
   await page.context().clearCookies();
