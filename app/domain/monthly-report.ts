@@ -43,6 +43,10 @@ export const monthlyKpiLines: MonthlyLine[] = [
   { kind: "count", item: "conversions", value: (f) => f.sums.conversions },
   { kind: "money", item: "revenue", value: (f) => f.sums.revenueMinor },
   { kind: "money", item: "emv", value: (f) => f.emvMinor },
+  // Counted by the app (links and shop orders), apart from the figures people enter.
+  { kind: "count", item: "tracked_clicks", value: (f) => f.sums.trackedClicks },
+  { kind: "count", item: "attributed_orders", value: (f) => f.sums.orderCount },
+  { kind: "money", item: "attributed_revenue", value: (f) => f.sums.orderRevenueMinor },
   { kind: "ratio", item: "cpm", value: (f) => f.ratios.cpm },
   { kind: "ratio", item: "cpe", value: (f) => f.ratios.cpe },
   { kind: "ratio", item: "cpc", value: (f) => f.ratios.cpc },
@@ -64,6 +68,9 @@ const betterWhen: Partial<Record<string, "higher" | "lower">> = {
   conversions: "higher",
   revenue: "higher",
   emv: "higher",
+  tracked_clicks: "higher",
+  attributed_orders: "higher",
+  attributed_revenue: "higher",
 };
 
 export interface LineChange {

@@ -329,12 +329,19 @@ export async function importOrders(actorId: string, shopId: string, plan: OrderI
 export const ORDERS_PAGE_SIZE = 50;
 
 /** Orders, newest first: one partner's, or those that matched nobody. */
-export async function listOrders(filter: { partnerId?: string; unmatched?: boolean }, page: number) {
-  const where: Prisma.ShopOrderWhereInput = filter.partnerId
-    ? { partnerId: filter.partnerId }
-    : filter.unmatched
-      ? { partnerId: null }
-      : {};
+/** Orders by partner (or those that matched nobody), within days (UTC) when given: the orders behind a report's figure. */
+export async function listOrders(filter: { partnerId?: string; unmatched?: boolean; from?: string; to?: string }, page: number) {
+  const where: Prisma.ShopOrderWhereInput = {
+    ...(filter.partnerId ? { partnerId: filter.partnerId } : filter.unmatched ? { partnerId: null } : {}),
+    ...(filter.from || filter.to
+      ? {
+          orderedAt: {
+            ...(filter.from ? { gte: new Date(`${filter.from}T00:00:00Z`) } : {}),
+            ...(filter.to ? { lt: new Date(new Date(`${filter.to}T00:00:00Z`).getTime() + 86_400_000) } : {}),
+          },
+        }
+      : {}),
+  };
   const [total, orders] = await Promise.all([
     db().shopOrder.count({ where }),
     db().shopOrder.findMany({

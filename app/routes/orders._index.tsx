@@ -5,6 +5,7 @@ import { useOutsidePageStrings } from "~/components/use-page-strings";
 import { EmptyState, PageHeader } from "~/components/page";
 import { Pagination } from "~/components/pagination";
 import { PageParamSchema, RecordIdSchema } from "~/domain/rules";
+import { PeriodSchema as OrderPeriodSchema } from "~/domain/spend";
 import { listOrders, ORDERS_PAGE_SIZE } from "~/models/orders.server";
 import { partnerHeading } from "~/models/partner.server";
 import { requirePermission } from "~/utils/auth.server";
@@ -18,15 +19,28 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const page = PageParamSchema.parse(url.searchParams.get("page") ?? undefined);
   const partnerId = RecordIdSchema.safeParse(url.searchParams.get("partnerId"));
   const unmatched = url.searchParams.get("unmatched") === "1";
+  const period = OrderPeriodSchema.safeParse({
+    from: url.searchParams.get("from") ?? undefined,
+    to: url.searchParams.get("to") ?? undefined,
+  });
+  if (!period.success) throw json({ message: "errors.invalidDate" }, { status: 400 });
   const partner = partnerId.success ? await partnerHeading(partnerId.data) : null;
-  const found = await listOrders({ partnerId: partner?.id, unmatched }, page);
-  return json({ ...found, page, pageSize: ORDERS_PAGE_SIZE, partner, unmatched, canImport: can(user.role, "campaigns:write") });
+  const found = await listOrders({ partnerId: partner?.id, unmatched, ...period.data }, page);
+  return json({
+    ...found,
+    page,
+    pageSize: ORDERS_PAGE_SIZE,
+    partner,
+    unmatched,
+    period: period.data,
+    canImport: can(user.role, "campaigns:write"),
+  });
 }
 
 export default function OrdersPage() {
   useOutsidePageStrings();
   const { t, i18n } = useTranslation();
-  const { orders, total, page, pageSize, partner, unmatched, canImport } = useLoaderData<typeof loader>();
+  const { orders, total, page, pageSize, partner, unmatched, period, canImport } = useLoaderData<typeof loader>();
   return (
     <>
       <PageHeader
@@ -46,6 +60,19 @@ export default function OrdersPage() {
           {t("orders.unmatched")}
         </Link>
       </nav>
+      {period.from || period.to ? (
+        <p className="hint" data-testid="orders-period">
+          {t("orders.period", {
+            from: period.from ? formatDay(i18n.language, period.from) : "…",
+            to: period.to ? formatDay(i18n.language, period.to) : "…",
+            count: total,
+          })}{" "}
+          ·{" "}
+          <Link to={partner ? `/orders?partnerId=${partner.id}` : unmatched ? "/orders?unmatched=1" : "/orders"}>
+            {t("orders.allDates")}
+          </Link>
+        </p>
+      ) : null}
       <section className="card" aria-labelledby="orders-title">
         <h2 id="orders-title" className="visually-hidden">
           {t("orders.title")}

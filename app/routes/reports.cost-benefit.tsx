@@ -100,6 +100,28 @@ function useColumns(currency: string, period: { from: string; to: string }) {
         cell: ({ row }) => figures.money(row.original.sums.revenueMinor),
       },
       { id: "emv", meta: numeric, header: () => <KpiLabel name="emv" />, cell: ({ row }) => figures.money(row.original.emvMinor) },
+      // Counted by the app, apart from the entered figures; each count links to the orders behind it.
+      {
+        id: "attributedOrders",
+        meta: numeric,
+        enableSorting: false,
+        header: () => t("costBenefit.lines.attributed_orders"),
+        cell: ({ row }) =>
+          row.original.sums.orderCount ? (
+            <Link to={`/orders?partnerId=${row.original.partnerId}&from=${period.from}&to=${period.to}`}>
+              {figures.count(row.original.sums.orderCount)}
+            </Link>
+          ) : (
+            figures.count(0)
+          ),
+      },
+      {
+        id: "attributedRevenue",
+        meta: numeric,
+        enableSorting: false,
+        header: () => t("costBenefit.lines.attributed_revenue"),
+        cell: ({ row }) => figures.money(row.original.sums.orderCount ? row.original.sums.orderRevenueMinor : null),
+      },
       ...rankingRatios.map((name): ColumnDef<RankingRow> => ({
         id: name,
         meta: numeric,

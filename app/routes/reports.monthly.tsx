@@ -45,6 +45,14 @@ export default function MonthlyReport() {
     const derived = kpiLabels[line.item];
     return derived ? <KpiLabel name={derived} /> : t(`costBenefit.lines.${line.item as "gifts_cost"}`);
   };
+  // The orders behind the attributed figures: the month's, as the rollup dates them.
+  const ordersOf = (month: string, value: string) => {
+    const [year, monthNumber] = month.split("-").map(Number);
+    const last = new Date(Date.UTC(year, monthNumber, 0)).toISOString().slice(0, 10);
+    return <Link to={`/orders?from=${month}-01&to=${last}`}>{value}</Link>;
+  };
+  const cell = (line: MonthlyLine, month: string, f: CostBenefit) =>
+    line.item === "attributed_orders" && line.value(f) ? ordersOf(month, format(line, f)) : format(line, f);
   const empty = figures.current.empty && report.newPartners.count === 0 && report.stageChanges.length === 0;
   return (
     <>
@@ -111,12 +119,12 @@ export default function MonthlyReport() {
                     .map((line) => (
                       <tr key={line.item}>
                         <th scope="row">{lineLabel(line)}</th>
-                        <td className="numeric">{format(line, figures.current)}</td>
-                        <td className="numeric">{format(line, figures.previous)}</td>
+                        <td className="numeric">{cell(line, months.current, figures.current)}</td>
+                        <td className="numeric">{cell(line, months.previous, figures.previous)}</td>
                         <td className="numeric">
                           <Change line={line} now={line.value(figures.current)} before={line.value(figures.previous)} />
                         </td>
-                        <td className="numeric">{format(line, figures.lastYear)}</td>
+                        <td className="numeric">{cell(line, months.lastYear, figures.lastYear)}</td>
                         <td className="numeric">
                           <Change line={line} now={line.value(figures.current)} before={line.value(figures.lastYear)} />
                         </td>

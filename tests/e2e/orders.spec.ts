@@ -112,4 +112,13 @@ test("three clicks, an order by code and one by link show on the partner's panel
   await page.getByTestId("orders-figure").getByRole("link").click();
   await expect(page.getByRole("heading", { level: 1, name: `Shop orders of ${name}` })).toBeVisible();
   await expect(page.locator("tbody tr")).toHaveCount(2);
+
+  // The ranking says how many orders stand behind the partner's figures, and links to them.
+  await page.goto(`/reports/cost-benefit?q=${encodeURIComponent(name)}`);
+  const row = page.locator("tbody tr", { hasText: name });
+  await expect(row.getByRole("link", { name: "2", exact: true })).toBeVisible();
+  await expect(row).toContainText("€75.00");
+  await row.getByRole("link", { name: "2", exact: true }).click();
+  await expect(page.getByTestId("orders-period")).toContainText("2 orders from");
+  await expect(page.locator("tbody tr")).toHaveCount(2);
 });

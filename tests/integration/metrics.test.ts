@@ -366,6 +366,11 @@ describe("monthly report", () => {
     expect(lines).toContain("kpi,revenue,980.00,,");
     // Bravo's CHF gift and Charlie's CHF order.
     expect(lines).toContain("kpi,unconverted,2,0,0");
+    // Counted by the app: Alpha's 40 clicks; the orders of Alpha, Bravo and Charlie (the unmatched
+    // one counts for nobody), 100.00 + 45.00 + Charlie's CHF left out = 145.00; none in February.
+    expect(lines).toContain("kpi,tracked_clicks,40,,");
+    expect(lines).toContain("kpi,attributed_orders,3,0,0");
+    expect(lines).toContain("kpi,attributed_revenue,145.00,0.00,0.00");
     expect(lines).toContain("disclosure,FR.checked,4,,");
     expect(lines).toContain("disclosure,FR.compliant,2,,");
     expect(lines).toContain("disclosure,FR.missing,1,,");
