@@ -8,6 +8,7 @@ import { captureDecision, FIRST_READ_DAYS, readFeed, type CaptureRules, type Fee
 import { isRuleViolation, RuleViolation } from "~/domain/violations";
 import { Prisma } from "~/generated/prisma/client";
 import { db, type DbClient } from "~/utils/db.server";
+import { inParallel } from "~/utils/in-parallel.server";
 import { safeFetch } from "~/utils/safe-fetch.server";
 import { recordAudit, recordAudits } from "./audit.server";
 import { checkContext, checksFor } from "./disclosure.server";
@@ -324,19 +325,16 @@ export async function readDueFeeds(minutes: number, now = new Date()) {
     select: { id: true },
   });
   const totals = { feeds: due.length, failed: 0, captured: 0 };
-  const queue = [...due];
-  const worker = async () => {
-    for (let next = queue.shift(); next; next = queue.shift()) {
-      try {
-        const result = await readChannelFeed(next.id, now);
-        if (result.outcome === "failed") totals.failed++;
-        totals.captured += result.captured;
-      } catch (error) {
-        totals.failed++;
-        console.error(`Feed ${next.id}: ${(error as Error).message}`);
-      }
-    }
-  };
-  await Promise.all([worker(), worker(), worker()]);
+  const { failed } = await inParallel(
+    due,
+    3,
+    async ({ id }) => {
+      const result = await readChannelFeed(id, now);
+      if (result.outcome === "failed") totals.failed++;
+      totals.captured += result.captured;
+    },
+    ({ id }) => `Feed ${id}`,
+  );
+  totals.failed += failed;
   return totals;
 }

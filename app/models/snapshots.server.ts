@@ -10,6 +10,7 @@ import { isFailing } from "~/domain/coverage";
 import { htmlToText } from "~/domain/feeds";
 import { RuleViolation } from "~/domain/violations";
 import { db } from "~/utils/db.server";
+import { inParallel } from "~/utils/in-parallel.server";
 import { safeFetch, type FetchedDocument } from "~/utils/safe-fetch.server";
 import { recordAudit } from "./audit.server";
 import { checkContext, checksFor, type CheckableItem } from "./disclosure.server";
@@ -226,7 +227,7 @@ export async function snapshotDocument(coverageItemId: string, snapshotId: strin
 }
 
 /** The schedule's round: recent coverage whose last snapshot is a week old or missing, oldest first. */
-export async function snapshotRecentCoverage(now = new Date(), limit = 200) {
+export async function snapshotRecentCoverage(now = new Date(), options: { limit?: number; timeoutMs?: number } = {}) {
   const since = new Date(now.getTime() - 90 * 86_400_000);
   const weekAgo = new Date(now.getTime() - 7 * 86_400_000);
   const due = await db().$queryRaw<{ id: string }[]>`
@@ -235,19 +236,17 @@ export async function snapshotRecentCoverage(now = new Date(), limit = 200) {
     WHERE c."publishedOn" >= ${since} AND c."url" NOT LIKE ${`${ERASED_URL_PREFIX}%`}
       AND (s."last" IS NULL OR s."last" < ${weekAgo})
     ORDER BY s."last" ASC NULLS FIRST, c."publishedOn" DESC
-    LIMIT ${limit}`;
+    LIMIT ${options.limit ?? 200}`;
   const totals = { items: due.length, failed: 0, disclosureRemoved: 0 };
-  const queue = [...due];
-  const worker = async () => {
-    for (let next = queue.shift(); next; next = queue.shift()) {
-      try {
-        const result = await takeSnapshot(next.id, null);
-        if (result.disclosureRemovedIn.length) totals.disclosureRemoved++;
-      } catch {
-        totals.failed++;
-      }
-    }
-  };
-  await Promise.all([worker(), worker(), worker()]);
+  const { failed } = await inParallel(
+    due,
+    3,
+    async ({ id }) => {
+      const result = await takeSnapshot(id, null, { timeoutMs: options.timeoutMs });
+      if (result.disclosureRemovedIn.length) totals.disclosureRemoved++;
+    },
+    ({ id }) => `Snapshot of coverage ${id}`,
+  );
+  totals.failed = failed;
   return totals;
 }

@@ -5,7 +5,7 @@ import { useOutsidePageStrings } from "~/components/use-page-strings";
 import { ConformForm } from "~/components/conform-form";
 import { campaignOptions } from "~/components/filter-select";
 import { CheckboxField, ConfirmSubmitButton, SelectField, SubmitButton, TextField } from "~/components/form-fields";
-import { EmptyState, PageHeader } from "~/components/page";
+import { EmptyState, PageHeader, TableCard } from "~/components/page";
 import { useFormResult } from "~/components/use-form-result";
 import { useServerForm } from "~/components/use-server-form";
 import { RecordIdSchema } from "~/domain/rules";
@@ -247,79 +247,75 @@ function Feeds() {
   const { t, i18n } = useTranslation();
   const { feeds, channels, canWriteFeeds } = useLoaderData<typeof loader>();
   return (
-    <section className="card" id="feeds" aria-labelledby="feeds-title">
-      <h2 id="feeds-title">{t("feeds.heading")}</h2>
-      <p className="hint">{t("feeds.intro")}</p>
-      {feeds.length === 0 ? (
-        <EmptyState>{t("feeds.none")}</EmptyState>
-      ) : (
-        <div className="table-wrap" tabIndex={0}>
-          <table>
-            <caption className="visually-hidden">{t("feeds.heading")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("feeds.url")}</th>
-                <th scope="col">{t("feeds.channel")}</th>
-                <th scope="col">{t("feeds.lastRead")}</th>
-                <th scope="col" className="numeric">
-                  {t("feeds.entries")}
-                </th>
-                <th scope="col" className="numeric">
-                  {t("feeds.captured")}
-                </th>
-                {canWriteFeeds ? <th scope="col">{t("common.actions")}</th> : null}
-              </tr>
-            </thead>
-            <tbody>
-              {feeds.map((feed) => (
-                <tr key={feed.id} data-testid="feed-row">
-                  <td className="break-anywhere">
-                    {feed.url}
-                    <div className="hint">{feed.kind ? t(`feeds.kind.${feed.kind}`) : t("feeds.unknownKind")}</div>
-                  </td>
-                  <td>
-                    {t(`platforms.${feed.channel.platform}`)}
-                    {feed.channel.handle ? ` · ${feed.channel.handle}` : ""}
-                  </td>
-                  <td>
-                    {feed.lastPolledAt ? formatDateTime(i18n.language, feed.lastPolledAt) : t("feeds.never")}
-                    {feed.lastOutcome ? (
-                      <div className={feed.lastOutcome === "failed" ? "field-error" : "hint"}>
-                        {t(`feeds.outcome.${feed.lastOutcome as "ok"}`)}
-                        {feed.lastError ? ` — ${t(feed.lastError.key as never, feed.lastError.values as never)}` : ""}
-                      </div>
-                    ) : null}
-                  </td>
-                  <td className="numeric">{formatNumber(i18n.language, feed.entriesSeen)}</td>
-                  <td className="numeric">
-                    {feed.capturedCount ? <Link to="/coverage/captured">{formatNumber(i18n.language, feed.capturedCount)}</Link> : "0"}
-                  </td>
-                  {canWriteFeeds ? (
-                    <td>
-                      <div className="button-row">
-                        <Form method="post">
-                          <input type="hidden" name="intent" value="pollFeed" />
-                          <input type="hidden" name="feedId" value={feed.id} />
-                          <button type="submit" className="button button-quiet button-small">
-                            {t("feeds.readNow")}
-                          </button>
-                        </Form>
-                        <Form method="post">
-                          <input type="hidden" name="intent" value="removeFeed" />
-                          <input type="hidden" name="feedId" value={feed.id} />
-                          <ConfirmSubmitButton className="button button-quiet button-small" confirmMessage={t("feeds.confirmRemove")}>
-                            {t("feeds.remove")}
-                          </ConfirmSubmitButton>
-                        </Form>
-                      </div>
-                    </td>
-                  ) : null}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+    <TableCard
+      id="feeds"
+      title={t("feeds.heading")}
+      intro={t("feeds.intro")}
+      empty={feeds.length === 0 ? t("feeds.none") : null}
+      head={
+        <>
+          <th scope="col">{t("feeds.url")}</th>
+          <th scope="col">{t("feeds.channel")}</th>
+          <th scope="col">{t("feeds.lastRead")}</th>
+          <th scope="col" className="numeric">
+            {t("feeds.entries")}
+          </th>
+          <th scope="col" className="numeric">
+            {t("feeds.captured")}
+          </th>
+          {canWriteFeeds ? <th scope="col">{t("common.actions")}</th> : null}
+        </>
+      }
+      rows={
+        <>
+          {feeds.map((feed) => (
+            <tr key={feed.id} data-testid="feed-row">
+              <td className="break-anywhere">
+                {feed.url}
+                <div className="hint">{feed.kind ? t(`feeds.kind.${feed.kind}`) : t("feeds.unknownKind")}</div>
+              </td>
+              <td>
+                {t(`platforms.${feed.channel.platform}`)}
+                {feed.channel.handle ? ` · ${feed.channel.handle}` : ""}
+              </td>
+              <td>
+                {feed.lastPolledAt ? formatDateTime(i18n.language, feed.lastPolledAt) : t("feeds.never")}
+                {feed.lastOutcome ? (
+                  <div className={feed.lastOutcome === "failed" ? "field-error" : "hint"}>
+                    {t(`feeds.outcome.${feed.lastOutcome as "ok"}`)}
+                    {feed.lastError ? ` — ${t(feed.lastError.key as never, feed.lastError.values as never)}` : ""}
+                  </div>
+                ) : null}
+              </td>
+              <td className="numeric">{formatNumber(i18n.language, feed.entriesSeen)}</td>
+              <td className="numeric">
+                {feed.capturedCount ? <Link to="/coverage/captured">{formatNumber(i18n.language, feed.capturedCount)}</Link> : "0"}
+              </td>
+              {canWriteFeeds ? (
+                <td>
+                  <div className="button-row">
+                    <Form method="post">
+                      <input type="hidden" name="intent" value="pollFeed" />
+                      <input type="hidden" name="feedId" value={feed.id} />
+                      <button type="submit" className="button button-quiet button-small">
+                        {t("feeds.readNow")}
+                      </button>
+                    </Form>
+                    <Form method="post">
+                      <input type="hidden" name="intent" value="removeFeed" />
+                      <input type="hidden" name="feedId" value={feed.id} />
+                      <ConfirmSubmitButton className="button button-quiet button-small" confirmMessage={t("feeds.confirmRemove")}>
+                        {t("feeds.remove")}
+                      </ConfirmSubmitButton>
+                    </Form>
+                  </div>
+                </td>
+              ) : null}
+            </tr>
+          ))}
+        </>
+      }
+    >
       {canWriteFeeds ? (
         channels.length ? (
           <details open={feeds.length === 0}>
@@ -330,7 +326,7 @@ function Feeds() {
           <p className="muted">{t("feeds.noChannel")}</p>
         )
       ) : null}
-    </section>
+    </TableCard>
   );
 }
 
@@ -345,68 +341,63 @@ export default function PartnerLinksPage() {
         <Link to={`/partners/${partner.id}`}>{partner.name}</Link>
       </p>
       <div className="stack">
-        <section className="card" aria-labelledby="links-title">
-          <h2 id="links-title">{t("trackedLinks.heading")}</h2>
-          <p className="hint">{t("trackedLinks.intro")}</p>
-          {links.length === 0 ? (
-            <EmptyState>{t("trackedLinks.none")}</EmptyState>
-          ) : (
-            <div className="table-wrap" tabIndex={0}>
-              <table>
-                <caption className="visually-hidden">{t("trackedLinks.heading")}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t("trackedLinks.shortLink")}</th>
-                    <th scope="col">{t("trackedLinks.destination")}</th>
-                    <th scope="col">{t("trackedLinks.campaign")}</th>
-                    <th scope="col" className="numeric">
-                      {t("trackedLinks.clicks30")}
-                    </th>
-                    <th scope="col" className="numeric">
-                      {t("trackedLinks.clicksAll")}
-                    </th>
-                    <th scope="col">{t("trackedLinks.created")}</th>
-                    {canWrite ? <th scope="col">{t("common.actions")}</th> : null}
-                  </tr>
-                </thead>
-                <tbody>
-                  {links.map((link) => (
-                    <tr key={link.id} className={link.archivedAt ? "is-archived" : undefined}>
-                      <td>
-                        <code className="log-address" data-testid="short-link">{`${base}${link.code}`}</code>
-                      </td>
-                      <td className="break-anywhere">{link.destination}</td>
-                      <td>{link.campaign?.name ?? "—"}</td>
-                      <td className="numeric">{formatNumber(i18n.language, link.recentClicks)}</td>
-                      <td className="numeric" data-testid="link-clicks">
-                        {formatNumber(i18n.language, link.clicks)}
-                      </td>
-                      <td>{formatDay(i18n.language, link.createdAt)}</td>
-                      {canWrite ? (
-                        <td>
-                          {link.archivedAt ? (
-                            <span className="badge badge-muted">{t("trackedLinks.archivedBadge")}</span>
-                          ) : (
-                            <Form method="post">
-                              <input type="hidden" name="intent" value="archive" />
-                              <input type="hidden" name="linkId" value={link.id} />
-                              <ConfirmSubmitButton
-                                className="button button-quiet button-small"
-                                confirmMessage={t("trackedLinks.confirmArchive")}
-                              >
-                                {t("trackedLinks.archive")}
-                              </ConfirmSubmitButton>
-                            </Form>
-                          )}
-                        </td>
-                      ) : null}
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}
-        </section>
+        <TableCard
+          id="links"
+          title={t("trackedLinks.heading")}
+          intro={t("trackedLinks.intro")}
+          empty={links.length === 0 ? t("trackedLinks.none") : null}
+          head={
+            <>
+              <th scope="col">{t("trackedLinks.shortLink")}</th>
+              <th scope="col">{t("trackedLinks.destination")}</th>
+              <th scope="col">{t("trackedLinks.campaign")}</th>
+              <th scope="col" className="numeric">
+                {t("trackedLinks.clicks30")}
+              </th>
+              <th scope="col" className="numeric">
+                {t("trackedLinks.clicksAll")}
+              </th>
+              <th scope="col">{t("trackedLinks.created")}</th>
+              {canWrite ? <th scope="col">{t("common.actions")}</th> : null}
+            </>
+          }
+          rows={
+            <>
+              {links.map((link) => (
+                <tr key={link.id} className={link.archivedAt ? "is-archived" : undefined}>
+                  <td>
+                    <code className="log-address" data-testid="short-link">{`${base}${link.code}`}</code>
+                  </td>
+                  <td className="break-anywhere">{link.destination}</td>
+                  <td>{link.campaign?.name ?? "—"}</td>
+                  <td className="numeric">{formatNumber(i18n.language, link.recentClicks)}</td>
+                  <td className="numeric" data-testid="link-clicks">
+                    {formatNumber(i18n.language, link.clicks)}
+                  </td>
+                  <td>{formatDay(i18n.language, link.createdAt)}</td>
+                  {canWrite ? (
+                    <td>
+                      {link.archivedAt ? (
+                        <span className="badge badge-muted">{t("trackedLinks.archivedBadge")}</span>
+                      ) : (
+                        <Form method="post">
+                          <input type="hidden" name="intent" value="archive" />
+                          <input type="hidden" name="linkId" value={link.id} />
+                          <ConfirmSubmitButton
+                            className="button button-quiet button-small"
+                            confirmMessage={t("trackedLinks.confirmArchive")}
+                          >
+                            {t("trackedLinks.archive")}
+                          </ConfirmSubmitButton>
+                        </Form>
+                      )}
+                    </td>
+                  ) : null}
+                </tr>
+              ))}
+            </>
+          }
+        />
         <PromoCodes />
         <Feeds />
         {canWrite ? (

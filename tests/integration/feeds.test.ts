@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as capturedRoute from "~/routes/coverage.captured";
 import * as linksRoute from "~/routes/partners.$partnerId.links";
 import { readChannelFeed, readDueFeeds } from "~/models/feeds.server";
-import { takeSnapshot } from "~/models/snapshots.server";
+import { snapshotRecentCoverage, takeSnapshot } from "~/models/snapshots.server";
 import { createPromoCode } from "~/models/orders.server";
 import { createTrackedLink } from "~/models/tracked-links.server";
 import { insertCoverage } from "~/models/coverage.server";
@@ -279,5 +279,16 @@ describe("snapshots", () => {
       await expect(takeSnapshot(item.id, null, { timeoutMs: 2_000 }), path).rejects.toMatchObject({ messageKey: key });
       expect(await db().coverageSnapshot.count({ where: { coverageItemId: item.id } })).toBe(0);
     }
+  }, 60_000);
+
+  it("the daily round takes a snapshot of recent coverage not saved this week, and counts what failed", async () => {
+    // The confirmed capture's page (a 404, kept as evidence) and the three hostile pages are due;
+    // the article snapshotted above is not.
+    const totals = await snapshotRecentCoverage(new Date(), { timeoutMs: 1_500 });
+    expect(totals).toEqual({ items: 4, failed: 3, disclosureRemoved: 0 });
+    const confirmed = await db().capturedPost.findFirstOrThrow({ where: { entryKey: "p1", partnerId } });
+    const kept = await db().coverageSnapshot.findFirstOrThrow({ where: { coverageItemId: confirmed.coverageItemId! } });
+    expect(kept.httpStatus).toBe(404);
+    expect((await snapshotRecentCoverage(new Date(), { timeoutMs: 1_500 })).items).toBe(3);
   }, 60_000);
 });
