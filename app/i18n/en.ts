@@ -218,6 +218,8 @@ export const en = {
       giftsWaiting: "Gifts waiting for coverage",
       giftsWaitingNote: "Shipped over {{days}} days ago",
       newCoverage: "New coverage",
+      captured: "Captured from feeds",
+      capturedNote: "posts waiting for a decision",
       last7Days: "Published in the last 7 days",
       awaitingApproval: "Placements to approve",
       awaitingApprovalNote: "Proposed, waiting for marketing",

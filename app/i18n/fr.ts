@@ -223,6 +223,8 @@ export const fr: Messages = {
       giftsWaiting: "Cadeaux sans retombée",
       giftsWaitingNote: "Expédiés il y a plus de {{days}} jours",
       newCoverage: "Nouvelles retombées",
+      captured: "Captées dans les flux",
+      capturedNote: "publications en attente de décision",
       last7Days: "Publiées ces 7 derniers jours",
       awaitingApproval: "Partenariats à valider",
       awaitingApprovalNote: "Proposés, en attente du marketing",

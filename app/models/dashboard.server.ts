@@ -20,7 +20,7 @@ export async function cmDashboard(userId: string) {
   const today = isoDay(todayUtc());
   const since = addDays(today, -NEW_COVERAGE_DAYS);
   const year = presetPeriod("12m", today);
-  const [followUps, replied, waitingGifts, newCoverageCount, newCoverage, byMonth] = await Promise.all([
+  const [followUps, replied, waitingGifts, newCoverageCount, newCoverage, byMonth, capturedWaiting] = await Promise.all([
     myFollowUps(userId),
     myRepliedFollowUps(userId),
     db().gift.count({ where: waitingForCoverage(WAITING_DAYS), take: DASHBOARD_COUNT_CAP }),
@@ -32,8 +32,10 @@ export async function cmDashboard(userId: string) {
       select: { id: true, title: true, url: true, platform: true, publishedOn: true, partner: { select: { id: true, name: true } } },
     }),
     activityByMonth(year.from),
+    db().capturedPost.count({ where: { status: "captured" }, take: DASHBOARD_COUNT_CAP }),
   ]);
   return {
+    capturedWaiting,
     overdue: followUps.overdue.slice(0, 5),
     overdueCount: followUps.overdue.length,
     upcomingCount: followUps.upcoming.length,

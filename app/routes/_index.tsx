@@ -81,6 +81,12 @@ function CmSection({ cm, contentWaiting }: { cm: NonNullable<DashboardData["cm"]
           value={atLeast(cm.newCoverageCount)}
           note={t("dashboard.tiles.last7Days")}
         />
+        <StatTile
+          to="/coverage/captured"
+          label={t("dashboard.tiles.captured")}
+          value={atLeast(cm.capturedWaiting)}
+          note={t("dashboard.tiles.capturedNote")}
+        />
         <ContentReviewTile waiting={contentWaiting} />
       </div>
       <div className="two-columns">

@@ -201,6 +201,8 @@ export default function CampaignPage() {
             </dd>
             <dt>{t("campaigns.products")}</dt>
             <dd>{campaign.products.length ? campaign.products.map((p) => p.name).join(", ") : "—"}</dd>
+            <dt>{t("campaigns.keywords")}</dt>
+            <dd>{campaign.keywords.length ? campaign.keywords.join(", ") : "—"}</dd>
           </dl>
           {campaign.brief ? <p className="prewrap">{campaign.brief}</p> : null}
           {canWrite ? (

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as capturedRoute from "~/routes/coverage.captured";
 import * as linksRoute from "~/routes/partners.$partnerId.links";
 import { readChannelFeed, readDueFeeds } from "~/models/feeds.server";
+import { erasePersonalData } from "~/models/personal-data.server";
 import { snapshotRecentCoverage, takeSnapshot } from "~/models/snapshots.server";
 import { createPromoCode } from "~/models/orders.server";
 import { createTrackedLink } from "~/models/tracked-links.server";
@@ -291,4 +292,17 @@ describe("snapshots", () => {
     expect(kept.httpStatus).toBe(404);
     expect((await snapshotRecentCoverage(new Date(), { timeoutMs: 1_500 })).items).toBe(3);
   }, 60_000);
+});
+
+describe("erasure", () => {
+  it("deletes the partner's snapshots, captured posts and feeds with the rest of their personal data", async () => {
+    expect(await db().coverageSnapshot.count({ where: { coverageItem: { partnerId } } })).toBeGreaterThan(0);
+    expect(await db().capturedPost.count({ where: { partnerId } })).toBeGreaterThan(0);
+    await erasePersonalData(adminId, partnerId);
+    expect(await db().coverageSnapshot.count({ where: { coverageItem: { partnerId } } })).toBe(0);
+    expect(await db().capturedPost.count({ where: { partnerId } })).toBe(0);
+    expect(await db().channelFeed.count({ where: { channel: { partnerId } } })).toBe(0);
+    const item = await db().coverageItem.findFirstOrThrow({ where: { partnerId } });
+    await expect(takeSnapshot(item.id, adminId)).rejects.toMatchObject({ messageKey: "snapshots.erased" });
+  });
 });
