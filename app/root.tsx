@@ -8,7 +8,7 @@ import { PortalShell } from "./components/portal-shell";
 import { ErrorPage } from "./components/error-page";
 import { useNonce } from "./components/nonce";
 import { ToastMessage } from "./components/toast";
-import { createI18n, defaultLocale, isLocale } from "./i18n/config";
+import { availableLocale, createI18n, defaultLocale, isLocale } from "./i18n/config";
 import { resolveAnyLocale, resolveLocale } from "./i18n/locale.server";
 import stylesHref from "./styles.css";
 import { getCurrentUser, hasAnyUser } from "./utils/auth.server";
@@ -52,8 +52,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");
   const nonce = useNonce();
-  const locale = isLocale(data?.locale) ? data.locale : defaultLocale;
+  const wanted = isLocale(data?.locale) ? data.locale : defaultLocale;
+  const locale = availableLocale(wanted);
   const i18n = useMemo(() => createI18n(locale), [locale]);
+  // The other language's strings are a chunk of their own: a full load brings them.
+  useEffect(() => {
+    if (locale !== wanted) window.location.reload();
+  }, [locale, wanted]);
   return (
     <html lang={locale}>
       <head>

@@ -26,6 +26,15 @@ export function registerDictionary(locale: Locale, dictionary: Dictionary) {
   dictionaries.set(locale, dictionary);
 }
 
+/**
+ * The language the page can show now: the one wanted, or, in a browser that has downloaded only
+ * another one (a French user who signed in on an English sign-in page), that one until the
+ * document reloads in the language wanted.
+ */
+export function availableLocale(wanted: Locale): Locale {
+  return dictionaries.has(wanted) ? wanted : ([...dictionaries.keys()][0] ?? wanted);
+}
+
 export function isLocale(value: unknown): value is Locale {
   return typeof value === "string" && (supportedLocales as readonly string[]).includes(value);
 }

@@ -49,6 +49,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     defaultJurisdiction: settings.defaultJurisdiction,
     canWrite: can(user.role, "coverage:write"),
     canReview: can(user.role, "compliance:review"),
+    canSnapshot: can(user.role, "coverage:write") || can(user.role, "compliance:review"),
   });
 }
 
@@ -73,7 +74,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     });
   }
   if (intent === "snapshot") {
-    const user = requireCan(signedIn, "coverage:write");
+    // Evidence is compliance's as much as the community managers'.
+    const user = can(signedIn.role, "compliance:review") ? signedIn : requireCan(signedIn, "coverage:write");
     return answerRuleViolation(async () => {
       const job = await requestSnapshot(user.id, id);
       return redirectWithToast(`/jobs/${job.id}`, { kind: "success", message: "pageToasts.snapshotQueued" });
@@ -104,7 +106,7 @@ function MetricsForm() {
 
 function Evidence() {
   const { t, i18n } = useTranslation();
-  const { item, snapshots, canWrite } = useLoaderData<typeof loader>();
+  const { item, snapshots, canSnapshot } = useLoaderData<typeof loader>();
   const busy = useNavigation().formData?.get("intent") === "snapshot";
   return (
     <section className="card" aria-labelledby="evidence-title">
@@ -159,7 +161,7 @@ function Evidence() {
           </table>
         </div>
       )}
-      {canWrite ? (
+      {canSnapshot ? (
         <Form method="post" className="form-actions">
           <input type="hidden" name="intent" value="snapshot" />
           <button type="submit" className="button button-quiet" disabled={busy} aria-busy={busy}>

@@ -1,3 +1,4 @@
+import { E2E_PASSWORD, e2eUsers } from "./users";
 import { expect, test } from "./fixtures";
 
 test("switching the UI to French is kept on the user", async ({ page, signInAs }) => {
@@ -27,5 +28,22 @@ test("the login page follows Accept-Language", async ({ browser }) => {
   const page = await context.newPage();
   await page.goto("/login");
   await expect(page.getByRole("heading", { name: "Connexion" })).toBeVisible();
+  await context.close();
+});
+
+test("a French user who signs in on the English sign-in page lands on a French page, not an error", async ({ browser }) => {
+  // Paul switched to French in the first test of this file.
+  const context = await browser.newContext({ locale: "en-US", extraHTTPHeaders: { "Accept-Language": "en-US,en;q=0.9" } });
+  const page = await context.newPage();
+  await page.goto("/login");
+  await expect(page.getByRole("heading", { name: "Sign in" })).toBeVisible();
+  // Hydrated, so the form is sent by the browser's script and the page changes without a full load.
+  await page.locator("html[data-hydrated]").waitFor();
+  await page.getByLabel("Email").fill(e2eUsers.polyglot.email);
+  await page.getByLabel("Password").fill(E2E_PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.locator("html")).toHaveAttribute("lang", "fr");
+  await expect(page.getByRole("navigation", { name: "Principale" }).getByRole("link", { name: "Partenaires" })).toBeVisible();
+  await expect(page.getByText("Application Error")).toHaveCount(0);
   await context.close();
 });

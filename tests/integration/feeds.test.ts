@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as capturedRoute from "~/routes/coverage.captured";
 import * as linksRoute from "~/routes/partners.$partnerId.links";
+import * as coverageRoute from "~/routes/coverage.$coverageId._index";
 import { readChannelFeed, readDueFeeds } from "~/models/feeds.server";
 import { erasePersonalData } from "~/models/personal-data.server";
 import { snapshotRecentCoverage, takeSnapshot } from "~/models/snapshots.server";
@@ -261,6 +262,22 @@ describe("snapshots", () => {
     const again = await takeSnapshot(item.id, null);
     expect(again.disclosureRemovedIn).toEqual([]);
     expect(await db().disclosureCheck.count({ where: { coverageItemId: item.id, needsReview: true } })).toBe(1);
+  });
+
+  it("are asked for on the item's page by community managers and compliance, as a job; a viewer cannot", async () => {
+    const item = await db().coverageItem.findFirstOrThrow({ where: { partnerId, url: `${server.origin}/article` } });
+    const ask = async (cookie: string) =>
+      responseOf(() =>
+        coverageRoute.action(args(formRequest(`/coverage/${item.id}`, { intent: "snapshot" }, { cookie }), { coverageId: item.id })),
+      );
+    const complianceCookie = await cookieFor((await createTestUser("compliance")).id);
+    for (const cookie of [adminCookie, complianceCookie]) {
+      const response = await ask(cookie);
+      expect(response.status).toBe(302);
+      expect(response.headers.get("Location")).toMatch(/^\/jobs\//);
+    }
+    expect((await ask(viewerCookie)).status).toBe(403);
+    expect(await db().job.count({ where: { kind: "coverage.snapshot", input: { equals: { coverageItemId: item.id } } } })).toBe(2);
   });
 
   it("refuses pages that never end, that are too large or that redirect to a private address, and keeps nothing", async () => {
