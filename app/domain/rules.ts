@@ -3,14 +3,13 @@ import type { FilterProblem } from "./violations";
 
 export { messageParts, pageProblem, RuleViolation, type FilterProblem } from "./violations";
 
-/** A record id posted by a form (a hidden field). */
 /** A record's id as a URL or a form gives it; control characters (a NUL byte) never name a record, and PostgreSQL refuses them. */
 export const RecordIdSchema = z
   .string()
   .trim()
   .min(1)
   .max(64)
-  .regex(/^[^\u0000-\u001f\u007f]+$/);
+  .refine((id) => !/\p{Cc}/u.test(id));
 
 /** A calendar day as YYYY-MM-DD, and a real one. */
 /** Days the app keeps: wide enough for any partnership, narrow enough for every date column. */
