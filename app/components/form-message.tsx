@@ -10,3 +10,12 @@ export function FormMessage({ message }: { message: string }) {
   const { key, values } = messageParts(message);
   return <>{t(key as never, values)}</>;
 }
+
+/** What an action refused (a rule it broke), above the page's content; nothing when it did not. */
+export function ActionError({ error }: { error?: string | null }) {
+  return error ? (
+    <div className="form-errors" role="alert">
+      <FormMessage message={error} />
+    </div>
+  ) : null;
+}

@@ -3,7 +3,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { useTranslation } from "react-i18next";
 import { ConformForm } from "~/components/conform-form";
 import { CheckboxField, SubmitButton, TextAreaField, TextField } from "~/components/form-fields";
-import { FormMessage } from "~/components/form-message";
+import { ActionError } from "~/components/form-message";
 import { PageHeader } from "~/components/page";
 import { useFormResult } from "~/components/use-form-result";
 import { useServerForm } from "~/components/use-server-form";
@@ -81,11 +81,7 @@ export default function EditRuleSet() {
           {t("compliance.rulesTitle")}
         </Link>
       </PageHeader>
-      {actionData?.error ? (
-        <div className="form-errors" role="alert">
-          <FormMessage message={actionData.error} />
-        </div>
-      ) : null}
+      <ActionError error={actionData?.error} />
       {canEdit ? (
         <section className="card" aria-labelledby="recheck-title">
           <h2 id="recheck-title">{t("compliance.recheckTitle")}</h2>

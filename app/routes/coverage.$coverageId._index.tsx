@@ -1,9 +1,10 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ConformForm } from "~/components/conform-form";
 import { MetricFields } from "~/components/coverage-form";
 import { HighlightedText, ReasonList, VerdictBadge } from "~/components/disclosure";
+import { ActionError } from "~/components/form-message";
 import { SubmitButton, TextField } from "~/components/form-fields";
 import { Money, SpendStatusBadge } from "~/components/money";
 import { PageHeader } from "~/components/page";
@@ -108,6 +109,8 @@ function Evidence() {
   const { t, i18n } = useTranslation();
   const { item, snapshots, canSnapshot } = useLoaderData<typeof loader>();
   const busy = useNavigation().formData?.get("intent") === "snapshot";
+  const answer = useActionData<{ error?: string }>();
+  const erased = item.url.startsWith("https://erased.invalid/");
   return (
     <section className="card" aria-labelledby="evidence-title">
       <h2 id="evidence-title">{t("snapshots.heading")}</h2>
@@ -161,7 +164,9 @@ function Evidence() {
           </table>
         </div>
       )}
-      {canSnapshot ? (
+      {answer && "error" in answer ? <ActionError error={answer.error} /> : null}
+      {erased ? <p className="muted">{t("snapshots.erased")}</p> : null}
+      {canSnapshot && !erased ? (
         <Form method="post" className="form-actions">
           <input type="hidden" name="intent" value="snapshot" />
           <button type="submit" className="button button-quiet" disabled={busy} aria-busy={busy}>

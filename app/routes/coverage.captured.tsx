@@ -1,7 +1,8 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { VerdictBadge } from "~/components/disclosure";
+import { ActionError } from "~/components/form-message";
 import { ConfirmSubmitButton } from "~/components/form-fields";
 import { EmptyState, PageHeader } from "~/components/page";
 import { Pagination } from "~/components/pagination";
@@ -55,6 +56,7 @@ export default function CapturedPostsPage() {
   const { t, i18n } = useTranslation();
   const { rows, total, page, pageSize, status, canDecide } = useLoaderData<typeof loader>();
   const pending = useNavigation().formData?.get("captureId");
+  const answer = useActionData<{ error?: string }>();
   return (
     <>
       <PageHeader title={t("captures.title")}>
@@ -62,6 +64,7 @@ export default function CapturedPostsPage() {
           {t("nav.coverage")}
         </Link>
       </PageHeader>
+      <ActionError error={answer?.error} />
       <p className="hint">
         {t("captures.intro")} {t("captures.feedsHint")}
       </p>

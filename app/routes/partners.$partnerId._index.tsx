@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { ChannelForm } from "~/components/channel-form";
 import { FollowersChart } from "~/components/followers-chart";
 import { ConfirmSubmitButton } from "~/components/form-fields";
-import { FormMessage } from "~/components/form-message";
+import { ActionError } from "~/components/form-message";
 import { AuditChanges } from "~/components/audit-changes";
 import { CountOrUnknown, KpiValue, MoneyOrUnknown } from "~/components/metrics";
 import { Pagination } from "~/components/pagination";
@@ -753,11 +753,7 @@ export default function PartnerPage() {
           </>
         ) : null}
       </PageHeader>
-      {actionData?.error ? (
-        <div className="form-errors" role="alert">
-          <FormMessage message={actionData.error} />
-        </div>
-      ) : null}
+      <ActionError error={actionData?.error} />
       {mergedInto ? (
         <div className="banner" role="note">
           {t("partners.mergedBanner", { name: mergedInto.name })} <Link to={`/partners/${mergedInto.id}`}>{mergedInto.name}</Link>

@@ -1,5 +1,6 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { ActionError } from "~/components/form-message";
 import { useTranslation } from "react-i18next";
 import { useOutsidePageStrings } from "~/components/use-page-strings";
 import { ConformForm } from "~/components/conform-form";
@@ -334,9 +335,11 @@ export default function PartnerLinksPage() {
   useOutsidePageStrings();
   const { t, i18n } = useTranslation();
   const { partner, links, base, canWrite } = useLoaderData<typeof loader>();
+  const answer = useActionData<{ error?: string }>();
   return (
     <>
       <PageHeader title={t("trackedLinks.title", { partner: partner.name })} />
+      {answer && "error" in answer ? <ActionError error={answer.error} /> : null}
       <p>
         <Link to={`/partners/${partner.id}`}>{partner.name}</Link>
       </p>
