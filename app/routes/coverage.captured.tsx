@@ -3,7 +3,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { useTranslation } from "react-i18next";
 import { VerdictBadge } from "~/components/disclosure";
 import { ActionError } from "~/components/form-message";
-import { ConfirmSubmitButton } from "~/components/form-fields";
+import { IntentButtonForm } from "~/components/form-fields";
 import { EmptyState, PageHeader } from "~/components/page";
 import { Pagination } from "~/components/pagination";
 import { useOutsidePageStrings } from "~/components/use-page-strings";
@@ -142,13 +142,14 @@ export default function CapturedPostsPage() {
                       {t("captures.confirm")}
                     </button>
                   </Form>
-                  <Form method="post">
-                    <input type="hidden" name="captureId" value={row.id} />
-                    <input type="hidden" name="intent" value="dismiss" />
-                    <ConfirmSubmitButton className="button button-quiet" confirmMessage={t("captures.confirmDismiss")}>
-                      {t("captures.dismiss")}
-                    </ConfirmSubmitButton>
-                  </Form>
+                  <IntentButtonForm
+                    intent="dismiss"
+                    fields={{ captureId: row.id }}
+                    className="button button-quiet"
+                    confirmMessage={t("captures.confirmDismiss")}
+                  >
+                    {t("captures.dismiss")}
+                  </IntentButtonForm>
                 </div>
               ) : null}
               {row.status !== "captured" ? (

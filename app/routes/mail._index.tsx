@@ -1,9 +1,9 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
+import { Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { useMailPageStrings } from "~/components/use-page-strings";
 import { ConformForm } from "~/components/conform-form";
-import { ConfirmSubmitButton, SubmitButton, TextField } from "~/components/form-fields";
+import { IntentButtonForm, SubmitButton, TextField } from "~/components/form-fields";
 import { EmptyState, PageHeader } from "~/components/page";
 import { Pagination } from "~/components/pagination";
 import { useFormResult } from "~/components/use-form-result";
@@ -95,13 +95,14 @@ export default function MailInbox() {
               <p className="mail-excerpt">{message.bodyText}</p>
               <div className="triage-actions">
                 <AttachForm message={message} />
-                <Form method="post">
-                  <input type="hidden" name="intent" value="discard" />
-                  <input type="hidden" name="messageId" value={message.id} />
-                  <ConfirmSubmitButton className="button button-quiet" confirmMessage={t("mail.confirmDiscard")}>
-                    {t("mail.discard")}
-                  </ConfirmSubmitButton>
-                </Form>
+                <IntentButtonForm
+                  intent="discard"
+                  fields={{ messageId: message.id }}
+                  className="button button-quiet"
+                  confirmMessage={t("mail.confirmDiscard")}
+                >
+                  {t("mail.discard")}
+                </IntentButtonForm>
               </div>
             </li>
           ))}

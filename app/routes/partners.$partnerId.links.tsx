@@ -1,11 +1,11 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { ActionError } from "~/components/form-message";
 import { useTranslation } from "react-i18next";
 import { useOutsidePageStrings } from "~/components/use-page-strings";
 import { ConformForm } from "~/components/conform-form";
 import { campaignOptions } from "~/components/filter-select";
-import { CheckboxField, ConfirmSubmitButton, SelectField, SubmitButton, TextField } from "~/components/form-fields";
+import { CheckboxField, IntentButtonForm, SelectField, SubmitButton, TextField } from "~/components/form-fields";
 import { EmptyState, PageHeader, TableCard } from "~/components/page";
 import { useFormResult } from "~/components/use-form-result";
 import { useServerForm } from "~/components/use-server-form";
@@ -194,13 +194,9 @@ function PromoCodes() {
                 {code.shared ? <span className="badge badge-stage">{t("promoCodes.sharedBadge")}</span> : null}
               </span>
               {canWrite && !code.archivedAt ? (
-                <Form method="post">
-                  <input type="hidden" name="intent" value="archiveCode" />
-                  <input type="hidden" name="codeId" value={code.id} />
-                  <ConfirmSubmitButton className="button button-quiet button-small" confirmMessage={t("promoCodes.confirmArchive")}>
-                    {t("trackedLinks.archive")}
-                  </ConfirmSubmitButton>
-                </Form>
+                <IntentButtonForm intent="archiveCode" fields={{ codeId: code.id }} confirmMessage={t("promoCodes.confirmArchive")}>
+                  {t("trackedLinks.archive")}
+                </IntentButtonForm>
               ) : null}
             </li>
           ))}
@@ -295,20 +291,12 @@ function Feeds() {
               {canWriteFeeds ? (
                 <td>
                   <div className="button-row">
-                    <Form method="post">
-                      <input type="hidden" name="intent" value="pollFeed" />
-                      <input type="hidden" name="feedId" value={feed.id} />
-                      <button type="submit" className="button button-quiet button-small">
-                        {t("feeds.readNow")}
-                      </button>
-                    </Form>
-                    <Form method="post">
-                      <input type="hidden" name="intent" value="removeFeed" />
-                      <input type="hidden" name="feedId" value={feed.id} />
-                      <ConfirmSubmitButton className="button button-quiet button-small" confirmMessage={t("feeds.confirmRemove")}>
-                        {t("feeds.remove")}
-                      </ConfirmSubmitButton>
-                    </Form>
+                    <IntentButtonForm intent="pollFeed" fields={{ feedId: feed.id }}>
+                      {t("feeds.readNow")}
+                    </IntentButtonForm>
+                    <IntentButtonForm intent="removeFeed" fields={{ feedId: feed.id }} confirmMessage={t("feeds.confirmRemove")}>
+                      {t("feeds.remove")}
+                    </IntentButtonForm>
                   </div>
                 </td>
               ) : null}
@@ -383,16 +371,9 @@ export default function PartnerLinksPage() {
                       {link.archivedAt ? (
                         <span className="badge badge-muted">{t("trackedLinks.archivedBadge")}</span>
                       ) : (
-                        <Form method="post">
-                          <input type="hidden" name="intent" value="archive" />
-                          <input type="hidden" name="linkId" value={link.id} />
-                          <ConfirmSubmitButton
-                            className="button button-quiet button-small"
-                            confirmMessage={t("trackedLinks.confirmArchive")}
-                          >
-                            {t("trackedLinks.archive")}
-                          </ConfirmSubmitButton>
-                        </Form>
+                        <IntentButtonForm intent="archive" fields={{ linkId: link.id }} confirmMessage={t("trackedLinks.confirmArchive")}>
+                          {t("trackedLinks.archive")}
+                        </IntentButtonForm>
                       )}
                     </td>
                   ) : null}

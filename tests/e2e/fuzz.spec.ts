@@ -165,6 +165,7 @@ function intentsIn(source: string): string[] {
     [
       ...source.matchAll(/intent === "(\w+)"/g),
       ...source.matchAll(/name="intent" value="(\w+)"/g),
+      ...source.matchAll(/<IntentButtonForm\s+intent="(\w+)"/g),
       // A table of intents, as on the partner page: `log: { permission: …, handle: … }`.
       ...source.matchAll(/^\s+(\w+): \{ permission:/gm),
     ].map((match) => match[1]),
