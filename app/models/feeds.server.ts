@@ -19,6 +19,17 @@ import { getSettings } from "./settings.server";
 const MAX_FEED_BYTES = 5 * 1024 * 1024;
 
 export async function addFeed(actorId: string, partnerId: string, input: FeedFormInput) {
+  try {
+    return await insertFeed(actorId, partnerId, input);
+  } catch (error) {
+    // The same feed added twice at once: the second meets the unique index, not the check.
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")
+      throw new RuleViolation("feeds.duplicate", 409, "url");
+    throw error;
+  }
+}
+
+function insertFeed(actorId: string, partnerId: string, input: FeedFormInput) {
   return db().$transaction(async (tx) => {
     await lockPartnersForShare(tx, [partnerId]);
     const channel = await tx.channel.findFirst({ where: { id: input.channelId, partnerId }, select: { id: true } });

@@ -181,6 +181,12 @@ describe("reading feeds", () => {
     expect((await addFeed(blogChannel, `${server.origin}/lea/feed/`)).status).toBe(409);
     expect((await addFeed(blogChannel, "javascript:alert(1)")).status).toBe(400);
     expect((await addFeed(blogChannel, `${server.origin}/x.xml`, viewerCookie)).status).toBe(403);
+    // The same feed added twice at once: one is added, the other told it exists.
+    const twice = await Promise.all([
+      addFeed(youtubeChannel, `${server.origin}/twice.xml`),
+      addFeed(youtubeChannel, `${server.origin}/twice.xml`),
+    ]);
+    expect(twice.map((response) => response.status).sort()).toEqual([302, 409]);
   });
 });
 
