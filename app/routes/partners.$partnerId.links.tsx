@@ -212,6 +212,11 @@ function PromoCodes() {
   );
 }
 
+/** Blogs, YouTube channels and podcasts have feeds; the others rarely do, so they come last. */
+const feedPlatforms = ["blog", "youtube", "podcast", "newsletter"];
+const byFeedLikelihood = (a: { platform: string }, b: { platform: string }) =>
+  Number(!feedPlatforms.includes(a.platform)) - Number(!feedPlatforms.includes(b.platform));
+
 function NewFeedForm() {
   const { t, i18n } = useTranslation();
   const { channels } = useLoaderData<typeof loader>();
@@ -226,7 +231,7 @@ function NewFeedForm() {
         <SelectField
           field={fields.channelId}
           label={t("feeds.channel")}
-          options={channels.map((channel) => ({
+          options={[...channels].sort(byFeedLikelihood).map((channel) => ({
             value: channel.id,
             label: `${t(`platforms.${channel.platform}`)}${channel.handle ? ` · ${channel.handle}` : ""}${
               channel.followers === null ? "" : ` · ${formatNumber(i18n.language, channel.followers)}`
