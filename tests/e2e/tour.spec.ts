@@ -21,6 +21,8 @@ const shots: { file: string; role: Role; url: (records: Demo["records"]) => stri
   { file: "partner-phone", role: "marketing", url: (r) => `/partners/${r.partner}`, width: 390 },
   { file: "dashboard-phone", role: "marketing", url: () => "/", width: 390 },
   { file: "content-review", role: "compliance", url: () => "/content" },
+  { file: "captured-from-feeds", role: "manager", url: () => "/coverage/captured" },
+  { file: "snapshot-disclosure-removed", role: "compliance", url: (r) => `/coverage/${r.snapshot}` },
 ];
 
 for (const shot of shots) {
