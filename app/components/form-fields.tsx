@@ -1,5 +1,5 @@
 import { getInputProps, getSelectProps, getTextareaProps, useField, useFormMetadata, type FieldMetadata } from "@conform-to/react";
-import { Form, Link, useLocation, useSearchParams } from "@remix-run/react";
+import { Link, useLocation, useSearchParams } from "@remix-run/react";
 import { lazy, Suspense, useRef, useState, type ReactNode } from "react";
 import { useHydrated } from "./use-hydrated";
 import { useTranslation } from "react-i18next";
@@ -246,43 +246,5 @@ export function ConfirmSubmitButton({
         </Suspense>
       ) : null}
     </>
-  );
-}
-
-/**
- * A form of one button that posts an intent about a record (archive this link, dismiss this
- * post): the hidden fields say which, and `confirmMessage` asks first for what cannot be undone.
- */
-export function IntentButtonForm({
-  intent,
-  fields,
-  confirmMessage,
-  className = "button button-quiet button-small",
-  children,
-}: {
-  intent: string;
-  fields: Record<string, string>;
-  confirmMessage?: string;
-  className?: string;
-  children: ReactNode;
-}) {
-  return (
-    <Form method="post">
-      {Object.entries(fields).map(([name, value]) => (
-        <input key={name} type="hidden" name={name} value={value} />
-      ))}
-      {confirmMessage ? (
-        <>
-          <input type="hidden" name="intent" value={intent} />
-          <ConfirmSubmitButton className={className} confirmMessage={confirmMessage}>
-            {children}
-          </ConfirmSubmitButton>
-        </>
-      ) : (
-        <button type="submit" name="intent" value={intent} className={className}>
-          {children}
-        </button>
-      )}
-    </Form>
   );
 }

@@ -1287,18 +1287,6 @@ export const en = {
     unknownPartner: "A chosen partner does not exist or was merged.",
   },
   workspace: {
-    capture: "Posts captured from feeds",
-    captureKeywords: "Brand keywords",
-    captureKeywordsHint:
-      "One per line: the brand, its products. A post in a partner's feed that says one of them, or a campaign's keyword, or carries the partner's link or code, is captured for review.",
-    feedPoll: "Read the feeds",
-    feedPollOff: "Only when someone asks",
-    everyMinutes_one: "Every minute",
-    everyMinutes_other: "Every {{count}} minutes",
-    everyHours_one: "Every hour",
-    everyHours_other: "Every {{count}} hours",
-    snapshotHour: "Daily snapshots of recent coverage (hour, UTC)",
-    snapshotHourHint: "Coverage of the last 90 days whose page was not saved this week gets a new snapshot. Empty: off.",
     utmDefaults: "Tracked links (UTM defaults)",
     utmDefaultsHint: "Each tracked link adds these parameters unless it says otherwise.",
     utmCampaignHint: "Empty: the link's campaign, else “partners”.",

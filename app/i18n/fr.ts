@@ -1329,19 +1329,6 @@ export const fr: Messages = {
     unknownPartner: "Un partenaire choisi n’existe pas ou a été fusionné.",
   },
   workspace: {
-    capture: "Publications captées dans les flux",
-    captureKeywords: "Mots-clés de la marque",
-    captureKeywordsHint:
-      "Un par ligne : la marque, ses produits. Une publication du flux d’un partenaire qui en cite un, ou un mot-clé de campagne, ou qui porte son lien ou son code, est captée pour examen.",
-    feedPoll: "Lire les flux",
-    feedPollOff: "Seulement à la demande",
-    everyMinutes_one: "Toutes les minutes",
-    everyMinutes_other: "Toutes les {{count}} minutes",
-    everyHours_one: "Toutes les heures",
-    everyHours_other: "Toutes les {{count}} heures",
-    snapshotHour: "Captures quotidiennes des retombées récentes (heure, UTC)",
-    snapshotHourHint:
-      "Les retombées des 90 derniers jours dont la page n’a pas été enregistrée cette semaine sont capturées à nouveau. Vide : désactivé.",
     utmDefaults: "Liens suivis (UTM par défaut)",
     utmDefaultsHint: "Chaque lien suivi ajoute ces paramètres, sauf s’il en précise d’autres.",
     utmCampaignHint: "Vide : la campagne du lien, sinon « partners ».",

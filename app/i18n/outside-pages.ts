@@ -198,6 +198,20 @@ export const outsidePagesEn = {
     legendRemoved: "removed",
     legendAdded: "added",
   },
+  captureSettings: {
+    legend: "Posts captured from feeds",
+    keywords: "Brand keywords",
+    keywordsHint:
+      "One per line: the brand, its products. A post in a partner's feed that says one of them, or a campaign's keyword, or carries the partner's link or code, is captured for review.",
+    feedPoll: "Read the feeds",
+    feedPollOff: "Only when someone asks",
+    everyMinutes_one: "Every minute",
+    everyMinutes_other: "Every {{count}} minutes",
+    everyHours_one: "Every hour",
+    everyHours_other: "Every {{count}} hours",
+    snapshotHour: "Daily snapshots of recent coverage (hour, UTC)",
+    snapshotHourHint: "Coverage of the last 90 days whose page was not saved this week gets a new snapshot. Empty: off.",
+  },
   fetch: {
     invalidUrl: "{{url}} is not a web address.",
     scheme: "Only http and https addresses are fetched ({{url}}).",
@@ -406,6 +420,21 @@ export const outsidePagesFr: Widen<typeof outsidePagesEn> = {
     erased: "Les données de ce partenaire ont été effacées ; la page n’est plus récupérée.",
     legendRemoved: "retiré",
     legendAdded: "ajouté",
+  },
+  captureSettings: {
+    legend: "Publications captées dans les flux",
+    keywords: "Mots-clés de la marque",
+    keywordsHint:
+      "Un par ligne : la marque, ses produits. Une publication du flux d’un partenaire qui en cite un, ou un mot-clé de campagne, ou qui porte son lien ou son code, est captée pour examen.",
+    feedPoll: "Lire les flux",
+    feedPollOff: "Seulement à la demande",
+    everyMinutes_one: "Toutes les minutes",
+    everyMinutes_other: "Toutes les {{count}} minutes",
+    everyHours_one: "Toutes les heures",
+    everyHours_other: "Toutes les {{count}} heures",
+    snapshotHour: "Captures quotidiennes des retombées récentes (heure, UTC)",
+    snapshotHourHint:
+      "Les retombées des 90 derniers jours dont la page n’a pas été enregistrée cette semaine sont capturées à nouveau. Vide : désactivé.",
   },
   fetch: {
     invalidUrl: "{{url}} n’est pas une adresse web.",

@@ -3,7 +3,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { useTranslation } from "react-i18next";
 import { VerdictBadge } from "~/components/disclosure";
 import { ActionError } from "~/components/form-message";
-import { IntentButtonForm } from "~/components/form-fields";
+import { IntentButtonForm } from "~/components/intent-button-form";
 import { EmptyState, PageHeader } from "~/components/page";
 import { Pagination } from "~/components/pagination";
 import { useOutsidePageStrings } from "~/components/use-page-strings";

@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { ConformForm } from "~/components/conform-form";
 import { SelectField, SubmitButton, TextAreaField, TextField } from "~/components/form-fields";
 import { useServerForm } from "~/components/use-server-form";
+import { useOutsidePageStrings } from "~/components/use-page-strings";
 import { fromMinorUnits } from "~/domain/money";
 import { WorkspaceSettingsSchema } from "~/domain/spend";
 import { feedPollChoices, jurisdictions } from "~/domain/spend-terms";
@@ -30,6 +31,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function WorkspaceSettings() {
+  useOutsidePageStrings();
   const { t } = useTranslation();
   const { settings } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
@@ -115,28 +117,31 @@ export default function WorkspaceSettings() {
           <TextField field={fields.utmCampaign} label="utm_campaign" hint={t("workspace.utmCampaignHint")} autoComplete="off" />
         </fieldset>
         <fieldset>
-          <legend>{t("workspace.capture")}</legend>
+          <legend>{t("captureSettings.legend")}</legend>
           <TextAreaField
             field={fields.captureKeywords}
-            label={t("workspace.captureKeywords")}
-            hint={t("workspace.captureKeywordsHint")}
+            label={t("captureSettings.keywords")}
+            hint={t("captureSettings.keywordsHint")}
             rows={3}
           />
           <SelectField
             field={fields.feedPollMinutes}
-            label={t("workspace.feedPoll")}
+            label={t("captureSettings.feedPoll")}
             options={[
-              { value: "", label: t("workspace.feedPollOff") },
+              { value: "", label: t("captureSettings.feedPollOff") },
               ...feedPollChoices.map((minutes) => ({
                 value: String(minutes),
-                label: minutes < 60 ? t("workspace.everyMinutes", { count: minutes }) : t("workspace.everyHours", { count: minutes / 60 }),
+                label:
+                  minutes < 60
+                    ? t("captureSettings.everyMinutes", { count: minutes })
+                    : t("captureSettings.everyHours", { count: minutes / 60 }),
               })),
             ]}
           />
           <TextField
             field={fields.snapshotHourUtc}
-            label={t("workspace.snapshotHour")}
-            hint={t("workspace.snapshotHourHint")}
+            label={t("captureSettings.snapshotHour")}
+            hint={t("captureSettings.snapshotHourHint")}
             inputMode="numeric"
           />
         </fieldset>
