@@ -46,6 +46,11 @@ export function isSealed(value: unknown): value is SealedValue {
   );
 }
 
+/** What erasure puts in place of a coverage item's address (a reserved domain, RFC 2606), followed by the item's id. */
+export const ERASED_COVERAGE_URL_PREFIX = "https://erased.invalid/";
+
+export const isErasedCoverageUrl = (url: string) => url.startsWith(ERASED_COVERAGE_URL_PREFIX);
+
 /** What a reader sees in place of a value whose key was erased. */
 export const ERASED = { $erased: true } as const;
 

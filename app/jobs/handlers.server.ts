@@ -3,7 +3,7 @@ import { SendJobInputSchema } from "~/domain/mail";
 import { z } from "zod";
 import { runPartnerImportJob } from "~/models/partner-import.server";
 import { runRecheck } from "~/models/disclosure.server";
-import { getJobActor, reportProgress, runJob } from "~/models/jobs.server";
+import { reportProgress, runJob } from "~/models/jobs.server";
 import { fileStoredMail } from "~/models/mail-inbound.server";
 import { sendDraftNow } from "~/models/mail-send.server";
 import { readChannelFeed } from "~/models/feeds.server";
@@ -56,8 +56,7 @@ export const jobHandlers: Record<JobKind, (finalAttempt: boolean) => JobHandler>
     runJob(
       jobId,
       async (job) => {
-        const row = await getJobActor(job.id);
-        const result = await takeSnapshot(SnapshotJobInputSchema.parse(job.input).coverageItemId, row);
+        const result = await takeSnapshot(SnapshotJobInputSchema.parse(job.input).coverageItemId, job.createdById);
         await reportProgress(job.id, 1);
         return { ...result };
       },

@@ -4,12 +4,12 @@
  */
 import { isoDay, utcDay } from "~/domain/days";
 import type { DisclosurePlatform } from "~/domain/disclosure/rules";
-import { captureDecision, FIRST_READ_DAYS, readFeed, type CaptureRules, type FeedFormInput, type FeedPost } from "~/domain/feeds";
+import { captureDecision, FIRST_READ_DAYS, readFeed, type FeedFormInput, type FeedPost } from "~/domain/feeds";
 import { isRuleViolation, RuleViolation } from "~/domain/violations";
 import { Prisma } from "~/generated/prisma/client";
 import { db, type DbClient } from "~/utils/db.server";
 import { inParallel } from "~/utils/in-parallel.server";
-import { safeFetch } from "~/utils/safe-fetch.server";
+import { documentText, safeFetch } from "~/utils/safe-fetch.server";
 import { recordAudit, recordAudits } from "./audit.server";
 import { checkContext, checksFor } from "./disclosure.server";
 import { enqueueJob } from "./jobs.server";
@@ -103,18 +103,6 @@ export interface FeedReadResult {
   error?: { key: string; values: Record<string, string> };
 }
 
-/** The charset the answer declares (header, else the XML declaration), UTF-8 when it names none we know. */
-function decodeFeed(body: Buffer, contentType: string | undefined): string {
-  const declared =
-    /charset="?([\w-]+)/i.exec(contentType ?? "")?.[1] ??
-    /<\?xml[^>]*encoding=["']([\w-]+)["']/i.exec(body.subarray(0, 200).toString("latin1"))?.[1];
-  try {
-    return new TextDecoder(declared ?? "utf-8").decode(body);
-  } catch {
-    return new TextDecoder("utf-8").decode(body);
-  }
-}
-
 async function recordFailure(feedId: string, error: { key: string; values: Record<string, string> }): Promise<FeedReadResult> {
   await db().channelFeed.update({
     where: { id: feedId },
@@ -123,16 +111,18 @@ async function recordFailure(feedId: string, error: { key: string; values: Recor
   return { outcome: "failed", newEntries: 0, captured: 0, error };
 }
 
-/** What makes an entry this partner's coverage: the workspace's words, running campaigns, the partner's links and codes. */
-async function captureRules(tx: DbClient, partnerId: string): Promise<CaptureRules> {
-  const [settings, campaigns, links, promoCodes] = await Promise.all([
-    getSettings(tx),
-    tx.campaign.findMany({ where: { archivedAt: null }, select: { id: true, name: true, keywords: true } }),
+/**
+ * What makes an entry this partner's coverage: the workspace's words, running campaigns (with the
+ * jurisdictions their captures are checked under), the partner's links and codes.
+ */
+async function captureRules(tx: DbClient, partnerId: string, brandKeywords: string[]) {
+  const [campaigns, links, promoCodes] = await Promise.all([
+    tx.campaign.findMany({ where: { archivedAt: null }, select: { id: true, name: true, keywords: true, jurisdictions: true } }),
     tx.trackedLink.findMany({ where: { partnerId, archivedAt: null }, select: { code: true, utmContent: true, campaignId: true } }),
     tx.promoCode.findMany({ where: { partnerId, archivedAt: null }, select: { code: true, campaignId: true } }),
   ]);
   return {
-    brandKeywords: settings.captureKeywords,
+    brandKeywords,
     campaigns,
     links: links.map((link) => ({ code: link.code, utmContent: link.utmContent ?? link.code, campaignId: link.campaignId })),
     promoCodes,
@@ -217,7 +207,7 @@ export async function readChannelFeed(feedId: string, now = new Date()): Promise
   let posts: FeedPost[];
   let kind;
   try {
-    ({ posts, kind } = readFeed(decodeFeed(fetched.body, fetched.headers["content-type"])));
+    ({ posts, kind } = readFeed(documentText(fetched)));
   } catch (error) {
     if (isRuleViolation(error)) return recordFailure(feedId, { key: error.messageKey, values: {} });
     throw error;
@@ -273,15 +263,18 @@ export async function captureNewPosts(
   const candidates = fresh.filter((post) => !options.firstRead || (post.publishedAt?.getTime() ?? options.now.getTime()) >= oldest);
   let captured = 0;
   if (candidates.length) {
-    const [rules, settings, context] = await Promise.all([captureRules(tx, partnerId), getSettings(tx), checkContext(tx)]);
+    const settings = await getSettings(tx);
+    const [rules, context] = await Promise.all([captureRules(tx, partnerId, settings.captureKeywords), checkContext(tx)]);
     const audits = [];
     for (const post of candidates) {
       const decision = captureDecision(post, rules);
       if (decision.matches.length === 0) continue;
       const publishedOn = isoDay(post.publishedAt ?? options.now);
       const linked = await giftAndPlacementInWindow(tx, partnerId, decision.campaignId, publishedOn, settings.attributionWindowDays);
+      // A link's or a code's campaign may be archived, so not among the running ones.
       const campaign = decision.campaignId
-        ? await tx.campaign.findUnique({ where: { id: decision.campaignId }, select: { jurisdictions: true } })
+        ? (rules.campaigns.find((running) => running.id === decision.campaignId) ??
+          (await tx.campaign.findUnique({ where: { id: decision.campaignId }, select: { jurisdictions: true } })))
         : null;
       const checks = checksFor(
         {

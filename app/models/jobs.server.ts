@@ -15,17 +15,18 @@ export function getJob(id: string) {
   return db().job.findUnique({ where: { id }, include: { createdBy: { select: { name: true } } } });
 }
 
-/** Who started a job (null for the schedule's own). */
-export async function getJobActor(jobId: string) {
-  return (await db().job.findUnique({ where: { id: jobId }, select: { createdById: true } }))?.createdById ?? null;
-}
-
 export async function reportProgress(jobId: string, done: number, total?: number) {
   await db().job.update({ where: { id: jobId }, data: { done, ...(total !== undefined ? { total } : {}) } });
 }
 
 /** What a job's work returns: its result, stored on the row. */
-export type JobWork = (job: { id: string; input: Prisma.JsonValue; attempts: number }) => Promise<Prisma.InputJsonValue>;
+export type JobWork = (job: {
+  id: string;
+  input: Prisma.JsonValue;
+  attempts: number;
+  /** Who started it (null for the schedule's own). */
+  createdById: string | null;
+}) => Promise<Prisma.InputJsonValue>;
 
 /**
  * Runs one job's work and keeps our row in step. A broken rule fails the job for good, with its

@@ -1,7 +1,7 @@
 import { strToU8, zipSync } from "fflate";
 import { toCsv } from "~/domain/csv";
 import { isoDay } from "~/domain/days";
-import { erasedPartnerName, retentionCutoff } from "~/domain/personal-data";
+import { ERASED_COVERAGE_URL_PREFIX, erasedPartnerName, retentionCutoff } from "~/domain/personal-data";
 import { RuleViolation } from "~/domain/rules";
 import { Prisma } from "~/generated/prisma/client";
 import { db, type DbClient } from "~/utils/db.server";
@@ -256,7 +256,7 @@ export async function erasePersonalData(actorId: string, partnerId: string): Pro
     const followUps = await tx.task.updateMany({ where: forPerson, data: { title: "" } });
     // The address is required to be a web address: a reserved domain (RFC 2606) says where it went.
     const coverage =
-      await tx.$executeRaw`UPDATE "CoverageItem" SET "url" = 'https://erased.invalid/' || "id", "title" = NULL, "text" = '' WHERE "partnerId" = ANY(${ids}::text[])`;
+      await tx.$executeRaw`UPDATE "CoverageItem" SET "url" = ${ERASED_COVERAGE_URL_PREFIX} || "id", "title" = NULL, "text" = '' WHERE "partnerId" = ANY(${ids}::text[])`;
     // The copies of their pages and posts go with the texts: snapshots, captured posts, their feeds.
     const snapshots =
       await tx.$executeRaw`DELETE FROM "CoverageSnapshot" s USING "CoverageItem" c WHERE s."coverageItemId" = c."id" AND c."partnerId" = ANY(${ids}::text[])`;

@@ -8,18 +8,17 @@ import { gunzipSync, gzipSync } from "node:zlib";
 import type { Prisma } from "~/generated/prisma/client";
 import { isFailing } from "~/domain/coverage";
 import { htmlToText } from "~/domain/feeds";
+import { ERASED_COVERAGE_URL_PREFIX, isErasedCoverageUrl } from "~/domain/personal-data";
 import { RuleViolation } from "~/domain/violations";
 import { db } from "~/utils/db.server";
 import { inParallel } from "~/utils/in-parallel.server";
-import { safeFetch, type FetchedDocument } from "~/utils/safe-fetch.server";
+import { documentText, safeFetch, type FetchedDocument } from "~/utils/safe-fetch.server";
 import { recordAudit } from "./audit.server";
 import { checkContext, checksFor, type CheckableItem } from "./disclosure.server";
 import { enqueueJob } from "./jobs.server";
 import { lockRow } from "./row-locks.server";
 
 const MAX_SNAPSHOT_BYTES = 10 * 1024 * 1024;
-/** What erasure leaves in place of an erased partner's coverage address. */
-const ERASED_URL_PREFIX = "https://erased.invalid/";
 
 export type SnapshotVerdicts = { jurisdiction: string; verdict: "not_required" | "compliant" | "missing" | "insufficient" }[];
 
@@ -27,21 +26,15 @@ export async function requestSnapshot(actorId: string, coverageItemId: string) {
   return db().$transaction(async (tx) => {
     const item = await tx.coverageItem.findUnique({ where: { id: coverageItemId }, select: { url: true } });
     if (!item) throw new RuleViolation("errors.notFound", 404);
-    if (item.url.startsWith(ERASED_URL_PREFIX)) throw new RuleViolation("snapshots.erased", 409);
+    if (isErasedCoverageUrl(item.url)) throw new RuleViolation("snapshots.erased", 409);
     return enqueueJob(tx, "coverage.snapshot", { coverageItemId }, actorId, 1);
   });
 }
 
 /** The page's words: HTML made readable, other text as it is, nothing for binary documents. */
-export function readableText(body: Buffer, contentType: string | undefined): string {
-  const type = (contentType ?? "").toLowerCase();
-  const charset = /charset="?([\w-]+)/i.exec(type)?.[1] ?? "utf-8";
-  let decoded: string;
-  try {
-    decoded = new TextDecoder(charset).decode(body);
-  } catch {
-    decoded = new TextDecoder("utf-8").decode(body);
-  }
+export function readableText(document: Pick<FetchedDocument, "body" | "headers">): string {
+  const type = (document.headers["content-type"] ?? "").toLowerCase();
+  const decoded = documentText(document);
   if (type.includes("html") || (!type && /^\s*<(!doctype|html)/i.test(decoded))) return htmlToText(decoded);
   if (type.startsWith("text/") || type.includes("xml") || type.includes("json")) return decoded.trim();
   return "";
@@ -78,7 +71,7 @@ export async function takeSnapshot(coverageItemId: string, actorId: string | nul
     include: { campaign: { select: { jurisdictions: true } } },
   });
   if (!item) throw new RuleViolation("errors.notFound", 404);
-  if (item.url.startsWith(ERASED_URL_PREFIX)) throw new RuleViolation("snapshots.erased", 409);
+  if (isErasedCoverageUrl(item.url)) throw new RuleViolation("snapshots.erased", 409);
   const fetched = await safeFetch(item.url, {
     maxBytes: MAX_SNAPSHOT_BYTES,
     timeoutMs: options.timeoutMs ?? 20_000,
@@ -94,7 +87,7 @@ export async function recordSnapshot(
   actorId: string | null,
 ) {
   const coverageItemId = item.id;
-  const text = readableText(fetched.body, fetched.headers["content-type"]);
+  const text = readableText(fetched);
   const sha256 = createHash("sha256").update(fetched.body).digest("hex");
   const context = await checkContext();
   const checks = checksFor({ ...item, text }, item.campaign?.jurisdictions ?? null, context);
@@ -233,7 +226,7 @@ export async function snapshotRecentCoverage(now = new Date(), options: { limit?
   const due = await db().$queryRaw<{ id: string }[]>`
     SELECT c."id" FROM "CoverageItem" c
     LEFT JOIN LATERAL (SELECT max(s."fetchedAt") AS "last" FROM "CoverageSnapshot" s WHERE s."coverageItemId" = c."id") s ON TRUE
-    WHERE c."publishedOn" >= ${since} AND c."url" NOT LIKE ${`${ERASED_URL_PREFIX}%`}
+    WHERE c."publishedOn" >= ${since} AND c."url" NOT LIKE ${`${ERASED_COVERAGE_URL_PREFIX}%`}
       AND (s."last" IS NULL OR s."last" < ${weekAgo})
     ORDER BY s."last" ASC NULLS FIRST, c."publishedOn" DESC
     LIMIT ${options.limit ?? 200}`;

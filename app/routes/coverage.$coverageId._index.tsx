@@ -15,6 +15,7 @@ import { useServerForm } from "~/components/use-server-form";
 import { MetricsFormSchema, ReviewFormSchema } from "~/domain/coverage";
 import { metricNames } from "~/domain/coverage-terms";
 import { isoDay } from "~/domain/days";
+import { isErasedCoverageUrl } from "~/domain/personal-data";
 import type { FoundMarker } from "~/domain/disclosure/check";
 import { getCoverage, recordMetrics } from "~/models/coverage.server";
 import { reviewCheck } from "~/models/disclosure.server";
@@ -110,7 +111,7 @@ function Evidence() {
   const { item, snapshots, canSnapshot } = useLoaderData<typeof loader>();
   const busy = useNavigation().formData?.get("intent") === "snapshot";
   const answer = useActionData<{ error?: string }>();
-  const erased = item.url.startsWith("https://erased.invalid/");
+  const erased = isErasedCoverageUrl(item.url);
   return (
     <section className="card" aria-labelledby="evidence-title">
       <h2 id="evidence-title">{t("snapshots.heading")}</h2>

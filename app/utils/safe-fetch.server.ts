@@ -151,6 +151,21 @@ function requestOnce(
   });
 }
 
+/**
+ * A fetched document's text, in the charset it declares (the Content-Type header, else an XML
+ * declaration), UTF-8 when it declares none or one we do not know.
+ */
+export function documentText(document: Pick<FetchedDocument, "body" | "headers">): string {
+  const declared =
+    /charset="?([\w-]+)/i.exec(document.headers["content-type"] ?? "")?.[1] ??
+    /<\?xml[^>]*encoding=["']([\w-]+)["']/i.exec(document.body.subarray(0, 200).toString("latin1"))?.[1];
+  try {
+    return new TextDecoder(declared ?? "utf-8").decode(document.body);
+  } catch {
+    return new TextDecoder("utf-8").decode(document.body);
+  }
+}
+
 export async function safeFetch(address: string, options: SafeFetchOptions = {}): Promise<FetchedDocument> {
   const settings = { maxBytes: options.maxBytes ?? 5 * 1024 * 1024, ...options };
   const allowHosts = (options.allowHosts ?? allowList()).map((host) => host.toLowerCase());
