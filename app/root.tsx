@@ -4,17 +4,16 @@ import { Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteError, useRout
 import { useEffect, useMemo, type ReactNode } from "react";
 import { I18nextProvider } from "react-i18next";
 import { AppShell, PublicShell } from "./components/app-shell";
-import { PortalShell } from "./components/portal-shell";
+import { PortalShell } from "~/features/portal";
 import { ErrorPage } from "./components/error-page";
 import { useNonce } from "./components/nonce";
 import { ToastMessage } from "./components/toast";
 import { availableLocale, createI18n, defaultLocale, isLocale } from "./i18n/config";
 import { resolveAnyLocale, resolveLocale } from "./i18n/locale.server";
 import stylesHref from "./styles.css";
-import { getCurrentUser, hasAnyUser } from "./utils/auth.server";
+import { getCurrentUser, hasAnyUser, brandName } from "~/features/accounts/index.server";
 import { takeToast } from "./utils/session.server";
-import { findPortalVisitor, isPortalPath } from "./utils/portal-session.server";
-import { brandName } from "./models/settings.server";
+import { findPortalVisitor, isPortalPath } from "~/features/portal/index.server";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesHref },

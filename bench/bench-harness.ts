@@ -7,7 +7,7 @@ import net from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
-import { createSession } from "../app/utils/auth.server";
+import { createSession } from "../app/features/accounts/auth.server";
 import { db } from "../app/utils/db.server";
 import { sessionCookie } from "../app/utils/session.server";
 

@@ -6,8 +6,9 @@
 import pg from "pg";
 import * as partnerList from "../app/routes/partners._index";
 import { jobHandlers } from "../app/jobs/handlers.server";
-import { saveRuleSet, startRecheck } from "../app/models/disclosure.server";
-import { defaultFolds, defaultRuleSets, disclosurePlatforms } from "../app/domain/disclosure/rules";
+import { saveRuleSet, startRecheck } from "../app/features/compliance/disclosure.server";
+import { defaultFolds, defaultRuleSets } from "../app/features/compliance/disclosure/rules";
+import { disclosurePlatforms } from "../app/shared/disclosure-terms";
 import { db } from "../app/utils/db.server";
 import { startJobQueue, stopJobQueue } from "../app/utils/job-queue.server";
 import { benchUser, freshDatabase, percentile, RUNS, time, WARMUP } from "./bench-harness";

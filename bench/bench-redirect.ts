@@ -7,9 +7,9 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import express from "express";
 import { trackedLinkRedirect } from "../server/tracked-links";
-import { flushClicks } from "../app/utils/click-counter.server";
+import { flushClicks } from "../app/features/attribution/click-counter.server";
 import { db } from "../app/utils/db.server";
-import { LINK_CODE_ALPHABET } from "../app/domain/tracked-links";
+import { LINK_CODE_ALPHABET } from "../app/features/attribution/tracked-links";
 import { runCli, withCliDatabase } from "../app/cli/database";
 import { freshDatabase, percentile } from "./bench-harness";
 

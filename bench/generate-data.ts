@@ -2,10 +2,10 @@
  * A large, realistic-looking data set for benchmarks: partners with channels and their history,
  * outreach entries, gifts, placements, and coverage with its disclosure checks. Deterministic for a given seed. Inserted in batches with createMany.
  */
-import { buildSearchText } from "../app/domain/partners";
-import { partnerKinds, partnerStages, platforms } from "../app/domain/partners";
+import { buildSearchText } from "../app/features/partners/partners";
+import { partnerKinds, partnerStages, platforms } from "../app/features/partners/partner-terms";
 import type { Prisma } from "../app/generated/prisma/client";
-import { checkContext, checksFor } from "../app/models/disclosure.server";
+import { checkContext, checksFor } from "../app/features/compliance/disclosure.server";
 import { db } from "../app/utils/db.server";
 
 export interface DatasetSize {

@@ -10,7 +10,7 @@
  */
 import type { ChildProcess } from "node:child_process";
 import { parseArgs } from "node:util";
-import { createSession } from "../app/utils/auth.server";
+import { createSession } from "../app/features/accounts/auth.server";
 import { db } from "../app/utils/db.server";
 import { sessionCookie } from "../app/utils/session.server";
 import { runCli, withCliDatabase } from "../app/cli/database";

@@ -2,31 +2,31 @@
  * The demo workspace: a team, partners with their audience history, spend, coverage and
  * decisions. `npm run demo` (prisma/demo.ts) and the layout tests load it. Safe to load twice.
  */
-import { addChannel, createPartner, recordMeasurement } from "../app/models/partner.server";
-import { saveCampaign } from "../app/models/campaign.server";
-import { createGifts } from "../app/models/gift.server";
-import { reportPublished, reviewContent, ruleSetsFor, submitContent } from "../app/models/content.server";
-import { checkContext } from "../app/models/disclosure.server";
-import { suggestedMarker } from "../app/domain/disclosure/advice";
-import { approvePlacement, proposePlacement, recordPayment, setPlacementStatus } from "../app/models/placement.server";
-import { saveProduct } from "../app/models/product.server";
-import { saveRates } from "../app/models/settings.server";
-import type { GiftBatchInput, PlacementInput } from "../app/domain/spend";
-import { CoverageFormSchema } from "../app/domain/coverage";
-import { createCoverage } from "../app/models/coverage.server";
-import { reviewCheck } from "../app/models/disclosure.server";
-import type { ChannelInput, PartnerInput } from "../app/domain/partners";
-import { recordAudit } from "../app/models/audit.server";
-import { fileRawMessage } from "../app/models/mail-inbound.server";
-import { createTemplate } from "../app/models/templates.server";
-import { createPromoCode, createShop, recordShopifyOrder, recordShopifyRefund } from "../app/models/orders.server";
-import { readFeed } from "../app/domain/feeds";
-import { captureNewPosts } from "../app/models/feeds.server";
-import { recordSnapshot } from "../app/models/snapshots.server";
-import { createTrackedLink } from "../app/models/tracked-links.server";
+import { addChannel, createPartner, recordMeasurement } from "../app/features/partners/partner.server";
+import { saveCampaign } from "../app/features/spend/campaign.server";
+import { createGifts } from "../app/features/spend/gift.server";
+import { reportPublished, reviewContent, ruleSetsFor, submitContent } from "../app/features/portal/content.server";
+import { checkContext } from "../app/features/compliance/disclosure.server";
+import { suggestedMarker } from "../app/features/compliance/disclosure/advice";
+import { approvePlacement, proposePlacement, recordPayment, setPlacementStatus } from "../app/features/spend/placement.server";
+import { saveProduct } from "../app/features/spend/product.server";
+import { saveRates } from "../app/features/accounts/settings.server";
+import type { GiftBatchInput, PlacementInput } from "../app/features/spend/spend";
+import { CoverageFormSchema } from "../app/features/compliance/coverage";
+import { createCoverage } from "../app/features/compliance/coverage.server";
+import { reviewCheck } from "../app/features/compliance/disclosure.server";
+import type { ChannelInput, PartnerInput } from "../app/features/partners/partners";
+import { recordAudit } from "../app/utils/audit.server";
+import { fileRawMessage } from "../app/features/mail/mail-inbound.server";
+import { createTemplate } from "../app/features/outreach/templates.server";
+import { createPromoCode, createShop, recordShopifyOrder, recordShopifyRefund } from "../app/features/attribution/orders.server";
+import { readFeed } from "../app/features/attribution/feeds";
+import { captureNewPosts } from "../app/features/attribution/feeds.server";
+import { recordSnapshot } from "../app/features/compliance/snapshots.server";
+import { createTrackedLink } from "../app/features/attribution/tracked-links.server";
 import { db } from "../app/utils/db.server";
 import { hashPassword } from "../app/utils/password.server";
-import type { Role } from "../app/utils/permissions";
+import type { Role } from "../app/shared/permissions";
 
 /** The demo's history predates its agreements: its approvals went ahead past the French threshold, as the audit trail shows. */
 const WENT_AHEAD_WITHOUT_AGREEMENT = true;

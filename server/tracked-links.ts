@@ -6,10 +6,10 @@
  */
 import type { Request, RequestHandler } from "express";
 import { isbot } from "isbot";
-import { LINK_CODE_PATTERN } from "../app/domain/tracked-links";
-import { resolveTrackedLink } from "../app/models/tracked-links.server";
-import { trackedLinkCache } from "../app/utils/tracked-link-cache.server";
-import { noteClick } from "../app/utils/click-counter.server";
+import { LINK_CODE_PATTERN } from "../app/features/attribution/tracked-links";
+import { resolveTrackedLink } from "../app/features/attribution/tracked-links.server";
+import { trackedLinkCache } from "../app/features/attribution/tracked-link-cache.server";
+import { noteClick } from "../app/features/attribution/click-counter.server";
 import { sendPlainPage } from "./plain-page";
 
 const CACHE_MS = 30_000;

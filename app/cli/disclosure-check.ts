@@ -4,7 +4,7 @@
  * Uses the built-in rule sets (version 1 of each jurisdiction), the same checker as the app.
  */
 import readline from "node:readline";
-import { checkJsonLine } from "../domain/disclosure/batch";
+import { checkJsonLine } from "~/features/compliance";
 
 const input = readline.createInterface({ input: process.stdin, crlfDelay: Infinity });
 let buffer: string[] = [];

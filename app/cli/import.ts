@@ -4,11 +4,11 @@
  * Exit code: 0 when every row was imported or already there, 2 when some rows were rejected.
  */
 import fs from "node:fs";
-import { decodeCsvBytes, parseCsv } from "../domain/csv";
-import { planPartnerImport, type ImportError } from "../domain/partner-import";
-import { commandLineImporter, runImport, type ImportKind } from "../models/imports.server";
+import { decodeCsvBytes, parseCsv } from "~/shared/csv";
+import { planPartnerImport, type ImportError } from "~/features/partners";
+import { commandLineImporter, runImport, type ImportKind } from "~/features/imports/index.server";
 import { en } from "../i18n/en";
-import { applyPartnerImport } from "../models/partner-import.server";
+import { applyPartnerImport } from "~/features/partners/index.server";
 import { withCliDatabase, runCli } from "./database";
 
 function message(key: string): string {

@@ -4,7 +4,7 @@
  * deduplication (a message already logged is counted as a duplicate). Exit code 2 when some were refused.
  */
 import fs from "node:fs";
-import { emptySummary, fileIntoSummary, messagesInFile } from "../models/mail-inbound.server";
+import { emptySummary, fileIntoSummary, messagesInFile } from "~/features/mail/index.server";
 import { runCli, withCliDatabase } from "./database";
 
 runCli(async () => {

@@ -4,12 +4,10 @@
  * Prints the same CSV as the app's export to stdout; messages go to stderr. Exit 2 on bad input.
  */
 import { parseArgs } from "node:util";
-import { parseRankingQuery, rankingCsv } from "../domain/ranking";
+import { parseRankingQuery, rankingCsv, monthlyReportCsv } from "~/features/reports";
 import { en } from "../i18n/en";
-import { costBenefitRanking, metricsContext } from "../models/metrics.server";
-import { monthlyReportCsv } from "../domain/monthly-report";
-import { monthlyReport } from "../models/monthly-report.server";
-import { parseMonthParam } from "../domain/coverage";
+import { costBenefitRanking, metricsContext, monthlyReport } from "~/features/reports/index.server";
+import { parseMonthParam } from "~/shared/rules";
 import { runCli, withCliDatabase } from "./database";
 
 const usage =

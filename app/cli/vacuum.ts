@@ -2,7 +2,7 @@
  * npm run db:vacuum — reclaims the space of deleted and updated rows in the embedded database
  * (which has no autovacuum), through the app when it is running. On PostgreSQL: VACUUM ANALYZE.
  */
-import { vacuumEmbeddedDatabase } from "../models/maintenance.server";
+import { vacuumEmbeddedDatabase } from "~/utils/maintenance.server";
 import { askRunningServer, embeddedDatabaseHolder } from "../utils/server-requests.server";
 import { databaseTarget, describeTarget } from "../utils/db-connection.server";
 import { parseEnv } from "../utils/env.server";

@@ -1,7 +1,7 @@
 import { Form, Link, NavLink } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { can, type Permission, type Role } from "~/utils/permissions";
+import { can, type Permission, type Role } from "~/shared/permissions";
 import { LanguageSwitcher } from "./language-switcher";
 
 interface ShellUser {

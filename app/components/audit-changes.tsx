@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import { isErased } from "~/domain/personal-data";
+import { isErased } from "~/shared/personal-data";
 
 /** Bookkeeping fields that change with every write and mean nothing to a reader. */
 const hiddenFields = new Set([

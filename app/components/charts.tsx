@@ -4,8 +4,8 @@
  * per mark (SVG <title>) and its numbers in a table (docs/decisions/0006-charts.md).
  */
 import { nice, ticks } from "d3-array";
-import { isoDay } from "~/domain/days";
-import { monthsBetween } from "~/domain/metrics";
+import { isoDay } from "~/shared/days";
+import { monthsBetween } from "~/shared/days";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 

@@ -1,7 +1,7 @@
 import { FormProvider, getFormProps, type FormMetadata } from "@conform-to/react";
 import { Form, useActionData, useNavigation } from "@remix-run/react";
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from "react";
-import { IDEMPOTENCY_FIELD, newIdempotencyKey } from "~/domain/forms";
+import { IDEMPOTENCY_FIELD, newIdempotencyKey } from "~/shared/forms";
 import { FormErrors } from "./form-fields";
 
 interface ConformFormProps<Schema extends Record<string, unknown>> {

@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import type { FilterProblem } from "~/domain/violations";
+import type { FilterProblem } from "~/shared/violations";
 
 /** Filters from the URL that the list could not use, next to the filter form (the page answers 400). */
 export function FilterProblems({ problems, labels }: { problems: FilterProblem[]; labels: Record<string, string> }) {

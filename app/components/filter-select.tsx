@@ -1,6 +1,6 @@
 import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
-import { formatDay } from "~/utils/format";
+import { formatDay } from "~/shared/format";
 
 /** A list filter: a labelled select whose first choice, "All", means no filter. */
 export function FilterSelect({

@@ -3,7 +3,7 @@ import { Link, useLocation, useSearchParams } from "@remix-run/react";
 import { lazy, Suspense, useRef, useState, type ReactNode } from "react";
 import { useHydrated } from "./use-hydrated";
 import { useTranslation } from "react-i18next";
-import { messageParts } from "~/domain/violations";
+import { messageParts } from "~/shared/violations";
 
 /** What a field component needs to find its field in the surrounding ConformForm. */
 export interface FieldRef {

@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import { messageParts } from "~/domain/violations";
+import { messageParts } from "~/shared/violations";
 
 /**
  * A message as forms and jobs carry it (an i18n key, perhaps with values), in the reader's

@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import { formatDay, formatMoney, formatNumber } from "~/utils/format";
+import { formatDay, formatMoney, formatNumber } from "~/shared/format";
 
 export function Money({ minor, currency }: { minor: number; currency: string }) {
   const { i18n } = useTranslation();

@@ -1,7 +1,7 @@
 import { Link } from "@remix-run/react";
 import { useSearchHref } from "./use-search-href";
 import { useTranslation } from "react-i18next";
-import { formatNumber } from "~/utils/format";
+import { formatNumber } from "~/shared/format";
 
 export function Pagination({ page, pageSize, total }: { page: number; pageSize: number; total: number }) {
   const { t, i18n } = useTranslation();

@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import type { DiffPart } from "~/domain/text-diff";
+import type { DiffPart } from "~/shared/text-diff";
 
 /** What changed between two texts: removed words struck, added words marked (titles say after what). */
 export function TextDiff({ parts, removedTitle, addedTitle }: { parts: DiffPart[]; removedTitle?: string; addedTitle?: string }) {

@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import { formatNumber } from "~/utils/format";
+import { formatNumber } from "~/shared/format";
 
 export type CountKey =
   | "checksNeeded"

@@ -1,7 +1,7 @@
 import { parse } from "@conform-to/dom";
 import { useForm, type DefaultValue, type SubmissionResult } from "@conform-to/react";
 import type { input, output } from "zod/v4/core";
-import type { FormName, FormSchemas } from "~/domain/form-schemas";
+import type { FormName, FormSchemas } from "~/features/form-schemas";
 import { formConstraints } from "./form-constraints.generated";
 
 /**

@@ -1,14 +1,12 @@
 /** What each kind of job does; the queue calls these with our job row's id (ADR 0013). */
-import { SendJobInputSchema } from "~/domain/mail";
+import { SendJobInputSchema } from "~/features/mail";
 import { z } from "zod";
-import { runPartnerImportJob } from "~/models/partner-import.server";
-import { runRecheck } from "~/models/disclosure.server";
-import { reportProgress, runJob } from "~/models/jobs.server";
-import { fileStoredMail } from "~/models/mail-inbound.server";
-import { sendDraftNow } from "~/models/mail-send.server";
-import { readChannelFeed } from "~/models/feeds.server";
-import { takeSnapshot } from "~/models/snapshots.server";
-import { RuleViolation } from "~/domain/violations";
+import { runPartnerImportJob } from "~/features/partners/index.server";
+import { runRecheck, takeSnapshot } from "~/features/compliance/index.server";
+import { reportProgress, runJob } from "~/utils/jobs.server";
+import { fileStoredMail, sendDraftNow } from "~/features/mail/index.server";
+import { readChannelFeed } from "~/features/attribution/index.server";
+import { RuleViolation } from "~/shared/violations";
 import type { JobHandler, JobKind } from "~/utils/job-queue.server";
 
 /** What a queued partner import carries: the confirmed file's text and who confirmed it. */

@@ -4,21 +4,19 @@
  * go out from the workspace's identity through its SMTP server; each sending is audited.
  */
 import { randomBytes } from "node:crypto";
-import { isoDay, todayUtc } from "~/domain/days";
-import { WAITING_DAYS } from "~/domain/dashboard";
-import { firstWorkingDay, previousMonth } from "~/domain/mail-terms";
-import { monthlyReportPdf } from "~/components/monthly-report-pdf.server";
+import { isoDay, todayUtc } from "~/shared/days";
+import { WAITING_DAYS } from "~/features/reports";
+import { firstWorkingDay, previousMonth } from "~/features/mail";
+import { monthlyReportPdf, metricsContext, monthlyReport } from "~/features/reports/index.server";
 import { createI18n, isStaffLocale, type StaffLocale } from "~/i18n/config";
 import { registerServerDictionaries } from "~/i18n/dictionaries.server";
-import { recordAudit } from "~/models/audit.server";
-import { waitingForCoverage } from "~/models/gift.server";
-import { metricsContext } from "~/models/metrics.server";
-import { monthlyReport } from "~/models/monthly-report.server";
-import { getSettings, type WorkspaceSettings } from "~/models/settings.server";
-import { myFollowUps } from "~/models/task.server";
+import { recordAudit } from "~/utils/audit.server";
+import { waitingForCoverage } from "~/features/spend/index.server";
+import { getSettings, type WorkspaceSettings } from "~/features/accounts/index.server";
+import { myFollowUps } from "~/features/outreach/index.server";
 import { db } from "~/utils/db.server";
-import { formatDay } from "~/utils/format";
-import { composeMessage, deliver } from "~/utils/mail-transport.server";
+import { formatDay } from "~/shared/format";
+import { composeMessage, deliver } from "~/features/mail/index.server";
 
 function workspaceSender(settings: WorkspaceSettings) {
   if (!settings.smtpHost || !settings.mailFromAddress) return null;

@@ -1,7 +1,7 @@
 /** Everything the queue runs on a schedule, with the times the settings give (web and worker processes alike). */
-import { readDueFeeds } from "~/models/feeds.server";
-import { getSettings } from "~/models/settings.server";
-import { snapshotRecentCoverage } from "~/models/snapshots.server";
+import { readDueFeeds } from "~/features/attribution/index.server";
+import { getSettings } from "~/features/accounts/index.server";
+import { snapshotRecentCoverage } from "~/features/compliance/index.server";
 import { db } from "~/utils/db.server";
 import { dailyAtHour, everyMinutes, type ScheduledEntry, type ScheduledWork } from "~/utils/job-queue.server";
 import { dailyPurge } from "./daily-purge.server";

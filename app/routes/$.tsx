@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { requireUser } from "~/utils/auth.server";
+import { requireUser } from "~/features/accounts/index.server";
 import { notFound } from "~/utils/http.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -1,20 +1,18 @@
-import { committedMinor, wouldExceedBudget } from "~/domain/money";
+import { committedMinor, wouldExceedBudget } from "~/shared/money";
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { KpiValue, PartnerRoiList } from "~/components/metrics";
+import { KpiValue, PartnerRoiList, complianceRate, DASHBOARD_COUNT_CAP, WAITING_DAYS } from "~/features/reports";
+import { monthsBetween } from "~/shared/days";
 import { Money } from "~/components/money";
 import { BarChart, LineChart } from "~/components/charts";
-import { SpendByMonthChart } from "~/components/spend-chart";
+import { SpendByMonthChart } from "~/features/spend";
 import { PageHeader, StatTile } from "~/components/page";
-import { complianceRate, monthsBetween } from "~/domain/metrics";
-import { DASHBOARD_COUNT_CAP, WAITING_DAYS } from "~/domain/dashboard";
-import { contentReviewCounts } from "~/models/content.server";
-import { cmDashboard, complianceDashboard, marketingDashboard, workspaceHasData } from "~/models/dashboard.server";
-import { metricsContext } from "~/models/metrics.server";
-import { requireUser } from "~/utils/auth.server";
-import { formatDate, formatDay, formatMoney, formatMonth, formatNumber, formatPercent } from "~/utils/format";
-import { can } from "~/utils/permissions";
+import { contentReviewCounts } from "~/features/portal/index.server";
+import { cmDashboard, complianceDashboard, marketingDashboard, workspaceHasData, metricsContext } from "~/features/reports/index.server";
+import { requireUser } from "~/features/accounts/index.server";
+import { formatDate, formatDay, formatMoney, formatMonth, formatNumber, formatPercent } from "~/shared/format";
+import { can } from "~/shared/permissions";
 
 export const meta: MetaFunction = () => [{ title: "PartnerLedger" }];
 

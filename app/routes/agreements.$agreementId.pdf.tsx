@@ -1,8 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { resolveLocale } from "~/i18n/locale.server";
-import { agreementFor } from "~/models/agreements.server";
-import { agreementPdfResponse } from "~/utils/agreement-pdf-response.server";
-import { requirePermission } from "~/utils/auth.server";
+import { agreementFor, agreementPdfResponse } from "~/features/spend/index.server";
+import { requirePermission } from "~/features/accounts/index.server";
 import { notFound, recordIdParam } from "~/utils/http.server";
 
 /** A partner's agreement as a PDF, signed or not, for the team. */

@@ -1,14 +1,14 @@
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ArchivableListQuerySchema } from "~/domain/rules";
+import { ArchivableListQuerySchema } from "~/shared/rules";
 import { Money } from "~/components/money";
 import { EmptyState, PageHeader } from "~/components/page";
 import { Pagination } from "~/components/pagination";
-import { listCampaigns } from "~/models/campaign.server";
-import { requirePermission } from "~/utils/auth.server";
-import { can } from "~/utils/permissions";
-import { formatDay } from "~/utils/format";
+import { listCampaigns } from "~/features/spend/index.server";
+import { requirePermission } from "~/features/accounts/index.server";
+import { can } from "~/shared/permissions";
+import { formatDay } from "~/shared/format";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "placements:read");

@@ -1,16 +1,13 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { CampaignFormFieldset } from "~/components/campaign-form";
+import { CampaignFormFieldset, CampaignFormSchema } from "~/features/spend";
 import { ConformForm } from "~/components/conform-form";
 import { SubmitButton } from "~/components/form-fields";
 import { PageHeader } from "~/components/page";
 import { useServerForm } from "~/components/use-server-form";
-import { CampaignFormSchema } from "~/domain/spend";
-import { saveCampaign } from "~/models/campaign.server";
-import { productChoices } from "~/models/product.server";
-import { getSettings } from "~/models/settings.server";
-import { requirePermission } from "~/utils/auth.server";
+import { saveCampaign, productChoices } from "~/features/spend/index.server";
+import { getSettings, requirePermission } from "~/features/accounts/index.server";
 import { handleForm } from "~/utils/forms.server";
 import { redirectWithToast } from "~/utils/session.server";
 

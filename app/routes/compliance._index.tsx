@@ -1,20 +1,18 @@
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { VerdictBadge } from "~/components/disclosure";
+import { VerdictBadge, QueueQuerySchema, reasonCodes } from "~/features/compliance";
+import { disclosureJurisdictions, disclosurePlatforms } from "~/shared/disclosure-terms";
 import { campaignOptions, FilterSelect } from "~/components/filter-select";
 import { EmptyState, PageHeader } from "~/components/page";
 import { Pagination } from "~/components/pagination";
-import { QueueQuerySchema } from "~/domain/coverage";
-import { reasonCodes } from "~/domain/disclosure/check";
-import { disclosureJurisdictions, disclosurePlatforms } from "~/domain/disclosure/terms";
-import { searchParamsObject } from "~/domain/partner-list-terms";
-import { campaignChoices } from "~/models/campaign.server";
-import { listQueue } from "~/models/disclosure.server";
-import { partnersByIds } from "~/models/partner.server";
-import { requirePermission } from "~/utils/auth.server";
-import { formatDay } from "~/utils/format";
-import { can } from "~/utils/permissions";
+import { searchParamsObject } from "~/features/partners";
+import { campaignChoices } from "~/features/spend/index.server";
+import { listQueue } from "~/features/compliance/index.server";
+import { partnersByIds } from "~/features/partners/index.server";
+import { requirePermission } from "~/features/accounts/index.server";
+import { formatDay } from "~/shared/format";
+import { can } from "~/shared/permissions";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "compliance:read");

@@ -1,13 +1,13 @@
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { VerdictBadge } from "~/components/disclosure";
+import { VerdictBadge } from "~/features/compliance";
 import { EmptyState, PageHeader } from "~/components/page";
 import { Pagination } from "~/components/pagination";
-import { PageParamSchema } from "~/domain/rules";
-import { getRecheck } from "~/models/disclosure.server";
-import { requirePermission } from "~/utils/auth.server";
-import { formatDateTime } from "~/utils/format";
+import { PageParamSchema } from "~/shared/rules";
+import { getRecheck } from "~/features/compliance/index.server";
+import { requirePermission } from "~/features/accounts/index.server";
+import { formatDateTime } from "~/shared/format";
 import { notFound } from "~/utils/http.server";
 import { useCount } from "~/components/use-count";
 

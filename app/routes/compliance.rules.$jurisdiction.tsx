@@ -7,14 +7,14 @@ import { ActionError } from "~/components/form-message";
 import { PageHeader } from "~/components/page";
 import { useFormResult } from "~/components/use-form-result";
 import { useServerForm } from "~/components/use-server-form";
-import { DisclosureJurisdictionSchema, RuleSetFormSchema } from "~/domain/disclosure/rules";
-import { disclosurePlatforms } from "~/domain/disclosure/terms";
-import { startRecheck, ruleSetForEditing, ruleSetHistory, ruleSetsInForce, saveRuleSet } from "~/models/disclosure.server";
-import { requirePermission } from "~/utils/auth.server";
+import { DisclosureJurisdictionSchema, RuleSetFormSchema } from "~/features/compliance";
+import { disclosurePlatforms } from "~/shared/disclosure-terms";
+import { startRecheck, ruleSetForEditing, ruleSetHistory, ruleSetsInForce, saveRuleSet } from "~/features/compliance/index.server";
+import { requirePermission } from "~/features/accounts/index.server";
 import { answerRuleViolation, handleForm } from "~/utils/forms.server";
-import { formatDateTime } from "~/utils/format";
+import { formatDateTime } from "~/shared/format";
 import { notFound } from "~/utils/http.server";
-import { can } from "~/utils/permissions";
+import { can } from "~/shared/permissions";
 import { redirectWithToast } from "~/utils/session.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -2,11 +2,11 @@ import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { PageHeader } from "~/components/page";
-import { disclosureJurisdictions } from "~/domain/disclosure/terms";
-import { recentRechecks, ruleSetsInForce } from "~/models/disclosure.server";
-import { requirePermission } from "~/utils/auth.server";
-import { formatDateTime } from "~/utils/format";
-import { can } from "~/utils/permissions";
+import { disclosureJurisdictions } from "~/shared/disclosure-terms";
+import { recentRechecks, ruleSetsInForce } from "~/features/compliance/index.server";
+import { requirePermission } from "~/features/accounts/index.server";
+import { formatDateTime } from "~/shared/format";
+import { can } from "~/shared/permissions";
 import { useCount } from "~/components/use-count";
 
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { complianceSummaryColumns } from "~/domain/coverage-terms";
-import { toCsv } from "~/domain/csv";
-import { complianceSummary, type SummaryCounts } from "~/models/disclosure.server";
-import { requirePermission } from "~/utils/auth.server";
+import { complianceSummaryColumns } from "~/features/compliance";
+import { toCsv } from "~/shared/csv";
+import { complianceSummary, type SummaryCounts } from "~/features/compliance/index.server";
+import { requirePermission } from "~/features/accounts/index.server";
 import { requireMonthParam } from "~/utils/http.server";
 
 const row = (scope: string, counts: SummaryCounts) => [

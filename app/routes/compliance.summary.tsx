@@ -1,12 +1,12 @@
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { DisclosureCountsTable } from "~/components/disclosure-counts";
+import { DisclosureCountsTable } from "~/features/compliance";
 import { MonthPicker } from "~/components/month-picker";
 import { EmptyState, PageHeader } from "~/components/page";
-import { complianceSummary } from "~/models/disclosure.server";
-import { requirePermission } from "~/utils/auth.server";
-import { formatDate, formatNumber } from "~/utils/format";
+import { complianceSummary } from "~/features/compliance/index.server";
+import { requirePermission } from "~/features/accounts/index.server";
+import { formatDate, formatNumber } from "~/shared/format";
 import { requireMonthParam } from "~/utils/http.server";
 import { useCount } from "~/components/use-count";
 

@@ -2,19 +2,17 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ConformForm } from "~/components/conform-form";
-import { ContentVersionList, TextDiff } from "~/components/content-review";
-import { ContentStatusBadge } from "~/components/content-status";
+import { ContentVersionList, TextDiff, ContentStatusBadge, ContentReviewSchema } from "~/features/portal";
 import { TextAreaField } from "~/components/form-fields";
 import { PageHeader } from "~/components/page";
 import { useFormResult } from "~/components/use-form-result";
 import { useServerForm } from "~/components/use-server-form";
-import { ContentReviewSchema } from "~/domain/content";
-import { textDiff } from "~/domain/text-diff";
-import { contentSubmissionForStaff, reviewContent, reviewSideFor } from "~/models/content.server";
-import { requirePermission } from "~/utils/auth.server";
+import { textDiff } from "~/shared/text-diff";
+import { contentSubmissionForStaff, reviewContent, reviewSideFor } from "~/features/portal/index.server";
+import { requirePermission } from "~/features/accounts/index.server";
 import { handleForm } from "~/utils/forms.server";
 import { notFound, recordIdParam } from "~/utils/http.server";
-import { can } from "~/utils/permissions";
+import { can } from "~/shared/permissions";
 import { redirectWithToast } from "~/utils/session.server";
 
 export const meta: MetaFunction = () => [{ title: "Content review" }];

@@ -1,13 +1,12 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ContentStatusBadge } from "~/components/content-status";
+import { ContentStatusBadge, contentStatuses } from "~/features/portal";
 import { EmptyState, PageHeader } from "~/components/page";
 import { Pagination } from "~/components/pagination";
-import { contentStatuses } from "~/domain/content-terms";
-import { contentQueue, contentReviewCounts } from "~/models/content.server";
-import { requirePermission } from "~/utils/auth.server";
-import { formatDay } from "~/utils/format";
+import { contentQueue, contentReviewCounts } from "~/features/portal/index.server";
+import { requirePermission } from "~/features/accounts/index.server";
+import { formatDay } from "~/shared/format";
 
 export const meta: MetaFunction = () => [{ title: "Content review" }];
 

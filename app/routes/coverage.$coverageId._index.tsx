@@ -2,32 +2,34 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-r
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ConformForm } from "~/components/conform-form";
-import { MetricFields } from "~/components/coverage-form";
-import { HighlightedText, ReasonList, VerdictBadge } from "~/components/disclosure";
+import {
+  MetricFields,
+  HighlightedText,
+  ReasonList,
+  VerdictBadge,
+  ReviewForm,
+  MetricsFormSchema,
+  ReviewFormSchema,
+  metricNames,
+  type FoundMarker,
+} from "~/features/compliance";
 import { ActionError } from "~/components/form-message";
 import { SubmitButton, TextField } from "~/components/form-fields";
 import { Money, SpendStatusBadge } from "~/components/money";
 import { PageHeader } from "~/components/page";
-import { StageBadge } from "~/components/partner-badges";
-import { ReviewForm } from "~/components/review-form";
+import { StageBadge } from "~/features/partners";
 import { useFormResult } from "~/components/use-form-result";
 import { useServerForm } from "~/components/use-server-form";
-import { MetricsFormSchema, ReviewFormSchema } from "~/domain/coverage";
-import { metricNames } from "~/domain/coverage-terms";
-import { isoDay } from "~/domain/days";
-import { isErasedCoverageUrl } from "~/domain/personal-data";
-import type { FoundMarker } from "~/domain/disclosure/check";
-import { getCoverage, recordMetrics } from "~/models/coverage.server";
-import { reviewCheck } from "~/models/disclosure.server";
-import { getSettings } from "~/models/settings.server";
-import { itemSnapshots, requestSnapshot } from "~/models/snapshots.server";
+import { isoDay } from "~/shared/days";
+import { isErasedCoverageUrl } from "~/shared/personal-data";
+import { getCoverage, recordMetrics, reviewCheck, itemSnapshots, requestSnapshot } from "~/features/compliance/index.server";
+import { getSettings, requireCan, requirePermission, requireUser } from "~/features/accounts/index.server";
 import { useOutsidePageStrings } from "~/components/use-page-strings";
 import { answerRuleViolation } from "~/utils/forms.server";
-import { requireCan, requirePermission, requireUser } from "~/utils/auth.server";
 import { handleForm } from "~/utils/forms.server";
-import { formatBytes, formatDateTime, formatDay, formatNumber } from "~/utils/format";
+import { formatBytes, formatDateTime, formatDay, formatNumber } from "~/shared/format";
 import { notFound } from "~/utils/http.server";
-import { can } from "~/utils/permissions";
+import { can } from "~/shared/permissions";
 import { redirectWithToast } from "~/utils/session.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -1,14 +1,14 @@
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { VerdictBadge } from "~/components/disclosure";
+import { VerdictBadge } from "~/features/compliance";
 import { PageHeader } from "~/components/page";
 import { TextDiff } from "~/components/text-diff";
 import { useOutsidePageStrings } from "~/components/use-page-strings";
-import { textDiff } from "~/domain/text-diff";
-import { getSnapshot, type SnapshotVerdicts } from "~/models/snapshots.server";
-import { requirePermission } from "~/utils/auth.server";
-import { formatBytes, formatDateTime } from "~/utils/format";
+import { textDiff } from "~/shared/text-diff";
+import { getSnapshot, type SnapshotVerdicts } from "~/features/compliance/index.server";
+import { requirePermission } from "~/features/accounts/index.server";
+import { formatBytes, formatDateTime } from "~/shared/format";
 import { notFound, recordIdParam } from "~/utils/http.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { snapshotDocument } from "~/models/snapshots.server";
-import { requirePermission } from "~/utils/auth.server";
+import { snapshotDocument } from "~/features/compliance/index.server";
+import { requirePermission } from "~/features/accounts/index.server";
 import { fileDownload, notFound, recordIdParam } from "~/utils/http.server";
 
 /** The fetched document, byte for byte: served as a download in a sandbox, never rendered as our page. */

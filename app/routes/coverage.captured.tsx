@@ -1,20 +1,20 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { VerdictBadge } from "~/components/disclosure";
+import { VerdictBadge } from "~/features/compliance";
 import { ActionError } from "~/components/form-message";
 import { IntentButtonForm } from "~/components/intent-button-form";
 import { EmptyState, PageHeader } from "~/components/page";
 import { Pagination } from "~/components/pagination";
 import { useOutsidePageStrings } from "~/components/use-page-strings";
-import type { CaptureMatch } from "~/domain/feeds";
-import { PageParamSchema, RecordIdSchema } from "~/domain/rules";
-import { confirmCapture, dismissCapture, listCaptures, type CaptureStatusFilter } from "~/models/captures.server";
-import { requirePermission, requireCan, requireUser } from "~/utils/auth.server";
-import { formatDateTime, formatDay, formatNumber } from "~/utils/format";
+import type { CaptureMatch } from "~/features/attribution";
+import { PageParamSchema, RecordIdSchema } from "~/shared/rules";
+import { confirmCapture, dismissCapture, listCaptures, type CaptureStatusFilter } from "~/features/attribution/index.server";
+import { requirePermission, requireCan, requireUser } from "~/features/accounts/index.server";
+import { formatDateTime, formatDay, formatNumber } from "~/shared/format";
 import { answerRuleViolation } from "~/utils/forms.server";
 import { notFound } from "~/utils/http.server";
-import { can } from "~/utils/permissions";
+import { can } from "~/shared/permissions";
 import { redirectWithToast } from "~/utils/session.server";
 
 const statuses = ["captured", "confirmed", "dismissed"] as const satisfies readonly CaptureStatusFilter[];

@@ -1,8 +1,8 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { SpendImportPage } from "~/components/spend-import-page";
-import { coverageCsvColumns } from "~/domain/coverage-import";
-import { requirePermission } from "~/utils/auth.server";
-import { spendImportAction } from "~/utils/import-action.server";
+import { SpendImportPage } from "~/features/spend";
+import { coverageCsvColumns } from "~/features/compliance";
+import { requirePermission } from "~/features/accounts/index.server";
+import { spendImportAction } from "~/features/imports/index.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "coverage:write");

@@ -2,20 +2,17 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-r
 import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ConformForm } from "~/components/conform-form";
-import { CoverageFields, MetricFields } from "~/components/coverage-form";
+import { CoverageFields, MetricFields, CoverageFormSchema } from "~/features/compliance";
 import { SubmitButton } from "~/components/form-fields";
 import { PageHeader } from "~/components/page";
-import { PartnerSearch } from "~/components/partner-search";
-import { StageBadge } from "~/components/partner-badges";
+import { PartnerSearch, StageBadge } from "~/features/partners";
 import { useServerForm } from "~/components/use-server-form";
-import { CoverageFormSchema } from "~/domain/coverage";
-import { isoDay } from "~/domain/days";
-import { IdFilterSchema } from "~/domain/rules";
-import { campaignChoices } from "~/models/campaign.server";
-import { coverageChoices, createCoverage } from "~/models/coverage.server";
-import { partnersByIds, searchPartnerChoices } from "~/models/partner.server";
-import { getSettings } from "~/models/settings.server";
-import { requirePermission } from "~/utils/auth.server";
+import { isoDay } from "~/shared/days";
+import { IdFilterSchema } from "~/shared/rules";
+import { campaignChoices } from "~/features/spend/index.server";
+import { coverageChoices, createCoverage } from "~/features/compliance/index.server";
+import { partnersByIds, searchPartnerChoices } from "~/features/partners/index.server";
+import { getSettings, requirePermission } from "~/features/accounts/index.server";
 import { handleForm } from "~/utils/forms.server";
 import { redirectWithToast } from "~/utils/session.server";
 

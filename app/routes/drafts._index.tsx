@@ -2,9 +2,9 @@ import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { EmptyState, PageHeader } from "~/components/page";
-import { draftsInReview } from "~/models/outreach.server";
-import { requirePermission } from "~/utils/auth.server";
-import { formatDate } from "~/utils/format";
+import { draftsInReview } from "~/features/outreach/index.server";
+import { requirePermission } from "~/features/accounts/index.server";
+import { formatDate } from "~/shared/format";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "outreach:review");

@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { portalFile } from "~/models/content.server";
-import { requirePermission } from "~/utils/auth.server";
+import { portalFile } from "~/features/portal/index.server";
+import { requirePermission } from "~/features/accounts/index.server";
 import { fileDownload, forbidden, notFound, recordIdParam } from "~/utils/http.server";
-import { can } from "~/utils/permissions";
+import { can } from "~/shared/permissions";
 
 /** A partner's upload for the team: invoices for those who see spend, the rest for those who see coverage. */
 export async function loader({ request, params }: LoaderFunctionArgs) {

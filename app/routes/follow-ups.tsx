@@ -2,10 +2,10 @@ import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { EmptyState, PageHeader } from "~/components/page";
-import { StageBadge } from "~/components/partner-badges";
-import { myFollowUps, myRepliedFollowUps, UPCOMING_DAYS } from "~/models/task.server";
-import { requirePermission } from "~/utils/auth.server";
-import { formatDay } from "~/utils/format";
+import { StageBadge } from "~/features/partners";
+import { myFollowUps, myRepliedFollowUps, UPCOMING_DAYS } from "~/features/outreach/index.server";
+import { requirePermission } from "~/features/accounts/index.server";
+import { formatDay } from "~/shared/format";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "outreach:write");

@@ -1,22 +1,19 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { AgreementNeededNotice, agreementNeededIn } from "~/components/agreement-totals";
+import { AgreementNeededNotice, agreementNeededIn, GiftReturnSchema, GiftShipmentSchema, giftStatuses } from "~/features/spend";
 import { ConformForm } from "~/components/conform-form";
 import { CheckboxField, SelectField, SubmitButton, TextAreaField, TextField } from "~/components/form-fields";
 import { Money, SpendStatusBadge } from "~/components/money";
 import { PageHeader } from "~/components/page";
-import { giftAddress } from "~/models/gift-address.server";
-import { StageBadge } from "~/components/partner-badges";
+import { giftAddress, getGift, updateReturn, updateShipment } from "~/features/spend/index.server";
+import { StageBadge } from "~/features/partners";
 import { useFormResult } from "~/components/use-form-result";
 import { useServerForm } from "~/components/use-server-form";
-import { GiftReturnSchema, GiftShipmentSchema } from "~/domain/spend";
-import { giftStatuses } from "~/domain/spend-terms";
-import { getGift, updateReturn, updateShipment } from "~/models/gift.server";
-import { requirePermission } from "~/utils/auth.server";
+import { requirePermission } from "~/features/accounts/index.server";
 import { handleForm } from "~/utils/forms.server";
-import { can } from "~/utils/permissions";
-import { formatDay, formatNumber } from "~/utils/format";
+import { can } from "~/shared/permissions";
+import { formatDay, formatNumber } from "~/shared/format";
 import { notFound } from "~/utils/http.server";
 import { redirectWithToast } from "~/utils/session.server";
 

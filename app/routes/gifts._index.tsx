@@ -9,17 +9,13 @@ import { Money, SpendStatusBadge } from "~/components/money";
 import { campaignOptions, FilterSelect } from "~/components/filter-select";
 import { EmptyState, PageHeader } from "~/components/page";
 import { Pagination } from "~/components/pagination";
-import { StageBadge } from "~/components/partner-badges";
-import { giftValueMinor, type GiftValuationBasis } from "~/domain/money";
-import { searchParamsObject } from "~/domain/partner-list-terms";
-import { GiftListQuerySchema } from "~/domain/spend";
-import { giftStatuses } from "~/domain/spend-terms";
-import { campaignChoices } from "~/models/campaign.server";
-import { listGifts } from "~/models/gift.server";
-import { getSettings } from "~/models/settings.server";
-import { requirePermission } from "~/utils/auth.server";
-import { can } from "~/utils/permissions";
-import { formatDay } from "~/utils/format";
+import { StageBadge, searchParamsObject } from "~/features/partners";
+import { giftValueMinor, type GiftValuationBasis } from "~/shared/money";
+import { GiftListQuerySchema, giftStatuses } from "~/features/spend";
+import { campaignChoices, listGifts } from "~/features/spend/index.server";
+import { getSettings, requirePermission } from "~/features/accounts/index.server";
+import { can } from "~/shared/permissions";
+import { formatDay } from "~/shared/format";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "gifts:read");

@@ -1,8 +1,7 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { SpendImportPage } from "~/components/spend-import-page";
-import { giftCsvColumns } from "~/domain/spend-import";
-import { requirePermission } from "~/utils/auth.server";
-import { spendImportAction } from "~/utils/import-action.server";
+import { SpendImportPage, giftCsvColumns } from "~/features/spend";
+import { requirePermission } from "~/features/accounts/index.server";
+import { spendImportAction } from "~/features/imports/index.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "gifts:write");

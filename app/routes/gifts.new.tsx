@@ -6,19 +6,15 @@ import { CheckboxField, FieldErrors, SelectField, SubmitButton, TextAreaField, T
 import { OverBudgetNotice } from "~/components/money";
 import { campaignOptions } from "~/components/filter-select";
 import { PageHeader } from "~/components/page";
-import { PartnerSearch } from "~/components/partner-search";
-import { StageBadge } from "~/components/partner-badges";
+import { PartnerSearch, StageBadge } from "~/features/partners";
 import { useServerForm } from "~/components/use-server-form";
-import { fromMinorUnits } from "~/domain/money";
-import { GiftBatchFormSchema } from "~/domain/spend";
-import { campaignChoices } from "~/models/campaign.server";
-import { createGifts } from "~/models/gift.server";
-import { partnersByIds, searchPartnerChoices } from "~/models/partner.server";
-import { productChoices } from "~/models/product.server";
-import { getSettings } from "~/models/settings.server";
-import { requirePermission } from "~/utils/auth.server";
+import { fromMinorUnits } from "~/shared/money";
+import { GiftBatchFormSchema } from "~/features/spend";
+import { campaignChoices, createGifts, productChoices } from "~/features/spend/index.server";
+import { partnersByIds, searchPartnerChoices } from "~/features/partners/index.server";
+import { getSettings, requirePermission } from "~/features/accounts/index.server";
 import { handleForm } from "~/utils/forms.server";
-import { formatMoney } from "~/utils/format";
+import { formatMoney } from "~/shared/format";
 import { redirectWithToast } from "~/utils/session.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -1,5 +1,5 @@
 import { json } from "@remix-run/node";
-import { checkHealth } from "~/models/health.server";
+import { checkHealth } from "~/utils/health.server";
 
 /**
  * For load balancers and monitoring: 200 only when the database answers, accepts a write, has

@@ -6,9 +6,8 @@ import { ConformForm } from "~/components/conform-form";
 import { useServerForm } from "~/components/use-server-form";
 import { SubmitButton, TextField } from "~/components/form-fields";
 import { EmptyState } from "~/components/page";
-import { AcceptInvitationSchema } from "~/domain/account-forms";
-import { acceptInvitation, findOpenInvitation, UserRuleError } from "~/models/user.server";
-import { redirectSignedIn } from "~/utils/auth.server";
+import { AcceptInvitationSchema } from "~/features/accounts";
+import { acceptInvitation, findOpenInvitation, UserRuleError, redirectSignedIn } from "~/features/accounts/index.server";
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const invitation = await findOpenInvitation(params.token ?? "");

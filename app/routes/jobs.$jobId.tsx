@@ -1,16 +1,15 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { usePollWhile } from "~/components/use-poll-while";
-import type { MailFilingSummary } from "~/domain/mail-terms";
-import { MailFilingResult } from "~/components/mail";
+import { type MailFilingSummary, MailFilingResult } from "~/features/mail";
 import { useTranslation } from "react-i18next";
 import { useMailPageStrings, useOutsidePageStrings } from "~/components/use-page-strings";
 import { FormMessage } from "~/components/form-message";
 import { PageHeader } from "~/components/page";
-import { jobKindNames, jobReadPermission, jobResultHref, type JobKindName } from "~/domain/job-terms";
-import { getJob } from "~/models/jobs.server";
-import { requireCan, requireUser } from "~/utils/auth.server";
-import { formatDateTime, formatNumber, formatPercent } from "~/utils/format";
+import { jobKindNames, jobReadPermission, jobResultHref, type JobKindName } from "~/shared/job-terms";
+import { getJob } from "~/utils/jobs.server";
+import { requireCan, requireUser } from "~/features/accounts/index.server";
+import { formatDateTime, formatNumber, formatPercent } from "~/shared/format";
 import { notFound, recordIdParam } from "~/utils/http.server";
 
 export const meta: MetaFunction = () => [{ title: "Job" }];

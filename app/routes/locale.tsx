@@ -1,9 +1,8 @@
 import { json, redirect, type ActionFunctionArgs } from "@remix-run/node";
-import { LocaleSchema } from "~/domain/account-forms";
+import { LocaleSchema } from "~/features/accounts";
 import { isStaffLocale } from "~/i18n/config";
 import { localeCookie } from "~/i18n/locale.server";
-import { setUserLocale } from "~/models/user.server";
-import { getCurrentUser } from "~/utils/auth.server";
+import { setUserLocale, getCurrentUser } from "~/features/accounts/index.server";
 import { safeRedirect } from "~/utils/redirect";
 
 export async function loader() {

@@ -5,8 +5,8 @@ import { useTranslation } from "react-i18next";
 import { ConformForm } from "~/components/conform-form";
 import { useServerForm } from "~/components/use-server-form";
 import { SubmitButton, TextField } from "~/components/form-fields";
-import { LoginSchema } from "~/domain/account-forms";
-import { getCurrentUser, login, redirectSignedIn } from "~/utils/auth.server";
+import { LoginSchema } from "~/features/accounts";
+import { getCurrentUser, login, redirectSignedIn } from "~/features/accounts/index.server";
 import { safeRedirect } from "~/utils/redirect";
 
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -1,5 +1,5 @@
 import { redirect, type ActionFunctionArgs } from "@remix-run/node";
-import { logout } from "~/utils/auth.server";
+import { logout } from "~/features/accounts/index.server";
 
 export async function loader() {
   // Signing out changes state, so it is a POST (a link or prefetch must not sign anyone out).

@@ -3,11 +3,11 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { useMailPageStrings } from "~/components/use-page-strings";
 import { PageHeader } from "~/components/page";
-import { getMailMessage } from "~/models/mail.server";
-import { requirePermission } from "~/utils/auth.server";
-import { formatBytes, formatDateTime } from "~/utils/format";
+import { getMailMessage } from "~/features/mail/index.server";
+import { requirePermission } from "~/features/accounts/index.server";
+import { formatBytes, formatDateTime } from "~/shared/format";
 import { forbidden, notFound, recordIdParam } from "~/utils/http.server";
-import { can } from "~/utils/permissions";
+import { can } from "~/shared/permissions";
 
 /** One message as kept: whoever reads the outreach log reads a logged message; triage needs outreach rights. */
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -9,12 +9,11 @@ import { EmptyState, PageHeader } from "~/components/page";
 import { Pagination } from "~/components/pagination";
 import { useFormResult } from "~/components/use-form-result";
 import { useServerForm } from "~/components/use-server-form";
-import { TriageAttachSchema, TriageIntentSchema } from "~/domain/mail";
-import { PageParamSchema, RecordIdSchema } from "~/domain/rules";
-import { attachToPartner, discardMessage, TRIAGE_PAGE_SIZE, triageInbox } from "~/models/mail.server";
-import { inboundAddress } from "~/models/mail-settings.server";
-import { requirePermission } from "~/utils/auth.server";
-import { formatDateTime } from "~/utils/format";
+import { TriageAttachSchema, TriageIntentSchema } from "~/features/mail";
+import { PageParamSchema, RecordIdSchema } from "~/shared/rules";
+import { attachToPartner, discardMessage, TRIAGE_PAGE_SIZE, triageInbox, inboundAddress } from "~/features/mail/index.server";
+import { requirePermission } from "~/features/accounts/index.server";
+import { formatDateTime } from "~/shared/format";
 import { answerRuleViolation, handleForm } from "~/utils/forms.server";
 import { redirectWithToast } from "~/utils/session.server";
 

@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { getMailAttachment } from "~/models/mail.server";
-import { requirePermission } from "~/utils/auth.server";
+import { getMailAttachment } from "~/features/mail/index.server";
+import { requirePermission } from "~/features/accounts/index.server";
 import { fileDownload, forbidden, notFound, recordIdParam } from "~/utils/http.server";
-import { can } from "~/utils/permissions";
+import { can } from "~/shared/permissions";
 
 /** An attachment as received, always as a download (never rendered in the app's origin). */
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -4,9 +4,9 @@ import { useTranslation } from "react-i18next";
 import { useMailPageStrings } from "~/components/use-page-strings";
 import { UploadState } from "~/components/import-file";
 import { PageHeader } from "~/components/page";
-import { isRuleViolation } from "~/domain/violations";
-import { startMailImport } from "~/models/mail-inbound.server";
-import { requirePermission } from "~/utils/auth.server";
+import { isRuleViolation } from "~/shared/violations";
+import { startMailImport } from "~/features/mail/index.server";
+import { requirePermission } from "~/features/accounts/index.server";
 import { readMailUpload } from "~/utils/upload.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -4,13 +4,13 @@ import { useTranslation } from "react-i18next";
 import { useOutsidePageStrings } from "~/components/use-page-strings";
 import { EmptyState, PageHeader } from "~/components/page";
 import { Pagination } from "~/components/pagination";
-import { PageParamSchema, RecordIdSchema } from "~/domain/rules";
-import { PeriodSchema as OrderPeriodSchema } from "~/domain/spend";
-import { listOrders, ORDERS_PAGE_SIZE } from "~/models/orders.server";
-import { partnerHeading } from "~/models/partner.server";
-import { requirePermission } from "~/utils/auth.server";
-import { formatDay, formatMoney } from "~/utils/format";
-import { can } from "~/utils/permissions";
+import { PageParamSchema, RecordIdSchema } from "~/shared/rules";
+import { PeriodSchema as OrderPeriodSchema } from "~/features/spend";
+import { listOrders, ORDERS_PAGE_SIZE } from "~/features/attribution/index.server";
+import { partnerHeading } from "~/features/partners/index.server";
+import { requirePermission } from "~/features/accounts/index.server";
+import { formatDay, formatMoney } from "~/shared/format";
+import { can } from "~/shared/permissions";
 
 /** Shop orders: one partner's (the cost-benefit panel links here), those that matched nobody, or all. */
 export async function loader({ request }: LoaderFunctionArgs) {

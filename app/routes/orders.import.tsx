@@ -4,11 +4,11 @@ import { useTranslation } from "react-i18next";
 import { ImportErrors, UploadState } from "~/components/import-file";
 import { EmptyState, PageHeader } from "~/components/page";
 import { useOutsidePageStrings } from "~/components/use-page-strings";
-import { parseCsv } from "~/domain/csv";
-import { genericOrderColumns, planOrderImport } from "~/domain/order-import";
-import { RecordIdSchema } from "~/domain/rules";
-import { importOrders, listShops } from "~/models/orders.server";
-import { requirePermission } from "~/utils/auth.server";
+import { parseCsv } from "~/shared/csv";
+import { genericOrderColumns, planOrderImport } from "~/features/attribution";
+import { RecordIdSchema } from "~/shared/rules";
+import { importOrders, listShops } from "~/features/attribution/index.server";
+import { requirePermission } from "~/features/accounts/index.server";
 import { ConfirmImportSchema, isUpload, readCsvUploadWithFields } from "~/utils/upload.server";
 import { redirectWithToast } from "~/utils/session.server";
 

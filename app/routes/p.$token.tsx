@@ -1,6 +1,5 @@
 import { json, redirect, type LoaderFunctionArgs } from "@remix-run/node";
-import { openPortalLink } from "~/models/portal.server";
-import { portalCookie } from "~/utils/portal-session.server";
+import { openPortalLink, portalCookie } from "~/features/portal/index.server";
 
 /**
  * A partner's link: opening it starts a portal session and leads to the portal. A wrong token

@@ -1,23 +1,38 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ChannelForm } from "~/components/channel-form";
-import { FollowersChart } from "~/components/followers-chart";
+import {
+  ChannelForm,
+  FollowersChart,
+  ArchivedBadge,
+  StageBadge,
+  type AudienceFlag,
+  ChannelFormSchema,
+  type Audience,
+  PartnerTabSchema,
+  partnerIntentAction,
+  type PartnerPageIntent,
+} from "~/features/partners";
 import { ConfirmSubmitButton } from "~/components/form-fields";
 import { ActionError } from "~/components/form-message";
 import { AuditChanges } from "~/components/audit-changes";
-import { CountOrUnknown, KpiValue, MoneyOrUnknown } from "~/components/metrics";
+import { CountOrUnknown, KpiValue, MoneyOrUnknown, PartnerCostBenefitPanel, presetPeriod, resolvePeriod } from "~/features/reports";
 import { Pagination } from "~/components/pagination";
 import { PageHeader } from "~/components/page";
-import { ArchivedBadge, StageBadge } from "~/components/partner-badges";
-import type { AudienceFlag } from "~/domain/audience-flags";
-import { ChannelFormSchema, type Audience } from "~/domain/partners";
-import { DraftList, FollowUps, LogInteractionForm, NewDraftForm, OutreachTimeline } from "~/components/outreach";
-import { DraftSchema, LogInteractionSchema, TaskSchema } from "~/domain/outreach";
-import { PageParamSchema, RecordIdSchema } from "~/domain/rules";
-import { RuleViolation } from "~/domain/violations";
-import { listAuditEvents, AUDIT_PAGE_SIZE } from "~/models/audit.server";
-import { createDraft, logInteraction, partnerTimeline } from "~/models/outreach.server";
+import {
+  DraftList,
+  FollowUps,
+  LogInteractionForm,
+  NewDraftForm,
+  OutreachTimeline,
+  DraftSchema,
+  LogInteractionSchema,
+  TaskSchema,
+} from "~/features/outreach";
+import { PageParamSchema, RecordIdSchema } from "~/shared/rules";
+import { RuleViolation } from "~/shared/violations";
+import { listAuditEvents, AUDIT_PAGE_SIZE } from "~/utils/audit.server";
+import { createDraft, logInteraction, partnerTimeline, createTask, partnerTasks, setTaskDone } from "~/features/outreach/index.server";
 import {
   addChannel,
   channelPartnerId,
@@ -28,37 +43,29 @@ import {
   possibleDuplicates,
   recordMeasurement,
   setPartnerArchived,
-} from "~/models/partner.server";
-import { createTask, partnerTasks, setTaskDone } from "~/models/task.server";
-import { createPortalLink, listPortalLinks, renewPortalLink, revokePortalLink } from "~/models/portal.server";
-import { PortalLinks } from "~/components/portal-links";
-import { PartnerAgreements, PartnerSubmissions } from "~/components/partner-agreements";
-import { AgreementCreateSchema } from "~/domain/agreements";
-import { createAgreement, partnerAgreements } from "~/models/agreements.server";
-import { portalSubmissions } from "~/models/content.server";
-import { campaignChoices } from "~/models/campaign.server";
-import { AgreementTotals } from "~/components/agreement-totals";
-import { partnerAgreementTotals } from "~/models/written-agreement.server";
+} from "~/features/partners/index.server";
+import { createPortalLink, listPortalLinks, renewPortalLink, revokePortalLink, portalSubmissions } from "~/features/portal/index.server";
+import { PortalLinks, PartnerSubmissions } from "~/features/portal";
+import { PartnerAgreements, AgreementCreateSchema, AgreementTotals, PartnerSpendPanels } from "~/features/spend";
+import {
+  createAgreement,
+  partnerAgreements,
+  campaignChoices,
+  partnerAgreementTotals,
+  partnerGifts,
+  partnerPlacements,
+  partnerSpendTotals,
+} from "~/features/spend/index.server";
 import { absoluteUrl } from "~/utils/cross-site.server";
 import { parseEnv } from "~/utils/env.server";
-import { partnerGifts } from "~/models/gift.server";
-import { partnerPlacements } from "~/models/placement.server";
-import { partnerSpendTotals } from "~/models/spend.server";
-import { PartnerSpendPanels } from "~/components/partner-spend";
-import { PartnerCoveragePanels } from "~/components/partner-coverage";
-import { partnerCoverage } from "~/models/coverage.server";
-import { partnerDisclosureRecord } from "~/models/disclosure.server";
-import { PartnerCostBenefitPanel } from "~/components/partner-cost-benefit";
-import { isoDay } from "~/domain/days";
-import { presetPeriod } from "~/domain/metrics";
-import { resolvePeriod } from "~/domain/period-query";
-import { PartnerTabSchema } from "~/domain/partners";
-import { partnerIntentAction, type PartnerPageIntent } from "~/domain/partner-terms";
-import { metricsContext, partnerCostBenefit } from "~/models/metrics.server";
-import { requirePermission, requireUser } from "~/utils/auth.server";
-import { formatDateTime, formatDay, formatNumber, formatPercent } from "~/utils/format";
+import { PartnerCoveragePanels } from "~/features/compliance";
+import { partnerCoverage, partnerDisclosureRecord } from "~/features/compliance/index.server";
+import { isoDay } from "~/shared/days";
+import { metricsContext, partnerCostBenefit } from "~/features/reports/index.server";
+import { requirePermission, requireUser } from "~/features/accounts/index.server";
+import { formatDateTime, formatDay, formatNumber, formatPercent } from "~/shared/format";
 import { notFound, recordIdParam } from "~/utils/http.server";
-import { can, type Permission } from "~/utils/permissions";
+import { can, type Permission } from "~/shared/permissions";
 import { answerRuleViolation, handleForm } from "~/utils/forms.server";
 import { redirectWithToast } from "~/utils/session.server";
 

@@ -5,13 +5,12 @@ import { useTranslation } from "react-i18next";
 import { ConformForm } from "~/components/conform-form";
 import { SubmitButton } from "~/components/form-fields";
 import { PageHeader } from "~/components/page";
-import { PartnerFormFieldset } from "~/components/partner-form";
+import { PartnerFormFieldset, EditPartnerSchema } from "~/features/partners";
 import { useServerForm } from "~/components/use-server-form";
-import { EditPartnerSchema } from "~/domain/partners";
-import { RuleViolation } from "~/domain/violations";
-import { getPartner, listOwners, StaleEditError, updatePartner } from "~/models/partner.server";
+import { RuleViolation } from "~/shared/violations";
+import { getPartner, listOwners, StaleEditError, updatePartner } from "~/features/partners/index.server";
 import { replyToRule } from "~/utils/forms.server";
-import { requirePermission } from "~/utils/auth.server";
+import { requirePermission } from "~/features/accounts/index.server";
 import { notFound } from "~/utils/http.server";
 import { redirectWithToast } from "~/utils/session.server";
 

@@ -1,7 +1,6 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { isRuleViolation } from "~/domain/violations";
-import { erasePersonalData } from "~/models/personal-data.server";
-import { requirePermission } from "~/utils/auth.server";
+import { isRuleViolation } from "~/shared/violations";
+import { erasePersonalData, requirePermission } from "~/features/accounts/index.server";
 import { notFound } from "~/utils/http.server";
 import { redirectWithToast } from "~/utils/session.server";
 

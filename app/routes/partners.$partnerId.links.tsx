@@ -11,23 +11,29 @@ import { EmptyState, PageHeader } from "~/components/page";
 import { TableCard } from "~/components/table-card";
 import { useFormResult } from "~/components/use-form-result";
 import { useServerForm } from "~/components/use-server-form";
-import { RecordIdSchema } from "~/domain/rules";
-import { TrackedLinkIntentSchema, TrackedLinkSchema } from "~/domain/tracked-links";
-import { campaignChoices } from "~/models/campaign.server";
-import { partnerHeading } from "~/models/partner.server";
-import { archivePromoCode, createPromoCode, partnerPromoCodes } from "~/models/orders.server";
-import { PromoCodeSchema } from "~/domain/orders";
-import { archiveTrackedLink, createTrackedLink, partnerTrackedLinks } from "~/models/tracked-links.server";
-import { FeedFormSchema, FeedIntentSchema } from "~/domain/feeds";
-import { addFeed, partnerFeeds, removeFeed, requestFeedRead } from "~/models/feeds.server";
-import { partnerChannelChoices } from "~/models/partner.server";
-import { requireCan, requirePermission, requireUser } from "~/utils/auth.server";
+import { RecordIdSchema } from "~/shared/rules";
+import { TrackedLinkIntentSchema, TrackedLinkSchema, PromoCodeSchema, FeedFormSchema, FeedIntentSchema } from "~/features/attribution";
+import { campaignChoices } from "~/features/spend/index.server";
+import { partnerHeading, partnerChannelChoices } from "~/features/partners/index.server";
+import {
+  archivePromoCode,
+  createPromoCode,
+  partnerPromoCodes,
+  archiveTrackedLink,
+  createTrackedLink,
+  partnerTrackedLinks,
+  addFeed,
+  partnerFeeds,
+  removeFeed,
+  requestFeedRead,
+} from "~/features/attribution/index.server";
+import { requireCan, requirePermission, requireUser } from "~/features/accounts/index.server";
 import { absoluteUrl } from "~/utils/cross-site.server";
 import { parseEnv } from "~/utils/env.server";
-import { formatDateTime, formatDay, formatNumber } from "~/utils/format";
+import { formatDateTime, formatDay, formatNumber } from "~/shared/format";
 import { answerRuleViolation, handleForm } from "~/utils/forms.server";
 import { notFound, recordIdParam } from "~/utils/http.server";
-import { can } from "~/utils/permissions";
+import { can } from "~/shared/permissions";
 import { redirectWithToast } from "~/utils/session.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -1,7 +1,6 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { isRuleViolation } from "~/domain/violations";
-import { exportPersonalData } from "~/models/personal-data.server";
-import { requirePermission } from "~/utils/auth.server";
+import { isRuleViolation } from "~/shared/violations";
+import { exportPersonalData, requirePermission } from "~/features/accounts/index.server";
 import { notFound } from "~/utils/http.server";
 
 /** The download is a POST: it is audited, so a link or a prefetch must not set it off. */

@@ -8,17 +8,16 @@ import { CheckboxField, SelectField, SubmitButton, TextField } from "~/component
 import { EmptyState, PageHeader } from "~/components/page";
 import { useFormResult } from "~/components/use-form-result";
 import { useServerForm } from "~/components/use-server-form";
-import { DraftFromTemplateSchema } from "~/domain/mail";
-import { campaignChoices } from "~/models/campaign.server";
-import { partnerGifts } from "~/models/gift.server";
-import { partnerHeading } from "~/models/partner.server";
-import { createDraftFromTemplate, listTemplates } from "~/models/templates.server";
-import { requirePermission } from "~/utils/auth.server";
+import { DraftFromTemplateSchema } from "~/features/mail";
+import { campaignChoices, partnerGifts } from "~/features/spend/index.server";
+import { partnerHeading } from "~/features/partners/index.server";
+import { createDraftFromTemplate, listTemplates } from "~/features/outreach/index.server";
+import { requirePermission } from "~/features/accounts/index.server";
 import { absoluteUrl } from "~/utils/cross-site.server";
 import { parseEnv } from "~/utils/env.server";
 import { handleForm } from "~/utils/forms.server";
 import { notFound, recordIdParam } from "~/utils/http.server";
-import { can } from "~/utils/permissions";
+import { can } from "~/shared/permissions";
 import { redirectWithToast } from "~/utils/session.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

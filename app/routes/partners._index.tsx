@@ -5,33 +5,44 @@ import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { FormMessage } from "~/components/form-message";
 import { DataTable, TableSettings } from "~/components/data-table";
-import { CountOrUnknown } from "~/components/metrics";
+import { CountOrUnknown } from "~/features/reports";
 import { FilterProblems } from "~/components/filter-problems";
-import { PartnerFilterFields, usePartnerFilterLabels } from "~/components/partner-filters";
-import { useListSort } from "~/components/use-search-href";
-import { EmptyState, PageHeader, PhoneCollapsible } from "~/components/page";
-import { Pagination } from "~/components/pagination";
-import { ArchivedBadge, StageBadge } from "~/components/partner-badges";
-import { BulkUpdateSchema, PartnerListQuerySchema, SavedViewSchema } from "~/domain/partner-list";
 import {
+  PartnerFilterFields,
+  usePartnerFilterLabels,
+  ArchivedBadge,
+  StageBadge,
+  BulkUpdateSchema,
+  PartnerListQuerySchema,
+  SavedViewSchema,
   hasPartnerFilters,
   pageSizes,
   partnerColumns,
   searchParamsObject,
   viewQuery,
   type PartnerColumn,
-} from "~/domain/partner-list-terms";
-import { partnerStages } from "~/domain/partner-terms";
-import { bulkUpdatePartners, deleteView, listOwners, listPartners, listSavedViews, saveView } from "~/models/partner.server";
-import { parseListQuery } from "~/domain/rules";
-import { pageProblem } from "~/domain/violations";
-import { getTablePreference } from "~/models/table-preference.server";
+  partnerStages,
+} from "~/features/partners";
+import { useListSort } from "~/components/use-search-href";
+import { EmptyState, PageHeader, PhoneCollapsible } from "~/components/page";
+import { Pagination } from "~/components/pagination";
+import {
+  bulkUpdatePartners,
+  deleteView,
+  getTablePreference,
+  listOwners,
+  listPartners,
+  listSavedViews,
+  saveView,
+} from "~/features/partners/index.server";
+import { parseListQuery } from "~/shared/rules";
+import { pageProblem } from "~/shared/violations";
+import { requireCan, requirePermission, requireUser } from "~/features/accounts/index.server";
 import { answerRuleViolation } from "~/utils/forms.server";
 import { notFound } from "~/utils/http.server";
 import { redirectWithToast } from "~/utils/session.server";
-import { requireCan, requirePermission, requireUser } from "~/utils/auth.server";
-import { formatDate, formatNumber } from "~/utils/format";
-import { can } from "~/utils/permissions";
+import { formatDate, formatNumber } from "~/shared/format";
+import { can } from "~/shared/permissions";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "partners:read");

@@ -1,11 +1,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { csvLine } from "~/domain/csv";
-import { partnerCsvColumns } from "~/domain/partner-import";
-import { PartnerListQuerySchema } from "~/domain/partner-list";
-import { searchParamsObject } from "~/domain/partner-list-terms";
-import { exportPartnerRows } from "~/models/partner.server";
-import { parseListQuery } from "~/domain/rules";
-import { requirePermission } from "~/utils/auth.server";
+import { csvLine } from "~/shared/csv";
+import { partnerCsvColumns, PartnerListQuerySchema, searchParamsObject } from "~/features/partners";
+import { exportPartnerRows } from "~/features/partners/index.server";
+import { parseListQuery } from "~/shared/rules";
+import { requirePermission } from "~/features/accounts/index.server";
 import { badRequest } from "~/utils/http.server";
 
 /** The filtered partner list as CSV, in the import's columns. */

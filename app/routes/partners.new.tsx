@@ -5,14 +5,13 @@ import { useTranslation } from "react-i18next";
 import { ConformForm } from "~/components/conform-form";
 import { SubmitButton } from "~/components/form-fields";
 import { PageHeader } from "~/components/page";
-import { PartnerFormFieldset } from "~/components/partner-form";
+import { PartnerFormFieldset, PartnerFormSchema } from "~/features/partners";
 import { useServerForm } from "~/components/use-server-form";
-import { PartnerFormSchema } from "~/domain/partners";
-import { RuleViolation } from "~/domain/violations";
-import { createPartner, findDuplicate, listOwners } from "~/models/partner.server";
+import { RuleViolation } from "~/shared/violations";
+import { createPartner, findDuplicate, listOwners } from "~/features/partners/index.server";
 import { once, replyToRule } from "~/utils/forms.server";
 import { db } from "~/utils/db.server";
-import { requirePermission } from "~/utils/auth.server";
+import { requirePermission } from "~/features/accounts/index.server";
 import { redirectWithToast } from "~/utils/session.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {

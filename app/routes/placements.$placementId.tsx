@@ -1,17 +1,24 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { AgreementNeededNotice, agreementNeededIn } from "~/components/agreement-totals";
+import {
+  AgreementNeededNotice,
+  agreementNeededIn,
+  DeliverableDoneSchema,
+  DeliverableFormSchema,
+  PaymentFormSchema,
+  PlacementStatusSchema,
+  acceptsPayments,
+  nextPlacementStatuses,
+} from "~/features/spend";
 import { ConformForm } from "~/components/conform-form";
 import { SubmitButton, TextField } from "~/components/form-fields";
 import { FormMessage } from "~/components/form-message";
 import { Money, SpendStatusBadge } from "~/components/money";
 import { PageHeader } from "~/components/page";
-import { StageBadge } from "~/components/partner-badges";
+import { StageBadge } from "~/features/partners";
 import { useFormResult } from "~/components/use-form-result";
 import { useServerForm } from "~/components/use-server-form";
-import { DeliverableDoneSchema, DeliverableFormSchema, PaymentFormSchema, PlacementStatusSchema } from "~/domain/spend";
-import { acceptsPayments, nextPlacementStatuses } from "~/domain/spend-terms";
 import {
   addDeliverable,
   approvePlacement,
@@ -19,13 +26,13 @@ import {
   recordPayment,
   setDeliverableDone,
   setPlacementStatus,
-} from "~/models/placement.server";
-import { requireCan, requirePermission, requireUser } from "~/utils/auth.server";
+} from "~/features/spend/index.server";
+import { requireCan, requirePermission, requireUser } from "~/features/accounts/index.server";
 import { answerRuleViolation, handleForm } from "~/utils/forms.server";
-import { can } from "~/utils/permissions";
-import { formatDay, formatDateTime } from "~/utils/format";
+import { can } from "~/shared/permissions";
+import { formatDay, formatDateTime } from "~/shared/format";
 import { notFound } from "~/utils/http.server";
-import { placementInvoices } from "~/models/invoices.server";
+import { placementInvoices } from "~/features/portal/index.server";
 import { redirectWithToast } from "~/utils/session.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

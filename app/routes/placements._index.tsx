@@ -9,15 +9,12 @@ import { Money, SpendStatusBadge } from "~/components/money";
 import { campaignOptions, FilterSelect } from "~/components/filter-select";
 import { EmptyState, PageHeader } from "~/components/page";
 import { Pagination } from "~/components/pagination";
-import { StageBadge } from "~/components/partner-badges";
-import { searchParamsObject } from "~/domain/partner-list-terms";
-import { PlacementListQuerySchema } from "~/domain/spend";
-import { placementStatuses } from "~/domain/spend-terms";
-import { campaignChoices } from "~/models/campaign.server";
-import { listPlacements } from "~/models/placement.server";
-import { requirePermission } from "~/utils/auth.server";
-import { can } from "~/utils/permissions";
-import { formatDay } from "~/utils/format";
+import { StageBadge, searchParamsObject } from "~/features/partners";
+import { PlacementListQuerySchema, placementStatuses } from "~/features/spend";
+import { campaignChoices, listPlacements } from "~/features/spend/index.server";
+import { requirePermission } from "~/features/accounts/index.server";
+import { can } from "~/shared/permissions";
+import { formatDay } from "~/shared/format";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "placements:read");

@@ -6,15 +6,12 @@ import { SelectField, SubmitButton, TextAreaField, TextField } from "~/component
 import { OverBudgetNotice } from "~/components/money";
 import { campaignOptions } from "~/components/filter-select";
 import { PageHeader } from "~/components/page";
-import { PartnerSearch } from "~/components/partner-search";
-import { StageBadge } from "~/components/partner-badges";
+import { PartnerSearch, StageBadge } from "~/features/partners";
 import { useServerForm } from "~/components/use-server-form";
-import { PlacementFormSchema } from "~/domain/spend";
-import { campaignChoices } from "~/models/campaign.server";
-import { partnersByIds, searchPartnerChoices } from "~/models/partner.server";
-import { proposePlacement } from "~/models/placement.server";
-import { getSettings } from "~/models/settings.server";
-import { requirePermission } from "~/utils/auth.server";
+import { PlacementFormSchema } from "~/features/spend";
+import { campaignChoices, proposePlacement } from "~/features/spend/index.server";
+import { partnersByIds, searchPartnerChoices } from "~/features/partners/index.server";
+import { getSettings, requirePermission } from "~/features/accounts/index.server";
 import { handleForm } from "~/utils/forms.server";
 import { redirectWithToast } from "~/utils/session.server";
 

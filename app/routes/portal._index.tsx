@@ -2,22 +2,18 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ConformForm } from "~/components/conform-form";
-import { SubmissionRow } from "~/components/content-status";
+import { SubmissionRow, GiftAddressSchema, OfferAnswerSchema, legalIdKinds } from "~/features/portal";
 import { SelectField, SubmitButton, TextAreaField, TextField } from "~/components/form-fields";
 import { Money, SpendStatusBadge } from "~/components/money";
 import { EmptyState } from "~/components/page";
 import { useFormResult } from "~/components/use-form-result";
 import { useServerForm } from "~/components/use-server-form";
-import { outstandingMinor } from "~/domain/money";
-import { GiftAddressSchema, OfferAnswerSchema } from "~/domain/portal";
-import { legalIdKinds } from "~/domain/content-terms";
-import { acceptFor, uploadPurposes } from "~/domain/uploads";
-import { portalSubmissions } from "~/models/content.server";
-import { answerOffer, portalOverview, setGiftAddress } from "~/models/portal.server";
-import { formatDay } from "~/utils/format";
+import { outstandingMinor } from "~/shared/money";
+import { acceptFor, uploadPurposes } from "~/shared/uploads";
+import { portalSubmissions, answerOffer, portalOverview, setGiftAddress, requirePortalVisitor } from "~/features/portal/index.server";
+import { formatDay } from "~/shared/format";
 import { handleForm } from "~/utils/forms.server";
 import { recordIdParam } from "~/utils/http.server";
-import { requirePortalVisitor } from "~/utils/portal-session.server";
 import { redirectWithToast } from "~/utils/session.server";
 
 export const meta: MetaFunction = () => [{ title: "Portal" }];

@@ -1,9 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { agreementFor } from "~/models/agreements.server";
-import { agreementPdfResponse } from "~/utils/agreement-pdf-response.server";
+import { agreementFor, agreementPdfResponse } from "~/features/spend/index.server";
 import { notFound, recordIdParam } from "~/utils/http.server";
 import { resolveAnyLocale } from "~/i18n/locale.server";
-import { requirePortalVisitor } from "~/utils/portal-session.server";
+import { requirePortalVisitor } from "~/features/portal/index.server";
 
 /** The partner's own agreement as a PDF. */
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -1,17 +1,16 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { AgreementText } from "~/components/agreement-text";
+import { AgreementText, AgreementSignSchema } from "~/features/spend";
 import { ConformForm } from "~/components/conform-form";
 import { CheckboxField, SubmitButton, TextField } from "~/components/form-fields";
 import { useFormResult } from "~/components/use-form-result";
 import { useServerForm } from "~/components/use-server-form";
-import { AgreementSignSchema } from "~/domain/agreements";
-import { agreementFor, signAgreement } from "~/models/agreements.server";
-import { formatDateTime } from "~/utils/format";
+import { agreementFor, signAgreement } from "~/features/spend/index.server";
+import { formatDateTime } from "~/shared/format";
 import { handleForm } from "~/utils/forms.server";
 import { notFound, recordIdParam } from "~/utils/http.server";
-import { requirePortalVisitor } from "~/utils/portal-session.server";
+import { requirePortalVisitor } from "~/features/portal/index.server";
 import { redirectWithToast } from "~/utils/session.server";
 
 export const meta: MetaFunction = () => [{ title: "Portal" }];

@@ -2,19 +2,22 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ConformForm } from "~/components/conform-form";
-import { ContentDraftForm } from "~/components/content-draft";
-import { ContentVersionList } from "~/components/content-review";
-import { ContentStatusBadge } from "~/components/content-status";
+import {
+  ContentDraftForm,
+  ContentVersionList,
+  ContentStatusBadge,
+  ContentVersionSchema,
+  PublishedPostSchema,
+  contentTargetValue,
+  reportedMetrics,
+} from "~/features/portal";
 import { CheckboxField, SubmitButton, TextAreaField, TextField } from "~/components/form-fields";
 import { useFormResult } from "~/components/use-form-result";
 import { useServerForm } from "~/components/use-server-form";
-import { ContentVersionSchema, PublishedPostSchema } from "~/domain/content";
-import { contentTargetValue, reportedMetrics } from "~/domain/content-terms";
-import { acceptFor, uploadPurposes } from "~/domain/uploads";
-import { draftFormContext, portalSubmission, reportPublished, resubmitContent } from "~/models/content.server";
+import { acceptFor, uploadPurposes } from "~/shared/uploads";
+import { draftFormContext, portalSubmission, reportPublished, resubmitContent, requirePortalVisitor } from "~/features/portal/index.server";
 import { handleForm, refuseForm } from "~/utils/forms.server";
 import { notFound, recordIdParam } from "~/utils/http.server";
-import { requirePortalVisitor } from "~/utils/portal-session.server";
 import { redirectWithToast } from "~/utils/session.server";
 import { readPortalForm } from "~/utils/upload.server";
 

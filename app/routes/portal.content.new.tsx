@@ -1,12 +1,10 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ContentDraftForm } from "~/components/content-draft";
+import { ContentDraftForm, ContentDraftSchema } from "~/features/portal";
 import { EmptyState } from "~/components/page";
-import { ContentDraftSchema } from "~/domain/content";
-import { draftFormContext, submitContent } from "~/models/content.server";
+import { draftFormContext, submitContent, requirePortalVisitor } from "~/features/portal/index.server";
 import { handleForm, refuseForm } from "~/utils/forms.server";
-import { requirePortalVisitor } from "~/utils/portal-session.server";
 import { redirectWithToast } from "~/utils/session.server";
 import { readPortalForm } from "~/utils/upload.server";
 

@@ -1,7 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { portalFile } from "~/models/content.server";
+import { portalFile, requirePortalVisitor } from "~/features/portal/index.server";
 import { fileDownload, notFound, recordIdParam } from "~/utils/http.server";
-import { requirePortalVisitor } from "~/utils/portal-session.server";
 
 /** A file the partner uploaded, for that partner only. */
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -1,9 +1,8 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { InvoiceSchema } from "~/domain/content";
-import { uploadInvoice } from "~/models/invoices.server";
+import { InvoiceSchema } from "~/features/portal";
+import { uploadInvoice, requirePortalVisitor } from "~/features/portal/index.server";
 import { handleForm, refuseForm } from "~/utils/forms.server";
 import { recordIdParam } from "~/utils/http.server";
-import { requirePortalVisitor } from "~/utils/portal-session.server";
 import { redirectWithToast } from "~/utils/session.server";
 import { readPortalForm } from "~/utils/upload.server";
 

@@ -1,6 +1,5 @@
 import { redirect, type ActionFunctionArgs } from "@remix-run/node";
-import { endPortalSession } from "~/models/portal.server";
-import { portalCookie } from "~/utils/portal-session.server";
+import { endPortalSession, portalCookie } from "~/features/portal/index.server";
 
 export const loader = () => redirect("/portal");
 

@@ -1,7 +1,7 @@
 import { json, redirect, type ActionFunctionArgs } from "@remix-run/node";
-import { TablePreferenceSchema } from "~/domain/table-preferences";
-import { saveTablePreference } from "~/models/table-preference.server";
-import { requireUser } from "~/utils/auth.server";
+import { TablePreferenceSchema } from "~/features/partners";
+import { requireUser } from "~/features/accounts/index.server";
+import { saveTablePreference } from "~/features/partners/index.server";
 import { safeRedirect } from "~/utils/redirect";
 
 /** Saves how the signed-in user likes a list (columns, density), then goes back to it. */

@@ -1,20 +1,18 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ArchivableListQuerySchema } from "~/domain/rules";
+import { ArchivableListQuerySchema } from "~/shared/rules";
 import { ConformForm } from "~/components/conform-form";
 import { SubmitButton } from "~/components/form-fields";
 import { Money } from "~/components/money";
 import { EmptyState, PageHeader } from "~/components/page";
 import { Pagination } from "~/components/pagination";
-import { ProductFormFieldset } from "~/components/product-form";
+import { ProductFormFieldset, ProductFormSchema } from "~/features/spend";
 import { useServerForm } from "~/components/use-server-form";
-import { ProductFormSchema } from "~/domain/spend";
-import { listProducts, saveProduct } from "~/models/product.server";
-import { getSettings } from "~/models/settings.server";
-import { requirePermission } from "~/utils/auth.server";
+import { listProducts, saveProduct } from "~/features/spend/index.server";
+import { getSettings, requirePermission } from "~/features/accounts/index.server";
 import { handleForm } from "~/utils/forms.server";
-import { can } from "~/utils/permissions";
+import { can } from "~/shared/permissions";
 import { redirectWithToast } from "~/utils/session.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -2,9 +2,9 @@ import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { PageHeader } from "~/components/page";
-import { campaignChoices } from "~/models/campaign.server";
-import { requirePermission } from "~/utils/auth.server";
-import { can } from "~/utils/permissions";
+import { campaignChoices } from "~/features/spend/index.server";
+import { requirePermission } from "~/features/accounts/index.server";
+import { can } from "~/shared/permissions";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "reports:read");

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { parseRankingQuery, rankingCsv } from "~/domain/ranking";
-import { costBenefitRanking, metricsContext } from "~/models/metrics.server";
-import { requirePermission } from "~/utils/auth.server";
+import { parseRankingQuery, rankingCsv } from "~/features/reports";
+import { costBenefitRanking, metricsContext } from "~/features/reports/index.server";
+import { requirePermission } from "~/features/accounts/index.server";
 import { badRequest } from "~/utils/http.server";
 
 /** The whole ranking (every page) as CSV, in the columns and formats the issue fixes. */

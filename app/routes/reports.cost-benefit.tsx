@@ -4,19 +4,27 @@ import type { ColumnDef } from "@tanstack/react-table";
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { DataTable, TableSettings } from "~/components/data-table";
-import { EmvRatesNote, KpiLabel, PeriodLine, PeriodPicker, UnconvertedNotice, useFigures } from "~/components/metrics";
+import {
+  EmvRatesNote,
+  KpiLabel,
+  PeriodLine,
+  PeriodPicker,
+  UnconvertedNotice,
+  useFigures,
+  ratioNames,
+  valueVerdict,
+  type RatioName,
+  parseRankingQuery,
+} from "~/features/reports";
 import { EmptyState, PageHeader } from "~/components/page";
 import { Pagination } from "~/components/pagination";
 import { FilterProblems } from "~/components/filter-problems";
-import { PartnerFilterFields, usePartnerFilterLabels } from "~/components/partner-filters";
+import { PartnerFilterFields, usePartnerFilterLabels } from "~/features/partners";
 import { useListSort } from "~/components/use-search-href";
-import { ratioNames, valueVerdict, type RatioName } from "~/domain/metrics";
-import { parseRankingQuery } from "~/domain/ranking";
-import { costBenefitRanking, metricsContext, type RankingRow } from "~/models/metrics.server";
-import { listOwners } from "~/models/partner.server";
-import { getTablePreference } from "~/models/table-preference.server";
-import { requirePermission } from "~/utils/auth.server";
-import { formatNumber } from "~/utils/format";
+import { costBenefitRanking, metricsContext, type RankingRow } from "~/features/reports/index.server";
+import { listOwners, getTablePreference } from "~/features/partners/index.server";
+import { requirePermission } from "~/features/accounts/index.server";
+import { formatNumber } from "~/shared/format";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "reports:read");

@@ -1,9 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { monthlyReportCsv } from "~/domain/monthly-report";
-import { metricsContext } from "~/models/metrics.server";
-import { monthlyReport } from "~/models/monthly-report.server";
+import { monthlyReportCsv } from "~/features/reports";
+import { metricsContext, monthlyReport } from "~/features/reports/index.server";
 import { requireMonthParam } from "~/utils/http.server";
-import { requirePermission } from "~/utils/auth.server";
+import { requirePermission } from "~/features/accounts/index.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "reports:read");

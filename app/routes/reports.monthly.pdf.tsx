@@ -1,11 +1,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { createI18n } from "~/i18n/config";
 import { resolveLocale } from "~/i18n/locale.server";
-import { metricsContext } from "~/models/metrics.server";
-import { monthlyReport } from "~/models/monthly-report.server";
+import { metricsContext, monthlyReport, monthlyReportPdf } from "~/features/reports/index.server";
 import { requireMonthParam } from "~/utils/http.server";
-import { requirePermission } from "~/utils/auth.server";
-import { monthlyReportPdf } from "~/components/monthly-report-pdf.server";
+import { requirePermission } from "~/features/accounts/index.server";
 
 /** The monthly report as a PDF, in the reader's language. */
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -1,18 +1,23 @@
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { DisclosureCountsTable } from "~/components/disclosure-counts";
-import { CostBenefitChart } from "~/components/cost-benefit-chart";
-import { EmvRatesNote, KpiLabel } from "~/components/metrics";
+import { DisclosureCountsTable } from "~/features/compliance";
+import {
+  CostBenefitChart,
+  EmvRatesNote,
+  KpiLabel,
+  type CostBenefit,
+  lineChange,
+  lineUnit,
+  monthlyKpiLines,
+  type MonthlyLine,
+} from "~/features/reports";
 import { MonthPicker } from "~/components/month-picker";
 import { EmptyState, PageHeader } from "~/components/page";
-import type { CostBenefit } from "~/domain/metrics";
-import { lineChange, lineUnit, monthlyKpiLines, type MonthlyLine } from "~/domain/monthly-report";
-import { metricsContext } from "~/models/metrics.server";
-import { monthlyReport } from "~/models/monthly-report.server";
+import { metricsContext, monthlyReport } from "~/features/reports/index.server";
 import { requireMonthParam } from "~/utils/http.server";
-import { requirePermission } from "~/utils/auth.server";
-import { formatChange, formatDate, formatDay, formatKpi, formatNumber } from "~/utils/format";
+import { requirePermission } from "~/features/accounts/index.server";
+import { formatChange, formatDate, formatDay, formatKpi, formatNumber } from "~/shared/format";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "reports:read");

@@ -5,10 +5,9 @@ import { useTranslation } from "react-i18next";
 import { ConformForm } from "~/components/conform-form";
 import { useServerForm } from "~/components/use-server-form";
 import { SelectField, SubmitButton, TextField } from "~/components/form-fields";
-import { ProfileSchema } from "~/domain/account-forms";
+import { ProfileSchema } from "~/features/accounts";
 import { localeCookie } from "~/i18n/locale.server";
-import { updateProfile } from "~/models/user.server";
-import { requireUser } from "~/utils/auth.server";
+import { updateProfile, requireUser } from "~/features/accounts/index.server";
 import { redirectWithToast } from "~/utils/session.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {

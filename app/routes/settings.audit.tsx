@@ -3,10 +3,10 @@ import { Form, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { EmptyState } from "~/components/page";
 import { Pagination } from "~/components/pagination";
-import { AuditFilterSchema } from "~/domain/account-forms";
-import { AUDIT_PAGE_SIZE, auditFilterOptions, listAuditEvents } from "~/models/audit.server";
-import { requirePermission } from "~/utils/auth.server";
-import { formatDateTime } from "~/utils/format";
+import { AuditFilterSchema } from "~/features/accounts";
+import { AUDIT_PAGE_SIZE, auditFilterOptions, listAuditEvents } from "~/utils/audit.server";
+import { requirePermission } from "~/features/accounts/index.server";
+import { formatDateTime } from "~/shared/format";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "audit:read");

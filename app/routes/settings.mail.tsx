@@ -6,12 +6,11 @@ import { ConformForm } from "~/components/conform-form";
 import { CheckboxField, ConfirmSubmitButton, SelectField, SubmitButton, TextAreaField, TextField } from "~/components/form-fields";
 import { useFormResult } from "~/components/use-form-result";
 import { useServerForm } from "~/components/use-server-form";
-import { MailIdentitySchema, MailSettingsIntentSchema, MailSettingsSchema } from "~/domain/mail";
-import { smtpSecurities } from "~/domain/mail-terms";
-import { mailIdentity, mailSettingsView, renewInboundSecret, updateMailIdentity, updateMailSettings } from "~/models/mail-settings.server";
-import { requireCan, requireUser } from "~/utils/auth.server";
+import { MailIdentitySchema, MailSettingsIntentSchema, MailSettingsSchema, smtpSecurities } from "~/features/mail";
+import { mailIdentity, mailSettingsView, renewInboundSecret, updateMailIdentity, updateMailSettings } from "~/features/mail/index.server";
+import { requireCan, requireUser } from "~/features/accounts/index.server";
 import { handleForm } from "~/utils/forms.server";
-import { can } from "~/utils/permissions";
+import { can } from "~/shared/permissions";
 import { redirectWithToast } from "~/utils/session.server";
 import { scheduleAtHour } from "~/utils/job-queue.server";
 

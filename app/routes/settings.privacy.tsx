@@ -3,11 +3,10 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { EmptyState } from "~/components/page";
 import { Pagination } from "~/components/pagination";
-import { PageParamSchema } from "~/domain/rules";
-import { prospectsPastRetention, RETENTION_PAGE_SIZE } from "~/models/personal-data.server";
-import { requirePermission } from "~/utils/auth.server";
-import { formatDay } from "~/utils/format";
-import { can } from "~/utils/permissions";
+import { PageParamSchema } from "~/shared/rules";
+import { prospectsPastRetention, RETENTION_PAGE_SIZE, requirePermission } from "~/features/accounts/index.server";
+import { formatDay } from "~/shared/format";
+import { can } from "~/shared/permissions";
 
 /** Prospects kept past the retention period, for someone to review or erase (GDPR art. 5(1)(e)). */
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -7,14 +7,12 @@ import { EmptyState } from "~/components/page";
 import { Pagination } from "~/components/pagination";
 import { useFormResult } from "~/components/use-form-result";
 import { useServerForm } from "~/components/use-server-form";
-import { planRateImport, rateCsvColumns } from "~/domain/rate-import";
-import { RecordIdSchema } from "~/domain/rules";
-import { ExchangeRateFormSchema, RateCsvSchema, RateListQuerySchema } from "~/domain/spend";
-import { parseCsv } from "~/domain/csv";
-import { deleteRate, getSettings, listRates, saveRates } from "~/models/settings.server";
-import { requirePermission } from "~/utils/auth.server";
+import { planRateImport, rateCsvColumns, ExchangeRateFormSchema, RateCsvSchema, RateListQuerySchema } from "~/features/spend";
+import { RecordIdSchema } from "~/shared/rules";
+import { parseCsv } from "~/shared/csv";
+import { deleteRate, getSettings, listRates, saveRates, requirePermission } from "~/features/accounts/index.server";
 import { handleForm } from "~/utils/forms.server";
-import { formatDay } from "~/utils/format";
+import { formatDay } from "~/shared/format";
 import { redirectWithToast } from "~/utils/session.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {

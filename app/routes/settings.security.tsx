@@ -5,10 +5,16 @@ import { useTranslation } from "react-i18next";
 import { ConformForm } from "~/components/conform-form";
 import { ConfirmSubmitButton, SubmitButton, TextField } from "~/components/form-fields";
 import { useServerForm } from "~/components/use-server-form";
-import { ChangePasswordSchema } from "~/domain/account-forms";
-import { listActiveSessions, revokeSessions, setPassword } from "~/models/user.server";
-import { readSessionId, requireUser, verifyCurrentPassword } from "~/utils/auth.server";
-import { formatDateTime } from "~/utils/format";
+import { ChangePasswordSchema } from "~/features/accounts";
+import {
+  listActiveSessions,
+  revokeSessions,
+  setPassword,
+  readSessionId,
+  requireUser,
+  verifyCurrentPassword,
+} from "~/features/accounts/index.server";
+import { formatDateTime } from "~/shared/format";
 import { redirectWithToast } from "~/utils/session.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -7,12 +7,12 @@ import { SelectField, SubmitButton, TextField } from "~/components/form-fields";
 import { EmptyState } from "~/components/page";
 import { useFormResult } from "~/components/use-form-result";
 import { useServerForm } from "~/components/use-server-form";
-import { ShopSchema } from "~/domain/orders";
-import { createShop, listShops } from "~/models/orders.server";
-import { requirePermission } from "~/utils/auth.server";
+import { ShopSchema } from "~/features/attribution";
+import { createShop, listShops } from "~/features/attribution/index.server";
+import { requirePermission } from "~/features/accounts/index.server";
 import { absoluteUrl } from "~/utils/cross-site.server";
 import { parseEnv } from "~/utils/env.server";
-import { formatNumber } from "~/utils/format";
+import { formatNumber } from "~/shared/format";
 import { handleForm } from "~/utils/forms.server";
 import { redirectWithToast } from "~/utils/session.server";
 

@@ -7,11 +7,10 @@ import { ConfirmSubmitButton, SelectField, SubmitButton, TextAreaField, TextFiel
 import { EmptyState } from "~/components/page";
 import { useFormResult } from "~/components/use-form-result";
 import { useServerForm } from "~/components/use-server-form";
-import { TemplateIntentSchema, TemplateSchema } from "~/domain/mail";
-import { renderTemplate, templateLanguages, templateVariableNames } from "~/domain/mail-terms";
-import { RecordIdSchema } from "~/domain/rules";
-import { archiveTemplate, createTemplate, listTemplates, sampleValues, updateTemplate } from "~/models/templates.server";
-import { requirePermission } from "~/utils/auth.server";
+import { TemplateIntentSchema, TemplateSchema, renderTemplate, templateLanguages, templateVariableNames } from "~/features/mail";
+import { RecordIdSchema } from "~/shared/rules";
+import { archiveTemplate, createTemplate, listTemplates, sampleValues, updateTemplate } from "~/features/outreach/index.server";
+import { requirePermission } from "~/features/accounts/index.server";
 import { answerRuleViolation, handleForm } from "~/utils/forms.server";
 import { redirectWithToast } from "~/utils/session.server";
 

@@ -2,8 +2,8 @@ import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { NavLink, Outlet, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { PageHeader } from "~/components/page";
-import { requireUser } from "~/utils/auth.server";
-import { can } from "~/utils/permissions";
+import { requireUser } from "~/features/accounts/index.server";
+import { can } from "~/shared/permissions";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);

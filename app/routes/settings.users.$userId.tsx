@@ -5,11 +5,18 @@ import { useTranslation } from "react-i18next";
 import { ConformForm } from "~/components/conform-form";
 import { CheckboxField, ConfirmSubmitButton, SelectField, SubmitButton, TextField } from "~/components/form-fields";
 import { useServerForm } from "~/components/use-server-form";
-import { AdminSetPasswordSchema, EditUserSchema } from "~/domain/account-forms";
-import { getUser, listActiveSessions, revokeSessions, setPassword, updateUserAccess, UserRuleError } from "~/models/user.server";
-import { requirePermission } from "~/utils/auth.server";
+import { AdminSetPasswordSchema, EditUserSchema } from "~/features/accounts";
+import {
+  getUser,
+  listActiveSessions,
+  revokeSessions,
+  setPassword,
+  updateUserAccess,
+  UserRuleError,
+  requirePermission,
+} from "~/features/accounts/index.server";
 import { notFound } from "~/utils/http.server";
-import { roles } from "~/utils/permissions";
+import { roles } from "~/shared/permissions";
 import { redirectWithToast } from "~/utils/session.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -6,10 +6,17 @@ import { ConformForm } from "~/components/conform-form";
 import { useServerForm } from "~/components/use-server-form";
 import { ConfirmSubmitButton, SelectField, SubmitButton, TextField } from "~/components/form-fields";
 import { Pagination } from "~/components/pagination";
-import { SignInLocks } from "~/components/sign-in-locks";
-import { ClearSignInLockSchema, CreateUserSchema, InviteUserSchema, PageSchema, RevokeInvitationSchema } from "~/domain/account-forms";
-import { clearSignInLock, listSignInLocks } from "~/models/sign-in-locks.server";
 import {
+  SignInLocks,
+  ClearSignInLockSchema,
+  CreateUserSchema,
+  InviteUserSchema,
+  PageSchema,
+  RevokeInvitationSchema,
+} from "~/features/accounts";
+import {
+  clearSignInLock,
+  listSignInLocks,
   createUser,
   INVITATION_TTL_DAYS,
   inviteUser,
@@ -17,12 +24,12 @@ import {
   revokeInvitation,
   UserRuleError,
   USERS_PAGE_SIZE,
-} from "~/models/user.server";
+  requirePermission,
+} from "~/features/accounts/index.server";
 import { absoluteUrl } from "~/utils/cross-site.server";
 import { parseEnv } from "~/utils/env.server";
-import { requirePermission } from "~/utils/auth.server";
-import { formatDate } from "~/utils/format";
-import { roles } from "~/utils/permissions";
+import { formatDate } from "~/shared/format";
+import { roles } from "~/shared/permissions";
 import { redirectWithToast } from "~/utils/session.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -5,12 +5,10 @@ import { ConformForm } from "~/components/conform-form";
 import { SelectField, SubmitButton, TextAreaField, TextField } from "~/components/form-fields";
 import { useServerForm } from "~/components/use-server-form";
 import { useOutsidePageStrings } from "~/components/use-page-strings";
-import { fromMinorUnits } from "~/domain/money";
-import { WorkspaceSettingsSchema } from "~/domain/spend";
-import { feedPollChoices, jurisdictions } from "~/domain/spend-terms";
-import { getSettings, updateSettings } from "~/models/settings.server";
+import { fromMinorUnits } from "~/shared/money";
+import { WorkspaceSettingsSchema, feedPollChoices, jurisdictions } from "~/features/spend";
+import { getSettings, updateSettings, requirePermission } from "~/features/accounts/index.server";
 import { everyMinutes, scheduleAtHour, scheduleWork } from "~/utils/job-queue.server";
-import { requirePermission } from "~/utils/auth.server";
 import { handleForm } from "~/utils/forms.server";
 import { redirectWithToast } from "~/utils/session.server";
 

@@ -5,11 +5,10 @@ import { useTranslation } from "react-i18next";
 import { ConformForm } from "~/components/conform-form";
 import { useServerForm } from "~/components/use-server-form";
 import { SubmitButton, TextField } from "~/components/form-fields";
-import { SetupSchema } from "~/domain/account-forms";
+import { SetupSchema } from "~/features/accounts";
 import { isLocale } from "~/i18n/config";
 import { resolveLocale } from "~/i18n/locale.server";
-import { createFirstAdmin, UserRuleError } from "~/models/user.server";
-import { hasAnyUser, redirectSignedIn } from "~/utils/auth.server";
+import { createFirstAdmin, UserRuleError, hasAnyUser, redirectSignedIn } from "~/features/accounts/index.server";
 
 export async function loader(_: LoaderFunctionArgs) {
   if (await hasAnyUser()) throw redirect("/login");

@@ -1,4 +1,4 @@
-import { committedMinor } from "~/domain/money";
+import { committedMinor } from "~/shared/money";
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -7,16 +7,12 @@ import { campaignOptions, FilterSelect } from "~/components/filter-select";
 import { EmptyState, PageHeader } from "~/components/page";
 import { Pagination } from "~/components/pagination";
 import { useSearchHref } from "~/components/use-search-href";
-import { monthsBetween } from "~/domain/metrics";
-import { parseSpendQuery } from "~/domain/spend";
-import { spendViews } from "~/domain/spend-terms";
-import { campaignChoices } from "~/models/campaign.server";
-import { listOwners } from "~/models/partner.server";
-import { getSettings } from "~/models/settings.server";
-import { spendReport } from "~/models/spend.server";
-import { requirePermission } from "~/utils/auth.server";
-import { formatDate, formatNumber, formatPercent } from "~/utils/format";
-import { SpendByMonthChart } from "~/components/spend-chart";
+import { monthsBetween } from "~/shared/days";
+import { parseSpendQuery, spendViews, SpendByMonthChart } from "~/features/spend";
+import { campaignChoices, spendReport } from "~/features/spend/index.server";
+import { listOwners } from "~/features/partners/index.server";
+import { getSettings, requirePermission } from "~/features/accounts/index.server";
+import { formatDate, formatNumber, formatPercent } from "~/shared/format";
 import { FilterProblems } from "~/components/filter-problems";
 
 export async function loader({ request }: LoaderFunctionArgs) {

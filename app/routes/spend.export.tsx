@@ -1,10 +1,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { toCsv } from "~/domain/csv";
-import { committedMinor, fromMinorUnits } from "~/domain/money";
-import { parseSpendQuery } from "~/domain/spend";
-import { getSettings } from "~/models/settings.server";
-import { spendReport } from "~/models/spend.server";
-import { requirePermission } from "~/utils/auth.server";
+import { toCsv } from "~/shared/csv";
+import { committedMinor, fromMinorUnits } from "~/shared/money";
+import { parseSpendQuery } from "~/features/spend";
+import { getSettings, requirePermission } from "~/features/accounts/index.server";
+import { spendReport } from "~/features/spend/index.server";
 import { badRequest } from "~/utils/http.server";
 
 const spendCsvColumns = [

@@ -1,7 +1,7 @@
 import { json, type ActionFunctionArgs } from "@remix-run/node";
-import { shopifySignatureValid, ShopifyOrderSchema, ShopifyRefundSchema, shopifyTopics, type ShopifyTopic } from "~/domain/orders";
-import { isRuleViolation } from "~/domain/violations";
-import { recordShopifyOrder, recordShopifyRefund, shopByDomain } from "~/models/orders.server";
+import { shopifySignatureValid, ShopifyOrderSchema, ShopifyRefundSchema, shopifyTopics, type ShopifyTopic } from "~/features/attribution";
+import { isRuleViolation } from "~/shared/violations";
+import { recordShopifyOrder, recordShopifyRefund, shopByDomain } from "~/features/attribution/index.server";
 import { openSecret } from "~/utils/secret-box.server";
 
 /** Nothing to read here: only the shop posts. */

@@ -1,6 +1,6 @@
 import { json, type ServerBuild } from "@remix-run/node";
 import { ZodError } from "zod";
-import { isRuleViolation } from "~/domain/violations";
+import { isRuleViolation } from "~/shared/violations";
 
 /** The SQLSTATE a database error carries, through Prisma's driver adapters. */
 function sqlStateOf(error: unknown): string | null {

@@ -2,11 +2,10 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import type { SubmissionResult } from "@conform-to/react";
 import { json } from "@remix-run/node";
 import type { $ZodType, output } from "zod/v4/core";
-import { RuleViolation } from "~/domain/rules";
+import { RuleQuestion, RuleViolation, type FormQuestion } from "~/shared/violations";
 import { z } from "zod";
-import { IDEMPOTENCY_FIELD } from "~/domain/forms";
-import { DuplicatePayment, OverBudget } from "~/domain/spend";
-import { claimIdempotencyKey, completeIdempotencyKey, releaseIdempotencyKey } from "~/models/idempotency.server";
+import { IDEMPOTENCY_FIELD } from "~/shared/forms";
+import { claimIdempotencyKey, completeIdempotencyKey, releaseIdempotencyKey } from "~/utils/idempotency.server";
 import { redirectWithToast } from "./session.server";
 
 const IdempotencyKeySchema = z.string().regex(/^[A-Za-z0-9-]{16,64}$/);
@@ -32,12 +31,9 @@ export async function handleForm<Schema extends $ZodType>(
       if (error instanceof RuleViolation) {
         // Over budget and "looks like a duplicate" are questions, not errors: the form shows them
         // with a "go ahead anyway" button and keeps what was typed.
-        const overBudget = error instanceof OverBudget ? error.check : null;
-        const duplicate = error instanceof DuplicatePayment ? error.reason : null;
-        const question = overBudget !== null || duplicate !== null;
+        const question = error instanceof RuleQuestion ? error.question : null;
         return formAnswer(formId, question ? submission.reply() : replyToRule(submission, error), error.status, {
-          overBudget,
-          duplicate,
+          ...question,
           details: error.details,
         });
       }
@@ -108,7 +104,7 @@ function formAnswer(
   formId: string,
   result: SubmissionResult<string[]>,
   status: number,
-  extras: { overBudget?: OverBudget["check"] | null; duplicate?: DuplicatePayment["reason"] | null; details?: unknown } = {},
+  extras: { [Name in keyof FormQuestion]?: FormQuestion[Name] | null } & { details?: unknown } = {},
 ) {
   return json(
     { formId, result, overBudget: extras.overBudget ?? null, duplicate: extras.duplicate ?? null, details: extras.details ?? null },

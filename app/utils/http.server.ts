@@ -1,7 +1,7 @@
 import { json } from "@remix-run/node";
-import { parseMonthParam } from "~/domain/coverage";
-import { isoDay } from "~/domain/days";
-import { RecordIdSchema } from "~/domain/rules";
+import { parseMonthParam } from "~/shared/rules";
+import { isoDay } from "~/shared/days";
+import { RecordIdSchema } from "~/shared/rules";
 
 /** Thrown from loaders and actions; the root error boundary renders a readable page. */
 export function forbidden(): never {

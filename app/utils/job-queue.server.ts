@@ -10,7 +10,7 @@ import { connectDatabase, type DbClient } from "./db.server";
 import { forget, remember } from "./remember.server";
 
 /** Every kind of job; each has one queue. */
-import { jobKindNames } from "~/domain/job-terms";
+import { jobKindNames } from "~/shared/job-terms";
 export type JobKind = (typeof jobKindNames)[number];
 
 export type JobHandler = (jobId: string) => Promise<void>;

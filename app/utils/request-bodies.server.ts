@@ -9,7 +9,7 @@ export const MAX_IMPORT_BODY_BYTES = 8 * 1024 * 1024;
 /** Mail history: an mbox export of a mailbox runs large. */
 export const MAX_MAIL_IMPORT_BODY_BYTES = 60 * 1024 * 1024;
 const MAIL_IMPORT_PATH = /^\/mail\/import\/?$/;
-import { MAX_UPLOAD_BODY_BYTES } from "~/domain/uploads";
+import { MAX_UPLOAD_BODY_BYTES } from "~/shared/uploads";
 
 /** Portal forms that carry files: drafts with media, the live post's statistics, invoices. */
 const UPLOAD_PATHS = /^\/portal\/(content\/[^/]+|invoices)\/?$/;

@@ -10,7 +10,7 @@ import dns from "node:dns/promises";
 import http from "node:http";
 import https from "node:https";
 import net from "node:net";
-import { RuleViolation } from "~/domain/violations";
+import { RuleViolation } from "~/shared/violations";
 
 export const FETCH_USER_AGENT = "PartnerLedger/0.1 (coverage evidence and feed capture; +https://github.com/partnerledger)";
 

@@ -4,7 +4,7 @@
  * copy of the database alone does not reveal them.
  */
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from "node:crypto";
-import { RuleViolation } from "~/domain/rules";
+import { RuleViolation } from "~/shared/violations";
 import { parseEnv } from "./env.server";
 import { ensureSessionSecret } from "./session-secret.server";
 

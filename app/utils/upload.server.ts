@@ -1,8 +1,8 @@
+import type { UploadKind } from "~/shared/uploads";
 import { MaxPartSizeExceededError, unstable_createMemoryUploadHandler, unstable_parseMultipartFormData } from "@remix-run/node";
 import { z } from "zod";
-import { decodeCsvBytes } from "~/domain/csv";
-import { checkUploads, safeFileName, uploadPurposes, type UploadPurpose } from "~/domain/uploads";
-import type { UploadedFile } from "~/models/content.server";
+import { decodeCsvBytes } from "~/shared/csv";
+import { checkUploads, safeFileName, uploadPurposes, type UploadPurpose } from "~/shared/uploads";
 
 export const MAX_CSV_BYTES = 5 * 1024 * 1024;
 
@@ -102,3 +102,10 @@ export async function readMailUpload(request: Request): Promise<{ name: string; 
 }
 
 export const MAX_MAIL_FILE_BYTES = 50 * 1024 * 1024;
+
+/** A file as the request carried it, once its kind is known. */
+export interface UploadedFile {
+  name: string;
+  kind: UploadKind;
+  bytes: Uint8Array;
+}

@@ -4,7 +4,7 @@ import path from "node:path";
 import { test as base, expect } from "@playwright/test";
 import { createCookie } from "@remix-run/node";
 import { E2E_SESSION_SECRET } from "../../playwright.config";
-import type { Role } from "../../app/utils/permissions";
+import type { Role } from "../../app/shared/permissions";
 import { demoFile } from "./users";
 
 const dataDir = path.join(process.env.E2E_DATA_ROOT ?? path.resolve("test-results/e2e-data"), "demo");

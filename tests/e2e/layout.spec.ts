@@ -9,7 +9,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { Page } from "@playwright/test";
-import { can, roles, type Permission } from "../../app/utils/permissions";
+import { can, roles, type Permission } from "../../app/shared/permissions";
 import { demo, expect, test, type Demo } from "./demo-fixtures";
 import { columnValues, figure, sortableHeaders } from "./table-reading";
 

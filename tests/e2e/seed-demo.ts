@@ -4,7 +4,7 @@
  */
 import fs from "node:fs";
 import { loadDemoWorkspace } from "../../prisma/demo-workspace";
-import { createSession } from "../../app/utils/auth.server";
+import { createSession } from "../../app/features/accounts/auth.server";
 import { db, disconnectDatabase } from "../../app/utils/db.server";
 import { connectSeedDatabase } from "./seed-database";
 import { demoFile } from "./users";

@@ -1,7 +1,7 @@
 /** Prepares the e2e database before its server starts: one user and one session per role. */
 import fs from "node:fs";
 import path from "node:path";
-import { createSession } from "../../app/utils/auth.server";
+import { createSession } from "../../app/features/accounts/auth.server";
 import { db, disconnectDatabase } from "../../app/utils/db.server";
 import { connectSeedDatabase } from "./seed-database";
 import { hashPassword } from "../../app/utils/password.server";

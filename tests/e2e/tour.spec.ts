@@ -3,7 +3,7 @@
  * docs/screenshots/. Run with `npm run screenshots` (not part of `npm test`).
  */
 import path from "node:path";
-import type { Role } from "../../app/utils/permissions";
+import type { Role } from "../../app/shared/permissions";
 import { demo, expect, test, type Demo } from "./demo-fixtures";
 
 const out = path.resolve("docs/screenshots");

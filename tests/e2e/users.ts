@@ -1,5 +1,5 @@
 import path from "node:path";
-import type { Role } from "../../app/utils/permissions";
+import type { Role } from "../../app/shared/permissions";
 
 export const E2E_PASSWORD = "e2e-password-long-enough";
 

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import * as auditRoute from "~/routes/settings.audit";
-import { recordAudit } from "~/models/audit.server";
+import { recordAudit } from "~/utils/audit.server";
 import { db } from "~/utils/db.server";
 import { args, cookieFor, createTestUser, getRequest, responseOf } from "../setup/fixtures";
 

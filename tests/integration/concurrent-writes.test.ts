@@ -3,13 +3,13 @@
  * runs one at a time, where these pass trivially).
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { parseCsv } from "~/domain/csv";
-import { planPlacementImport } from "~/domain/spend-import";
-import { assertMayReceive } from "~/models/gift.server";
-import { logInteraction } from "~/models/outreach.server";
-import { recordPayment } from "~/models/placement.server";
-import { importPlacements } from "~/models/spend-import.server";
-import { bulkUpdatePartners } from "~/models/partner.server";
+import { parseCsv } from "~/shared/csv";
+import { planPlacementImport } from "~/features/spend/spend-import";
+import { assertMayReceive } from "~/features/spend/gift.server";
+import { logInteraction } from "~/features/outreach/outreach.server";
+import { recordPayment } from "~/features/spend/placement.server";
+import { importPlacements } from "~/features/spend/spend-import.server";
+import { bulkUpdatePartners } from "~/features/partners/partner.server";
 import { db } from "~/utils/db.server";
 import { createTestUser } from "../setup/fixtures";
 

@@ -6,9 +6,9 @@
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { Prisma } from "~/generated/prisma/client";
-import { refreshCostBenefitRollups, rollupColumns, rollupSourceSql } from "~/models/cost-benefit-rollup.server";
-import { costBenefitTotal, metricsContext } from "~/models/metrics.server";
-import { getSettings } from "~/models/settings.server";
+import { refreshCostBenefitRollups, rollupColumns, rollupSourceSql } from "~/features/reports/cost-benefit-rollup.server";
+import { costBenefitTotal, metricsContext } from "~/features/reports/metrics.server";
+import { getSettings } from "~/features/accounts/settings.server";
 import { db } from "~/utils/db.server";
 
 const partners: string[] = [];

@@ -5,8 +5,9 @@ import * as coverageEditRoute from "~/routes/coverage.$coverageId.edit";
 import * as queueRoute from "~/routes/compliance._index";
 import * as rulesRoute from "~/routes/compliance.rules.$jurisdiction";
 import * as summaryExportRoute from "~/routes/compliance.summary.export";
-import { defaultFolds, disclosurePlatforms } from "~/domain/disclosure/rules";
-import { partnerDisclosureRecord } from "~/models/disclosure.server";
+import { defaultFolds } from "~/features/compliance/disclosure/rules";
+import { disclosurePlatforms } from "~/shared/disclosure-terms";
+import { partnerDisclosureRecord } from "~/features/compliance/disclosure.server";
 import { db } from "~/utils/db.server";
 import { args, cookieFor, createTestUser, getRequest, responseOf } from "../setup/fixtures";
 import { finishedJob, jobIdFrom, startTestJobQueue, stopJobQueue } from "../setup/jobs";
@@ -494,8 +495,8 @@ describe("coverage import", () => {
       `${key};;https://instagram.com/p/y;myspace;2026-03-14;"x";-3;;;;;;;;;;;XX;;peut-être;;`,
       `nobody;;https://instagram.com/p/z;instagram;2026-03-14;"x";;;;;;;;;;;;;;;;`,
     ].join("\r\n");
-    const { parseCsv } = await import("~/domain/csv");
-    const { runImport } = await import("~/models/imports.server");
+    const { parseCsv } = await import("~/shared/csv");
+    const { runImport } = await import("~/features/imports/imports.server");
     const first = await runImport("coverage", { id: cm.id, mayApprove: false }, parseCsv(csv));
     expect(first).toMatchObject({ rowCount: 5, created: 2, unchanged: 0, rejected: 3 });
     const columns = first.errors.map((e) => `${e.line}:${e.column}`);

@@ -1,7 +1,7 @@
 import os from "node:os";
 import { afterEach, describe, expect, it } from "vitest";
 import * as healthRoute from "~/routes/healthz";
-import { recordProcessFacts } from "~/models/health.server";
+import { recordProcessFacts } from "~/utils/health.server";
 import { diskFullMessage } from "~/utils/db-connection.server";
 import { db } from "~/utils/db.server";
 

@@ -6,7 +6,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as jobRoute from "~/routes/jobs.$jobId";
 import * as importRoute from "~/routes/partners.import";
-import { enqueueJob } from "~/models/jobs.server";
+import { enqueueJob } from "~/utils/jobs.server";
 import { connectDatabase, db } from "~/utils/db.server";
 import { args, cookieFor, createTestUser, formRequest, getRequest, responseOf } from "../setup/fixtures";
 import { finishedJob, jobIdFrom, startTestJobQueue, stopJobQueue } from "../setup/jobs";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { vacuumEmbeddedDatabase } from "~/models/maintenance.server";
+import { vacuumEmbeddedDatabase } from "~/utils/maintenance.server";
 import { db } from "~/utils/db.server";
 
 const tableBytes = async () =>

@@ -11,12 +11,12 @@ import * as monthlyExportRoute from "~/routes/reports.monthly.export";
 import * as monthlyPdfRoute from "~/routes/reports.monthly.pdf";
 import * as partnerRoute from "~/routes/partners.$partnerId._index";
 import * as dashboardRoute from "~/routes/_index";
-import { costBenefit, ratioFormulas, ratioNames } from "~/domain/metrics";
-import { bestAndWorst, costBenefitRanking, metricsContext } from "~/models/metrics.server";
-import { partnerListConditionsSql } from "~/models/partner.server";
-import { saveRates } from "~/models/settings.server";
-import { PartnerListQuerySchema } from "~/domain/partner-list";
-import { parseRankingQuery } from "~/domain/ranking";
+import { costBenefit, ratioFormulas, ratioNames } from "~/features/reports/metrics";
+import { bestAndWorst, costBenefitRanking, metricsContext } from "~/features/reports/metrics.server";
+import { partnerListConditionsSql } from "~/features/partners/partner.server";
+import { saveRates } from "~/features/accounts/settings.server";
+import { PartnerListQuerySchema } from "~/features/partners/partner-list";
+import { parseRankingQuery } from "~/features/reports/ranking";
 import { Prisma } from "~/generated/prisma/client";
 import { db } from "~/utils/db.server";
 import { args, cookieFor, createTestUser, getRequest, responseOf } from "../setup/fixtures";
@@ -279,7 +279,7 @@ describe("cost-benefit ranking", () => {
         select: { id: true },
         orderBy: { id: "asc" },
       });
-      const { listPartners } = await import("~/models/partner.server");
+      const { listPartners } = await import("~/features/partners/partner.server");
       const listed = await listPartners({ ...query, page: 1, pageSize: 100 });
       expect(viaSql.map((r) => r.id).sort(), search).toEqual(listed.rows.map((r) => r.id).sort());
       expect(viaPrisma.length).toBeGreaterThanOrEqual(viaSql.length);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { migrationsUnknownToThisApp } from "~/models/migrations.server";
+import { migrationsUnknownToThisApp } from "~/utils/migrations.server";
 import { db } from "~/utils/db.server";
 import { migrationNames } from "../../prisma/migration-names";
 

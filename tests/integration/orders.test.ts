@@ -6,9 +6,9 @@ import { createHmac } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import * as webhookRoute from "~/routes/webhooks.shopify";
 import * as importRoute from "~/routes/orders.import";
-import { createPromoCode, createShop } from "~/models/orders.server";
-import { createTrackedLink } from "~/models/tracked-links.server";
-import { refreshCostBenefitRollups } from "~/models/cost-benefit-rollup.server";
+import { createPromoCode, createShop } from "~/features/attribution/orders.server";
+import { createTrackedLink } from "~/features/attribution/tracked-links.server";
+import { refreshCostBenefitRollups } from "~/features/reports/cost-benefit-rollup.server";
 import { db } from "~/utils/db.server";
 import { args, cookieFor, createTestUser, formRequest, responseOf } from "../setup/fixtures";
 

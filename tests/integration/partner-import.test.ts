@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { parseCsv } from "~/domain/csv";
+import { parseCsv } from "~/shared/csv";
 import * as exportRoute from "~/routes/partners.export";
 import * as importRoute from "~/routes/partners.import";
 import { db } from "~/utils/db.server";
@@ -129,8 +129,8 @@ describe("importing partners from CSV", () => {
 
 describe("a large import", () => {
   it("commits in batches, so other requests get the database while it runs, and a second run finishes without doubling", async () => {
-    const { applyPartnerImport, ATOMIC_IMPORT_LIMIT } = await import("~/models/partner-import.server");
-    const { planPartnerImport } = await import("~/domain/partner-import");
+    const { applyPartnerImport, ATOMIC_IMPORT_LIMIT } = await import("~/features/partners/partner-import.server");
+    const { planPartnerImport } = await import("~/features/partners/partner-import");
     const rows = ATOMIC_IMPORT_LIMIT + 600;
     const csv = [
       "external_id,name,email",

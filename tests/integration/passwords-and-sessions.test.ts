@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import * as loginRoute from "~/routes/login";
 import * as securityRoute from "~/routes/settings.security";
 import * as editUserRoute from "~/routes/settings.users.$userId";
-import { getCurrentUser } from "~/utils/auth.server";
+import { getCurrentUser } from "~/features/accounts/auth.server";
 import { db } from "~/utils/db.server";
 import { args, cookieFor, createTestUser, formRequest, getRequest, responseOf } from "../setup/fixtures";
 

@@ -8,7 +8,7 @@ import * as exportRoute from "~/routes/partners.$partnerId.personal-data";
 import * as editRoute from "~/routes/partners.$partnerId.edit";
 import * as newRoute from "~/routes/partners.new";
 import * as privacyRoute from "~/routes/settings.privacy";
-import { listAuditEvents } from "~/models/audit.server";
+import { listAuditEvents } from "~/utils/audit.server";
 import { db } from "~/utils/db.server";
 import { args, cookieFor, createTestUser, formRequest, getRequest, responseOf } from "../setup/fixtures";
 
@@ -337,8 +337,8 @@ describe("personal data", () => {
   });
 
   it("takes the lawful basis and source from an import through the partner form's rules", async () => {
-    const { planPartnerImport } = await import("~/domain/partner-import");
-    const { parseCsv } = await import("~/domain/csv");
+    const { planPartnerImport } = await import("~/features/partners/partner-import");
+    const { parseCsv } = await import("~/shared/csv");
     const plan = planPartnerImport(parseCsv("name,lawful_basis,data_source\nAna,Legitimate interests,Trade show\nBen,gut feeling,\n"));
     expect(plan.partners[0].partner).toMatchObject({ name: "Ana", lawfulBasis: "legitimate_interests", dataSource: "Trade show" });
     expect(plan.errors).toEqual([{ line: 3, column: "lawful_basis", messageKey: "import.unknownLawfulBasis", value: "gut feeling" }]);

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { parseCsv } from "~/domain/csv";
-import { planPlacementImport } from "~/domain/spend-import";
-import { importPlacements } from "~/models/spend-import.server";
+import { parseCsv } from "~/shared/csv";
+import { planPlacementImport } from "~/features/spend/spend-import";
+import { importPlacements } from "~/features/spend/spend-import.server";
 import { db } from "~/utils/db.server";
 
 const header = "partner,campaign,title,fee,currency,status,agreed_on,due_on,paid_amount,paid_on,invoice_ref";

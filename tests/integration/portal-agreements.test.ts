@@ -6,7 +6,7 @@ import * as placementRoute from "~/routes/placements.$placementId";
 import * as signRoute from "~/routes/portal.agreements.$agreementId";
 import * as portalPdfRoute from "~/routes/portal.agreements.$agreementId.pdf";
 import * as invoiceRoute from "~/routes/portal.invoices";
-import { hashClientAddress, textHash } from "~/models/agreements.server";
+import { hashClientAddress, textHash } from "~/features/spend/agreements.server";
 import { db } from "~/utils/db.server";
 import { args, cookieFor, createTestUser, formRequest, getRequest, responseOf } from "../setup/fixtures";
 import { MINIMAL_PDF, multipartRequest, openPortal, portalTokenFor, TINY_PNG } from "../setup/portal";

@@ -11,7 +11,7 @@ import * as submissionRoute from "~/routes/portal.content.$submissionId";
 import * as newDraftRoute from "~/routes/portal.content.new";
 import * as fileRoute from "~/routes/portal.files.$fileId";
 import * as invoicesRoute from "~/routes/portal.invoices";
-import { textHash } from "~/models/agreements.server";
+import { textHash } from "~/features/spend/agreements.server";
 import { db } from "~/utils/db.server";
 import { args, cookieFor, createTestUser, formRequest, getRequest, responseOf } from "../setup/fixtures";
 import { MINIMAL_PDF, multipartRequest, openPortal, portalTokenFor, TINY_PNG } from "../setup/portal";

@@ -169,7 +169,7 @@ describe("the outreach log keeps a partner's answer as it was given", () => {
 
 describe("shipping addresses from the portal", () => {
   it("are given by the partner for their own gift before it ships, seen only by those who ship, audited without their text, and erased after delivery", async () => {
-    const { eraseExpiredGiftAddresses } = await import("~/models/gift-address.server");
+    const { eraseExpiredGiftAddresses } = await import("~/features/spend/gift-address.server");
     const giftRoute = await import("~/routes/gifts.$giftId");
     const { partnerId } = await partnerWithOffer("Address Giver");
     const other = await partnerWithOffer("Other Receiver");

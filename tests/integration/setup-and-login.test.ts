@@ -3,14 +3,14 @@ import * as loginRoute from "~/routes/login";
 import * as logoutRoute from "~/routes/logout";
 import * as setupRoute from "~/routes/setup";
 import * as dashboardRoute from "~/routes/_index";
-import { getCurrentUser } from "~/utils/auth.server";
+import { getCurrentUser } from "~/features/accounts/auth.server";
 import {
   ACCOUNT_ADDRESS_FREE_FAILURES,
   ADDRESS_FREE_FAILURES,
   backoffSeconds,
   MAX_BACKOFF_SECONDS,
   secondsToWait,
-} from "~/domain/sign-in-throttle";
+} from "~/features/accounts/sign-in-throttle";
 import { db } from "~/utils/db.server";
 import { args, formRequest, getRequest, responseOf } from "../setup/fixtures";
 

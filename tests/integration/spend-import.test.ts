@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { parseCsv } from "~/domain/csv";
-import { planGiftImport, planPlacementImport } from "~/domain/spend-import";
-import { importGifts, importPlacements } from "~/models/spend-import.server";
+import { parseCsv } from "~/shared/csv";
+import { planGiftImport, planPlacementImport } from "~/features/spend/spend-import";
+import { importGifts, importPlacements } from "~/features/spend/spend-import.server";
 import { db } from "~/utils/db.server";
 
 async function partners() {

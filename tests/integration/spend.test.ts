@@ -4,9 +4,9 @@ import * as placementNewRoute from "~/routes/placements.new";
 import * as placementRoute from "~/routes/placements.$placementId";
 import * as spendExportRoute from "~/routes/spend.export";
 import * as campaignNewRoute from "~/routes/campaigns.new";
-import { totalIn } from "~/domain/money";
-import { saveRates } from "~/models/settings.server";
-import { spendReport } from "~/models/spend.server";
+import { totalIn } from "~/shared/money";
+import { saveRates } from "~/features/accounts/settings.server";
+import { spendReport } from "~/features/spend/spend.server";
 import { db } from "~/utils/db.server";
 import { args, cookieFor, createTestUser, getRequest, responseOf } from "../setup/fixtures";
 

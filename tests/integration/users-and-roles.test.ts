@@ -5,7 +5,7 @@ import * as usersRoute from "~/routes/settings.users._index";
 import * as inviteRoute from "~/routes/invite.$token";
 import * as partnersRoute from "~/routes/partners._index";
 import * as localeRoute from "~/routes/locale";
-import { getCurrentUser } from "~/utils/auth.server";
+import { getCurrentUser } from "~/features/accounts/auth.server";
 import { db } from "~/utils/db.server";
 import { args, cookieFor, createTestUser, formRequest, getRequest, responseOf } from "../setup/fixtures";
 

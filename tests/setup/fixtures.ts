@@ -1,8 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { hashPassword } from "~/utils/password.server";
-import { createSession, markHasUser } from "~/utils/auth.server";
+import { createSession, markHasUser } from "~/features/accounts/auth.server";
 import { db } from "~/utils/db.server";
-import type { Role } from "~/utils/permissions";
+import type { Role } from "~/shared/permissions";
 import { sessionCookie } from "~/utils/session.server";
 
 let counter = 0;

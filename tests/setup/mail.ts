@@ -3,10 +3,10 @@ import type { AddressInfo } from "node:net";
 import nodemailer from "nodemailer";
 import { SMTPServer } from "smtp-server";
 import { expect } from "vitest";
-import { acceptInboundMail } from "~/models/mail-inbound.server";
-import { acceptsLogRecipient } from "~/models/mail-settings.server";
+import { acceptInboundMail } from "~/features/mail/mail-inbound.server";
+import { acceptsLogRecipient } from "~/features/mail/mail-settings.server";
 import { db } from "~/utils/db.server";
-import { startMailReceiver, stopMailReceiver } from "~/utils/mail-receiver.server";
+import { startMailReceiver, stopMailReceiver } from "~/features/mail/mail-receiver.server";
 
 export interface CapturingServer {
   port: number;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { AuditFilterSchema, CreateUserSchema, LoginSchema, SetupSchema } from "~/domain/account-forms";
+import { AuditFilterSchema, CreateUserSchema, LoginSchema, SetupSchema } from "~/features/accounts/account-forms";
 
 function errorsOf(result: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } }) {
   return Object.fromEntries((result.error?.issues ?? []).map((issue) => [issue.path.join("."), issue.message]));
@@ -61,7 +61,7 @@ describe("account forms", () => {
 
 describe("days, times and whole numbers are read strictly", () => {
   it("refuses days that do not exist or lie outside the years kept", async () => {
-    const { DaySchema, DateTimeSchema, PageParamSchema } = await import("~/domain/rules");
+    const { DaySchema, DateTimeSchema, PageParamSchema } = await import("~/shared/rules");
     expect(DaySchema.safeParse("2026-02-28").success).toBe(true);
     for (const day of ["2026-02-30", "0000-01-01", "9999-12-31", "2026-1-5", "2026-02-28 "])
       expect(DaySchema.safeParse(day).success, day).toBe(false);
@@ -74,7 +74,7 @@ describe("days, times and whole numbers are read strictly", () => {
   });
 
   it("a follow-up due on 30 February is refused, not moved to March", async () => {
-    const { TaskSchema } = await import("~/domain/outreach");
+    const { TaskSchema } = await import("~/features/outreach/outreach");
     const result = TaskSchema.safeParse({ title: "Check", dueOn: "2026-02-30", assigneeId: "u1" });
     expect(result.success).toBe(false);
     expect(result.error?.issues.map((issue) => issue.message)).toContain("errors.invalidDate");

@@ -1,24 +1,12 @@
 import { describe, expect, it } from "vitest";
-import {
-  connectionFlags,
-  highlightSegments,
-  jurisdictionsFor,
-  monthBounds,
-  outcomeChanged,
-  parseMonthParam,
-  ReviewFormSchema,
-} from "~/domain/coverage";
-import { planCoverageImport } from "~/domain/coverage-import";
-import { parseCsv } from "~/domain/csv";
-import { checkDisclosure } from "~/domain/disclosure/check";
-import {
-  defaultFolds,
-  defaultRuleSets,
-  disclosurePlatforms,
-  parseMarkerLines,
-  RuleSetFormSchema,
-  rulesFromForm,
-} from "~/domain/disclosure/rules";
+import { connectionFlags, jurisdictionsFor, monthBounds, outcomeChanged, ReviewFormSchema } from "~/features/compliance/coverage";
+import { parseMonthParam } from "~/shared/rules";
+import { highlightSegments } from "~/features/compliance/coverage-terms";
+import { planCoverageImport } from "~/features/compliance/coverage-import";
+import { parseCsv } from "~/shared/csv";
+import { checkDisclosure } from "~/features/compliance/disclosure/check";
+import { defaultFolds, defaultRuleSets, parseMarkerLines, RuleSetFormSchema, rulesFromForm } from "~/features/compliance/disclosure/rules";
+import { disclosurePlatforms } from "~/shared/disclosure-terms";
 
 describe("jurisdictionsFor", () => {
   it("prefers the item's own jurisdiction, then the campaign's, then the workspace default", () => {

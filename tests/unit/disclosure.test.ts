@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { checkJsonLine } from "~/domain/disclosure/batch";
-import { checkDisclosure, type DisclosureInput } from "~/domain/disclosure/check";
-import { defaultRuleSets } from "~/domain/disclosure/rules";
+import { checkJsonLine } from "~/features/compliance/disclosure/batch";
+import { checkDisclosure, type DisclosureInput } from "~/features/compliance/disclosure/check";
+import { defaultRuleSets } from "~/features/compliance/disclosure/rules";
 
 const check = (input: Partial<DisclosureInput> & Pick<DisclosureInput, "jurisdiction">) =>
   checkDisclosure({ platform: "instagram", text: "", paid: true, ...input }, defaultRuleSets[input.jurisdiction]);

@@ -1,7 +1,7 @@
 /** Reading the four kinds of feed into posts, and the rules that decide what is captured. */
 import { describe, expect, it } from "vitest";
-import { captureDecision, readFeed, type CaptureRules } from "~/domain/feeds";
-import { isRuleViolation } from "~/domain/violations";
+import { captureDecision, readFeed, type CaptureRules } from "~/features/attribution/feeds";
+import { isRuleViolation } from "~/shared/violations";
 import { feedDocument, type FeedServerEntry } from "../setup/feed-server";
 
 const entries: FeedServerEntry[] = [

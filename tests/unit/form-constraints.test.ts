@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { formConstraintsModule } from "~/domain/form-constraints";
+import { formConstraintsModule } from "~/features/form-constraints";
 
 describe("form constraints shipped to the browser", () => {
   it("match the shared schemas (run `npm run forms:constraints` after changing a form schema)", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDate, formatDay, formatMoney, formatNumber, formatPercent } from "~/utils/format";
+import { formatDate, formatDay, formatMoney, formatNumber, formatPercent } from "~/shared/format";
 
 // Intl uses narrow/no-break spaces as group separators; normalise them for readable expectations.
 const plain = (text: string) => text.replace(/[\u202f\u00a0]/g, " ");

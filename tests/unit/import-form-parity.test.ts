@@ -3,9 +3,9 @@
  * the same reasons (the import once accepted a delivered gift with no delivery date).
  */
 import { describe, expect, it } from "vitest";
-import { parseCsv } from "~/domain/csv";
-import { GiftBatchFormSchema } from "~/domain/spend";
-import { planGiftImport } from "~/domain/spend-import";
+import { parseCsv } from "~/shared/csv";
+import { GiftBatchFormSchema } from "~/features/spend/spend";
+import { planGiftImport } from "~/features/spend/spend-import";
 
 const cases = [
   { name: "delivered with no delivery date", status: "delivered", shippedOn: "2026-03-01", deliveredOn: "" },

@@ -9,8 +9,8 @@ import {
   renderTemplate,
   unfilledVariables,
   unknownTemplateVariables,
-} from "~/domain/mail-terms";
-import { splitMbox } from "~/utils/mail-parse.server";
+} from "~/features/mail/mail-terms";
+import { splitMbox } from "~/features/mail/mail-parse.server";
 
 describe("templates", () => {
   it("fills known variables, leaves the rest written, and names unknown ones", () => {
@@ -69,8 +69,8 @@ describe("mbox", () => {
 
 describe("mail forms", () => {
   it("refuse header injection in names and subjects, and keep empty lists valid", async () => {
-    const { MailIdentitySchema, MailSettingsSchema } = await import("~/domain/mail");
-    const { DraftSchema } = await import("~/domain/outreach");
+    const { MailIdentitySchema, MailSettingsSchema } = await import("~/features/mail/mail");
+    const { DraftSchema } = await import("~/features/outreach/outreach");
     expect(MailIdentitySchema.safeParse({ mailFromName: "Julien\r\nBcc: all@evil.test" }).success).toBe(false);
     expect(MailIdentitySchema.safeParse({ mailFromName: "Julien Moreau", mailFromAddress: "julien@maison.test" }).success).toBe(true);
     expect(DraftSchema.safeParse({ kind: "message", channel: "email", subject: "Hi\nBcc: x@y.test", body: "b" }).success).toBe(false);

@@ -6,15 +6,15 @@ import {
   costBenefit,
   cumulativeByMonth,
   emptySums,
-  monthsBetween,
   postEngagementRate,
   presetPeriod,
   type CostBenefitSums,
-} from "~/domain/metrics";
-import { resolvePeriod } from "~/domain/period-query";
-import { csvAmount, csvRatio, parseRankingQuery } from "~/domain/ranking";
-import { lineChange, monthlyKpiLines } from "~/domain/monthly-report";
-import { formatChange } from "~/utils/format";
+} from "~/features/reports/metrics";
+import { monthsBetween } from "~/shared/days";
+import { resolvePeriod } from "~/features/reports/period-query";
+import { csvAmount, csvRatio, parseRankingQuery } from "~/features/reports/ranking";
+import { lineChange, monthlyKpiLines } from "~/features/reports/monthly-report";
+import { formatChange } from "~/shared/format";
 
 const rates = { perMilleMinor: 500, perEngagementMinor: 10, perClickMinor: 50, placeholder: true };
 const sums = (partial: Partial<CostBenefitSums>): CostBenefitSums => ({ ...emptySums(), ...partial });

@@ -11,8 +11,9 @@ import {
   totalIn,
   wouldExceedBudget,
   type Rate,
-} from "~/domain/money";
-import { approvalsNeeded, GiftFormSchema, parseSpendQuery, PaymentFormSchema, PlacementFormSchema } from "~/domain/spend";
+} from "~/shared/money";
+import { GiftFormSchema, parseSpendQuery, PaymentFormSchema, PlacementFormSchema } from "~/features/spend/spend";
+import { approvalsNeeded } from "~/features/spend/spend-terms";
 
 describe("amounts typed by people become exact minor units", () => {
   it.each([

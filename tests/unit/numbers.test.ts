@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseDecimal, parseInteger } from "~/domain/numbers";
+import { parseDecimal, parseInteger } from "~/shared/numbers";
 
 describe("numbers as people write them", () => {
   it.each([

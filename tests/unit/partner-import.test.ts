@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { decodeCsvBytes, parseCsv, parseCsvDate, toCsv } from "~/domain/csv";
-import { planPartnerImport } from "~/domain/partner-import";
+import { decodeCsvBytes, parseCsv, parseCsvDate, toCsv } from "~/shared/csv";
+import { planPartnerImport } from "~/features/partners/partner-import";
 
 const frenchExport = [
   "\uFEFFexternal_id;name;kind;email;stage;tags;platform;handle;followers;engagement_rate;measured_on;extra",

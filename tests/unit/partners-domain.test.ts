@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { audienceFlags, followerTier } from "~/domain/audience-flags";
-import { buildSearchText, ChannelFormSchema, httpUrl, parseShares, parseTags, PartnerFormSchema, websiteDomain } from "~/domain/partners";
+import { audienceFlags, followerTier } from "~/features/partners/audience-flags";
+import {
+  buildSearchText,
+  ChannelFormSchema,
+  httpUrl,
+  parseShares,
+  parseTags,
+  PartnerFormSchema,
+  websiteDomain,
+} from "~/features/partners/partners";
 
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { can, permissions, roles, rolePermissions } from "~/utils/permissions";
+import { can, permissions, roles, rolePermissions } from "~/shared/permissions";
 
 describe("role → permission table", () => {
   it("gives admin every permission", () => {

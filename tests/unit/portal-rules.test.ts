@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { checkDraft, disclosureWeakened, suggestedMarker } from "~/domain/disclosure/advice";
-import { defaultRuleSets } from "~/domain/disclosure/rules";
-import { isValidEuVat, isValidSiret } from "~/domain/legal-ids";
-import { checkUploads, safeFileName, sniffUploadKind } from "~/domain/uploads";
-import { renderAgreement, type AgreementFacts } from "~/domain/agreements";
+import { checkDraft, disclosureWeakened, suggestedMarker } from "~/features/compliance/disclosure/advice";
+import { defaultRuleSets } from "~/features/compliance/disclosure/rules";
+import { isValidEuVat, isValidSiret } from "~/features/portal/legal-ids";
+import { checkUploads, safeFileName, sniffUploadKind } from "~/shared/uploads";
+import { renderAgreement, type AgreementFacts } from "~/features/spend/agreements";
 
 const png = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0]);
 const pdf = new TextEncoder().encode("%PDF-1.7\n");

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Rate } from "~/domain/money";
+import type { Rate } from "~/shared/money";
 import {
   agreementTotals,
   giftBenefitMinor,
@@ -7,7 +7,7 @@ import {
   placementsCountTowardAgreement,
   reachesThreshold,
   type AgreementItem,
-} from "~/domain/written-agreement";
+} from "~/features/spend/written-agreement";
 
 const rates: Rate[] = [
   { baseCurrency: "USD", quoteCurrency: "EUR", rate: "0.900000", validOn: "2026-01-01" },

@@ -1,5 +1,5 @@
 // Holds the embedded database as the running app does, answering backup requests, until stdin closes.
-import { answerMaintenanceRequests } from "../../../app/models/maintenance.server";
+import { answerMaintenanceRequests } from "../../../app/utils/maintenance.server";
 import { databaseTarget, describeTarget, openDatabase } from "../../../app/utils/db-connection.server";
 import { connectDatabase } from "../../../app/utils/db.server";
 import { parseEnv } from "../../../app/utils/env.server";

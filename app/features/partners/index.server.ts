@@ -1,0 +1,4 @@
+// The partners feature's door for the server only: its data access and server work.
+export * from "./partner-import.server";
+export * from "./partner.server";
+export * from "./table-preference.server";
