@@ -10,7 +10,6 @@ import { useServerForm } from "~/components/use-server-form";
 import { RuleViolation } from "~/shared/violations";
 import { createPartner, findDuplicate, listOwners } from "~/features/partners/index.server";
 import { once, replyToRule } from "~/utils/forms.server";
-import { db } from "~/utils/db.server";
 import { requirePermission } from "~/features/accounts/index.server";
 import { redirectWithToast } from "~/utils/session.server";
 
@@ -27,7 +26,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const stillSaving = () => json({ result: submission.reply({ formErrors: ["forms.stillSaving"] }), duplicate: null }, { status: 409 });
   return once(formData, stillSaving, async () => {
     if (formData.get("createAnyway") !== "1") {
-      const duplicate = await findDuplicate(db(), { email: submission.value.email, website: submission.value.website, channels: [] });
+      const duplicate = await findDuplicate({ email: submission.value.email, website: submission.value.website, channels: [] });
       if (duplicate) return json({ result: submission.reply(), duplicate }, { status: 409 });
     }
     let partner;

@@ -433,10 +433,17 @@ async function duplicateWhere(
 }
 
 /** The oldest other partner that looks like the same person, if any. */
-export async function findDuplicate(tx: DbClient, input: { email?: string | null; website?: string | null; channels: ChannelIdentity[] }) {
-  const where = await duplicateWhere(tx, { ...input, websiteDomain: websiteDomain(input.website) });
+export async function findDuplicate(
+  input: { email?: string | null; website?: string | null; channels: ChannelIdentity[] },
+  client: DbClient = db(),
+) {
+  const where = await duplicateWhere(client, { ...input, websiteDomain: websiteDomain(input.website) });
   if (!where) return null;
-  return tx.partner.findFirst({ where: { ...where, mergedIntoId: null }, select: { id: true, name: true }, orderBy: { createdAt: "asc" } });
+  return client.partner.findFirst({
+    where: { ...where, mergedIntoId: null },
+    select: { id: true, name: true },
+    orderBy: { createdAt: "asc" },
+  });
 }
 
 /** Other active partners that look like this one. */
