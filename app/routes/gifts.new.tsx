@@ -6,7 +6,7 @@ import { CheckboxField, FieldErrors, SelectField, SubmitButton, TextAreaField, T
 import { OverBudgetNotice } from "~/components/money";
 import { campaignOptions } from "~/components/filter-select";
 import { PageHeader } from "~/components/page";
-import { PartnerSearch, StageBadge } from "~/features/partners";
+import { isDoNotContact, PartnerSearch, StageBadge } from "~/features/partners";
 import { useServerForm } from "~/components/use-server-form";
 import { fromMinorUnits } from "~/shared/money";
 import { GiftBatchFormSchema } from "~/features/spend";
@@ -90,7 +90,7 @@ export default function NewGift() {
               <ul className="plain-list">
                 {chosen.map((p) => {
                   // A do-not-contact partner stays listed, so the selection is explained, but cannot be ticked.
-                  const refused = p.stage === "do_not_contact";
+                  const refused = isDoNotContact(p.stage);
                   return (
                     <li key={p.id} className="field-checkbox">
                       <input

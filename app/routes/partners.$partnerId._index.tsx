@@ -3,6 +3,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import {
   ChannelForm,
+  isDoNotContact,
   FollowersChart,
   ArchivedBadge,
   StageBadge,
@@ -654,7 +655,7 @@ function Outreach() {
           {t("outreach.drafts")}
         </h2>
         <DraftList drafts={timeline.drafts} />
-        {canOutreach && partner.stage !== "do_not_contact" ? (
+        {canOutreach && !isDoNotContact(partner.stage) ? (
           <>
             <p>
               <Link to={`/partners/${partner.id}/template-draft`} className="button button-quiet">
@@ -766,7 +767,7 @@ export default function PartnerPage() {
           {t("partners.mergedBanner", { name: mergedInto.name })} <Link to={`/partners/${mergedInto.id}`}>{mergedInto.name}</Link>
         </div>
       ) : null}
-      {partner.stage === "do_not_contact" ? (
+      {isDoNotContact(partner.stage) ? (
         <div className="banner banner-danger" role="note">
           {t("partners.dncWarning")}
         </div>

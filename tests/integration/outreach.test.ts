@@ -281,6 +281,20 @@ describe("follow-ups", () => {
     expect(after.rows.map((r: { name: string }) => r.name)).toEqual(["Soon Follow-up"]);
   });
 
+  it("counts a follow-up the partner has replied to as overdue nowhere: not in my follow-ups, not in the partner list", async () => {
+    const replied = await partner("Replied Follow-up");
+    const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+    await onPage(replied, { intent: "addTask", formId: "t", title: "Chase the answer", dueOn: day(-5), assigneeId: cm.id });
+    await db().task.updateMany({ where: { partnerId: replied }, data: { repliedAt: new Date() } });
+
+    const mine = await (await responseOf(() => followUpsRoute.loader(args(getRequest("/follow-ups", { cookie: cm.cookie }))))).json();
+    expect(mine.overdue.map((t: { title: string }) => t.title)).not.toContain("Chase the answer");
+    const overdueList = await (
+      await responseOf(() => listRoute.loader(args(getRequest("/partners?overdue=1&q=replied", { cookie: cm.cookie }))))
+    ).json();
+    expect(overdueList.rows).toEqual([]);
+  });
+
   it("refuses an assignee who is not an active user", async () => {
     const id = await partner("Bad Assignee");
     const response = await onPage(id, { intent: "addTask", formId: "t", title: "x", dueOn: "2026-12-01", assigneeId: "ghost" });

@@ -1,7 +1,21 @@
+import { Prisma } from "~/generated/prisma/client";
 import { todayUtc, utcDay } from "~/shared/days";
 import { RuleViolation } from "~/shared/violations";
 import { recordAudit } from "~/utils/audit.server";
 import { db } from "~/utils/db.server";
+
+/**
+ * A follow-up is overdue when it is open, its day has passed, and the partner has not written back
+ * since it was set (a reply moves it to "replied", where someone answers it instead of chasing).
+ */
+export function overdueTaskWhere(today: Date) {
+  return { completedAt: null, repliedAt: null, dueOn: { lt: today } } satisfies Prisma.TaskWhereInput;
+}
+
+/** The same rule in SQL, for a query that names the task table `task`. */
+export function overdueTaskSql(task: Prisma.Sql, today: Date) {
+  return Prisma.sql`${task}."completedAt" IS NULL AND ${task}."repliedAt" IS NULL AND ${task}."dueOn" < ${today}`;
+}
 
 export async function createTask(actorId: string, partnerId: string, input: { title: string; dueOn: string; assigneeId: string }) {
   return db().$transaction(async (tx) => {
@@ -65,7 +79,7 @@ export async function myFollowUps(userId: string) {
   const horizon = new Date(today.getTime() + UPCOMING_DAYS * 86_400_000);
   const [overdue, upcoming] = await Promise.all([
     db().task.findMany({
-      where: { assigneeId: userId, completedAt: null, repliedAt: null, dueOn: { lt: today } },
+      where: { assigneeId: userId, ...overdueTaskWhere(today) },
       orderBy: { dueOn: "asc" },
       take: 200,
       select: taskFields,

@@ -2,9 +2,10 @@ import { Prisma } from "~/generated/prisma/client";
 import { audienceFlags } from "./audience-flags";
 import { todayUtc, utcDay } from "~/shared/days";
 import { audienceOf, buildSearchText, handleKey, websiteDomain, type ChannelInput, type PartnerInput } from "./partners";
-import { totalFollowersOf, type PartnerStage } from "./partner-terms";
+import { isDoNotContact, totalFollowersOf, type PartnerStage } from "./partner-terms";
 import type { BulkUpdate, PartnerListQuery } from "./partner-list";
 import type { PartnerFilter } from "~/features/reports";
+import { overdueTaskSql, overdueTaskWhere } from "~/features/outreach/index.server";
 import { RuleViolation } from "~/shared/violations";
 import { recordAudit } from "~/utils/audit.server";
 import { db, type DbClient } from "~/utils/db.server";
@@ -299,7 +300,7 @@ function partnerListWhere(query: PartnerFilter): Prisma.PartnerWhereInput {
     ...(query.tag.length ? { tags: { hasSome: query.tag } } : {}),
     ...(query.owner ? { ownerId: query.owner } : {}),
     ...(query.platform.length ? { channels: { some: { platform: { in: query.platform } } } } : {}),
-    ...(query.overdue ? { tasks: { some: { completedAt: null, dueOn: { lt: todayUtc() } } } } : {}),
+    ...(query.overdue ? { tasks: { some: overdueTaskWhere(todayUtc()) } } : {}),
     ...(query.followersMin !== undefined || query.followersMax !== undefined
       ? { totalFollowers: { gte: query.followersMin, lte: query.followersMax } }
       : {}),
@@ -325,7 +326,7 @@ export function partnerListConditionsSql(query: PartnerFilter, pa: Prisma.Sql): 
     );
   if (query.overdue)
     conditions.push(
-      Prisma.sql`EXISTS (SELECT 1 FROM "Task" tk WHERE tk."partnerId" = ${pa}."id" AND tk."completedAt" IS NULL AND tk."dueOn" < ${todayUtc()})`,
+      Prisma.sql`EXISTS (SELECT 1 FROM "Task" tk WHERE tk."partnerId" = ${pa}."id" AND ${overdueTaskSql(Prisma.raw("tk"), todayUtc())})`,
     );
   if (query.followersMin !== undefined) conditions.push(Prisma.sql`${pa}."totalFollowers" >= ${query.followersMin}`);
   if (query.followersMax !== undefined) conditions.push(Prisma.sql`${pa}."totalFollowers" <= ${query.followersMax}`);
@@ -493,7 +494,7 @@ export async function mergePartners(actorId: string, keepId: string, duplicateId
       language: keep.language ?? duplicate.language,
       ownerId: keep.ownerId ?? duplicate.ownerId,
       // A do-not-contact request survives the merge, whichever side it was on.
-      stage: duplicate.stage === "do_not_contact" ? duplicate.stage : keep.stage,
+      stage: isDoNotContact(duplicate.stage) ? duplicate.stage : keep.stage,
       tags: [...new Set([...keep.tags, ...duplicate.tags])],
       notes: [keep.notes, duplicate.notes].filter(Boolean).join("\n\n") || null,
       riskNotes: [keep.riskNotes, duplicate.riskNotes].filter(Boolean).join("\n\n") || null,

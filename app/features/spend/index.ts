@@ -14,3 +14,4 @@ export * from "./ui/product-form";
 export * from "./ui/spend-chart";
 export * from "./ui/spend-import-page";
 export * from "./written-agreement";
+export * from "./payments";

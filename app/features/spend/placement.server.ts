@@ -3,7 +3,8 @@ import { dayRange, isoDay, todayUtc, utcDay } from "~/shared/days";
 import { convertAmount, outstandingMinor, toMinorUnits } from "~/shared/money";
 import { RuleViolation } from "~/shared/violations";
 import { DuplicatePayment, duplicatePaymentReason, type PlacementInput, type PlacementListQuery } from "./spend";
-import { acceptsPayments, approvalsNeeded, nextPlacementStatuses, type PlacementSort, type PlacementStatus } from "./spend-terms";
+import { acceptsPayments, overpays, statusAfterPayments } from "./payments";
+import { approvalsNeeded, nextPlacementStatuses, type PlacementSort, type PlacementStatus } from "./spend-terms";
 import { checkAgreementThreshold } from "./agreements.server";
 import { recordAudit } from "~/utils/audit.server";
 import { db, type DbClient } from "~/utils/db.server";
@@ -146,11 +147,8 @@ export async function recordPayment(
     if (!acceptsPayments(placement.status)) throw new RuleViolation("placements.notPayable", 409);
     const amountMinor = toMinorUnits(input.amount, placement.currency);
     if (amountMinor === null) throw new RuleViolation("errors.tooManyDecimals", 422, "amount");
-    const outstanding = outstandingMinor(
-      placement.feeMinor,
-      placement.payments.map((p) => p.amountMinor),
-    );
-    if (amountMinor > outstanding) throw new RuleViolation("placements.overpayment", 422, "amount");
+    const recordedMinor = placement.payments.map((p) => p.amountMinor);
+    if (overpays(placement.feeMinor, recordedMinor, [amountMinor])) throw new RuleViolation("placements.overpayment", 422, "amount");
     if (!input.duplicateConfirmed) {
       const recorded = placement.payments.map((p) => ({
         amountMinor: p.amountMinor,
@@ -165,15 +163,16 @@ export async function recordPayment(
       data: { placementId: id, amountMinor, paidOn: utcDay(input.paidOn), invoiceRef: input.invoiceRef ?? null, recordedById: actorId },
     });
     await recordAudit(tx, { actorId, action: "payment.create", entityType: "Placement", entityId: id, after: payment });
-    if (amountMinor === outstanding && placement.status === "delivered") {
-      await tx.placement.update({ where: { id }, data: { status: "paid" } });
+    const status = statusAfterPayments(placement.status, placement.feeMinor, [...recordedMinor, amountMinor]);
+    if (status !== placement.status) {
+      await tx.placement.update({ where: { id }, data: { status } });
       await recordAudit(tx, {
         actorId,
         action: "placement.paid",
         entityType: "Placement",
         entityId: id,
         before: { status: placement.status },
-        after: { status: "paid" },
+        after: { status },
       });
     }
     return payment;

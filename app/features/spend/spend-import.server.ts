@@ -4,7 +4,7 @@ import { isoDay, utcDay } from "~/shared/days";
 import { isDoNotContact, type PartnerStage, type ImportError } from "~/features/partners";
 import type { PlannedGift, PlannedPlacement, SpendImportPlan } from "./spend-import";
 import { db, type DbClient } from "~/utils/db.server";
-import { acceptsPayments } from "./spend-terms";
+import { acceptsPayments, overpays, statusAfterPayments } from "./payments";
 import { outstandingMinor } from "~/shared/money";
 import { recordAudit, recordAudits } from "~/utils/audit.server";
 import { approversNeeded, lockPlacement } from "./placement.server";
@@ -227,15 +227,13 @@ export async function importPlacements(
         payments = newPayments(group.rows, known.payments);
       }
       const status = known?.status ?? first.status;
-      const outstanding = outstandingMinor(first.feeMinor, [
-        ...(known?.payments ?? []).map((p) => p.amountMinor),
-        ...payments.map((r) => r.payment!.amountMinor),
-      ]);
-      if (outstanding < 0) {
+      const recordedMinor = (known?.payments ?? []).map((p) => p.amountMinor);
+      const newMinor = payments.map((r) => r.payment!.amountMinor);
+      if (overpays(first.feeMinor, recordedMinor, newMinor)) {
         refuse("placements.overpayment", "paid_amount", payments.at(-1)!.line);
         continue;
       }
-      if (payments.length && !acceptsPayments(status) && !(status === "paid" && !known)) {
+      if (payments.length && !acceptsPayments(status, { newPlacement: !known })) {
         refuse("placements.notPayable", "paid_amount", payments[0].line);
         continue;
       }
@@ -254,7 +252,7 @@ export async function importPlacements(
           continue;
         }
       }
-      if (!known && status === "paid" && outstanding > 0) {
+      if (!known && status === "paid" && outstandingMinor(first.feeMinor, newMinor) > 0) {
         refuse("placements.notPaidInFull");
         continue;
       }
@@ -270,8 +268,7 @@ export async function importPlacements(
           feeMinor: first.feeMinor,
           currency: first.currency,
           agreedOn: day(first.agreedOn)!,
-          // As with the payment form: a delivered placement paid in full is paid.
-          status: first.status === "delivered" && outstanding === 0 ? ("paid" as const) : first.status,
+          status: statusAfterPayments(first.status, first.feeMinor, newMinor),
           // Nobody approves their own proposal: a committed deal from a file is approved, not proposed, by the importer.
           proposedById: committed ? null : actorId,
           importKey: key,
@@ -304,16 +301,16 @@ export async function importPlacements(
         });
         await recordAudit(tx, { actorId, action: "payment.import", entityType: "Placement", entityId: placementId, after: payment });
       }
-      if (known && known.status === "delivered" && outstanding === 0) {
-        // As with the payment form: paying a delivered placement in full marks it paid.
-        await tx.placement.update({ where: { id: placementId }, data: { status: "paid" } });
+      const statusAfter = known && statusAfterPayments(known.status, first.feeMinor, [...recordedMinor, ...newMinor]);
+      if (known && statusAfter && statusAfter !== known.status) {
+        await tx.placement.update({ where: { id: placementId }, data: { status: statusAfter } });
         await recordAudit(tx, {
           actorId,
           action: "placement.paid",
           entityType: "Placement",
           entityId: placementId,
           before: { status: known.status },
-          after: { status: "paid" },
+          after: { status: statusAfter },
         });
       }
     }

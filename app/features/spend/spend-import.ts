@@ -3,6 +3,7 @@
  * and the rejected rows, each error naming its line and column. Pure: the model resolves the
  * partner, campaign and product keys against the database.
  */
+import { acceptsPayments, overpays } from "./payments";
 import { parseCsvDate, type CsvTable } from "~/shared/csv";
 import { isCurrency, toMinorUnits } from "~/shared/money";
 import type { ImportError } from "~/features/partners";
@@ -194,8 +195,9 @@ export function planPlacementImport(table: CsvTable): SpendImportPlan<PlannedPla
     const dueOn = r.date("due_on");
     const amountMinor = r.money("paid_amount", { positive: true });
     const paidOn = r.date("paid_on", amountMinor !== undefined);
-    if (amountMinor !== undefined && (status === "proposed" || status === "cancelled")) r.fail("paid_amount", "placements.notPayable");
-    if (amountMinor !== undefined && feeMinor !== undefined && amountMinor > feeMinor) r.fail("paid_amount", "placements.overpayment");
+    if (amountMinor !== undefined && !acceptsPayments(status, { newPlacement: true })) r.fail("paid_amount", "placements.notPayable");
+    if (amountMinor !== undefined && feeMinor !== undefined && overpays(feeMinor, [], [amountMinor]))
+      r.fail("paid_amount", "placements.overpayment");
     if (rowErrors.length) {
       errors.push(...rowErrors);
       continue;

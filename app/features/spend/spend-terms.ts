@@ -47,11 +47,6 @@ export function nextPlacementStatuses(from: PlacementStatus): readonly Placement
   return placementTransitions[from];
 }
 
-/** Payments are for placements the company is committed to. */
-export function acceptsPayments(status: PlacementStatus): boolean {
-  return status === "approved" || status === "contracted" || status === "delivered";
-}
-
 /** How many different approvers a placement needs: two above the single-approval limit, or when its fee cannot be valued. */
 export function approvalsNeeded(feeInReportingMinor: number | null, singleApprovalLimitMinor: number | null): 1 | 2 {
   if (singleApprovalLimitMinor === null) return 1;
