@@ -22,7 +22,6 @@ const german: DeepPartial<Dictionary> = {
     save: "Speichern",
     cancel: "Abbrechen",
     status: "Status",
-    optional: "optional",
     yes: "Ja",
     no: "Nein",
   },

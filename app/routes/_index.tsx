@@ -1,8 +1,17 @@
-import { committedMinor, wouldExceedBudget } from "~/shared/money";
+import { wouldExceedBudget } from "~/shared/money";
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { KpiValue, PartnerRoiList, complianceRate, DASHBOARD_COUNT_CAP, WAITING_DAYS } from "~/features/reports";
+import {
+  KpiValue,
+  PartnerRoiList,
+  complianceRate,
+  DASHBOARD_COUNT_CAP,
+  WAITING_DAYS,
+  budgetUsePercent,
+  marketingTiles,
+  complianceTotals,
+} from "~/features/reports";
 import { monthsBetween } from "~/shared/days";
 import { Money } from "~/components/money";
 import { BarChart, LineChart } from "~/components/charts";
@@ -172,8 +181,7 @@ function MarketingSection({ marketing, currency }: { marketing: NonNullable<Dash
   const { t, i18n } = useTranslation();
   const n = (value: number) => formatNumber(i18n.language, value);
   const months = monthsBetween(marketing.year.from, marketing.year.to);
-  const overBudget = marketing.campaigns.filter((c) => wouldExceedBudget(c.budgetMinor, c.committedMinor)).length;
-  const yearSpend = Object.values(marketing.spendByMonth).reduce((sum, month) => sum + committedMinor(month), 0);
+  const { overBudget, yearSpendMinor: yearSpend } = marketingTiles(marketing);
   return (
     <section aria-labelledby="marketing-title" className="dashboard-section">
       <h2 id="marketing-title">{t("dashboard.marketingTitle")}</h2>
@@ -210,7 +218,7 @@ function MarketingSection({ marketing, currency }: { marketing: NonNullable<Dash
           {marketing.campaigns.length ? (
             <ul className="plain-list">
               {marketing.campaigns.map((c) => {
-                const share = (100 * c.committedMinor) / (c.budgetMinor || 1);
+                const share = budgetUsePercent(c.committedMinor, c.budgetMinor);
                 return (
                   <li key={c.id} className="budget-line">
                     <span className="min-w-0">
@@ -283,9 +291,7 @@ function ComplianceSection({
   const n = (value: number) => formatNumber(i18n.language, value);
   const atLeast = (value: number) => (value >= DASHBOARD_COUNT_CAP ? `${n(DASHBOARD_COUNT_CAP)}+` : n(value));
   const months = monthsBetween(compliance.year.from, compliance.year.to);
-  const required = compliance.byJurisdiction.reduce((sum, row) => sum + row.required, 0);
-  const compliant = compliance.byJurisdiction.reduce((sum, row) => sum + row.compliant, 0);
-  const overall = complianceRate(compliant, required);
+  const { compliant, required, rate: overall } = complianceTotals(compliance.byJurisdiction);
   const rateIn = (jurisdiction: string, month: string) => {
     const row = compliance.byMonth.find((r) => r.jurisdiction === jurisdiction && r.month === month);
     const rate = row ? complianceRate(row.compliant, row.required) : null;

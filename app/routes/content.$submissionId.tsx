@@ -8,11 +8,11 @@ import { PageHeader } from "~/components/page";
 import { useFormResult } from "~/components/use-form-result";
 import { useServerForm } from "~/components/use-server-form";
 import { textDiff } from "~/shared/text-diff";
-import { contentSubmissionForStaff, reviewContent, reviewSideFor } from "~/features/portal/index.server";
+import { contentSubmissionForStaff, reviewContent } from "~/features/portal/index.server";
 import { requirePermission } from "~/features/accounts/index.server";
 import { handleForm } from "~/utils/forms.server";
 import { notFound, recordIdParam } from "~/utils/http.server";
-import { can } from "~/shared/permissions";
+import { can, reviewSideFor } from "~/shared/permissions";
 import { redirectWithToast } from "~/utils/session.server";
 
 export const meta: MetaFunction = () => [{ title: "Content review" }];

@@ -3,12 +3,12 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { useTranslation } from "react-i18next";
 import { useMailPageStrings } from "~/components/use-page-strings";
 import { ConformForm } from "~/components/conform-form";
-import { ConfirmSubmitButton, SelectField, SubmitButton, TextAreaField, TextField } from "~/components/form-fields";
+import { ConfirmSubmitButton, SubmitButton, TextAreaField } from "~/components/form-fields";
 import { PageHeader } from "~/components/page";
 import { StageBadge } from "~/features/partners";
 import { useFormResult } from "~/components/use-form-result";
 import { useServerForm } from "~/components/use-server-form";
-import { DraftIntentSchema, DraftSchema, ReviewSchema, draftChannels, draftKinds } from "~/features/outreach";
+import { DraftFields, DraftIntentSchema, DraftSchema, ReviewSchema } from "~/features/outreach";
 import { editDraft, getDraft, markDraftSent, reviewDraft, submitDraft } from "~/features/outreach/index.server";
 import { getJob } from "~/utils/jobs.server";
 import { requestSend, smtpConfigured } from "~/features/mail/index.server";
@@ -95,20 +95,7 @@ function EditDraftForm() {
     <ConformForm form={form}>
       <input type="hidden" name="intent" value="edit" />
       <input type="hidden" name="formId" value="edit-draft" />
-      <div className="form-grid">
-        <SelectField
-          field={fields.kind}
-          label={t("outreach.kind")}
-          options={draftKinds.map((kind) => ({ value: kind, label: t(`draftKinds.${kind}`) }))}
-        />
-        <SelectField
-          field={fields.channel}
-          label={t("outreach.channel")}
-          options={draftChannels.map((c) => ({ value: c, label: t(`interactionTypes.${c}`) }))}
-        />
-        <TextField field={fields.subject} label={t("outreach.subject")} autoComplete="off" />
-        <TextAreaField field={fields.body} label={t("outreach.body")} rows={8} />
-      </div>
+      <DraftFields fields={fields} bodyRows={8} />
       <SubmitButton busy={busy}>{t("outreach.edit")}</SubmitButton>
     </ConformForm>
   );

@@ -147,7 +147,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       glance: {
         costMinor: glance.total.costMinor,
         roi: glance.total.ratios.roi,
-        openIssues: disclosureRecord.awaitingReview + disclosureRecord.confirmedIssues,
+        openIssues: disclosureRecord.openIssueCount,
         nextFollowUp: nextFollowUp ? { title: nextFollowUp.title, dueOn: nextFollowUp.dueOn } : null,
       },
       timeline,

@@ -67,10 +67,16 @@ export const rolePermissions: Record<Role, ReadonlySet<Permission>> = {
   viewer: new Set(readEverything),
 };
 
-export function can(role: Role, permission: Permission): boolean {
-  return rolePermissions[role].has(permission);
+/** The side of a content review each reviewing role speaks for, beside what the roles may do. */
+const contentReviewSides: Partial<Record<Role, ContentReviewSide>> = { manager: "community", compliance: "compliance" };
+export type ContentReviewSide = "community" | "compliance";
+
+/** Which side of the review a role speaks for; an admin takes whichever side is still open. */
+export function reviewSideFor(role: Role, taken: readonly string[]): ContentReviewSide | null {
+  if (role === "admin") return !taken.includes("community") ? "community" : !taken.includes("compliance") ? "compliance" : null;
+  return contentReviewSides[role] ?? null;
 }
 
-export function isRole(value: unknown): value is Role {
-  return typeof value === "string" && (roles as readonly string[]).includes(value);
+export function can(role: Role, permission: Permission): boolean {
+  return rolePermissions[role].has(permission);
 }

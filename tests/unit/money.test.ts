@@ -12,7 +12,7 @@ import {
   wouldExceedBudget,
   type Rate,
 } from "~/shared/money";
-import { GiftFormSchema, parseSpendQuery, PaymentFormSchema, PlacementFormSchema } from "~/features/spend/spend";
+import { GiftBatchFormSchema, parseSpendQuery, PaymentFormSchema, PlacementFormSchema } from "~/features/spend/spend";
 import { approvalsNeeded } from "~/features/spend/spend-terms";
 
 describe("amounts typed by people become exact minor units", () => {
@@ -115,21 +115,21 @@ describe("gift value, outstanding and approvals", () => {
 });
 
 describe("bad input is refused by the shared schemas", () => {
-  const gift = { partnerId: "p1", itemName: "Serum", quantity: "1", unitValue: "20", currency: "EUR", status: "planned" };
+  const gift = { partnerIds: "p1", itemName: "Serum", quantity: "1", unitValue: "20", currency: "EUR", status: "planned" };
   const messages = (result: { success: boolean; error?: { issues: { message: string }[] } }) =>
     result.error?.issues.map((i) => i.message) ?? [];
 
   it("negative amounts, zero quantities and unknown currencies", () => {
-    expect(messages(GiftFormSchema.safeParse({ ...gift, unitValue: "-5" }))).toContain("errors.negativeAmount");
-    expect(messages(GiftFormSchema.safeParse({ ...gift, quantity: "0" }))).toContain("errors.quantityAtLeastOne");
-    expect(messages(GiftFormSchema.safeParse({ ...gift, currency: "XYZ" }))).toContain("errors.unknownCurrency");
+    expect(messages(GiftBatchFormSchema.safeParse({ ...gift, unitValue: "-5" }))).toContain("errors.negativeAmount");
+    expect(messages(GiftBatchFormSchema.safeParse({ ...gift, quantity: "0" }))).toContain("errors.quantityAtLeastOne");
+    expect(messages(GiftBatchFormSchema.safeParse({ ...gift, currency: "XYZ" }))).toContain("errors.unknownCurrency");
     expect(
       messages(PlacementFormSchema.safeParse({ partnerId: "p", title: "Post", fee: "-1", currency: "EUR", agreedOn: "2026-01-01" })),
     ).toContain("errors.negativeAmount");
   });
 
   it("a shipped date after the delivered date", () => {
-    const result = GiftFormSchema.safeParse({ ...gift, status: "delivered", shippedOn: "2026-03-10", deliveredOn: "2026-03-09" });
+    const result = GiftBatchFormSchema.safeParse({ ...gift, status: "delivered", shippedOn: "2026-03-10", deliveredOn: "2026-03-09" });
     expect(messages(result)).toContain("errors.deliveredBeforeShipped");
   });
 

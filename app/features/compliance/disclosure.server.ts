@@ -464,20 +464,37 @@ export async function reviewCheck(reviewerId: string, input: ReviewInput) {
   });
 }
 
+/**
+ * The disclosure counts, written once for every query that reports them, over the checks named
+ * `check`: required (a disclosure was needed), compliant, awaiting review, confirmed issue.
+ */
+export function disclosureCountsSql(check: Prisma.Sql) {
+  return {
+    required: Prisma.sql`count(*) FILTER (WHERE ${check}."verdict" <> 'not_required')`,
+    compliant: Prisma.sql`count(*) FILTER (WHERE ${check}."verdict" = 'compliant')`,
+    awaitingReview: Prisma.sql`count(*) FILTER (WHERE ${check}."needsReview")`,
+    confirmedIssue: Prisma.sql`count(*) FILTER (WHERE ${check}."verdict" IN ('missing', 'insufficient') AND ${check}."reviewDecision" = 'confirmed_issue')`,
+  };
+}
+
+/** A check that is an open issue: flagged and waiting for review, or confirmed by compliance. */
+const openIssueWhere = {
+  verdict: { in: ["missing", "insufficient"] },
+  OR: [{ needsReview: true }, { reviewDecision: "confirmed_issue" }],
+} satisfies Prisma.DisclosureCheckWhereInput;
+
 /** The partner page's disclosure record, from the current checks of the partner's coverage. */
 export async function partnerDisclosureRecord(partnerId: string) {
+  const count = disclosureCountsSql(Prisma.sql`c`);
   const [counts] = await db().$queryRaw<{ needed: bigint; compliant: bigint; awaiting: bigint; confirmed: bigint }[]>`
-    SELECT count(*) FILTER (WHERE "verdict" <> 'not_required') AS needed,
-           count(*) FILTER (WHERE "verdict" = 'compliant') AS compliant,
-           count(*) FILTER (WHERE "needsReview") AS awaiting,
-           count(*) FILTER (WHERE "verdict" IN ('missing', 'insufficient') AND "reviewDecision" = 'confirmed_issue') AS confirmed
-    FROM "DisclosureCheck" WHERE "partnerId" = ${partnerId} AND "current"`;
+    SELECT ${count.required} AS needed, ${count.compliant} AS compliant,
+           ${count.awaitingReview} AS awaiting, ${count.confirmedIssue} AS confirmed
+    FROM "DisclosureCheck" c WHERE c."partnerId" = ${partnerId} AND c."current"`;
   const openIssues = await db().disclosureCheck.findMany({
     where: {
       partnerId,
       current: true,
-      verdict: { in: ["missing", "insufficient"] },
-      OR: [{ needsReview: true }, { reviewDecision: "confirmed_issue" }],
+      ...openIssueWhere,
     },
     orderBy: [{ publishedOn: "desc" }],
     take: 10,
@@ -496,6 +513,7 @@ export async function partnerDisclosureRecord(partnerId: string) {
     compliant: Number(counts.compliant),
     awaitingReview: Number(counts.awaiting),
     confirmedIssues: Number(counts.confirmed),
+    openIssueCount: Number(counts.awaiting) + Number(counts.confirmed),
     openIssues,
   };
 }
@@ -504,6 +522,7 @@ interface SummaryRow {
   key: string;
   label: string;
   checked: bigint;
+  required: bigint;
   compliant: bigint;
   insufficient: bigint;
   missing: bigint;
@@ -512,19 +531,22 @@ interface SummaryRow {
   confirmed: bigint;
 }
 
+const summaryCount = disclosureCountsSql(Prisma.sql`c`);
 const summaryColumns = Prisma.sql`
   count(*) AS checked,
-  count(*) FILTER (WHERE c."verdict" = 'compliant') AS compliant,
+  ${summaryCount.required} AS required,
+  ${summaryCount.compliant} AS compliant,
   count(*) FILTER (WHERE c."verdict" = 'insufficient') AS insufficient,
   count(*) FILTER (WHERE c."verdict" = 'missing') AS missing,
   count(*) FILTER (WHERE c."verdict" = 'not_required') AS not_required,
-  count(*) FILTER (WHERE c."needsReview") AS awaiting,
-  count(*) FILTER (WHERE c."verdict" IN ('missing', 'insufficient') AND c."reviewDecision" = 'confirmed_issue') AS confirmed`;
+  ${summaryCount.awaitingReview} AS awaiting,
+  ${summaryCount.confirmedIssue} AS confirmed`;
 
 const asCounts = (row: SummaryRow) => ({
   key: row.key,
   label: row.label,
   checked: Number(row.checked),
+  required: Number(row.required),
   compliant: Number(row.compliant),
   insufficient: Number(row.insufficient),
   missing: Number(row.missing),
@@ -554,11 +576,10 @@ export async function complianceSummary(month: string, { byPartner: withPartners
 /** Current checks of coverage published since `from`, by jurisdiction, for the compliance dashboard. */
 /** Current checks since `from`, per jurisdiction and month of publication (YYYY-MM): one index-only scan. */
 export async function complianceByJurisdictionAndMonth(from: string) {
+  const count = disclosureCountsSql(Prisma.sql`c`);
   const rows = await db().$queryRaw<{ jurisdiction: string; month: string; required: bigint; compliant: bigint; open: bigint }[]>`
     SELECT c."jurisdiction", to_char(date_trunc('month', c."publishedOn"), 'YYYY-MM') AS month,
-           count(*) FILTER (WHERE c."verdict" <> 'not_required') AS required,
-           count(*) FILTER (WHERE c."verdict" = 'compliant') AS compliant,
-           count(*) FILTER (WHERE c."needsReview") AS open
+           ${count.required} AS required, ${count.compliant} AS compliant, ${count.awaitingReview} AS open
     FROM "DisclosureCheck" c WHERE c."current" AND c."publishedOn" >= ${utcDay(from)}
     GROUP BY 1, 2 ORDER BY 1, 2`;
   return rows.map((r) => ({

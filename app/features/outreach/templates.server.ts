@@ -17,10 +17,6 @@ export function listTemplates() {
   });
 }
 
-export function getTemplate(id: string) {
-  return db().messageTemplate.findFirst({ where: { id, archivedAt: null } });
-}
-
 function nameTaken(error: unknown) {
   return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
 }

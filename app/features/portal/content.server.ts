@@ -2,6 +2,7 @@
  * Content before and after it is published: the partner's drafts (each version kept), their
  * disclosure check, the two-person review, and the live post that becomes a coverage item.
  */
+import { committedGiftStatuses, committedPlacementStatuses } from "~/features/spend";
 import type { UploadedFile } from "~/utils/upload.server";
 import { createHash } from "node:crypto";
 import type { Prisma } from "~/generated/prisma/client";
@@ -13,7 +14,7 @@ import { utcDay } from "~/shared/days";
 import { RuleViolation } from "~/shared/violations";
 import type { UploadPurpose } from "~/shared/uploads";
 import { CONTENT_TYPES } from "~/shared/uploads";
-import type { Role } from "~/shared/permissions";
+import { reviewSideFor, type Role } from "~/shared/permissions";
 import { db, type DbClient } from "~/utils/db.server";
 import { recordAudit } from "~/utils/audit.server";
 import { insertCoverage, checkContext, type CheckContext } from "~/features/compliance/index.server";
@@ -24,7 +25,7 @@ import { lockPartnersRecord } from "~/utils/row-locks.server";
 export async function contentTargets(partnerId: string, client: DbClient = db()) {
   const [gifts, placements] = await Promise.all([
     client.gift.findMany({
-      where: { partnerId, status: { in: ["planned", "shipped", "delivered"] } },
+      where: { partnerId, status: { in: [...committedGiftStatuses] } },
       orderBy: { createdAt: "desc" },
       select: { id: true, itemName: true, campaign: { select: { jurisdictions: true } } },
     }),
@@ -32,7 +33,7 @@ export async function contentTargets(partnerId: string, client: DbClient = db())
       // Agreed collaborations, and offers the partner accepted that the team has yet to approve.
       where: {
         partnerId,
-        OR: [{ status: { in: ["approved", "contracted", "delivered", "paid"] } }, { status: "proposed", partnerAnswer: "accepted" }],
+        OR: [{ status: { in: [...committedPlacementStatuses] } }, { status: "proposed", partnerAnswer: "accepted" }],
       },
       orderBy: { agreedOn: "desc" },
       select: { id: true, title: true, campaign: { select: { jurisdictions: true } } },
@@ -351,14 +352,6 @@ export function contentSubmissionForStaff(submissionId: string) {
       },
     },
   });
-}
-
-/** Which side of the review a role speaks for; an admin takes whichever side is still open. */
-export function reviewSideFor(role: Role, taken: readonly string[]): "community" | "compliance" | null {
-  if (role === "manager") return "community";
-  if (role === "compliance") return "compliance";
-  if (role === "admin") return !taken.includes("community") ? "community" : !taken.includes("compliance") ? "compliance" : null;
-  return null;
 }
 
 /**

@@ -7,6 +7,6 @@ export * from "./portal";
 export * from "./ui/content-draft";
 export * from "./ui/content-review";
 export * from "./ui/content-status";
+export * from "./ui/partner-submissions";
 export * from "./ui/portal-links";
 export * from "./ui/portal-shell";
-export * from "./ui/partner-submissions";

@@ -1,4 +1,5 @@
 import { isDoNotContact } from "~/features/partners";
+import { committedGiftStatuses } from "~/features/spend";
 import { toMinorUnits } from "~/shared/money";
 import { type GiftAddressInput, type OfferAnswerInput } from "./portal";
 import { PORTAL_LINK_DAYS, PORTAL_SESSION_HOURS } from "./portal-terms";
@@ -152,7 +153,7 @@ export async function portalOverview(partnerId: string) {
       select: { id: true, subject: true, body: true, updatedAt: true },
     }),
     db().gift.findMany({
-      where: { partnerId, status: { in: ["planned", "shipped", "delivered"] } },
+      where: { partnerId, status: { in: [...committedGiftStatuses] } },
       orderBy: { createdAt: "desc" },
       select: {
         id: true,

@@ -7,6 +7,7 @@
  * (CostBenefitStale), in the writing transaction; `refreshCostBenefitRollups` runs before any read
  * and recomputes the stale partners with `rollupSourceSql`, the fresh aggregation.
  */
+import { disclosureCountsSql } from "~/features/compliance/index.server";
 import { Prisma } from "~/generated/prisma/client";
 import { metricNames } from "~/features/compliance";
 import type { GiftValuationBasis } from "~/shared/money";
@@ -85,9 +86,10 @@ export function rollupSourceSql(partnerIds: string[] | null, currency: string, b
     coverageCount: Prisma.sql`count(*)`,
     ...Object.fromEntries(metricNames.map((m) => [m, Prisma.sql`sum(c.${quoted(m)})`])),
   });
+  const disclosureCount = disclosureCountsSql(Prisma.sql`d`);
   const disclosure = part(itemKey("d"), {
-    disclosureRequired: Prisma.sql`count(*) FILTER (WHERE d."verdict" <> 'not_required')`,
-    disclosureCompliant: Prisma.sql`count(*) FILTER (WHERE d."verdict" = 'compliant')`,
+    disclosureRequired: disclosureCount.required,
+    disclosureCompliant: disclosureCount.compliant,
   });
   const tracked = part([Prisma.sql`l."partnerId"`, Prisma.sql`l."campaignId"`, Prisma.sql`k."day"`], {
     trackedClicks: Prisma.sql`sum(k."clicks")`,

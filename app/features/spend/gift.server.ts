@@ -5,7 +5,7 @@ import { convertAmount, giftValueMinor } from "~/shared/money";
 import { isDoNotContact } from "~/features/partners";
 import { RuleViolation } from "~/shared/violations";
 import { type GiftBatchInput, type GiftListQuery, type GiftShipmentInput } from "./spend";
-import { canMoveGift, type GiftSort, type GiftStatus } from "./spend-terms";
+import { canMoveGift, giftUnitPrices, type GiftSort, type GiftStatus } from "./spend-terms";
 import { recordAudit } from "~/utils/audit.server";
 import { db, type DbClient } from "~/utils/db.server";
 import { lockPartnersForShare } from "~/utils/row-locks.server";
@@ -38,15 +38,9 @@ async function resolveItem(tx: DbClient, input: Pick<GiftBatchInput, "productId"
   }
   const product = await tx.product.findUnique({ where: { id: input.productId } });
   if (!product || product.archivedAt) throw new RuleViolation("gifts.unknownProduct", 422, "productId");
-  const sameCurrency = product.currency === input.currency;
-  const unitCostMinor = input.unitValue ?? (sameCurrency ? product.unitCostMinor : undefined);
+  const { unitCostMinor, unitRetailMinor } = giftUnitPrices(product, input.currency, input.unitValue);
   if (unitCostMinor === undefined) throw new RuleViolation("gifts.unitValueInCurrency", 422, "unitValue");
-  return {
-    productId: product.id,
-    itemName: input.itemName ?? product.name,
-    unitCostMinor,
-    unitRetailMinor: sameCurrency ? product.retailMinor : null,
-  };
+  return { productId: product.id, itemName: input.itemName ?? product.name, unitCostMinor, unitRetailMinor };
 }
 
 /**

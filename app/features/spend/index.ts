@@ -1,6 +1,7 @@
 // The spend feature's door for the browser and the server: its rules, types and UI parts.
 export * from "./agreement-terms";
 export * from "./agreements";
+export * from "./payments";
 export * from "./rate-import";
 export * from "./spend-import";
 export * from "./spend-terms";
@@ -14,4 +15,3 @@ export * from "./ui/product-form";
 export * from "./ui/spend-chart";
 export * from "./ui/spend-import-page";
 export * from "./written-agreement";
-export * from "./payments";

@@ -5,6 +5,7 @@ import { isDoNotContact, type PartnerStage, type ImportError } from "~/features/
 import type { PlannedGift, PlannedPlacement, SpendImportPlan } from "./spend-import";
 import { db, type DbClient } from "~/utils/db.server";
 import { acceptsPayments, overpays, statusAfterPayments } from "./payments";
+import { giftUnitPrices, isCommittedPlacement } from "./spend-terms";
 import { outstandingMinor } from "~/shared/money";
 import { recordAudit, recordAudits } from "~/utils/audit.server";
 import { approversNeeded, lockPlacement } from "./placement.server";
@@ -108,8 +109,9 @@ export async function importGifts(actorId: string | null, plan: SpendImportPlan<
       const refs = resolve(row, rowErrors);
       const product = row.sku ? products.get(row.sku) : undefined;
       if (row.sku && !product) rowErrors.push({ line: row.line, column: "sku", messageKey: "import.unknownSku", value: row.sku });
-      const sameCurrency = product?.currency === row.currency;
-      const unitCostMinor = row.unitValueMinor ?? (sameCurrency ? product!.unitCostMinor : undefined);
+      const { unitCostMinor, unitRetailMinor } = product
+        ? giftUnitPrices(product, row.currency, row.unitValueMinor)
+        : { unitCostMinor: row.unitValueMinor, unitRetailMinor: null };
       if (product && unitCostMinor === undefined)
         rowErrors.push({ line: row.line, column: "unit_value", messageKey: "gifts.unitValueInCurrency" });
       if (rowErrors.length || !refs) {
@@ -123,7 +125,7 @@ export async function importGifts(actorId: string | null, plan: SpendImportPlan<
         itemName: row.product ?? product!.name,
         quantity: row.quantity,
         unitCostMinor: unitCostMinor!,
-        unitRetailMinor: sameCurrency ? (product?.retailMinor ?? null) : null,
+        unitRetailMinor,
         shippingMinor: row.shippingMinor,
         currency: row.currency,
         requestedByPartner: row.requested,
@@ -241,7 +243,7 @@ export async function importPlacements(
         unchanged += group.rows.length;
         continue;
       }
-      const committed = !known && status !== "proposed" && status !== "cancelled";
+      const committed = !known && isCommittedPlacement(status);
       if (committed) {
         if (!actor.mayApprove) {
           refuse("import.placementNeedsApprover");

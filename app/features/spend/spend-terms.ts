@@ -18,7 +18,14 @@ export type PlacementStatus = (typeof placementStatuses)[number];
 /** Gifts and placements in these statuses count as cost (metrics.md). */
 export const costedGiftStatuses: readonly GiftStatus[] = ["shipped", "delivered"];
 
+/** Placements the company is committed to: approved and on. */
 export const committedPlacementStatuses: readonly PlacementStatus[] = ["approved", "contracted", "delivered", "paid"];
+
+/** Gifts under way or received (not returned or cancelled): what an agreement counts and what content can be for. */
+export const committedGiftStatuses: readonly GiftStatus[] = ["planned", "shipped", "delivered"];
+
+export const isCommittedPlacement = (status: string) => (committedPlacementStatuses as readonly string[]).includes(status);
+export const isCommittedGift = (status: string) => (committedGiftStatuses as readonly string[]).includes(status);
 
 /** Which gift statuses may follow which. */
 const giftTransitions: Record<GiftStatus, readonly GiftStatus[]> = {
@@ -88,4 +95,21 @@ export function giftDateProblems(gift: {
     problems.push({ field: "shippedOn", message: "errors.shippedOnRequired" });
   if (gift.status === "delivered" && !gift.deliveredOn) problems.push({ field: "deliveredOn", message: "errors.deliveredOnRequired" });
   return problems;
+}
+
+/**
+ * A gift's unit prices from its catalogue product. The product's cost and retail price serve by
+ * default only in the product's own currency; a value given with the gift always wins. An
+ * undefined cost means the gift must name one.
+ */
+export function giftUnitPrices(
+  product: { unitCostMinor: number; retailMinor: number | null; currency: string },
+  giftCurrency: string,
+  givenUnitCostMinor: number | undefined,
+) {
+  const sameCurrency = product.currency === giftCurrency;
+  return {
+    unitCostMinor: givenUnitCostMinor ?? (sameCurrency ? product.unitCostMinor : undefined),
+    unitRetailMinor: sameCurrency ? product.retailMinor : null,
+  };
 }

@@ -25,15 +25,6 @@ export interface SpendFilter {
 export const spendGroupings = ["month", "partner", "campaign", "kind"] as const;
 export type SpendGrouping = (typeof spendGroupings)[number];
 
-/** An amount in the target currency, or NULL when no rate dated on or before `on` exists. */
-export function convertedSql(amount: Prisma.Sql, currency: Prisma.Sql, on: Prisma.Sql, target: string) {
-  return Prisma.sql`CASE WHEN ${currency} = ${target} THEN (${amount})::numeric ELSE (
-    SELECT round((${amount}) * r."rate" * power(10::numeric, r."minorUnitShift"))
-    FROM "ExchangeRate" r
-    WHERE r."baseCurrency" = ${currency} AND r."quoteCurrency" = ${target} AND r."validOn" <= ${on}
-    ORDER BY r."validOn" DESC LIMIT 1) END`;
-}
-
 /** The value of a gift row `g` on the workspace's basis (metrics.md). */
 export function giftValueSql(basis: GiftValuationBasis) {
   const unit = basis === "retail" ? Prisma.sql`COALESCE(g."unitRetailMinor", g."unitCostMinor")` : Prisma.sql`g."unitCostMinor"`;

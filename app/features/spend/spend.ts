@@ -105,13 +105,6 @@ function productOrItem(gift: { productId?: string; itemName?: string }, ctx: z.R
   if (!gift.productId && !gift.itemName) ctx.addIssue({ code: "custom", path: ["itemName"], message: "errors.productOrItem" });
 }
 
-export const GiftFormSchema = z
-  .object({ partnerId: RecordIdSchema, ...giftFields })
-  .superRefine(giftDatesInOrder)
-  .superRefine(productOrItem)
-  .transform(inMinorUnits(["unitValue", "shipping"]));
-export type GiftInput = z.output<typeof GiftFormSchema>;
-
 /** One product (or item) to many partners at once. */
 export const GiftBatchFormSchema = z
   .object({

@@ -7,6 +7,7 @@
  * once agreed (the contract must exist before the work); gifts count at retail value when known,
  * else cost, with shipping; cancelled and returned items do not count; amounts are excluding VAT.
  */
+import { isCommittedGift, isCommittedPlacement } from "./spend-terms";
 import { convertAmount, giftValueMinor, type Rate } from "~/shared/money";
 
 /** €1,000 excluding VAT, in euro cents. */
@@ -38,8 +39,8 @@ export interface AgreementTotal {
   reached: boolean;
 }
 
-export const giftsCountTowardAgreement = (status: string) => status === "planned" || status === "shipped" || status === "delivered";
-export const placementsCountTowardAgreement = (status: string) => status !== "proposed" && status !== "cancelled";
+export const giftsCountTowardAgreement = isCommittedGift;
+export const placementsCountTowardAgreement = isCommittedPlacement;
 
 /** A gift's value for the rule: what the influencer receives, so retail when known. */
 export function giftBenefitMinor(gift: {
@@ -75,7 +76,7 @@ export function agreementTotals(items: readonly AgreementItem[], ratesToEuro: re
     if (euros === null) total.unconverted += 1;
     else total.totalMinor += euros;
     total.items += 1;
-    total.reached = total.totalMinor >= FR_AGREEMENT_THRESHOLD_MINOR;
+    total.reached = reachesThreshold(total.totalMinor, 0);
     totals.set(key, total);
   }
   return [...totals.values()].sort((a, b) => b.year - a.year || (a.campaignName ?? "").localeCompare(b.campaignName ?? ""));

@@ -18,7 +18,6 @@ export function DisclosureCountsTable({
 }) {
   const { t, i18n } = useTranslation();
   const n = (value: number) => formatNumber(i18n.language, value);
-  const needed = (row: SummaryCounts) => row.checked - row.notRequired;
   return (
     <div className="table-wrap" tabIndex={0}>
       <table>
@@ -62,7 +61,7 @@ export function DisclosureCountsTable({
               <td className="numeric">{n(row.missing)}</td>
               <td className="numeric">{n(row.notRequired)}</td>
               <td className="numeric">
-                <KpiValue name="complianceRate" value={complianceRate(row.compliant, needed(row))} currency="" />
+                <KpiValue name="complianceRate" value={complianceRate(row.compliant, row.required)} currency="" />
               </td>
               <td className="numeric">{n(row.awaitingReview)}</td>
               <td className="numeric">{n(row.confirmedIssues)}</td>

@@ -208,6 +208,29 @@ export function DraftList({ drafts }: { drafts: DraftRow[] }) {
   );
 }
 
+type DraftFormFields = ReturnType<typeof useServerForm<"draft">>[1];
+
+/** The fields of a draft, the same when it is written and when it is edited. */
+export function DraftFields({ fields, bodyRows }: { fields: DraftFormFields; bodyRows: number }) {
+  const { t } = useTranslation();
+  return (
+    <div className="form-grid">
+      <SelectField
+        field={fields.kind}
+        label={t("outreach.kind")}
+        options={draftKinds.map((kind) => ({ value: kind, label: t(`draftKinds.${kind}`) }))}
+      />
+      <SelectField
+        field={fields.channel}
+        label={t("outreach.channel")}
+        options={draftChannels.map((channel) => ({ value: channel, label: t(`interactionTypes.${channel}`) }))}
+      />
+      <TextField field={fields.subject} label={t("outreach.subject")} autoComplete="off" />
+      <TextAreaField field={fields.body} label={t("outreach.body")} rows={bodyRows} />
+    </div>
+  );
+}
+
 export function NewDraftForm() {
   const { t } = useTranslation();
   const formId = "new-draft";
@@ -219,20 +242,7 @@ export function NewDraftForm() {
   return (
     <ConformForm form={form} action={partnerIntentAction("createDraft")}>
       <input type="hidden" name="formId" value={formId} />
-      <div className="form-grid">
-        <SelectField
-          field={fields.kind}
-          label={t("outreach.kind")}
-          options={draftKinds.map((kind) => ({ value: kind, label: t(`draftKinds.${kind}`) }))}
-        />
-        <SelectField
-          field={fields.channel}
-          label={t("outreach.channel")}
-          options={draftChannels.map((channel) => ({ value: channel, label: t(`interactionTypes.${channel}`) }))}
-        />
-        <TextField field={fields.subject} label={t("outreach.subject")} autoComplete="off" />
-        <TextAreaField field={fields.body} label={t("outreach.body")} rows={6} />
-      </div>
+      <DraftFields fields={fields} bodyRows={6} />
       <SubmitButton busy={useBusy(formId)}>{t("outreach.createDraft")}</SubmitButton>
     </ConformForm>
   );

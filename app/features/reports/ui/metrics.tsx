@@ -1,7 +1,7 @@
 import { Form, Link, useSearchParams } from "@remix-run/react";
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
-import { periodPresets, ratioFormulas, type CostBenefit, type EmvRates, type Period, type RatioName } from "../metrics";
+import { periodPresets, ratioFormulas, ratioNames, type CostBenefit, type EmvRates, type Period, type RatioName } from "../metrics";
 import type { RankingRow } from "../metrics.server";
 import { formatDay, formatKpi, formatMoney, formatNumber } from "~/shared/format";
 
@@ -159,19 +159,6 @@ export function UnconvertedNotice({ count, spendHref }: { count: number; spendHr
   );
 }
 
-const summaryRatios: RatioName[] = [
-  "cpm",
-  "cpe",
-  "cpc",
-  "cpa",
-  "costPerCoverage",
-  "roas",
-  "roi",
-  "emvRatio",
-  "engagementRate",
-  "complianceRate",
-];
-
 /**
  * Cost against benefit for one scope, every KPI with its formula. `links` point at the rows
  * behind each number (gifts, placements, coverage), when the scope has such lists.
@@ -267,7 +254,7 @@ export function CostBenefitSummary({
         <section aria-labelledby="cb-ratios">
           <h3 id="cb-ratios">{t("costBenefit.ratiosTitle")}</h3>
           <dl className="kpis">
-            {summaryRatios.map((name) => (
+            {ratioNames.map((name) => (
               <div key={name}>
                 <dt>
                   <KpiLabel name={name} />
