@@ -17,7 +17,7 @@ import { bestAndWorstSql, groupsSql, metricsContext, rankingSql, type MetricsCon
 import { refreshCostBenefitRollups } from "../app/features/reports/cost-benefit-rollup.server";
 import { listQueue } from "../app/features/compliance/disclosure.server";
 import { monthPeriod } from "../app/features/reports/monthly-report.server";
-import { listPartners } from "../app/features/partners/partner.server";
+import { listPartners } from "../app/features/partners/partner-list.server";
 import { databaseTarget, openDatabase, pgPoolConfig } from "../app/utils/db-connection.server";
 import { db, onQuery } from "../app/utils/db.server";
 import { parseEnv } from "../app/utils/env.server";

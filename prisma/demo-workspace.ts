@@ -5,7 +5,8 @@
 import { addChannel, createPartner, recordMeasurement } from "../app/features/partners/partner.server";
 import { saveCampaign } from "../app/features/spend/campaign.server";
 import { createGifts } from "../app/features/spend/gift.server";
-import { reportPublished, reviewContent, ruleSetsFor, submitContent } from "../app/features/portal/content.server";
+import { reportPublished, ruleSetsFor, submitContent } from "../app/features/portal/content.server";
+import { reviewContent } from "../app/features/portal/content-review.server";
 import { checkContext } from "../app/features/compliance/disclosure.server";
 import { suggestedMarker } from "../app/features/compliance/disclosure/advice";
 import { approvePlacement, proposePlacement, recordPayment, setPlacementStatus } from "../app/features/spend/placement.server";

@@ -9,7 +9,7 @@ import { assertMayReceive } from "~/features/spend/gift.server";
 import { logInteraction } from "~/features/outreach/outreach.server";
 import { recordPayment } from "~/features/spend/placement.server";
 import { importPlacements } from "~/features/spend/spend-import.server";
-import { bulkUpdatePartners } from "~/features/partners/partner.server";
+import { bulkUpdatePartners } from "~/features/partners/partner-list.server";
 import { db } from "~/utils/db.server";
 import { createTestUser } from "../setup/fixtures";
 

@@ -7,7 +7,7 @@ import * as rulesRoute from "~/routes/compliance.rules.$jurisdiction";
 import * as summaryExportRoute from "~/routes/compliance.summary.export";
 import { defaultFolds } from "~/features/compliance/disclosure/rules";
 import { disclosurePlatforms } from "~/shared/disclosure-terms";
-import { partnerDisclosureRecord } from "~/features/compliance/disclosure.server";
+import { partnerDisclosureRecord } from "~/features/compliance/disclosure-counts.server";
 import { db } from "~/utils/db.server";
 import { args, cookieFor, createTestUser, getRequest, responseOf } from "../setup/fixtures";
 import { finishedJob, jobIdFrom, startTestJobQueue, stopJobQueue } from "../setup/jobs";

@@ -13,7 +13,7 @@ import * as partnerRoute from "~/routes/partners.$partnerId._index";
 import * as dashboardRoute from "~/routes/_index";
 import { costBenefit, ratioFormulas, ratioNames } from "~/features/reports/metrics";
 import { bestAndWorst, costBenefitRanking, metricsContext } from "~/features/reports/metrics.server";
-import { partnerListConditionsSql } from "~/features/partners/partner.server";
+import { partnerListConditionsSql } from "~/features/partners/partner-list.server";
 import { saveRates } from "~/features/accounts/settings.server";
 import { PartnerListQuerySchema } from "~/features/partners/partner-list";
 import { parseRankingQuery } from "~/features/reports/ranking";
@@ -279,7 +279,7 @@ describe("cost-benefit ranking", () => {
         select: { id: true },
         orderBy: { id: "asc" },
       });
-      const { listPartners } = await import("~/features/partners/partner.server");
+      const { listPartners } = await import("~/features/partners/partner-list.server");
       const listed = await listPartners({ ...query, page: 1, pageSize: 100 });
       expect(viaSql.map((r) => r.id).sort(), search).toEqual(listed.rows.map((r) => r.id).sort());
       expect(viaPrisma.length).toBeGreaterThanOrEqual(viaSql.length);

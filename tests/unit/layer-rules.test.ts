@@ -67,7 +67,7 @@ describe("layer rules", () => {
     [
       "a UI part reading a type of its data access",
       "app/features/compliance/ui/disclosure-counts.tsx",
-      'export type { SummaryCounts } from "../disclosure.server";',
+      'export type { SummaryCounts } from "../disclosure-counts.server";',
     ],
   ])("accepts %s", async (_, filePath, code) => {
     expect(await layerErrors(filePath, code)).toEqual([]);

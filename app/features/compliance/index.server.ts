@@ -1,5 +1,6 @@
 // The compliance feature's door for the server only: its data access and server work.
 export * from "./coverage-import.server";
 export * from "./coverage.server";
+export * from "./disclosure-counts.server";
 export * from "./disclosure.server";
 export * from "./snapshots.server";

@@ -1,6 +1,6 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import type { SummaryCounts } from "../disclosure.server";
+import type { SummaryCounts } from "../disclosure-counts.server";
 import { complianceRate, KpiValue } from "~/features/reports";
 import { formatNumber } from "~/shared/format";
 
