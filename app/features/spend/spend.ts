@@ -187,7 +187,7 @@ export function duplicatePaymentReason(
   payment: { amountMinor: number; paidOn: string; invoiceRef?: string | null },
   recorded: RecordedPayment[],
   now: Date,
-): "sameInvoice" | "sameAmountSameDay" | null {
+): DuplicateReason | null {
   const key = (ref: string | null | undefined) => (ref ? ref.replace(/\s+/g, "").toLowerCase() : null);
   const invoice = key(payment.invoiceRef);
   if (invoice && recorded.some((r) => key(r.invoiceRef) === invoice)) return "sameInvoice";
