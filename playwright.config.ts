@@ -21,7 +21,9 @@ const server = (port: number, dataDir: string, before = "", extraEnv: Record<str
 
 export default defineConfig({
   testDir: "tests/e2e",
-  timeout: 30_000,
+  // A journey (a CM's day, a compliance review) loads ten pages or more and scans several with axe:
+  // 13–20 s alone, and up to 32 s when two workers share this machine's two cores.
+  timeout: 60_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,
   workers: 2,

@@ -73,9 +73,14 @@ export function formatMonth(locale: string, month: string, options: Intl.DateTim
 
 /** An amount in minor units, compactly, for chart axes: "€12K". */
 export function formatCompactMoney(locale: string, minorUnits: number, currency: string) {
-  return numberFormat(locale, { style: "currency", currency, notation: "compact", maximumFractionDigits: 1 }).format(
-    toMajorUnits(minorUnits, currency),
-  );
+  // minimumFractionDigits too: left out, engines disagree (Node 20 writes "1,0 k €", Chromium "1 k €"), which breaks hydration.
+  return numberFormat(locale, {
+    style: "currency",
+    currency,
+    notation: "compact",
+    minimumFractionDigits: 0,
+    maximumFractionDigits: 1,
+  }).format(toMajorUnits(minorUnits, currency));
 }
 
 /** A count compactly, for chart axes: "46K". */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDate, formatDay, formatMoney, formatNumber, formatPercent } from "~/shared/format";
+import { formatCompactMoney, formatDate, formatDay, formatMoney, formatNumber, formatPercent } from "~/shared/format";
 
 // Intl uses narrow/no-break spaces as group separators; normalise them for readable expectations.
 const plain = (text: string) => text.replace(/[\u202f\u00a0]/g, " ");
@@ -25,5 +25,13 @@ describe("Intl formatting", () => {
     expect(formatDay("fr", new Date("2026-03-05T00:00:00Z"))).toBe("5 mars 2026");
     expect(formatPercent("en", 3.2)).toBe("3.2%");
     expect(plain(formatPercent("fr", 61.54, 2))).toBe("61,54 %");
+  });
+
+  it("writes chart axes' whole thousands without a decimal, as Chromium does, so the page hydrates", () => {
+    // Node 20 alone wrote "1,0 k €" when only the maximum was given; the browser wrote "1 k €".
+    expect(plain(formatCompactMoney("fr", 100000, "EUR"))).toBe("1 k €");
+    expect(plain(formatCompactMoney("fr", 150000, "EUR"))).toBe("1,5 k €");
+    expect(formatCompactMoney("en", 1200000, "EUR")).toBe("€12K");
+    expect(formatCompactMoney("en", 0, "EUR")).toBe("€0");
   });
 });
