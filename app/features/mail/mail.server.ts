@@ -13,6 +13,7 @@ import { recordAudit, recordAudits } from "~/utils/audit.server";
 import { inboundSecret, teamAddresses } from "./mail-settings.server";
 import { lockPartnersForShare, lockRow } from "~/utils/row-locks.server";
 import { getSettings } from "~/features/accounts/index.server";
+import { partnerScopes } from "~/features/partners/index.server";
 
 export type FilingOutcome =
   | { outcome: "duplicate"; messageId: string }
@@ -147,7 +148,7 @@ export async function fileMessage(
       : [parsed.from.address, ...parsed.to, ...parsed.cc].filter((address) => !ours(address));
     const partners = partnerAddresses.length
       ? await tx.partner.findMany({
-          where: { email: { in: partnerAddresses }, erasedAt: null, mergedIntoId: null },
+          where: { email: { in: partnerAddresses }, ...partnerScopes.reachable },
           select: { id: true, email: true },
           orderBy: { id: "asc" },
         })
@@ -225,7 +226,7 @@ export async function fileMessage(
 /** The partner a person named in the triage inbox: by email, else by exact name when only one has it. */
 async function partnerNamed(tx: DbClient, query: string): Promise<string> {
   const text = query.trim();
-  const live = { erasedAt: null, mergedIntoId: null };
+  const live = partnerScopes.reachable;
   const byEmail = await tx.partner.findFirst({ where: { ...live, email: text.toLowerCase() }, select: { id: true } });
   if (byEmail) return byEmail.id;
   const byName = await tx.partner.findMany({

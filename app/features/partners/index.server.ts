@@ -2,5 +2,6 @@
 export * from "./partner-duplicates.server";
 export * from "./partner-import.server";
 export * from "./partner-list.server";
+export * from "./partner-scopes.server";
 export * from "./partner.server";
 export * from "./table-preference.server";

@@ -6,6 +6,7 @@ import { RuleViolation } from "~/shared/violations";
 import { recordAudit } from "~/utils/audit.server";
 import { db, type DbClient } from "~/utils/db.server";
 import { partnerFields, refreshPartnerDerived } from "./partner.server";
+import { partnerScopes } from "./partner-scopes.server";
 
 /** What makes two partners look like the same person: email, website domain, or a channel handle/URL. */
 type ChannelIdentity = { platform: ChannelInput["platform"]; handle?: string | null; url?: string | null };
@@ -43,7 +44,7 @@ export async function findDuplicate(
   const where = await duplicateWhere(client, { ...input, websiteDomain: websiteDomain(input.website) });
   if (!where) return null;
   return client.partner.findFirst({
-    where: { ...where, mergedIntoId: null },
+    where: { ...where, ...partnerScopes.standing },
     select: { id: true, name: true },
     orderBy: { createdAt: "asc" },
   });

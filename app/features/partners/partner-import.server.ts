@@ -9,6 +9,7 @@ import { recordAudit, recordAudits, type AuditEntry } from "~/utils/audit.server
 import { enqueueJob } from "~/utils/jobs.server";
 import { db, type DbClient } from "~/utils/db.server";
 import { addChannelIn, partnerData, partnerFields, recordMeasurementIn, refreshPartnerDerived } from "./partner.server";
+import { partnerScopes } from "./partner-scopes.server";
 
 export type ImportOutcome = "new" | "updated" | "unchanged" | "duplicate";
 
@@ -101,24 +102,28 @@ async function loadDuplicates(tx: DbClient, candidates: PlannedPartner[]) {
   const partnerSelect = { id: true, name: true, email: true, websiteDomain: true } as const;
   const [byEmail, byDomain, byHandle, byUrl] = await Promise.all([
     manyIn(emails, (chunk) =>
-      tx.partner.findMany({ where: { email: { in: chunk }, mergedIntoId: null }, select: partnerSelect, orderBy: { createdAt: "asc" } }),
+      tx.partner.findMany({
+        where: { email: { in: chunk }, ...partnerScopes.standing },
+        select: partnerSelect,
+        orderBy: { createdAt: "asc" },
+      }),
     ),
     manyIn(domains, (chunk) =>
       tx.partner.findMany({
-        where: { websiteDomain: { in: chunk }, mergedIntoId: null },
+        where: { websiteDomain: { in: chunk }, ...partnerScopes.standing },
         select: partnerSelect,
         orderBy: { createdAt: "asc" },
       }),
     ),
     manyIn(keys, (chunk) =>
       tx.channel.findMany({
-        where: { handleKey: { in: chunk }, partner: { mergedIntoId: null } },
+        where: { handleKey: { in: chunk }, partner: partnerScopes.standing },
         select: { platform: true, handleKey: true, partner: { select: { id: true, name: true } } },
       }),
     ),
     manyIn(urls, (chunk) =>
       tx.channel.findMany({
-        where: { url: { in: chunk }, partner: { mergedIntoId: null } },
+        where: { url: { in: chunk }, partner: partnerScopes.standing },
         select: { url: true, partner: { select: { id: true, name: true } } },
       }),
     ),

@@ -9,6 +9,7 @@ import { recordAudit } from "~/utils/audit.server";
 import { db } from "~/utils/db.server";
 import { lockPartnersForUpdate } from "~/utils/row-locks.server";
 import { assertActiveOwner, partnerFields, refreshPartnerDerived } from "./partner.server";
+import { partnerScopes } from "./partner-scopes.server";
 
 export function listOwners() {
   return db().user.findMany({ where: { disabledAt: null }, select: { id: true, name: true }, orderBy: { name: "asc" } });
@@ -225,7 +226,7 @@ export async function deleteView(userId: string, viewId: string) {
 export async function partnersByIds(ids: string[]) {
   if (ids.length === 0) return [];
   return db().partner.findMany({
-    where: { id: { in: ids }, mergedIntoId: null },
+    where: { id: { in: ids }, ...partnerScopes.standing },
     select: { id: true, name: true, stage: true },
     orderBy: { name: "asc" },
   });
@@ -238,7 +239,7 @@ export async function searchPartnerChoices(
 ): Promise<{ id: string; name: string; stage: PartnerStage }[]> {
   if (!q) return [];
   return db().partner.findMany({
-    where: { searchText: { contains: escapeLike(q.toLowerCase()) }, mergedIntoId: null, archivedAt: null, id: { notIn: excludeIds } },
+    where: { searchText: { contains: escapeLike(q.toLowerCase()) }, ...partnerScopes.pickable, id: { notIn: excludeIds } },
     select: { id: true, name: true, stage: true },
     orderBy: [{ name: "asc" }, { id: "asc" }],
     take: 20,

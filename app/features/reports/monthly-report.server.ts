@@ -11,6 +11,7 @@ import { db } from "~/utils/db.server";
 import { stageChangeCondition } from "~/utils/audit.server";
 import { complianceSummary } from "~/features/compliance/index.server";
 import { costBenefitTotal, type MetricsContext } from "./metrics.server";
+import { partnerScopes } from "~/features/partners/index.server";
 
 /** A calendar month as an inclusive period. */
 export function monthPeriod(month: string) {
@@ -27,12 +28,12 @@ export async function monthlyReport(month: string, context: MetricsContext) {
     costBenefitTotal(monthPeriod(months.previous), context),
     costBenefitTotal(monthPeriod(months.lastYear), context),
     db().partner.findMany({
-      where: { createdAt: { gte: utcDay(from), lt: utcDay(until) }, mergedIntoId: null },
+      where: { createdAt: { gte: utcDay(from), lt: utcDay(until) }, ...partnerScopes.standing },
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],
       take: 20,
       select: { id: true, name: true, stage: true, createdAt: true },
     }),
-    db().partner.count({ where: { createdAt: { gte: utcDay(from), lt: utcDay(until) }, mergedIntoId: null } }),
+    db().partner.count({ where: { createdAt: { gte: utcDay(from), lt: utcDay(until) }, ...partnerScopes.standing } }),
     // Stage changes come from the audit log, which every partner write goes through.
     db().$queryRaw<{ from_stage: string; to_stage: string; n: bigint }[]>`
       SELECT a."before"->>'stage' AS from_stage, a."after"->>'stage' AS to_stage, count(*) AS n
