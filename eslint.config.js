@@ -98,6 +98,7 @@ function layerRules() {
     "app/features/portal/portal-session.server.ts",
     "app/features/spend/agreement-pdf-response.server.ts",
     "app/features/imports/import-action.server.ts",
+    "app/features/accounts/intent-actions.server.ts",
   ];
   const featureBlocks = features.flatMap((feature) =>
     [false, true].flatMap((nested) => {
@@ -120,7 +121,19 @@ function layerRules() {
   );
   return [
     { files: ["app/shared/**"], rules: rule(noFeature(), pure, noIo, noBrowserRouting) },
-    { files: ["app/utils/**", "app/i18n/**"], rules: rule(noFeature()) },
+    { files: ["app/utils/**"], rules: rule(noFeature()) },
+    // The dictionaries put together each feature's strings, and nothing else of a feature.
+    {
+      files: ["app/i18n/**"],
+      rules: rule({
+        patterns: [
+          {
+            regex: "^(~|\\.\\.?(/\\.\\.)*)/features/(?![^/]+/(strings\\.(en|fr)|page-strings)$)",
+            message: "The dictionaries read a feature's strings (strings.en.ts, strings.fr.ts, page-strings.ts) and nothing else of it.",
+          },
+        ],
+      }),
+    },
     // Components may read the form registry's types (which form names exist), nothing of a feature.
     { files: ["app/components/**"], rules: rule(noFeature(["form-schemas"])) },
     { files: ["app/jobs/**", "app/cli/**", "app/*.tsx", "app/features/*.ts"], rules: rule(throughDoors) },
@@ -128,7 +141,8 @@ function layerRules() {
       // Route files stay thin and flat: shared code goes to a feature, shared/ or components/, never into another route.
       files: ["app/routes/**"],
       rules: rule(throughDoors, {
-        patterns: [{ group: ["~/routes/*", "./*"], message: "A route must not import another route." }],
+        // A child route may read its layout's loader type (useRouteLoaderData), which costs no code.
+        patterns: [{ group: ["~/routes/*", "./*"], message: "A route must not import another route.", allowTypeImports: true }],
         paths: [{ name: "~/utils/db.server", message: "A route does not reach the database: it calls a feature's data access." }],
       }),
     },

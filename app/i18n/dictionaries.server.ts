@@ -3,11 +3,11 @@ import { registerDictionary } from "./config";
 import { en } from "./en";
 import { de } from "./de";
 import { fr } from "./fr";
-import { mailPagesEn, mailPagesFr } from "./mail-pages";
-import { outsidePagesEn, outsidePagesFr } from "./outside-pages";
+import { mailPagesEn, mailPagesFr } from "~/features/mail/page-strings";
+import { outsidePagesEn, outsidePagesFr } from "~/features/attribution/page-strings";
 
 export function registerServerDictionaries() {
-  // The server renders every page, so it has the mail pages' strings too (mail-pages.ts says why they are apart; outside-pages.ts likewise).
+  // The server renders every page, so it has the mail pages' strings too (features/mail/page-strings.ts says why they are apart; attribution's likewise).
   registerDictionary("en", { ...en, ...mailPagesEn, ...outsidePagesEn });
   registerDictionary("fr", { ...fr, ...mailPagesFr, ...outsidePagesFr });
   registerDictionary("de", de);

@@ -1,7 +1,7 @@
 import "i18next";
 import type { en } from "./en";
-import type { mailPagesEn } from "./mail-pages";
-import type { outsidePagesEn } from "./outside-pages";
+import type { mailPagesEn } from "~/features/mail/page-strings";
+import type { outsidePagesEn } from "~/features/attribution/page-strings";
 
 declare module "i18next" {
   interface CustomTypeOptions {

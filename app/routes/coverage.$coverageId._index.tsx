@@ -24,7 +24,7 @@ import { isoDay } from "~/shared/days";
 import { isErasedCoverageUrl } from "~/shared/personal-data";
 import { getCoverage, recordMetrics, reviewCheck, itemSnapshots, requestSnapshot } from "~/features/compliance/index.server";
 import { getSettings, requireCan, requirePermission, requireUser } from "~/features/accounts/index.server";
-import { useOutsidePageStrings } from "~/components/use-page-strings";
+import { useOutsidePageStrings } from "~/features/attribution";
 import { answerRuleViolation } from "~/utils/forms.server";
 import { handleForm } from "~/utils/forms.server";
 import { formatBytes, formatDateTime, formatDay, formatNumber } from "~/shared/format";

@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { VerdictBadge } from "~/features/compliance";
 import { PageHeader } from "~/components/page";
 import { TextDiff } from "~/components/text-diff";
-import { useOutsidePageStrings } from "~/components/use-page-strings";
+import { useOutsidePageStrings } from "~/features/attribution";
 import { textDiff } from "~/shared/text-diff";
 import { getSnapshot, type SnapshotVerdicts } from "~/features/compliance/index.server";
 import { requirePermission } from "~/features/accounts/index.server";

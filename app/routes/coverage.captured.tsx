@@ -6,7 +6,7 @@ import { ActionError } from "~/components/form-message";
 import { IntentButtonForm } from "~/components/intent-button-form";
 import { EmptyState, PageHeader } from "~/components/page";
 import { Pagination } from "~/components/pagination";
-import { useOutsidePageStrings } from "~/components/use-page-strings";
+import { useOutsidePageStrings } from "~/features/attribution";
 import type { CaptureMatch } from "~/features/attribution";
 import { PageParamSchema, RecordIdSchema } from "~/shared/rules";
 import { confirmCapture, dismissCapture, listCaptures, type CaptureStatusFilter } from "~/features/attribution/index.server";

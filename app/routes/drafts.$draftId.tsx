@@ -1,7 +1,7 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { useMailPageStrings } from "~/components/use-page-strings";
+import { useMailPageStrings } from "~/features/mail";
 import { ConformForm } from "~/components/conform-form";
 import { ConfirmSubmitButton, SubmitButton, TextAreaField } from "~/components/form-fields";
 import { PageHeader } from "~/components/page";

@@ -1,9 +1,9 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { usePollWhile } from "~/components/use-poll-while";
-import { type MailFilingSummary, MailFilingResult } from "~/features/mail";
+import { type MailFilingSummary, MailFilingResult, useMailPageStrings } from "~/features/mail";
 import { useTranslation } from "react-i18next";
-import { useMailPageStrings, useOutsidePageStrings } from "~/components/use-page-strings";
+import { useOutsidePageStrings } from "~/features/attribution";
 import { FormMessage } from "~/components/form-message";
 import { PageHeader } from "~/components/page";
 import { jobKindNames, jobReadPermission, jobResultHref, type JobKindName } from "~/shared/job-terms";

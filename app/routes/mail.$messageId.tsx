@@ -1,7 +1,7 @@
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { useMailPageStrings } from "~/components/use-page-strings";
+import { useMailPageStrings } from "~/features/mail";
 import { PageHeader } from "~/components/page";
 import { getMailMessage } from "~/features/mail/index.server";
 import { requirePermission } from "~/features/accounts/index.server";

@@ -1,7 +1,6 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { useMailPageStrings } from "~/components/use-page-strings";
 import { ConformForm } from "~/components/conform-form";
 import { SubmitButton, TextField } from "~/components/form-fields";
 import { IntentButtonForm } from "~/components/intent-button-form";
@@ -9,7 +8,7 @@ import { EmptyState, PageHeader } from "~/components/page";
 import { Pagination } from "~/components/pagination";
 import { useFormResult } from "~/components/use-form-result";
 import { useServerForm } from "~/components/use-server-form";
-import { TriageAttachSchema, TriageIntentSchema } from "~/features/mail";
+import { TriageAttachSchema, TriageIntentSchema, useMailPageStrings } from "~/features/mail";
 import { PageParamSchema, RecordIdSchema } from "~/shared/rules";
 import { attachToPartner, discardMessage, TRIAGE_PAGE_SIZE, triageInbox, inboundAddress } from "~/features/mail/index.server";
 import { requirePermission } from "~/features/accounts/index.server";

@@ -1,7 +1,7 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { useMailPageStrings } from "~/components/use-page-strings";
+import { useMailPageStrings } from "~/features/mail";
 import { UploadState } from "~/components/import-file";
 import { PageHeader } from "~/components/page";
 import { isRuleViolation } from "~/shared/violations";

@@ -1,7 +1,7 @@
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { useOutsidePageStrings } from "~/components/use-page-strings";
+import { useOutsidePageStrings } from "~/features/attribution";
 import { EmptyState, PageHeader } from "~/components/page";
 import { Pagination } from "~/components/pagination";
 import { PageParamSchema, RecordIdSchema } from "~/shared/rules";

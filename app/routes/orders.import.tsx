@@ -3,9 +3,8 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { useTranslation } from "react-i18next";
 import { ImportErrors, UploadState } from "~/components/import-file";
 import { EmptyState, PageHeader } from "~/components/page";
-import { useOutsidePageStrings } from "~/components/use-page-strings";
 import { parseCsv } from "~/shared/csv";
-import { genericOrderColumns, planOrderImport } from "~/features/attribution";
+import { genericOrderColumns, planOrderImport, useOutsidePageStrings } from "~/features/attribution";
 import { RecordIdSchema } from "~/shared/rules";
 import { importOrders, listShops } from "~/features/attribution/index.server";
 import { requirePermission } from "~/features/accounts/index.server";

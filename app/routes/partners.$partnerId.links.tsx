@@ -2,7 +2,6 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-r
 import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { ActionError } from "~/components/form-message";
 import { useTranslation } from "react-i18next";
-import { useOutsidePageStrings } from "~/components/use-page-strings";
 import { ConformForm } from "~/components/conform-form";
 import { campaignOptions } from "~/components/filter-select";
 import { CheckboxField, SelectField, SubmitButton, TextField } from "~/components/form-fields";
@@ -12,7 +11,7 @@ import { TableCard } from "~/components/table-card";
 import { useFormResult } from "~/components/use-form-result";
 import { useServerForm } from "~/components/use-server-form";
 import { RecordIdSchema } from "~/shared/rules";
-import { TrackedLinkIntentSchema, TrackedLinkSchema, PromoCodeSchema, FeedFormSchema, FeedIntentSchema } from "~/features/attribution";
+import { TrackedLinkIntentSchema, TrackedLinkSchema, PromoCodeSchema, FeedFormSchema, FeedIntentSchema, useOutsidePageStrings } from "~/features/attribution";
 import { campaignChoices } from "~/features/spend/index.server";
 import { partnerHeading, partnerChannelChoices } from "~/features/partners/index.server";
 import {

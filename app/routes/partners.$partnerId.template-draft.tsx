@@ -1,14 +1,13 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { useMailPageStrings } from "~/components/use-page-strings";
 import { ConformForm } from "~/components/conform-form";
 import { campaignOptions } from "~/components/filter-select";
 import { CheckboxField, SelectField, SubmitButton, TextField } from "~/components/form-fields";
 import { EmptyState, PageHeader } from "~/components/page";
 import { useFormResult } from "~/components/use-form-result";
 import { useServerForm } from "~/components/use-server-form";
-import { DraftFromTemplateSchema } from "~/features/mail";
+import { DraftFromTemplateSchema, useMailPageStrings } from "~/features/mail";
 import { campaignChoices, partnerGifts } from "~/features/spend/index.server";
 import { partnerHeading } from "~/features/partners/index.server";
 import { createDraftFromTemplate, listTemplates } from "~/features/outreach/index.server";

@@ -1,12 +1,11 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { useMailPageStrings } from "~/components/use-page-strings";
 import { ConformForm } from "~/components/conform-form";
 import { CheckboxField, ConfirmSubmitButton, SelectField, SubmitButton, TextAreaField, TextField } from "~/components/form-fields";
 import { useFormResult } from "~/components/use-form-result";
 import { useServerForm } from "~/components/use-server-form";
-import { MailIdentitySchema, MailSettingsIntentSchema, MailSettingsSchema, smtpSecurities } from "~/features/mail";
+import { MailIdentitySchema, MailSettingsIntentSchema, MailSettingsSchema, smtpSecurities, useMailPageStrings } from "~/features/mail";
 import { mailIdentity, mailSettingsView, renewInboundSecret, updateMailIdentity, updateMailSettings } from "~/features/mail/index.server";
 import { requireCan, requireUser } from "~/features/accounts/index.server";
 import { handleForm } from "~/utils/forms.server";

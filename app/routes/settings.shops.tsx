@@ -1,13 +1,12 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { useOutsidePageStrings } from "~/components/use-page-strings";
 import { ConformForm } from "~/components/conform-form";
 import { SelectField, SubmitButton, TextField } from "~/components/form-fields";
 import { EmptyState } from "~/components/page";
 import { useFormResult } from "~/components/use-form-result";
 import { useServerForm } from "~/components/use-server-form";
-import { ShopSchema } from "~/features/attribution";
+import { ShopSchema, useOutsidePageStrings } from "~/features/attribution";
 import { createShop, listShops } from "~/features/attribution/index.server";
 import { requirePermission } from "~/features/accounts/index.server";
 import { absoluteUrl } from "~/utils/cross-site.server";

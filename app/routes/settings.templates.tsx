@@ -1,13 +1,19 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { useMailPageStrings } from "~/components/use-page-strings";
 import { ConformForm } from "~/components/conform-form";
 import { ConfirmSubmitButton, SelectField, SubmitButton, TextAreaField, TextField } from "~/components/form-fields";
 import { EmptyState } from "~/components/page";
 import { useFormResult } from "~/components/use-form-result";
 import { useServerForm } from "~/components/use-server-form";
-import { TemplateIntentSchema, TemplateSchema, renderTemplate, templateLanguages, templateVariableNames } from "~/features/mail";
+import {
+  TemplateIntentSchema,
+  TemplateSchema,
+  renderTemplate,
+  templateLanguages,
+  templateVariableNames,
+  useMailPageStrings,
+} from "~/features/mail";
 import { RecordIdSchema } from "~/shared/rules";
 import { archiveTemplate, createTemplate, listTemplates, sampleValues, updateTemplate } from "~/features/outreach/index.server";
 import { requirePermission } from "~/features/accounts/index.server";

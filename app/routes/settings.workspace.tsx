@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { ConformForm } from "~/components/conform-form";
 import { SelectField, SubmitButton, TextAreaField, TextField } from "~/components/form-fields";
 import { useServerForm } from "~/components/use-server-form";
-import { useOutsidePageStrings } from "~/components/use-page-strings";
+import { useOutsidePageStrings } from "~/features/attribution";
 import { fromMinorUnits } from "~/shared/money";
 import { WorkspaceSettingsSchema, feedPollChoices, jurisdictions } from "~/features/spend";
 import { getSettings, updateSettings, requirePermission } from "~/features/accounts/index.server";

@@ -3,3 +3,4 @@ export * from "./feeds";
 export * from "./order-import";
 export * from "./orders";
 export * from "./tracked-links";
+export * from "./ui/page-strings";

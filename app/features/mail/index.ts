@@ -2,3 +2,4 @@
 export * from "./mail-terms";
 export * from "./mail";
 export * from "./ui/mail";
+export * from "./ui/page-strings";

@@ -1,6 +1,6 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { useMailPageStrings } from "~/components/use-page-strings";
+import { useMailPageStrings } from "./page-strings";
 import type { MailFilingSummary } from "../mail-terms";
 import { formatNumber } from "~/shared/format";
 import { FormMessage } from "~/components/form-message";

@@ -3,7 +3,7 @@
  * orders, feeds and captured posts, snapshots) and of the fetcher's refusals. Like mail-pages.ts, they stay out of the dictionary every
  * page downloads: the server has them, and the pages that use them add them in the browser.
  */
-import type { Widen } from "./en";
+import type { Widen } from "~/i18n/types";
 
 export const outsidePagesEn = {
   orderImport: {

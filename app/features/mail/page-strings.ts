@@ -5,7 +5,7 @@
  * that use them add them in the browser (useMailPageStrings), which keeps every page under the
  * JavaScript budget (ADR 0008).
  */
-import type { Widen } from "./en";
+import type { Widen } from "~/i18n/types";
 
 export const mailPagesEn = {
   jobs: {
