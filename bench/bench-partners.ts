@@ -10,7 +10,7 @@ import os from "node:os";
 import path from "node:path";
 import { toCsv } from "../app/shared/csv";
 import { partnerCsvColumns } from "../app/features/partners/partner-import";
-import * as partnerPage from "../app/routes/partners.$partnerId._index";
+import { partnerPage } from "../tests/setup/partner-page";
 import * as partnerList from "../app/routes/partners._index";
 import { db } from "../app/utils/db.server";
 import { benchUser, freshDatabase, printTable, time, type Timing } from "./bench-harness";

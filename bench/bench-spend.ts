@@ -4,7 +4,7 @@
  * Server-side times: the route loaders are called directly with a signed-in session.
  */
 import * as spendView from "../app/routes/spend._index";
-import * as partnerPage from "../app/routes/partners.$partnerId._index";
+import { partnerPage } from "../tests/setup/partner-page";
 import { db } from "../app/utils/db.server";
 import { benchUser, freshDatabase, printTable, time, type Timing } from "./bench-harness";
 import { runCli, withCliDatabase } from "../app/cli/database";

@@ -129,7 +129,7 @@ function CmSection({ cm, contentWaiting }: { cm: NonNullable<DashboardData["cm"]
               {cm.overdue.map((task) => (
                 <li key={task.id}>
                   <span>
-                    <Link to={`/partners/${task.partner.id}?tab=outreach`}>{task.partner.name}</Link>: {task.title}
+                    <Link to={`/partners/${task.partner.id}/outreach`}>{task.partner.name}</Link>: {task.title}
                   </span>
                   <span className="hint">{formatDay(i18n.language, task.dueOn)}</span>
                 </li>
@@ -145,7 +145,7 @@ function CmSection({ cm, contentWaiting }: { cm: NonNullable<DashboardData["cm"]
                 {cm.replied.map((task) => (
                   <li key={task.id}>
                     <span>
-                      <Link to={`/partners/${task.partner.id}?tab=outreach${task.replyId ? `#entry-${task.replyId}` : ""}`}>
+                      <Link to={`/partners/${task.partner.id}/outreach${task.replyId ? `#entry-${task.replyId}` : ""}`}>
                         {task.partner.name}
                       </Link>
                       : {task.title}
@@ -254,7 +254,7 @@ function MarketingSection({ marketing, currency }: { marketing: NonNullable<Dash
                 rows={marketing.best}
                 currency={currency}
                 label={t("dashboard.best")}
-                linkSuffix="?tab=cost-benefit&period=quarter"
+                linkSuffix="/cost-benefit?period=quarter"
               />
             </div>
             <div>
@@ -263,7 +263,7 @@ function MarketingSection({ marketing, currency }: { marketing: NonNullable<Dash
                 rows={marketing.worst}
                 currency={currency}
                 label={t("dashboard.worst")}
-                linkSuffix="?tab=cost-benefit&period=quarter"
+                linkSuffix="/cost-benefit?period=quarter"
               />
             </div>
           </div>

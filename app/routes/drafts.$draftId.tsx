@@ -160,7 +160,7 @@ export default function DraftPage() {
         <span className="badge badge-stage">{t(`draftStatuses.${draft.status}`)}</span>
       </PageHeader>
       <p>
-        <Link to={`/partners/${draft.partner.id}?tab=outreach`}>{draft.partner.name}</Link> <StageBadge stage={draft.partner.stage} />
+        <Link to={`/partners/${draft.partner.id}/outreach`}>{draft.partner.name}</Link> <StageBadge stage={draft.partner.stage} />
       </p>
       {actionData?.error ? (
         <div className="form-errors" role="alert">

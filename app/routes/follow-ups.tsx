@@ -23,7 +23,7 @@ function TaskList({ tasks }: { tasks: Tasks }) {
         <li key={task.id}>
           <span>
             <strong>{formatDay(i18n.language, task.dueOn)}</strong> · {task.title} ·{" "}
-            <Link to={`/partners/${task.partner.id}?tab=outreach`}>{task.partner.name}</Link> <StageBadge stage={task.partner.stage} />
+            <Link to={`/partners/${task.partner.id}/outreach`}>{task.partner.name}</Link> <StageBadge stage={task.partner.stage} />
           </span>
         </li>
       ))}

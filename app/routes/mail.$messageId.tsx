@@ -57,7 +57,7 @@ export default function MailMessagePage() {
                   ? message.interactions.map((entry, index) => (
                       <span key={entry.partnerId}>
                         {index ? ", " : ""}
-                        <Link to={`/partners/${entry.partnerId}?tab=outreach`}>{entry.partner.name}</Link>
+                        <Link to={`/partners/${entry.partnerId}/outreach`}>{entry.partner.name}</Link>
                       </span>
                     ))
                   : "—"}

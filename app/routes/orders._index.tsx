@@ -112,7 +112,7 @@ export default function OrdersPage() {
                       <td>{order.discountCodes.join(", ") || "—"}</td>
                       <td>
                         {order.partner ? (
-                          <Link to={`/partners/${order.partner.id}?tab=cost-benefit`}>{order.partner.name}</Link>
+                          <Link to={`/partners/${order.partner.id}/cost-benefit`}>{order.partner.name}</Link>
                         ) : (
                           t("orders.nobody")
                         )}

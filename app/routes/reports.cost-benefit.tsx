@@ -62,7 +62,7 @@ function useColumns(currency: string, period: { from: string; to: string }) {
         id: "partner",
         header: () => t("costBenefit.partner"),
         cell: ({ row }) => (
-          <Link to={`/partners/${row.original.partnerId}?tab=cost-benefit&period=custom&from=${period.from}&to=${period.to}`}>
+          <Link to={`/partners/${row.original.partnerId}/cost-benefit?period=custom&from=${period.from}&to=${period.to}`}>
             {row.original.name}
           </Link>
         ),

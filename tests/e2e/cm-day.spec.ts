@@ -41,7 +41,11 @@ test("a community manager's day: import, find, log, get a brief approved, follow
   await page.locator("#log-interaction").getByLabel("Message").fill("Sent the spring catalogue.");
   await page.locator("#log-interaction").getByRole("button", { name: "Add to the log" }).click();
   await expect(page.locator(".timeline")).toContainText("Sent the spring catalogue.");
-  const partnerUrl = page.url().split("?")[0];
+  // The partner's own address, without the tab's (each tab has its own: /partners/<id>/outreach).
+  const partnerUrl = page
+    .url()
+    .split("?")[0]
+    .replace(/\/outreach$/, "");
 
   // 4. Submit a brief; a marketing user approves it.
   await page.locator("summary", { hasText: "Write a message or brief for review" }).click();

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as capturedRoute from "~/routes/coverage.captured";
-import * as linksRoute from "~/routes/partners.$partnerId.links";
+import * as linksRoute from "~/routes/partners.$partnerId_.links";
 import * as coverageRoute from "~/routes/coverage.$coverageId._index";
 import { readChannelFeed, readDueFeeds } from "~/features/attribution/feeds.server";
 import { erasePersonalData } from "~/features/accounts/personal-data.server";
@@ -40,9 +40,12 @@ function entry(id: string, title: string, html: string, published = daysAgo(1)):
 async function addFeed(channelId: string, url: string, cookie = adminCookie) {
   return responseOf(() =>
     linksRoute.action(
-      args(formRequest(`/partners/${partnerId}/links`, { intent: "addFeed", formId: "new-feed", channelId, url }, { cookie }), {
-        partnerId,
-      }),
+      args(
+        formRequest(`/partners/${partnerId}/links?intent=addFeed`, { intent: "addFeed", formId: "new-feed", channelId, url }, { cookie }),
+        {
+          partnerId,
+        },
+      ),
     ),
   );
 }

@@ -8,7 +8,7 @@ import { simpleParser } from "mailparser";
 import * as draftRoute from "~/routes/drafts.$draftId";
 import * as mailInboxRoute from "~/routes/mail._index";
 import * as templatesRoute from "~/routes/settings.templates";
-import * as templateDraftRoute from "~/routes/partners.$partnerId.template-draft";
+import * as templateDraftRoute from "~/routes/partners.$partnerId_.template-draft";
 import { inboundSecret } from "~/features/mail/mail-settings.server";
 import { fileRawMessage, startMailImport } from "~/features/mail/mail-inbound.server";
 import { sendDailyDigests, sendMonthlyReportIfDue } from "~/jobs/scheduled-mail.server";

@@ -9,7 +9,7 @@ import * as rankingRoute from "~/routes/reports.cost-benefit";
 import * as rankingExportRoute from "~/routes/reports.cost-benefit.export";
 import * as monthlyExportRoute from "~/routes/reports.monthly.export";
 import * as monthlyPdfRoute from "~/routes/reports.monthly.pdf";
-import * as partnerRoute from "~/routes/partners.$partnerId._index";
+import { partnerPage as partnerRoute } from "../setup/partner-page";
 import * as dashboardRoute from "~/routes/_index";
 import { costBenefit, ratioFormulas, ratioNames } from "~/features/reports/metrics";
 import { bestAndWorst, costBenefitRanking, metricsContext } from "~/features/reports/metrics.server";

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import * as draftRoute from "~/routes/drafts.$draftId";
 import * as reviewQueueRoute from "~/routes/drafts._index";
 import * as followUpsRoute from "~/routes/follow-ups";
-import * as pageRoute from "~/routes/partners.$partnerId._index";
+import { partnerPage as pageRoute } from "../setup/partner-page";
 import * as listRoute from "~/routes/partners._index";
 import * as newRoute from "~/routes/partners.new";
 import { db } from "~/utils/db.server";
@@ -139,7 +139,7 @@ describe("the outreach log", () => {
           )
         ).json()
       ).timeline;
-    const { default: editRoute } = { default: await import("~/routes/partners.$partnerId.edit") };
+    const { default: editRoute } = { default: await import("~/routes/partners.$partnerId_.edit") };
     await responseOf(() =>
       editRoute.action(
         args(

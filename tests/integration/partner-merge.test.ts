@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import * as pageRoute from "~/routes/partners.$partnerId._index";
+import { partnerPage as pageRoute } from "../setup/partner-page";
 import * as newRoute from "~/routes/partners.new";
 import { db } from "~/utils/db.server";
 import { args, cookieFor, createTestUser, formRequest, getRequest, responseOf } from "../setup/fixtures";

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import * as editRoute from "~/routes/partners.$partnerId.edit";
-import * as pageRoute from "~/routes/partners.$partnerId._index";
+import * as editRoute from "~/routes/partners.$partnerId_.edit";
+import { partnerPage as pageRoute } from "../setup/partner-page";
 import * as listRoute from "~/routes/partners._index";
 import * as newRoute from "~/routes/partners.new";
 import { db } from "~/utils/db.server";

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import * as staffPdfRoute from "~/routes/agreements.$agreementId.pdf";
 import * as giftRoute from "~/routes/gifts.$giftId";
-import * as pageRoute from "~/routes/partners.$partnerId._index";
+import { partnerPage as pageRoute } from "../setup/partner-page";
 import * as placementRoute from "~/routes/placements.$placementId";
 import * as signRoute from "~/routes/portal.agreements.$agreementId";
 import * as portalPdfRoute from "~/routes/portal.agreements.$agreementId.pdf";

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import * as pageRoute from "~/routes/partners.$partnerId._index";
+import { partnerPage as pageRoute } from "../setup/partner-page";
 import * as linkRoute from "~/routes/p.$token";
 import * as portalRoute from "~/routes/portal._index";
 import * as leaveRoute from "~/routes/portal.leave";

@@ -2,7 +2,7 @@
 import type { AddressInfo } from "node:net";
 import express from "express";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import * as linksRoute from "~/routes/partners.$partnerId.links";
+import * as linksRoute from "~/routes/partners.$partnerId_.links";
 import { trackedClicks } from "~/features/attribution/tracked-links.server";
 import { flushClicks, purgeClickVisitors } from "~/features/attribution/click-counter.server";
 import { db } from "~/utils/db.server";
@@ -27,7 +27,9 @@ beforeAll(async () => {
 afterAll(() => close());
 
 const onLinks = (partnerId: string, fields: Record<string, string>) =>
-  responseOf(() => linksRoute.action(args(formRequest(`/partners/${partnerId}/links`, fields, { cookie }), { partnerId })));
+  responseOf(() =>
+    linksRoute.action(args(formRequest(`/partners/${partnerId}/links?intent=${fields.intent}`, fields, { cookie }), { partnerId })),
+  );
 
 const visit = (code: string, headers: Record<string, string> = {}, method = "GET", query = "") =>
   fetch(`${base}/r/${code}${query}`, { method, redirect: "manual", headers: { "User-Agent": browser, ...headers } });

@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import * as draftRoute from "~/routes/drafts.$draftId";
-import * as editRoute from "~/routes/partners.$partnerId.edit";
-import * as pageRoute from "~/routes/partners.$partnerId._index";
+import * as editRoute from "~/routes/partners.$partnerId_.edit";
+import * as linksRoute from "~/routes/partners.$partnerId_.links";
+import { partnerPage as pageRoute } from "../setup/partner-page";
 import * as listRoute from "~/routes/partners._index";
 import * as importRoute from "~/routes/partners.import";
 import * as newRoute from "~/routes/partners.new";
@@ -118,6 +119,30 @@ describe("the partner page checks the role before it reads the body", () => {
     const admin = await cookieFor((await createTestUser("admin")).id);
     const bogus = await responseOf(() =>
       pageRoute.action(args(formRequest(`/partners/${partnerId}?index&intent=bogus`, { name: "x" }, { cookie: admin }), { partnerId })),
+    );
+    expect(bogus.status).toBe(400);
+  });
+});
+
+describe("the links page checks the role each intent needs before it reads the body", () => {
+  it("refuses marketing a feed and compliance a link without touching the body, and an unknown intent with 400", async () => {
+    const unreadable = (intent: string, cookie: string) =>
+      new Request(`http://localhost/partners/${partnerId}/links?intent=${intent}`, {
+        method: "POST",
+        headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: cookie },
+        body: new ReadableStream({ pull: (controller) => controller.error(new Error("the body was read")) }),
+        duplex: "half",
+      } as RequestInit);
+    // Feeds are the community side's (partners:write), links and codes marketing's (campaigns:write).
+    const marketing = await cookieFor((await createTestUser("marketing")).id);
+    const compliance = await cookieFor((await createTestUser("compliance")).id);
+    expect((await responseOf(() => linksRoute.action(args(unreadable("addFeed", marketing), { partnerId })))).status).toBe(403);
+    expect((await responseOf(() => linksRoute.action(args(unreadable("create", compliance), { partnerId })))).status).toBe(403);
+    expect((await responseOf(() => linksRoute.action(args(unreadable("archiveCode", viewer), { partnerId })))).status).toBe(403);
+    const bogus = await responseOf(() =>
+      linksRoute.action(
+        args(formRequest(`/partners/${partnerId}/links?intent=bogus`, { name: "x" }, { cookie: marketing }), { partnerId }),
+      ),
     );
     expect(bogus.status).toBe(400);
   });

@@ -1,5 +1,5 @@
 import { expect } from "vitest";
-import * as pageRoute from "~/routes/partners.$partnerId._index";
+import { partnerPage as pageRoute } from "./partner-page";
 import * as linkRoute from "~/routes/p.$token";
 import { args, formRequest, getRequest, responseOf } from "./fixtures";
 

@@ -4,3 +4,4 @@ export * from "./personal-data.server";
 export * from "./settings.server";
 export * from "./sign-in-locks.server";
 export * from "./user.server";
+export * from "./intent-actions.server";

@@ -19,7 +19,8 @@ export const FeedFormSchema = z.object({
 });
 export type FeedFormInput = z.output<typeof FeedFormSchema>;
 
-export const FeedIntentSchema = z.enum(["addFeed", "removeFeed", "pollFeed"]);
+/** What the feed forms of a partner's links page do. */
+export type FeedIntent = "addFeed" | "removeFeed" | "pollFeed";
 
 /** One entry of a feed, as the capture rules read it. */
 export interface FeedPost {

@@ -22,7 +22,8 @@ export const TrackedLinkSchema = z.object({
 });
 export type TrackedLinkInput = z.output<typeof TrackedLinkSchema>;
 
-export const TrackedLinkIntentSchema = z.enum(["create", "archive", "createCode", "archiveCode"]);
+/** What the link and promo-code forms of a partner's links page do. */
+export type TrackedLinkIntent = "create" | "archive" | "createCode" | "archiveCode";
 
 /** The workspace's UTM defaults, as they apply to one link. */
 export interface UtmDefaults {

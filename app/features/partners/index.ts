@@ -12,3 +12,4 @@ export * from "./ui/partner-badges";
 export * from "./ui/partner-filters";
 export * from "./ui/partner-form";
 export * from "./ui/partner-search";
+export * from "./ui/partner-details";

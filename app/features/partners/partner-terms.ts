@@ -41,34 +41,56 @@ export function totalFollowersOf(channels: { followers: number | null | undefine
   return known.length ? known.reduce((sum, channel) => sum + (channel.followers ?? 0), 0) : null;
 }
 
-/** The partner page's sections, each with its own URL (`?tab=`). */
+/** The partner page's sections: the overview is the page itself, each other one a child route of its own. */
 export const partnerTabs = ["overview", "outreach", "spend", "coverage", "cost-benefit", "history"] as const;
+export type PartnerTab = (typeof partnerTabs)[number];
+
+/** A section's address; `search` (without its `?`) carries a period or a page along. */
+export function partnerTabPath(partnerId: string, tab: PartnerTab, search = ""): string {
+  const path = tab === "overview" ? `/partners/${partnerId}` : `/partners/${partnerId}/${tab}`;
+  return search ? `${path}?${search}` : path;
+}
 
 /** Gifts, placements and outgoing messages are refused for these. */
 export function isDoNotContact(stage: PartnerStage) {
   return stage === "do_not_contact";
 }
 
-/** What the partner page's forms do; the intent travels in the form's URL (see partnerIntentAction). */
-export const partnerPageIntents = [
-  "log",
-  "createDraft",
-  "addTask",
-  "taskDone",
-  "taskReopen",
-  "merge",
-  "archive",
-  "restore",
-  "addChannel",
-  "measure",
-  "createPortalLink",
-  "renewPortalLink",
-  "revokePortalLink",
-  "createAgreement",
-] as const;
-export type PartnerPageIntent = (typeof partnerPageIntents)[number];
+/**
+ * What the partner page's forms do, and which of its routes does it: the page's header (archive,
+ * restore), the overview, or the outreach tab. The intent travels in the form's URL (see
+ * partnerIntentAction), so the route checks the role before it reads the body.
+ */
+export const partnerPageIntentRoutes = {
+  archive: "header",
+  restore: "header",
+  merge: "overview",
+  addChannel: "overview",
+  measure: "overview",
+  createPortalLink: "overview",
+  renewPortalLink: "overview",
+  revokePortalLink: "overview",
+  createAgreement: "overview",
+  log: "outreach",
+  createDraft: "outreach",
+  addTask: "outreach",
+  taskDone: "outreach",
+  taskReopen: "outreach",
+} as const satisfies Record<string, "header" | "overview" | "outreach">;
+export type PartnerPageIntent = keyof typeof partnerPageIntentRoutes;
+export type PartnerIntentOf<Route extends "header" | "overview" | "outreach"> = {
+  [Intent in PartnerPageIntent]: (typeof partnerPageIntentRoutes)[Intent] extends Route ? Intent : never;
+}[PartnerPageIntent];
 
-/** The partner page posts to itself (an index route, hence `index`) with the intent in the URL. */
-export function partnerIntentAction(intent: PartnerPageIntent): string {
-  return `?index&intent=${intent}`;
+/**
+ * A form's action. Without a partner it is relative to the route that shows the form: the
+ * overview is an index route (hence `index`), the outreach tab posts to itself. With one it is
+ * absolute, for forms every tab shows (the header's) and buttons whose formAction the browser
+ * reads against the page's address.
+ */
+export function partnerIntentAction(intent: PartnerPageIntent, partnerId?: string): string {
+  const route = partnerPageIntentRoutes[intent];
+  const query = route === "overview" ? `?index&intent=${intent}` : `?intent=${intent}`;
+  if (!partnerId) return query;
+  return `${partnerTabPath(partnerId, route === "outreach" ? "outreach" : "overview")}${query}`;
 }

@@ -57,7 +57,7 @@ export function PartnerCostBenefitPanel({ partnerId, period, figures, months, cu
   return (
     <section className="card" id="cost-benefit" aria-labelledby="cost-benefit-title">
       <h2 id="cost-benefit-title">{t("partners.costBenefit")}</h2>
-      <PeriodPicker period={period} label={t("costBenefit.period")} hidden={{ tab: "cost-benefit" }} error={periodError} />
+      <PeriodPicker period={period} label={t("costBenefit.period")} error={periodError} />
       <PeriodLine period={period} />
       {figures.empty ? (
         <EmptyState title={t("costBenefit.noActivityTitle")}>{t("costBenefit.noActivityPartner")}</EmptyState>

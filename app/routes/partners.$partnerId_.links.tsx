@@ -11,7 +11,14 @@ import { TableCard } from "~/components/table-card";
 import { useFormResult } from "~/components/use-form-result";
 import { useServerForm } from "~/components/use-server-form";
 import { RecordIdSchema } from "~/shared/rules";
-import { TrackedLinkIntentSchema, TrackedLinkSchema, PromoCodeSchema, FeedFormSchema, FeedIntentSchema, useOutsidePageStrings } from "~/features/attribution";
+import {
+  TrackedLinkSchema,
+  PromoCodeSchema,
+  FeedFormSchema,
+  useOutsidePageStrings,
+  type FeedIntent,
+  type TrackedLinkIntent,
+} from "~/features/attribution";
 import { campaignChoices } from "~/features/spend/index.server";
 import { partnerHeading, partnerChannelChoices } from "~/features/partners/index.server";
 import {
@@ -26,7 +33,7 @@ import {
   removeFeed,
   requestFeedRead,
 } from "~/features/attribution/index.server";
-import { requireCan, requirePermission, requireUser } from "~/features/accounts/index.server";
+import { requirePermission, runIntent, type IntentTable } from "~/features/accounts/index.server";
 import { absoluteUrl } from "~/utils/cross-site.server";
 import { parseEnv } from "~/utils/env.server";
 import { formatDateTime, formatDay, formatNumber } from "~/shared/format";
@@ -61,64 +68,96 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   });
 }
 
-async function feedAction(user: { id: string }, partnerId: string, formData: FormData) {
-  const here = `/partners/${partnerId}/links#feeds`;
-  const intent = FeedIntentSchema.parse(formData.get("intent"));
-  if (intent === "addFeed")
-    return handleForm(formData, FeedFormSchema, async (value) => {
-      const feed = await addFeed(user.id, partnerId, value);
-      await requestFeedRead(user.id, partnerId, feed.id);
-      return redirectWithToast(here, { kind: "success", message: "pageToasts.feedAdded" });
-    });
-  const feedId = RecordIdSchema.safeParse(formData.get("feedId"));
-  if (!feedId.success) notFound();
+type PartnerRef = { partnerId: string };
+const here = (partnerId: string, anchor = "") => `/partners/${partnerId}/links${anchor}`;
+const recordId = (formData: FormData, name: string) => {
+  const id = RecordIdSchema.safeParse(formData.get(name));
+  if (!id.success) notFound();
+  return id.data;
+};
+
+async function newLink(userId: string, partnerId: string, formData: FormData) {
+  return handleForm(formData, TrackedLinkSchema, async (value) => {
+    await createTrackedLink(userId, partnerId, value);
+    return redirectWithToast(here(partnerId), { kind: "success", message: "pageToasts.linkCreated" });
+  });
+}
+
+/** A button about one of the partner's records (archive a link, remove a feed): find its id, change it, show the page again. */
+async function changeRecord(
+  formData: FormData,
+  field: "linkId" | "codeId" | "feedId",
+  change: (recordId: string) => Promise<unknown>,
+  then: { to: string; message: string },
+) {
+  const id = recordId(formData, field);
   return answerRuleViolation(async () => {
-    if (intent === "removeFeed") {
-      await removeFeed(user.id, partnerId, feedId.data);
-      return redirectWithToast(here, { kind: "success", message: "pageToasts.feedRemoved" });
-    }
-    const job = await requestFeedRead(user.id, partnerId, feedId.data);
+    await change(id);
+    return redirectWithToast(then.to, { kind: "success", message: then.message });
+  });
+}
+
+async function newCode(userId: string, partnerId: string, formData: FormData) {
+  return handleForm(formData, PromoCodeSchema, async (value) => {
+    await createPromoCode(userId, partnerId, value);
+    return redirectWithToast(here(partnerId), { kind: "success", message: "pageToasts.promoCodeCreated" });
+  });
+}
+
+async function newFeed(userId: string, partnerId: string, formData: FormData) {
+  return handleForm(formData, FeedFormSchema, async (value) => {
+    const feed = await addFeed(userId, partnerId, value);
+    await requestFeedRead(userId, partnerId, feed.id);
+    return redirectWithToast(here(partnerId, "#feeds"), { kind: "success", message: "pageToasts.feedAdded" });
+  });
+}
+
+async function readFeedNow(userId: string, partnerId: string, formData: FormData) {
+  const feedId = recordId(formData, "feedId");
+  return answerRuleViolation(async () => {
+    const job = await requestFeedRead(userId, partnerId, feedId);
     return redirectWithToast(`/jobs/${job.id}`, { kind: "success", message: "pageToasts.feedReadQueued" });
   });
 }
 
+/**
+ * What this page's forms do: links and codes are marketing's, feeds the community side's. No calls
+ * in here: the browser build drops this table with the action only if it has none.
+ */
+const intents: IntentTable<TrackedLinkIntent | FeedIntent, PartnerRef> = {
+  create: { permission: "campaigns:write", handle: (user, { partnerId }, formData) => newLink(user.id, partnerId, formData) },
+  archive: {
+    permission: "campaigns:write",
+    handle: (user, { partnerId }, formData) =>
+      changeRecord(formData, "linkId", (id) => archiveTrackedLink(user.id, partnerId, id), {
+        to: here(partnerId),
+        message: "pageToasts.linkArchived",
+      }),
+  },
+  createCode: { permission: "campaigns:write", handle: (user, { partnerId }, formData) => newCode(user.id, partnerId, formData) },
+  archiveCode: {
+    permission: "campaigns:write",
+    handle: (user, { partnerId }, formData) =>
+      changeRecord(formData, "codeId", (id) => archivePromoCode(user.id, partnerId, id), {
+        to: here(partnerId),
+        message: "pageToasts.promoCodeArchived",
+      }),
+  },
+  addFeed: { permission: "partners:write", handle: (user, { partnerId }, formData) => newFeed(user.id, partnerId, formData) },
+  removeFeed: {
+    permission: "partners:write",
+    handle: (user, { partnerId }, formData) =>
+      changeRecord(formData, "feedId", (id) => removeFeed(user.id, partnerId, id), {
+        to: here(partnerId, "#feeds"),
+        message: "pageToasts.feedRemoved",
+      }),
+  },
+  pollFeed: { permission: "partners:write", handle: (user, { partnerId }, formData) => readFeedNow(user.id, partnerId, formData) },
+};
+
+/** The intent is in the URL (`?intent=…`), so the user and their role are checked before the body is read. */
 export async function action({ request, params }: ActionFunctionArgs) {
-  // Signed in before the body is read; feeds are the community side's, links and codes marketing's.
-  const signedIn = await requireUser(request);
-  if (!can(signedIn.role, "campaigns:write") && !can(signedIn.role, "partners:write")) requireCan(signedIn, "campaigns:write");
-  const partnerId = recordIdParam(params.partnerId);
-  const formData = await request.formData();
-  if (FeedIntentSchema.safeParse(formData.get("intent")).success)
-    return feedAction(requireCan(signedIn, "partners:write"), partnerId, formData);
-  const user = requireCan(signedIn, "campaigns:write");
-  const intent = TrackedLinkIntentSchema.safeParse(formData.get("intent"));
-  if (!intent.success) throw json({ message: "errors.invalidChoice" }, { status: 400 });
-  const here = `/partners/${partnerId}/links`;
-  if (intent.data === "createCode")
-    return handleForm(formData, PromoCodeSchema, async (value) => {
-      await createPromoCode(user.id, partnerId, value);
-      return redirectWithToast(here, { kind: "success", message: "pageToasts.promoCodeCreated" });
-    });
-  if (intent.data === "archiveCode") {
-    const codeId = RecordIdSchema.safeParse(formData.get("codeId"));
-    if (!codeId.success) notFound();
-    return answerRuleViolation(async () => {
-      await archivePromoCode(user.id, partnerId, codeId.data);
-      return redirectWithToast(here, { kind: "success", message: "pageToasts.promoCodeArchived" });
-    });
-  }
-  if (intent.data === "archive") {
-    const linkId = RecordIdSchema.safeParse(formData.get("linkId"));
-    if (!linkId.success) notFound();
-    return answerRuleViolation(async () => {
-      await archiveTrackedLink(user.id, partnerId, linkId.data);
-      return redirectWithToast(here, { kind: "success", message: "pageToasts.linkArchived" });
-    });
-  }
-  return handleForm(formData, TrackedLinkSchema, async (value) => {
-    await createTrackedLink(user.id, partnerId, value);
-    return redirectWithToast(here, { kind: "success", message: "pageToasts.linkCreated" });
-  });
+  return runIntent(request, intents, "campaigns:write", { partnerId: recordIdParam(params.partnerId) });
 }
 
 function NewLinkForm() {
@@ -128,8 +167,7 @@ function NewLinkForm() {
   const busy = useNavigation().formData?.get("formId") === formId;
   const [form, fields] = useServerForm("trackedLink", { id: formId, lastResult: useFormResult(formId) });
   return (
-    <ConformForm form={form}>
-      <input type="hidden" name="intent" value="create" />
+    <ConformForm form={form} action="?intent=create">
       <input type="hidden" name="formId" value={formId} />
       <div className="form-grid">
         <TextField field={fields.destination} type="url" label={t("trackedLinks.destination")} hint={t("trackedLinks.destinationHint")} />
@@ -161,8 +199,7 @@ function NewCodeForm() {
   const busy = useNavigation().formData?.get("formId") === formId;
   const [form, fields] = useServerForm("promoCode", { id: formId, lastResult: useFormResult(formId) });
   return (
-    <ConformForm form={form}>
-      <input type="hidden" name="intent" value="createCode" />
+    <ConformForm form={form} action="?intent=createCode">
       <input type="hidden" name="formId" value={formId} />
       <div className="form-grid">
         <TextField field={fields.code} label={t("promoCodes.code")} hint={t("promoCodes.codeHint")} autoComplete="off" />
@@ -201,7 +238,12 @@ function PromoCodes() {
                 {code.shared ? <span className="badge badge-stage">{t("promoCodes.sharedBadge")}</span> : null}
               </span>
               {canWrite && !code.archivedAt ? (
-                <IntentButtonForm intent="archiveCode" fields={{ codeId: code.id }} confirmMessage={t("promoCodes.confirmArchive")}>
+                <IntentButtonForm
+                  intentInUrl
+                  intent="archiveCode"
+                  fields={{ codeId: code.id }}
+                  confirmMessage={t("promoCodes.confirmArchive")}
+                >
                   {t("trackedLinks.archive")}
                 </IntentButtonForm>
               ) : null}
@@ -231,8 +273,7 @@ function NewFeedForm() {
   const busy = useNavigation().formData?.get("formId") === formId;
   const [form, fields] = useServerForm("channelFeed", { id: formId, lastResult: useFormResult(formId) });
   return (
-    <ConformForm form={form}>
-      <input type="hidden" name="intent" value="addFeed" />
+    <ConformForm form={form} action="?intent=addFeed">
       <input type="hidden" name="formId" value={formId} />
       <div className="form-grid">
         <SelectField
@@ -303,10 +344,15 @@ function Feeds() {
               {canWriteFeeds ? (
                 <td>
                   <div className="button-row">
-                    <IntentButtonForm intent="pollFeed" fields={{ feedId: feed.id }}>
+                    <IntentButtonForm intentInUrl intent="pollFeed" fields={{ feedId: feed.id }}>
                       {t("feeds.readNow")}
                     </IntentButtonForm>
-                    <IntentButtonForm intent="removeFeed" fields={{ feedId: feed.id }} confirmMessage={t("feeds.confirmRemove")}>
+                    <IntentButtonForm
+                      intentInUrl
+                      intent="removeFeed"
+                      fields={{ feedId: feed.id }}
+                      confirmMessage={t("feeds.confirmRemove")}
+                    >
                       {t("feeds.remove")}
                     </IntentButtonForm>
                   </div>
@@ -383,7 +429,12 @@ export default function PartnerLinksPage() {
                       {link.archivedAt ? (
                         <span className="badge badge-muted">{t("trackedLinks.archivedBadge")}</span>
                       ) : (
-                        <IntentButtonForm intent="archive" fields={{ linkId: link.id }} confirmMessage={t("trackedLinks.confirmArchive")}>
+                        <IntentButtonForm
+                          intentInUrl
+                          intent="archive"
+                          fields={{ linkId: link.id }}
+                          confirmMessage={t("trackedLinks.confirmArchive")}
+                        >
                           {t("trackedLinks.archive")}
                         </IntentButtonForm>
                       )}

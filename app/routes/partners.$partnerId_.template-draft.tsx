@@ -58,7 +58,7 @@ export default function DraftFromTemplatePage() {
     <>
       <PageHeader title={t("templates.writeTitle", { partner: partner.name })} />
       <p>
-        <Link to={`/partners/${partner.id}?tab=outreach`}>{partner.name}</Link>
+        <Link to={`/partners/${partner.id}/outreach`}>{partner.name}</Link>
       </p>
       <section className="card" aria-labelledby="template-draft-title">
         <h2 id="template-draft-title">{t("templates.writeFromTemplate")}</h2>
