@@ -68,6 +68,8 @@ runCli(async () => {
       null,
       "import, bench",
       null,
+      "legitimate_interests",
+      "bench",
       "instagram",
       `@import_partner_${n}`,
       null,
