@@ -88,14 +88,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return runIntent(request, intents, "partners:write", { partnerId: params.partnerId ?? "" });
 }
 
-const tabs: { id: PartnerTab; label: `partners.tabs.${string}` }[] = [
+const tabs = [
   { id: "overview", label: "partners.tabs.overview" },
   { id: "outreach", label: "partners.tabs.outreach" },
   { id: "spend", label: "partners.tabs.spend" },
   { id: "coverage", label: "partners.tabs.coverage" },
   { id: "cost-benefit", label: "partners.tabs.costBenefit" },
   { id: "history", label: "partners.tabs.history" },
-];
+] as const satisfies readonly { id: PartnerTab; label: string }[];
 
 /** What matters at a glance, above every tab. */
 function PartnerGlance() {
@@ -156,7 +156,7 @@ function PartnerTabs() {
         .map((item) => (
           // NavLink marks the open tab with aria-current="page"; `end` keeps the overview from matching every tab.
           <NavLink key={item.id} to={partnerTabPath(partner.id, item.id)} end preventScrollReset>
-            {t(item.label as "partners.tabs.overview")}
+            {t(item.label)}
           </NavLink>
         ))}
     </nav>

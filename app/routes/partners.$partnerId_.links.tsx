@@ -10,7 +10,6 @@ import { EmptyState, PageHeader } from "~/components/page";
 import { TableCard } from "~/components/table-card";
 import { useFormResult } from "~/components/use-form-result";
 import { useServerForm } from "~/components/use-server-form";
-import { RecordIdSchema } from "~/shared/rules";
 import {
   TrackedLinkSchema,
   PromoCodeSchema,
@@ -70,11 +69,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 type PartnerRef = { partnerId: string };
 const here = (partnerId: string, anchor = "") => `/partners/${partnerId}/links${anchor}`;
-const recordId = (formData: FormData, name: string) => {
-  const id = RecordIdSchema.safeParse(formData.get(name));
-  if (!id.success) notFound();
-  return id.data;
-};
 
 async function newLink(userId: string, partnerId: string, formData: FormData) {
   return handleForm(formData, TrackedLinkSchema, async (value) => {
@@ -90,7 +84,7 @@ async function changeRecord(
   change: (recordId: string) => Promise<unknown>,
   then: { to: string; message: string },
 ) {
-  const id = recordId(formData, field);
+  const id = recordIdParam(formData.get(field));
   return answerRuleViolation(async () => {
     await change(id);
     return redirectWithToast(then.to, { kind: "success", message: then.message });
@@ -113,7 +107,7 @@ async function newFeed(userId: string, partnerId: string, formData: FormData) {
 }
 
 async function readFeedNow(userId: string, partnerId: string, formData: FormData) {
-  const feedId = recordId(formData, "feedId");
+  const feedId = recordIdParam(formData.get("feedId"));
   return answerRuleViolation(async () => {
     const job = await requestFeedRead(userId, partnerId, feedId);
     return redirectWithToast(`/jobs/${job.id}`, { kind: "success", message: "pageToasts.feedReadQueued" });
