@@ -4,6 +4,7 @@ import { lazy, Suspense, useRef, useState, type ReactNode } from "react";
 import { useHydrated } from "./use-hydrated";
 import { useTranslation } from "react-i18next";
 import { messageParts } from "~/shared/violations";
+import { formatNumber } from "~/shared/format";
 
 /** What a field component needs to find its field in the surrounding ConformForm. */
 export interface FieldRef {
@@ -37,10 +38,19 @@ function FieldFrame({
   hint?: ReactNode;
   children: (describedBy: string | undefined) => ReactNode;
 }) {
+  const { t } = useTranslation();
   const hintId = hint ? `${field.id}-hint` : undefined;
   return (
     <div className="field">
-      <label htmlFor={field.id}>{label}</label>
+      <label htmlFor={field.id}>
+        {label}
+        {/* The input's own `required` is what assistive technology announces; the mark is for the eye. */}
+        {field.required ? (
+          <abbr className="required-mark" title={t("forms.requiredMark")} aria-hidden="true">
+            *
+          </abbr>
+        ) : null}
+      </label>
       {children(hintId)}
       {hint ? (
         <p id={hintId} className="hint">
@@ -120,10 +130,42 @@ export function TextAreaField({
   rows?: number;
 }) {
   const [field] = useField<string>(fieldProp.name, { formId: fieldProp.formId });
+  const [length, setLength] = useState(() => (typeof field.initialValue === "string" ? field.initialValue.length : 0));
+  const counted = field.maxLength ? <CharacterCount count={length} max={field.maxLength} /> : null;
   return (
-    <FieldFrame field={field} label={label} hint={hint}>
-      {(describedBy) => <textarea {...getTextareaProps(field, { ariaDescribedBy: describedBy })} key={field.key} rows={rows} />}
+    <FieldFrame
+      field={field}
+      label={label}
+      hint={
+        hint || counted ? (
+          <>
+            {hint}
+            {hint && counted ? " " : null}
+            {counted}
+          </>
+        ) : undefined
+      }
+    >
+      {(describedBy) => (
+        <textarea
+          {...getTextareaProps(field, { ariaDescribedBy: describedBy })}
+          key={field.key}
+          rows={rows}
+          onInput={(event) => setLength(event.currentTarget.value.length)}
+        />
+      )}
     </FieldFrame>
+  );
+}
+
+/** How much of a long field's limit is used, before the server has to say "too long". */
+function CharacterCount({ count, max }: { count: number; max: number }) {
+  const { t, i18n } = useTranslation();
+  const near = count > max * 0.9;
+  return (
+    <span className={near ? "character-count character-count-near" : "character-count"}>
+      {t("forms.characterCount", { count, n: formatNumber(i18n.language, count), max: formatNumber(i18n.language, max) })}
+    </span>
   );
 }
 
@@ -131,8 +173,7 @@ export function CheckboxField({ field: fieldProp, label }: { field: FieldRef; la
   const [field] = useField<boolean>(fieldProp.name, { formId: fieldProp.formId });
   return (
     <div className="field field-checkbox">
-      {/* An unticked box is a valid "no" (checkboxField reads it as false); schema constraints mark it required. */}
-      <input {...getInputProps(field, { type: "checkbox" })} required={false} key={field.key} />
+      <input {...getInputProps(field, { type: "checkbox" })} key={field.key} />
       <label htmlFor={field.id}>{label}</label>
       <FieldErrors id={field.errorId} errors={field.errors} />
     </div>

@@ -1,5 +1,5 @@
 import { getZodConstraint } from "@conform-to/zod/v4";
-import type { $ZodType } from "zod/v4/core";
+import { safeParse, type $ZodType } from "zod/v4/core";
 import { formSchemas, type FormName } from "~/features/form-schemas";
 
 import type { Constraint } from "@conform-to/dom";
@@ -23,12 +23,30 @@ function withoutEmpty(constraints: Record<string, Constraint>): Record<string, C
   return kept;
 }
 
+/**
+ * Conform calls a field required when its schema is not optional, but a preprocess can accept an
+ * empty field all the same (tags: nothing typed is no tags). The browser must not ask for more than
+ * the server does, so a field is required only when the schema itself refuses it left empty.
+ */
+function requiredOnlyWhenRefused(schema: $ZodType, constraints: Record<string, Constraint>): Record<string, Constraint> {
+  const shape = (schema._zod.def as { shape?: Record<string, $ZodType> }).shape ?? {};
+  const kept: Record<string, Constraint> = {};
+  for (const [field, constraint] of Object.entries(constraints)) {
+    const fieldSchema = shape[field];
+    const acceptsEmpty = constraint.required && fieldSchema && safeParse(fieldSchema, undefined).success;
+    kept[field] = acceptsEmpty ? { ...constraint, required: false } : constraint;
+  }
+  return kept;
+}
+
 export function formConstraintsFromSchemas(): Record<FormName, Record<string, Constraint>> {
   const names = Object.keys(formSchemas).sort() as FormName[];
-  return Object.fromEntries(names.map((name) => [name, withoutEmpty(getZodConstraint(inputSide(formSchemas[name])))])) as Record<
-    FormName,
-    Record<string, Constraint>
-  >;
+  return Object.fromEntries(
+    names.map((name) => [
+      name,
+      withoutEmpty(requiredOnlyWhenRefused(inputSide(formSchemas[name]), getZodConstraint(inputSide(formSchemas[name])))),
+    ]),
+  ) as Record<FormName, Record<string, Constraint>>;
 }
 
 /** The source of app/components/form-constraints.generated.ts. */

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { toCsv } from "~/shared/csv";
-import { committedMinor, fromMinorUnits } from "~/shared/money";
+import { committedMinor, csvMoney } from "~/shared/money";
 import { parseSpendQuery } from "~/features/spend";
 import { getSettings, requirePermission } from "~/features/accounts/index.server";
 import { spendReport } from "~/features/spend/index.server";
@@ -35,7 +35,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     basis: settings.giftValuationBasis,
     page: null,
   });
-  const money = (minor: number) => fromMinorUnits(minor, report.currency);
+  const money = (minor: number) => csvMoney(minor, report.currency);
   const rows = report.groups.map((g) => [
     g.key,
     g.label,

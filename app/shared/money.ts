@@ -51,6 +51,15 @@ export function toMajorUnits(minor: number, currency: string): number {
   return minor / 10 ** minorDigits(currency);
 }
 
+/**
+ * An amount as every CSV export writes it: plain decimal text with the currency's own number of
+ * decimals (BHD 1.234, JPY 1500, EUR 12.50); null stays empty. Sums of converted amounts can carry
+ * a fraction of a minor unit, which is rounded here, once.
+ */
+export function csvMoney(minor: number | null, currency: string): string {
+  return minor === null ? "" : fromMinorUnits(Math.round(minor), currency);
+}
+
 /** Minor units back to the plain decimal text a form shows: 123450 EUR → "1234.50". */
 export function fromMinorUnits(minor: number, currency: string): string {
   const digits = minorDigits(currency);

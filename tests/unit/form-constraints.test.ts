@@ -14,3 +14,29 @@ describe("form constraints shipped to the browser", () => {
     expect(formConstraints.login.password?.required).toBe(true);
   });
 });
+
+describe("the browser asks for no more than the server", () => {
+  it("requires a field only when the server refuses it left empty, on every form", async () => {
+    const { formConstraints } = await import("~/components/form-constraints.generated");
+    const { formSchemas } = await import("~/features/form-schemas");
+    const acceptedEmpty: string[] = [];
+    for (const [form, fields] of Object.entries(formConstraints)) {
+      const schema = formSchemas[form as keyof typeof formSchemas];
+      for (const [field, constraint] of Object.entries(fields)) {
+        // `tags[]` and `items[0].x` describe array items, which no input on these forms is named after.
+        if (!constraint.required || /[[.]/.test(field)) continue;
+        // What a browser sends for a field left empty, as conform hands it to the schema.
+        const result = schema.safeParse({});
+        const refusedHere = !result.success && result.error.issues.some((issue) => issue.path[0] === field);
+        if (!refusedHere) acceptedEmpty.push(`${form}.${field}`);
+      }
+    }
+    expect(acceptedEmpty).toEqual([]);
+  });
+
+  it("lets a new partner be saved without tags, as the server does (issue 28)", async () => {
+    const { formConstraints } = await import("~/components/form-constraints.generated");
+    expect(formConstraints.partner.tags?.required).toBeFalsy();
+    expect(formConstraints.partner.name?.required).toBe(true);
+  });
+});

@@ -12,7 +12,8 @@ import {
 } from "~/features/reports/metrics";
 import { monthsBetween } from "~/shared/days";
 import { resolvePeriod } from "~/features/reports/period-query";
-import { csvAmount, csvRatio, parseRankingQuery } from "~/features/reports/ranking";
+import { csvRatio, parseRankingQuery } from "~/features/reports/ranking";
+import { csvMoney } from "~/shared/money";
 import { lineChange, monthlyKpiLines } from "~/features/reports/monthly-report";
 import { formatChange } from "~/shared/format";
 
@@ -163,10 +164,14 @@ describe("periods", () => {
 });
 
 describe("CSV figures", () => {
-  it("writes amounts with 2 decimals and ratios with 4, null as empty", () => {
-    expect(csvAmount(123456, "EUR")).toBe("1234.56");
-    expect(csvAmount(1500, "JPY")).toBe("1500.00");
-    expect(csvAmount(null, "EUR")).toBe("");
+  it("writes amounts with the currency's own decimals and ratios with 4, null as empty", () => {
+    // ISO 4217 minor units: EUR 2, JPY 0, BHD 3 (issue 28: BHD 1.234 was written 1.23, JPY 1500 as 1500.00).
+    expect(csvMoney(123456, "EUR")).toBe("1234.56");
+    expect(csvMoney(1500, "JPY")).toBe("1500");
+    expect(csvMoney(1234, "BHD")).toBe("1.234");
+    expect(csvMoney(-5, "EUR")).toBe("-0.05");
+    expect(csvMoney(1234.6, "EUR")).toBe("12.35");
+    expect(csvMoney(null, "EUR")).toBe("");
     expect(csvRatio(1775, "EUR")).toBe("17.7500");
     expect(csvRatio(2 / 3)).toBe("0.6667");
     expect(csvRatio(-0.5)).toBe("-0.5000");

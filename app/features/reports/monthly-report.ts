@@ -1,7 +1,8 @@
 /** The monthly report as rows: the same lines feed the CSV, the PDF and the page's tables. */
 import { change, ratioFormulas, type CostBenefit, type RatioName } from "./metrics";
 import { toCsv } from "~/shared/csv";
-import { csvAmount, csvRatio } from "./ranking";
+import { csvRatio } from "./ranking";
+import { csvMoney } from "~/shared/money";
 
 export interface MonthlyReportData {
   currency: string;
@@ -105,7 +106,7 @@ export function lineUnit(line: MonthlyLine) {
 /** One KPI line's value in CSV form: amounts with 2 decimals, ratios with 4, unknown empty. */
 export function csvValue(line: MonthlyLine, figures: CostBenefit, currency: string): string {
   const value = line.value(figures);
-  if (line.kind === "money") return csvAmount(value, currency);
+  if (line.kind === "money") return csvMoney(value, currency);
   if (line.kind === "ratio") return csvRatio(value, ratioFormulas[line.item].unit === "money" ? currency : undefined);
   return value === null ? "" : String(value);
 }

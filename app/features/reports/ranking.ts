@@ -5,7 +5,7 @@ import { presetPeriod, ratioNames, type CostBenefit, type PeriodPreset } from ".
 import { resolvePeriod } from "./period-query";
 import { parseListQuery } from "~/shared/rules";
 import { type FilterProblem } from "~/shared/violations";
-import { toMajorUnits } from "~/shared/money";
+import { csvMoney, toMajorUnits } from "~/shared/money";
 import { PartnerListQuerySchema, searchParamsObject, type PartnerListQuery } from "~/features/partners";
 
 export const rankingSorts = [
@@ -98,12 +98,6 @@ export const rankingCsvColumns = [
   "attributed_revenue",
 ] as const;
 
-/** Minor units → major units with 2 decimals ("1234.50"); null stays empty. */
-export function csvAmount(minor: number | null, currency: string): string {
-  if (minor === null) return "";
-  return toMajorUnits(Math.round(minor), currency).toFixed(2);
-}
-
 /**
  * A ratio with 4 decimals; null stays empty. CPM, CPE, CPC and CPA are money per unit and are
  * written in major units of the reporting currency.
@@ -121,17 +115,17 @@ export function rankingCsvRow(row: CostBenefit & { name: string; externalId: str
   return [
     row.name,
     row.externalId ?? "",
-    csvAmount(row.costMinor, currency),
-    csvAmount(sums.giftsMinor, currency),
-    csvAmount(sums.placementsMinor, currency),
-    csvAmount(sums.paidMinor, currency),
+    csvMoney(row.costMinor, currency),
+    csvMoney(sums.giftsMinor, currency),
+    csvMoney(sums.placementsMinor, currency),
+    csvMoney(sums.paidMinor, currency),
     String(sums.coverageCount),
     count(sums.impressions),
     count(row.engagements),
     count(sums.clicks),
     count(sums.conversions),
-    csvAmount(sums.revenueMinor, currency),
-    csvAmount(row.emvMinor, currency),
+    csvMoney(sums.revenueMinor, currency),
+    csvMoney(row.emvMinor, currency),
     csvRatio(ratios.cpm, currency),
     csvRatio(ratios.cpe, currency),
     csvRatio(ratios.cpc, currency),
@@ -142,7 +136,7 @@ export function rankingCsvRow(row: CostBenefit & { name: string; externalId: str
     String(sums.unconverted),
     count(sums.trackedClicks),
     String(sums.orderCount ?? 0),
-    csvAmount(sums.orderRevenueMinor ?? 0, currency),
+    csvMoney(sums.orderRevenueMinor ?? 0, currency),
   ];
 }
 
