@@ -1,4 +1,5 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { FormDisclosure } from "~/components/form-disclosure";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ConformForm } from "~/components/conform-form";
@@ -348,10 +349,9 @@ export default function CoveragePage() {
           </table>
         </div>
         {canWrite ? (
-          <details>
-            <summary>{t("metrics.record")}</summary>
+          <FormDisclosure formId="metrics" summary={t("metrics.record")}>
             <MetricsForm />
-          </details>
+          </FormDisclosure>
         ) : null}
       </section>
       <section className="card" aria-labelledby="links-title">

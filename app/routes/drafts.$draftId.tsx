@@ -1,4 +1,5 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { FormDisclosure } from "~/components/form-disclosure";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { useMailPageStrings } from "~/features/mail";
@@ -183,10 +184,9 @@ export default function DraftPage() {
                   {t("outreach.submit")}
                 </button>
               </Form>
-              <details>
-                <summary>{t("outreach.edit")}</summary>
+              <FormDisclosure formId="edit-draft" summary={t("outreach.edit")}>
                 <EditDraftForm />
-              </details>
+              </FormDisclosure>
             </>
           ) : null}
           {canReview && draft.status === "in_review" ? <ReviewForm /> : null}

@@ -1,4 +1,5 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { FormDisclosure } from "~/components/form-disclosure";
 import { Link, useActionData, useLoaderData, useRouteLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { isDoNotContact, partnerTabPath, type PartnerIntentOf } from "~/features/partners";
@@ -105,20 +106,18 @@ export default function PartnerOutreach() {
                   {t("outreach.writeFromTemplate")}
                 </Link>
               </p>
-              <details>
-                <summary>{t("outreach.newDraft")}</summary>
+              <FormDisclosure formId="new-draft" summary={t("outreach.newDraft")}>
                 <NewDraftForm />
-              </details>
+              </FormDisclosure>
             </>
           ) : null}
         </section>
         <section className="card" aria-labelledby="log-title">
           <h2 id="log-title">{t("outreach.log")}</h2>
           {canOutreach ? (
-            <details>
-              <summary>{t("outreach.logTitle")}</summary>
+            <FormDisclosure formId="log-interaction" summary={t("outreach.logTitle")}>
               <LogInteractionForm />
-            </details>
+            </FormDisclosure>
           ) : null}
           <OutreachTimeline entries={timeline.interactions} stageChanges={timeline.stageChanges} canWrite={canOutreach} />
         </section>

@@ -1,4 +1,5 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { FormDisclosure } from "~/components/form-disclosure";
 import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { ActionError } from "~/components/form-message";
 import { useTranslation } from "react-i18next";
@@ -246,10 +247,9 @@ function PromoCodes() {
         </ul>
       )}
       {canWrite ? (
-        <details>
-          <summary>{t("promoCodes.new")}</summary>
+        <FormDisclosure formId="new-code" summary={t("promoCodes.new")}>
           <NewCodeForm />
-        </details>
+        </FormDisclosure>
       ) : null}
     </section>
   );

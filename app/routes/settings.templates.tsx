@@ -1,4 +1,5 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { FormDisclosure } from "~/components/form-disclosure";
 import { Form, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ConformForm } from "~/components/conform-form";
@@ -133,10 +134,9 @@ export default function TemplatesPage() {
                 </p>
                 <p className="prewrap">{template.preview.body}</p>
               </div>
-              <details>
-                <summary>{t("common.edit")}</summary>
+              <FormDisclosure formId={`template-${template.id}`} summary={t("common.edit")}>
                 <TemplateForm template={template} />
-              </details>
+              </FormDisclosure>
               <Form method="post">
                 <input type="hidden" name="intent" value="archive" />
                 <input type="hidden" name="templateId" value={template.id} />

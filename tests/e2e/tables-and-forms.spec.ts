@@ -98,6 +98,30 @@ test("a follow-up form empties after saving, and a double click records one foll
   await expect(form.locator("input[name=idempotencyKey]")).not.toHaveValue(keyBefore);
 });
 
+/** A log entry dated tomorrow: the server refuses it (errors.inFuture), whatever the browser allowed. */
+async function logEntryInTheFuture(page: Page) {
+  await page.locator("summary", { hasText: "Log a message, call or note" }).click();
+  const form = page.locator("#log-interaction");
+  await form.getByLabel("When").fill(new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 16));
+  await form.getByLabel("Subject").fill("Relance coffret");
+  await form.getByLabel("Message").fill("Bonjour Léa, avez-vous bien reçu le coffret ?");
+  await form.getByRole("button", { name: "Add to the log" }).click();
+  return form;
+}
+
+test("a refused entry on the outreach tab comes back on that tab, with its error and what was typed", async ({ page, signInAs }) => {
+  await signInAs("manager");
+  await openFollowUpForm(page, `Refused Tab ${Date.now()}`);
+  const form = await logEntryInTheFuture(page);
+  await expect(form.getByText("This is in the future.")).toBeVisible();
+  await expect(page).toHaveURL(/\/partners\/[^/]+\/outreach/);
+  await expect(page.getByRole("navigation", { name: "Partner sections" }).getByRole("link", { name: "Outreach" })).toHaveAttribute(
+    "aria-current",
+    "page",
+  );
+  await expect(form.getByLabel("Message")).toHaveValue("Bonjour Léa, avez-vous bien reçu le coffret ?");
+});
+
 /** A manager's browser with JavaScript off, and a partner created there with a plain form POST. */
 async function partnerWithoutJavaScript(browser: Browser, baseURL: string | undefined, signedIn: Page, name: string) {
   const context = await browser.newContext({ baseURL, javaScriptEnabled: false, storageState: await signedIn.context().storageState() });
@@ -145,5 +169,24 @@ test("without JavaScript a confirmation is a page of its own: archiving asks fir
   await plain.getByRole("alertdialog").getByRole("button", { name: "Archive" }).click();
   await expect(plain.getByRole("status")).toContainText("archived");
   expect(plain.url()).toBe(partnerUrl);
+  await context.close();
+});
+
+test("without JavaScript a refused entry comes back on its tab too: the server answers 400 with the errors and the text", async ({
+  browser,
+  baseURL,
+  signInAs,
+  page,
+}) => {
+  await signInAs("manager");
+  const { context, plain } = await partnerWithoutJavaScript(browser, baseURL, page, `Plain Refused ${Date.now()}`);
+  await plain.getByRole("navigation", { name: "Partner sections" }).getByRole("link", { name: "Outreach" }).click();
+  const refused = plain.waitForResponse((response) => response.request().method() === "POST");
+  const form = await logEntryInTheFuture(plain);
+  expect((await refused).status()).toBe(400);
+  await expect(plain).toHaveURL(/\/partners\/[^/]+\/outreach\?intent=log/);
+  await expect(form.getByText("This is in the future.")).toBeVisible();
+  await expect(form.getByLabel("Subject")).toHaveValue("Relance coffret");
+  await expect(form.getByLabel("Message")).toHaveValue("Bonjour Léa, avez-vous bien reçu le coffret ?");
   await context.close();
 });

@@ -7,6 +7,8 @@ import * as listRoute from "~/routes/partners._index";
 import * as importRoute from "~/routes/partners.import";
 import * as newRoute from "~/routes/partners.new";
 import { db } from "~/utils/db.server";
+import { feedIntents, trackedLinkIntents } from "~/features/attribution";
+import { partnerIntentAction, partnerPageIntentRoutes, type PartnerPageIntent } from "~/features/partners";
 import { args, cookieFor, createTestUser, formRequest, responseOf } from "../setup/fixtures";
 
 let viewer: string;
@@ -33,23 +35,48 @@ beforeAll(async () => {
 });
 
 describe("a viewer cannot change anything", () => {
-  const pageIntents: Record<string, string>[] = [
-    { intent: "archive" },
-    { intent: "addChannel", platform: "instagram" },
-    { intent: "measure", channelId: "", platform: "blog", followers: "1" },
-    { intent: "log", type: "note", body: "x" },
-    { intent: "createDraft", kind: "message", channel: "email", body: "x" },
-    { intent: "addTask", title: "x", dueOn: "2026-12-01", assigneeId: "x" },
-    { intent: "taskDone", taskId: "" },
-    { intent: "merge", otherId: "x" },
-  ];
+  // Every intent the partner page and its links page know, from the tables the routes run, so an
+  // intent added later is covered without anyone remembering to list it here.
+  const bodies: Partial<Record<string, Record<string, string>>> = {
+    addChannel: { platform: "instagram" },
+    measure: { platform: "blog", followers: "1" },
+    log: { type: "note", body: "x" },
+    createDraft: { kind: "message", channel: "email", body: "x" },
+    addTask: { title: "x", dueOn: "2026-12-01", assigneeId: "x" },
+    merge: { otherId: "x" },
+  };
+  const pageIntents = Object.keys(partnerPageIntentRoutes);
 
-  it.each(pageIntents)("partner page: %j → 403", async (fields) => {
-    const body = { ...fields, ...(fields.intent === "measure" ? { channelId } : {}), ...(fields.intent === "taskDone" ? { taskId } : {}) };
+  it("covers every intent of the partner page", () => {
+    expect(pageIntents).toEqual(expect.arrayContaining(["archive", "log", "createAgreement", "taskReopen", "revokePortalLink"]));
+  });
+
+  it.each(pageIntents)("partner page: %s → 403", async (intent) => {
+    const body = { ...bodies[intent], channelId, taskId };
     const response = await responseOf(() =>
-      pageRoute.action(args(formRequest(`/partners/${partnerId}?index&intent=${fields.intent}`, body, { cookie: viewer }), { partnerId })),
+      pageRoute.action(
+        args(formRequest(partnerIntentAction(intent as PartnerPageIntent, partnerId), body, { cookie: viewer }), { partnerId }),
+      ),
     );
     expect(response.status).toBe(403);
+  });
+
+  it.each([...trackedLinkIntents, ...feedIntents])("links page: %s → 403", async (intent) => {
+    const response = await responseOf(() =>
+      linksRoute.action(
+        args(formRequest(`/partners/${partnerId}/links?intent=${intent}`, { url: "https://example.org/" }, { cookie: viewer }), {
+          partnerId,
+        }),
+      ),
+    );
+    expect(response.status).toBe(403);
+  });
+
+  it.each(["bogus", "Archive", "log "])("an unknown intent %j is a 400, not a write under another name", async (intent) => {
+    const manager = await cookieFor((await createTestUser("manager")).id);
+    const url = `/partners/${partnerId}?index&intent=${encodeURIComponent(intent)}`;
+    const response = await responseOf(() => pageRoute.action(args(formRequest(url, { name: "x" }, { cookie: manager }), { partnerId })));
+    expect(response.status).toBe(400);
   });
 
   it.each(["edit", "submit", "review", "send"])("draft: %s → 403", async (intent) => {

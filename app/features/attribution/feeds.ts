@@ -20,7 +20,8 @@ export const FeedFormSchema = z.object({
 export type FeedFormInput = z.output<typeof FeedFormSchema>;
 
 /** What the feed forms of a partner's links page do. */
-export type FeedIntent = "addFeed" | "removeFeed" | "pollFeed";
+export const feedIntents = ["addFeed", "removeFeed", "pollFeed"] as const;
+export type FeedIntent = (typeof feedIntents)[number];
 
 /** One entry of a feed, as the capture rules read it. */
 export interface FeedPost {

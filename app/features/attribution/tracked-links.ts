@@ -23,7 +23,8 @@ export const TrackedLinkSchema = z.object({
 export type TrackedLinkInput = z.output<typeof TrackedLinkSchema>;
 
 /** What the link and promo-code forms of a partner's links page do. */
-export type TrackedLinkIntent = "create" | "archive" | "createCode" | "archiveCode";
+export const trackedLinkIntents = ["create", "archive", "createCode", "archiveCode"] as const;
+export type TrackedLinkIntent = (typeof trackedLinkIntents)[number];
 
 /** The workspace's UTM defaults, as they apply to one link. */
 export interface UtmDefaults {

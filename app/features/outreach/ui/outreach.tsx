@@ -1,4 +1,5 @@
 import { Form, Link, useNavigation } from "@remix-run/react";
+import { FormDisclosure } from "~/components/form-disclosure";
 import { useTranslation } from "react-i18next";
 import { partnerIntentAction } from "~/features/partners";
 import { directions, draftChannels, draftKinds, interactionTypes } from "../outreach-terms";
@@ -148,11 +149,10 @@ export function OutreachTimeline({
               </p>
             ) : null}
             {canWrite ? (
-              <details>
-                <summary>{t("outreach.correct")}</summary>
+              <FormDisclosure formId={`correct-${item.entry.id}`} summary={t("outreach.correct")}>
                 <p className="hint">{t("outreach.correctionHint")}</p>
                 <LogInteractionForm correctsId={item.entry.id} formId={`correct-${item.entry.id}`} />
-              </details>
+              </FormDisclosure>
             ) : null}
           </li>
         ) : "change" in item && item.change ? (
@@ -308,8 +308,7 @@ export function FollowUps({
         })}
       </ul>
       {canWrite ? (
-        <details>
-          <summary>{t("tasks.add")}</summary>
+        <FormDisclosure formId={formId} summary={t("tasks.add")}>
           <ConformForm form={form} action={partnerIntentAction("addTask")}>
             <input type="hidden" name="formId" value={formId} />
             <div className="form-grid">
@@ -323,7 +322,7 @@ export function FollowUps({
             </div>
             <SubmitButton busy={busy}>{t("tasks.add")}</SubmitButton>
           </ConformForm>
-        </details>
+        </FormDisclosure>
       ) : null}
     </>
   );

@@ -1,4 +1,5 @@
 import type { SerializeFrom } from "@remix-run/node";
+import { FormDisclosure } from "~/components/form-disclosure";
 import { useTranslation } from "react-i18next";
 import { formatDay, formatNumber, formatPercent } from "~/shared/format";
 import type { getPartnerPage } from "../partner.server";
@@ -134,8 +135,7 @@ export function PartnerChannels({ channels, canWrite }: { channels: PartnerPageC
               </div>
             </details>
             {canWrite ? (
-              <details>
-                <summary>{t("channels.record")}</summary>
+              <FormDisclosure formId={`measure-${channel.id}`} summary={t("channels.record")}>
                 <ChannelForm
                   key={channel.measurements.length}
                   formId={`measure-${channel.id}`}
@@ -144,17 +144,16 @@ export function PartnerChannels({ channels, canWrite }: { channels: PartnerPageC
                   submitLabel={t("channels.record")}
                   defaults={{ platform: channel.platform, handle: channel.handle ?? undefined, url: channel.url ?? undefined }}
                 />
-              </details>
+              </FormDisclosure>
             ) : null}
           </article>
         );
       })}
       {canWrite ? (
-        <details className="add-channel">
-          <summary>{t("channels.add")}</summary>
+        <FormDisclosure formId="add-channel" className="add-channel" summary={t("channels.add")}>
           {/* Keyed by the channel count so the form starts empty again after a channel is added. */}
           <ChannelForm key={channels.length} formId="add-channel" intent="addChannel" submitLabel={t("channels.add")} />
-        </details>
+        </FormDisclosure>
       ) : null}
     </section>
   );

@@ -1,4 +1,5 @@
 import { useNavigation } from "@remix-run/react";
+import { FormDisclosure } from "~/components/form-disclosure";
 import { useTranslation } from "react-i18next";
 import { agreementLanguages } from "../agreement-terms";
 import { partnerIntentAction } from "~/features/partners";
@@ -65,8 +66,7 @@ export function PartnerAgreements({ agreements, campaigns }: { agreements: Agree
           })}
         </ul>
       )}
-      <details>
-        <summary>{t("agreements.create")}</summary>
+      <FormDisclosure formId="agreement" summary={t("agreements.create")}>
         <p className="hint">{t("agreements.createIntro")}</p>
         <ConformForm form={form} action={partnerIntentAction("createAgreement")}>
           <input type="hidden" name="formId" value="agreement" />
@@ -86,7 +86,7 @@ export function PartnerAgreements({ agreements, campaigns }: { agreements: Agree
           <TextAreaField field={fields.usageRights} label={t("agreements.usageRights")} hint={t("agreements.usageRightsHint")} rows={2} />
           <SubmitButton busy={busy}>{t("agreements.create")}</SubmitButton>
         </ConformForm>
-      </details>
+      </FormDisclosure>
     </section>
   );
 }
