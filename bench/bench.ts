@@ -8,7 +8,7 @@
 import type { ChildProcess } from "node:child_process";
 import crypto from "node:crypto";
 import pg from "pg";
-import { comparisonMonths, presetPeriod } from "../app/features/reports/metrics";
+import { comparedPeriods, presetPeriod } from "../app/features/reports/metrics";
 import { QueueQuerySchema } from "../app/features/compliance/coverage";
 import { PartnerListQuerySchema } from "../app/features/partners/partner-list";
 import { parseRankingQuery } from "../app/features/reports/ranking";
@@ -16,7 +16,6 @@ import { activityByMonthSql } from "../app/features/reports/cost-benefit-rollup.
 import { bestAndWorstSql, groupsSql, metricsContext, rankingSql, type MetricsContext } from "../app/features/reports/metrics.server";
 import { refreshCostBenefitRollups } from "../app/features/reports/cost-benefit-rollup.server";
 import { listQueue } from "../app/features/compliance/disclosure.server";
-import { monthPeriod } from "../app/features/reports/monthly-report.server";
 import { listPartners } from "../app/features/partners/partner-list.server";
 import { databaseTarget, openDatabase, pgPoolConfig } from "../app/utils/db-connection.server";
 import { db, onQuery } from "../app/utils/db.server";
@@ -100,7 +99,7 @@ function pages(context: MetricsContext, captured: CapturedStatements, samplePart
   const twelveMonths = presetPeriod("12m", today);
   const ranking = parseRankingQuery(new URLSearchParams("sort=roi&dir=desc"), today);
   if (ranking.problems.length) throw new Error(ranking.problems[0].message);
-  const months = { current: month, ...comparisonMonths(month) };
+  const { periods } = comparedPeriods(month, today);
   return [
     { name: "partner list, default", url: () => "/partners", sql: () => captured.partnerList.default },
     { name: "partner list, filtered", url: () => `/partners?${LIST_FILTERS}`, sql: () => captured.partnerList.filtered },
@@ -122,7 +121,7 @@ function pages(context: MetricsContext, captured: CapturedStatements, samplePart
     {
       name: "monthly report",
       url: () => `/reports/monthly?month=${month}`,
-      sql: () => [months.current, months.previous, months.lastYear].map((m) => groupsSql(monthPeriod(m), "none")),
+      sql: () => [periods.current, periods.previous, periods.lastYear].map((period) => groupsSql(period, "none")),
     },
     {
       name: "dashboard (admin: all panels)",

@@ -46,7 +46,7 @@ export async function sendMonthlyReportIfDue(now = new Date()) {
   const month = previousMonth(today);
   const locale = await teamLocale();
   const { t } = createI18n(locale);
-  const report = await monthlyReport(month, await metricsContext());
+  const report = await monthlyReport(month, await metricsContext(), today);
   const pdf = await monthlyReportPdf(report, t, locale);
   const monthName = new Intl.DateTimeFormat(locale, { month: "long", year: "numeric", timeZone: "UTC" }).format(
     new Date(`${month}-01T00:00:00Z`),

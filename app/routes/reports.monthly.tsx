@@ -9,7 +9,9 @@ import {
   type CostBenefit,
   lineChange,
   lineUnit,
+  monthlyColumnLabels,
   monthlyKpiLines,
+  type MonthlyColumn,
   type MonthlyLine,
 } from "~/features/reports";
 import { MonthPicker } from "~/components/month-picker";
@@ -41,7 +43,8 @@ function Change({ line, now, before }: { line: MonthlyLine; now: number | null; 
 export default function MonthlyReport() {
   const { t, i18n } = useTranslation();
   const report = useLoaderData<typeof loader>();
-  const { months, figures, currency } = report;
+  const { months, periods, figures, currency } = report;
+  const columns = monthlyColumnLabels(i18n.language, report);
   const format = (line: MonthlyLine, f: CostBenefit) => formatKpi(i18n.language, lineUnit(line), line.value(f), currency);
   const monthName = (month: string) =>
     formatDate(i18n.language, `${month}-01T00:00:00Z`, { month: "long", year: "numeric", timeZone: "UTC" });
@@ -50,14 +53,13 @@ export default function MonthlyReport() {
     const derived = kpiLabels[line.item];
     return derived ? <KpiLabel name={derived} /> : t(`costBenefit.lines.${line.item as "gifts_cost"}`);
   };
-  // The orders behind the attributed figures: the month's, as the rollup dates them.
-  const ordersOf = (month: string, value: string) => {
-    const [year, monthNumber] = month.split("-").map(Number);
-    const last = new Date(Date.UTC(year, monthNumber, 0)).toISOString().slice(0, 10);
-    return <Link to={`/orders?from=${month}-01&to=${last}`}>{value}</Link>;
-  };
-  const cell = (line: MonthlyLine, month: string, f: CostBenefit) =>
-    line.item === "attributed_orders" && line.value(f) ? ordersOf(month, format(line, f)) : format(line, f);
+  // The orders behind the attributed figures: the column's days, as the rollup dates them.
+  const cell = (line: MonthlyLine, column: MonthlyColumn, f: CostBenefit) =>
+    line.item === "attributed_orders" && line.value(f) ? (
+      <Link to={`/orders?from=${periods[column].from}&to=${periods[column].to}`}>{format(line, f)}</Link>
+    ) : (
+      format(line, f)
+    );
   const empty = figures.current.empty && report.newPartners.count === 0 && report.stageChanges.length === 0;
   return (
     <>
@@ -74,7 +76,9 @@ export default function MonthlyReport() {
       </PageHeader>
       <MonthPicker id="report-month" month={months.current} />
       <p className="hint">
-        {t("monthly.comparedWith", { previous: monthName(months.previous), lastYear: monthName(months.lastYear) })}{" "}
+        {report.throughDay === null
+          ? t("monthly.comparedWith", { previous: columns.previous, lastYear: columns.lastYear })
+          : t("monthly.monthToDate", columns)}{" "}
         {t(`costBenefit.basis.${report.basis}`)} {t("costBenefit.currencyLine", { currency })}
       </p>
       {empty ? (
@@ -102,16 +106,16 @@ export default function MonthlyReport() {
                   <tr>
                     <th scope="col">{t("monthly.figure")}</th>
                     <th scope="col" className="numeric">
-                      {monthName(months.current)}
+                      {columns.current}
                     </th>
                     <th scope="col" className="numeric">
-                      {monthName(months.previous)}
+                      {columns.previous}
                     </th>
                     <th scope="col" className="numeric">
                       {t("monthly.change")}
                     </th>
                     <th scope="col" className="numeric">
-                      {monthName(months.lastYear)}
+                      {columns.lastYear}
                     </th>
                     <th scope="col" className="numeric">
                       {t("monthly.change")}
@@ -124,12 +128,12 @@ export default function MonthlyReport() {
                     .map((line) => (
                       <tr key={line.item}>
                         <th scope="row">{lineLabel(line)}</th>
-                        <td className="numeric">{cell(line, months.current, figures.current)}</td>
-                        <td className="numeric">{cell(line, months.previous, figures.previous)}</td>
+                        <td className="numeric">{cell(line, "current", figures.current)}</td>
+                        <td className="numeric">{cell(line, "previous", figures.previous)}</td>
                         <td className="numeric">
                           <Change line={line} now={line.value(figures.current)} before={line.value(figures.previous)} />
                         </td>
-                        <td className="numeric">{cell(line, months.lastYear, figures.lastYear)}</td>
+                        <td className="numeric">{cell(line, "lastYear", figures.lastYear)}</td>
                         <td className="numeric">
                           <Change line={line} now={line.value(figures.current)} before={line.value(figures.lastYear)} />
                         </td>

@@ -22,7 +22,15 @@ const numberFormat = (locale: string, options?: Intl.NumberFormatOptions) =>
   formatter("number", locale, options, () => new Intl.NumberFormat(locale, options));
 
 export function formatDate(locale: string, value: Date | string, options: Intl.DateTimeFormatOptions = { dateStyle: "medium" }) {
-  return dateFormat(locale, options).format(typeof value === "string" ? new Date(value) : value);
+  const date = typeof value === "string" ? new Date(value) : value;
+  if (!locale.startsWith("fr")) return dateFormat(locale, options).format(date);
+  return frenchFirstOfMonth(dateFormat(locale, options).formatToParts(date));
+}
+
+/** French writes the first of a month as an ordinal, « 1er août », which Intl does not. */
+function frenchFirstOfMonth(parts: Intl.DateTimeFormatPart[]): string {
+  const monthInWords = parts.some((part) => part.type === "month" && !/^\d/.test(part.value));
+  return parts.map((part) => (monthInWords && part.type === "day" && part.value === "1" ? "1er" : part.value)).join("");
 }
 
 export function formatDateTime(locale: string, value: Date | string) {
@@ -69,6 +77,20 @@ export function formatPercent(locale: string, percent: number, maximumFractionDi
 /** "2026-03" → "Mar 26" (short month and year, for chart axes and report rows). */
 export function formatMonth(locale: string, month: string, options: Intl.DateTimeFormatOptions = { month: "short", year: "2-digit" }) {
   return formatDate(locale, `${month}-01T00:00:00Z`, { ...options, timeZone: "UTC" });
+}
+
+/**
+ * Days of one month as one range: "Dec 1–6, 2026", « 1–6 déc. 2026 ». The last day's own format
+ * with its day number widened, rather than formatRange, whose spacing differs between the server's
+ * ICU and the browser's (a different text would make React render the page again).
+ */
+export function formatDaysOfMonth(locale: string, from: string, to: string) {
+  const options: Intl.DateTimeFormatOptions = { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" };
+  const parts = dateFormat(locale, options).formatToParts(new Date(`${to}T00:00:00Z`));
+  let firstDay = dateFormat(locale, { day: "numeric", timeZone: "UTC" }).format(new Date(`${from}T00:00:00Z`));
+  if (locale.startsWith("fr") && firstDay === "1") firstDay = "1er";
+  const widened = parts.map((part) => (part.type === "day" && from !== to ? { ...part, value: `${firstDay}–${part.value}` } : part));
+  return locale.startsWith("fr") ? frenchFirstOfMonth(widened) : widened.map((part) => part.value).join("");
 }
 
 /** An amount in minor units, compactly, for chart axes: "€12K". */

@@ -360,6 +360,8 @@ describe("monthly report", () => {
     );
     const lines = (await response.text()).replace(/^\uFEFF/, "").split("\r\n");
     expect(lines[0]).toBe("section,item,2025-03,2025-02,2024-03");
+    expect(lines).toContain("period,from,2025-03-01,2025-02-01,2024-03-01");
+    expect(lines).toContain("period,to,2025-03-31,2025-02-28,2024-03-31");
     // 355.00 + 132.00 + 900.00 + 20.00 (archived partners count in the programme); February: the 100.00 gift.
     expect(lines).toContain("kpi,cost,1407.00,100.00,0.00");
     expect(lines).toContain("kpi,coverage_count,4,0,0");
@@ -374,6 +376,25 @@ describe("monthly report", () => {
     expect(lines).toContain("disclosure,FR.checked,4,,");
     expect(lines).toContain("disclosure,FR.compliant,2,,");
     expect(lines).toContain("disclosure,FR.missing,1,,");
+  });
+
+  it("compares a month under way with the same days of earlier months, and says so in the CSV", async () => {
+    const today = new Date().toISOString().slice(0, 10);
+    const month = today.slice(0, 7);
+    const response = await responseOf(() =>
+      monthlyExportRoute.loader(args(getRequest(`/reports/monthly/export?month=${month}`, { cookie: viewer.cookie }))),
+    );
+    const lines = (await response.text()).replace(/^\uFEFF/, "").split("\r\n");
+    const to = lines.find((line) => line.startsWith("period,to,"))!.split(",");
+    expect(to[2]).toBe(today);
+    // The same day number in the month before and a year earlier, or that month's last day if it is shorter.
+    const sameDay = (monthsBack: number) => {
+      const first = new Date(`${month}-01T00:00:00Z`);
+      first.setUTCMonth(first.getUTCMonth() - monthsBack);
+      const length = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 0)).getUTCDate();
+      return `${first.toISOString().slice(0, 8)}${String(Math.min(length, Number(today.slice(8)))).padStart(2, "0")}`;
+    };
+    expect([to[3], to[4]]).toEqual([sameDay(1), sameDay(12)]);
   });
 
   it("downloads as a PDF made on the server", async () => {

@@ -13,6 +13,8 @@ import {
 import { monthsBetween } from "~/shared/days";
 import { resolvePeriod } from "~/features/reports/period-query";
 import { csvRatio, parseRankingQuery } from "~/features/reports/ranking";
+import { comparedPeriods } from "~/features/reports/metrics";
+import { monthlyColumnLabels } from "~/features/reports/monthly-report";
 import { csvMoney } from "~/shared/money";
 import { lineChange, monthlyKpiLines } from "~/features/reports/monthly-report";
 import { formatChange } from "~/shared/format";
@@ -211,5 +213,38 @@ describe("budget burn", () => {
       ),
     ).toEqual([1000, 1000, 1500, 1500]);
     expect(cumulativeByMonth(["2026-01"], [])).toEqual([0]);
+  });
+});
+
+describe("the monthly report compares like with like (issue 28)", () => {
+  it("sets a month under way against the same first days of the month before and a year earlier", () => {
+    expect(comparedPeriods("2026-12", "2026-12-06")).toEqual({
+      months: { current: "2026-12", previous: "2026-11", lastYear: "2025-12" },
+      throughDay: 6,
+      periods: {
+        current: { from: "2026-12-01", to: "2026-12-06" },
+        previous: { from: "2026-11-01", to: "2026-11-06" },
+        lastYear: { from: "2025-12-01", to: "2025-12-06" },
+      },
+    });
+  });
+
+  it("clamps the same days to a shorter month, and leaves a month that is over whole", () => {
+    expect(comparedPeriods("2026-03", "2026-03-31").periods.previous).toEqual({ from: "2026-02-01", to: "2026-02-28" });
+    expect(comparedPeriods("2024-03", "2024-03-30").periods.previous).toEqual({ from: "2024-02-01", to: "2024-02-29" });
+    const over = comparedPeriods("2026-11", "2026-12-06");
+    expect(over.throughDay).toBeNull();
+    expect(over.periods).toEqual({
+      current: { from: "2026-11-01", to: "2026-11-30" },
+      previous: { from: "2026-10-01", to: "2026-10-31" },
+      lastYear: { from: "2025-11-01", to: "2025-11-30" },
+    });
+  });
+
+  it("heads the columns with their days while the month is under way", () => {
+    const report = comparedPeriods("2026-12", "2026-12-06");
+    expect(monthlyColumnLabels("en", report)).toEqual({ current: "Dec 1–6, 2026", previous: "Nov 1–6, 2026", lastYear: "Dec 1–6, 2025" });
+    expect(monthlyColumnLabels("fr", report).current).toBe("1er–6 déc. 2026");
+    expect(monthlyColumnLabels("fr", comparedPeriods("2026-11", "2026-12-06")).current).toBe("novembre 2026");
   });
 });

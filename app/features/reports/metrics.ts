@@ -290,6 +290,40 @@ export function comparisonMonths(month: string): { previous: string; lastYear: s
   return { previous: addMonths(`${month}-01`, -1).slice(0, 7), lastYear: addMonths(`${month}-01`, -12).slice(0, 7) };
 }
 
+export interface DayPeriod {
+  from: string;
+  to: string;
+}
+
+/** The days of a month, as far as they go: the whole month, or its first `throughDay` days (clamped to its length). */
+function monthDays(month: string, throughDay: number | null): DayPeriod {
+  const [year, monthNumber] = month.split("-").map(Number);
+  const length = new Date(Date.UTC(year, monthNumber, 0)).getUTCDate();
+  const last = Math.min(throughDay ?? length, length);
+  return { from: `${month}-01`, to: `${month}-${String(last).padStart(2, "0")}` };
+}
+
+/**
+ * What the monthly report compares. A month that is over is set against the whole month before
+ * and the same month a year earlier. A month still under way is set against the same days of
+ * those months (1–6 December against 1–6 November and 1–6 December last year), so a week is never
+ * compared with a month.
+ */
+export function comparedPeriods(month: string, today: string) {
+  const months = { current: month, ...comparisonMonths(month) };
+  const throughDay = today.slice(0, 7) === month ? Number(today.slice(8, 10)) : null;
+  return {
+    months,
+    /** The day of the month the figures run to when the month is not over; null for a whole month. */
+    throughDay,
+    periods: {
+      current: monthDays(months.current, throughDay),
+      previous: monthDays(months.previous, throughDay),
+      lastYear: monthDays(months.lastYear, throughDay),
+    },
+  };
+}
+
 export const valueVerdicts = ["pays", "doesNotPay", "noCoverage", "noCost", "unknown"] as const;
 export type ValueVerdict = (typeof valueVerdicts)[number];
 

@@ -5,7 +5,7 @@
 import PDFDocument from "pdfkit";
 import type { TFunction } from "i18next";
 import type { CostBenefit } from "./metrics";
-import { lineChange, lineUnit, monthlyKpiLines, type MonthlyLine } from "./monthly-report";
+import { lineChange, lineUnit, monthlyColumnLabels, monthlyKpiLines, type MonthlyLine } from "./monthly-report";
 import type { MonthlyReport } from "./monthly-report.server";
 import { pdfText } from "~/utils/pdf-text.server";
 import { formatChange, formatCompactMoney, formatDate, formatKpi, formatMoney, formatNumber, formatPercent } from "~/shared/format";
@@ -22,6 +22,7 @@ export async function monthlyReportPdf(report: MonthlyReport, t: TFunction, loca
 
   const { currency, figures, months } = report;
   const monthName = (month: string) => formatDate(locale, `${month}-01T00:00:00Z`, { month: "long", year: "numeric", timeZone: "UTC" });
+  const columns = monthlyColumnLabels(locale, report);
   const format = (line: MonthlyLine, f: CostBenefit) => formatKpi(locale, lineUnit(line), line.value(f), currency);
   const label = (line: MonthlyLine) =>
     line.kind === "ratio" ? t(`costBenefit.kpi.${line.item}`) : t(`costBenefit.lines.${line.item as "cost"}`);
@@ -77,7 +78,7 @@ export async function monthlyReportPdf(report: MonthlyReport, t: TFunction, loca
   doc.font("Helvetica").fontSize(9).fillColor("#4b5563");
   doc.text(
     pdfText(
-      `${t("monthly.comparedWith", { previous: monthName(months.previous), lastYear: monthName(months.lastYear) })} ${t(`costBenefit.basis.${report.basis}`)} ${t("costBenefit.currencyLine", { currency })}`,
+      `${report.throughDay === null ? t("monthly.comparedWith", { previous: columns.previous, lastYear: columns.lastYear }) : t("monthly.monthToDate", columns)} ${t(`costBenefit.basis.${report.basis}`)} ${t("costBenefit.currencyLine", { currency })}`,
     ),
   );
   doc.text(
@@ -93,18 +94,7 @@ export async function monthlyReportPdf(report: MonthlyReport, t: TFunction, loca
   } else {
     heading(t("monthly.kpis"));
     const widths = [130, 85, 85, 55, 85, 55];
-    row(
-      [
-        t("monthly.figure"),
-        monthName(months.current),
-        monthName(months.previous),
-        t("monthly.change"),
-        monthName(months.lastYear),
-        t("monthly.change"),
-      ],
-      widths,
-      true,
-    );
+    row([t("monthly.figure"), columns.current, columns.previous, t("monthly.change"), columns.lastYear, t("monthly.change")], widths, true);
     for (const line of monthlyKpiLines) {
       row(
         [
@@ -132,9 +122,9 @@ export async function monthlyReportPdf(report: MonthlyReport, t: TFunction, loca
     drawBars(
       doc,
       [
-        { label: monthName(months.lastYear), f: figures.lastYear },
-        { label: monthName(months.previous), f: figures.previous },
-        { label: monthName(months.current), f: figures.current },
+        { label: columns.lastYear, f: figures.lastYear },
+        { label: columns.previous, f: figures.previous },
+        { label: columns.current, f: figures.current },
       ],
       [t("costBenefit.kpi.cost"), t("metrics.revenue"), t("costBenefit.kpi.emv")],
       (minor) => formatCompactMoney(locale, minor, currency),

@@ -4,29 +4,22 @@
  */
 import { Prisma } from "~/generated/prisma/client";
 import { monthBounds } from "~/features/compliance";
-import { utcDay } from "~/shared/days";
-import { comparisonMonths, type CostBenefit } from "./metrics";
-import { addDays } from "~/shared/days";
+import { isoDay, utcDay } from "~/shared/days";
+import { comparedPeriods, type CostBenefit } from "./metrics";
 import { db } from "~/utils/db.server";
 import { stageChangeCondition } from "~/utils/audit.server";
 import { complianceSummary } from "~/features/compliance/index.server";
 import { costBenefitTotal, type MetricsContext } from "./metrics.server";
 import { partnerScopes } from "~/features/partners/index.server";
 
-/** A calendar month as an inclusive period. */
-export function monthPeriod(month: string) {
-  const { from, until } = monthBounds(month);
-  return { from, to: addDays(until, -1) };
-}
-
-export async function monthlyReport(month: string, context: MetricsContext) {
-  const months = { current: month, ...comparisonMonths(month) };
+export async function monthlyReport(month: string, context: MetricsContext, today = isoDay(new Date())) {
+  const { months, periods, throughDay } = comparedPeriods(month, today);
   const { from, until } = monthBounds(month);
   const inMonth = (column: Prisma.Sql) => Prisma.sql`${column} >= ${utcDay(from)} AND ${column} < ${utcDay(until)}`;
   const [current, previous, lastYear, newPartners, newPartnerCount, stageChanges, platforms, disclosure] = await Promise.all([
-    costBenefitTotal(monthPeriod(months.current), context),
-    costBenefitTotal(monthPeriod(months.previous), context),
-    costBenefitTotal(monthPeriod(months.lastYear), context),
+    costBenefitTotal(periods.current, context),
+    costBenefitTotal(periods.previous, context),
+    costBenefitTotal(periods.lastYear, context),
     db().partner.findMany({
       where: { createdAt: { gte: utcDay(from), lt: utcDay(until) }, ...partnerScopes.standing },
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],
@@ -49,6 +42,8 @@ export async function monthlyReport(month: string, context: MetricsContext) {
   const figures: Record<"current" | "previous" | "lastYear", CostBenefit> = { current, previous, lastYear };
   return {
     months,
+    periods,
+    throughDay,
     currency: context.currency,
     basis: context.basis,
     rates: context.rates,

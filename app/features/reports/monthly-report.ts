@@ -1,11 +1,33 @@
 /** The monthly report as rows: the same lines feed the CSV, the PDF and the page's tables. */
-import { change, ratioFormulas, type CostBenefit, type RatioName } from "./metrics";
+import { change, ratioFormulas, type CostBenefit, type DayPeriod, type RatioName } from "./metrics";
+import { formatDaysOfMonth, formatMonth } from "~/shared/format";
 import { toCsv } from "~/shared/csv";
 import { csvRatio } from "./ranking";
 import { csvMoney } from "~/shared/money";
 
+/**
+ * A column's heading: the month's name when the month is over, else the days it covers ("1–6 Dec
+ * 2026"), so a month under way never looks like a whole one.
+ */
+export function monthlyColumnLabel(locale: string, month: string, period: DayPeriod, throughDay: number | null): string {
+  if (throughDay === null) return formatMonth(locale, month, { month: "long", year: "numeric" });
+  return formatDaysOfMonth(locale, period.from, period.to);
+}
+
+/** The three columns' headings, for the page, the PDF and the mail. */
+export function monthlyColumnLabels(
+  locale: string,
+  report: { months: Record<MonthlyColumn, string>; periods: Record<MonthlyColumn, DayPeriod>; throughDay: number | null },
+): Record<MonthlyColumn, string> {
+  const label = (column: MonthlyColumn) => monthlyColumnLabel(locale, report.months[column], report.periods[column], report.throughDay);
+  return { current: label("current"), previous: label("previous"), lastYear: label("lastYear") };
+}
+export type MonthlyColumn = "current" | "previous" | "lastYear";
+
 export interface MonthlyReportData {
   currency: string;
+  /** The days each column covers: whole months, or the same first days while the month is under way. */
+  periods: Record<MonthlyColumn, DayPeriod>;
   figures: Record<"current" | "previous" | "lastYear", CostBenefit>;
   newPartners: { count: number };
   stageChanges: { from: string; to: string; count: number }[];
@@ -121,6 +143,8 @@ export function monthlyReportRows(report: MonthlyReportData): string[][] {
   ]);
   return [
     ["currency", report.currency, "", "", ""],
+    ["period", "from", report.periods.current.from, report.periods.previous.from, report.periods.lastYear.from],
+    ["period", "to", report.periods.current.to, report.periods.previous.to, report.periods.lastYear.to],
     ...kpis,
     ["partners", "new_partners", String(report.newPartners.count), "", ""],
     ...report.stageChanges.map((c) => ["stage_change", `${c.from}>${c.to}`, String(c.count), "", ""]),

@@ -236,6 +236,8 @@ export const reportsEn = {
     title: "Monthly report, {{month}}",
     downloadPdf: "Download PDF",
     comparedWith: "Compared with {{previous}} and {{lastYear}}.",
+    monthToDate:
+      "The month is not over: figures cover {{current}}, compared with the same days of earlier months ({{previous}} and {{lastYear}}).",
     emptyTitle: "Nothing recorded this month",
     empty: "No spend, coverage, new partners or stage changes in {{month}}.",
     kpis: "Spend, coverage and KPIs",

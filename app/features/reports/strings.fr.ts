@@ -239,6 +239,8 @@ export const reportsFr: Widen<typeof reportsEn> = {
     title: "Bilan mensuel, {{month}}",
     downloadPdf: "Télécharger le PDF",
     comparedWith: "Comparé à {{previous}} et à {{lastYear}}.",
+    monthToDate:
+      "Le mois n’est pas terminé : les chiffres couvrent {{current}}, comparés aux mêmes jours des mois précédents ({{previous}} et {{lastYear}}).",
     emptyTitle: "Rien d’enregistré ce mois-ci",
     empty: "Aucune dépense, retombée, nouveau partenaire ni changement d’étape en {{month}}.",
     kpis: "Dépenses, retombées et indicateurs",
