@@ -38,19 +38,10 @@ function FieldFrame({
   hint?: ReactNode;
   children: (describedBy: string | undefined) => ReactNode;
 }) {
-  const { t } = useTranslation();
   const hintId = hint ? `${field.id}-hint` : undefined;
   return (
     <div className="field">
-      <label htmlFor={field.id}>
-        {label}
-        {/* The input's own `required` is what assistive technology announces; the mark is for the eye. */}
-        {field.required ? (
-          <abbr className="required-mark" title={t("forms.requiredMark")} aria-hidden="true">
-            *
-          </abbr>
-        ) : null}
-      </label>
+      <label htmlFor={field.id}>{label}</label>
       {children(hintId)}
       {hint ? (
         <p id={hintId} className="hint">

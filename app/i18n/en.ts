@@ -41,7 +41,6 @@ const commonEn = {
   forms: {
     alreadySaved: "This was already saved; it was not recorded a second time.",
     stillSaving: "This form is still being saved. Wait a moment, then reload the page.",
-    requiredMark: "required",
     characterCount: "{{n}} of {{max}} characters",
   },
   common: {

@@ -49,7 +49,6 @@ const commonFr: Omit<
   forms: {
     alreadySaved: "C’était déjà enregistré ; rien n’a été enregistré une seconde fois.",
     stillSaving: "Ce formulaire est encore en cours d’enregistrement. Patientez, puis rechargez la page.",
-    requiredMark: "obligatoire",
     characterCount: "{{n}} sur {{max}} caractères",
   },
   common: {
