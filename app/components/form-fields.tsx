@@ -155,7 +155,7 @@ function CharacterCount({ count, max }: { count: number; max: number }) {
   const near = count > max * 0.9;
   return (
     <span className={near ? "character-count character-count-near" : "character-count"}>
-      {t("forms.characterCount", { count, n: formatNumber(i18n.language, count), max: formatNumber(i18n.language, max) })}
+      {t("forms.characterCount", { n: formatNumber(i18n.language, count), max: formatNumber(i18n.language, max) })}
     </span>
   );
 }

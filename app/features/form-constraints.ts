@@ -42,10 +42,10 @@ function requiredOnlyWhenRefused(schema: $ZodType, constraints: Record<string, C
 export function formConstraintsFromSchemas(): Record<FormName, Record<string, Constraint>> {
   const names = Object.keys(formSchemas).sort() as FormName[];
   return Object.fromEntries(
-    names.map((name) => [
-      name,
-      withoutEmpty(requiredOnlyWhenRefused(inputSide(formSchemas[name]), getZodConstraint(inputSide(formSchemas[name])))),
-    ]),
+    names.map((name) => {
+      const schema = inputSide(formSchemas[name]);
+      return [name, withoutEmpty(requiredOnlyWhenRefused(schema, getZodConstraint(schema)))];
+    }),
   ) as Record<FormName, Record<string, Constraint>>;
 }
 

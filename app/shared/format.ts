@@ -28,9 +28,13 @@ export function formatDate(locale: string, value: Date | string, options: Intl.D
 }
 
 /** French writes the first of a month as an ordinal, « 1er août », which Intl does not. */
+function ordinalDay(locale: string, day: string): string {
+  return locale.startsWith("fr") && day === "1" ? "1er" : day;
+}
+
 function frenchFirstOfMonth(parts: Intl.DateTimeFormatPart[]): string {
   const monthInWords = parts.some((part) => part.type === "month" && !/^\d/.test(part.value));
-  return parts.map((part) => (monthInWords && part.type === "day" && part.value === "1" ? "1er" : part.value)).join("");
+  return parts.map((part) => (monthInWords && part.type === "day" ? ordinalDay("fr", part.value) : part.value)).join("");
 }
 
 export function formatDateTime(locale: string, value: Date | string) {
@@ -85,12 +89,12 @@ export function formatMonth(locale: string, month: string, options: Intl.DateTim
  * ICU and the browser's (a different text would make React render the page again).
  */
 export function formatDaysOfMonth(locale: string, from: string, to: string) {
-  const options: Intl.DateTimeFormatOptions = { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" };
-  const parts = dateFormat(locale, options).formatToParts(new Date(`${to}T00:00:00Z`));
-  let firstDay = dateFormat(locale, { day: "numeric", timeZone: "UTC" }).format(new Date(`${from}T00:00:00Z`));
-  if (locale.startsWith("fr") && firstDay === "1") firstDay = "1er";
-  const widened = parts.map((part) => (part.type === "day" && from !== to ? { ...part, value: `${firstDay}–${part.value}` } : part));
-  return locale.startsWith("fr") ? frenchFirstOfMonth(widened) : widened.map((part) => part.value).join("");
+  const day = (iso: string) => dateFormat(locale, { day: "numeric", timeZone: "UTC" }).format(new Date(`${iso}T00:00:00Z`));
+  const parts = dateFormat(locale, { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }).formatToParts(
+    new Date(`${to}T00:00:00Z`),
+  );
+  const days = from === to ? ordinalDay(locale, day(to)) : `${ordinalDay(locale, day(from))}–${day(to)}`;
+  return parts.map((part) => (part.type === "day" ? days : part.value)).join("");
 }
 
 /** An amount in minor units, compactly, for chart axes: "€12K". */
