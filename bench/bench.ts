@@ -13,7 +13,13 @@ import { QueueQuerySchema } from "../app/features/compliance/coverage";
 import { PartnerListQuerySchema } from "../app/features/partners/partner-list";
 import { parseRankingQuery } from "../app/features/reports/ranking";
 import { activityByMonthSql } from "../app/features/reports/cost-benefit-rollup.server";
-import { bestAndWorstSql, groupsSql, metricsContext, rankingSql, type MetricsContext } from "../app/features/reports/metrics.server";
+import {
+  bestAndBelowBreakEvenSql,
+  groupsSql,
+  metricsContext,
+  rankingSql,
+  type MetricsContext,
+} from "../app/features/reports/metrics.server";
 import { refreshCostBenefitRollups } from "../app/features/reports/cost-benefit-rollup.server";
 import { listQueue } from "../app/features/compliance/disclosure.server";
 import { listPartners } from "../app/features/partners/partner-list.server";
@@ -126,7 +132,7 @@ function pages(context: MetricsContext, captured: CapturedStatements, samplePart
     {
       name: "dashboard (admin: all panels)",
       url: () => "/",
-      sql: () => [bestAndWorstSql(presetPeriod("quarter", today), "roi", context, 5), activityByMonthSql(twelveMonths.from)],
+      sql: () => [bestAndBelowBreakEvenSql(twelveMonths, context, 5), activityByMonthSql(twelveMonths.from)],
     },
   ];
 }

@@ -254,7 +254,8 @@ function MarketingSection({ marketing, currency }: { marketing: NonNullable<Dash
                 rows={marketing.best}
                 currency={currency}
                 label={t("dashboard.best")}
-                linkSuffix="/cost-benefit?period=quarter"
+                empty={t("dashboard.noneAboveBreakEven")}
+                linkSuffix={`/cost-benefit?period=${marketing.period.preset}`}
               />
             </div>
             <div>
@@ -263,7 +264,8 @@ function MarketingSection({ marketing, currency }: { marketing: NonNullable<Dash
                 rows={marketing.worst}
                 currency={currency}
                 label={t("dashboard.worst")}
-                linkSuffix="/cost-benefit?period=quarter"
+                empty={t("dashboard.noneBelowBreakEven")}
+                linkSuffix={`/cost-benefit?period=${marketing.period.preset}`}
               />
             </div>
           </div>

@@ -260,11 +260,21 @@ function CampaignResults() {
           <div className="kpi-columns">
             <div>
               <h3>{t("campaigns.topPartners")}</h3>
-              <PartnerRoiList rows={best} currency={currency} label={t("campaigns.topPartners")} />
+              <PartnerRoiList
+                rows={best}
+                currency={currency}
+                label={t("campaigns.topPartners")}
+                empty={t("dashboard.noneAboveBreakEven")}
+              />
             </div>
             <div>
               <h3>{t("campaigns.bottomPartners")}</h3>
-              <PartnerRoiList rows={worst} currency={currency} label={t("campaigns.bottomPartners")} />
+              <PartnerRoiList
+                rows={worst}
+                currency={currency}
+                label={t("campaigns.bottomPartners")}
+                empty={t("dashboard.noneBelowBreakEven")}
+              />
             </div>
           </div>
           <h3>{t("partners.disclosureRecord")}</h3>

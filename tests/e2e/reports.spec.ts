@@ -84,6 +84,8 @@ test("each role gets its own dashboard", async ({ page, signInAs }) => {
   await signInAs("marketing");
   await page.goto("/");
   await expect(page.getByRole("heading", { name: "Spend and value" })).toBeVisible();
-  await expect(page.getByRole("heading", { name: "Best cost-benefit (ROI)" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Best return on investment" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Below break-even (ROI under 0%)" })).toBeVisible();
+  await expect(page.getByText(/^Last 12 months, from /)).toBeVisible();
   await expectNoSeriousA11yViolations(page);
 });

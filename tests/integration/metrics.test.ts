@@ -12,17 +12,19 @@ import * as monthlyPdfRoute from "~/routes/reports.monthly.pdf";
 import { partnerPage as partnerRoute } from "../setup/partner-page";
 import * as dashboardRoute from "~/routes/_index";
 import { costBenefit, ratioFormulas, ratioNames } from "~/features/reports/metrics";
-import { bestAndWorst, costBenefitRanking, metricsContext } from "~/features/reports/metrics.server";
+import { bestAndBelowBreakEven, costBenefitRanking, metricsContext } from "~/features/reports/metrics.server";
 import { partnerListConditionsSql } from "~/features/partners/partner-list.server";
 import { saveRates } from "~/features/accounts/settings.server";
 import { PartnerListQuerySchema } from "~/features/partners/partner-list";
 import { parseRankingQuery } from "~/features/reports/ranking";
 import { Prisma } from "~/generated/prisma/client";
 import { db } from "~/utils/db.server";
+import { isoDay, todayUtc } from "~/shared/days";
 import { args, cookieFor, createTestUser, getRequest, responseOf } from "../setup/fixtures";
 
 let cm: { id: string; cookie: string };
 let viewer: { id: string; cookie: string };
+let marketing: { id: string; cookie: string };
 const ids: Record<string, string> = {};
 const march = "period=custom&from=2025-03-01&to=2025-03-31";
 
@@ -102,6 +104,8 @@ beforeAll(async () => {
   cm = { id: user.id, cookie: await cookieFor(user.id) };
   const reader = await createTestUser("viewer");
   viewer = { id: reader.id, cookie: await cookieFor(reader.id) };
+  const spender = await createTestUser("marketing");
+  marketing = { id: spender.id, cookie: await cookieFor(spender.id) };
   await db().workspaceSettings.update({ where: { id: 1 }, data: { defaultJurisdiction: "FR", reportingCurrency: "EUR" } });
   await saveRates(null, [{ baseCurrency: "USD", quoteCurrency: "EUR", rate: "0.9", validOn: "2025-03-01" }]);
 
@@ -424,14 +428,25 @@ describe("dashboard", () => {
   });
 });
 
-describe("best and weakest partners", () => {
-  it("never lists the same partner at both ends", async () => {
+describe("best and below break-even partners", () => {
+  it("lists only partners that pay as best, and only those below break-even as weakest", async () => {
     const context = await metricsContext();
-    const { best, worst } = await bestAndWorst({ from: "2025-03-01", to: "2025-03-31" }, "roi", context, 3);
+    const { best, worst } = await bestAndBelowBreakEven({ from: "2025-03-01", to: "2025-03-31" }, context, 3);
     // Alpha (ROI 1.0) and Charlie (ROI −0.7) are the two partners with cost and revenue in March.
     expect(best.map((row) => row.name)).toEqual(["Alpha Beauté"]);
     expect(worst.map((row) => row.name)).toEqual(["Charlie Vlog"]);
-    const alone = await bestAndWorst({ from: "2025-03-01", to: "2025-03-31", partnerId: ids.alpha }, "roi", context, 3);
+    const alone = await bestAndBelowBreakEven({ from: "2025-03-01", to: "2025-03-31", partnerId: ids.alpha }, context, 3);
     expect([alone.best.length, alone.worst.length]).toEqual([1, 0]);
+    // Charlie alone is below break-even: he is never listed among the best, even as the only one.
+    const charlie = await bestAndBelowBreakEven({ from: "2025-03-01", to: "2025-03-31", partnerId: ids.charlie }, context, 3);
+    expect([charlie.best.length, charlie.worst.map((row) => row.name)]).toEqual([0, ["Charlie Vlog"]]);
+  });
+
+  it("takes the dashboard's lists over the ranking's own default period", async () => {
+    const dashboard = await (await responseOf(() => dashboardRoute.loader(args(getRequest("/", { cookie: marketing.cookie }))))).json();
+    const ranking = parseRankingQuery(new URLSearchParams(), isoDay(todayUtc())).query;
+    expect([dashboard.marketing.period.from, dashboard.marketing.period.to]).toEqual([ranking.from, ranking.to]);
+    for (const row of dashboard.marketing.worst) expect(row.ratios.roi).toBeLessThan(0);
+    for (const row of dashboard.marketing.best) expect(row.ratios.roi).toBeGreaterThanOrEqual(0);
   });
 });

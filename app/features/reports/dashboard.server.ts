@@ -1,6 +1,7 @@
 /** What each role sees first on the home page; each panel is loaded only for the roles that see it. */
 import { committedMinor } from "~/shared/money";
 import { presetPeriod } from "./metrics";
+import { DEFAULT_PERIOD_PRESET } from "./period-query";
 import { addDays } from "~/shared/days";
 import { isoDay, todayUtc } from "~/shared/days";
 import { DASHBOARD_COUNT_CAP, NEW_COVERAGE_DAYS, WAITING_DAYS } from "./dashboard";
@@ -8,7 +9,7 @@ import { db } from "~/utils/db.server";
 import { campaignSpend, waitingForCoverage } from "~/features/spend/index.server";
 import { complianceByJurisdictionAndMonth, openQueueCount } from "~/features/compliance/index.server";
 import { activityByMonth } from "./cost-benefit-rollup.server";
-import { bestAndWorst, type MetricsContext } from "./metrics.server";
+import { bestAndBelowBreakEven, type MetricsContext } from "./metrics.server";
 import { myFollowUps, myRepliedFollowUps } from "~/features/outreach/index.server";
 
 /** Whether anyone has recorded anything yet: the welcome text is for an empty workspace only. */
@@ -51,7 +52,8 @@ export async function cmDashboard(userId: string) {
 
 export async function marketingDashboard(context: MetricsContext) {
   const today = isoDay(todayUtc());
-  const period = presetPeriod("quarter", today);
+  // The ranking's own default period, so the dashboard and the ranking never disagree.
+  const period = presetPeriod(DEFAULT_PERIOD_PRESET, today);
   const campaigns = await db().campaign.findMany({
     where: { archivedAt: null, budgetMinor: { not: null }, OR: [{ endsOn: null }, { endsOn: { gte: todayUtc() } }] },
     orderBy: [{ startsOn: "desc" }, { name: "asc" }],
@@ -61,7 +63,7 @@ export async function marketingDashboard(context: MetricsContext) {
   const year = presetPeriod("12m", today);
   const [spends, ranking, awaitingApproval, monthlySpend] = await Promise.all([
     Promise.all(campaigns.map((c) => campaignSpend(c))),
-    bestAndWorst(period, "roi", context),
+    bestAndBelowBreakEven(period, context),
     db().placement.count({ where: { status: "proposed" }, take: DASHBOARD_COUNT_CAP }),
     activityByMonth(year.from),
   ]);

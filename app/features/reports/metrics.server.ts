@@ -156,13 +156,19 @@ export function rankingSql(query: RankingQuery, context: MetricsContext) {
     ORDER BY ${order}`;
 }
 
-/** Ranked like `rankingSql`: on the KPI's own sums first, then fully added up for the chosen partners. */
-export function bestAndWorstSql(scope: CostBenefitScope, by: RatioName, context: MetricsContext, count: number) {
+/**
+ * Ranked like `rankingSql`: on ROI's own sums first, then fully added up for the chosen partners.
+ * The best are those that pay for themselves (ROI ≥ 0), the weakest those below break-even, so the
+ * two lists never share a partner and "weakest" never names a partner that pays.
+ */
+export function bestAndBelowBreakEvenSql(scope: CostBenefitScope, context: MetricsContext, count: number) {
   return Prisma.sql`
-    WITH ${sumsCtes(scope, "partner", { name: "sort_sums", columns: sumsBehind(by) })},
-    valued AS (SELECT s.key, ${ratioSql(by, context.rates)} AS kpi FROM sort_sums s),
+    WITH ${sumsCtes(scope, "partner", { name: "sort_sums", columns: sumsBehind("roi") })},
+    valued AS (SELECT s.key, ${ratioSql("roi", context.rates)} AS kpi FROM sort_sums s),
     ranked AS (
-      SELECT v.*, row_number() OVER (ORDER BY kpi DESC, key) AS best, row_number() OVER (ORDER BY kpi ASC, key DESC) AS worst
+      SELECT v.*,
+        CASE WHEN kpi >= 0 THEN row_number() OVER (PARTITION BY kpi >= 0 ORDER BY kpi DESC, key) END AS best,
+        CASE WHEN kpi < 0 THEN row_number() OVER (PARTITION BY kpi >= 0 ORDER BY kpi ASC, key DESC) END AS worst
       FROM valued v WHERE kpi IS NOT NULL
     ),
     chosen AS (SELECT * FROM ranked WHERE best <= ${count} OR worst <= ${count}),
@@ -261,27 +267,28 @@ export async function costBenefitRanking(query: RankingQuery, context: MetricsCo
 }
 
 /**
- * The best and worst partners of a scope by one KPI, from a single aggregation (dashboards,
- * campaign reports). Partners whose KPI is unknown are left out of both lists.
+ * The partners with the best ROI and those below break-even, from a single aggregation
+ * (dashboards, campaign reports). Partners whose ROI is unknown are in neither list.
  */
-export async function bestAndWorst(scope: CostBenefitScope, by: RatioName, context: MetricsContext, count = 5, client: DbClient = db()) {
+export async function bestAndBelowBreakEven(scope: CostBenefitScope, context: MetricsContext, count = 5, client: DbClient = db()) {
   await ensureCostBenefitRollupsFresh();
-  const rows = await client.$queryRaw<(SumsRow & { name: string; external_id: string | null; best: bigint; worst: bigint })[]>(
-    bestAndWorstSql(scope, by, context, count),
-  );
-  // The ranks mirror each other, so any row tells how many partners were ranked. With few of them
-  // the two ends would meet: each list takes at most half, and no partner is both best and weakest.
-  const ranked = rows.length ? Number(rows[0].best) + Number(rows[0].worst) - 1 : 0;
-  const bestCount = Math.min(count, Math.ceil(ranked / 2));
-  const worstCount = Math.min(count, Math.floor(ranked / 2));
-  const best = rows.filter((r) => Number(r.best) <= bestCount).sort((a, b) => Number(a.best) - Number(b.best));
-  const worst = rows.filter((r) => Number(r.worst) <= worstCount).sort((a, b) => Number(a.worst) - Number(b.worst));
-  return { best: best.map((row) => rankingRow(row, context.rates)), worst: worst.map((row) => rankingRow(row, context.rates)) };
+  const rows = await client.$queryRaw<
+    (SumsRow & { name: string; external_id: string | null; best: bigint | null; worst: bigint | null })[]
+  >(bestAndBelowBreakEvenSql(scope, context, count));
+  const ranked = (rank: "best" | "worst") =>
+    rows
+      .filter((row) => row[rank] !== null)
+      .sort((a, b) => Number(a[rank]) - Number(b[rank]))
+      .map((row) => rankingRow(row, context.rates));
+  return { best: ranked("best"), worst: ranked("worst") };
 }
 
 /** A campaign's report: every row tagged with the campaign, whatever its date (metrics.md, Attribution). */
 export async function campaignResults(campaignId: string, context: MetricsContext, client: DbClient = db()) {
   const scope = { campaignId };
-  const [figures, ranking] = await Promise.all([costBenefitTotal(scope, context, client), bestAndWorst(scope, "roi", context, 3, client)]);
+  const [figures, ranking] = await Promise.all([
+    costBenefitTotal(scope, context, client),
+    bestAndBelowBreakEven(scope, context, 3, client),
+  ]);
   return { figures, ...ranking };
 }

@@ -1,13 +1,16 @@
 /** A reporting period as the URL asks for it: a preset, or a custom range with both ends in order. */
 import { z } from "zod";
-import { periodPresets, presetPeriod, type Period } from "./metrics";
+import { periodPresets, presetPeriod, type Period, type PeriodPreset } from "./metrics";
 import { DaySchema } from "~/shared/rules";
+
+/** The period every report shows when none is chosen (the ranking, the dashboard's best and weakest). */
+export const DEFAULT_PERIOD_PRESET = "12m" satisfies Exclude<PeriodPreset, "custom">;
 
 const optionalDay = z.preprocess((v) => (v === "" || v === null ? undefined : v), DaySchema.optional());
 
 export const PeriodQuerySchema = z
   .object({
-    period: z.preprocess((v) => (v === "" || v === null ? undefined : v), z.enum(periodPresets).default("12m")),
+    period: z.preprocess((v) => (v === "" || v === null ? undefined : v), z.enum(periodPresets).default(DEFAULT_PERIOD_PRESET)),
     from: optionalDay,
     to: optionalDay,
   })

@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { toCsv } from "~/shared/csv";
 import { presetPeriod, ratioNames, type CostBenefit, type PeriodPreset } from "./metrics";
-import { resolvePeriod } from "./period-query";
+import { DEFAULT_PERIOD_PRESET, resolvePeriod } from "./period-query";
 import { parseListQuery } from "~/shared/rules";
 import { type FilterProblem } from "~/shared/violations";
 import { csvMoney, toMajorUnits } from "~/shared/money";
@@ -66,7 +66,7 @@ export function parseRankingQuery(params: URLSearchParams, today: string): { que
   const period = resolvePeriod(params, today);
   const { query, problems } = parseListQuery(RankingParamsSchema, searchParamsObject(params));
   if ("error" in period) problems.unshift({ field: "period", message: period.error });
-  const resolved = "error" in period ? presetPeriod("12m", today) : period.period;
+  const resolved = "error" in period ? presetPeriod(DEFAULT_PERIOD_PRESET, today) : period.period;
   return { query: { ...query, ...resolved, pageSize: RANKING_PAGE_SIZE }, problems };
 }
 

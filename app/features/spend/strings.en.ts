@@ -70,7 +70,7 @@ export const spendEn = {
     noResults: "Nothing has been tagged with this campaign yet: no gifts shipped, placements committed or coverage published.",
     resultsHint: "Every gift, placement and coverage item tagged with this campaign, whatever its date, in {{currency}}.",
     topPartners: "Best partners by ROI",
-    bottomPartners: "Weakest partners by ROI",
+    bottomPartners: "Partners below break-even (ROI under 0%)",
     disclosureLine: "{{required}}; {{compliant}}.",
     openQueue: "Open items in the compliance queue",
     title: "Campaigns",

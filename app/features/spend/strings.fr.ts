@@ -74,7 +74,7 @@ export const spendFr: Widen<typeof spendEn> = {
     noResults: "Rien n’est encore rattaché à cette campagne : aucun cadeau expédié, aucun placement engagé, aucune retombée publiée.",
     resultsHint: "Tous les cadeaux, placements et retombées rattachés à cette campagne, quelle que soit leur date, en {{currency}}.",
     topPartners: "Meilleurs partenaires (ROI)",
-    bottomPartners: "Partenaires les moins rentables (ROI)",
+    bottomPartners: "Partenaires sous le seuil de rentabilité (ROI inférieur à 0 %)",
     disclosureLine: "{{required}} ; {{compliant}}.",
     openQueue: "Éléments ouverts dans la file de conformité",
     title: "Campagnes",

@@ -278,20 +278,23 @@ export interface MonthFigures {
   emvMinor: number | null;
 }
 
-/** Partners with their ROI and cost (dashboard best/worst, campaign top/bottom). */
+/** Partners with their ROI and cost (dashboard and campaign: best, and below break-even). */
 export function PartnerRoiList({
   rows,
   currency,
   label,
+  empty,
   linkSuffix = "",
 }: {
   rows: RankingRow[];
   currency: string;
   label: string;
+  /** What to say when no partner is in the list. */
+  empty: string;
   linkSuffix?: string;
 }) {
   const { t } = useTranslation();
-  if (!rows.length) return <p className="hint">{t("dashboard.noRanking")}</p>;
+  if (!rows.length) return <p className="hint">{empty}</p>;
   return (
     <ol aria-label={label} className="kpi-list">
       {rows.map((row) => (
