@@ -1,5 +1,6 @@
 import { flexRender, getCoreRowModel, useReactTable, type ColumnDef, type RowData, type VisibilityState } from "@tanstack/react-table";
 import { Form, Link, useLocation } from "@remix-run/react";
+import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 
 declare module "@tanstack/react-table" {
@@ -55,10 +56,12 @@ export function DataTable<Row>({
   });
   // The row's name stays in view, not its selection checkbox.
   const sticky = stickyColumnId ?? table.getVisibleLeafColumns().find((column) => column.id !== "select")?.id;
+  const wrapRef = useRef<HTMLDivElement>(null);
+  useEffect(() => revealSortedColumn(wrapRef.current), [sort.id]);
   const cellClass = (columnId: string, numeric: boolean | undefined) =>
     [columnId === sticky ? "sticky-cell" : "", numeric ? "numeric" : ""].filter(Boolean).join(" ") || undefined;
   return (
-    <div className="table-wrap" tabIndex={0}>
+    <div className="table-wrap" tabIndex={0} ref={wrapRef}>
       <table className={`data-table${density === "compact" ? " density-compact" : ""}`}>
         <caption className="visually-hidden">{caption}</caption>
         <thead>
@@ -116,6 +119,20 @@ export function DataTable<Row>({
       </table>
     </div>
   );
+}
+
+/**
+ * A wide table scrolls sideways; the column it is sorted by is scrolled into view beside the
+ * sticky name column, so the figure the list is ranked by is never off-screen.
+ */
+function revealSortedColumn(wrap: HTMLDivElement | null) {
+  const sorted = wrap?.querySelector<HTMLElement>('th[aria-sort="ascending"], th[aria-sort="descending"]');
+  if (!wrap || !sorted || sorted.classList.contains("sticky-cell")) return;
+  const stickyWidth = wrap.querySelector<HTMLElement>("th.sticky-cell")?.offsetWidth ?? 0;
+  const left = sorted.offsetLeft - stickyWidth;
+  const right = sorted.offsetLeft + sorted.offsetWidth;
+  if (left < wrap.scrollLeft) wrap.scrollLeft = left;
+  else if (right > wrap.scrollLeft + wrap.clientWidth) wrap.scrollLeft = right - wrap.clientWidth;
 }
 
 /**

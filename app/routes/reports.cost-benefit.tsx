@@ -11,7 +11,6 @@ import {
   PeriodPicker,
   UnconvertedNotice,
   useFigures,
-  ratioNames,
   valueVerdict,
   type RatioName,
   parseRankingQuery,
@@ -51,13 +50,20 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 const numeric = { numeric: true };
-const rankingRatios: RatioName[] = ratioNames.filter((name) => name !== "engagementRate" && name !== "costPerCoverage");
 
 function useColumns(currency: string, period: { from: string; to: string }) {
   const { t } = useTranslation();
   const figures = useFigures(currency);
-  return useMemo<ColumnDef<RankingRow>[]>(
-    () => [
+  // What decides (value, cost, return) comes first, so the default sort (ROI) is in view at 1440 px;
+  // the counts and unit costs behind it follow.
+  return useMemo<ColumnDef<RankingRow>[]>(() => {
+    const ratioColumn = (name: RatioName): ColumnDef<RankingRow> => ({
+      id: name,
+      meta: numeric,
+      header: () => <KpiLabel name={name} />,
+      cell: ({ row }) => figures.kpi(name, row.original.ratios[name]),
+    });
+    return [
       {
         id: "partner",
         header: () => t("costBenefit.partner"),
@@ -77,6 +83,16 @@ function useColumns(currency: string, period: { from: string; to: string }) {
         },
       },
       { id: "cost", meta: numeric, header: () => <KpiLabel name="cost" />, cell: ({ row }) => figures.money(row.original.costMinor) },
+      {
+        id: "revenue",
+        meta: numeric,
+        header: () => t("metrics.revenue"),
+        cell: ({ row }) => figures.money(row.original.sums.revenueMinor),
+      },
+      { id: "emv", meta: numeric, header: () => <KpiLabel name="emv" />, cell: ({ row }) => figures.money(row.original.emvMinor) },
+      ratioColumn("roi"),
+      ratioColumn("roas"),
+      ratioColumn("emvRatio"),
       {
         id: "paidToDate",
         meta: numeric,
@@ -101,13 +117,6 @@ function useColumns(currency: string, period: { from: string; to: string }) {
         header: () => <KpiLabel name="engagements" />,
         cell: ({ row }) => figures.count(row.original.engagements),
       },
-      {
-        id: "revenue",
-        meta: numeric,
-        header: () => t("metrics.revenue"),
-        cell: ({ row }) => figures.money(row.original.sums.revenueMinor),
-      },
-      { id: "emv", meta: numeric, header: () => <KpiLabel name="emv" />, cell: ({ row }) => figures.money(row.original.emvMinor) },
       // Counted by the app, apart from the entered figures; each count links to the orders behind it.
       {
         id: "attributedOrders",
@@ -130,12 +139,11 @@ function useColumns(currency: string, period: { from: string; to: string }) {
         header: () => t("costBenefit.lines.attributed_revenue"),
         cell: ({ row }) => figures.money(row.original.sums.orderCount ? row.original.sums.orderRevenueMinor : null),
       },
-      ...rankingRatios.map((name): ColumnDef<RankingRow> => ({
-        id: name,
-        meta: numeric,
-        header: () => <KpiLabel name={name} />,
-        cell: ({ row }) => figures.kpi(name, row.original.ratios[name]),
-      })),
+      ratioColumn("cpm"),
+      ratioColumn("cpe"),
+      ratioColumn("cpc"),
+      ratioColumn("cpa"),
+      ratioColumn("complianceRate"),
       {
         id: "unconverted",
         enableSorting: false,
@@ -143,9 +151,8 @@ function useColumns(currency: string, period: { from: string; to: string }) {
         cell: ({ row }) =>
           row.original.sums.unconverted ? <span className="badge badge-warning">{row.original.sums.unconverted}</span> : null,
       },
-    ],
-    [t, figures, period.from, period.to],
-  );
+    ];
+  }, [t, figures, period.from, period.to]);
 }
 
 export default function CostBenefitRanking() {

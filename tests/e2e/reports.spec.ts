@@ -67,6 +67,32 @@ test("the ranking, the partner panel and the monthly report show the same hand-c
   expect((await pdf.body()).subarray(0, 5).toString()).toBe("%PDF-");
 });
 
+/** The column's header lies within the table's visible part, to the right of the sticky name column. */
+async function expectColumnInView(page: Page, column: string) {
+  const wrap = (await page.locator(".table-wrap").boundingBox())!;
+  const name = (await page.locator("thead th.sticky-cell").boundingBox())!;
+  const header = (await page.locator(`thead th[data-column="${column}"]`).boundingBox())!;
+  expect(name.x).toBeGreaterThanOrEqual(wrap.x - 1);
+  expect(header.x).toBeGreaterThanOrEqual(name.x + name.width - 1);
+  expect(header.x + header.width).toBeLessThanOrEqual(Math.min(wrap.x + wrap.width, 1440) + 1);
+}
+
+test("the ranking keeps the partner and the column it is sorted by in view at 1440 px", async ({ page, signInAs }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await signInAs("manager");
+  const name = `Ranked in view ${Date.now()}`;
+  await partnerWithResults(page, name);
+  const period = "period=custom&from=2019-06-01&to=2019-06-30";
+  await page.goto(`/reports/cost-benefit?${period}`);
+  await expect(page.locator('thead th[data-column="roi"]')).toHaveAttribute("aria-sort", "descending");
+  await expectColumnInView(page, "roi");
+  // The last column, sorted by its header link: scrolled into view beside the partner's name.
+  await page.goto(`/reports/cost-benefit?${period}&sort=complianceRate&dir=desc`);
+  await expect(page.locator('thead th[data-column="complianceRate"]')).toHaveAttribute("aria-sort", "descending");
+  await expectColumnInView(page, "complianceRate");
+  await expect(page.getByRole("link", { name })).toBeInViewport();
+});
+
 test("an empty period shows an empty state, not zeros", async ({ page, signInAs }) => {
   await signInAs("viewer");
   await page.goto("/reports/cost-benefit?period=custom&from=2001-01-01&to=2001-01-31");
