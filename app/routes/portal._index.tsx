@@ -163,6 +163,22 @@ function Offers({ placements }: { placements: Offer[] }) {
               <SpendStatusBadge kind="placement" status={offer.status} />
             </div>
             <dl className="details portal-figures">
+              {offer.campaign ? (
+                <div>
+                  <dt>{t("portal.offerCampaign")}</dt>
+                  <dd>
+                    {offer.campaign.name}
+                    {offer.campaign.startsOn && offer.campaign.endsOn ? (
+                      <span className="hint block">
+                        {t("portal.offerCampaignDates", {
+                          from: formatDay(i18n.language, offer.campaign.startsOn),
+                          to: formatDay(i18n.language, offer.campaign.endsOn),
+                        })}
+                      </span>
+                    ) : null}
+                  </dd>
+                </div>
+              ) : null}
               <div>
                 <dt>{t("portal.fee")}</dt>
                 <dd>
@@ -192,16 +208,23 @@ function Offers({ placements }: { placements: Offer[] }) {
                 </>
               ) : null}
             </dl>
+            <h4 className="portal-offer-heading">{t("portal.offerDeliverables")}</h4>
             {offer.deliverables.length ? (
-              <ul className="hint">
+              <ul className="portal-deliverables">
                 {offer.deliverables.map((deliverable) => (
                   <li key={deliverable.id}>
                     {deliverable.description}
-                    {deliverable.dueOn ? ` — ${t("portal.due", { date: formatDay(i18n.language, deliverable.dueOn) })}` : ""}
+                    {deliverable.dueOn ? (
+                      <span className="hint"> — {t("portal.due", { date: formatDay(i18n.language, deliverable.dueOn) })}</span>
+                    ) : null}
                   </li>
                 ))}
               </ul>
-            ) : null}
+            ) : (
+              <p className="hint">{t("portal.noDeliverables")}</p>
+            )}
+            <h4 className="portal-offer-heading">{t("portal.offerUsageRights")}</h4>
+            <p className="portal-usage-rights">{offer.usageRights ?? t("portal.defaultUsageRights")}</p>
             {offer.payments.length ? (
               <p className="hint">
                 {offer.payments.map((payment) => (

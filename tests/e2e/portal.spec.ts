@@ -11,6 +11,9 @@ test("a CM gives a partner a portal link; the partner, in French, answers an off
   await page.goto(`/placements/new?partnerId=${partnerId}`);
   await page.getByLabel("Title").fill("Reel de printemps");
   await page.getByLabel("Agreed fee").fill("800");
+  await page.getByLabel("First deliverable").fill("Un reel Instagram de 30 secondes");
+  await page.getByLabel("Due on").fill("2030-04-15");
+  await page.getByLabel("Usage rights").fill("Reprise sur le site de la marque pendant 6 mois");
   await page.getByRole("button", { name: "Propose" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Reel de printemps" })).toBeVisible();
 
@@ -36,6 +39,11 @@ test("a CM gives a partner a portal link; the partner, in French, answers an off
   await expect(portal.getByRole("navigation")).toHaveCount(0);
   const offer = portal.getByRole("listitem").filter({ hasText: "Reel de printemps" });
   await expect(offer).toContainText("800,00 €");
+  // What a partner needs to decide: what to deliver, by when, and what the brand may do with it.
+  await expect(offer.getByRole("heading", { name: "À livrer" })).toBeVisible();
+  await expect(offer.getByRole("listitem").filter({ hasText: "Un reel Instagram de 30 secondes" })).toContainText("pour le 15 avr. 2030");
+  await expect(offer.getByRole("heading", { name: "Ce que la marque peut faire de vos contenus" })).toBeVisible();
+  await expect(offer).toContainText("Reprise sur le site de la marque pendant 6 mois");
   await offer.getByText("Proposer un autre tarif").click();
   await offer.getByRole("button", { name: "Envoyer ma proposition" }).click();
   await expect(offer.getByText("Indiquez le tarif que vous proposez.")).toBeVisible();
@@ -137,7 +145,11 @@ test("the whole loop: offer, agreement, address, a draft checked before publishi
 
   // A draft without the disclosure: told as they type, and refused on submit.
   await portal.getByRole("link", { name: "Envoyer un brouillon" }).click();
-  await portal.getByLabel("Sujet").selectOption({ label: "Reel sérum Aube" });
+  // Each choice says what it is and when: a gift and a collaboration are told apart.
+  const subject = portal.getByLabel("Sujet");
+  await expect(subject.locator("option", { hasText: "Reel sérum Aube" })).toHaveText(/^Collaboration : Reel sérum Aube, convenue le \d/);
+  await expect(subject.locator("option", { hasText: "Coffret Aube" })).toHaveText(/^Cadeau : Coffret Aube, envoyé le \d/);
+  await subject.selectOption({ label: (await subject.locator("option", { hasText: "Reel sérum Aube" }).textContent())! });
   await portal.getByLabel("Plateforme", { exact: true }).selectOption("instagram");
   await portal.getByLabel("Date de publication prévue").fill("2026-12-12");
   await portal.getByLabel("Légende ou texte").fill("Trois semaines avec le sérum Aube, mon avis honnête ✨ #skincare");

@@ -2,6 +2,7 @@
  * Content before and after it is published: the partner's drafts (each version kept), their
  * disclosure check, the two-person review, and the live post that becomes a coverage item.
  */
+import { isoDay } from "~/shared/days";
 import { committedGiftStatuses, committedPlacementStatuses } from "~/features/spend";
 import type { UploadedFile } from "~/utils/upload.server";
 import { createHash } from "node:crypto";
@@ -26,7 +27,7 @@ export async function contentTargets(partnerId: string, client: DbClient = db())
     client.gift.findMany({
       where: { partnerId, status: { in: [...committedGiftStatuses] } },
       orderBy: { createdAt: "desc" },
-      select: { id: true, itemName: true, campaign: { select: { jurisdictions: true } } },
+      select: { id: true, itemName: true, shippedOn: true, createdAt: true, campaign: { select: { name: true, jurisdictions: true } } },
     }),
     client.placement.findMany({
       // Agreed collaborations, and offers the partner accepted that the team has yet to approve.
@@ -35,17 +36,27 @@ export async function contentTargets(partnerId: string, client: DbClient = db())
         OR: [{ status: { in: [...committedPlacementStatuses] } }, { status: "proposed", partnerAnswer: "accepted" }],
       },
       orderBy: { agreedOn: "desc" },
-      select: { id: true, title: true, campaign: { select: { jurisdictions: true } } },
+      select: { id: true, title: true, agreedOn: true, campaign: { select: { name: true, jurisdictions: true } } },
     }),
   ]);
+  // Two gifts of the same product are told apart by their date and campaign.
   return [
     ...placements.map((p) => ({
       kind: "placement" as const,
       id: p.id,
-      label: p.title,
+      name: p.title,
+      on: isoDay(p.agreedOn),
+      campaignName: p.campaign?.name ?? null,
       campaignJurisdictions: p.campaign?.jurisdictions ?? [],
     })),
-    ...gifts.map((g) => ({ kind: "gift" as const, id: g.id, label: g.itemName, campaignJurisdictions: g.campaign?.jurisdictions ?? [] })),
+    ...gifts.map((g) => ({
+      kind: "gift" as const,
+      id: g.id,
+      name: g.itemName,
+      on: isoDay(g.shippedOn ?? g.createdAt),
+      campaignName: g.campaign?.name ?? null,
+      campaignJurisdictions: g.campaign?.jurisdictions ?? [],
+    })),
   ];
 }
 
@@ -362,7 +373,9 @@ export async function draftFormContext(partnerId: string) {
     for (const set of sets) ruleSets[set.jurisdiction] = set;
     return {
       value: `${target.kind}:${target.id}`,
-      label: target.label,
+      name: target.name,
+      on: target.on,
+      campaignName: target.campaignName,
       kind: target.kind,
       jurisdictions: sets.map((set) => set.jurisdiction),
     };

@@ -178,6 +178,8 @@ export async function portalOverview(partnerId: string) {
         currency: true,
         status: true,
         agreedOn: true,
+        usageRights: true,
+        campaign: { select: { name: true, startsOn: true, endsOn: true } },
         partnerAnswer: true,
         partnerAnsweredAt: true,
         counterFeeMinor: true,

@@ -22,6 +22,13 @@ export const portalFr: Widen<typeof portalEn> = {
     noOffers: "Aucune proposition pour le moment.",
     fee: "Rémunération",
     due: "pour le {{date}}",
+    offerCampaign: "Campagne",
+    offerCampaignDates: "du {{from}} au {{to}}",
+    offerDeliverables: "À livrer",
+    noDeliverables: "L’équipe n’a pas encore listé les contenus attendus : demandez-les-lui avant d’accepter.",
+    offerUsageRights: "Ce que la marque peut faire de vos contenus",
+    defaultUsageRights:
+      "Partager vos publications sur ses propres comptes, sans modification, pendant douze mois, dans le monde entier (conditions standard).",
     paidOn: "Payé le {{date}} :",
     yourAnswer: {
       accepted: "Vous avez accepté cette proposition.",
@@ -88,6 +95,7 @@ export const portalFr: Widen<typeof portalEn> = {
         "Écrivez la publication telle que vous comptez la publier. Pendant que vous tapez, nous vous disons si la mention publicitaire est correcte selon les règles qui s’appliquent, et quoi changer.",
       noTargets: "Rien à publier pour l’instant : un brouillon porte sur un cadeau reçu ou une collaboration acceptée.",
       target: "Sujet",
+      targetOption: { gift: "Cadeau : {{name}}, envoyé le {{date}}", placement: "Collaboration : {{name}}, convenue le {{date}}" },
       chooseTarget: "Choisissez le cadeau ou la collaboration",
       targetNeeded: "Choisissez le cadeau ou la collaboration dont parle la publication.",
       plannedOn: "Date de publication prévue",

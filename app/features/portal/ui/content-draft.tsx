@@ -1,6 +1,8 @@
 import { useActionData, useNavigation } from "@remix-run/react";
 import { useCallback, useState } from "react";
+import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
+import { formatDay } from "~/shared/format";
 import { checkDraft, isPassing, type Advice, type DraftCheck, type RuleSet } from "~/features/compliance";
 import { type DisclosurePlatform } from "~/shared/disclosure-terms";
 import { platforms } from "~/features/partners";
@@ -12,9 +14,18 @@ import { useServerForm } from "~/components/use-server-form";
 
 export interface DraftTarget {
   value: string;
-  label: string;
+  name: string;
+  /** The gift's shipping day or the collaboration's agreement day. */
+  on: string;
+  campaignName: string | null;
   kind: "gift" | "placement";
   jurisdictions: string[];
+}
+
+/** "Gift: Sérum éclat 30 ml, shipped 3 Nov 2026 · Noël 2026": every choice can be told apart. */
+function targetLabel(t: TFunction, language: string, target: DraftTarget) {
+  const label = t(`portal.content.targetOption.${target.kind}`, { name: target.name, date: formatDay(language, target.on) });
+  return target.campaignName ? `${label} · ${target.campaignName}` : label;
 }
 
 /** One piece of advice, in the reader's language, saying what to write and where. */
@@ -103,7 +114,7 @@ export function ContentDraftForm({
   defaultValue?: Partial<Record<"target" | "platform" | "text" | "plannedOn", string>>;
   action?: string;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const navigation = useNavigation();
   const formId = fixedTarget ? "content-version" : "content-draft";
   const actionData = useActionData<{ formId?: string; details?: DraftCheck[] | null }>();
@@ -149,7 +160,7 @@ export function ContentDraftForm({
             label={t("portal.content.target")}
             options={[
               { value: "", label: t("portal.content.chooseTarget") },
-              ...targets.map((target) => ({ value: target.value, label: target.label })),
+              ...targets.map((target) => ({ value: target.value, label: targetLabel(t, i18n.language, target) })),
             ]}
           />
         )}
