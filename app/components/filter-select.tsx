@@ -1,30 +1,28 @@
 import type { TFunction } from "i18next";
-import { useTranslation } from "react-i18next";
 import { formatDay } from "~/shared/format";
 
-/** A list filter: a labelled select whose first choice, "All", means no filter. */
+/** A list filter: a labelled select whose first choice, "All …", means no filter. */
 export function FilterSelect({
   id,
   name,
   label,
   value,
   options,
-  emptyLabel,
+  allLabel,
 }: {
   id: string;
   name: string;
   label: string;
   value: string | undefined;
   options: { value: string; label: string }[];
-  /** The first choice's label; "All" unless told otherwise. */
-  emptyLabel?: string;
+  /** The first choice, no filter: "All campaigns", which French makes agree with its noun (« Toutes les campagnes »). */
+  allLabel: string;
 }) {
-  const { t } = useTranslation();
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
       <select id={id} name={name} defaultValue={value ?? ""}>
-        <option value="">{emptyLabel ?? t("common.all")}</option>
+        <option value="">{allLabel}</option>
         {options.map((option) => (
           <option key={option.value} value={option.value}>
             {option.label}

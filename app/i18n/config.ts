@@ -1,6 +1,7 @@
 import i18next, { type i18n } from "i18next";
 import { initReactI18next } from "react-i18next";
 import type { Messages } from "./en";
+import { withFrenchSpacing } from "~/shared/french-typography";
 
 export const supportedLocales = ["en", "fr", "de"] as const;
 export type Locale = (typeof supportedLocales)[number];
@@ -23,7 +24,14 @@ export type Dictionary = Messages;
 const dictionaries = new Map<Locale, Dictionary>();
 
 export function registerDictionary(locale: Locale, dictionary: Dictionary) {
-  dictionaries.set(locale, dictionary);
+  // French spacing is one rule applied to every French string, on the server and in the browser alike.
+  dictionaries.set(locale, locale === "fr" ? mapStrings(dictionary, withFrenchSpacing) : dictionary);
+}
+
+function mapStrings<T>(value: T, change: (text: string) => string): T {
+  if (typeof value === "string") return change(value) as T;
+  if (!value || typeof value !== "object") return value;
+  return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, mapStrings(inner, change)])) as T;
 }
 
 /**

@@ -78,6 +78,17 @@ const commonEn = {
     all: "All",
     none: "—",
   },
+  filterAll: {
+    stage: "All stages",
+    kind: "All kinds",
+    platform: "All platforms",
+    owner: "All owners",
+    campaign: "All campaigns",
+    verdict: "All verdicts",
+    status: "All statuses",
+    jurisdiction: "All jurisdictions",
+    reason: "All reasons",
+  },
   locale: { en: "English", fr: "Français", de: "Deutsch", auto: "Browser default" },
   errors: {
     keywordTooLong: "A keyword has at most 100 characters.",

@@ -86,6 +86,17 @@ const commonFr: Omit<
     all: "Tous",
     none: "—",
   },
+  filterAll: {
+    stage: "Toutes les étapes",
+    kind: "Tous les types",
+    platform: "Toutes les plateformes",
+    owner: "Tous les responsables",
+    campaign: "Toutes les campagnes",
+    verdict: "Tous les verdicts",
+    status: "Tous les statuts",
+    jurisdiction: "Toutes les juridictions",
+    reason: "Tous les motifs",
+  },
   locale: { en: "English", fr: "Français", de: "Deutsch", auto: "Langue du navigateur" },
   errors: {
     keywordTooLong: "Un mot-clé compte au plus 100 caractères.",

@@ -47,6 +47,7 @@ export default function ComplianceQueue() {
       <p className="hint">{t("compliance.queueIntro")}</p>
       <Form method="get" className="filters card" aria-label={t("common.filters")}>
         <FilterSelect
+          allLabel={t("filterAll.jurisdiction")}
           id="queue-jurisdiction"
           name="jurisdiction"
           label={t("coverage.jurisdiction")}
@@ -54,6 +55,7 @@ export default function ComplianceQueue() {
           options={disclosureJurisdictions.map((code) => ({ value: code, label: code }))}
         />
         <FilterSelect
+          allLabel={t("filterAll.platform")}
           id="queue-platform"
           name="platform"
           label={t("coverage.platform")}
@@ -61,6 +63,7 @@ export default function ComplianceQueue() {
           options={disclosurePlatforms.map((p) => ({ value: p, label: t(`platforms.${p}`) }))}
         />
         <FilterSelect
+          allLabel={t("filterAll.campaign")}
           id="queue-campaign"
           name="campaignId"
           label={t("campaigns.campaign")}
@@ -68,6 +71,7 @@ export default function ComplianceQueue() {
           options={campaignOptions(campaigns, t, i18n.language)}
         />
         <FilterSelect
+          allLabel={t("filterAll.reason")}
           id="queue-reason"
           name="reason"
           label={t("compliance.reason")}

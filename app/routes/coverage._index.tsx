@@ -107,6 +107,7 @@ export default function Coverage() {
       </PageHeader>
       <Form method="get" className="filters card" aria-label={t("common.filters")}>
         <FilterSelect
+          allLabel={t("filterAll.platform")}
           id="coverage-platform"
           name="platform"
           label={t("coverage.platform")}
@@ -114,6 +115,7 @@ export default function Coverage() {
           options={disclosurePlatforms.map((p) => ({ value: p, label: t(`platforms.${p}`) }))}
         />
         <FilterSelect
+          allLabel={t("filterAll.campaign")}
           id="coverage-campaign"
           name="campaignId"
           label={t("campaigns.campaign")}
@@ -121,6 +123,7 @@ export default function Coverage() {
           options={campaignOptions(campaigns, t, i18n.language)}
         />
         <FilterSelect
+          allLabel={t("filterAll.verdict")}
           id="coverage-verdict"
           name="verdict"
           label={t("coverage.verdict")}

@@ -124,6 +124,7 @@ export default function Gifts() {
       </PageHeader>
       <Form method="get" className="filters card" aria-label={t("common.filters")}>
         <FilterSelect
+          allLabel={t("filterAll.status")}
           id="gift-status"
           name="status"
           label={t("common.status")}
@@ -131,6 +132,7 @@ export default function Gifts() {
           options={giftStatuses.map((s) => ({ value: s, label: t(`giftStatuses.${s}`) }))}
         />
         <FilterSelect
+          allLabel={t("filterAll.campaign")}
           id="gift-campaign"
           name="campaignId"
           label={t("campaigns.campaign")}

@@ -103,6 +103,7 @@ export default function Placements() {
       </PageHeader>
       <Form method="get" className="filters card" aria-label={t("common.filters")}>
         <FilterSelect
+          allLabel={t("filterAll.status")}
           id="placement-status"
           name="status"
           label={t("common.status")}
@@ -110,6 +111,7 @@ export default function Placements() {
           options={placementStatuses.map((s) => ({ value: s, label: t(`placementStatuses.${s}`) }))}
         />
         <FilterSelect
+          allLabel={t("filterAll.campaign")}
           id="placement-campaign"
           name="campaignId"
           label={t("campaigns.campaign")}

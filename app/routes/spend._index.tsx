@@ -107,6 +107,7 @@ export default function Spend() {
           />
         </div>
         <FilterSelect
+          allLabel={t("filterAll.campaign")}
           id="spend-campaign"
           name="campaignId"
           label={t("campaigns.campaign")}
@@ -114,6 +115,7 @@ export default function Spend() {
           options={campaignOptions(campaigns, t, i18n.language)}
         />
         <FilterSelect
+          allLabel={t("filterAll.owner")}
           id="spend-owner"
           name="ownerId"
           label={t("partners.owner")}

@@ -132,7 +132,7 @@ test("the whole loop: offer, agreement, address, a draft checked before publishi
     .getByRole("link", { name: /^Contrat \d{4}$/ })
     .first()
     .click();
-  await expect(portal.locator("article")).toContainText("Reel sérum Aube: 900,00");
+  await expect(portal.locator("article")).toContainText("Reel sérum Aube : 900,00");
   await portal.getByLabel("Vos nom et prénom").fill(name);
   await portal.getByLabel("J’ai lu ce contrat et je l’accepte. La saisie de mon nom vaut signature.").check();
   await portal.getByRole("button", { name: "Signer le contrat" }).click();
@@ -147,8 +147,8 @@ test("the whole loop: offer, agreement, address, a draft checked before publishi
   await portal.getByRole("link", { name: "Envoyer un brouillon" }).click();
   // Each choice says what it is and when: a gift and a collaboration are told apart.
   const subject = portal.getByLabel("Sujet");
-  await expect(subject.locator("option", { hasText: "Reel sérum Aube" })).toHaveText(/^Collaboration : Reel sérum Aube, convenue le \d/);
-  await expect(subject.locator("option", { hasText: "Coffret Aube" })).toHaveText(/^Cadeau : Coffret Aube, envoyé le \d/);
+  await expect(subject.locator("option", { hasText: "Reel sérum Aube" })).toHaveText(/^Collaboration\s:\sReel sérum Aube, convenue le\s\d/);
+  await expect(subject.locator("option", { hasText: "Coffret Aube" })).toHaveText(/^Cadeau\s:\sCoffret Aube, envoyé le\s\d/);
   await subject.selectOption({ label: (await subject.locator("option", { hasText: "Reel sérum Aube" }).textContent())! });
   await portal.getByLabel("Plateforme", { exact: true }).selectOption("instagram");
   await portal.getByLabel("Date de publication prévue").fill("2026-12-12");

@@ -69,7 +69,7 @@ describe("written agreements and the French €1,000 rule", () => {
     expect((await makeAgreement(partnerId, { year: "2025", campaignId, language: "fr" })).status).toBe(400);
     expect((await makeAgreement(partnerId, { year: "2026", campaignId, language: "fr" })).status).toBe(302);
     const agreement = await db().agreement.findFirstOrThrow({ where: { partnerId } });
-    expect(agreement.text).toContain("Reel de décembre: 900,00");
+    expect(agreement.text).toContain("Reel de décembre\u202F: 900,00");
     expect(agreement.text).toContain("Signing Partner");
     expect(agreement.text).toContain("L’annonceur : Maison Test.");
     expect(agreement.textHash).toBe(textHash(agreement.text));

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createI18n } from "~/i18n/config";
 import { registerServerDictionaries } from "~/i18n/dictionaries.server";
+import { frenchTypographyProblems, withFrenchSpacing } from "~/shared/french-typography";
 
 registerServerDictionaries();
 
@@ -86,5 +87,44 @@ describe("German, for the partner portal", () => {
     expect(createI18n("de").getFixedT(null, null)("portal.advice.addMarker", { marker: "Werbung", fold: "125" })).toBe(
       "setzen Sie „Werbung“ an den Anfang, vor den „mehr“-Umbruch (die ersten 125 Zeichen).",
     );
+  });
+});
+
+describe("French typography", () => {
+  const nnbsp = "\u202F";
+  it("finds what a French proofreader would mark, written by hand", () => {
+    expect(frenchTypographyProblems("Coût: 12 €")).toEqual(["needs a narrow no-break space before « : »"]);
+    expect(frenchTypographyProblems("FR : Absente")).toEqual(["needs a narrow no-break space before « : »"]);
+    expect(frenchTypographyProblems(`Payé${nnbsp}: 3 · Vraiment${nnbsp}?`)).toEqual([]);
+    expect(frenchTypographyProblems("« Publicité »")).toEqual([
+      "needs a narrow no-break space after «",
+      "needs a narrow no-break space before »",
+    ]);
+    expect(frenchTypographyProblems("pendant 6 mois..")).toEqual(["has a double period"]);
+    expect(frenchTypographyProblems("En cours…")).toEqual([]);
+    expect(frenchTypographyProblems("Contenu de {{partner}}")).toEqual(["« de » before a name that may begin with a vowel: rephrase"]);
+    expect(frenchTypographyProblems("la liste de envois")).toEqual(["needs an elision: « de » before a vowel"]);
+    expect(frenchTypographyProblems("Relisez-le, envoyez-le en relecture")).toEqual([]);
+    // Addresses, times and query strings are not punctuation.
+    expect(frenchTypographyProblems("https://exemple.fr/?tab=outreach à 10:30")).toEqual([]);
+  });
+
+  it("spaces French punctuation the way the Imprimerie nationale does", () => {
+    expect(withFrenchSpacing("Coût: 12 € ; payé ! Vraiment ?")).toBe(`Coût${nnbsp}: 12 €${nnbsp}; payé${nnbsp}! Vraiment${nnbsp}?`);
+    expect(withFrenchSpacing("Cochez « partagé »")).toBe(`Cochez «${nnbsp}partagé${nnbsp}»`);
+    expect(withFrenchSpacing("Lien : {{url}}")).toBe(`Lien${nnbsp}: {{url}}`);
+    expect(withFrenchSpacing("https://exemple.fr/a?b=c à 10:30")).toBe("https://exemple.fr/a?b=c à 10:30");
+  });
+
+  it("holds for every French string the app shows", () => {
+    const bundle = createI18n("fr").getResourceBundle("fr", "translation");
+    const strings = (value: unknown, key = ""): [string, string][] =>
+      value && typeof value === "object"
+        ? Object.entries(value).flatMap(([inner, child]) => strings(child, key ? `${key}.${inner}` : inner))
+        : [[key, String(value)]];
+    const all = strings(bundle);
+    expect(all.length).toBeGreaterThan(1000);
+    const problems = all.flatMap(([key, text]) => frenchTypographyProblems(text).map((problem) => `${key}: ${problem}`));
+    expect(problems).toEqual([]);
   });
 });

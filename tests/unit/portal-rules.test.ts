@@ -115,7 +115,14 @@ describe("agreement templates", () => {
       "Droit applicable",
     ])
       expect(fr).toContain(clause);
-    expect(fr).toContain("« Publicité »");
+    expect(fr).toContain("«\u202FPublicité\u202F»");
+    // French spacing before « : » is the template's, whatever the lines put in it.
+    expect(fr).toContain("Reel Instagram\u202F: 800,00 €");
+    expect(fr).not.toMatch(/[^\u202F\s]:\s/);
+    // A usage clause that ends with its own period does not end the sentence twice.
+    const withRights = renderAgreement("fr", { ...facts, usageRights: "reprise sur le site pendant 6 mois." });
+    expect(withRights).toContain("pendant 6 mois.\n");
+    expect(withRights).not.toContain("..");
     expect(fr).toContain("1 050,00 €");
     const en = renderAgreement("en", facts);
     for (const clause of [

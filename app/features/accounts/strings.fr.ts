@@ -71,7 +71,7 @@ export const accountsFr: Widen<typeof accountsEn> = {
     expires: "Expire le {{date}}",
     revoke: "Révoquer",
     invitationRevoked: "Invitation révoquée.",
-    confirmRevoke: "Révoquer l’invitation de {{email}} ? Le lien cessera de fonctionner.",
+    confirmRevoke: "Révoquer l’invitation envoyée à {{email}} ? Le lien cessera de fonctionner.",
     status: "Statut",
     active: "Actif",
     disabled: "Désactivé",
@@ -111,7 +111,7 @@ export const accountsFr: Widen<typeof accountsEn> = {
     download: "Télécharger ses données (ZIP)",
     erase: "Effacer les données personnelles…",
     confirmErase:
-      "Effacer les données personnelles de {{name}} ? Son nom, ses coordonnées, les adresses de ses canaux, les messages, brouillons, relances et textes des retombées sont supprimés définitivement, y compris dans le journal d’audit. Les montants et les résultats de conformité restent, sans le nom.",
+      "Effacer les données personnelles du partenaire {{name}} ? Son nom, ses coordonnées, les adresses de ses canaux, les messages, brouillons, relances et textes des retombées sont supprimés définitivement, y compris dans le journal d’audit. Les montants et les résultats de conformité restent, sans le nom.",
     erased: "Données personnelles effacées.",
     erasedNotice:
       "Les données personnelles de ce partenaire ont été effacées le {{date}}. Les montants et les preuves de conformité restent.",

@@ -282,7 +282,7 @@ export const outsidePagesFr: Widen<typeof outsidePagesEn> = {
     create: "Ajouter le code",
     confirmArchive: "Archiver ce code ? Les nouvelles commandes qui le portent ne compteront plus pour ce partenaire.",
     format: "De 3 à 64 lettres, chiffres, - ou _.",
-    takenByOther: "Ce code est déjà celui de {{partner}}. Cochez \u00ab partagé \u00bb s’ils l’utilisent vraiment tous les deux.",
+    takenByOther: "Ce code est déjà attribué à {{partner}}. Cochez \u00ab partagé \u00bb s’ils l’utilisent vraiment tous les deux.",
     alreadyTheirs: "Ce partenaire a déjà ce code.",
   },
   shops: {
@@ -309,7 +309,7 @@ export const outsidePagesFr: Widen<typeof outsidePagesEn> = {
     domainFormat: "Saisissez un domaine comme maison-verdure.myshopify.com.",
   },
   trackedLinks: {
-    title: "Liens et codes de {{partner}}",
+    title: "Liens et codes · {{partner}}",
     heading: "Liens suivis",
     intro:
       "Chaque lien redirige vers votre page avec des paramètres UTM et compte ses clics par jour : chaque visiteur une fois par jour, sans préchargements, aperçus de lien ni robots, et sans garder l’adresse de personne.",

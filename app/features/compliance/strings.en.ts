@@ -1,5 +1,8 @@
 /** The strings of compliance (coverage, disclosure checks, the queue), in English; app/i18n/en.ts puts every feature's strings in one dictionary. */
 export const complianceEn = {
+  jurisdictionNames: { US: "United States", FR: "France", UK: "United Kingdom", DE: "Germany" },
+  verdictsInSentence: { not_required: "not required", compliant: "compliant", missing: "missing", insufficient: "insufficient" },
+  verdictIn: "{{jurisdiction}}: {{verdict}}",
   jurisdictions: { US: "United States (FTC)", FR: "France (loi influenceurs)", UK: "United Kingdom (ASA/CMA)", DE: "Germany (UWG/MStV)" },
   coverage: {
     capturedLink: "Captured from feeds",

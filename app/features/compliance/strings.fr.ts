@@ -3,6 +3,9 @@ import type { complianceEn } from "./strings.en";
 
 /** The strings of compliance (coverage, disclosure checks, the queue), in French. */
 export const complianceFr: Widen<typeof complianceEn> = {
+  jurisdictionNames: { US: "États-Unis", FR: "France", UK: "Royaume-Uni", DE: "Allemagne" },
+  verdictsInSentence: { not_required: "non requise", compliant: "conforme", missing: "absente", insufficient: "insuffisante" },
+  verdictIn: "{{jurisdiction}} : {{verdict}}",
   jurisdictions: { US: "États-Unis (FTC)", FR: "France (loi influenceurs)", UK: "Royaume-Uni (ASA/CMA)", DE: "Allemagne (UWG/MStV)" },
   coverage: {
     capturedLink: "Captées dans les flux",

@@ -222,7 +222,7 @@ export const mailPagesFr: Widen<typeof mailPagesEn> = {
     inboxEmptyTitle: "Rien à trier",
     inboxEmpty: "Chaque message reçu à l’adresse de suivi correspondait à un partenaire.",
     importLink: "Importer .eml / .mbox",
-    fromLine: "De {{from}}",
+    fromLine: "Expéditeur : {{from}}",
     toLine: "À {{to}}",
     attachmentCount_one: "{{count}} pièce jointe",
     attachmentCount_other: "{{count}} pièces jointes",

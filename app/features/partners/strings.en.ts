@@ -101,7 +101,6 @@ export const partnersEn = {
     search: "Search",
     searchHint: "Name, handle, email, URL or tag",
     filters: "Filters",
-    any: "Any",
     followersMin: "Followers from",
     followersMax: "Followers up to",
     tag: "Tag",

@@ -105,7 +105,6 @@ export const partnersFr: Widen<typeof partnersEn> = {
     search: "Rechercher",
     searchHint: "Nom, pseudo, e-mail, URL ou étiquette",
     filters: "Filtres",
-    any: "Tous",
     followersMin: "Abonnés à partir de",
     followersMax: "Abonnés jusqu’à",
     tag: "Étiquette",

@@ -221,7 +221,7 @@ export const portalFr: Widen<typeof portalEn> = {
       "La publication en ligne est moins bien signalée que la version validée. Ses vérifications sont dans la file de conformité.",
     side: { community: "Communauté", compliance: "Conformité" },
     decisions: { approved: "validé", changes_requested: "modifications demandées" },
-    pageTitle: "Contenu de {{partner}}",
+    pageTitle: "Contenus · {{partner}}",
     livePost: "Publication en ligne",
     diffTitle: "Changements depuis la version validée {{number}}",
     removedAfterApproval: "Retiré après validation",

@@ -9,6 +9,7 @@
 import { z } from "zod";
 import { agreementLanguages } from "./agreement-terms";
 import { optionalField, optionalText } from "~/shared/rules";
+import { withFrenchSpacing } from "~/shared/french-typography";
 
 import type { AgreementLanguage } from "./agreement-terms";
 
@@ -37,6 +38,9 @@ export interface AgreementFacts {
 
 type Template = (facts: AgreementFacts) => string;
 
+/** Free text that a sentence of the template ends: its own final period would make it "6 mois..". */
+const clause = (text: string | null) => text?.trim().replace(/[\s.]+$/, "") || null;
+
 const bullets = (lines: string[], none: string) => (lines.length ? lines.map((line) => `  - ${line}`).join("\n") : `  - ${none}`);
 
 const templates: Record<AgreementLanguage, Template> = {
@@ -59,7 +63,7 @@ ${bullets(f.benefitsInKind, "aucun")}
 Total cumulé pour cet objectif sur l’année : ${f.totalExcludingVat} HT.
 
 4. Propriété intellectuelle et droits d’utilisation
-L’influenceur reste titulaire des droits sur ses contenus. Il concède à l’annonceur, à titre non exclusif, le droit de les reproduire et de les représenter dans les limites suivantes : ${f.usageRights ?? "partage des publications sur les comptes de l’annonceur, sans modification, pendant douze mois, pour le monde entier"}.
+L’influenceur reste titulaire des droits sur ses contenus. Il concède à l’annonceur, à titre non exclusif, le droit de les reproduire et de les représenter dans les limites suivantes : ${clause(f.usageRights) ?? "partage des publications sur les comptes de l’annonceur, sans modification, pendant douze mois, pour le monde entier"}.
 
 5. Obligations de transparence
 L’influenceur indique clairement, de manière lisible et identifiable, le caractère commercial de chaque contenu, par la mention ${f.disclosureMarkers.map((m) => `« ${m} »`).join(" ou ")}, placée au début du contenu et avant le repli « plus ». Il ajoute les mentions « Image retouchée » ou « Image virtuelle » lorsque la loi l’exige. Chaque contenu est soumis à l’annonceur avant publication.
@@ -87,7 +91,7 @@ ${bullets(f.benefitsInKind, "none")}
 Running total for this objective in the year: ${f.totalExcludingVat} excluding VAT.
 
 4. Intellectual property and usage rights
-The influencer keeps the rights in their content. They grant the advertiser a non-exclusive right to reproduce and show it within these limits: ${f.usageRights ?? "sharing the posts on the advertiser's own accounts, unaltered, for twelve months, worldwide"}.
+The influencer keeps the rights in their content. They grant the advertiser a non-exclusive right to reproduce and show it within these limits: ${clause(f.usageRights) ?? "sharing the posts on the advertiser's own accounts, unaltered, for twelve months, worldwide"}.
 
 5. Disclosure duties
 The influencer discloses the commercial nature of each piece of content clearly, legibly and identifiably, with ${f.disclosureMarkers.map((m) => `"${m}"`).join(" or ")}, at the start of the content and before the "more" fold. They add the mentions "retouched image" or "virtual image" where the law requires them. Each piece of content is submitted to the advertiser before it is published.
@@ -99,7 +103,8 @@ Made on ${f.madeOn}, electronically. Simple electronic signature by the influenc
 };
 
 export function renderAgreement(language: AgreementLanguage, facts: AgreementFacts): string {
-  return templates[language](facts);
+  const text = templates[language](facts);
+  return language === "fr" ? withFrenchSpacing(text) : text;
 }
 
 export const AgreementCreateSchema = z.object({

@@ -32,7 +32,7 @@ export function PartnerFilterFields({ query, owners }: { query: PartnerFilter; o
         <input id="partner-search" type="search" name="q" defaultValue={query.q ?? ""} placeholder={t("partnerList.searchHint")} />
       </div>
       <FilterSelect
-        emptyLabel={t("partnerList.any")}
+        allLabel={t("filterAll.stage")}
         id="filter-stage"
         name="stage"
         label={t("columns.stage")}
@@ -40,7 +40,7 @@ export function PartnerFilterFields({ query, owners }: { query: PartnerFilter; o
         options={partnerStages.map((value) => ({ value, label: t(`stages.${value}`) }))}
       />
       <FilterSelect
-        emptyLabel={t("partnerList.any")}
+        allLabel={t("filterAll.kind")}
         id="filter-kind"
         name="kind"
         label={t("columns.kind")}
@@ -48,7 +48,7 @@ export function PartnerFilterFields({ query, owners }: { query: PartnerFilter; o
         options={partnerKinds.map((value) => ({ value, label: t(`kinds.${value}`) }))}
       />
       <FilterSelect
-        emptyLabel={t("partnerList.any")}
+        allLabel={t("filterAll.platform")}
         id="filter-platform"
         name="platform"
         label={t("channels.platform")}
@@ -68,7 +68,7 @@ export function PartnerFilterFields({ query, owners }: { query: PartnerFilter; o
         <input id="filter-tag" name="tag" defaultValue={query.tag.join(",")} maxLength={200} />
       </div>
       <FilterSelect
-        emptyLabel={t("partnerList.any")}
+        allLabel={t("filterAll.owner")}
         id="filter-owner"
         name="owner"
         label={t("columns.owner")}

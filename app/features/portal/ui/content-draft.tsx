@@ -59,7 +59,14 @@ export function DraftCheckPanel({ checks, live = false }: { checks: DraftCheck[]
     >
       <p className="m-0">
         <strong>{passing ? t("portal.content.checkPasses") : t("portal.content.checkFails")}</strong>{" "}
-        {checks.map((check) => `${check.jurisdiction}: ${t(`verdicts.${check.verdict}`)}`).join(" · ")}
+        {checks
+          .map((check) =>
+            t("verdictIn", {
+              jurisdiction: t(`jurisdictionNames.${check.jurisdiction}` as "jurisdictionNames.FR"),
+              verdict: t(`verdictsInSentence.${check.verdict}`),
+            }),
+          )
+          .join(" · ")}
       </p>
       {advice.length ? (
         <ul className="m-0">
