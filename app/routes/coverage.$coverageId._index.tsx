@@ -23,7 +23,14 @@ import { useFormResult } from "~/components/use-form-result";
 import { useServerForm } from "~/components/use-server-form";
 import { isoDay } from "~/shared/days";
 import { isErasedCoverageUrl } from "~/shared/personal-data";
-import { getCoverage, recordMetrics, reviewCheck, itemSnapshots, requestSnapshot } from "~/features/compliance/index.server";
+import {
+  getCoverage,
+  recordedTextChecks,
+  recordMetrics,
+  reviewCheck,
+  itemSnapshots,
+  requestSnapshot,
+} from "~/features/compliance/index.server";
 import { getSettings, requireCan, requirePermission, requireUser } from "~/features/accounts/index.server";
 import { useOutsidePageStrings } from "~/features/attribution";
 import { answerRuleViolation } from "~/utils/forms.server";
@@ -35,17 +42,19 @@ import { redirectWithToast } from "~/utils/session.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "coverage:read");
-  const [item, settings, snapshots] = await Promise.all([
+  const [item, settings, snapshots, recordedChecks] = await Promise.all([
     getCoverage(params.coverageId!),
     getSettings(),
     itemSnapshots(params.coverageId!),
+    recordedTextChecks(params.coverageId!),
   ]);
   if (!item) notFound();
   const shown = new URL(request.url).searchParams.get("j");
   const highlighted = item.checks.find((c) => c.jurisdiction === shown) ?? item.checks[0] ?? null;
   return json({
-    // A check read from a snapshot marks places in the page's text, not in the item's.
-    item: { ...item, checks: item.checks.map((c) => ({ ...c, markers: c.snapshotId ? [] : (c.markers as unknown as FoundMarker[]) })) },
+    // A check read from a snapshot marks places in that snapshot's text, shown beside it.
+    item: { ...item, checks: item.checks.map((c) => ({ ...c, markers: c.markers as unknown as FoundMarker[] })) },
+    recordedChecks: recordedChecks.map((c) => ({ ...c, markers: c.markers as unknown as FoundMarker[] })),
     highlighted: highlighted?.jurisdiction ?? null,
     snapshots: snapshots.map((snapshot, index) => ({
       ...snapshot,
@@ -185,12 +194,13 @@ function Evidence() {
 export default function CoveragePage() {
   useOutsidePageStrings();
   const { t, i18n } = useTranslation();
-  const { item, highlighted, canWrite, canReview } = useLoaderData<typeof loader>();
+  const { item, highlighted, recordedChecks, canWrite, canReview } = useLoaderData<typeof loader>();
   const number = (value: number | null) =>
     value === null ? <span className="muted">{t("metrics.unknown")}</span> : formatNumber(i18n.language, value);
   const flag = (value: boolean) => (value ? t("common.yes") : t("common.no"));
   const overridden = item.paidOverride !== null || item.giftedOverride !== null || item.affiliateOverride !== null;
   const shownCheck = item.checks.find((c) => c.jurisdiction === highlighted);
+  const recordedShown = recordedChecks.find((c) => c.jurisdiction === highlighted);
   const fromDefault = item.checks.some((c) => c.jurisdictionSource === "default");
   return (
     <>
@@ -274,6 +284,11 @@ export default function CoveragePage() {
                 · {t(`coverage.source.${check.jurisdictionSource}` as "coverage.source.item")}
               </span>
             </h3>
+            <p className="checked-text">
+              {check.snapshot
+                ? t("coverage.checkedLivePage", { date: formatDateTime(i18n.language, check.snapshot.fetchedAt) })
+                : t("coverage.checkedRecordedText", { date: formatDateTime(i18n.language, check.checkedAt) })}
+            </p>
             <ReasonList reasons={check.reasons} />
             {check.snapshotId ? (
               <p>
@@ -304,7 +319,25 @@ export default function CoveragePage() {
             ))}
           </nav>
         ) : null}
-        <HighlightedText id="coverage-text" text={item.text} markers={shownCheck?.markers ?? []} />
+        {shownCheck?.snapshot ? (
+          <>
+            <h3>{t("coverage.livePageText", { date: formatDateTime(i18n.language, shownCheck.snapshot.fetchedAt) })}</h3>
+            <p className="hint">{t("coverage.livePageTextHint", { url: shownCheck.snapshot.finalUrl })}</p>
+            <HighlightedText id="snapshot-text" text={shownCheck.snapshot.text} markers={shownCheck.markers} />
+            <h3>{t("coverage.recordedText")}</h3>
+            <p className="hint">
+              {recordedShown
+                ? t("coverage.recordedTextChecked", {
+                    date: formatDateTime(i18n.language, recordedShown.checkedAt),
+                    verdict: t(`verdictsInSentence.${recordedShown.verdict}`),
+                  })
+                : t("coverage.recordedTextNotChecked")}
+            </p>
+            <HighlightedText id="coverage-text" text={item.text} markers={recordedShown?.markers ?? []} showLegend={false} />
+          </>
+        ) : (
+          <HighlightedText id="coverage-text" text={item.text} markers={shownCheck?.markers ?? []} />
+        )}
       </section>
       <section className="card" aria-labelledby="metrics-title">
         <h2 id="metrics-title">{t("metrics.title")}</h2>

@@ -142,4 +142,15 @@ test("a feed entry that names the campaign is captured, confirmed, and back in t
   await expect(
     page.getByText("Waiting for a compliance review.").or(page.getByRole("button", { name: /Record the decision/ })),
   ).toBeVisible();
+  // The verdict says which text it is about, and that text is shown beside it: the live page,
+  // without « Publicité », above the recorded text, which still carries it, marked.
+  await expect(page.locator(".check-card").first()).toContainText("About the live page as captured on");
+  await expect(page.getByRole("heading", { name: /^The live page, captured on .*: what the verdict is about$/ })).toBeVisible();
+  const livePage = page.locator("#snapshot-text");
+  await expect(livePage).toContainText("le sérum reçu");
+  await expect(livePage).not.toContainText("Publicité");
+  await expect(page.getByRole("heading", { name: "The text recorded with this coverage" })).toBeVisible();
+  const recorded = page.locator("#coverage-text");
+  await expect(recorded.locator("mark")).toContainText(["Publicité"]);
+  await expect(page.getByText(/^Checked on .*: compliant\. The page may have changed since\.$/)).toBeVisible();
 });

@@ -196,7 +196,11 @@ export async function getCoverage(id: string) {
       gifts: { select: { gift: { select: { id: true, itemName: true, quantity: true, status: true, shippedOn: true } } } },
       placements: { select: { placement: { select: { id: true, title: true, status: true, agreedOn: true } } } },
       metrics: { orderBy: [{ measuredOn: "desc" }, { createdAt: "desc" }], take: 50, include: { recordedBy: { select: { name: true } } } },
-      checks: { where: { current: true }, orderBy: { jurisdiction: "asc" } },
+      checks: {
+        where: { current: true },
+        orderBy: { jurisdiction: "asc" },
+        include: { snapshot: { select: { id: true, fetchedAt: true, finalUrl: true, text: true } } },
+      },
       reviews: {
         orderBy: { createdAt: "desc" },
         include: {
@@ -205,6 +209,20 @@ export async function getCoverage(id: string) {
         },
       },
     },
+  });
+}
+
+/**
+ * Per jurisdiction, the latest check that read the item's own text (not a snapshot of the live
+ * page): what the recorded text was found to carry, shown beside it when the current verdict is
+ * about the live page.
+ */
+export async function recordedTextChecks(coverageItemId: string) {
+  return db().disclosureCheck.findMany({
+    where: { coverageItemId, snapshotId: null },
+    orderBy: [{ jurisdiction: "asc" }, { checkedAt: "desc" }],
+    distinct: ["jurisdiction"],
+    select: { jurisdiction: true, verdict: true, markers: true, checkedAt: true },
   });
 }
 

@@ -33,17 +33,30 @@ export function ReasonList({ reasons }: { reasons: readonly string[] }) {
 type Marker = Pick<FoundMarker, "index" | "length" | "kind" | "prominent" | "afterFold" | "buried">;
 
 /** The text with its markers marked up; what each mark means is said in words too, not only by colour. */
-export function HighlightedText({ text, markers, id }: { text: string; markers: readonly Marker[]; id: string }) {
+export function HighlightedText({
+  text,
+  markers,
+  id,
+  showLegend = true,
+}: {
+  text: string;
+  markers: readonly Marker[];
+  id: string;
+  /** A second text on the same page shares the first one's legend. */
+  showLegend?: boolean;
+}) {
   const { t } = useTranslation();
   const segments = highlightSegments(text, markers);
   return (
     <>
-      <p className="hint" id={`${id}-legend`}>
-        <mark className="marker marker-accepted">{t("disclosure.legendAccepted")}</mark>{" "}
-        <mark className="marker marker-weak">{t("disclosure.legendWeak")}</mark>{" "}
-        <mark className="marker marker-accepted marker-hidden">{t("disclosure.legendHidden")}</mark>
-      </p>
-      <div className="coverage-text" dir="auto" aria-describedby={`${id}-legend`}>
+      {showLegend ? (
+        <p className="hint" id={`${id}-legend`}>
+          <mark className="marker marker-accepted">{t("disclosure.legendAccepted")}</mark>{" "}
+          <mark className="marker marker-weak">{t("disclosure.legendWeak")}</mark>{" "}
+          <mark className="marker marker-accepted marker-hidden">{t("disclosure.legendHidden")}</mark>
+        </p>
+      ) : null}
+      <div id={id} className="coverage-text" dir="auto" aria-describedby={showLegend ? `${id}-legend` : undefined}>
         {segments.map((segment, i) =>
           segment.marker ? (
             <mark
