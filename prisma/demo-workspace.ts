@@ -751,7 +751,12 @@ function monthStart(back: number, today = new Date()) {
   return new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() - back, 1)).toISOString().slice(0, 10);
 }
 
-const onDay = (month: string, day: number) => `${month.slice(0, 8)}${String(day).padStart(2, "0")}`;
+/** A day of a month of the demo's history; in the month under way, never after today. */
+const onDay = (month: string, day: number) => {
+  const date = `${month.slice(0, 8)}${String(day).padStart(2, "0")}`;
+  const today = new Date().toISOString().slice(0, 10);
+  return date > today ? today : date;
+};
 
 /**
  * Thirteen months of history, so every report has something to show: partners found over the
@@ -1146,6 +1151,10 @@ async function loadOrders(adminId: string) {
   const link = await createTrackedLink(adminId, chloe.id, { destination: "https://maison-verdure.fr/coffret-noel" });
   const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000);
   const day = (n: number) => new Date(daysAgo(n).toISOString().slice(0, 10) + "T00:00:00Z");
+  // The code and the link were given before their first click and order (the audit trail keeps
+  // the day the demo was loaded).
+  await db().$executeRaw`UPDATE "PromoCode" SET "createdAt" = ${daysAgo(45)} WHERE "code" = 'LEA10' AND "partnerId" = ${lea.id}`;
+  await db().$executeRaw`UPDATE "TrackedLink" SET "createdAt" = ${daysAgo(41)} WHERE "id" = ${link.id}`;
   for (let n = 1; n <= 40; n++) await db().linkClickDay.create({ data: { linkId: link.id, day: day(n), clicks: 3 + ((n * 7) % 11) } });
   const order = (id: number, ago: number, total: string, extra: Record<string, unknown> = {}) =>
     recordShopifyOrder(shop.id, {
