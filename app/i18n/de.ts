@@ -220,6 +220,8 @@ const german: DeepPartial<Dictionary> = {
       sectionTitle: "Ihre Verträge",
       none: "Kein Vertrag zu unterschreiben.",
       title: "Vertrag {{year}}",
+      titleForCampaign: "Vertrag {{year}}: {{campaign}}",
+      titleOutsideCampaigns: "Vertrag {{year}}: Kooperationen außerhalb einer Kampagne",
       toSign: "Zu unterschreiben",
       signedOn: "Unterschrieben von {{name}} am {{date}}",
       read: "Lesen und unterschreiben",

@@ -99,7 +99,7 @@ export default function ComplianceQueue() {
         <section className="card">
           <p role="status">{t("compliance.queueCount", { count: total })}</p>
           <div className="table-wrap" tabIndex={0}>
-            <table>
+            <table className="phone-cards">
               <caption className="visually-hidden">{t("compliance.queueTitle")}</caption>
               <thead>
                 <tr>
@@ -114,8 +114,8 @@ export default function ComplianceQueue() {
               <tbody>
                 {rows.map((row) => (
                   <tr key={row.id}>
-                    <td>{formatDay(i18n.language, row.publishedOn)}</td>
-                    <td>
+                    <td data-label={t("coverage.publishedOn")}>{formatDay(i18n.language, row.publishedOn)}</td>
+                    <td className="card-title">
                       <Link to={`/coverage/${row.coverageItem.id}?j=${row.jurisdiction}`}>
                         {row.coverageItem.title ?? row.coverageItem.url}
                       </Link>{" "}
@@ -128,18 +128,20 @@ export default function ComplianceQueue() {
                         <div className="hint">{t("compliance.backAfterChange")}</div>
                       ) : null}
                     </td>
-                    <td>
+                    <td data-label={t("common.partner")}>
                       <Link to={`/partners/${row.coverageItem.partner.id}`}>{row.coverageItem.partner.name}</Link>
                       {row.coverageItem.campaign ? <div className="hint">{row.coverageItem.campaign.name}</div> : null}
                     </td>
-                    <td>
+                    <td data-label={t("coverage.jurisdiction")}>
                       {row.jurisdiction}
                       {row.jurisdictionSource === "default" ? <div className="hint">{t("compliance.byDefault")}</div> : null}
                     </td>
-                    <td>
+                    <td className="card-first" data-label={t("coverage.verdict")}>
                       <VerdictBadge verdict={row.verdict} />
                     </td>
-                    <td>{row.reasons.map((reason) => t(`reasons.${reason}.title` as "reasons.NO_DISCLOSURE.title")).join(" · ")}</td>
+                    <td className="card-first" data-label={t("compliance.reason")}>
+                      {row.reasons.map((reason) => t(`reasons.${reason}.title` as "reasons.NO_DISCLOSURE.title")).join(" · ")}
+                    </td>
                   </tr>
                 ))}
               </tbody>

@@ -81,7 +81,7 @@ export default function OrdersPage() {
           <EmptyState>{t("orders.none")}</EmptyState>
         ) : (
           <div className="table-wrap" tabIndex={0}>
-            <table>
+            <table className="phone-cards">
               <caption className="visually-hidden">{t("orders.title")}</caption>
               <thead>
                 <tr>
@@ -103,21 +103,25 @@ export default function OrdersPage() {
                   const refunded = order.adjustments.reduce((sum, a) => sum + a.amountMinor, 0);
                   return (
                     <tr key={order.id}>
-                      <td>{formatDay(i18n.language, order.orderedAt)}</td>
-                      <td>
+                      <td data-label={t("orders.date")}>{formatDay(i18n.language, order.orderedAt)}</td>
+                      <td className="card-title">
                         {order.shop.name} #{order.externalId}
                       </td>
-                      <td className="numeric">{formatMoney(i18n.language, order.totalMinor, order.currency)}</td>
-                      <td className="numeric">{refunded ? formatMoney(i18n.language, -refunded, order.currency) : "—"}</td>
-                      <td>{order.discountCodes.join(", ") || "—"}</td>
-                      <td>
+                      <td className="numeric card-first" data-label={t("orders.total")}>
+                        {formatMoney(i18n.language, order.totalMinor, order.currency)}
+                      </td>
+                      <td className="numeric" data-label={t("orders.refunded")}>
+                        {refunded ? formatMoney(i18n.language, -refunded, order.currency) : "—"}
+                      </td>
+                      <td data-label={t("orders.codes")}>{order.discountCodes.join(", ") || "—"}</td>
+                      <td className="card-first" data-label={t("orders.partner")}>
                         {order.partner ? (
                           <Link to={`/partners/${order.partner.id}/cost-benefit`}>{order.partner.name}</Link>
                         ) : (
                           t("orders.nobody")
                         )}
                       </td>
-                      <td>
+                      <td data-label={t("orders.how")}>
                         {order.attributedBy ? t(`orders.by.${order.attributedBy as "code"}`, { value: order.attributedTo ?? "" }) : "—"}
                       </td>
                     </tr>

@@ -2,7 +2,7 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ConformForm } from "~/components/conform-form";
-import { SubmissionRow, GiftAddressSchema, OfferAnswerSchema, legalIdKinds } from "~/features/portal";
+import { agreementTitle, SubmissionRow, GiftAddressSchema, OfferAnswerSchema, legalIdKinds } from "~/features/portal";
 import { SelectField, SubmitButton, TextAreaField, TextField } from "~/components/form-fields";
 import { Money, SpendStatusBadge } from "~/components/money";
 import { EmptyState } from "~/components/page";
@@ -266,7 +266,7 @@ export default function PortalHome() {
           <ul className="plain-list">
             {agreements.map((agreement) => (
               <li key={agreement.id}>
-                <Link to={`/portal/agreements/${agreement.id}`}>{t("portal.agreement.title", { year: String(agreement.year) })}</Link>
+                <Link to={`/portal/agreements/${agreement.id}`}>{agreementTitle(t, agreement)}</Link>
                 {agreement.signedAt ? (
                   <span className="badge badge-ok">
                     {t("portal.agreement.signedOn", {

@@ -1,4 +1,5 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { agreementTitle } from "~/features/portal";
 import { Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { AgreementText, AgreementSignSchema } from "~/features/spend";
@@ -59,7 +60,7 @@ export default function PortalAgreement() {
         <Link to="/portal">{t("portal.back")}</Link>
       </p>
       <div className="portal-item-head">
-        <h1>{t("portal.agreement.title", { year: String(agreement.year) })}</h1>
+        <h1>{agreementTitle(t, agreement)}</h1>
         <a href={`/portal/agreements/${agreement.id}/pdf`} className="button button-quiet" download>
           {t("portal.agreement.download")}
         </a>

@@ -175,7 +175,7 @@ export default function Users() {
       <section className="card">
         <h2>{t("users.title")}</h2>
         <div className="table-wrap" tabIndex={0}>
-          <table>
+          <table className="phone-cards">
             <thead>
               <tr>
                 <th scope="col">{t("fields.name")}</th>
@@ -191,15 +191,15 @@ export default function Users() {
             <tbody>
               {users.map((user) => (
                 <tr key={user.id}>
-                  <td>{user.name}</td>
-                  <td>{user.email}</td>
-                  <td>{t(`roles.${user.role}`)}</td>
-                  <td>
+                  <td className="card-title">{user.name}</td>
+                  <td className="card-first break-anywhere">{user.email}</td>
+                  <td data-label={t("fields.role")}>{t(`roles.${user.role}`)}</td>
+                  <td data-label={t("users.status")}>
                     <span className={`badge ${user.disabledAt ? "badge-muted" : "badge-ok"}`}>
                       {user.disabledAt ? t("users.disabled") : t("users.active")}
                     </span>
                   </td>
-                  <td>{formatDate(i18n.language, user.createdAt)}</td>
+                  <td data-label={t("users.createdAt")}>{formatDate(i18n.language, user.createdAt)}</td>
                   <td>
                     <Link to={`/settings/users/${user.id}`} aria-label={t("users.editTitle", { name: user.name })}>
                       {t("users.edit")}

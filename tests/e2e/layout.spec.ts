@@ -1,7 +1,8 @@
 /**
  * Looks at the pages: every main page and one record of each kind, for every role that can
- * open it, at desktop and phone widths, on the demo workspace. A page passes when
+ * open it, at desktop and two phone widths (390 and 360 px), on the demo workspace. A page passes when
  * - the document is never wider than the window (nothing scrolls sideways but a table's frame),
+ * - every table's first two columns are in view without scrolling sideways,
  * - no cell of a table row sits below the others (a row's cells share one top edge),
  * - no text spills outside its card.
  * It also writes a full-page screenshot of each page to test-results/screenshots/.
@@ -79,6 +80,7 @@ const pages: [string, string | ((records: Demo["records"]) => string), Permissio
 const widths = [
   { name: "desktop", width: 1440, height: 900 },
   { name: "phone", width: 390, height: 844 },
+  { name: "small-phone", width: 360, height: 740 },
 ] as const;
 
 /** What is wrong with the page as laid out, in words; empty when nothing is. */
@@ -94,6 +96,8 @@ async function layoutProblems(page: Page): Promise<string[]> {
     if (documentWidth > viewport) problems.push(`the document is ${documentWidth}px wide in a ${viewport}px window`);
 
     for (const row of Array.from(document.querySelectorAll("tr"))) {
+      // A row shown as a card on a phone stacks its cells on purpose.
+      if (getComputedStyle(row).display !== "table-row") continue;
       const cells = Array.from(row.children).filter((cell) => cell instanceof HTMLElement && cell.offsetParent !== null);
       if (cells.length < 2) continue;
       const tops = cells.map((cell) => Math.round(cell.getBoundingClientRect().top));
@@ -113,6 +117,20 @@ async function layoutProblems(page: Page): Promise<string[]> {
         problems.push(
           `text spills ${card.scrollWidth - card.clientWidth}px out of the card ${describe(card)}${culprit ? ` at ${describe(culprit)}` : ""}`,
         );
+      }
+    }
+    // A list's first columns, the ones that say what each row is, are in view without scrolling sideways.
+    for (const table of Array.from(document.querySelectorAll("table"))) {
+      // A table folded in a closed <details> is laid out but not shown (checkVisibility says so).
+      if (!(table instanceof HTMLElement) || !table.checkVisibility()) continue;
+      const headers = Array.from(table.querySelectorAll("thead th")).filter(
+        (cell) => cell instanceof HTMLElement && cell.offsetParent !== null && getComputedStyle(cell).position !== "absolute",
+      );
+      if (!headers.length || getComputedStyle(table.querySelector("thead")!).position === "absolute") continue;
+      const wanted = headers.slice(0, Math.min(2, headers.length));
+      for (const header of wanted) {
+        if (header.getBoundingClientRect().right > viewport + 1)
+          problems.push(`the column ${describe(header)} is off-screen at first sight`);
       }
     }
     return problems;
@@ -257,7 +275,7 @@ test("the partner portal's layout holds at both widths", async ({ page, browser,
     }
     await portal.goto(link);
     const agreement = await portal
-      .getByRole("link", { name: /^Contrat \d{4}$/ })
+      .getByRole("link", { name: /^Contrat \d{4}/ })
       .first()
       .getAttribute("href");
     if (!submission) {

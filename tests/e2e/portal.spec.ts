@@ -129,7 +129,7 @@ test("the whole loop: offer, agreement, address, a draft checked before publishi
   await offer.getByRole("button", { name: "Accepter" }).click();
   await expect(portal.getByRole("status").filter({ hasText: "Merci : la proposition est acceptée." })).toBeVisible();
   await portal
-    .getByRole("link", { name: /^Contrat \d{4}$/ })
+    .getByRole("link", { name: /^Contrat \d{4}\s:\scollaborations hors campagne$/ })
     .first()
     .click();
   await expect(portal.locator("article")).toContainText("Reel sérum Aube : 900,00");

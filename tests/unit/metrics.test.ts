@@ -191,6 +191,18 @@ describe("how a monthly line moved", () => {
     expect(lineChange(line("impressions"), 50, 100)?.tone).toBe("bad");
   });
 
+  it("calls a change too small to show no news, not bad news", () => {
+    // Compliance 90.01 % → 90.00 %: "0 pts", neither red nor green.
+    const rate = lineChange(line("complianceRate"), 0.9, 0.9001)!;
+    expect(formatChange("en", rate)).toBe("0\u00a0pts");
+    expect(rate.tone).toBe("neutral");
+    // 1,000,000 → 999,900 impressions: "−0 %" would be read as bad news; it is "0%".
+    const reach = lineChange(line("impressions"), 999_900, 1_000_000)!;
+    expect(formatChange("en", reach)).toBe("0%");
+    expect(reach.tone).toBe("neutral");
+    expect(lineChange(line("complianceRate"), 0.9, 0.901)?.tone).toBe("bad");
+  });
+
   it("moves rates in percentage points, even from or to zero", () => {
     const moved = lineChange(line("complianceRate"), 0, 0.75);
     expect(moved).toEqual({ kind: "points", value: -75, tone: "bad" });

@@ -10,3 +10,4 @@ export * from "./ui/content-status";
 export * from "./ui/partner-submissions";
 export * from "./ui/portal-links";
 export * from "./ui/portal-shell";
+export * from "./ui/agreement-title";

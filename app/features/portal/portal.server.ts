@@ -1,5 +1,6 @@
 import { isDoNotContact } from "~/features/partners";
 import { committedGiftStatuses } from "~/features/spend";
+import { agreementCampaigns } from "~/features/spend/index.server";
 import { toMinorUnits } from "~/shared/money";
 import { type GiftAddressInput, type OfferAnswerInput } from "./portal";
 import { PORTAL_LINK_DAYS, PORTAL_SESSION_HOURS } from "./portal-terms";
@@ -192,10 +193,16 @@ export async function portalOverview(partnerId: string) {
     db().agreement.findMany({
       where: { partnerId, withdrawnAt: null },
       orderBy: { createdAt: "desc" },
-      select: { id: true, year: true, signedAt: true, signerName: true },
+      select: { id: true, year: true, signedAt: true, signerName: true, campaignId: true },
     }),
   ]);
-  return { briefs, gifts, placements, agreements };
+  const campaigns = await agreementCampaigns(agreements);
+  return {
+    briefs,
+    gifts,
+    placements,
+    agreements: agreements.map((agreement) => ({ ...agreement, campaign: campaigns.get(agreement.campaignId ?? "") ?? null })),
+  };
 }
 
 /**

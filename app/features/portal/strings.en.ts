@@ -149,6 +149,8 @@ export const portalEn = {
       sectionTitle: "Your agreements",
       none: "No agreement to sign.",
       title: "Agreement {{year}}",
+      titleForCampaign: "Agreement {{year}}: {{campaign}}",
+      titleOutsideCampaigns: "Agreement {{year}}: collaborations outside a campaign",
       toSign: "To sign",
       signedOn: "Signed by {{name}} on {{date}}",
       read: "Read and sign",

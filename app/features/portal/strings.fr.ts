@@ -161,6 +161,8 @@ export const portalFr: Widen<typeof portalEn> = {
       sectionTitle: "Vos contrats",
       none: "Aucun contrat à signer.",
       title: "Contrat {{year}}",
+      titleForCampaign: "Contrat {{year}} : {{campaign}}",
+      titleOutsideCampaigns: "Contrat {{year}} : collaborations hors campagne",
       toSign: "À signer",
       signedOn: "Signé par {{name}} le {{date}}",
       read: "Lire et signer",

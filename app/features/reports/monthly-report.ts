@@ -115,7 +115,9 @@ export function lineChange(line: MonthlyLine, now: number | null, before: number
   const value = points ? (now - before) * 100 : change(now, before);
   if (value === null) return null;
   const direction = formula ? (formula.higherIsBetter ? "higher" : "lower") : betterWhen[line.item];
-  const tone = value === 0 || !direction ? "neutral" : value > 0 === (direction === "higher") ? "good" : "bad";
+  // A change too small to show ("0 pts", "0 %" at one decimal) is no news, good or bad.
+  const shown = Math.round((points ? value : value * 100) * 10) / 10;
+  const tone = shown === 0 || !direction ? "neutral" : value > 0 === (direction === "higher") ? "good" : "bad";
   return { kind: points ? "points" : "percent", value, tone };
 }
 

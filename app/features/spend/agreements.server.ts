@@ -128,11 +128,20 @@ export function partnerAgreements(partnerId: string) {
 }
 
 /** One agreement with its text, only when it is this partner's (the portal) or for staff (partnerId omitted). */
-export function agreementFor(agreementId: string, partnerId?: string) {
-  return db().agreement.findFirst({
+export async function agreementFor(agreementId: string, partnerId?: string) {
+  const agreement = await db().agreement.findFirst({
     where: { id: agreementId, ...(partnerId ? { partnerId } : {}) },
     select: { ...listSelect, text: true, partnerId: true, signedInSession: true, partner: { select: { name: true } } },
   });
+  if (!agreement) return null;
+  return { ...agreement, campaign: (await agreementCampaigns([agreement])).get(agreement.campaignId ?? "") ?? null };
+}
+
+/** The campaigns agreements are for, by id (an agreement keeps only the campaign's id). */
+export async function agreementCampaigns(agreements: { campaignId: string | null }[]) {
+  const ids = [...new Set(agreements.map((a) => a.campaignId).filter((id): id is string => id !== null))];
+  const campaigns = ids.length ? await db().campaign.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } }) : [];
+  return new Map(campaigns.map((c) => [c.id, { name: c.name }]));
 }
 
 /** The client address is kept only as a keyed hash: it can confirm a claimed address, not reveal one. */

@@ -1,4 +1,5 @@
 import type { SerializeFrom } from "@remix-run/node";
+import { EmailAddress } from "~/components/email-address";
 import { FormDisclosure } from "~/components/form-disclosure";
 import { useTranslation } from "react-i18next";
 import { formatDay, formatNumber, formatPercent } from "~/shared/format";
@@ -167,7 +168,7 @@ export function PartnerDetailsCard({ partner }: { partner: Omit<PartnerPage, "ch
       <h2 id="details-title">{t("partners.details")}</h2>
       <dl className="details">
         <Detail label={t("partners.kind")}>{t(`kinds.${partner.kind}`)}</Detail>
-        <Detail label={t("columns.email")}>{partner.email ? <a href={`mailto:${partner.email}`}>{partner.email}</a> : null}</Detail>
+        <Detail label={t("columns.email")}>{partner.email ? <EmailAddress email={partner.email} /> : null}</Detail>
         <Detail label={t("partners.website")}>
           {partner.website ? (
             <a href={partner.website} rel="noopener noreferrer nofollow" target="_blank">

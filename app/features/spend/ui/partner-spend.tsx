@@ -30,6 +30,7 @@ interface PlacementRow {
   currency: string;
   status: string;
   agreedOn: string;
+  campaign: { id: string; name: string } | null;
   payments: { amountMinor: number }[];
 }
 
@@ -102,7 +103,9 @@ export function PartnerSpendPanels({
                   <span className="min-w-0">
                     <Link to={`/placements/${p.id}`}>{p.title}</Link> <SpendStatusBadge kind="placement" status={p.status} />
                     <span className="hint block">
-                      {t("placements.outstanding")}{" "}
+                      {/* Two placements of the same title are told apart by their day and campaign. */}
+                      {formatDay(i18n.language, p.agreedOn)}
+                      {p.campaign ? ` · ${p.campaign.name}` : ""} · {t("placements.outstanding")}{" "}
                       <Money
                         minor={outstandingMinor(
                           p.feeMinor,
