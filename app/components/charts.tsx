@@ -37,8 +37,10 @@ interface ChartFrameProps {
 
 const WIDTH = 720;
 const HEIGHT = 260;
-const MARGIN = { top: 12, right: 16, bottom: 36, left: 72 };
-const tickLabel = { fill: "var(--color-ink-muted)", fontSize: 11, fontFamily: "inherit" } as const;
+const MARGIN = { top: 16, right: 16, bottom: 40, left: 84 };
+// In viewBox units: the chart is drawn 720 wide and shown from 512 px (a phone) to 768 px, so
+// labels read at 10.7–16 px.
+const tickLabel = { fill: "var(--color-ink-muted)", fontSize: 15, fontFamily: "inherit" } as const;
 
 function ChartFrame({ title, summary, series, rowLabels, rowHeader, format, children, tableOpen, tableElsewhere }: ChartFrameProps) {
   const { t } = useTranslation();
@@ -107,6 +109,7 @@ function ChartFrame({ title, summary, series, rowLabels, rowHeader, format, chil
 const INNER_WIDTH = WIDTH - MARGIN.left - MARGIN.right;
 const INNER_HEIGHT = HEIGHT - MARGIN.top - MARGIN.bottom;
 const Y_TICKS = 5;
+const MIN_BAR_HEIGHT = 4;
 
 /**
  * A value axis from 0 (or the given domain) to a round maximum, with d3-array's round ticks. The
@@ -187,7 +190,8 @@ export function BarChart({
   const band = step * (1 - padding);
   const bandStart = (i: number) => step * padding + i * step;
   const barWidth = stacked ? band : band / Math.max(1, series.length);
-  const every = Math.ceil(categories.length / 12);
+  // At most six labels: a month name at the labels' size takes about a sixth of the width.
+  const every = Math.ceil(categories.length / 6);
   return (
     <ChartFrame
       title={title}
@@ -201,13 +205,15 @@ export function BarChart({
       <g transform={`translate(${MARGIN.left}, ${MARGIN.top})`}>
         <ValueAxis scale={scale} formatTick={formatTick} />
         {categories.map((category, i) => {
-          let base = 0;
+          // Stacked segments are laid out in pixels from the axis up, so each keeps its minimum height.
+          let bottom = scale.y(0);
           return series.map((s, seriesIndex) => {
             const value = Math.max(0, s.values[i] ?? 0);
             const left = bandStart(i) + (stacked ? 0 : seriesIndex * barWidth);
-            const top = scale.y(base + value);
-            const height = scale.y(base) - top;
-            if (stacked) base += value;
+            // A small amount beside large ones (gifts beside placements) stays visible: the exact figures are in the table.
+            const height = value > 0 ? Math.max(MIN_BAR_HEIGHT, scale.y(0) - scale.y(value)) : 0;
+            const top = (stacked ? bottom : scale.y(0)) - height;
+            if (stacked) bottom = top;
             return (
               <rect
                 key={`${i}-${s.key}`}

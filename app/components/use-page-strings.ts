@@ -1,4 +1,5 @@
 import { useTranslation } from "react-i18next";
+import { typeset } from "~/i18n/config";
 
 /**
  * Adds a group of page strings to the browser's dictionary, once, before the page reads them (the
@@ -8,5 +9,11 @@ import { useTranslation } from "react-i18next";
 export function usePageStrings(bundle: { en: object; fr: object }, probe: string) {
   const { i18n } = useTranslation();
   if (typeof document !== "undefined" && !i18n.exists(probe))
-    i18n.addResourceBundle(i18n.language, "translation", i18n.language === "fr" ? bundle.fr : bundle.en, true, false);
+    i18n.addResourceBundle(
+      i18n.language,
+      "translation",
+      typeset(i18n.language, i18n.language === "fr" ? bundle.fr : bundle.en),
+      true,
+      false,
+    );
 }

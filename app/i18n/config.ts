@@ -24,8 +24,12 @@ export type Dictionary = Messages;
 const dictionaries = new Map<Locale, Dictionary>();
 
 export function registerDictionary(locale: Locale, dictionary: Dictionary) {
-  // French spacing is one rule applied to every French string, on the server and in the browser alike.
-  dictionaries.set(locale, locale === "fr" ? mapStrings(dictionary, withFrenchSpacing) : dictionary);
+  dictionaries.set(locale, typeset(locale, dictionary));
+}
+
+/** French spacing is one rule applied to every French string, on the server and in the browser alike. */
+export function typeset<T>(locale: string, strings: T): T {
+  return locale === "fr" ? mapStrings(strings, withFrenchSpacing) : strings;
 }
 
 function mapStrings<T>(value: T, change: (text: string) => string): T {

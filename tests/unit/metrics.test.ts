@@ -16,7 +16,8 @@ import { csvRatio, parseRankingQuery } from "~/features/reports/ranking";
 import { comparedPeriods } from "~/features/reports/metrics";
 import { monthlyColumnLabels } from "~/features/reports/monthly-report";
 import { csvMoney } from "~/shared/money";
-import { lineChange, monthlyKpiLines } from "~/features/reports/monthly-report";
+import { lineChange, monthlyKpiLines, pdfValueAxis } from "~/features/reports/monthly-report";
+import { ticks } from "d3-array";
 import { formatChange } from "~/shared/format";
 
 const rates = { perMilleMinor: 500, perEngagementMinor: 10, perClickMinor: 50, placeholder: true };
@@ -258,5 +259,18 @@ describe("the monthly report compares like with like (issue 28)", () => {
     expect(monthlyColumnLabels("en", report)).toEqual({ current: "Dec 1–6, 2026", previous: "Nov 1–6, 2026", lastYear: "Dec 1–6, 2025" });
     expect(monthlyColumnLabels("fr", report).current).toBe("1er–6 déc. 2026");
     expect(monthlyColumnLabels("fr", comparedPeriods("2026-11", "2026-12-06")).current).toBe("novembre 2026");
+  });
+});
+
+describe("the monthly PDF's value axis", () => {
+  it("ends on a round value with room above the tallest bar", () => {
+    // 2,600.00 € tallest: ticks 0, 1,000, 2,000, 3,000 (in cents), not 0, 1.3K, 2.6K touching the frame.
+    expect(pdfValueAxis([260_000, 120_000, 0])).toEqual([0, 300_000]);
+    // 2,950.00 €: 8 % headroom pushes the top past 3,000 to the next round value.
+    const [, top] = pdfValueAxis([295_000]);
+    expect(top).toBeGreaterThanOrEqual(295_000 * 1.08);
+    expect(ticks(0, top, 4).every((tick) => tick % 50_000 === 0)).toBe(true);
+    // Nothing to show: an axis up to about one unit of money, not fractions of a cent.
+    expect(pdfValueAxis([])).toEqual([0, 120]);
   });
 });

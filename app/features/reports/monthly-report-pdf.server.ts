@@ -2,6 +2,8 @@
  * The monthly report as a PDF, drawn on the server with PDFKit (standard fonts, no downloads).
  * It prints the same lines as the page and the CSV, in the reader's language.
  */
+import { ticks } from "d3-array";
+import { pdfValueAxis } from "./monthly-report";
 import PDFDocument from "pdfkit";
 import type { TFunction } from "i18next";
 import type { CostBenefit } from "./metrics";
@@ -201,14 +203,16 @@ export async function monthlyReportPdf(report: MonthlyReport, t: TFunction, loca
 function drawBars(doc: PDFKit.PDFDocument, groups: { label: string; f: CostBenefit }[], names: string[], tick: (minor: number) => string) {
   const colours = ["#4338ca", "#047857", "#b45309"];
   const values = groups.map(({ f }) => [f.costMinor, f.sums.revenueMinor ?? 0, f.emvMinor ?? 0]);
-  const max = Math.max(1, ...values.flat());
+  // A round top with room above the tallest bar, and round ticks (0, 1K, 2K, 3K rather than 0, 1.3K, 2.6K).
+  const [, max] = pdfValueAxis(values.flat());
+  const axisTicks = ticks(0, max, 4);
   const height = 90;
   if (doc.y + height + 30 > doc.page.height - 56) doc.addPage();
   const top = doc.y;
   const axis = 48;
   const left = doc.page.margins.left + axis;
-  // The axis: 0, half and the largest value, with light grid lines.
-  for (const share of [0, 0.5, 1]) {
+  for (const value of axisTicks) {
+    const share = value / max;
     const y = top + height - share * height;
     doc
       .moveTo(left - 4, y)
@@ -218,8 +222,8 @@ function drawBars(doc: PDFKit.PDFDocument, groups: { label: string; f: CostBenef
       .stroke();
     doc
       .fillColor("#4b5563")
-      .fontSize(7)
-      .text(pdfText(tick(max * share)), doc.page.margins.left, y - 3, { width: axis - 8, align: "right", lineBreak: false });
+      .fontSize(8)
+      .text(pdfText(tick(value)), doc.page.margins.left, y - 3, { width: axis - 8, align: "right", lineBreak: false });
   }
   groups.forEach((group, i) => {
     const x = left + i * 150;

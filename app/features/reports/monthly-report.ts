@@ -1,4 +1,5 @@
 /** The monthly report as rows: the same lines feed the CSV, the PDF and the page's tables. */
+import { nice } from "d3-array";
 import { change, ratioFormulas, type CostBenefit, type DayPeriod, type RatioName } from "./metrics";
 import { formatDaysOfMonth, formatMonth } from "~/shared/format";
 import { toCsv } from "~/shared/csv";
@@ -165,4 +166,10 @@ export function monthlyReportRows(report: MonthlyReportData): string[][] {
 /** The monthly report as CSV: one row per line, the three months as columns. */
 export function monthlyReportCsv(report: MonthlyReportData & { months: { current: string; previous: string; lastYear: string } }): string {
   return toCsv(["section", "item", report.months.current, report.months.previous, report.months.lastYear], monthlyReportRows(report));
+}
+
+/** The value axis of the PDF's bars: from 0 to a round value at least 8 % above the tallest bar. */
+export function pdfValueAxis(values: number[]): [number, number] {
+  const tallest = Math.max(100, ...values);
+  return nice(0, tallest * 1.08, 4) as [number, number];
 }
