@@ -1,4 +1,5 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Tabs } from "~/components/tabs";
 import { Form, Link, NavLink, Outlet, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import {
@@ -150,7 +151,7 @@ function PartnerTabs() {
   const { t } = useTranslation();
   const { partner, canSeeHistory } = useLoaderData<typeof loader>();
   return (
-    <nav className="tabs" aria-label={t("partners.sections")}>
+    <Tabs label={t("partners.sections")}>
       {tabs
         .filter((item) => item.id !== "history" || canSeeHistory)
         .map((item) => (
@@ -159,7 +160,7 @@ function PartnerTabs() {
             {t(item.label)}
           </NavLink>
         ))}
-    </nav>
+    </Tabs>
   );
 }
 

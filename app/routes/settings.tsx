@@ -1,4 +1,5 @@
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
+import { Tabs } from "~/components/tabs";
 import { NavLink, Outlet, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { PageHeader } from "~/components/page";
@@ -22,7 +23,7 @@ export default function SettingsLayout() {
   return (
     <>
       <PageHeader title={t("settings.title")} />
-      <nav className="tabs" aria-label={t("settings.title")}>
+      <Tabs label={t("settings.title")}>
         <NavLink to="/settings" end>
           {t("settings.profile")}
         </NavLink>
@@ -35,7 +36,7 @@ export default function SettingsLayout() {
         {canManageSettings ? <NavLink to="/settings/rates">{t("settings.rates")}</NavLink> : null}
         {canSeePrivacy ? <NavLink to="/settings/privacy">{t("settings.privacy")}</NavLink> : null}
         {canReadAudit ? <NavLink to="/settings/audit">{t("settings.audit")}</NavLink> : null}
-      </nav>
+      </Tabs>
       <Outlet />
     </>
   );

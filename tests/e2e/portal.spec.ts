@@ -118,6 +118,8 @@ test("the whole loop: offer, agreement, address, a draft checked before publishi
   await agreements.getByLabel("Language").selectOption("fr");
   await agreements.getByRole("button", { name: "Make an agreement" }).click();
   await expect(page.getByText("Agreement made: the partner can sign it in the portal.")).toBeVisible();
+  // The fold closes on what it made, rather than staying open on a blank form.
+  await expect(agreements.getByRole("button", { name: "Make an agreement" })).toBeHidden();
   await page.getByRole("button", { name: "Create a portal link" }).click();
   const link = await page.locator(".portal-link-field").inputValue();
 

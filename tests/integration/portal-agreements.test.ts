@@ -71,7 +71,7 @@ describe("written agreements and the French €1,000 rule", () => {
     const agreement = await db().agreement.findFirstOrThrow({ where: { partnerId } });
     expect(agreement.text).toContain("Reel de décembre\u202F: 900,00");
     expect(agreement.text).toContain("Signing Partner");
-    expect(agreement.text).toContain("L’annonceur : Maison Test.");
+    expect(agreement.text).toContain("L’annonceur\u202F: Maison Test.");
     expect(agreement.textHash).toBe(textHash(agreement.text));
 
     const cookie = await openPortal(await portalTokenFor(partnerId, cm.cookie));
