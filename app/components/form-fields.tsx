@@ -61,6 +61,8 @@ interface TextFieldProps {
   autoComplete?: string;
   hint?: ReactNode;
   autoFocus?: boolean;
+  /** The id of a <datalist> of suggestions. */
+  list?: string;
 }
 
 /**
@@ -68,7 +70,7 @@ interface TextFieldProps {
  * Conform re-renders only the components that read a piece of state, so metadata handed down
  * from the form's host would miss errors reported on submit.
  */
-export function TextField({ field: fieldProp, label, type = "text", autoComplete, hint, autoFocus, inputMode }: TextFieldProps) {
+export function TextField({ field: fieldProp, label, type = "text", autoComplete, hint, autoFocus, inputMode, list }: TextFieldProps) {
   const [field] = useField<string>(fieldProp.name, { formId: fieldProp.formId });
   return (
     <FieldFrame field={field} label={label} hint={hint}>
@@ -79,6 +81,7 @@ export function TextField({ field: fieldProp, label, type = "text", autoComplete
           autoComplete={autoComplete}
           autoFocus={autoFocus}
           inputMode={inputMode}
+          list={list}
         />
       )}
     </FieldFrame>

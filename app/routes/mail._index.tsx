@@ -55,10 +55,47 @@ function AttachForm({ message }: { message: TriageRow }) {
       <input type="hidden" name="formId" value={formId} />
       <input type="hidden" name={fields.messageId.name} value={message.id} />
       <div className="inline-form">
-        <TextField field={fields.partner} label={t("mail.attachTo")} hint={t("mail.attachToHint")} autoComplete="off" />
+        <TextField
+          field={fields.partner}
+          label={t("mail.attachTo")}
+          hint={t("mail.attachToHint")}
+          autoComplete="off"
+          list={`${formId}-suggestions`}
+        />
+        <datalist id={`${formId}-suggestions`}>
+          {message.suggestions.map((partner) => (
+            <option key={partner.id} value={partner.email ?? partner.name}>
+              {partner.name}
+            </option>
+          ))}
+        </datalist>
         <SubmitButton busy={busy}>{t("mail.attach")}</SubmitButton>
       </div>
     </ConformForm>
+  );
+}
+
+/** One click for each partner the message is probably from, and a new partner from the sender. */
+function SenderSuggestions({ message }: { message: TriageRow }) {
+  const { t } = useTranslation();
+  const newPartner = new URLSearchParams({ email: message.fromAddress, ...(message.fromName ? { name: message.fromName } : {}) });
+  return (
+    <div className="triage-suggestions">
+      {message.suggestions.length ? <span className="hint">{t("mail.suggested")}</span> : null}
+      {message.suggestions.map((partner) => (
+        <IntentButtonForm
+          key={partner.id}
+          intent="attach"
+          fields={{ messageId: message.id, partner: partner.email ?? partner.name, formId: `attach-${message.id}` }}
+          className="button button-quiet button-small"
+        >
+          {t("mail.attachToPartner", { name: partner.name })}
+        </IntentButtonForm>
+      ))}
+      <Link to={`/partners/new?${newPartner}`} className="button button-quiet button-small">
+        {t("mail.newPartnerFromSender")}
+      </Link>
+    </div>
   );
 }
 
@@ -92,6 +129,7 @@ export default function MailInbox() {
               </p>
               <p className="muted">{t("mail.toLine", { to: [...message.toAddresses, ...message.ccAddresses].join(", ") || "—" })}</p>
               <p className="mail-excerpt">{message.bodyText}</p>
+              <SenderSuggestions message={message} />
               <div className="triage-actions">
                 <AttachForm message={message} />
                 <IntentButtonForm

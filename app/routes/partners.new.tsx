@@ -1,6 +1,6 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ConformForm } from "~/components/conform-form";
 import { SubmitButton } from "~/components/form-fields";
@@ -44,11 +44,20 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function NewPartner() {
   const { t } = useTranslation();
   const { owners, me } = useLoaderData<typeof loader>();
+  const [searchParams] = useSearchParams();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const [form, fields] = useServerForm("partner", {
     lastResult: actionData?.result,
-    defaultValue: { kind: "blogger", stage: "prospect", ownerId: me, lawfulBasis: "legitimate_interests" },
+    // A partner made from a sender (mail triage) starts with their name and address.
+    defaultValue: {
+      kind: "blogger",
+      stage: "prospect",
+      ownerId: me,
+      lawfulBasis: "legitimate_interests",
+      name: searchParams.get("name") ?? undefined,
+      email: searchParams.get("email") ?? undefined,
+    },
   });
   return (
     <>

@@ -14,7 +14,7 @@ import { fileRawMessage, startMailImport } from "~/features/mail/mail-inbound.se
 import { sendDailyDigests, sendMonthlyReportIfDue } from "~/jobs/scheduled-mail.server";
 import { erasePersonalData } from "~/features/accounts/personal-data.server";
 import { db } from "~/utils/db.server";
-import { args, cookieFor, createTestUser, formRequest, responseOf } from "../setup/fixtures";
+import { args, cookieFor, createTestUser, formRequest, getRequest, responseOf } from "../setup/fixtures";
 import { finishedJob, startTestJobQueue, stopJobQueue } from "../setup/jobs";
 import { mailJobsSettled, smtpClient, startAppReceiver, startCapturingServer, type CapturingServer } from "../setup/mail";
 
@@ -224,6 +224,12 @@ describe("the SMTP receiver", () => {
     expect([nadia.status, spam.status]).toEqual(["triage", "triage"]);
 
     const partnerId = await partner("Nadia Blog", "contact@nadia.test");
+    // The inbox suggests the partner whose name has a word of the sender's, and no one for the spam.
+    const listed = await (await responseOf(() => mailInboxRoute.loader(args(getRequest("/mail", { cookie: cm.cookie }))))).json();
+    const suggested = (id: string) =>
+      listed.messages.find((m: { id: string }) => m.id === id).suggestions.map((p: { name: string }) => p.name);
+    expect(suggested(nadia.id)).toEqual(["Nadia Blog"]);
+    expect(suggested(spam.id)).toEqual([]);
     const inbox = (fields: Record<string, string>) =>
       responseOf(() => mailInboxRoute.action(args(formRequest("/mail", fields, { cookie: cm.cookie }))));
     const unknown = await inbox({ intent: "attach", formId: "attach", messageId: nadia.id, partner: "nobody@nowhere.test" });

@@ -307,7 +307,50 @@ export async function triageInbox(page: number) {
       select: { ...messageFields, _count: { select: { attachments: true } } },
     }),
   ]);
-  return { total, messages: messages.map((m) => ({ ...m, bodyText: m.bodyText.slice(0, 600) })) };
+  const suggestions = await Promise.all(messages.map((m) => likelyPartners(m.fromAddress, m.fromName)));
+  return { total, messages: messages.map((m, i) => ({ ...m, bodyText: m.bodyText.slice(0, 600), suggestions: suggestions[i] })) };
+}
+
+/** Mailbox providers whose domain says nothing about who writes. */
+const sharedMailDomains = new Set([
+  "gmail.com",
+  "googlemail.com",
+  "outlook.com",
+  "hotmail.com",
+  "hotmail.fr",
+  "live.com",
+  "yahoo.com",
+  "yahoo.fr",
+  "icloud.com",
+  "orange.fr",
+  "free.fr",
+  "laposte.net",
+  "sfr.fr",
+  "wanadoo.fr",
+  "gmx.de",
+  "web.de",
+  "proton.me",
+  "protonmail.com",
+]);
+
+/**
+ * The partners a triaged message is probably from: the same domain as the sender (unless it is a
+ * mailbox provider), or a name that contains a word of the sender's name. At most five.
+ */
+export async function likelyPartners(fromAddress: string, fromName: string | null) {
+  const domain = fromAddress.split("@")[1]?.toLowerCase();
+  const words = (fromName ?? "").split(/[\s,.<>"]+/).filter((word) => word.length >= 3);
+  const conditions = [
+    ...(domain && !sharedMailDomains.has(domain) ? [{ email: { endsWith: `@${domain}`, mode: "insensitive" as const } }] : []),
+    ...words.map((word) => ({ name: { contains: word, mode: "insensitive" as const } })),
+  ];
+  if (!conditions.length) return [];
+  return db().partner.findMany({
+    where: { ...partnerScopes.reachable, OR: conditions },
+    orderBy: { name: "asc" },
+    take: 5,
+    select: { id: true, name: true, email: true },
+  });
 }
 
 /** One message as kept: its headers, text and attachments (without their bytes). */
