@@ -1,4 +1,5 @@
 /** Tests that look at the demo workspace: its server, its sessions by role and its records. */
+import { watchBrowserErrors } from "./console-errors";
 import fs from "node:fs";
 import path from "node:path";
 import { test as base, expect } from "@playwright/test";
@@ -16,7 +17,8 @@ export interface Demo {
 }
 export const demo = (): Demo => JSON.parse(fs.readFileSync(demoFile(dataDir), "utf8"));
 
-export const test = base.extend<{ signInAs: (role: Role) => Promise<void> }>({
+export const test = base.extend<{ signInAs: (role: Role) => Promise<void>; browserErrors: void }>({
+  browserErrors: [async ({ context }, use, testInfo) => watchBrowserErrors(context, testInfo, () => use()), { auto: true }],
   signInAs: async ({ context, baseURL }, use) => {
     await use(async (role) => {
       const cookie = createCookie("pl_session", { secrets: [E2E_SESSION_SECRET] });

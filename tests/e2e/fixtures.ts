@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import { watchBrowserErrors } from "./console-errors";
 import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { test as base, expect, type Page } from "@playwright/test";
@@ -9,7 +10,8 @@ import { sessionsFile, type E2EUser } from "./users";
 const dataDir = path.join(process.env.E2E_DATA_ROOT ?? path.resolve("test-results/e2e-data"), "main");
 
 /** Signs in by setting the session cookie the seed prepared, instead of typing into the form. */
-export const test = base.extend<{ signInAs: (user: E2EUser) => Promise<void> }>({
+export const test = base.extend<{ signInAs: (user: E2EUser) => Promise<void>; browserErrors: void }>({
+  browserErrors: [async ({ context }, use, testInfo) => watchBrowserErrors(context, testInfo, () => use()), { auto: true }],
   signInAs: async ({ context, baseURL }, use) => {
     await use(async (user) => {
       const sessions = JSON.parse(fs.readFileSync(sessionsFile(dataDir), "utf8")) as Record<string, string>;

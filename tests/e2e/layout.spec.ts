@@ -347,3 +347,12 @@ test("no page loads more than 150 KB of compressed JavaScript with an empty cach
   console.log("JavaScript per page, KB compressed:", JSON.stringify(weights, null, 1));
   expect(Object.entries(weights).filter(([, kb]) => kb > JS_BUDGET_KB)).toEqual([]);
 });
+
+test("on a phone, a row of tabs shows the current tab", async ({ page, signInAs }) => {
+  await signInAs("admin");
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.goto("/settings/audit");
+  const current = page.locator('nav.tabs [aria-current="page"]');
+  await expect(current).toHaveAttribute("href", "/settings/audit");
+  await expect(current).toBeInViewport({ ratio: 0.95 });
+});
