@@ -1064,7 +1064,7 @@ async function loadMail(adminId: string) {
     name: "Premier contact",
     language: "fr",
     subject: "{{campaign}} : une idée pour vous, {{partnerName}}",
-    body: "Bonjour {{partnerName}},\n\nNous préparons « {{campaign}} » et votre univers nous a tout de suite fait penser à vous. Nous aimerions vous envoyer {{gift}}, sans engagement de publication.\n\nSi l’idée vous plaît, dites-le-nous avant le {{dueDate}} ; votre espace partenaire est ici : {{portalLink}}\n\nBelle journée,\nL’équipe Maison Verdure",
+    body: "Bonjour {{partnerName}},\n\nNous préparons « {{campaign}} » et votre univers nous a tout de suite fait penser à vous. Nous aimerions vous offrir notre produit « {{gift}} », sans engagement de publication.\n\nSi l’idée vous plaît, dites-le-nous avant le {{dueDate}} ; votre espace partenaire est ici : {{portalLink}}\n\nBelle journée,\nL’équipe Maison Verdure",
   });
   await createTemplate(adminId, {
     name: "First contact",

@@ -112,7 +112,7 @@ export const portalFr: Widen<typeof portalEn> = {
       checkPasses: "La mention est correcte.",
       checkFails: "La mention doit changer :",
       fixDisclosure: "La mention publicitaire n’est pas encore correcte : voyez ci-dessous quoi changer.",
-      title: "Publication sur {{what}}",
+      title: "Contenu : {{what}}",
       statusHelp: {
         in_review: "L’équipe relit cette version. Sa réponse s’affichera ici.",
         changes_requested: "L’équipe demande des modifications : lisez ses commentaires ci-dessous et envoyez une nouvelle version.",
