@@ -75,7 +75,7 @@ function AttachForm({ message }: { message: TriageRow }) {
   );
 }
 
-/** One click for each partner the message is probably from, and a new partner from the sender. */
+/** One click for each partner the message may be from, and a new partner from the sender. */
 function SenderSuggestions({ message }: { message: TriageRow }) {
   const { t } = useTranslation();
   const newPartner = new URLSearchParams({ email: message.fromAddress, ...(message.fromName ? { name: message.fromName } : {}) });

@@ -334,7 +334,7 @@ const sharedMailDomains = new Set([
 ]);
 
 /**
- * The partners a triaged message is probably from: the same domain as the sender (unless it is a
+ * Partners a triaged message may be from: the same domain as the sender (unless it is a
  * mailbox provider), or a name that contains a word of the sender's name. At most five.
  */
 export async function likelyPartners(fromAddress: string, fromName: string | null) {
