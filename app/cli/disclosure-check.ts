@@ -1,7 +1,8 @@
 /**
  * npm run -s disclosure:check < in.jsonl > out.jsonl
  * One output line per input line, in order; a bad line gets an error line and the run goes on.
- * Uses the built-in rule sets (version 1 of each jurisdiction), the same checker as the app.
+ * Spec v1 lines (no specVersion, or 1) and spec v2 lines ("specVersion": 2) may be mixed; each is
+ * checked under its spec's built-in rule sets (`US@1`…, `US@v2.1`…), with the same checker as the app.
  */
 import readline from "node:readline";
 import { checkJsonLine } from "~/features/compliance";

@@ -15,7 +15,8 @@
  *   is on where it is not enough alone and the post is not compliant.
  * - Reasons are listed in the order the spec lists them.
  */
-import { foldPhrase, foldText, type FoldedText } from "./text";
+import { buriedHashtags, compilePhrase, findPhrase, mentionsAny, outermost, type CompiledPhrase, type PhraseMatch } from "./matching";
+import { foldText, type FoldedText } from "./text";
 import type { RuleSet } from "./rules";
 import { ruleSetId, type DisclosureJurisdiction, type DisclosurePlatform } from "~/shared/disclosure-terms";
 
@@ -71,27 +72,12 @@ export interface DisclosureResult {
   ruleSet: string;
 }
 
-interface CompiledMarker {
-  phrase: string;
-  pattern: RegExp;
-}
-
 interface CompiledRuleSet {
-  accepted: CompiledMarker[];
-  weak: CompiledMarker[];
-  giftOnly: CompiledMarker[];
-  retouched: CompiledMarker[];
-  virtual: CompiledMarker[];
-}
-
-const WORD = "[\\p{L}\\p{N}_]";
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-
-/** Whole words only; the plain form takes any white space between words, the hashtag form none. */
-function compileMarker(phrase: string): CompiledMarker {
-  const words = foldPhrase(phrase).map(escape);
-  const source = `(?<!${WORD})(?:#${words.join("")}|${words.join("\\s+")})(?!${WORD})`;
-  return { phrase, pattern: new RegExp(source, "gu") };
+  accepted: CompiledPhrase[];
+  weak: CompiledPhrase[];
+  giftOnly: CompiledPhrase[];
+  retouched: CompiledPhrase[];
+  virtual: CompiledPhrase[];
 }
 
 const compiled = new WeakMap<RuleSet, CompiledRuleSet>();
@@ -99,86 +85,28 @@ const compiled = new WeakMap<RuleSet, CompiledRuleSet>();
 function compile(ruleSet: RuleSet): CompiledRuleSet {
   let result = compiled.get(ruleSet);
   if (!result) {
+    const phrases = (list: string[]) => list.map((phrase) => compilePhrase(phrase));
     result = {
-      accepted: ruleSet.accepted.map(compileMarker),
-      weak: ruleSet.weak.map(compileMarker),
-      giftOnly: ruleSet.acceptedWhenOnlyGifted.map(compileMarker),
-      retouched: ruleSet.imageMentions.retouched.map(compileMarker),
-      virtual: ruleSet.imageMentions.virtual.map(compileMarker),
+      accepted: phrases(ruleSet.accepted),
+      weak: phrases(ruleSet.weak),
+      giftOnly: phrases(ruleSet.acceptedWhenOnlyGifted),
+      retouched: phrases(ruleSet.imageMentions.retouched),
+      virtual: phrases(ruleSet.imageMentions.virtual),
     };
     compiled.set(ruleSet, result);
   }
   return result;
 }
 
-interface Match {
-  /** In UTF-16 units of the folded text. */
-  start: number;
-  end: number;
-  hashtag: boolean;
-  kind: "accepted" | "weak";
+type Kind = FoundMarker["kind"];
+type Match = PhraseMatch<Kind>;
+
+function findMatches(folded: string, phrases: CompiledPhrase[], kind: Kind, into: Match[]) {
+  for (const phrase of phrases) findPhrase(folded, phrase, kind, into);
 }
 
-function findMatches(folded: string, markers: CompiledMarker[], kind: Match["kind"], into: Match[]) {
-  for (const marker of markers) {
-    marker.pattern.lastIndex = 0;
-    for (let m = marker.pattern.exec(folded); m; m = marker.pattern.exec(folded)) {
-      const hashPrefixed = !m[0].startsWith("#") && folded[m.index - 1] === "#";
-      into.push({
-        start: hashPrefixed ? m.index - 1 : m.index,
-        end: m.index + m[0].length,
-        hashtag: hashPrefixed || m[0].startsWith("#"),
-        kind,
-      });
-    }
-  }
-}
-
-function mentions(folded: string, markers: CompiledMarker[]) {
-  return markers.some((marker) => {
-    marker.pattern.lastIndex = 0;
-    return marker.pattern.test(folded);
-  });
-}
-
-const HASHTAG = /#[\p{L}\p{N}_]+/gu;
-const ONLY_SPACE = /^\s+$/u;
-const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
-
-/**
- * Starts (in folded units) of hashtags that are buried: in a run of three or more hashtags
- * separated only by white space, with a word that is not a hashtag somewhere before the run.
- */
-function buriedHashtags(folded: string): Set<number> {
-  const tags: { start: number; end: number }[] = [];
-  for (const m of folded.matchAll(HASHTAG)) tags.push({ start: m.index, end: m.index + m[0].length });
-  const buried = new Set<number>();
-  let runStart = 0;
-  for (let i = 1; i <= tags.length; i++) {
-    const continues = i < tags.length && ONLY_SPACE.test(folded.slice(tags[i - 1].end, tags[i].start));
-    if (continues) continue;
-    const run = tags.slice(runStart, i);
-    if (run.length >= 3) {
-      const before = folded.slice(0, run[0].start).replace(HASHTAG, " ");
-      if (LETTER_OR_DIGIT.test(before)) for (const tag of run) buried.add(tag.start);
-    }
-    runStart = i;
-  }
-  return buried;
-}
-
-/** Drops matches that lie inside a longer one; an accepted marker wins over a weak one on the same span. */
-function outermost(matches: Match[]): Match[] {
-  matches.sort((a, b) => a.start - b.start || b.end - a.end || (a.kind === b.kind ? 0 : a.kind === "accepted" ? -1 : 1));
-  const kept: Match[] = [];
-  let coveredUntil = -1;
-  for (const match of matches) {
-    if (match.end <= coveredUntil) continue;
-    kept.push(match);
-    coveredUntil = match.end;
-  }
-  return kept;
-}
+/** An accepted marker wins over a weak one on the same span. */
+const acceptedFirst = (a: Kind, b: Kind) => (a === b ? 0 : a === "accepted" ? -1 : 1);
 
 function locate(text: FoldedText, match: Match, fold: number, buried: Set<number>): FoundMarker {
   const index = text.origin[match.start];
@@ -189,7 +117,7 @@ function locate(text: FoldedText, match: Match, fold: number, buried: Set<number
     text: text.codePoints.slice(index, end).join(""),
     index,
     length: end - index,
-    kind: match.kind,
+    kind: match.tag,
     prominent: !afterFold && !isBuried,
     hashtag: match.hashtag,
     afterFold,
@@ -213,16 +141,17 @@ export function checkDisclosure(input: DisclosureInput, ruleSet: RuleSet): Discl
   findMatches(text.folded, rules.giftOnly, onlyGifted ? "accepted" : "weak", matches);
   const buried = matches.some((m) => m.hashtag) ? buriedHashtags(text.folded) : new Set<number>();
   const fold = ruleSet.folds[input.platform];
-  const markers = outermost(matches).map((match) => locate(text, match, fold, buried));
+  const markers = outermost(matches, acceptedFirst).map((match) => locate(text, match, fold, buried));
 
   const reasons = new Set<ReasonCode>();
   const accepted = markers.filter((m) => m.kind === "accepted");
   const prominent = accepted.some((m) => m.prominent);
   const labelAccepted = Boolean(input.platformLabel && ruleSet.platformLabelAlone);
   const imageReasons: ReasonCode[] = [];
-  if (input.imagesRetouched && rules.retouched.length && !mentions(text.folded, rules.retouched))
+  if (input.imagesRetouched && rules.retouched.length && !mentionsAny(text.folded, rules.retouched))
     imageReasons.push("FR_RETOUCHED_MENTION_MISSING");
-  if (input.imagesVirtual && rules.virtual.length && !mentions(text.folded, rules.virtual)) imageReasons.push("FR_VIRTUAL_MENTION_MISSING");
+  if (input.imagesVirtual && rules.virtual.length && !mentionsAny(text.folded, rules.virtual))
+    imageReasons.push("FR_VIRTUAL_MENTION_MISSING");
 
   let verdict: Verdict;
   if (prominent || labelAccepted) {
