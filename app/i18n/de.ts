@@ -210,6 +210,32 @@ const german: DeepPartial<Dictionary> = {
         "fügen Sie den Hinweis „{{marker}}“ hinzu: Die Bilder zeigen einen retuschierten Körper oder ein retuschiertes Gesicht.",
       addVirtualMention: "fügen Sie den Hinweis „{{marker}}“ hinzu: Die Bilder sind virtuell.",
     },
+    adviceV2: {
+      addMarker: "setzen Sie „{{marker}}“ an den Anfang, vor den „mehr“-Umbruch (die ersten {{fold}} Zeichen).",
+      wholeLabelBeforeFold:
+        "„{{found}}“ beginnt bei Zeichen {{position}} und wird vom „mehr“-Umbruch abgeschnitten: Die ganze Kennzeichnung muss in die ersten {{fold}} Zeichen passen.",
+      unbury: "„{{found}}“ geht zwischen anderen Hashtags unter (Zeichen {{position}}): Setzen Sie es allein an den Anfang.",
+      openWithLabel:
+        "„{{found}}“ muss den Beitrag eröffnen: Es steht bei Zeichen {{position}}; setzen Sie „{{marker}}“ in die ersten {{limit}} Zeichen.",
+      replaceWeak: "„{{found}}“ reicht hier nicht (Zeichen {{position}}): Schreiben Sie stattdessen „{{marker}}“ an den Anfang.",
+      giftLabelForAd:
+        "„{{found}}“ passt nur zu einem Geschenk ohne Gegenleistung (Zeichen {{position}}); dieser Beitrag ist Werbung: Schreiben Sie „{{marker}}“.",
+      wrongLanguage:
+        "„{{found}}“ ist in einer Sprache, die Ihr Publikum vielleicht nicht versteht (Zeichen {{position}}): Eröffnen Sie den Beitrag mit „{{marker}}“.",
+      labelNotEnough: "die Kennzeichnung der Plattform allein reicht nicht: Schreiben Sie zusätzlich „{{marker}}“ an den Anfang.",
+      showInVideo:
+        "die Kennzeichnung muss im Video selbst eingeblendet sein („{{marker}}“), nicht nur gesprochen oder in der Beschreibung.",
+      showOrSayInVideo:
+        "die Kennzeichnung muss im Video selbst sein: Blenden Sie „{{marker}}“ ein oder sagen Sie es, nicht nur in der Beschreibung.",
+      repeatInLive: "im Livestream muss „{{marker}}“ wiederholt werden oder eingeblendet bleiben.",
+      sayInAudio: "im Audio muss die Kennzeichnung gesprochen werden: Sagen Sie „{{marker}}“ in der Folge; die Shownotes reichen nicht.",
+      nameAdvertiser: "nennen Sie die Marke hinter der Werbung ({{advertiser}}).",
+      addRetouchedMention:
+        "fügen Sie den Hinweis „{{marker}}“ hinzu: Die Bilder zeigen einen retuschierten Körper oder ein retuschiertes Gesicht.",
+      addVirtualMention: "fügen Sie den Hinweis „{{marker}}“ hinzu: Die Bilder sind virtuell.",
+      equivalentMention: "als gleichwertiger Hinweis akzeptiert; „Publicité“ oder „Collaboration commerciale“ bleiben die sichere Wahl.",
+      advertiserAdvised: "es wird empfohlen, die Marke zu nennen ({{advertiser}}).",
+    },
     files: {
       wrongType: "Diese Dateiart wird hier nicht angenommen.",
       tooLarge: "Diese Datei ist zu groß.",

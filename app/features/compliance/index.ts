@@ -3,6 +3,7 @@ export * from "./coverage-import";
 export * from "./coverage-terms";
 export * from "./coverage";
 export * from "./disclosure/advice";
+export * from "./disclosure/advice-v2";
 export * from "./disclosure/batch";
 export * from "./disclosure/check";
 export * from "./disclosure/check-v2";

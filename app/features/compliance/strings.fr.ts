@@ -133,6 +133,37 @@ export const complianceFr: Widen<typeof complianceEn> = {
       explain:
         "Il existe un lien rémunéré, un cadeau ou une affiliation, mais le texte ne porte aucune mention publicitaire et la mention de la plateforme est désactivée.",
     },
+    MARKER_NOT_AT_START: {
+      title: "La mention n’ouvre pas la publication",
+      explain: "En Allemagne, le mot « Werbung » ou « Anzeige » doit ouvrir la publication (50 premiers caractères).",
+    },
+    GIFT_LABEL_FOR_AD: {
+      title: "Mention de cadeau sur une publicité",
+      explain:
+        "« Gifted » ou « cadeau » ne convient qu’à un cadeau sans contrepartie ; cette publication est une publicité et demande une mention publicitaire.",
+    },
+    LABEL_WRONG_LANGUAGE: {
+      title: "Mention dans la mauvaise langue",
+      explain: "La mention est dans une langue que le public risque de ne pas comprendre (par exemple « #ad » pour un public allemand).",
+    },
+    VIDEO_LABEL_MISSING: {
+      title: "Absente de la vidéo",
+      explain:
+        "La mention doit figurer dans la vidéo elle-même (à l’écran ou à l’oral ; en France à l’écran), pas seulement dans la description.",
+    },
+    LIVE_LABEL_NOT_REPEATED: {
+      title: "Non répétée pendant le direct",
+      explain: "Pendant un direct, la mention doit être répétée ou rester à l’écran.",
+    },
+    SPOKEN_LABEL_MISSING: {
+      title: "Non dite dans l’audio",
+      explain: "En audio, la mention doit être dite ; les notes de l’épisode ne suffisent pas.",
+    },
+    ADVERTISER_NOT_NAMED: {
+      title: "Marque non nommée",
+      explain:
+        "La marque derrière la publicité n’est pas nommée (obligatoire en France, en Allemagne et au Royaume-Uni ; conseillé aux États-Unis).",
+    },
     FR_RETOUCHED_MENTION_MISSING: {
       title: "« Images retouchées » absente",
       explain:
@@ -142,6 +173,10 @@ export const complianceFr: Widen<typeof complianceEn> = {
       title: "« Images virtuelles » absente",
       explain: "La loi française impose la mention « images virtuelles » lorsque les images sont générées par IA ou virtuelles.",
     },
+  },
+  advisories: {
+    ADVERTISER_NOT_NAMED: "La marque derrière la publicité n’est pas nommée (conseillé aux États-Unis).",
+    FR_EQUIVALENT_MENTION: "Acceptée comme « mention équivalente » ; « Publicité » ou « Collaboration commerciale » restent le choix sûr.",
   },
   decisions: { confirmed_issue: "Problème confirmé", false_positive: "Faux positif", fixed_by_partner: "Corrigé par le partenaire" },
   disclosure: {

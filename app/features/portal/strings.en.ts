@@ -139,6 +139,27 @@ export const portalEn = {
       addRetouchedMention: "add the mention “{{marker}}”: the images show a retouched body or face.",
       addVirtualMention: "add the mention “{{marker}}”: the images are virtual.",
     },
+    adviceV2: {
+      addMarker: "put “{{marker}}” at the start, before the “more” fold (the first {{fold}} characters).",
+      wholeLabelBeforeFold:
+        "“{{found}}” starts at character {{position}} and is cut by the “more” fold: the whole label must fit in the first {{fold}} characters.",
+      unbury: "“{{found}}” is lost among other hashtags (character {{position}}): put it apart, at the start.",
+      openWithLabel: "“{{found}}” must open the post: it is at character {{position}}; put “{{marker}}” in the first {{limit}} characters.",
+      replaceWeak: "“{{found}}” is not enough here (character {{position}}): write “{{marker}}” instead, at the start.",
+      giftLabelForAd:
+        "“{{found}}” only fits a gift with no strings attached (character {{position}}); this post is an ad: write “{{marker}}”.",
+      wrongLanguage: "“{{found}}” is in a language your audience may not understand (character {{position}}): write “{{marker}}”.",
+      labelNotEnough: "the platform's label is not enough on its own: also write “{{marker}}” at the start.",
+      showInVideo: "the label must be in the video itself, shown on screen (“{{marker}}”), not only said or in the description.",
+      showOrSayInVideo: "the label must be in the video itself: show or say “{{marker}}”, not only in the description.",
+      repeatInLive: "in a live stream “{{marker}}” must be repeated or stay on screen.",
+      sayInAudio: "in audio the label must be said: say “{{marker}}” in the episode; show notes are not enough.",
+      nameAdvertiser: "name the brand behind the ad ({{advertiser}}).",
+      addRetouchedMention: "add the mention “{{marker}}”: the images show a retouched body or face.",
+      addVirtualMention: "add the mention “{{marker}}”: the images are virtual.",
+      equivalentMention: "accepted as an equivalent mention; “Publicité” or “Collaboration commerciale” remain the safe choice.",
+      advertiserAdvised: "naming the brand ({{advertiser}}) is advised.",
+    },
     files: {
       wrongType: "This kind of file is not accepted here.",
       tooLarge: "This file is too large.",

@@ -151,6 +151,31 @@ export const portalFr: Widen<typeof portalEn> = {
       addRetouchedMention: "ajoutez la mention « {{marker}} » : les images montrent un corps ou un visage retouché.",
       addVirtualMention: "ajoutez la mention « {{marker}} » : les images sont virtuelles.",
     },
+    adviceV2: {
+      addMarker: "mettez « {{marker}} » au début, avant le repli « plus » (les {{fold}} premiers caractères).",
+      wholeLabelBeforeFold:
+        "« {{found}} » commence au caractère {{position}} et est coupé par le repli « plus » : la mention entière doit tenir dans les {{fold}} premiers caractères.",
+      unbury: "« {{found}} » est noyé parmi d’autres hashtags (caractère {{position}}) : isolez-le, au début.",
+      openWithLabel:
+        "« {{found}} » doit ouvrir la publication : il est au caractère {{position}} ; placez « {{marker}} » dans les {{limit}} premiers caractères.",
+      replaceWeak: "« {{found}} » ne suffit pas ici (caractère {{position}}) : écrivez plutôt « {{marker}} », au début.",
+      giftLabelForAd:
+        "« {{found}} » ne convient qu’à un cadeau sans contrepartie (caractère {{position}}) ; cette publication est une publicité : écrivez « {{marker}} ».",
+      wrongLanguage:
+        "« {{found}} » est dans une langue que votre public risque de ne pas comprendre (caractère {{position}}) : écrivez « {{marker}} ».",
+      labelNotEnough: "le label de la plateforme ne suffit pas seul : écrivez aussi « {{marker}} » au début.",
+      showInVideo:
+        "la mention doit figurer dans la vidéo elle-même, à l’écran (« {{marker}} »), pas seulement à l’oral ou dans la description.",
+      showOrSayInVideo:
+        "la mention doit figurer dans la vidéo elle-même : affichez ou dites « {{marker}} », pas seulement dans la description.",
+      repeatInLive: "en direct, « {{marker}} » doit être répété ou rester à l’écran.",
+      sayInAudio: "en audio, la mention doit être dite : dites « {{marker}} » dans l’épisode ; les notes de l’épisode ne suffisent pas.",
+      nameAdvertiser: "nommez la marque derrière la publicité ({{advertiser}}).",
+      addRetouchedMention: "ajoutez la mention « {{marker}} » : les images montrent un corps ou un visage retouché.",
+      addVirtualMention: "ajoutez la mention « {{marker}} » : les images sont virtuelles.",
+      equivalentMention: "acceptée comme mention équivalente ; « Publicité » ou « Collaboration commerciale » restent le choix sûr.",
+      advertiserAdvised: "il est conseillé de nommer la marque ({{advertiser}}).",
+    },
     files: {
       wrongType: "Ce type de fichier n’est pas accepté ici.",
       tooLarge: "Ce fichier est trop lourd.",
