@@ -3,4 +3,5 @@ export * from "./coverage-import.server";
 export * from "./coverage.server";
 export * from "./disclosure-counts.server";
 export * from "./disclosure.server";
+export * from "./relationship.server";
 export * from "./snapshots.server";
