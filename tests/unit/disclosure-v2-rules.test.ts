@@ -1,6 +1,7 @@
 /** Spec v2 §4 and §6 (../shared/docs/disclosure-rules-v2.md), each expectation read from its tables by hand. */
 import { describe, expect, it } from "vitest";
 import { defaultRuleSetsV2 as rules, disclosureContext, labelKind, labelLanguage } from "~/features/compliance/disclosure/rules-v2";
+import { advertiserFor, postLanguageFor } from "~/features/compliance/disclosure/v2-input";
 
 describe("v2 context: does the deal need a disclosure (§4)", () => {
   it("is organic without any consideration, in every jurisdiction", () => {
@@ -54,5 +55,22 @@ describe("v2 label kinds (§6)", () => {
     expect(labelKind("danke", rules.FR, "fr", "ad").kind).toBe("weak");
     expect(labelKind("werbung", rules.FR, "fr", "ad").kind).toBe("foreign");
     expect(labelKind("contenu sponsorisé", rules.US, "en", "ad").kind).toBe("foreign");
+  });
+});
+
+describe("v2 input the CRM fills", () => {
+  it("takes the post's language from the item, then the partner, then the country", () => {
+    expect(postLanguageFor({ item: "de", partner: "fr", country: "FR" })).toBe("de");
+    expect(postLanguageFor({ item: null, partner: "FR", country: "DE" })).toBe("fr");
+    expect(postLanguageFor({ partner: "it", country: "AT" })).toBe("de");
+    expect(postLanguageFor({ country: "be" })).toBe("fr");
+    expect(postLanguageFor({ country: "US" })).toBe("en");
+    expect(postLanguageFor({})).toBe("en");
+  });
+  it("names the advertiser only when the brand has a name with a letter or digit", () => {
+    expect(advertiserFor("Glow", ["@glow", " ", "@"])).toEqual({ name: "Glow", handles: ["@glow"] });
+    expect(advertiserFor("  Glow  ")).toEqual({ name: "Glow" });
+    expect(advertiserFor("—")).toBeUndefined();
+    expect(advertiserFor(null)).toBeUndefined();
   });
 });

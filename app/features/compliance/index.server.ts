@@ -4,4 +4,5 @@ export * from "./coverage.server";
 export * from "./disclosure-counts.server";
 export * from "./disclosure.server";
 export * from "./relationship.server";
+export * from "./disclosure-v2.server";
 export * from "./snapshots.server";

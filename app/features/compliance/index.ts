@@ -10,6 +10,7 @@ export * from "./disclosure/check-v2";
 export * from "./disclosure/rules";
 export * from "./disclosure/rules-v2";
 export * from "./disclosure/text";
+export * from "./disclosure/v2-input";
 export * from "./ui/coverage-form";
 export * from "./ui/disclosure-counts";
 export * from "./ui/disclosure";

@@ -1,10 +1,11 @@
 /**
  * Spec v2's relationship is read from the CRM's records (issue 29, part 2): a gift alone, a gift
- * plus an approved brief, a placement with the campaign's promo code; then checked under v2.
+ * plus an approved brief, a placement with the campaign's promo code; then checked under v2, and a
+ * re-check preview that counts what v2 would change and writes nothing.
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { checkDisclosureV2, defaultRuleSetsV2 } from "~/features/compliance";
-import { relationshipsFor } from "~/features/compliance/index.server";
+import { checkCoverageItem, disclosureInputsV2, previewV2Recheck, relationshipsFor } from "~/features/compliance/index.server";
 import { db } from "~/utils/db.server";
 import { createTestUser } from "../setup/fixtures";
 
@@ -105,5 +106,36 @@ describe("the relationship behind a coverage item", () => {
     const map = await relationshipsFor(db(), [a, "no-such-item"]);
     expect([...map.keys()]).toEqual([a]);
     expect(map.get(a)).toEqual({ gifts: 0, paid: false, affiliate: false, promoCode: false, trackedLink: false, brandControl: false });
+  });
+});
+
+describe("re-checking under v2, previewed", () => {
+  it("counts the verdicts v2 would change, by reason, and writes nothing", async () => {
+    await db().workspaceSettings.upsert({ where: { id: 1 }, create: { id: 1, brandName: "Stride" }, update: { brandName: "Stride" } });
+    const partnerId = await partner("Preview");
+    const itemId = await coverage(partnerId, { gifted: true });
+    await gift(partnerId, itemId);
+    const item = await db().coverageItem.update({
+      where: { id: itemId },
+      data: { jurisdiction: "UK", text: "Morning run with @stride #gifted" },
+    });
+    await checkCoverageItem(db(), { ...item, platform: "instagram" }, null);
+    const before = await db().disclosureCheck.findMany({ orderBy: { id: "asc" } });
+    // Spec v1 calls #gifted weak in the UK; v2 sees a gift with no strings attached.
+    expect(before.map((check) => [check.jurisdiction, check.verdict])).toEqual([["UK", "insufficient"]]);
+
+    const input = (await disclosureInputsV2(db(), [itemId])).get(itemId);
+    expect(input).toMatchObject({ language: "en", advertiser: { name: "Stride" }, relationship: { gifts: 1, brandControl: false } });
+
+    const seen: [number, number][] = [];
+    const preview = await previewV2Recheck(undefined, async (done, total) => void seen.push([done, total]));
+    expect(preview).toEqual({
+      checked: 1,
+      changed: 1,
+      transitions: [{ from: "insufficient", to: "compliant", count: 1 }],
+      byReason: [{ reason: "PROMINENT_MARKER", count: 1 }],
+    });
+    expect(seen).toEqual([[1, 1]]);
+    expect(await db().disclosureCheck.findMany({ orderBy: { id: "asc" } })).toEqual(before);
   });
 });
