@@ -7,6 +7,8 @@ import * as coveragePage from "../app/routes/coverage.$coverageId._index";
 import * as coverageList from "../app/routes/coverage._index";
 import * as queue from "../app/routes/compliance._index";
 import { db } from "../app/utils/db.server";
+import { checkDisclosureV2, defaultRuleSetsV2 } from "../app/features/compliance";
+import { disclosureInputsV2 } from "../app/features/compliance/index.server";
 import { benchUser, freshDatabase, printTable, time, type Timing } from "./bench-harness";
 import { runCli, withCliDatabase } from "../app/cli/database";
 import { BENCH_SIZE, generateDataset } from "./generate-data";
@@ -18,6 +20,7 @@ const targets: Record<string, number> = {
   "compliance queue, one partner": 60,
   "coverage page": 60,
   "coverage list, page 1": 60,
+  "v2 check of one item (its records read, then checked)": 5,
 };
 
 runCli(async () => {
@@ -54,6 +57,14 @@ runCli(async () => {
         await time(() => {
           const coverageId = sample[i++ % sample.length].coverageItemId;
           return coveragePage.loader({ request: request(`/coverage/${coverageId}`), params: { coverageId }, context });
+        }),
+      ]);
+      results.push([
+        "v2 check of one item (its records read, then checked)",
+        await time(async () => {
+          const check = sample[i++ % sample.length];
+          const input = (await disclosureInputsV2(db(), [check.coverageItemId])).get(check.coverageItemId);
+          if (input) checkDisclosureV2(input, [defaultRuleSetsV2.FR, defaultRuleSetsV2.DE]);
         }),
       ]);
       results.push([
