@@ -3,6 +3,7 @@
  * where (the marker as written and its character), and what to write instead. Zod-free: the
  * portal runs it as the partner types. The sentences are in the portal's dictionaries.
  */
+import { capitalised, labelAsWritten } from "./advice";
 import type { AdvisoryCode, JurisdictionResult, ReasonCodeV2 } from "./check-v2";
 import { labelLanguage, type PostLanguage, type RuleSetV2 } from "./rules-v2";
 
@@ -43,12 +44,9 @@ export interface AdviceV2 {
   advertiser?: string;
 }
 
-const capitalised = (phrase: string) => phrase.charAt(0).toLocaleUpperCase() + phrase.slice(1);
-
 /** The label we suggest for a jurisdiction and post language: its first accepted label. */
 export function suggestedLabelV2(ruleSet: RuleSetV2, postLanguage: PostLanguage): string {
-  const first = ruleSet.accepted[labelLanguage(ruleSet, postLanguage)][0] ?? "";
-  return first.length <= 3 ? `#${first}` : capitalised(first);
+  return labelAsWritten(ruleSet.accepted[labelLanguage(ruleSet, postLanguage)][0] ?? "");
 }
 
 const REASON_ADVICE: Partial<Record<ReasonCodeV2, AdviceKeyV2>> = {

@@ -31,12 +31,14 @@ export interface Advice {
   fold: number;
 }
 
-const capitalised = (phrase: string) => phrase.charAt(0).toLocaleUpperCase() + phrase.slice(1);
+export const capitalised = (phrase: string) => phrase.charAt(0).toLocaleUpperCase() + phrase.slice(1);
 
-/** The marker we suggest: the rule set's first accepted marker (short ones read best as a hashtag). */
+/** A label as we suggest writing it: short ones read best as a hashtag, others capitalised. */
+export const labelAsWritten = (phrase: string) => (phrase.length <= 3 ? `#${phrase}` : capitalised(phrase));
+
+/** The marker we suggest: the rule set's first accepted marker. */
 export function suggestedMarker(ruleSet: RuleSet): string {
-  const first = ruleSet.accepted[0] ?? "";
-  return first.length <= 3 ? `#${first}` : capitalised(first);
+  return labelAsWritten(ruleSet.accepted[0] ?? "");
 }
 
 /** Each reason the post fails under one rule set, as one piece of advice. */

@@ -132,29 +132,14 @@ export function parseV2Line(
 ): { input: DisclosureInputV2; jurisdictions: DisclosureJurisdiction[] } | { error: string } {
   const parsed = V2LineSchema.safeParse(value);
   if (!parsed.success) return { error: parsed.error.issues[0].message };
-  const line = parsed.data;
-  if ((line.jurisdiction === undefined) === (line.jurisdictions === undefined))
+  const { jurisdiction, jurisdictions, relationship, paid, gifted, affiliate, ...fields } = parsed.data;
+  if ((jurisdiction === undefined) === (jurisdictions === undefined))
     return { error: "give either jurisdiction or jurisdictions, not both or neither" };
-  const shorthand = line.paid !== undefined || line.gifted !== undefined || line.affiliate !== undefined;
-  if (shorthand && line.relationship) return { error: "give either relationship or paid/gifted/affiliate, not both" };
-  const relationship = line.relationship ?? { paid: line.paid, gifts: line.gifted ? 1 : 0, affiliate: line.affiliate };
+  const shorthand = paid !== undefined || gifted !== undefined || affiliate !== undefined;
+  if (shorthand && relationship) return { error: "give either relationship or paid/gifted/affiliate, not both" };
   return {
-    jurisdictions: line.jurisdictions ?? [line.jurisdiction as DisclosureJurisdiction],
-    input: {
-      platform: line.platform,
-      text: line.text,
-      relationship,
-      language: line.language,
-      format: line.format,
-      title: line.title,
-      onScreenLabel: line.onScreenLabel,
-      spokenLabel: line.spokenLabel,
-      labelRepeated: line.labelRepeated,
-      advertiser: line.advertiser,
-      platformLabel: line.platformLabel,
-      imagesRetouched: line.imagesRetouched,
-      imagesVirtual: line.imagesVirtual,
-    },
+    jurisdictions: jurisdictions ?? [jurisdiction as DisclosureJurisdiction],
+    input: { ...fields, relationship: relationship ?? { paid, gifts: gifted ? 1 : 0, affiliate } },
   };
 }
 

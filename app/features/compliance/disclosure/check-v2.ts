@@ -180,27 +180,31 @@ function foldOf(ruleSet: RuleSetV2, platform: DisclosurePlatform, text: string):
 
 const inOrder = <Code extends string>(order: readonly Code[], codes: Set<Code>) => order.filter((code) => codes.has(code));
 
-interface FoldedFields {
+/** What does not depend on the rule set, worked out once per line however many jurisdictions. */
+interface PreparedLine {
+  /** The fields searched (§3: the spoken label only when the format is not a post), folded. */
   fields: { field: MarkerField; text: FoldedText }[];
+  /** §8 rule 5, when it applies (an advertiser given, no platform label). */
+  advertiserNamed: boolean | null;
 }
 
-/** The fields searched (§3: the spoken label only when the format is not a post), folded once per line. */
-function foldFields(input: DisclosureInputV2, format: PostFormat): FoldedFields {
-  const fields: FoldedFields["fields"] = [];
+function prepareLine(input: DisclosureInputV2, format: PostFormat): PreparedLine {
+  const fields: PreparedLine["fields"] = [];
   for (const field of markerFields) {
     const value = input[field];
     if (typeof value !== "string" || (field === "spokenLabel" && format === "post")) continue;
     fields.push({ field, text: foldText(value, "v2") });
   }
-  return { fields };
+  const named = input.advertiser && !input.platformLabel ? advertiserNamed(input.advertiser, fields) : null;
+  return { fields, advertiserNamed: named };
 }
 
-function advertiserNamed(advertiser: Advertiser, fields: FoldedFields): boolean {
+function advertiserNamed(advertiser: Advertiser, fields: PreparedLine["fields"]): boolean {
   const name = compilePhrase(advertiser.name, "v2");
   const handles = (advertiser.handles ?? [])
     .map((handle) => "@" + foldText(handle.replace(/^@/, ""), "v2").folded)
     .filter((handle) => handle.length > 1);
-  return fields.fields.some(({ text }) => {
+  return fields.some(({ text }) => {
     if (name.firstWord && mentionsAny(text.folded, [name])) return true;
     return handles.some((handle) => {
       for (let at = text.folded.indexOf(handle); at >= 0; at = text.folded.indexOf(handle, at + 1)) {
@@ -212,7 +216,7 @@ function advertiserNamed(advertiser: Advertiser, fields: FoldedFields): boolean 
 }
 
 /** One jurisdiction's verdict (§4–§8). */
-export function checkJurisdictionV2(input: DisclosureInputV2, ruleSet: RuleSetV2, folded?: FoldedFields): JurisdictionResult {
+export function checkJurisdictionV2(input: DisclosureInputV2, ruleSet: RuleSetV2, prepared?: PreparedLine): JurisdictionResult {
   const format = input.format ?? defaultFormat(input.platform);
   const context = disclosureContext(ruleSet, input.relationship);
   const fold = foldOf(ruleSet, input.platform, input.text);
@@ -220,12 +224,12 @@ export function checkJurisdictionV2(input: DisclosureInputV2, ruleSet: RuleSetV2
   if (context === "organic") return { ...base, verdict: "not_required", reasons: ["NOT_REQUIRED"], advisories: [], markers: [] };
 
   const rules = compile(ruleSet);
-  const fields = folded ?? foldFields(input, format);
+  const { fields, advertiserNamed: named } = prepared ?? prepareLine(input, format);
   const language = labelLanguage(ruleSet, input.language ?? "en");
   const kinds = kindsFor(ruleSet, rules, language, context);
 
   const markers: FoundMarkerV2[] = [];
-  for (const { field, text } of fields.fields) {
+  for (const { field, text } of fields) {
     const matches = matchesIn(text.folded, rules);
     const buried = field === "text" && matches.some((m) => m.hashtag) ? buriedHashtags(text.folded) : null;
     for (const match of matches) {
@@ -304,13 +308,13 @@ export function checkJurisdictionV2(input: DisclosureInputV2, ruleSet: RuleSetV2
   }
   if (input.platformLabel && !labelOK) reasons.add("PLATFORM_LABEL_ONLY");
 
-  if (input.advertiser && !input.platformLabel && !advertiserNamed(input.advertiser, fields)) {
+  if (named === false) {
     const rule = ruleSet.advertiserNotNamed[context];
     if (rule === "reason") reasons.add("ADVERTISER_NOT_NAMED");
     else if (rule === "advisory") advisories.add("ADVERTISER_NOT_NAMED");
   }
 
-  const imageFields = fields.fields.filter(({ field }) => field !== "spokenLabel").map(({ text }) => text.folded);
+  const imageFields = fields.filter(({ field }) => field !== "spokenLabel").map(({ text }) => text.folded);
   const mentioned = (phrases: CompiledPhrase[]) => imageFields.some((text) => mentionsAny(text, phrases));
   if (input.imagesRetouched && rules.retouched.length && !mentioned(rules.retouched)) reasons.add("FR_RETOUCHED_MENTION_MISSING");
   if (input.imagesVirtual && rules.virtual.length && !mentioned(rules.virtual)) reasons.add("FR_VIRTUAL_MENTION_MISSING");
@@ -337,7 +341,7 @@ export const worstVerdict = (verdicts: VerdictV2[]): VerdictV2 =>
 export function checkDisclosureV2(input: DisclosureInputV2, ruleSets: readonly RuleSetV2[]): DisclosureResultV2 {
   const format = input.format ?? defaultFormat(input.platform);
   const needsFields = ruleSets.some((ruleSet) => disclosureContext(ruleSet, input.relationship) !== "organic");
-  const folded = needsFields ? foldFields(input, format) : undefined;
-  const results = ruleSets.map((ruleSet) => checkJurisdictionV2({ ...input, format }, ruleSet, folded));
+  const prepared = needsFields ? prepareLine(input, format) : undefined;
+  const results = ruleSets.map((ruleSet) => checkJurisdictionV2({ ...input, format }, ruleSet, prepared));
   return { format, verdict: worstVerdict(results.map((result) => result.verdict)), results };
 }

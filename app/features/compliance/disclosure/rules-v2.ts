@@ -6,7 +6,7 @@
  * portal can run it as the partner types; the stored form's schema is below.
  */
 import { z } from "zod";
-import { foldPhrase } from "./text";
+import { phraseKey } from "./text";
 import { defaultFolds } from "./rules";
 import { disclosurePlatforms, type DisclosureJurisdiction, type DisclosurePlatform } from "~/shared/disclosure-terms";
 
@@ -228,7 +228,7 @@ export interface PhraseKind {
   giftLabelForAd: boolean;
 }
 
-const folded = (phrases: readonly string[]) => new Set(phrases.map((phrase) => foldPhrase(phrase, "v2").join(" ")));
+const folded = (phrases: readonly string[]) => new Set(phrases.map((phrase) => phraseKey(phrase, "v2")));
 
 /**
  * §6's kinds for one label language and context, keyed by folded phrase, by the first rule that
@@ -248,7 +248,7 @@ export function phraseKinds(ruleSet: RuleSetV2, language: PostLanguage, context:
   );
   const kinds = new Map<string, PhraseKind>();
   for (const phrase of allPhrases(ruleSet)) {
-    const key = foldPhrase(phrase, "v2").join(" ");
+    const key = phraseKey(phrase, "v2");
     if (kinds.has(key)) continue;
     const kind: PhraseKind = accepted.has(key)
       ? { kind: "accepted", giftLabelForAd: false }
@@ -276,7 +276,7 @@ export function allPhrases(ruleSet: RuleSetV2): string[] {
 
 /** A phrase's kind (the phrase as written in the lexicon, or folded). */
 export function labelKind(phrase: string, ruleSet: RuleSetV2, language: PostLanguage, context: DealContext): PhraseKind {
-  const key = foldPhrase(phrase, "v2").join(" ");
+  const key = phraseKey(phrase, "v2");
   return phraseKinds(ruleSet, language, context).get(key) ?? { kind: "weak", giftLabelForAd: false };
 }
 

@@ -59,6 +59,9 @@ export function foldPhrase(phrase: string, scheme: FoldScheme = "v1"): string[] 
   return foldText(phrase, scheme).folded.trim().split(/\s+/u);
 }
 
+/** A phrase's lookup key: folded, its words joined by one space (how the matcher and the kind tables name a phrase). */
+export const phraseKey = (phrase: string, scheme: FoldScheme = "v1") => foldPhrase(phrase, scheme).join(" ");
+
 /** Where a match in the folded text lies in the original: from its first to one past its last folded unit's code point. */
 export function originalSpan(text: FoldedText, start: number, end: number): { index: number; length: number } {
   const index = text.origin[start];
